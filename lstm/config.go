@@ -1,0 +1,233 @@
+package lstm
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Cell is the kind of recurrent cell.
+type Cell uint8
+
+const (
+	// CellLSTM is the long short-term memory cell of the package equations.
+	CellLSTM Cell = 0
+	// CellRNN is the plain recurrent cell h_t = tanh(W x_t + U h_{t−1} + b).
+	CellRNN Cell = 1
+)
+
+// Gates returns G, the number of gate blocks of the cell: 4 for the LSTM, 1 for the RNN.
+func (c Cell) Gates() int {
+	if c == CellRNN {
+		return 1
+	}
+	return 4
+}
+
+func (c Cell) String() string {
+	switch c {
+	case CellLSTM:
+		return "LSTM"
+	case CellRNN:
+		return "RNN"
+	}
+	return fmt.Sprintf("Cell(%d)", uint8(c))
+}
+
+// GateOrder is the order of the gate blocks of an LSTM layer's Wx, U and B:
+// input gate zⁱ, forget gate zᶠ, candidate z, output gate zᵒ (PyTorch's i, f, g, o).
+var GateOrder = [4]string{"i", "f", "z", "o"}
+
+// Gate block indices in GateOrder.
+const (
+	gateI = 0
+	gateF = 1
+	gateZ = 2
+	gateO = 3
+)
+
+// Optimizer is the kind of parameter update rule.
+type Optimizer uint8
+
+const (
+	// Adam is Kingma and Ba's Adam with bias correction.
+	Adam Optimizer = 0
+	// RMSProp divides the gradient by a running root mean square (Hinton, lecture 6e).
+	RMSProp Optimizer = 1
+	// SGD is stochastic gradient descent with (heavy-ball) momentum.
+	SGD Optimizer = 2
+)
+
+func (o Optimizer) String() string {
+	switch o {
+	case Adam:
+		return "Adam"
+	case RMSProp:
+		return "RMSProp"
+	case SGD:
+		return "SGD"
+	}
+	return fmt.Sprintf("Optimizer(%d)", uint8(o))
+}
+
+// ClipMode says how gradients are clipped before an update.
+type ClipMode uint8
+
+const (
+	// ClipElement clamps every gradient element to [−Clip, Clip]
+	// (min-char-rnn, recurrentjs, Keras clipvalue).
+	ClipElement ClipMode = 0
+	// ClipNorm rescales the whole gradient so that its global L2 norm is at most Clip
+	// (Keras clipnorm on all parameters, PyTorch clip_grad_norm_).
+	ClipNorm ClipMode = 1
+)
+
+func (m ClipMode) String() string {
+	switch m {
+	case ClipElement:
+		return "element"
+	case ClipNorm:
+		return "norm"
+	}
+	return fmt.Sprintf("ClipMode(%d)", uint8(m))
+}
+
+// Limits of the configuration. They are part of the model file format: a file
+// whose header exceeds them is refused before anything is allocated.
+const (
+	MaxLayers    = 2
+	MaxHidden    = 512
+	MaxSeqLen    = 256
+	MaxVocab     = 4096
+	MinLR        = 1e-6
+	MaxLR        = 1
+	MaxClip      = 1000
+	MaxForgetB   = 10
+	MaxMomentum  = 0.999
+	MaxParamSize = 1 << 24 // parameters in one model (128 MiB of float64)
+)
+
+// Config is the architecture and training configuration of a model. Start from
+// DefaultConfig and change what you need; Validate says what is out of range.
+// A zero Config is not valid (Hidden and SeqLen must be set): a zero that came
+// from a form or a URL must be refused, not silently replaced.
+type Config struct {
+	Cell         Cell      // CellLSTM or CellRNN
+	Layers       int       // stacked layers, 1..MaxLayers
+	Hidden       int       // hidden units per layer, 1..MaxHidden
+	SeqLen       int       // T, steps per truncated-BPTT window, 1..MaxSeqLen
+	LearningRate float64   // step size, MinLR..MaxLR
+	Optimizer    Optimizer // Adam, RMSProp or SGD
+	Momentum     float64   // SGD momentum μ, 0..MaxMomentum
+	Clip         float64   // gradient clip threshold, 0 (off)..MaxClip
+	ClipMode     ClipMode  // ClipElement or ClipNorm
+	// ForgetBias is the initial value of every forget-gate bias bᶠ (LSTM only).
+	// The default 1 (Gers et al. 2000; char-rnn; Keras unit_forget_bias) lets a
+	// fresh cell keep its state; 0 is the plain initialisation.
+	ForgetBias float64
+	Seed       uint64 // seeds initialisation and sampling
+}
+
+// DefaultConfig returns the playground's default configuration: one LSTM layer of
+// 32 units, T = 32, Adam with learning rate 0.01, element-wise clipping at 5,
+// forget-gate bias 1, seed 1.
+func DefaultConfig() Config {
+	return Config{
+		Cell:         CellLSTM,
+		Layers:       1,
+		Hidden:       32,
+		SeqLen:       32,
+		LearningRate: 0.01,
+		Optimizer:    Adam,
+		Momentum:     0.9,
+		Clip:         5,
+		ClipMode:     ClipElement,
+		ForgetBias:   1,
+		Seed:         1,
+	}
+}
+
+// ConfigError reports a configuration value out of its valid range.
+type ConfigError struct {
+	Field  string // the name a person sees, e.g. "Hidden units"
+	Value  string // the value as given
+	Reason string // the valid range or values
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s %s is out of range: %s", e.Field, e.Value, e.Reason)
+}
+
+func intRange(field string, v, lo, hi int) error {
+	if v < lo || v > hi {
+		return &ConfigError{Field: field, Value: fmt.Sprint(v), Reason: fmt.Sprintf("use a whole number from %d to %d", lo, hi)}
+	}
+	return nil
+}
+
+func floatRange(field string, v, lo, hi float64) error {
+	if math.IsNaN(v) || v < lo || v > hi {
+		return &ConfigError{Field: field, Value: fmt.Sprint(v), Reason: fmt.Sprintf("use a number from %g to %g", lo, hi)}
+	}
+	return nil
+}
+
+// Validate returns nil if every field is in range, and otherwise an error that
+// joins one *ConfigError per bad field (use errors.As to get the first).
+func (c Config) Validate() error {
+	var errs []error
+	if c.Cell != CellLSTM && c.Cell != CellRNN {
+		errs = append(errs, &ConfigError{Field: "Cell", Value: fmt.Sprint(uint8(c.Cell)), Reason: "use LSTM or RNN"})
+	}
+	if err := intRange("Layers", c.Layers, 1, MaxLayers); err != nil {
+		errs = append(errs, err)
+	}
+	if err := intRange("Hidden units", c.Hidden, 1, MaxHidden); err != nil {
+		errs = append(errs, err)
+	}
+	if err := intRange("Sequence length", c.SeqLen, 1, MaxSeqLen); err != nil {
+		errs = append(errs, err)
+	}
+	if err := floatRange("Learning rate", c.LearningRate, MinLR, MaxLR); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Optimizer > SGD {
+		errs = append(errs, &ConfigError{Field: "Optimizer", Value: fmt.Sprint(uint8(c.Optimizer)), Reason: "use Adam, RMSProp or SGD"})
+	}
+	if err := floatRange("Momentum", c.Momentum, 0, MaxMomentum); err != nil {
+		errs = append(errs, err)
+	}
+	if err := floatRange("Gradient clip", c.Clip, 0, MaxClip); err != nil {
+		errs = append(errs, err)
+	}
+	if c.ClipMode > ClipNorm {
+		errs = append(errs, &ConfigError{Field: "Clip mode", Value: fmt.Sprint(uint8(c.ClipMode)), Reason: "use element or norm"})
+	}
+	if err := floatRange("Forget-gate bias", c.ForgetBias, -MaxForgetB, MaxForgetB); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// ParamCount returns the number of parameters of a model with this configuration,
+// input width x and output width y, computed in int64 so that no product overflows.
+func (c Config) ParamCount(x, y int) int64 {
+	g, h := int64(c.Cell.Gates()), int64(c.Hidden)
+	var n int64
+	in := int64(x)
+	for l := 0; l < c.Layers; l++ {
+		n += in*g*h + g*h*h + g*h
+		in = h
+	}
+	return n + int64(y)*h + int64(y)
+}
+
+// MemoryBytes estimates the memory a Trainer with this configuration needs, for
+// input width x and output width y: parameters, gradients, optimizer state, the
+// transposed recurrent weights and the window buffers, all float64.
+func (c Config) MemoryBytes(x, y int) int64 {
+	p := c.ParamCount(x, y)
+	g, h, t := int64(c.Cell.Gates()), int64(c.Hidden), int64(c.SeqLen)
+	window := int64(c.Layers)*(t+1)*h*4 + int64(c.Layers)*t*g*h*2 + t*int64(y)*2 + int64(c.Layers)*g*h*h
+	return 8 * (4*p + window)
+}

@@ -1,0 +1,216 @@
+package lstm
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind is the kind of data a model learns.
+type Kind uint8
+
+const (
+	// Text is next-character prediction: one-hot input, softmax output, cross-entropy.
+	Text Kind = 0
+	// Numbers is next-value regression: one normalised input, one linear output,
+	// squared error.
+	Numbers Kind = 1
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Text:
+		return "Text"
+	case Numbers:
+		return "Numbers"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// Limits of numbers mode.
+const (
+	MaxNumbers   = 100_000 // values in one list
+	MaxAbsNumber = 1e9     // largest magnitude of a value
+)
+
+// ErrTooShort is returned for data with fewer than two symbols or values: there
+// is nothing to predict.
+var ErrTooShort = errors.New("lstm: the sequence needs at least 2 symbols: one to read and one to predict")
+
+// NumberError reports the first token of a numbers list that cannot be used.
+type NumberError struct {
+	Token  string // the token as typed
+	Index  int    // 1-based position among the tokens
+	Offset int    // 1-based character position in the text
+	Reason string
+}
+
+func (e *NumberError) Error() string {
+	return fmt.Sprintf("number %d %q (character %d): %s", e.Index, e.Token, e.Offset, e.Reason)
+}
+
+// ParseNumbers reads a typed list of numbers such as "0, 0.5, 1, 0.5, 0, -0.5".
+// Values are separated by commas, semicolons or white space; if the text holds a
+// semicolon, commas are not separators and a comma inside a value is reported
+// (use a dot as the decimal separator). NaN, infinities and values beyond
+// ±MaxAbsNumber are refused, as is a list of more than MaxNumbers values. The
+// error is a *NumberError naming the first bad token and its position.
+func ParseNumbers(s string) ([]float64, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, errors.New("lstm: the list of numbers is empty")
+	}
+	semicolons := strings.ContainsRune(s, ';')
+	isSep := func(r rune) bool {
+		return r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || (r == ',' && !semicolons)
+	}
+	var vals []float64
+	index := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSep(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSep(r) {
+				break
+			}
+			i += size
+		}
+		tok := s[start:i]
+		index++
+		offset := utf8.RuneCountInString(s[:start]) + 1
+		bad := func(reason string) error {
+			return &NumberError{Token: tok, Index: index, Offset: offset, Reason: reason}
+		}
+		if index > MaxNumbers {
+			return nil, bad(fmt.Sprintf("the list is longer than %d numbers", MaxNumbers))
+		}
+		if len(tok) > 64 {
+			return nil, bad("not a number")
+		}
+		lower := strings.ToLower(tok)
+		if strings.Contains(lower, "nan") || strings.Contains(lower, "inf") || strings.HasPrefix(lower, "0x") || strings.ContainsRune(tok, '_') {
+			return nil, bad(fmt.Sprintf("not a finite decimal number; use values from %g to %g", -MaxAbsNumber, MaxAbsNumber))
+		}
+		if strings.ContainsRune(tok, ',') {
+			return nil, bad("use a dot as the decimal separator (0.5, not 0,5)")
+		}
+		v, err := strconv.ParseFloat(tok, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			return nil, bad("not a number")
+		}
+		if err != nil || math.Abs(v) > MaxAbsNumber {
+			return nil, bad(fmt.Sprintf("too large; use values from %g to %g", -MaxAbsNumber, MaxAbsNumber))
+		}
+		vals = append(vals, v)
+	}
+	return vals, nil
+}
+
+// Norm maps values to and from the normalised units the model works in:
+// n = (v − Mean) / Scale.
+type Norm struct {
+	Mean, Scale float64
+}
+
+// NewNorm returns the normalisation of vals: their mean and standard deviation
+// (1 if the values are all equal).
+func NewNorm(vals []float64) Norm {
+	if len(vals) == 0 {
+		return Norm{Scale: 1}
+	}
+	var mean float64
+	for _, v := range vals {
+		mean += v
+	}
+	mean /= float64(len(vals))
+	var ss float64
+	for _, v := range vals {
+		ss += (v - mean) * (v - mean)
+	}
+	sd := math.Sqrt(ss / float64(len(vals)))
+	if !(sd > 1e-12*math.Max(1, math.Abs(mean))) {
+		sd = 1
+	}
+	return Norm{Mean: mean, Scale: sd}
+}
+
+// To returns v in normalised units.
+func (n Norm) To(v float64) float64 { return (v - n.Mean) / n.Scale }
+
+// From returns the normalised value u in the user's units.
+func (n Norm) From(u float64) float64 { return u*n.Scale + n.Mean }
+
+// Data is a training sequence: character indices (Text) or normalised values
+// (Numbers). Build it with NewTextData or NewNumberData.
+type Data struct {
+	Kind   Kind
+	Vocab  Vocab     // Text
+	IDs    []int32   // Text: the indices of the characters
+	Norm   Norm      // Numbers
+	Values []float64 // Numbers: the normalised values
+}
+
+// NewTextData returns the data of a training text. It refuses an empty text,
+// one of fewer than 2 characters, one longer than MaxTextChars and one with more
+// than MaxVocab distinct characters, with an error that says so.
+func NewTextData(text string) (*Data, error) {
+	if text == "" {
+		return nil, ErrEmptyText
+	}
+	if n := utf8.RuneCountInString(text); n > MaxTextChars {
+		return nil, fmt.Errorf("lstm: the text has %d characters; the limit is %d", n, MaxTextChars)
+	} else if n < 2 {
+		return nil, ErrTooShort
+	}
+	v, err := NewVocab(text)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := v.Encode(text)
+	if err != nil {
+		return nil, err
+	}
+	return &Data{Kind: Text, Vocab: v, IDs: ids}, nil
+}
+
+// NewNumberData parses a typed list of numbers (see ParseNumbers) and normalises it.
+func NewNumberData(s string) (*Data, error) {
+	vals, err := ParseNumbers(s)
+	if err != nil {
+		return nil, err
+	}
+	if len(vals) < 2 {
+		return nil, ErrTooShort
+	}
+	n := NewNorm(vals)
+	for i, v := range vals {
+		vals[i] = n.To(v)
+	}
+	return &Data{Kind: Numbers, Norm: n, Values: vals}, nil
+}
+
+// Len returns the number of symbols or values.
+func (d *Data) Len() int {
+	if d.Kind == Numbers {
+		return len(d.Values)
+	}
+	return len(d.IDs)
+}
+
+// InputSize returns X, the width of the first layer's input: V for text, 1 for numbers.
+func (d *Data) InputSize() int {
+	if d.Kind == Numbers {
+		return 1
+	}
+	return d.Vocab.Size()
+}
+
+// OutputSize returns the width of the head: V for text, 1 for numbers.
+func (d *Data) OutputSize() int { return d.InputSize() }

@@ -1,0 +1,103 @@
+package lstm
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Sentinel errors for text input, for errors.Is.
+var (
+	ErrEmptyText   = errors.New("lstm: the training text is empty")
+	ErrUnknownRune = errors.New("lstm: character not in the vocabulary")
+)
+
+// MaxTextChars is the longest training text, in characters (Unicode code points).
+const MaxTextChars = 1_000_000
+
+// Vocab is the set of distinct characters (Unicode code points) of a text, sorted
+// by code point, so that indices do not depend on the order they were seen in.
+// Accented letters, Chinese characters and emoji are characters, not bytes.
+type Vocab struct {
+	runes []rune
+}
+
+// NewVocab returns the vocabulary of text. Invalid UTF-8 bytes become U+FFFD, as
+// a range loop over a string reads them. It returns ErrEmptyText for an empty
+// text and an error naming the limit for more than MaxVocab distinct characters.
+func NewVocab(text string) (Vocab, error) {
+	if text == "" {
+		return Vocab{}, ErrEmptyText
+	}
+	seen := make(map[rune]struct{})
+	for _, r := range text {
+		seen[r] = struct{}{}
+		if len(seen) > MaxVocab {
+			return Vocab{}, fmt.Errorf("lstm: the text has more than %d distinct characters; the limit is %d", MaxVocab, MaxVocab)
+		}
+	}
+	runes := make([]rune, 0, len(seen))
+	for r := range seen {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return Vocab{runes: runes}, nil
+}
+
+// VocabOf returns a vocabulary of the given runes, which must be valid, sorted
+// and unique; it returns an error otherwise.
+func VocabOf(runes []rune) (Vocab, error) {
+	if len(runes) == 0 || len(runes) > MaxVocab {
+		return Vocab{}, fmt.Errorf("lstm: vocabulary size %d is out of range 1..%d", len(runes), MaxVocab)
+	}
+	for i, r := range runes {
+		if !utf8.ValidRune(r) {
+			return Vocab{}, fmt.Errorf("lstm: vocabulary entry %d is not a valid character (%#x)", i, r)
+		}
+		if i > 0 && runes[i-1] >= r {
+			return Vocab{}, fmt.Errorf("lstm: vocabulary is not sorted and unique at entry %d", i)
+		}
+	}
+	return Vocab{runes: slices.Clone(runes)}, nil
+}
+
+// Size returns V, the number of characters.
+func (v Vocab) Size() int { return len(v.runes) }
+
+// Runes returns a copy of the characters, sorted by code point.
+func (v Vocab) Runes() []rune { return slices.Clone(v.runes) }
+
+// Rune returns the character with index i; it panics if i is out of range.
+func (v Vocab) Rune(i int) rune { return v.runes[i] }
+
+// Index returns the index of r and whether r is in the vocabulary.
+func (v Vocab) Index(r rune) (int, bool) {
+	return slices.BinarySearch(v.runes, r)
+}
+
+// Encode returns the indices of the characters of s. A character outside the
+// vocabulary gives an error wrapping ErrUnknownRune that names it and its position.
+func (v Vocab) Encode(s string) ([]int32, error) {
+	ids := make([]int32, 0, utf8.RuneCountInString(s))
+	pos := 0
+	for _, r := range s {
+		i, ok := v.Index(r)
+		if !ok {
+			return nil, fmt.Errorf("%w: %q at character %d", ErrUnknownRune, r, pos+1)
+		}
+		ids = append(ids, int32(i))
+		pos++
+	}
+	return ids, nil
+}
+
+// Decode returns the text of the indices; it panics on an index out of range.
+func (v Vocab) Decode(ids []int32) string {
+	var b strings.Builder
+	for _, i := range ids {
+		b.WriteRune(v.runes[i])
+	}
+	return b.String()
+}
