@@ -130,31 +130,42 @@ func inputAdd(a []float64, L *Layer, xid int32, x []float64) {
 	}
 }
 
+// head computes the output of step t (0-based) from the top layer's h_{t+1}:
+// y_t = Wʸ h_t + bʸ, and for text p_t = softmax(y_t). It returns log Σ exp(y_t)
+// for text and 0 for numbers.
+func (n *net) head(t int) float64 {
+	H, Y := n.tr.H, n.p.Y
+	top := n.tr.Layers[len(n.tr.Layers)-1].H
+	y := n.y[t*Y : (t+1)*Y]
+	copy(y, n.p.By)
+	matVecAdd(y, n.p.Wy, top[(t+1)*H:(t+2)*H]) // y_t = Wʸ h_t + bʸ
+	if n.kind == Numbers {
+		return 0
+	}
+	return softmax(n.prob[t*Y:(t+1)*Y], y)
+}
+
 // loss computes the head on the top layer's h_1 … h_T and returns the mean loss
 // over the T steps against targets (text) or values (numbers); it fills dy with
 // ∂L/∂y. For text, targets[t] is the index scored at step t; for numbers,
 // values[t] is the normalised value.
 func (n *net) loss(targets []int32, values []float64) float64 {
-	T, H, Y := n.tr.T, n.tr.H, n.p.Y
-	top := n.tr.Layers[len(n.tr.Layers)-1].H
+	T, Y := n.tr.T, n.p.Y
 	invT := 1 / float64(T)
 	var sum float64
 	for t := 0; t < T; t++ {
+		lse := n.head(t)
 		y := n.y[t*Y : (t+1)*Y]
 		dy := n.dy[t*Y : (t+1)*Y]
-		copy(y, n.p.By)
-		matVecAdd(y, n.p.Wy, top[(t+1)*H:(t+2)*H]) // y_t = Wʸ h_t + bʸ
 		if n.kind == Numbers {
 			diff := y[0] - values[t]
 			sum += diff * diff // (y_t − target_t)²
 			dy[0] = 2 * diff * invT
 			continue
 		}
-		p := n.prob[t*Y : (t+1)*Y]
-		lse := softmax(p, y)
 		k := targets[t]
-		sum += lse - y[k] // −log p_t[target_t]
-		for v, pv := range p {
+		sum += lse - y[k] // −log p_t[target_t] = log Σ exp(y_t) − y_t[target_t]
+		for v, pv := range n.prob[t*Y : (t+1)*Y] {
 			dy[v] = pv * invT // ∂L/∂y = (p − onehot)/T
 		}
 		dy[k] -= invT

@@ -1,0 +1,277 @@
+package lstm
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Update reports one training update.
+type Update struct {
+	Step     uint64  // the model's update count after this update
+	Loss     float64 // mean loss of the window (nats per character, or squared error in normalised units)
+	GradNorm float64 // global L2 norm of the gradient before clipping
+	Clipped  int     // gradient elements clipped (ClipElement), or 1 if the norm was rescaled (ClipNorm)
+	Chars    int     // steps (characters or values) trained in this update
+	Wrapped  bool    // the window went back to the start of the data (state reset)
+}
+
+// DivergenceError reports a non-finite loss or gradient. The update it stopped
+// was not applied: the parameters, the optimizer state, the carried state and
+// the position in the data are those after the last finite update.
+type DivergenceError struct {
+	Step         uint64  // the update that diverged (the model stays at Step−1)
+	What         string  // "loss" or "gradient"
+	Value        float64 // the offending value (NaN or ±Inf)
+	LearningRate float64
+}
+
+func (e *DivergenceError) Error() string {
+	return fmt.Sprintf("training diverged at update %d: the %s became %v. The model is kept as it was after update %d. Try a smaller learning rate (now %g), or turn on gradient clipping.",
+		e.Step, e.What, e.Value, e.Step-1, e.LearningRate)
+}
+
+// ErrDiverged matches every *DivergenceError with errors.Is.
+var ErrDiverged = errors.New("lstm: training diverged")
+
+// Is reports whether target is ErrDiverged.
+func (e *DivergenceError) Is(target error) bool { return target == ErrDiverged }
+
+// Trainer trains a model on data with truncated backpropagation through time:
+// windows of Config.SeqLen steps taken in order, the state (h, c) carried from
+// one window to the next without carrying gradient, and reset to zero whenever
+// the data wraps around. After construction, Step does not allocate.
+type Trainer struct {
+	m     *Model
+	ids   []int32   // Text: the data in the model's vocabulary
+	vals  []float64 // Numbers: the data in the model's normalised units
+	n     *net
+	g     *Params
+	opt   Updater
+	pos   int         // start of the next window
+	h, c  [][]float64 // state carried into the next window, per layer
+	scr   *Params     // scratch gradients for Reach, allocated on first use
+	reach [][]float64
+}
+
+// NewTrainer returns a trainer of m on d. The data must be of the model's kind;
+// a text must use only characters of the model's vocabulary (a loaded model
+// keeps its vocabulary), and numbers are normalised with the model's Norm.
+func NewTrainer(m *Model, d *Data) (*Trainer, error) {
+	if d.Kind != m.Kind {
+		return nil, fmt.Errorf("lstm: the model reads %v but the data is %v", m.Kind, d.Kind)
+	}
+	if err := m.Config.Validate(); err != nil {
+		return nil, err
+	}
+	t := &Trainer{m: m}
+	if d.Kind == Text {
+		remap := make([]int32, d.Vocab.Size())
+		for i, r := range d.Vocab.runes {
+			k, ok := m.Vocab.Index(r)
+			if !ok {
+				return nil, fmt.Errorf("%w: the model was trained without %q; start a new model to train on this text", ErrUnknownRune, r)
+			}
+			remap[i] = int32(k)
+		}
+		t.ids = make([]int32, len(d.IDs))
+		for i, id := range d.IDs {
+			t.ids[i] = remap[id]
+		}
+	} else {
+		t.vals = make([]float64, len(d.Values))
+		for i, v := range d.Values {
+			t.vals[i] = m.Norm.To(d.Norm.From(v))
+		}
+	}
+	if t.dataLen() < 2 {
+		return nil, ErrTooShort
+	}
+	t.n = newNet(m.Params, m.Kind, m.Config.SeqLen)
+	t.g = NewParamsLike(m.Params)
+	t.opt = NewUpdater(m.Config, len(m.Params.Data))
+	t.h = make([][]float64, m.Config.Layers)
+	t.c = make([][]float64, m.Config.Layers)
+	for l := range t.h {
+		t.h[l] = make([]float64, m.Config.Hidden)
+		t.c[l] = make([]float64, m.Config.Hidden)
+	}
+	return t, nil
+}
+
+// Model returns the model being trained. It changes with every Step.
+func (t *Trainer) Model() *Model { return t.m }
+
+func (t *Trainer) dataLen() int {
+	if t.m.Kind == Numbers {
+		return len(t.vals)
+	}
+	return len(t.ids)
+}
+
+// window returns the next window's start and length, wrapping to the start of
+// the data (and resetting the carried state) when a full window no longer fits.
+func (t *Trainer) window() (p, T int, wrapped bool) {
+	T = min(t.m.Config.SeqLen, t.dataLen()-1)
+	p = t.pos
+	if p+T+1 > t.dataLen() {
+		p, wrapped = 0, true
+	}
+	if p == 0 {
+		for l := range t.h {
+			clear(t.h[l])
+			clear(t.c[l])
+		}
+	}
+	return p, T, wrapped
+}
+
+func (t *Trainer) inputAt(p, T int) (in input, targets []int32, values []float64) {
+	if t.m.Kind == Numbers {
+		return input{dense: t.vals[p : p+T]}, nil, t.vals[p+1 : p+T+1]
+	}
+	return input{ids: t.ids[p : p+T]}, t.ids[p+1 : p+T+1], nil
+}
+
+// Step trains one window: forward, loss, backward, clipping and one optimizer
+// update. A non-finite loss or gradient returns a *DivergenceError and changes
+// nothing.
+func (t *Trainer) Step() (Update, error) {
+	cfg := &t.m.Config
+	p, T, wrapped := t.window()
+	in, targets, values := t.inputAt(p, T)
+	for l := range t.h {
+		t.n.setState(l, t.h[l], t.c[l])
+	}
+	t.n.forward(in, T)
+	loss := t.n.loss(targets, values)
+	step := t.m.Updates + 1
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return Update{}, &DivergenceError{Step: step, What: "loss", Value: loss, LearningRate: cfg.LearningRate}
+	}
+	t.g.Zero()
+	t.n.backward(t.g, in, false, nil)
+	ss := SumSquares(t.g.Data)
+	if math.IsNaN(ss) || math.IsInf(ss, 0) {
+		// Σg² is finite exactly when every g is finite and g² cannot overflow in
+		// the optimizers' second moments.
+		return Update{}, &DivergenceError{Step: step, What: "gradient", Value: ss, LearningRate: cfg.LearningRate}
+	}
+	norm := math.Sqrt(ss)
+	clipped := 0
+	if cfg.Clip > 0 {
+		if cfg.ClipMode == ClipNorm {
+			if ClipGlobalNorm(t.g.Data, norm, cfg.Clip) {
+				clipped = 1
+			}
+		} else {
+			clipped = ClipElementwise(t.g.Data, cfg.Clip)
+		}
+	}
+	t.opt.Update(t.m.Params.Data, t.g.Data)
+	t.n.refresh()
+	t.m.Updates = step
+	for l := range t.h {
+		t.n.finalState(l, t.h[l], t.c[l])
+	}
+	t.pos = p + T
+	return Update{Step: step, Loss: loss, GradNorm: norm, Clipped: clipped, Chars: T, Wrapped: wrapped}, nil
+}
+
+// SetLearningRate changes the learning rate from the next update on, keeping the
+// optimizer state.
+func (t *Trainer) SetLearningRate(lr float64) error {
+	if err := floatRange("Learning rate", lr, MinLR, MaxLR); err != nil {
+		return err
+	}
+	t.m.Config.LearningRate = lr
+	switch o := t.opt.(type) {
+	case *AdamUpdater:
+		o.LR = lr
+	case *RMSPropUpdater:
+		o.LR = lr
+	case *SGDUpdater:
+		o.LR = lr
+	}
+	return nil
+}
+
+// SetOptimizer switches the update rule from the next update on; the new rule
+// starts from a fresh state. The parameters are kept.
+func (t *Trainer) SetOptimizer(o Optimizer, momentum float64) error {
+	cfg := t.m.Config
+	cfg.Optimizer, cfg.Momentum = o, momentum
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	t.m.Config = cfg
+	t.opt = NewUpdater(cfg, len(t.m.Params.Data))
+	return nil
+}
+
+// SetClip changes gradient clipping from the next update on (limit 0 turns it off).
+func (t *Trainer) SetClip(limit float64, mode ClipMode) error {
+	cfg := t.m.Config
+	cfg.Clip, cfg.ClipMode = limit, mode
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	t.m.Config = cfg
+	return nil
+}
+
+// Reach measures how far back the error signal reaches: for the next window
+// (from the current carried state, without training on it), it backpropagates
+// the loss of the window's last step alone and returns, for every layer l and
+// k = 0 … T−1, reach[l][k] = ‖∂L_T/∂h_{T−k}‖ of layer l. A plain RNN's values
+// typically fall off geometrically with k (the vanishing gradient); an LSTM's
+// much more slowly. The result is reused by the next Reach call.
+func (t *Trainer) Reach() [][]float64 {
+	if t.scr == nil {
+		t.scr = NewParamsLike(t.m.Params)
+		t.reach = make([][]float64, t.m.Config.Layers)
+		for l := range t.reach {
+			t.reach[l] = make([]float64, t.m.Config.SeqLen)
+		}
+	}
+	// The window as Step would take it, without moving the trainer.
+	T := min(t.m.Config.SeqLen, t.dataLen()-1)
+	p := t.pos
+	fresh := p+T+1 > t.dataLen() || p == 0
+	if p+T+1 > t.dataLen() {
+		p = 0
+	}
+	in, targets, values := t.inputAt(p, T)
+	for l := range t.h {
+		if fresh {
+			t.n.setState(l, make([]float64, t.m.Config.Hidden), make([]float64, t.m.Config.Hidden))
+		} else {
+			t.n.setState(l, t.h[l], t.c[l])
+		}
+	}
+	t.n.forward(in, T)
+	t.n.loss(targets, values)
+	// Keep only the last step's loss: L_T, unscaled by 1/T.
+	Y := t.m.Params.Y
+	clear(t.n.dy[:(T-1)*Y])
+	for v := range t.n.dy[(T-1)*Y : T*Y] {
+		t.n.dy[(T-1)*Y+v] *= float64(T)
+	}
+	out := make([][]float64, len(t.reach))
+	for l := range t.reach {
+		out[l] = t.reach[l][:T]
+	}
+	tmp := make([][]float64, len(out))
+	for l := range out {
+		tmp[l] = make([]float64, T)
+	}
+	t.scr.Zero()
+	t.n.backward(t.scr, in, false, tmp)
+	// backward indexes by step t; reach is indexed by distance k = T−1−t.
+	for l := range out {
+		for s := 0; s < T; s++ {
+			out[l][T-1-s] = tmp[l][s]
+		}
+	}
+	return out
+}
