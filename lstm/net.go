@@ -280,7 +280,7 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 				dzf[j] = dc * cPrev[j] * zf[j] * (1 - zf[j]) // backprop into zᶠ
 				dzi[j] = dc * z[j] * zi[j] * (1 - zi[j])     // backprop into zⁱ
 				dz[j] = dc * zi[j] * (1 - z[j]*z[j])         // backprop into z and through tanh
-				dcNext[j] = dc * zf[j]                      // ∂L/∂c_{t−1}
+				dcNext[j] = dc * zf[j]                       // ∂L/∂c_{t−1}
 			}
 		}
 		// backprop into h_{t−1}: dhNext = Uᵀ da_t
