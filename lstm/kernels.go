@@ -60,36 +60,38 @@ func matVecAdd(y, m, x []float64) {
 		panic("lstm: slice lengths do not match")
 	}
 	r := 0
-	// Four rows at a time share the loads of x.
+	// Four rows at a time share the loads of x; each row sums chunks of four
+	// products as a small tree, so the four accumulators' add chains stay short.
 	for ; r+4 <= len(y); r += 4 {
-		m0 := m[r*n : r*n+n : r*n+n]
-		m1 := m[(r+1)*n : (r+1)*n+n : (r+1)*n+n]
-		m2 := m[(r+2)*n : (r+2)*n+n : (r+2)*n+n]
-		m3 := m[(r+3)*n : (r+3)*n+n : (r+3)*n+n]
-		var a0, a1, a2, a3, b0, b1, b2, b3 float64
+		m0 := m[r*n:][:n]
+		m1 := m[(r+1)*n:][:n]
+		m2 := m[(r+2)*n:][:n]
+		m3 := m[(r+3)*n:][:n]
+		var a0, a1, a2, a3 float64
 		k := 0
-		for ; k+2 <= n; k += 2 {
-			xx := x[k : k+2 : k+2]
-			a0 += m0[k] * xx[0]
-			a1 += m1[k] * xx[0]
-			a2 += m2[k] * xx[0]
-			a3 += m3[k] * xx[0]
-			b0 += m0[k+1] * xx[1]
-			b1 += m1[k+1] * xx[1]
-			b2 += m2[k+1] * xx[1]
-			b3 += m3[k+1] * xx[1]
+		for ; k+4 <= n; k += 4 {
+			xx := x[k : k+4 : k+4]
+			x0, x1, x2, x3 := xx[0], xx[1], xx[2], xx[3]
+			p := m0[k : k+4 : k+4]
+			a0 += (p[0]*x0 + p[1]*x1) + (p[2]*x2 + p[3]*x3)
+			p = m1[k : k+4 : k+4]
+			a1 += (p[0]*x0 + p[1]*x1) + (p[2]*x2 + p[3]*x3)
+			p = m2[k : k+4 : k+4]
+			a2 += (p[0]*x0 + p[1]*x1) + (p[2]*x2 + p[3]*x3)
+			p = m3[k : k+4 : k+4]
+			a3 += (p[0]*x0 + p[1]*x1) + (p[2]*x2 + p[3]*x3)
 		}
-		if k < n {
+		for ; k < n; k++ {
 			a0 += m0[k] * x[k]
 			a1 += m1[k] * x[k]
 			a2 += m2[k] * x[k]
 			a3 += m3[k] * x[k]
 		}
 		yy := y[r : r+4 : r+4]
-		yy[0] += a0 + b0
-		yy[1] += a1 + b1
-		yy[2] += a2 + b2
-		yy[3] += a3 + b3
+		yy[0] += a0
+		yy[1] += a1
+		yy[2] += a2
+		yy[3] += a3
 	}
 	for ; r < len(y); r++ {
 		y[r] += dot(m[r*n:r*n+n], x)
@@ -103,26 +105,76 @@ func addMulTN(dst []float64, m, n int, a, b []float64, steps int) {
 	if len(dst) < m*n || len(a) < steps*m || len(b) < steps*n {
 		panic("lstm: slice lengths do not match")
 	}
+	a = a[:steps*m]
+	b = b[:steps*n]
 	i := 0
-	// Blocks of four destination rows: each row of b is loaded once per block.
+	// Register blocks of 4×4 destination elements, summed over all steps before
+	// one store each: 8 loads per 16 multiply-adds and no stores in the loop.
 	for ; i+4 <= m; i += 4 {
-		d0 := dst[i*n : i*n+n : i*n+n]
-		d1 := dst[(i+1)*n : (i+1)*n+n : (i+1)*n+n]
-		d2 := dst[(i+2)*n : (i+2)*n+n : (i+2)*n+n]
-		d3 := dst[(i+3)*n : (i+3)*n+n : (i+3)*n+n]
-		for t := 0; t < steps; t++ {
-			at := a[t*m+i : t*m+i+4 : t*m+i+4]
-			a0, a1, a2, a3 := at[0], at[1], at[2], at[3]
-			if a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0 {
-				continue
+		d0 := dst[i*n:][:n]
+		d1 := dst[(i+1)*n:][:n]
+		d2 := dst[(i+2)*n:][:n]
+		d3 := dst[(i+3)*n:][:n]
+		j := 0
+		for ; j+4 <= n; j += 4 {
+			var c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33 float64
+			for t := 0; t < steps; t++ {
+				at := a[t*m+i:][:4]
+				bt := b[t*n+j:][:4]
+				a0, a1, a2, a3 := at[0], at[1], at[2], at[3]
+				b0, b1, b2, b3 := bt[0], bt[1], bt[2], bt[3]
+				c00 += a0 * b0
+				c01 += a0 * b1
+				c02 += a0 * b2
+				c03 += a0 * b3
+				c10 += a1 * b0
+				c11 += a1 * b1
+				c12 += a1 * b2
+				c13 += a1 * b3
+				c20 += a2 * b0
+				c21 += a2 * b1
+				c22 += a2 * b2
+				c23 += a2 * b3
+				c30 += a3 * b0
+				c31 += a3 * b1
+				c32 += a3 * b2
+				c33 += a3 * b3
 			}
-			bt := b[t*n : t*n+n : t*n+n]
-			for j, bj := range bt {
-				d0[j] += a0 * bj
-				d1[j] += a1 * bj
-				d2[j] += a2 * bj
-				d3[j] += a3 * bj
+			e := d0[j:][:4]
+			e[0] += c00
+			e[1] += c01
+			e[2] += c02
+			e[3] += c03
+			e = d1[j:][:4]
+			e[0] += c10
+			e[1] += c11
+			e[2] += c12
+			e[3] += c13
+			e = d2[j:][:4]
+			e[0] += c20
+			e[1] += c21
+			e[2] += c22
+			e[3] += c23
+			e = d3[j:][:4]
+			e[0] += c30
+			e[1] += c31
+			e[2] += c32
+			e[3] += c33
+		}
+		for ; j < n; j++ {
+			var c0, c1, c2, c3 float64
+			for t := 0; t < steps; t++ {
+				at := a[t*m+i:][:4]
+				bj := b[t*n+j]
+				c0 += at[0] * bj
+				c1 += at[1] * bj
+				c2 += at[2] * bj
+				c3 += at[3] * bj
 			}
+			d0[j] += c0
+			d1[j] += c1
+			d2[j] += c2
+			d3[j] += c3
 		}
 	}
 	for ; i < m; i++ {
