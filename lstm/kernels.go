@@ -187,15 +187,108 @@ func addMulTN(dst []float64, m, n int, a, b []float64, steps int) {
 	}
 }
 
-// transpose sets dst (n, m) to the transpose of src (m, n).
+// addMulNN sets dst[i·n+j] += Σ_k a[i·kn+k]·b[k·n+j]: dst (m, n) += a b, with a
+// (m, kn) and b (kn, n). It is the head's ∂L/∂h_t = Wʸᵀ dy_t for all steps at
+// once: dh (T, H) += dy (T, V) · Wʸ (V, H).
+func addMulNN(dst []float64, m, n int, a []float64, kn int, b []float64) {
+	if len(dst) < m*n || len(a) < m*kn || len(b) < kn*n {
+		panic("lstm: slice lengths do not match")
+	}
+	a = a[:m*kn]
+	b = b[:kn*n]
+	i := 0
+	// Register blocks of 4×4 destination elements, as in addMulTN.
+	for ; i+4 <= m; i += 4 {
+		a0 := a[i*kn:][:kn]
+		a1 := a[(i+1)*kn:][:kn]
+		a2 := a[(i+2)*kn:][:kn]
+		a3 := a[(i+3)*kn:][:kn]
+		d0 := dst[i*n:][:n]
+		d1 := dst[(i+1)*n:][:n]
+		d2 := dst[(i+2)*n:][:n]
+		d3 := dst[(i+3)*n:][:n]
+		j := 0
+		for ; j+4 <= n; j += 4 {
+			var c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33 float64
+			for k := 0; k < kn; k++ {
+				bk := b[k*n+j:][:4]
+				b0, b1, b2, b3 := bk[0], bk[1], bk[2], bk[3]
+				x0, x1, x2, x3 := a0[k], a1[k], a2[k], a3[k]
+				c00 += x0 * b0
+				c01 += x0 * b1
+				c02 += x0 * b2
+				c03 += x0 * b3
+				c10 += x1 * b0
+				c11 += x1 * b1
+				c12 += x1 * b2
+				c13 += x1 * b3
+				c20 += x2 * b0
+				c21 += x2 * b1
+				c22 += x2 * b2
+				c23 += x2 * b3
+				c30 += x3 * b0
+				c31 += x3 * b1
+				c32 += x3 * b2
+				c33 += x3 * b3
+			}
+			e := d0[j:][:4]
+			e[0] += c00
+			e[1] += c01
+			e[2] += c02
+			e[3] += c03
+			e = d1[j:][:4]
+			e[0] += c10
+			e[1] += c11
+			e[2] += c12
+			e[3] += c13
+			e = d2[j:][:4]
+			e[0] += c20
+			e[1] += c21
+			e[2] += c22
+			e[3] += c23
+			e = d3[j:][:4]
+			e[0] += c30
+			e[1] += c31
+			e[2] += c32
+			e[3] += c33
+		}
+		for ; j < n; j++ {
+			for k := 0; k < kn; k++ {
+				bkj := b[k*n+j]
+				d0[j] += a0[k] * bkj
+				d1[j] += a1[k] * bkj
+				d2[j] += a2[k] * bkj
+				d3[j] += a3[k] * bkj
+			}
+		}
+	}
+	for ; i < m; i++ {
+		di := dst[i*n : i*n+n]
+		for k, aik := range a[i*kn : (i+1)*kn] {
+			if aik != 0 {
+				axpy(di, aik, b[k*n:(k+1)*n])
+			}
+		}
+	}
+}
+
+// transpose sets dst (n, m) to the transpose of src (m, n), in 8×8 tiles so that
+// both the reads and the strided writes stay within a few cache lines.
 func transpose(dst, src []float64, m, n int) {
 	if len(dst) < m*n || len(src) < m*n {
 		panic("lstm: slice lengths do not match")
 	}
-	for i := 0; i < m; i++ {
-		row := src[i*n : i*n+n]
-		for j, v := range row {
-			dst[j*m+i] = v
+	const tile = 8
+	for i0 := 0; i0 < m; i0 += tile {
+		i1 := min(i0+tile, m)
+		for j0 := 0; j0 < n; j0 += tile {
+			j1 := min(j0+tile, n)
+			for i := i0; i < i1; i++ {
+				row := src[i*n+j0 : i*n+j1]
+				for j, v := range row {
+					dst[(j0+j)*m+i] = v
+				}
+			}
 		}
 	}
 }

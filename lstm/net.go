@@ -207,12 +207,9 @@ func (n *net) backward(g *Params, in input, wantDX bool, reach [][]float64) {
 	addMulTN(g.Wy, Y, H, n.dy, top[H:(T+1)*H], T)
 	for t := 0; t < T; t++ {
 		add(g.By, n.dy[t*Y:(t+1)*Y])
-		dh := n.dh[t*H : (t+1)*H]
-		clear(dh)
-		for v, dyv := range n.dy[t*Y : (t+1)*Y] {
-			axpy(dh, dyv, n.p.Wy[v*H:(v+1)*H])
-		}
 	}
+	clear(n.dh[:T*H])
+	addMulNN(n.dh, T, H, n.dy, Y, n.p.Wy)
 	for l := len(n.p.Layers) - 1; l >= 0; l-- {
 		var ids []int32
 		var dense []float64
