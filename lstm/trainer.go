@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Update reports one training update.
@@ -51,7 +52,8 @@ type Trainer struct {
 	pos   int         // start of the next window
 	h, c  [][]float64 // state carried into the next window, per layer
 	scr   *Params     // scratch gradients for Reach, allocated on first use
-	reach [][]float64
+	reach [][]float64 // Reach's result, per layer (SeqLen)
+	zero  []float64   // a zero state (H), for Reach
 }
 
 // NewTrainer returns a trainer of m on d. The data must be of the model's kind;
@@ -227,51 +229,43 @@ func (t *Trainer) SetClip(limit float64, mode ClipMode) error {
 // typically fall off geometrically with k (the vanishing gradient); an LSTM's
 // much more slowly. The result is reused by the next Reach call.
 func (t *Trainer) Reach() [][]float64 {
+	cfg := &t.m.Config
 	if t.scr == nil {
 		t.scr = NewParamsLike(t.m.Params)
-		t.reach = make([][]float64, t.m.Config.Layers)
+		t.reach = make([][]float64, cfg.Layers)
 		for l := range t.reach {
-			t.reach[l] = make([]float64, t.m.Config.SeqLen)
+			t.reach[l] = make([]float64, cfg.SeqLen)
 		}
+		t.zero = make([]float64, cfg.Hidden)
 	}
-	// The window as Step would take it, without moving the trainer.
-	T := min(t.m.Config.SeqLen, t.dataLen()-1)
+	// The window Step would take next, without moving the trainer.
+	T := min(cfg.SeqLen, t.dataLen()-1)
 	p := t.pos
-	fresh := p+T+1 > t.dataLen() || p == 0
 	if p+T+1 > t.dataLen() {
 		p = 0
 	}
 	in, targets, values := t.inputAt(p, T)
 	for l := range t.h {
-		if fresh {
-			t.n.setState(l, make([]float64, t.m.Config.Hidden), make([]float64, t.m.Config.Hidden))
+		if p == 0 {
+			t.n.setState(l, t.zero, t.zero)
 		} else {
 			t.n.setState(l, t.h[l], t.c[l])
 		}
 	}
 	t.n.forward(in, T)
 	t.n.loss(targets, values)
-	// Keep only the last step's loss: L_T, unscaled by 1/T.
+	// Keep only the last step's loss L_T: its ∂L/∂y without the 1/T of the mean.
 	Y := t.m.Params.Y
 	clear(t.n.dy[:(T-1)*Y])
-	for v := range t.n.dy[(T-1)*Y : T*Y] {
-		t.n.dy[(T-1)*Y+v] *= float64(T)
+	for v := (T - 1) * Y; v < T*Y; v++ {
+		t.n.dy[v] *= float64(T)
 	}
+	t.scr.Zero()
+	t.n.backward(t.scr, in, false, t.reach) // reach[l][s] = ‖∂L_T/∂h_{s+1}‖
 	out := make([][]float64, len(t.reach))
 	for l := range t.reach {
 		out[l] = t.reach[l][:T]
-	}
-	tmp := make([][]float64, len(out))
-	for l := range out {
-		tmp[l] = make([]float64, T)
-	}
-	t.scr.Zero()
-	t.n.backward(t.scr, in, false, tmp)
-	// backward indexes by step t; reach is indexed by distance k = T−1−t.
-	for l := range out {
-		for s := 0; s < T; s++ {
-			out[l][T-1-s] = tmp[l][s]
-		}
+		slices.Reverse(out[l]) // index by distance k = T−1−s
 	}
 	return out
 }
