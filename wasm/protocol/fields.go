@@ -1,0 +1,483 @@
+package protocol
+
+import "lstmplayground/lstm"
+
+// This file holds, for every message type, its fields in wire order (put and
+// read*), and the checks that involve more than one field (check). put and the
+// matching read function must list the same fields in the same order.
+
+const interventionSize = 8 + 1 + 8 + 8 // Layer, State, Unit, Value
+
+func checkKind(field string, k lstm.Kind) error {
+	if k != lstm.Text && k != lstm.Numbers {
+		return badShape(field, "%d is neither Text (0) nor Numbers (1)", uint8(k))
+	}
+	return nil
+}
+
+func checkCell(field string, c lstm.Cell) error {
+	if c != lstm.CellLSTM && c != lstm.CellRNN {
+		return badShape(field, "%d is neither LSTM (0) nor RNN (1)", uint8(c))
+	}
+	return nil
+}
+
+// checkLen returns an error unless len(v) == n.
+func checkLen[T any](field string, v []T, n int) error {
+	if len(v) != n {
+		return badShape(field, "has %d values, want %d", len(v), n)
+	}
+	return nil
+}
+
+// ---- SetData ----
+
+func (m SetData) put(w *writer) {
+	w.u8(uint8(m.Mode))
+	w.str("Text", m.Text, MaxDataText)
+}
+
+func readSetData(r *reader) SetData {
+	return SetData{Mode: lstm.Kind(r.u8("Mode")), Text: r.str("Text", MaxDataText)}
+}
+
+func (m SetData) check() error { return checkKind("Mode", m.Mode) }
+
+// ---- SetConfig ----
+
+func (m SetConfig) put(w *writer) { w.config(m.Config) }
+func (SetConfig) check() error    { return nil } // ranges are the engine's: lstm.Config.Validate
+
+// config writes every field of lstm.Config, in declaration order.
+func (w *writer) config(c lstm.Config) {
+	w.u8(uint8(c.Cell))
+	w.int(c.Layers)
+	w.int(c.Hidden)
+	w.int(c.SeqLen)
+	w.f64(c.LearningRate)
+	w.u8(uint8(c.Optimizer))
+	w.f64(c.Momentum)
+	w.f64(c.Clip)
+	w.u8(uint8(c.ClipMode))
+	w.f64(c.ForgetBias)
+	w.u64(c.Seed)
+}
+
+func (r *reader) config() lstm.Config {
+	var c lstm.Config
+	c.Cell = lstm.Cell(r.u8("Config.Cell"))
+	c.Layers = r.int("Config.Layers")
+	c.Hidden = r.int("Config.Hidden")
+	c.SeqLen = r.int("Config.SeqLen")
+	c.LearningRate = r.f64("Config.LearningRate")
+	c.Optimizer = lstm.Optimizer(r.u8("Config.Optimizer"))
+	c.Momentum = r.f64("Config.Momentum")
+	c.Clip = r.f64("Config.Clip")
+	c.ClipMode = lstm.ClipMode(r.u8("Config.ClipMode"))
+	c.ForgetBias = r.f64("Config.ForgetBias")
+	c.Seed = r.u64("Config.Seed")
+	return c
+}
+
+// ---- messages without fields ----
+
+func (Train) put(*writer)  {}
+func (Pause) put(*writer)  {}
+func (Step) put(*writer)   {}
+func (Reset) put(*writer)  {}
+func (Train) check() error { return nil }
+func (Pause) check() error { return nil }
+func (Step) check() error  { return nil }
+func (Reset) check() error { return nil }
+
+// ---- Trace ----
+
+func (m Trace) put(w *writer) {
+	w.u32(m.ID)
+	w.str("Probe", m.Probe, MaxText)
+	if !w.count("Interventions", len(m.Interventions), MaxInterventions, "interventions") {
+		return
+	}
+	for _, iv := range m.Interventions {
+		w.int(iv.Layer)
+		w.u8(uint8(iv.State))
+		w.int(iv.Unit)
+		w.f64(iv.Value)
+	}
+}
+
+func readTrace(r *reader) Trace {
+	m := Trace{ID: r.u32("ID"), Probe: r.str("Probe", MaxText)}
+	n, ok := r.count("Interventions", MaxInterventions, interventionSize, "interventions")
+	if !ok || n == 0 {
+		return m
+	}
+	m.Interventions = make([]lstm.Intervention, n)
+	r.list = "Interventions"
+	for i := range m.Interventions {
+		r.idx = i
+		iv := &m.Interventions[i]
+		iv.Layer = r.int("Layer")
+		iv.State = lstm.StateKind(r.u8("State"))
+		iv.Unit = r.int("Unit")
+		iv.Value = r.f64("Value")
+	}
+	r.list, r.idx = "", -1
+	return m
+}
+
+func (Trace) check() error { return nil } // ranges are the engine's: they depend on the model
+
+// ---- Sample ----
+
+func (m Sample) put(w *writer) {
+	w.u32(m.ID)
+	w.str("Prime", m.Prime, MaxText)
+	w.int(m.Count)
+	w.f64(m.Temperature)
+	w.u64(m.Seed)
+}
+
+func readSample(r *reader) Sample {
+	return Sample{ID: r.u32("ID"), Prime: r.str("Prime", MaxText), Count: r.int("Count"),
+		Temperature: r.f64("Temperature"), Seed: r.u64("Seed")}
+}
+
+func (Sample) check() error { return nil } // ranges are the engine's: lstm.Model.Sample
+
+// ---- Reach, Export, Import ----
+
+func (m Reach) put(w *writer)  { w.u32(m.ID) }
+func (m Export) put(w *writer) { w.u32(m.ID) }
+func (m Import) put(w *writer) { w.bytes("File", m.File, MaxModelFile) }
+func (Reach) check() error     { return nil }
+func (Export) check() error    { return nil }
+func (Import) check() error    { return nil }
+
+// ---- SetLive ----
+
+func (m SetLive) put(w *writer) {
+	w.f64(m.LearningRate)
+	w.u8(uint8(m.Optimizer))
+	w.f64(m.Momentum)
+	w.f64(m.Clip)
+	w.u8(uint8(m.ClipMode))
+}
+
+func readSetLive(r *reader) SetLive {
+	return SetLive{LearningRate: r.f64("LearningRate"), Optimizer: lstm.Optimizer(r.u8("Optimizer")),
+		Momentum: r.f64("Momentum"), Clip: r.f64("Clip"), ClipMode: lstm.ClipMode(r.u8("ClipMode"))}
+}
+
+func (SetLive) check() error { return nil } // ranges are the engine's: lstm.Trainer.Set*
+
+// ---- Ready ----
+
+func (m Ready) put(w *writer) { w.str("Engine", m.Engine, MaxText) }
+func (Ready) check() error    { return nil }
+
+// ---- Progress ----
+
+func (m Progress) put(w *writer) {
+	w.u64(m.Update)
+	w.f64(m.Loss)
+	w.boolean(m.HasSmoothed)
+	w.f64(m.Smoothed)
+	w.f64(m.CharsPerSec)
+	w.f64(m.GradNorm)
+	w.int(m.Clipped)
+	w.boolean(m.Running)
+	w.int(m.DataLen)
+	w.f32s("Losses", m.Losses, MaxLosses)
+}
+
+func readProgress(r *reader) Progress {
+	var m Progress
+	m.Update = r.u64("Update")
+	m.Loss = r.f64("Loss")
+	m.HasSmoothed = r.boolean("HasSmoothed")
+	m.Smoothed = r.f64("Smoothed")
+	m.CharsPerSec = r.f64("CharsPerSec")
+	m.GradNorm = r.f64("GradNorm")
+	m.Clipped = r.int("Clipped")
+	m.Running = r.boolean("Running")
+	m.DataLen = r.int("DataLen")
+	m.Losses = r.f32s("Losses", MaxLosses)
+	return m
+}
+
+func (Progress) check() error { return nil }
+
+// ---- TraceResult ----
+
+// maxTraceValues bounds one (T, H) array.
+const maxTraceValues = MaxSteps * lstm.MaxHidden
+
+func (m TraceResult) put(w *writer) {
+	w.u32(m.ID)
+	w.u64(m.Update)
+	w.u8(uint8(m.Kind))
+	w.u8(uint8(m.Cell))
+	w.int(m.T)
+	w.int(m.H)
+	if !w.count("Layers", len(m.Layers), lstm.MaxLayers, "layers") {
+		return
+	}
+	w.list = "Layers"
+	for l := range m.Layers {
+		w.idx = l
+		lt := &m.Layers[l]
+		w.f32s("Zi", lt.Zi, maxTraceValues)
+		w.f32s("Zf", lt.Zf, maxTraceValues)
+		w.f32s("Z", lt.Z, maxTraceValues)
+		w.f32s("Zo", lt.Zo, maxTraceValues)
+		w.f32s("C", lt.C, maxTraceValues)
+		w.f32s("H", lt.H, maxTraceValues)
+		w.f32s("C0", lt.C0, lstm.MaxHidden)
+		w.f32s("H0", lt.H0, lstm.MaxHidden)
+	}
+	w.list = ""
+	w.runes("Symbols", m.Symbols, MaxSteps)
+	w.f32s("Values", m.Values, MaxSteps)
+	w.f32s("PNext", m.PNext, MaxSteps)
+	w.runes("Top", m.Top, MaxSteps)
+	w.f32s("TopP", m.TopP, MaxSteps)
+	w.f32s("Pred", m.Pred, MaxSteps)
+}
+
+func readTraceResult(r *reader) TraceResult {
+	var m TraceResult
+	m.ID = r.u32("ID")
+	m.Update = r.u64("Update")
+	m.Kind = lstm.Kind(r.u8("Kind"))
+	m.Cell = lstm.Cell(r.u8("Cell"))
+	m.T = r.int("T")
+	m.H = r.int("H")
+	// Every array is at least its 4-byte count, so the count of layers is
+	// bounded by the bytes that remain as well as by MaxLayers.
+	n, ok := r.count("Layers", lstm.MaxLayers, 8*4, "layers")
+	if !ok {
+		return m
+	}
+	if n > 0 {
+		m.Layers = make([]LayerTrace, n)
+	}
+	r.list = "Layers"
+	for l := range m.Layers {
+		r.idx = l
+		lt := &m.Layers[l]
+		lt.Zi = r.f32s("Zi", maxTraceValues)
+		lt.Zf = r.f32s("Zf", maxTraceValues)
+		lt.Z = r.f32s("Z", maxTraceValues)
+		lt.Zo = r.f32s("Zo", maxTraceValues)
+		lt.C = r.f32s("C", maxTraceValues)
+		lt.H = r.f32s("H", maxTraceValues)
+		lt.C0 = r.f32s("C0", lstm.MaxHidden)
+		lt.H0 = r.f32s("H0", lstm.MaxHidden)
+	}
+	r.list, r.idx = "", -1
+	m.Symbols = r.runes("Symbols", MaxSteps)
+	m.Values = r.f32s("Values", MaxSteps)
+	m.PNext = r.f32s("PNext", MaxSteps)
+	m.Top = r.runes("Top", MaxSteps)
+	m.TopP = r.f32s("TopP", MaxSteps)
+	m.Pred = r.f32s("Pred", MaxSteps)
+	return m
+}
+
+// check verifies the shapes: T and H in range, every array T×H (or H, or T) as
+// the cell and the kind require, and nothing else present.
+func (m TraceResult) check() error {
+	if err := checkKind("Kind", m.Kind); err != nil {
+		return err
+	}
+	if err := checkCell("Cell", m.Cell); err != nil {
+		return err
+	}
+	if m.T < 0 || m.T > MaxSteps {
+		return badShape("T", "%d steps is out of range 0..%d", m.T, MaxSteps)
+	}
+	if m.H < 1 || m.H > lstm.MaxHidden {
+		return badShape("H", "%d units is out of range 1..%d", m.H, lstm.MaxHidden)
+	}
+	if len(m.Layers) < 1 || len(m.Layers) > lstm.MaxLayers {
+		return badShape("Layers", "%d layers is out of range 1..%d", len(m.Layers), lstm.MaxLayers)
+	}
+	th := m.T * m.H
+	lstmOnly := th
+	lstmState := m.H
+	if m.Cell == lstm.CellRNN {
+		lstmOnly, lstmState = 0, 0
+	}
+	for l := range m.Layers {
+		lt := &m.Layers[l]
+		for _, a := range [...]struct {
+			name string
+			v    []float32
+			n    int
+		}{
+			{"Zi", lt.Zi, lstmOnly}, {"Zf", lt.Zf, lstmOnly}, {"Z", lt.Z, lstmOnly}, {"Zo", lt.Zo, lstmOnly},
+			{"C", lt.C, lstmOnly}, {"H", lt.H, th}, {"C0", lt.C0, lstmState}, {"H0", lt.H0, m.H},
+		} {
+			if len(a.v) != a.n {
+				return badShape(fieldName("Layers", l, a.name), "has %d values, want %d for %v with T=%d, H=%d", len(a.v), a.n, m.Cell, m.T, m.H)
+			}
+		}
+	}
+	text, numbers := m.T, 0
+	if m.Kind == lstm.Numbers {
+		text, numbers = 0, m.T
+	}
+	if err := checkLen("Symbols", m.Symbols, text); err != nil {
+		return err
+	}
+	if err := checkLen("PNext", m.PNext, text); err != nil {
+		return err
+	}
+	if err := checkLen("Top", m.Top, text); err != nil {
+		return err
+	}
+	if err := checkLen("TopP", m.TopP, text); err != nil {
+		return err
+	}
+	if err := checkLen("Values", m.Values, numbers); err != nil {
+		return err
+	}
+	return checkLen("Pred", m.Pred, numbers)
+}
+
+// ---- SampleResult ----
+
+func (m SampleResult) put(w *writer) {
+	w.u32(m.ID)
+	w.u8(uint8(m.Kind))
+	w.str("Text", m.Text, MaxText)
+	w.f32s("Values", m.Values, MaxSampleValues)
+}
+
+func readSampleResult(r *reader) SampleResult {
+	return SampleResult{ID: r.u32("ID"), Kind: lstm.Kind(r.u8("Kind")), Text: r.str("Text", MaxText),
+		Values: r.f32s("Values", MaxSampleValues)}
+}
+
+func (m SampleResult) check() error {
+	if err := checkKind("Kind", m.Kind); err != nil {
+		return err
+	}
+	if m.Kind == lstm.Text && len(m.Values) != 0 {
+		return badShape("Values", "a text sample has no values, but %d are set", len(m.Values))
+	}
+	if m.Kind == lstm.Numbers && m.Text != "" {
+		return badShape("Text", "a numbers sample has no text, but %d bytes are set", len(m.Text))
+	}
+	return nil
+}
+
+// ---- ReachResult ----
+
+func (m ReachResult) put(w *writer) {
+	w.u32(m.ID)
+	w.u64(m.Update)
+	w.u8(uint8(m.Cell))
+	if !w.count("Layers", len(m.Layers), lstm.MaxLayers, "layers") {
+		return
+	}
+	w.list = "Layers"
+	for l, v := range m.Layers {
+		w.idx = l
+		w.f32s("Reach", v, lstm.MaxSeqLen)
+	}
+	w.list = ""
+}
+
+func readReachResult(r *reader) ReachResult {
+	m := ReachResult{ID: r.u32("ID"), Update: r.u64("Update"), Cell: lstm.Cell(r.u8("Cell"))}
+	n, ok := r.count("Layers", lstm.MaxLayers, 4, "layers")
+	if !ok || n == 0 {
+		return m
+	}
+	m.Layers = make([][]float32, n)
+	r.list = "Layers"
+	for l := range m.Layers {
+		r.idx = l
+		m.Layers[l] = r.f32s("Reach", lstm.MaxSeqLen)
+	}
+	r.list, r.idx = "", -1
+	return m
+}
+
+func (m ReachResult) check() error {
+	if err := checkCell("Cell", m.Cell); err != nil {
+		return err
+	}
+	if len(m.Layers) > lstm.MaxLayers {
+		return badShape("Layers", "%d layers; the limit is %d", len(m.Layers), lstm.MaxLayers)
+	}
+	for l, v := range m.Layers {
+		if len(v) != len(m.Layers[0]) {
+			return badShape(fieldName("Layers", l, "Reach"), "has %d values, but layer 0 has %d", len(v), len(m.Layers[0]))
+		}
+	}
+	return nil
+}
+
+// ---- ModelFile ----
+
+func (m ModelFile) put(w *writer) {
+	w.u32(m.ID)
+	w.bytes("File", m.File, MaxModelFile)
+}
+
+func readModelFile(r *reader) ModelFile {
+	return ModelFile{ID: r.u32("ID"), File: r.bytes("File", MaxModelFile)}
+}
+
+func (ModelFile) check() error { return nil }
+
+// ---- Status ----
+
+func (m Status) put(w *writer) {
+	w.u8(uint8(m.Kind))
+	w.config(m.Config)
+	w.runes("Vocab", m.Vocab, lstm.MaxVocab)
+	w.int(m.Length)
+	w.f64(m.Norm.Mean)
+	w.f64(m.Norm.Scale)
+	w.i64(m.Params)
+	w.u64(m.Updates)
+}
+
+func readStatus(r *reader) Status {
+	var m Status
+	m.Kind = lstm.Kind(r.u8("Kind"))
+	m.Config = r.config()
+	m.Vocab = r.runes("Vocab", lstm.MaxVocab)
+	m.Length = r.int("Length")
+	m.Norm.Mean = r.f64("Norm.Mean")
+	m.Norm.Scale = r.f64("Norm.Scale")
+	m.Params = r.i64("Params")
+	m.Updates = r.u64("Updates")
+	return m
+}
+
+func (m Status) check() error { return checkKind("Kind", m.Kind) }
+
+// ---- Error ----
+
+func (m Error) put(w *writer) {
+	w.u32(m.ID)
+	w.u8(uint8(m.Code))
+	w.str("Field", m.Field, MaxText)
+	w.str("Message", m.Message, MaxText)
+}
+
+func readError(r *reader) Error {
+	return Error{ID: r.u32("ID"), Code: Code(r.u8("Code")), Field: r.str("Field", MaxText), Message: r.str("Message", MaxText)}
+}
+
+func (m Error) check() error {
+	if m.Code >= codeEnd {
+		return badShape("Code", "%d is no error code of protocol version %d", uint8(m.Code), Version)
+	}
+	return nil
+}

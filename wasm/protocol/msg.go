@@ -1,0 +1,364 @@
+// Package protocol defines the messages the playground's UI (main thread) and
+// engine (Web Worker) exchange, and their byte encoding.
+//
+// Both sides are the same Go program, so the types below are the protocol: the
+// UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
+// Export, Import and SetLive; the engine answers with Ready, Progress,
+// TraceResult, SampleResult, ReachResult, ModelFile, Status and Error. A message
+// travels as one []byte (Encode, Decode), which JavaScript only moves, as a
+// transferred ArrayBuffer.
+//
+// # Wire format
+//
+// All integers and floats are little-endian. A message is a 4-byte header
+// followed by the fields of its type in the order of the struct declaration:
+//
+//	offset  size  field
+//	0       2     magic "LP"
+//	2       1     Version (1)
+//	3       1     Type
+//	4       …     fields
+//
+// Field encodings:
+//
+//	u8, enum   1 byte (lstm.Kind, lstm.Cell, lstm.Optimizer, lstm.ClipMode, lstm.StateKind, Code)
+//	bool       1 byte, 0 or 1; anything else is malformed
+//	u32        4 bytes (request IDs)
+//	int, i64   8 bytes, two's complement
+//	u64        8 bytes
+//	f64        8 bytes IEEE 754 (scalars: loss, learning rate, …)
+//	string     u32 byte count, then that many bytes of valid UTF-8
+//	[]rune     as a string; the rune count is checked against the shape
+//	[]byte     u32 byte count, then the bytes
+//	[]float32  u32 element count, then 4 bytes IEEE 754 per element (bulk numbers)
+//	list       u32 element count, then the elements
+//
+// A message must be exactly as long as its fields: trailing bytes are an
+// error. The encoding is canonical: Encode(Decode(b)) == b for every b that
+// decodes. Empty slices decode as nil.
+//
+// # Errors
+//
+// Decode never panics and never allocates more than a small multiple of the
+// input's length: every declared length is checked against the bytes that
+// remain and against the limits below (MaxDataText, MaxText, …) before anything
+// is allocated. Errors are *DecodeError values naming the message type, the
+// field and the byte offset, and wrap one of ErrTruncated, ErrTooLarge,
+// ErrUnknownType, ErrVersion or ErrMalformed for errors.Is. Encode checks the
+// same limits and shapes, so that whatever encodes also decodes, and returns an
+// *EncodeError otherwise.
+package protocol
+
+import (
+	"fmt"
+
+	"lstmplayground/lstm"
+)
+
+// Version is the protocol version written in every message header. Decode
+// accepts this version only.
+const Version = 1
+
+// Limits of the protocol. Decode refuses a message that exceeds one, before
+// allocating, and Encode refuses to produce one.
+const (
+	// MaxMessage is the longest encoded message, in bytes.
+	MaxMessage = MaxModelFile + 1<<20
+	// MaxDataText is the longest SetData text, in bytes: room for
+	// lstm.MaxTextChars characters of up to 4 bytes, so that the engine, not the
+	// protocol, reports a text over the limit in the person's terms.
+	MaxDataText = 4*lstm.MaxTextChars + 1<<20
+	// MaxText is the longest of every other string (probe, prime, sampled text,
+	// messages), in bytes.
+	MaxText = 1 << 20
+	// MaxModelFile is the longest model file, in bytes.
+	MaxModelFile = 1 << 28
+	// MaxLosses is the most losses one Progress carries.
+	MaxLosses = 1 << 16
+	// MaxInterventions is the most interventions in one Trace.
+	MaxInterventions = 2 * lstm.MaxLayers * lstm.MaxHidden
+	// MaxSteps is the most steps T of a TraceResult.
+	MaxSteps = lstm.MaxProbe
+	// MaxSampleValues is the most values in a SampleResult.
+	MaxSampleValues = lstm.MaxSample
+)
+
+// Type is the kind of a message: its byte in the header. Values below 64 go from
+// the UI to the engine, values from 64 from the engine to the UI.
+type Type uint8
+
+// Message types, UI → engine.
+const (
+	TypeSetData   Type = 1
+	TypeSetConfig Type = 2
+	TypeTrain     Type = 3
+	TypePause     Type = 4
+	TypeStep      Type = 5
+	TypeReset     Type = 6
+	TypeTrace     Type = 7
+	TypeSample    Type = 8
+	TypeReach     Type = 9
+	TypeExport    Type = 10
+	TypeImport    Type = 11
+	TypeSetLive   Type = 12
+)
+
+// Message types, engine → UI.
+const (
+	TypeReady        Type = 64
+	TypeProgress     Type = 65
+	TypeTraceResult  Type = 66
+	TypeSampleResult Type = 67
+	TypeReachResult  Type = 68
+	TypeModelFile    Type = 69
+	TypeStatus       Type = 70
+	TypeError        Type = 71
+)
+
+var typeNames = map[Type]string{
+	TypeSetData: "SetData", TypeSetConfig: "SetConfig", TypeTrain: "Train", TypePause: "Pause",
+	TypeStep: "Step", TypeReset: "Reset", TypeTrace: "Trace", TypeSample: "Sample",
+	TypeReach: "Reach", TypeExport: "Export", TypeImport: "Import", TypeSetLive: "SetLive",
+	TypeReady: "Ready", TypeProgress: "Progress", TypeTraceResult: "TraceResult",
+	TypeSampleResult: "SampleResult", TypeReachResult: "ReachResult", TypeModelFile: "ModelFile",
+	TypeStatus: "Status", TypeError: "Error",
+}
+
+func (t Type) String() string {
+	if s, ok := typeNames[t]; ok {
+		return s
+	}
+	return fmt.Sprintf("Type(%d)", uint8(t))
+}
+
+// ToEngine reports whether messages of type t go from the UI to the engine.
+func (t Type) ToEngine() bool { return t < 64 }
+
+// Message is one of the message types of this package (SetData … Error), as a
+// value or a pointer. Decode returns values.
+type Message interface {
+	// Type returns the message's type byte.
+	Type() Type
+	// put writes the fields; check validates the shapes that depend on more
+	// than one field. Both are unexported: the set of messages is closed.
+	put(w *writer)
+	check() error
+}
+
+// ---- UI → engine ----
+
+// SetData gives the engine new training data, as typed. The engine parses it
+// (lstm.NewTextData, lstm.NewNumberData) and answers with Status or Error.
+type SetData struct {
+	Mode lstm.Kind // lstm.Text or lstm.Numbers
+	Text string    // the training text, or the list of numbers, as typed; at most MaxDataText bytes
+}
+
+// SetConfig replaces the configuration; a changed architecture resets the model.
+// The engine validates it (lstm.Config.Validate) and answers with Status or Error.
+type SetConfig struct {
+	Config lstm.Config
+}
+
+// Train starts (or resumes) training.
+type Train struct{}
+
+// Pause stops training after the current chunk.
+type Pause struct{}
+
+// Step trains exactly one update, then pauses.
+type Step struct{}
+
+// Reset discards the model and starts a fresh one from the configuration's seed.
+type Reset struct{}
+
+// Trace asks for a TraceResult of the model over a probe, from a zero state.
+type Trace struct {
+	ID            uint32              // echoed in the TraceResult or Error
+	Probe         string              // probe text, or list of numbers as typed; at most MaxText bytes
+	Interventions []lstm.Intervention // at most MaxInterventions; checked by the engine
+}
+
+// Sample asks for a SampleResult: Count characters (or values) generated after
+// feeding Prime.
+type Sample struct {
+	ID          uint32  // echoed in the SampleResult or Error
+	Prime       string  // priming text, or list of numbers as typed; at most MaxText bytes
+	Count       int     // characters or values to generate; checked by the engine
+	Temperature float64 // 0 is greedy; text only
+	Seed        uint64  // seeds the draws, so the same request gives the same text
+}
+
+// Reach asks for a ReachResult: how far back in time the gradient reaches.
+type Reach struct {
+	ID uint32 // echoed in the ReachResult or Error
+}
+
+// Export asks for the model file, answered with ModelFile.
+type Export struct {
+	ID uint32 // echoed in the ModelFile or Error
+}
+
+// Import replaces the model with one read from a model file (lstm's format).
+// The engine answers with Status or Error; a bad file changes nothing.
+type Import struct {
+	File []byte // at most MaxModelFile bytes
+}
+
+// SetLive changes the settings that take effect from the next update without a
+// reset: the learning rate, the optimizer (which restarts its own state) and
+// gradient clipping.
+type SetLive struct {
+	LearningRate float64
+	Optimizer    lstm.Optimizer
+	Momentum     float64 // SGD momentum μ
+	Clip         float64 // 0 turns clipping off
+	ClipMode     lstm.ClipMode
+}
+
+// ---- engine → UI ----
+
+// Ready is the engine's first message: it is loaded and listening.
+type Ready struct {
+	Engine string // engine version, for the page's "about" line and bug reports
+}
+
+// Progress reports training; the engine sends it at most about 30 times a
+// second, and once after every Step, Pause and Reset.
+type Progress struct {
+	Update      uint64  // the model's update count
+	Loss        float64 // loss of the last update
+	HasSmoothed bool    // whether Smoothed is set
+	Smoothed    float64 // exponential moving average of the loss
+	CharsPerSec float64 // training throughput, characters (or values) per second
+	GradNorm    float64 // global L2 norm of the last gradient, before clipping
+	Clipped     int     // gradient elements clipped in the last update (1 if the norm was rescaled)
+	Running     bool    // training is running (false: paused)
+	DataLen     int     // symbols or values in the training data
+	// Losses are the losses of updates Update−len(Losses)+1 … Update, oldest
+	// first: every update since the previous Progress, for the loss chart. At
+	// most MaxLosses; the engine drops older ones.
+	Losses []float32
+}
+
+// TraceResult is a model run over a probe: the states and gates of every layer
+// at every step, and the model's output. All (T, H) arrays are row-major with
+// one row of H units per step t = 1 … T.
+type TraceResult struct {
+	ID     uint32    // the Trace's ID
+	Update uint64    // the model's update count when traced
+	Kind   lstm.Kind // lstm.Text or lstm.Numbers
+	Cell   lstm.Cell // lstm.CellLSTM or lstm.CellRNN
+	T, H   int       // steps 0 … MaxSteps, hidden units 1 … lstm.MaxHidden
+	Layers []LayerTrace
+
+	Symbols []rune    // Text (T): the probe's characters
+	Values  []float32 // Numbers (T): the probe's values, in the person's units
+
+	// Text (T): the probability the model gave the probe's actual next
+	// character after step t (NaN at the last step, which has none), the most
+	// likely next character and its probability.
+	PNext []float32
+	Top   []rune
+	TopP  []float32
+
+	Pred []float32 // Numbers (T): the predicted next value, in the person's units
+}
+
+// LayerTrace is one layer of a TraceResult. The gate arrays and C are nil for
+// the plain RNN.
+type LayerTrace struct {
+	Zi, Zf, Z, Zo []float32 // (T, H) input gate, forget gate, candidate, output gate
+	C, H          []float32 // (T, H) c_t and h_t for t = 1 … T
+	C0, H0        []float32 // (H) c_0 and h_0, the state before step 1; C0 nil for the RNN
+}
+
+// SampleResult answers Sample with the generated characters or values.
+type SampleResult struct {
+	ID     uint32
+	Kind   lstm.Kind
+	Text   string    // Text: the generated characters, at most MaxText bytes
+	Values []float32 // Numbers: the generated values, at most MaxSampleValues
+}
+
+// ReachResult answers Reach: Layers[l][k] = ‖∂L_T/∂h_{T−k}‖ of layer l for
+// k = 0 … T−1 (see lstm.Trainer.Reach). Every layer has the same length, at most
+// lstm.MaxSeqLen.
+type ReachResult struct {
+	ID     uint32
+	Update uint64
+	Cell   lstm.Cell
+	Layers [][]float32
+}
+
+// ModelFile answers Export with the model file (lstm's format).
+type ModelFile struct {
+	ID   uint32
+	File []byte // at most MaxModelFile bytes
+}
+
+// Status describes the engine's data and model after SetData, SetConfig, Reset
+// and Import; the UI shows it and updates its controls from Config.
+type Status struct {
+	Kind    lstm.Kind   // the data's (and model's) kind
+	Config  lstm.Config // the model's configuration
+	Vocab   []rune      // Text: the vocabulary, sorted; its size is len(Vocab), at most lstm.MaxVocab
+	Length  int         // symbols or values in the training data (0: no data)
+	Norm    lstm.Norm   // Numbers: the normalisation
+	Params  int64       // parameter count (0: no model)
+	Updates uint64      // the model's update count
+}
+
+// Code classifies an Error.
+type Code uint8
+
+// Error codes.
+const (
+	CodeInternal   Code = 0 // a bug: a recovered panic or an impossible state
+	CodeBadMessage Code = 1 // a message failed to decode or was sent the wrong way
+	CodeBadData    Code = 2 // the training text or numbers cannot be used
+	CodeBadConfig  Code = 3 // a setting is out of range (Field names it)
+	CodeDiverged   Code = 4 // training diverged; the model is kept as it was
+	CodeBadModel   Code = 5 // an imported model file is corrupt, truncated or too new
+	CodeBadProbe   Code = 6 // the probe or prime cannot be used with this model
+	CodeNotReady   Code = 7 // the request needs data or a model first
+	codeEnd        Code = 8 // one past the last code
+)
+
+var codeNames = [...]string{"internal", "bad message", "bad data", "bad config", "diverged", "bad model", "bad probe", "not ready"}
+
+func (c Code) String() string {
+	if c < codeEnd {
+		return codeNames[c]
+	}
+	return fmt.Sprintf("Code(%d)", uint8(c))
+}
+
+// Error reports a problem to the person. The UI shows Message as text.
+type Error struct {
+	ID      uint32 // the request's ID, or 0
+	Code    Code
+	Field   string // the setting or input it concerns, as the person sees it ("Learning rate"), or ""
+	Message string // a sentence for the person, at most MaxText bytes
+}
+
+func (SetData) Type() Type      { return TypeSetData }
+func (SetConfig) Type() Type    { return TypeSetConfig }
+func (Train) Type() Type        { return TypeTrain }
+func (Pause) Type() Type        { return TypePause }
+func (Step) Type() Type         { return TypeStep }
+func (Reset) Type() Type        { return TypeReset }
+func (Trace) Type() Type        { return TypeTrace }
+func (Sample) Type() Type       { return TypeSample }
+func (Reach) Type() Type        { return TypeReach }
+func (Export) Type() Type       { return TypeExport }
+func (Import) Type() Type       { return TypeImport }
+func (SetLive) Type() Type      { return TypeSetLive }
+func (Ready) Type() Type        { return TypeReady }
+func (Progress) Type() Type     { return TypeProgress }
+func (TraceResult) Type() Type  { return TypeTraceResult }
+func (SampleResult) Type() Type { return TypeSampleResult }
+func (ReachResult) Type() Type  { return TypeReachResult }
+func (ModelFile) Type() Type    { return TypeModelFile }
+func (Status) Type() Type       { return TypeStatus }
+func (Error) Type() Type        { return TypeError }
