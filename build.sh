@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build.sh — builds and checks LSTM Playground.
 #
+#   ./build.sh build    build static/, the deployable site
 #   ./build.sh test     every check and test (what CI runs)
 #   ./build.sh serve    build static/ and serve it on 127.0.0.1:$PORT (default 9900)
 #   ./build.sh bench    training-speed benchmarks of the core, natively and in WebAssembly
@@ -95,16 +96,46 @@ cmd_bench() {
 	done
 }
 
+# cmd_build builds the deployable site in static/: one WebAssembly program for
+# both threads and wasm_exec.js from this Go installation, both named by a hash
+# of their content, and build.json, which tells boot.js their names.
+cmd_build() {
+	need_go
+	mkdir -p build
+	log "building static/ (GOOS=js GOARCH=wasm)"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o build/app.wasm ./wasm/app
+	local whash ehash size gz
+	whash=$(sha256sum build/app.wasm | cut -c1-12)
+	ehash=$(sha256sum "$(wasm_exec_dir)/wasm_exec.js" | cut -c1-12)
+	rm -f static/app.*.wasm static/wasm_exec*.js static/build.json
+	cp build/app.wasm "static/app.$whash.wasm"
+	cp "$(wasm_exec_dir)/wasm_exec.js" "static/wasm_exec.$ehash.js"
+	size=$(stat -c %s build/app.wasm)
+	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
+		"$whash$ehash" "$whash" "$size" "$ehash" "$(go env GOVERSION)" >static/build.json
+	gz=$(gzip -9 -c build/app.wasm | wc -c)
+	printf 'app.%s.wasm: %d bytes, %d gzipped\n' "$whash" "$size" "$gz"
+	local total=0 f
+	for f in static/*; do
+		[ -f "$f" ] || continue
+		total=$((total + $(gzip -9 -c "$f" | wc -c)))
+	done
+	printf 'static/ in all: %d bytes gzipped (budget 1,200,000)\n' "$total"
+}
+
 cmd_serve() {
-	die "the playground page does not exist yet (issue: the playground page); run ./build.sh test"
+	cmd_build
+	log "serving static/ (Ctrl-C stops)"
+	go run ./web -dir static
 }
 
 case "${1:-}" in
+build) cmd_build ;;
 test) cmd_test ;;
 serve) cmd_serve ;;
 bench) cmd_bench ;;
 *)
-	sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 	;;
 esac
