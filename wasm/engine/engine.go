@@ -418,10 +418,10 @@ func (e *Engine) trace(m protocol.Trace) protocol.Message {
 	for l := range pr.Layers {
 		lt := &pr.Layers[l]
 		out := &res.Layers[l]
-		out.H = f32(lt.H[H:(T+1)*H])
+		out.H = f32(lt.H[H : (T+1)*H])
 		out.H0 = f32(lt.H[:H])
 		if pr.Cell == lstm.CellLSTM {
-			out.C = f32(lt.C[H:(T+1)*H])
+			out.C = f32(lt.C[H : (T+1)*H])
 			out.C0 = f32(lt.C[:H])
 			out.Zi = make([]float32, T*H)
 			out.Zf = make([]float32, T*H)
