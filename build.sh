@@ -36,7 +36,7 @@ wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
 
 # Packages whose tests run both natively and as WebAssembly under Node: the pure
 # ones (no DOM, no network listeners).
-WASM_TEST_PKGS=(./lstm/...)
+WASM_TEST_PKGS=(./lstm/... ./wasm/protocol/... ./wasm/chart/... ./wasm/engine/...)
 
 check_boundaries() {
 	log "package boundaries"
