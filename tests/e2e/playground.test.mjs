@@ -1,0 +1,110 @@
+// Browser tests of the playground page, in headless Chromium. The page is found
+// by role and label, as a person finds it. Run by ./build.sh test, which builds
+// static/, starts the server and sets E2E_URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+
+const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
+let context;
+
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+// open loads the page and collects console problems.
+async function open(viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Train' }).waitFor({ state: 'visible', timeout: 20000 });
+  await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 20000 }));
+  return { page, problems };
+}
+
+// stat reads a number from the top bar's stats by its label.
+async function stat(page, label) {
+  const text = await page.getByTestId(`stat-${label}`).textContent();
+  return Number(text.replace(/[^0-9.eE+-]/g, ''));
+}
+
+async function setTrainingText(page, text) {
+  const box = page.getByLabel('Training text');
+  await box.fill(text);
+}
+
+test('loads, trains, pauses, and shows no console errors', async () => {
+  const { page, problems } = await open();
+  for (const title of ['Cell state c', 'Hidden state h', 'Input gate zi', 'Forget gate zf', 'Output gate zo', 'Candidate z', 'Loss']) {
+    await assert.doesNotReject(page.getByText(title, { exact: true }).first().waitFor({ timeout: 5000 }), `chart "${title}"`);
+  }
+  assert.equal(await stat(page, 'update'), 0);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 20, null, { timeout: 20000 });
+  const early = await stat(page, 'loss');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 300, null, { timeout: 60000 });
+  const later = await stat(page, 'loss');
+  assert.ok(later < early, `loss fell: ${early} → ${later}`);
+  assert.ok(await stat(page, 'speed') > 0, 'chars/s shown');
+
+  // Pause takes effect within about one chunk: the count stops moving.
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 2000 });
+  const pausedAfter = Date.now() - t0;
+  const n1 = await stat(page, 'update');
+  await page.waitForTimeout(500);
+  const n2 = await stat(page, 'update');
+  assert.equal(n2, n1, 'no updates after Pause');
+  console.log(`# pause acknowledged after ${pausedAfter} ms`);
+
+  // Step trains exactly one update.
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) === n + 1, n2, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('user text is text, never HTML', async () => {
+  const { page, problems } = await open();
+  await setTrainingText(page, '<b>x</b><img src=x onerror=alert(1)> <b>x</b>');
+  await page.getByLabel('Probe text').fill('<b>x</b>');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('b, img').count(), 0, 'no element made from the text');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('b, img').count(), 0, 'no element made from generated text');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('bad input gets a clear message and loses nothing', async () => {
+  const { page, problems } = await open();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) === 1, null, { timeout: 5000 });
+  // Empty text: a message; the model keeps its update.
+  await setTrainingText(page, '');
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: /empty/i }).first().waitFor({ timeout: 5000 }));
+  assert.equal(await stat(page, 'update'), 1);
+  // Numbers mode with a word in the list: the message names it.
+  await page.getByLabel('Numbers').check();
+  await setTrainingText(page, '0, 0.5, 1, banana, 0');
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: /banana/ }).first().waitFor({ timeout: 5000 }));
+  assert.equal(await page.getByLabel('Training text').inputValue(), '0, 0.5, 1, banana, 0', 'the text stays as typed');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('works at phone width', async () => {
+  const { page, problems } = await open({ width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 400, `no horizontal scrolling (page is ${width}px wide)`);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 5, null, { timeout: 20000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
