@@ -223,11 +223,17 @@ func (c Config) ParamCount(x, y int) int64 {
 }
 
 // MemoryBytes estimates the memory a Trainer with this configuration needs, for
-// input width x and output width y: parameters, gradients, optimizer state, the
-// transposed recurrent weights and the window buffers, all float64.
+// input width x and output width y, all float64: five parameter-sized slabs (the
+// parameters, their gradients, Adam's two moments, and the scratch gradients of
+// Trainer.Reach); the transposed recurrent weights; the trace of a window (h, c,
+// tanh c and the gates of every step); and the window's buffers (logits,
+// probabilities and ∂L/∂y; ∂L/∂h and ∂L/∂x; ∂L/∂a). TestMemoryEstimate checks it
+// against what is allocated.
 func (c Config) MemoryBytes(x, y int) int64 {
 	p := c.ParamCount(x, y)
-	g, h, t := int64(c.Cell.Gates()), int64(c.Hidden), int64(c.SeqLen)
-	window := int64(c.Layers)*(t+1)*h*4 + int64(c.Layers)*t*g*h*2 + t*int64(y)*2 + int64(c.Layers)*g*h*h
-	return 8 * (4*p + window)
+	l, g, h, t := int64(c.Layers), int64(c.Cell.Gates()), int64(c.Hidden), int64(c.SeqLen)
+	w := max(int64(x), h)
+	trace := l*(t+1)*h*3 + l*t*g*h
+	window := 3*t*int64(y) + 2*t*w + t*g*h
+	return 8 * (5*p + l*g*h*h + trace + window)
 }

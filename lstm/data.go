@@ -59,32 +59,31 @@ func (e *NumberError) Error() string {
 // ±MaxAbsNumber are refused, as is a list of more than MaxNumbers values. The
 // error is a *NumberError naming the first bad token and its position.
 func ParseNumbers(s string) ([]float64, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, errors.New("lstm: the list of numbers is empty")
-	}
 	semicolons := strings.ContainsRune(s, ';')
 	isSep := func(r rune) bool {
 		return r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || (r == ',' && !semicolons)
 	}
 	var vals []float64
 	index := 0
+	chars := 0 // characters before s[i], counted as we go (not per token: that is quadratic)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isSep(r) {
 			i += size
+			chars++
 			continue
 		}
-		start := i
+		start, offset := i, chars+1
 		for i < len(s) {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if isSep(r) {
 				break
 			}
 			i += size
+			chars++
 		}
 		tok := s[start:i]
 		index++
-		offset := utf8.RuneCountInString(s[:start]) + 1
 		bad := func(reason string) error {
 			return &NumberError{Token: tok, Index: index, Offset: offset, Reason: reason}
 		}
@@ -110,8 +109,13 @@ func ParseNumbers(s string) ([]float64, error) {
 		}
 		vals = append(vals, v)
 	}
+	if len(vals) == 0 {
+		return nil, errEmptyNumbers
+	}
 	return vals, nil
 }
+
+var errEmptyNumbers = errors.New("lstm: the list of numbers is empty")
 
 // Norm maps values to and from the normalised units the model works in:
 // n = (v − Mean) / Scale.
