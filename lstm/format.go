@@ -52,7 +52,7 @@ const MaxModelFileSize = headerSize + 4*MaxVocab + 8*MaxParamSize + crcSize
 // FormatError reports a model file that is not a valid LSTM Playground model:
 // not a model file at all, truncated, corrupt, or with a value out of range.
 type FormatError struct {
-	Offset int64  // byte offset in the file of the problem (for truncation: the bytes there are)
+	Offset int64  // byte offset of the problem in the file (truncated: the length there is)
 	Reason string // what is wrong, for a person
 	Err    error  // the underlying error (such as a *ConfigError), or nil
 }
@@ -82,6 +82,13 @@ func badField(off int64, err error, format string, args ...any) *FormatError {
 func truncated(want, got int64) *FormatError {
 	return &FormatError{Offset: got,
 		Reason: fmt.Sprintf("the model file is truncated: expected %d bytes, got %d", want, got)}
+}
+
+// truncatedHeader reports a file too short to hold its header, whose size is
+// therefore unknown.
+func truncatedHeader(got int64) *FormatError {
+	return &FormatError{Offset: got,
+		Reason: fmt.Sprintf("the model file is truncated: expected at least %d bytes, got %d", headerSize+crcSize, got)}
 }
 
 func trailing(size int64) *FormatError {
@@ -292,7 +299,7 @@ func parseHeader(b []byte) (header, error) {
 			Reason: fmt.Sprintf("not an LSTM Playground model file (it should start with %q)", fileMagic)}
 	}
 	if n < offVersion+4 {
-		return header{}, truncated(headerSize+crcSize, n)
+		return header{}, truncatedHeader(n)
 	}
 	le := binary.LittleEndian
 	switch ver := le.Uint32(b[offVersion:]); {
@@ -302,7 +309,7 @@ func parseHeader(b []byte) (header, error) {
 		return header{}, badField(offVersion, nil, "format version %d is not a valid version", ver)
 	}
 	if n < headerSize {
-		return header{}, truncated(headerSize+crcSize, n)
+		return header{}, truncatedHeader(n)
 	}
 
 	// Sizes and configuration, checked as integers before any conversion to

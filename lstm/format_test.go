@@ -219,6 +219,40 @@ func TestFormatRoundTrip(t *testing.T) {
 	for _, m := range []*Model{tinyTextModel(), tinyNumbersModel()} {
 		t.Run("tiny/"+m.Kind.String(), func(t *testing.T) { checkRoundTripModel(t, m) })
 	}
+	t.Run("large", func(t *testing.T) {
+		// Larger than Decode's first 64 KiB read buffer, so that it grows.
+		var text []rune
+		for r := rune(0x4e00); r < 0x4e00+300; r++ {
+			text = append(text, r)
+		}
+		d, err := NewTextData(string(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := DefaultConfig()
+		cfg.Layers, cfg.Hidden = 2, 48
+		m, err := NewModel(cfg, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := 8 * len(m.Params.Data); n < 4*64<<10 {
+			t.Fatalf("the model has only %d bytes of parameters", n)
+		}
+		fillParams(m.Params, 99)
+		checkRoundTripModel(t, m)
+	})
+}
+
+func TestUnmarshalBinaryKeepsModelOnError(t *testing.T) {
+	m := tinyNumbersModel()
+	b := mustMarshal(t, tinyTextModel())
+	b[200] ^= 1
+	if err := m.UnmarshalBinary(b); err == nil {
+		t.Fatal("no error")
+	}
+	if d := modelDiff(m, tinyNumbersModel()); d != "" {
+		t.Errorf("UnmarshalBinary changed the model on error: %s", d)
+	}
 }
 
 func checkRoundTrip(t *testing.T, cell Cell, layers int, d *Data) {
@@ -425,7 +459,7 @@ func TestDecodeTruncated(t *testing.T) {
 			case n == 0:
 				wantFormatError(t, err, "empty")
 			case n < headerSize:
-				wantFormatError(t, err, fmt.Sprintf("truncated: expected %d bytes, got %d", headerSize+crcSize, n))
+				wantFormatError(t, err, fmt.Sprintf("truncated: expected at least %d bytes, got %d", headerSize+crcSize, n))
 			default:
 				wantFormatError(t, err, fmt.Sprintf("truncated: expected %d bytes, got %d", len(b), n))
 			}
