@@ -34,25 +34,28 @@
     });
   }
 
-  // fetchWasm downloads the module and reports progress on the bar.
-  async function fetchWasm(url, size) {
+  // compileWasm downloads and compiles the module at once (compileStreaming),
+  // reporting the download on the progress bar. The Response is rebuilt with
+  // the right type, so a static host that serves .wasm as something else works.
+  async function compileWasm(url, size) {
     const resp = await fetch(url);
     if (!resp.ok) throw new Error('could not load ' + url + ' (HTTP ' + resp.status + ')');
-    if (!resp.body || !size || !bar) return resp.arrayBuffer();
-    const reader = resp.body.getReader();
-    const chunks = [];
-    let got = 0;
-    for (;;) {
-      const r = await reader.read();
-      if (r.done) break;
-      chunks.push(r.value);
-      got += r.value.length;
-      bar.value = Math.min(got / size, 1);
+    let body = resp.body;
+    if (body && size && bar && typeof TransformStream === 'function') {
+      let got = 0;
+      body = body.pipeThrough(new TransformStream({
+        transform(chunk, ctl) {
+          got += chunk.length;
+          bar.value = Math.min(got / size, 1);
+          ctl.enqueue(chunk);
+        },
+      }));
     }
-    const all = new Uint8Array(got);
-    let off = 0;
-    for (const c of chunks) { all.set(c, off); off += c.length; }
-    return all.buffer;
+    const typed = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      return WebAssembly.compileStreaming(typed);
+    }
+    return WebAssembly.compile(await typed.arrayBuffer());
   }
 
   async function boot() {
@@ -61,9 +64,8 @@
     const build = await resp.json();
     if (status) status.textContent = 'Loading the model engine…';
     await loadScript(build.wasmExec);
-    const bytes = await fetchWasm(build.wasm, build.wasmSize);
+    const module = await compileWasm(build.wasm, build.wasmSize);
     if (status) status.textContent = 'Starting…';
-    const module = await WebAssembly.compile(bytes);
     const worker = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
     worker.postMessage({ module: module, wasmExec: build.wasmExec });
     const go = new Go();
