@@ -638,16 +638,26 @@ func TestDecodeFieldErrors(t *testing.T) {
 func TestDecodeHugeHeaderDoesNotAllocate(t *testing.T) {
 	le := binary.LittleEndian
 	base := mustMarshal(t, tinyTextModel())[:headerSize]
-	maxValid := func(b []byte) {
-		le.PutUint32(b[offLayers:], MaxLayers)
-		le.PutUint32(b[offHidden:], MaxHidden)
-		le.PutUint32(b[offSeqLen:], MaxSeqLen)
+	setConfig := func(b []byte, cfg Config, v int) {
+		b[offCell] = byte(cfg.Cell)
+		le.PutUint32(b[offLayers:], uint32(cfg.Layers))
+		le.PutUint32(b[offHidden:], uint32(cfg.Hidden))
+		le.PutUint32(b[offSeqLen:], uint32(cfg.SeqLen))
 		for _, off := range []int{offX, offY, offV} {
-			le.PutUint32(b[off:], MaxVocab)
+			le.PutUint32(b[off:], uint32(v))
 		}
+		le.PutUint64(b[offP:], uint64(cfg.ParamCount(v, v)))
 	}
-	cfgMax := Config{Cell: CellLSTM, Layers: MaxLayers, Hidden: MaxHidden, SeqLen: MaxSeqLen}
-	pMax := cfgMax.ParamCount(MaxVocab, MaxVocab)
+	// The largest configuration, and the largest valid one: the most hidden
+	// units that the size limits (checkSize) allow with every other size at
+	// its limit and T = 1.
+	largest := tinyTextModel().Config
+	largest.Layers, largest.Hidden, largest.SeqLen = MaxLayers, MaxHidden, MaxSeqLen
+	largestValid := largest
+	largestValid.SeqLen = 1
+	for checkSize(largestValid, MaxVocab, MaxVocab) != nil {
+		largestValid.Hidden--
+	}
 	cases := []struct {
 		name   string
 		change func([]byte)
@@ -660,11 +670,17 @@ func TestDecodeHugeHeaderDoesNotAllocate(t *testing.T) {
 			}
 		}},
 		{"params 2^64-1", func(b []byte) { le.PutUint64(b[offP:], math.MaxUint64) }},
-		{"largest valid model, no payload", func(b []byte) { maxValid(b); le.PutUint64(b[offP:], uint64(pMax)) }},
+		{"largest configuration", func(b []byte) { setConfig(b, largest, MaxVocab) }},
+		{"largest valid model, no payload", func(b []byte) { setConfig(b, largestValid, MaxVocab) }},
 	}
-	declared := 8 * pMax // the largest valid model: about 100 MB
+	declared := 8 * largestValid.ParamCount(MaxVocab, MaxVocab)
 	if declared < 64<<20 {
 		t.Fatalf("the largest valid model has only %d bytes of parameters; the test needs a large one", declared)
+	}
+	hb := slices.Clone(base)
+	setConfig(hb, largestValid, MaxVocab)
+	if _, err := parseHeader(hb); err != nil {
+		t.Fatalf("the largest valid header is refused: %v", err)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -699,6 +715,33 @@ func TestDecodeHugeHeaderDoesNotAllocate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDecodeRefusesModelOverSizeLimit checks that a file whose sizes are each
+// within their limit, but whose model would be too large to train (checkSize),
+// is refused with the *ConfigError of the size limit.
+func TestDecodeRefusesModelOverSizeLimit(t *testing.T) {
+	cfg := tinyTextModel().Config
+	cfg.Layers, cfg.Hidden, cfg.SeqLen = MaxLayers, MaxHidden, MaxSeqLen
+	limitErr := checkSize(cfg, MaxVocab, MaxVocab)
+	if limitErr == nil {
+		t.Skip("the largest configuration is within the size limits")
+	}
+	le := binary.LittleEndian
+	b := mustMarshal(t, tinyTextModel())[:headerSize]
+	le.PutUint32(b[offLayers:], MaxLayers)
+	le.PutUint32(b[offHidden:], MaxHidden)
+	le.PutUint32(b[offSeqLen:], MaxSeqLen)
+	for _, off := range []int{offX, offY, offV} {
+		le.PutUint32(b[off:], MaxVocab)
+	}
+	le.PutUint64(b[offP:], uint64(cfg.ParamCount(MaxVocab, MaxVocab)))
+	_, err := decodeBoth(t, b)
+	fe := wantFormatError(t, err, limitErr.Error())
+	var ce *ConfigError
+	if !errors.As(err, &ce) || fe.Offset != offHidden {
+		t.Errorf("error %v: want a wrapped *ConfigError at byte %d (got byte %d)", err, offHidden, fe.Offset)
 	}
 }
 
