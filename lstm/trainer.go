@@ -53,7 +53,7 @@ type Trainer struct {
 	h, c  [][]float64 // state carried into the next window, per layer
 	scr   *Params     // scratch gradients for Reach, allocated on first use
 	reach [][]float64 // Reach's result, per layer (SeqLen)
-	zero  []float64   // a zero state (H), for Reach
+	zero  []float64   // a zero state (H), the start of the data
 }
 
 // NewTrainer returns a trainer of m on d. The data must be of the model's kind;
@@ -98,6 +98,7 @@ func NewTrainer(m *Model, d *Data) (*Trainer, error) {
 		t.h[l] = make([]float64, m.Config.Hidden)
 		t.c[l] = make([]float64, m.Config.Hidden)
 	}
+	t.zero = make([]float64, m.Config.Hidden)
 	return t, nil
 }
 
@@ -112,20 +113,28 @@ func (t *Trainer) dataLen() int {
 }
 
 // window returns the next window's start and length, wrapping to the start of
-// the data (and resetting the carried state) when a full window no longer fits.
+// the data when a full window no longer fits. A window at the start of the data
+// starts from a zero state (see setState); window changes nothing, so that a
+// diverging Step leaves the carried state as it was.
 func (t *Trainer) window() (p, T int, wrapped bool) {
 	T = min(t.m.Config.SeqLen, t.dataLen()-1)
 	p = t.pos
 	if p+T+1 > t.dataLen() {
 		p, wrapped = 0, true
 	}
-	if p == 0 {
-		for l := range t.h {
-			clear(t.h[l])
-			clear(t.c[l])
+	return p, T, wrapped
+}
+
+// setState sets the initial state of the window at p: zero at the start of the
+// data, else the state carried from the previous window.
+func (t *Trainer) setState(p int) {
+	for l := range t.h {
+		if p == 0 {
+			t.n.setState(l, t.zero, t.zero)
+		} else {
+			t.n.setState(l, t.h[l], t.c[l])
 		}
 	}
-	return p, T, wrapped
 }
 
 func (t *Trainer) inputAt(p, T int) (in input, targets []int32, values []float64) {
@@ -142,9 +151,7 @@ func (t *Trainer) Step() (Update, error) {
 	cfg := &t.m.Config
 	p, T, wrapped := t.window()
 	in, targets, values := t.inputAt(p, T)
-	for l := range t.h {
-		t.n.setState(l, t.h[l], t.c[l])
-	}
+	t.setState(p)
 	t.n.forward(in, T)
 	loss := t.n.loss(targets, values)
 	step := t.m.Updates + 1
@@ -236,7 +243,6 @@ func (t *Trainer) Reach() [][]float64 {
 		for l := range t.reach {
 			t.reach[l] = make([]float64, cfg.SeqLen)
 		}
-		t.zero = make([]float64, cfg.Hidden)
 	}
 	// The window Step would take next, without moving the trainer.
 	T := min(cfg.SeqLen, t.dataLen()-1)
@@ -245,13 +251,7 @@ func (t *Trainer) Reach() [][]float64 {
 		p = 0
 	}
 	in, targets, values := t.inputAt(p, T)
-	for l := range t.h {
-		if p == 0 {
-			t.n.setState(l, t.zero, t.zero)
-		} else {
-			t.n.setState(l, t.h[l], t.c[l])
-		}
-	}
+	t.setState(p)
 	t.n.forward(in, T)
 	t.n.loss(targets, values)
 	// Keep only the last step's loss L_T: its ∂L/∂y without the 1/T of the mean.
