@@ -1,9 +1,9 @@
 package chart
 
 import (
-	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 )
 
 // lutSize is the number of colours in a ColorMap's table. It is odd so that
@@ -62,7 +62,8 @@ func (m *ColorMap) At(v float64) color.RGBA {
 // CSS returns the colour of v as "#rrggbb", for a canvas fillStyle.
 func (m *ColorMap) CSS(v float64) string {
 	c := m.At(v)
-	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+	const hex = "0123456789abcdef"
+	return string([]byte{'#', hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15]})
 }
 
 // Diverging returns the map for signed quantities such as c and h, over the
@@ -138,7 +139,7 @@ func Sequential() *ColorMap {
 // Hi at the top to Lo at the bottom, as a colour bar beside a heatmap reads.
 func Legend(dst []byte, w, h int, m *ColorMap, vertical bool) {
 	if w < 0 || h < 0 || len(dst) != 4*w*h {
-		panic(fmt.Sprintf("chart: Legend: dst has %d bytes, want 4·%d·%d", len(dst), w, h))
+		panic("chart: Legend: dst has " + strconv.Itoa(len(dst)) + " bytes, want 4·" + strconv.Itoa(w) + "·" + strconv.Itoa(h))
 	}
 	n := w
 	if vertical {

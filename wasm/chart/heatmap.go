@@ -1,6 +1,6 @@
 package chart
 
-import "fmt"
+import "strconv"
 
 // Heatmap fills dst, an RGBA image (4 bytes per pixel, rows top to bottom), with
 // one pixel per value of data, coloured by m. data is row-major with rows×cols
@@ -13,7 +13,7 @@ import "fmt"
 // panics otherwise. It does not allocate. Every pixel gets alpha 255.
 func Heatmap[F float32 | float64](dst []byte, data []F, rows, cols int, transpose bool, m *ColorMap) {
 	if rows < 0 || cols < 0 || len(data) != rows*cols || len(dst) != 4*rows*cols {
-		panic(fmt.Sprintf("chart: Heatmap: %d values and %d bytes for %d×%d", len(data), len(dst), rows, cols))
+		panic("chart: Heatmap: " + strconv.Itoa(len(data)) + " values and " + strconv.Itoa(len(dst)) + " bytes for " + strconv.Itoa(rows) + "×" + strconv.Itoa(cols))
 	}
 	lut := &m.lut
 	nan := [4]byte{NaNColor.R, NaNColor.G, NaNColor.B, NaNColor.A}

@@ -78,12 +78,19 @@ func Polyline[F float32 | float64](dst []Point, f Frame, x0, dx float64, data []
 			dst = append(dst, Point{f.X.Map(x0 + dx*float64(b)), f.Y.Map(float64(data[b]))})
 		}
 	}
+	// A static call for the usual linear x axis: no interface call per point.
+	lin, isLinear := f.X.(Linear)
 	for i, v := range data {
 		y := float64(v)
 		if !finite(y) {
 			continue
 		}
-		px := f.X.Map(x0 + dx*float64(i))
+		var px float64
+		if isLinear {
+			px = lin.Map(x0 + dx*float64(i))
+		} else {
+			px = f.X.Map(x0 + dx*float64(i))
+		}
 		c := math.MinInt + 1
 		if finite(px) && math.Abs(px) < 1<<52 {
 			c = int(math.Floor(px))
