@@ -67,7 +67,12 @@
 //
 // # File format
 //
-// See Encode for the byte layout of a model file.
+// A model file (Encode, Decode) is version 1 of a little-endian binary format:
+// the magic "LSTMPLAY", the version, every Config field, the kind, the shapes,
+// the update count, the normalisation (numbers), the vocabulary (text), every
+// parameter as float64 in slab order, and a CRC-32. See Encode for the byte
+// layout. Decode checks every value before it allocates and returns a
+// *FormatError or an *UnsupportedError (a newer version) for a bad file.
 //
 // # References
 //
