@@ -710,3 +710,102 @@ func TestDoubleDouble(t *testing.T) {
 		}
 	}
 }
+
+// TestGradientCheckDirectional covers sizes where the package's blocked kernels
+// run their main loops and their tails (H up to 17, V up to 11, G·H up to 68),
+// with stacked layers, where checking every parameter one by one would be slow:
+// it compares the directional derivative (L(θ+εd) − L(θ−εd))/2ε of the reference
+// loss along random directions d, which move every parameter, h₀, c₀ and x at
+// once, with the analytic ∇L·d.
+func TestGradientCheckDirectional(t *testing.T) {
+	i := 0
+	for _, cell := range []Cell{CellLSTM, CellRNN} {
+		for _, kind := range []Kind{Text, Numbers} {
+			for _, layers := range []int{1, 2} {
+				for _, size := range []struct{ H, V, T int }{{5, 7, 9}, {9, 11, 4}, {17, 3, 6}} {
+					c := gcCase{cell, kind, layers, size.H, size.V, size.T, true}
+					if kind == Numbers {
+						c.V = 1
+					}
+					i++
+					t.Run(c.String(), func(t *testing.T) {
+						directionalCheck(t, newGCProblem(c, uint64(500+i)), uint64(i))
+					})
+				}
+			}
+		}
+	}
+}
+
+func directionalCheck(t *testing.T, pr *gcProblem, seed uint64) {
+	c := pr.c
+	if L, ref := pr.loss(), pr.refLoss(nil).Float(); math.Abs(L-ref) > 1e-12*math.Max(1, ref) {
+		t.Fatalf("the package's loss %.17g differs from the reference's %.17g", L, ref)
+	}
+	g := NewParamsLike(pr.p)
+	dense := pr.in.dense != nil
+	pr.n.backward(g, pr.in, dense, nil)
+	dh0 := append([]float64(nil), pr.n.dhNext...)
+	dc0 := append([]float64(nil), pr.n.dcNext...)
+	var dx []float64
+	if dense {
+		dx = append([]float64(nil), pr.n.dx[:c.T]...)
+	}
+	rng := rand.New(rand.NewPCG(seed, 99))
+	random := func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = 2*rng.Float64() - 1
+		}
+		return v
+	}
+	dot := func(a, b []float64) float64 {
+		var s float64
+		for i := range a {
+			s += a[i] * b[i]
+		}
+		return s
+	}
+	for dir := range 4 {
+		// Direction 0 moves the parameters only; the others move the state and
+		// the input too.
+		dp := random(len(pr.p.Data))
+		dH, dC, dX := make([]float64, c.H), make([]float64, c.H), make([]float64, len(dx))
+		if dir > 0 {
+			dH, dC, dX = random(c.H), random(c.H), random(len(dx))
+		}
+		// A unit direction, so that the step is ε as in the element-wise check.
+		norm := math.Sqrt(dot(dp, dp) + dot(dH, dH) + dot(dC, dC) + dot(dX, dX))
+		for _, v := range [][]float64{dp, dH, dC, dX} {
+			for i := range v {
+				v[i] /= norm
+			}
+		}
+		analytic := dot(g.Data, dp) + dot(dh0, dH) + dot(dx, dX)
+		if c.cell == CellLSTM {
+			analytic += dot(dc0, dC)
+		}
+		nudged := func(e float64) dd {
+			return pr.refLoss(func(rp *refParams[dd], h0, c0 [][]dd, x []dd) {
+				k := 0
+				for _, v := range rp.views() {
+					for i := range v {
+						v[i] = v[i].Add(ddOf(e).mulF(dp[k]))
+						k++
+					}
+				}
+				for j := range dH {
+					h0[0][j] = h0[0][j].Add(ddOf(e).mulF(dH[j]))
+					c0[0][j] = c0[0][j].Add(ddOf(e).mulF(dC[j]))
+				}
+				for j := range dX {
+					x[j] = x[j].Add(ddOf(e).mulF(dX[j]))
+				}
+			})
+		}
+		numeric := nudged(gcEps).Sub(nudged(-gcEps)).Float() / (2 * gcEps)
+		if !gradAgrees(analytic, numeric) {
+			t.Errorf("direction %d: ∇L·d analytic %.12g, numeric %.12g, rel %.3g", dir, analytic, numeric, relErr(analytic, numeric))
+		}
+	}
+}

@@ -825,3 +825,52 @@ func TestReachLSTMvsRNN(t *testing.T) {
 		t.Logf("English text, seed %d: reach[T−1]/reach[0] LSTM %.3g, RNN %.3g (%.3g×)", seed, l, r, l/r)
 	}
 }
+
+// TestNewTrainerData: a model trains on other data in its own vocabulary (a
+// loaded model on a new text) or its own normalisation; other data is refused.
+func TestNewTrainerData(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Hidden, cfg.SeqLen = 6, 4
+	m, err := NewModel(cfg, mustText(t, "abcabc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "bcbcb" has its own vocabulary {b, c} = {0, 1}; in the model's, b and c
+	// are 1 and 2.
+	tr, err := NewTrainer(m, mustText(t, "bcbcbcb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := m.Vocab.Encode("bcbcbcb")
+	want, _, _ := windowLoss(cloneParams(m.Params), ids, 0, 4, zeroState(1, 6), zeroState(1, 6))
+	if u := mustStep(t, tr); u.Loss != want {
+		t.Errorf("loss %.17g, want %.17g (the text in the model's vocabulary)", u.Loss, want)
+	}
+	if _, err := NewTrainer(m, mustText(t, "abcd")); !errors.Is(err, ErrUnknownRune) || !strings.Contains(err.Error(), "'d'") {
+		t.Errorf("a character the model does not know: %v", err)
+	}
+	nd, _ := NewNumberData("1 2 3")
+	if _, err := NewTrainer(m, nd); err == nil {
+		t.Error("a text model accepted numbers")
+	}
+
+	// Numbers: the new data is read in the model's units.
+	d1, _ := NewNumberData("0 10 20 10")
+	nm, err := NewModel(cfg, d1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, _ := NewNumberData("5 15 5 15 25")
+	ntr, err := NewTrainer(nm, d2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range []float64{5, 15, 5, 15, 25} {
+		if got, want := ntr.vals[i], nm.Norm.To(v); math.Abs(got-want) > 1e-15 {
+			t.Errorf("value %d in the model's units: %g, want %g", i, got, want)
+		}
+	}
+	if _, err := NewTrainer(nm, mustText(t, "ab")); err == nil {
+		t.Error("a numbers model accepted text")
+	}
+}
