@@ -190,7 +190,8 @@ func (s *stepper) step(in input) []float64 {
 // Sample feeds prime to a text model and then generates n characters, each drawn
 // from softmax(y/temp); temp 0 takes the most likely character (greedy). An
 // empty prime starts from a character drawn uniformly. It returns the generated
-// characters only.
+// characters only. rng may be nil only for greedy sampling (temp 0) from a
+// non-empty prime, which draws nothing; otherwise a nil rng panics.
 func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (string, error) {
 	if m.Kind != Text {
 		return "", errors.New("lstm: Sample needs a text model; use Continue for numbers")

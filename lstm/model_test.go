@@ -510,3 +510,25 @@ func TestContinue(t *testing.T) {
 		t.Error("a text model continued numbers")
 	}
 }
+
+// TestSampleNilRng: greedy sampling from a prime draws nothing and needs no rng;
+// anything that draws panics without one (a programmer error).
+func TestSampleNilRng(t *testing.T) {
+	m := trainedModel(t, DefaultConfig(), 0)
+	if _, err := m.Sample("the", 5, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		prime string
+		temp  float64
+	}{{"", 0}, {"the", 1}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Sample(%q, temp %g) with a nil rng did not panic", tc.prime, tc.temp)
+				}
+			}()
+			m.Sample(tc.prime, 5, tc.temp, nil)
+		}()
+	}
+}
