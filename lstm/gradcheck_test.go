@@ -712,7 +712,7 @@ func TestDoubleDouble(t *testing.T) {
 }
 
 // TestGradientCheckDirectional covers sizes where the package's blocked kernels
-// run their main loops and their tails (H up to 17, V up to 11, G·H up to 68),
+// run their main loops and their tails (H up to 33, V up to 40, G·H up to 132),
 // with stacked layers, where checking every parameter one by one would be slow:
 // it compares the directional derivative (L(θ+εd) − L(θ−εd))/2ε of the reference
 // loss along random directions d, which move every parameter, h₀, c₀ and x at
@@ -722,7 +722,7 @@ func TestGradientCheckDirectional(t *testing.T) {
 	for _, cell := range []Cell{CellLSTM, CellRNN} {
 		for _, kind := range []Kind{Text, Numbers} {
 			for _, layers := range []int{1, 2} {
-				for _, size := range []struct{ H, V, T int }{{5, 7, 9}, {9, 11, 4}, {17, 3, 6}} {
+				for _, size := range []struct{ H, V, T int }{{5, 7, 9}, {9, 11, 4}, {17, 3, 6}, {33, 40, 3}} {
 					c := gcCase{cell, kind, layers, size.H, size.V, size.T, true}
 					if kind == Numbers {
 						c.V = 1
