@@ -1,0 +1,432 @@
+//go:build !js
+
+package main
+
+// The load test and the kill -9 test run against the native server on
+// loopback. By default they are small, to keep `go test ./...` quick; with
+// WEB_LOAD=full (./build.sh test) they run at full size and their figures are
+// worth reading (go test -v -run 'TestLoad|TestKillRestart' ./web).
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"lstmplayground/lstm"
+)
+
+// serverEnv, when set to 1, makes the test binary run the server command
+// with its arguments instead of the tests (see startServer).
+const serverEnv = "WEB_TEST_SERVER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(serverEnv) == "1" {
+		log.SetFlags(0)
+		if err := run(os.Args[1:], os.Stdout); err != nil {
+			log.Fatalf("web: %v", err)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func fullLoad() bool { return os.Getenv("WEB_LOAD") == "full" }
+
+// modelPool returns n distinct valid model files of assorted sizes (about
+// 1 KB to 110 KB).
+func modelPool(t testing.TB, n int) [][]byte {
+	texts := []string{"hello", "the quick brown fox jumps over the lazy dog", "ab ab ab abc", "0123456789 (){}[]", "LSTM Playground: c, h, zi, zf, z, zo — 世界"}
+	sizes := []int{4, 8, 16, 32, 64}
+	pool := make([][]byte, n)
+	for i := range pool {
+		pool[i] = modelFile(t, texts[i%len(texts)], sizes[(i/len(texts))%len(sizes)], uint64(i+1))
+	}
+	return pool
+}
+
+// client returns an HTTP client for conc concurrent requests to one host.
+func client(conc int) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = conc
+	tr.MaxConnsPerHost = conc
+	return &http.Client{Transport: tr, Timeout: 30 * time.Second}
+}
+
+// post uploads body to base and returns the new id, or an error (for a
+// response other than 201 too).
+func post(ctx context.Context, c *http.Client, base string, body io.Reader) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, "POST", base+"api/models", body)
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/octet-stream")
+	res, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusCreated {
+		msg, _ := io.ReadAll(res.Body)
+		return "", fmt.Errorf("POST: %s: %s", res.Status, msg)
+	}
+	var cr created
+	if err := json.NewDecoder(res.Body).Decode(&cr); err != nil {
+		return "", err
+	}
+	return cr.ID, nil
+}
+
+// fetch downloads the model id from base.
+func fetch(ctx context.Context, c *http.Client, base, id string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"api/models/"+id, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s: %s", id, res.Status, b)
+	}
+	return b, nil
+}
+
+func percentile(d []time.Duration, p float64) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(p*float64(len(s))))]
+}
+
+// TestLoad sends many concurrent uploads and downloads to the server with a
+// disk store and checks that every model reads back byte-identical. It is
+// bounded in count (2,000 requests full size, 300 otherwise) and in time (it
+// fails if the requests take longer than 30 s).
+func TestLoad(t *testing.T) {
+	total, conc, budget := 300, 32, 30*time.Second
+	if fullLoad() {
+		total = 2000
+	}
+	store, err := openDiskStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(newServer(site(), store)) // on 127.0.0.1
+	defer srv.Close()
+	base := srv.URL + "/"
+	c := client(conc)
+	pool := modelPool(t, 40)
+	ctx, cancel := context.WithTimeout(context.Background(), budget)
+	defer cancel()
+
+	var (
+		mu       sync.Mutex
+		stored   = make(map[string]int) // id → index in pool
+		ids      []string
+		upLat    []time.Duration
+		downLat  []time.Duration
+		upBytes  int64
+		down     int64
+		failures []error
+	)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range total {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range conc {
+		rng := rand.New(rand.NewPCG(uint64(w), 7))
+		wg.Go(func() {
+			for i := range next {
+				mu.Lock()
+				n := len(ids)
+				mu.Unlock()
+				// Half uploads, half downloads (uploads until there is
+				// something to download).
+				if i%2 == 0 || n == 0 {
+					k := rng.IntN(len(pool))
+					t0 := time.Now()
+					id, err := post(ctx, c, base, bytes.NewReader(pool[k]))
+					d := time.Since(t0)
+					mu.Lock()
+					if err != nil {
+						failures = append(failures, err)
+					} else {
+						stored[id] = k
+						ids = append(ids, id)
+						upLat = append(upLat, d)
+						upBytes += int64(len(pool[k]))
+					}
+					mu.Unlock()
+					continue
+				}
+				mu.Lock()
+				id := ids[rng.IntN(len(ids))]
+				k := stored[id]
+				mu.Unlock()
+				t0 := time.Now()
+				b, err := fetch(ctx, c, base, id)
+				d := time.Since(t0)
+				mu.Lock()
+				if err == nil && !bytes.Equal(b, pool[k]) {
+					err = fmt.Errorf("model %s read back different (%d bytes, want %d)", id, len(b), len(pool[k]))
+				}
+				if err != nil {
+					failures = append(failures, err)
+				} else {
+					downLat = append(downLat, d)
+					down += int64(len(b))
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if ctx.Err() != nil {
+		t.Fatalf("load: the requests did not finish within %v (%d uploads and %d downloads done)", budget, len(upLat), len(downLat))
+	}
+	if len(failures) > 0 {
+		t.Fatalf("load: %d of %d requests failed; the first: %v", len(failures), total, failures[0])
+	}
+	// Every stored model, read back once more.
+	for id, k := range stored {
+		b, err := fetch(context.Background(), c, base, id)
+		if err != nil || !bytes.Equal(b, pool[k]) {
+			t.Fatalf("model %s: %v, or different bytes", id, err)
+		}
+	}
+	t.Logf("load: %d requests (%d uploads, %d downloads) from %d concurrent clients in %v: %.0f requests/s, %.1f MB up, %.1f MB down",
+		total, len(upLat), len(downLat), conc, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), float64(upBytes)/1e6, float64(down)/1e6)
+	t.Logf("load: upload latency p50 %v, p99 %v; download latency p50 %v, p99 %v; all %d stored models read back byte-identical",
+		percentile(upLat, 0.5).Round(10*time.Microsecond), percentile(upLat, 0.99).Round(10*time.Microsecond),
+		percentile(downLat, 0.5).Round(10*time.Microsecond), percentile(downLat, 0.99).Round(10*time.Microsecond), len(stored))
+}
+
+// server is the server command running as a child process.
+type server struct {
+	cmd  *exec.Cmd
+	base string // http://127.0.0.1:port/
+}
+
+// startServer runs the server command (this test binary, with serverEnv set)
+// on a free loopback port with the given folders.
+func startServer(t *testing.T, staticDir, dataDir string) *server {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-dir", staticDir, "-data", dataDir, "-addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), serverEnv+"=1")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(out).ReadString('\n')
+		line <- s
+		_, _ = io.Copy(io.Discard, out)
+	}()
+	select {
+	case s := <-line:
+		url, ok := strings.CutPrefix(strings.TrimSpace(s), "LSTM Playground: ")
+		if !ok {
+			t.Fatalf("the server said %q", s)
+		}
+		return &server{cmd: cmd, base: url}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not start within 10 s")
+	}
+	return nil
+}
+
+// slowReader sends the first half of b, pauses, then sends the rest, so that
+// a kill is likely to find the upload half received.
+type slowReader struct {
+	b      []byte
+	paused bool
+	pause  time.Duration
+}
+
+func (r *slowReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	if !r.paused && len(r.b) > 1 {
+		r.paused = true
+		n := copy(p[:min(len(p), len(r.b)/2)], r.b)
+		r.b = r.b[n:]
+		return n, nil
+	}
+	if r.paused && r.pause > 0 {
+		time.Sleep(r.pause)
+		r.pause = 0
+	}
+	n := copy(p, r.b)
+	r.b = r.b[n:]
+	return n, nil
+}
+
+// TestKillRestart kills the server with SIGKILL while uploads are in flight,
+// restarts it on the same data folder, and checks that every model whose
+// upload was acknowledged (201) reads back byte-identical, and that every file
+// in the store is a whole, valid model: none is torn. It repeats this for a
+// few rounds, the data folder growing across them.
+func TestKillRestart(t *testing.T) {
+	rounds, conc := 2, 12
+	if fullLoad() {
+		rounds, conc = 5, 24
+	}
+	staticDir, dataDir := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(staticDir, "index.html"), []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pool := modelPool(t, 25)
+	type ack struct {
+		id string
+		k  int
+	}
+	var (
+		acked                 []ack
+		interrupted, attempts int
+	)
+	c := client(conc)
+	for round := range rounds {
+		srv := startServer(t, staticDir, dataDir)
+		var (
+			mu       sync.Mutex
+			inFlight atomic.Int64
+			stop     atomic.Bool
+			roundAck int
+		)
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		for w := range conc {
+			rng := rand.New(rand.NewPCG(uint64(round), uint64(w)))
+			wg.Go(func() {
+				for !stop.Load() {
+					k := rng.IntN(len(pool))
+					var body io.Reader = bytes.NewReader(pool[k])
+					if w%2 == 1 {
+						body = &slowReader{b: pool[k], pause: time.Duration(5+rng.IntN(30)) * time.Millisecond}
+					}
+					inFlight.Add(1)
+					id, err := post(ctx, c, srv.base, body)
+					inFlight.Add(-1)
+					mu.Lock()
+					attempts++
+					if err == nil {
+						acked = append(acked, ack{id, k})
+						roundAck++
+					}
+					mu.Unlock()
+					if err != nil && !stop.Load() {
+						t.Errorf("round %d: upload failed before the kill: %v", round, err)
+						return
+					}
+				}
+			})
+		}
+		// Let uploads run, then kill the server in the middle of them.
+		time.Sleep(time.Duration(150+100*round) * time.Millisecond)
+		stop.Store(true)
+		n := inFlight.Load()
+		if err := srv.cmd.Process.Kill(); err != nil { // SIGKILL
+			t.Fatal(err)
+		}
+		_ = srv.cmd.Wait()
+		cancel()
+		wg.Wait()
+		if t.Failed() {
+			return
+		}
+		if n == 0 {
+			t.Errorf("round %d: no upload was in flight at the kill", round)
+		}
+		interrupted += int(n)
+		t.Logf("round %d: killed with %d uploads in flight, after %d acknowledged", round, n, roundAck)
+
+		// Restart: every acknowledged model is there, byte for byte.
+		srv = startServer(t, staticDir, dataDir)
+		for _, a := range acked {
+			b, err := fetch(context.Background(), c, srv.base, a.id)
+			if err != nil {
+				t.Fatalf("after restart %d: acknowledged model %s: %v", round, a.id, err)
+			}
+			if !bytes.Equal(b, pool[a.k]) {
+				t.Fatalf("after restart %d: acknowledged model %s read back different", round, a.id)
+			}
+		}
+		_ = srv.cmd.Process.Kill()
+		_ = srv.cmd.Wait()
+	}
+
+	// No torn model: every file under an id is a whole model of the pool.
+	entries, err := os.ReadDir(filepath.Join(dataDir, "models"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, temps := 0, 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tempPrefix) {
+			temps++ // left by a kill; removed on a later start once stale
+			continue
+		}
+		files++
+		b, err := os.ReadFile(filepath.Join(dataDir, "models", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !validID(e.Name()) {
+			t.Errorf("file %s is not named by an id", e.Name())
+		}
+		if _, err := lstm.UnmarshalModel(b); err != nil {
+			t.Errorf("model %s is torn: %v", e.Name(), err)
+		} else if !slices.ContainsFunc(pool, func(p []byte) bool { return bytes.Equal(p, b) }) {
+			t.Errorf("model %s is not one that was uploaded", e.Name())
+		}
+	}
+	if files < len(acked) {
+		t.Errorf("%d models on disk, fewer than the %d acknowledged", files, len(acked))
+	}
+	if len(acked) == 0 {
+		t.Error("no upload was acknowledged")
+	}
+	t.Logf("kill -9: %d rounds, %d uploads tried, %d acknowledged and all read back byte-identical after restarts; %d in flight at the kills; %d whole models on disk (acknowledged, or stored just before a kill), %d temporary files left, no torn model",
+		rounds, attempts, len(acked), interrupted, files, temps)
+}
