@@ -67,11 +67,15 @@
     const module = await compileWasm(build.wasm, build.wasmSize);
     if (status) status.textContent = 'Starting…';
     const worker = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
+    // Keep what the worker says before the UI listens (its Ready can come
+    // first); the UI takes these over and replaces this handler.
+    const early = [];
+    worker.onmessage = function (e) { early.push(e.data); };
     worker.postMessage({ module: module, wasmExec: build.wasmExec });
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
     // The UI (Go) picks the worker up from here.
-    globalThis.lstmPlayground = { worker: worker, build: build };
+    globalThis.lstmPlayground = { worker: worker, build: build, early: early };
     go.run(instance).then(function () {
       fail('LSTM Playground stopped. Reload the page to start it again.');
     });

@@ -1,0 +1,402 @@
+//go:build js && wasm
+
+package ui
+
+// This is the page's only file that uses syscall/js: the engine worker,
+// animation frames and timers, bulk copies into canvases, downloads and file
+// reads. Everything else goes through honnef.co/go/js/dom/v2 or these typed
+// functions.
+
+import (
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+)
+
+// engineLink is the page's end of the worker: it sends protocol messages as
+// transferred bytes and hands received bytes to a callback.
+type engineLink struct {
+	worker     js.Value
+	uint8Array js.Value
+	onMessage  js.Func // program lifetime: created once in startEngine, never released
+	onError    js.Func // program lifetime: created once in startEngine, never released
+}
+
+// startEngine finds the worker boot.js started and listens to it. received
+// gets the bytes of every message, failed a sentence if the worker fails.
+// Messages that arrived before the page listened (boot.js keeps them in
+// lstmPlayground.early) are delivered first, in order.
+func startEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+	pg := js.Global().Get("lstmPlayground")
+	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
+		return nil, fmt.Errorf("the engine worker was not started")
+	}
+	l := &engineLink{worker: pg.Get("worker"), uint8Array: js.Global().Get("Uint8Array")}
+	deliver := func(data js.Value) {
+		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
+			return // not ours (boot.js talks to the worker with plain objects)
+		}
+		u8 := l.uint8Array.New(data)
+		b := make([]byte, u8.Get("length").Int())
+		js.CopyBytesToGo(b, u8)
+		received(b)
+	}
+	// Program-lifetime handlers: the worker lives as long as the page. Neither
+	// blocks: deliver copies the bytes and the page's handler only updates
+	// state and asks for a frame.
+	l.onMessage = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		deliver(args[0].Get("data"))
+		return nil
+	})
+	l.onError = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "The training engine stopped working"
+		if len(args) > 0 {
+			if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+				msg += " (" + m.String() + ")"
+			}
+			args[0].Call("preventDefault")
+		}
+		failed(msg + ". Reload the page to start it again; a model you saved stays on your computer.")
+		return nil
+	})
+	if early := pg.Get("early"); early.Type() == js.TypeObject {
+		for i := range early.Length() {
+			deliver(early.Index(i))
+		}
+		early.Set("length", 0)
+	}
+	l.worker.Set("onmessage", l.onMessage)
+	l.worker.Call("addEventListener", "error", l.onError)
+	l.worker.Call("addEventListener", "messageerror", l.onError)
+	return l, nil
+}
+
+// Send posts b to the worker, transferring its buffer.
+func (l *engineLink) Send(b []byte) {
+	u8 := l.uint8Array.New(len(b))
+	js.CopyBytesToJS(u8, b)
+	l.worker.Call("postMessage", u8, []any{u8.Get("buffer")})
+}
+
+// frameLoop calls paint in animation frames: Request asks for one; paint returns
+// whether it wants the next frame too (self-rescheduling while, for example, a
+// trace request waits for its turn).
+type frameLoop struct {
+	fn      js.Func // program lifetime: one callback reused for every frame, never released
+	raf     js.Value
+	pending bool
+}
+
+func newFrameLoop(paint func(now float64) (again bool)) *frameLoop {
+	f := &frameLoop{raf: js.Global().Get("requestAnimationFrame")}
+	f.fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		f.pending = false
+		if paint(args[0].Float()) {
+			f.Request()
+		}
+		return nil
+	})
+	return f
+}
+
+// Request asks for a frame, unless one is already asked for.
+func (f *frameLoop) Request() {
+	if f.pending {
+		return
+	}
+	f.pending = true
+	f.raf.Invoke(f.fn)
+}
+
+// debouncer calls fire once, delay milliseconds after the last Arm.
+type debouncer struct {
+	fn    js.Func // program lifetime: one callback reused for every arming, never released
+	delay int
+	id    js.Value
+}
+
+func newDebouncer(delay int, fire func()) *debouncer {
+	d := &debouncer{delay: delay, id: js.Null()}
+	d.fn = js.FuncOf(func(js.Value, []js.Value) any {
+		d.id = js.Null()
+		fire()
+		return nil
+	})
+	return d
+}
+
+// Arm (re)starts the delay.
+func (d *debouncer) Arm() {
+	d.Cancel()
+	d.id = js.Global().Call("setTimeout", d.fn, d.delay)
+}
+
+// Cancel stops a pending call.
+func (d *debouncer) Cancel() {
+	if !d.id.IsNull() {
+		js.Global().Call("clearTimeout", d.id)
+		d.id = js.Null()
+	}
+}
+
+// Pending reports whether a call is waiting.
+func (d *debouncer) Pending() bool { return !d.id.IsNull() }
+
+// pixelCanvas is a canvas filled from an RGBA buffer with one copy and one
+// putImageData: its pixels are data cells (a heatmap), scaled by CSS.
+type pixelCanvas struct {
+	el   *dom.HTMLCanvasElement
+	ctx  *dom.CanvasRenderingContext2D
+	img  *dom.ImageData
+	w, h int
+}
+
+func newPixelCanvas(el *dom.HTMLCanvasElement) *pixelCanvas {
+	return &pixelCanvas{el: el, ctx: el.GetContext2d()}
+}
+
+// Put shows rgba, an image of w×h pixels (4·w·h bytes).
+func (p *pixelCanvas) Put(rgba []byte, w, h int) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if p.img == nil || w != p.w || h != p.h {
+		p.el.SetWidth(w)
+		p.el.SetHeight(h)
+		p.ctx = p.el.GetContext2d()
+		p.img = p.ctx.CreateImageData(w, h)
+		p.w, p.h = w, h
+	}
+	js.CopyBytesToJS(p.img.Data(), rgba)
+	p.ctx.PutImageData(p.img, 0, 0)
+}
+
+// drawCanvas is a canvas for lines, axes and text, sized in CSS pixels and
+// drawn at the device's pixel ratio.
+type drawCanvas struct {
+	el     *dom.HTMLCanvasElement
+	ctx    *dom.CanvasRenderingContext2D
+	raw    js.Value // the context, for the calls dom/v2 lacks
+	w, h   float64  // CSS pixels
+	ratio  float64
+	path2D js.Value
+}
+
+func newDrawCanvas(el *dom.HTMLCanvasElement) *drawCanvas {
+	c := &drawCanvas{el: el, path2D: js.Global().Get("Path2D")}
+	c.ctx = el.GetContext2d()
+	c.raw = c.ctx.Value
+	return c
+}
+
+// Begin sizes the canvas to w×h CSS pixels (if it changed), clears it and sets
+// the transform so that drawing is in CSS pixels.
+func (c *drawCanvas) Begin(w, h float64) {
+	ratio := js.Global().Get("devicePixelRatio").Float()
+	if !(ratio > 0) {
+		ratio = 1
+	}
+	pw, ph := int(w*ratio+0.5), int(h*ratio+0.5)
+	if w != c.w || h != c.h || ratio != c.ratio {
+		c.el.SetWidth(pw)
+		c.el.SetHeight(ph)
+		st := c.el.Style()
+		st.SetProperty("width", px(w), "")
+		st.SetProperty("height", px(h), "")
+		c.w, c.h, c.ratio = w, h, ratio
+	}
+	c.ctx.SetTransform(1, 0, 0, 1, 0, 0)
+	c.ctx.ClearRect(0, 0, float64(pw), float64(ph))
+	c.ctx.SetTransform(ratio, 0, 0, ratio, 0, 0)
+}
+
+// Stroke draws an SVG path (chart.AppendPath) with one Path2D and one stroke.
+func (c *drawCanvas) Stroke(d []byte, color string, width float64, dash []float64) {
+	if len(d) == 0 {
+		return
+	}
+	c.raw.Set("strokeStyle", color)
+	c.raw.Set("lineWidth", width)
+	c.raw.Set("lineJoin", "round")
+	if dash == nil {
+		c.raw.Call("setLineDash", js.Global().Get("Array").New())
+	} else {
+		arr := js.Global().Get("Array").New(len(dash))
+		for i, v := range dash {
+			arr.SetIndex(i, v)
+		}
+		c.raw.Call("setLineDash", arr)
+	}
+	c.raw.Call("stroke", c.path2D.New(string(d)))
+}
+
+// Fill fills an SVG path.
+func (c *drawCanvas) Fill(d []byte, color string) {
+	if len(d) == 0 {
+		return
+	}
+	c.raw.Set("fillStyle", color)
+	c.raw.Call("fill", c.path2D.New(string(d)))
+}
+
+// Rect fills a rectangle.
+func (c *drawCanvas) Rect(x, y, w, h float64, color string) {
+	c.raw.Set("fillStyle", color)
+	c.raw.Call("fillRect", x, y, w, h)
+}
+
+// Line draws a straight line.
+func (c *drawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
+	c.raw.Set("strokeStyle", color)
+	c.raw.Set("lineWidth", width)
+	c.raw.Call("setLineDash", js.Global().Get("Array").New())
+	c.raw.Call("beginPath")
+	c.raw.Call("moveTo", x0, y0)
+	c.raw.Call("lineTo", x1, y1)
+	c.raw.Call("stroke")
+}
+
+// Text writes s at (x, y) with the given alignment ("left", "center", "right")
+// and baseline ("top", "middle", "alphabetic", "bottom").
+func (c *drawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
+	c.raw.Set("font", font)
+	c.raw.Set("fillStyle", color)
+	c.raw.Set("textAlign", align)
+	c.raw.Set("textBaseline", baseline)
+	c.raw.Call("fillText", s, x, y)
+}
+
+// TextRotated writes s turned a quarter left, centred on (x, y): a y-axis label.
+func (c *drawCanvas) TextRotated(s string, x, y float64, font, color string) {
+	c.raw.Call("save")
+	c.raw.Call("translate", x, y)
+	c.raw.Call("rotate", -1.5707963267948966)
+	c.Text(s, 0, 0, font, color, "center", "middle")
+	c.raw.Call("restore")
+}
+
+// TextWidth measures s in font.
+func (c *drawCanvas) TextWidth(s, font string) float64 {
+	c.raw.Set("font", font)
+	return c.raw.Call("measureText", s).Get("width").Float()
+}
+
+// rootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).
+func rootFontSize() float64 {
+	doc := js.Global().Get("document").Get("documentElement")
+	v := js.Global().Call("getComputedStyle", doc).Get("fontSize").String()
+	var f float64
+	if _, err := fmt.Sscanf(v, "%fpx", &f); err != nil || !(f > 0) {
+		return 16
+	}
+	return f
+}
+
+// download offers b to the person as a file.
+func download(name, mime string, b []byte) {
+	g := js.Global()
+	u8 := g.Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	blob := g.Get("Blob").New([]any{u8}, map[string]any{"type": mime})
+	url := g.Get("URL").Call("createObjectURL", blob)
+	a := g.Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	g.Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	// Revoke after the click has been handled; the one-shot callback releases itself.
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+		g.Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	g.Call("setTimeout", revoke, 1000)
+}
+
+// readFirstFile reads the first file chosen in a file input and calls done with
+// its bytes or an error. The callbacks are one-shot and release themselves.
+func readFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, error)) {
+	files := input.Get("files")
+	if files.IsUndefined() || files.IsNull() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	if size := f.Get("size").Float(); size > float64(maxBytes) {
+		done(nil, fmt.Errorf("the file has %s bytes; a model file has at most %s", FormatCount(int64(size)), FormatCount(int64(maxBytes))))
+		return
+	}
+	var ok, fail js.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		u8 := js.Global().Get("Uint8Array").New(args[0])
+		b := make([]byte, u8.Get("length").Int())
+		js.CopyBytesToGo(b, u8)
+		done(b, nil)
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		done(nil, fmt.Errorf("the file could not be read"))
+		return nil
+	})
+	f.Call("arrayBuffer").Call("then", ok, fail)
+}
+
+// clientRect returns an element's position on the screen.
+func clientRect(el dom.Element) (left, top, width, height float64) {
+	r := el.GetBoundingClientRect()
+	return r.Left(), r.Top(), r.Width(), r.Height()
+}
+
+// pointerXY returns the client coordinates of a pointer event.
+func pointerXY(ev dom.Event) (x, y float64) {
+	v := ev.Underlying()
+	return v.Get("clientX").Float(), v.Get("clientY").Float()
+}
+
+// eventKey returns the key of a keyboard event.
+func eventKey(ev dom.Event) string {
+	return ev.Underlying().Get("key").String()
+}
+
+// eventModified reports whether Ctrl, Alt or Meta was held.
+func eventModified(ev dom.Event) bool {
+	v := ev.Underlying()
+	return v.Get("ctrlKey").Bool() || v.Get("altKey").Bool() || v.Get("metaKey").Bool()
+}
+
+// onResize calls f when the window's size changes. Program lifetime: the
+// listener is never removed.
+func onResize(f func()) {
+	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
+		f()
+		return nil
+	}))
+}
+
+// randomSeed returns a seed for Generate, different at every press.
+func randomSeed() uint64 {
+	m := js.Global().Get("Math")
+	return uint64(m.Call("random").Float()*(1<<31))<<21 ^ uint64(m.Call("random").Float()*(1<<21))
+}
+
+func px(v float64) string { return fmt.Sprintf("%gpx", v) }
+
+// isFocused reports whether el has the keyboard focus.
+func isFocused(el dom.Element) bool {
+	return js.Global().Get("document").Get("activeElement").Equal(el.Underlying())
+}
+
+// activeTag returns the lower-case tag name of the focused element ("" if none).
+func activeTag() string {
+	a := js.Global().Get("document").Get("activeElement")
+	if a.IsNull() || a.IsUndefined() {
+		return ""
+	}
+	return strings.ToLower(a.Get("tagName").String())
+}
