@@ -5,6 +5,7 @@
 #   ./build.sh test     every check and test (what CI runs)
 #   ./build.sh serve    build static/ and serve it on 127.0.0.1:$PORT (default 9900)
 #   ./build.sh bench    training-speed benchmarks of the core, natively and in WebAssembly
+#   ./build.sh worker   build the Cloudflare Worker (site + share service) into build/worker/
 #
 # The test command installs what it needs on a fresh Debian machine (Node.js with
 # apt-get if it is missing); Go 1.26 must be installed.
@@ -164,6 +165,26 @@ cmd_build() {
 	printf 'static/ in all: %d bytes gzipped (budget 1,200,000)\n' "$total"
 }
 
+# cmd_worker builds the Cloudflare Worker of cf/wrangler.jsonc into build/worker/:
+# the share service (web/ for js/wasm, run by syumai/workers' glue) and, in
+# build/worker/assets/, the site from static/ with a _headers file carrying the
+# native server's CSP, security and caching headers.
+cmd_worker() {
+	cmd_build
+	log "building the Cloudflare Worker (build/worker/)"
+	# workers-assets-gen empties its output folder first, so it runs first.
+	go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o build/worker/app.wasm ./web
+	mkdir -p build/worker/assets
+	find static -maxdepth 1 -type f -exec cp {} build/worker/assets/ \;
+	go run ./web -headers build/worker/assets
+	local size gz
+	size=$(stat -c %s build/worker/app.wasm)
+	gz=$(gzip -9 -c build/worker/app.wasm | wc -c)
+	printf 'build/worker/app.wasm (the share service): %d bytes, %d gzipped (Workers limit: 3 MiB gzipped on Free, 10 MiB on Paid)\n' "$size" "$gz"
+	[ "$gz" -le $((3 << 20)) ] || die "the Worker is over the 3 MiB Free plan limit"
+}
+
 cmd_serve() {
 	cmd_build
 	log "serving static/ (Ctrl-C stops)"
@@ -175,8 +196,9 @@ build) cmd_build ;;
 test) cmd_test ;;
 serve) cmd_serve ;;
 bench) cmd_bench ;;
+worker) cmd_worker ;;
 *)
-	sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 	;;
 esac
