@@ -1,0 +1,221 @@
+// The Cloudflare Worker build (./build.sh worker → build/worker/) run locally in
+// the real Workers runtime: wrangler dev (workerd) on 127.0.0.1, with a local
+// KV namespace in a temporary folder. It checks that the page and its assets
+// are served with their types and headers, that the page boots in Chromium,
+// and that models round-trip through /api/models — and survive a restart of
+// the runtime. Run by ./build.sh test; alone: ./build.sh worker && node --test tests/worker/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../e2e/browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const config = join(root, 'cf', 'wrangler.jsonc');
+const persist = mkdtempSync(join(tmpdir(), 'lstm-pg-kv-'));
+const tiny = readFileSync(join(root, 'lstm', 'testdata', 'tiny.model'));
+const tinyNumbers = readFileSync(join(root, 'lstm', 'testdata', 'tiny-numbers.model'));
+const octet = { 'Content-Type': 'application/octet-stream' };
+
+let dev; // the running wrangler dev: { child, base }
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// startDev runs wrangler dev on a free loopback port and resolves when it is
+// ready, with the time that took.
+async function startDev() {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), [
+    'dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port),
+    '--show-interactive-dev-session=false', '--persist-to', persist, '--log-level', 'warn',
+  ], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const base = `http://127.0.0.1:${port}/`;
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`wrangler dev was not ready within 60 s:\n${out}`)), 60000);
+    const poll = async () => {
+      try {
+        const res = await fetch(base + 'api/');
+        if (res.ok) { clearTimeout(timer); resolve(); return; }
+      } catch { /* not listening yet */ }
+      if (child.exitCode !== null) { clearTimeout(timer); reject(new Error(`wrangler dev exited with ${child.exitCode}:\n${out}`)); return; }
+      setTimeout(poll, 100);
+    };
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    poll();
+  });
+  return { child, base, readyMs: performance.now() - t0, output: () => out };
+}
+
+async function stopDev(d) {
+  if (!d || d.child.exitCode !== null) return;
+  // wrangler ends its workerd processes when it gets SIGTERM.
+  const exited = new Promise((resolve) => d.child.once('exit', resolve));
+  d.child.kill('SIGTERM');
+  const t = setTimeout(() => d.child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+// If this process ends early, wrangler goes with it.
+process.on('exit', () => { if (dev && dev.child.exitCode === null) dev.child.kill('SIGTERM'); });
+
+before(async () => {
+  for (const f of ['build/worker/worker.mjs', 'build/worker/app.wasm', 'build/worker/assets/index.html', 'build/worker/assets/_headers']) {
+    assert.ok(existsSync(join(root, f)), `${f} is missing: run ./build.sh worker first`);
+  }
+  dev = await startDev();
+  console.log(`# wrangler dev ready in ${(dev.readyMs / 1000).toFixed(2)} s (first /api/ answered)`);
+});
+
+after(async () => {
+  await stopDev(dev);
+  rmSync(persist, { recursive: true, force: true });
+});
+
+async function upload(body, headers = octet) {
+  return fetch(dev.base + 'api/models', { method: 'POST', body, headers });
+}
+
+async function jsonError(res, status, pattern) {
+  assert.equal(res.status, status, `status ${res.status}, want ${status}`);
+  assert.match(res.headers.get('content-type'), /^application\/json/);
+  assert.match(res.headers.get('content-security-policy'), /default-src 'none'/);
+  const body = await res.json();
+  assert.equal(typeof body.error, 'string');
+  if (pattern) assert.match(body.error, pattern);
+}
+
+test('the page and its assets are served with their types and headers', async () => {
+  const res = await fetch(dev.base);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/html/);
+  assert.match(await res.text(), /<title>LSTM Playground<\/title>/);
+  const csp = res.headers.get('content-security-policy') || '';
+  for (const want of ["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", 'frame-ancestors', "object-src 'none'"]) {
+    assert.ok(csp.includes(want), `CSP ${csp} lacks ${want}`);
+  }
+  assert.ok(!csp.includes('unsafe-inline'));
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+
+  const manifest = await (await fetch(dev.base + 'build.json')).json();
+  const wasm = await fetch(dev.base + manifest.wasm, { method: 'HEAD' });
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.equal(wasm.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.ok(wasm.headers.get('content-security-policy'), 'security headers on every asset');
+  assert.match((await fetch(dev.base + 'index.html', { redirect: 'manual' })).status.toString(), /^(200|30[78])$/);
+
+  const missing = await fetch(dev.base + 'no-such-file.js');
+  await jsonError(missing, 404);
+});
+
+test('the page boots in Chromium, served by the Workers runtime', async () => {
+  const context = await launch();
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+    const t0 = performance.now();
+    await page.goto(dev.base);
+    await page.waitForFunction(() => document.getElementById('boot')?.hidden === true, null, { timeout: 30000 });
+    console.log(`# page booted through wrangler dev in ${Math.round(performance.now() - t0)} ms`);
+    assert.deepEqual(problems, []);
+    const info = await page.evaluate(async () => (await fetch('api/')).json());
+    assert.equal(info.share, true, 'the page sees the share service');
+  } finally {
+    await context.close();
+  }
+});
+
+test('GET /api/ reports the share service', async () => {
+  const res = await fetch(dev.base + 'api/');
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^application\/json/);
+  const info = await res.json();
+  assert.equal(info.share, true);
+  assert.equal(info.maxModelBytes, 4 << 20);
+  assert.equal(info.formatVersion, 1);
+});
+
+const stored = new Map(); // id → bytes, for the restart test
+
+test('models round-trip through /api/models in KV', async () => {
+  for (const model of [tiny, tinyNumbers]) {
+    const t0 = performance.now();
+    const res = await upload(model);
+    const upMs = performance.now() - t0;
+    assert.equal(res.status, 201, await res.clone().text());
+    const { id, url, bytes } = await res.json();
+    assert.match(id, /^[a-z2-7]{26}$/);
+    assert.equal(url, 'api/models/' + id);
+    assert.equal(bytes, model.length);
+    assert.equal(res.headers.get('location'), '/api/models/' + id);
+
+    const t1 = performance.now();
+    const get = await fetch(dev.base + url);
+    const body = Buffer.from(await get.arrayBuffer());
+    const downMs = performance.now() - t1;
+    assert.equal(get.status, 200);
+    assert.ok(body.equals(model), 'the model reads back byte-identical');
+    assert.equal(get.headers.get('content-type'), 'application/octet-stream');
+    assert.equal(get.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(get.headers.get('content-disposition'), `attachment; filename="${id}.lstm"`);
+    assert.match(get.headers.get('content-security-policy'), /default-src 'none'/);
+    stored.set(id, model);
+    console.log(`# ${model.length}-byte model: upload ${upMs.toFixed(0)} ms, download ${downMs.toFixed(0)} ms`);
+  }
+  // Concurrent uploads each get their own id.
+  const results = await Promise.all(Array.from({ length: 8 }, () => upload(tiny).then((r) => r.json())));
+  const ids = new Set(results.map((r) => r.id));
+  assert.equal(ids.size, 8);
+  for (const id of ids) stored.set(id, tiny);
+});
+
+test('bad requests get clear JSON errors and store nothing', async () => {
+  await jsonError(await upload(tiny, { 'Content-Type': 'text/plain' }), 415, /application\/octet-stream/);
+  await jsonError(await upload(new Uint8Array(5 << 20)), 413, /4 MiB/);
+  await jsonError(await upload(tiny.subarray(0, tiny.length - 10)), 400, /truncated/);
+  await jsonError(await upload(new TextEncoder().encode('<script>alert(1)</script>')), 400, /not an LSTM Playground model file/);
+  await jsonError(await upload(new Uint8Array(0)), 400, /empty/);
+  await jsonError(await fetch(dev.base + 'api/models/' + 'a'.repeat(26)), 404, /no model/);
+  await jsonError(await fetch(dev.base + 'api/models/not-an-id'), 400, /not a model id/);
+  const put = await fetch(dev.base + 'api/models', { method: 'PUT', body: tiny, headers: octet });
+  await jsonError(put, 405);
+  assert.equal(put.headers.get('allow'), 'POST');
+  await jsonError(await fetch(dev.base + 'api/nothing'), 404);
+});
+
+test('stored models survive a restart of the runtime', async () => {
+  await stopDev(dev);
+  dev = await startDev();
+  console.log(`# restarted: ready again in ${(dev.readyMs / 1000).toFixed(2)} s`);
+  assert.ok(stored.size >= 2);
+  for (const [id, model] of stored) {
+    const res = await fetch(dev.base + 'api/models/' + id);
+    assert.equal(res.status, 200, `model ${id} after the restart`);
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(model), `model ${id} reads back byte-identical`);
+  }
+});
