@@ -52,7 +52,8 @@ browser_tests() {
 	cmd_build
 	go build -o build/web ./web
 	local out=build/web.out port="" i
-	./build/web -dir static -addr 127.0.0.1:0 >"$out" 2>&1 &
+	rm -rf build/e2e-data
+	./build/web -dir static -data build/e2e-data -addr 127.0.0.1:0 >"$out" 2>&1 &
 	local pid=$!
 	for i in $(seq 100); do
 		port=$(sed -n 's|^LSTM Playground: http://127.0.0.1:\([0-9]*\)/$|\1|p' "$out")
@@ -66,6 +67,15 @@ browser_tests() {
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	[ "$status" = 0 ] || die "browser tests failed"
+}
+
+# worker_tests builds the Cloudflare Worker and runs its tests in the local
+# Workers runtime (wrangler dev on 127.0.0.1, with a temporary KV namespace).
+worker_tests() {
+	need_browser
+	cmd_worker
+	log "the Worker in the local Workers runtime (wrangler dev)"
+	WRANGLER_SEND_METRICS=false node --test tests/worker/ || die "Worker tests failed"
 }
 
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
@@ -120,6 +130,11 @@ cmd_test() {
 	log "go test (js/wasm under Node)"
 	GOOS=js GOARCH=wasm go test -count=1 "${WASM_TEST_PKGS[@]}"
 
+	log "share service: load test and kill -9 test (native server on loopback)"
+	WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS$)'
+
+	worker_tests
+
 	# The browser tests join here once the page exists (issue: the playground page).
 	# browser_tests
 
@@ -130,12 +145,36 @@ cmd_bench() {
 	need_go
 	need_node
 	export PATH="$(wasm_exec_dir):$PATH"
-	local count=${BENCH_COUNT:-5}
-	log "BenchmarkTrainCharLSTM, native and js/wasm under Node, interleaved, $count rounds"
+	local count=${BENCH_COUNT:-5} time=${BENCH_TIME:-3s} out=build/bench.txt i
+	mkdir -p build
+	: >"$out"
+	log "BenchmarkTrainCharLSTM: native and js/wasm under Node, interleaved, $count rounds of $time"
 	for i in $(seq "$count"); do
-		go test -run '^$' -bench 'BenchmarkTrainCharLSTM' -benchtime "${BENCH_TIME:-3s}" ./lstm | grep -E '^Benchmark' | sed 's/^/native  /'
-		GOOS=js GOARCH=wasm go test -run '^$' -bench 'BenchmarkTrainCharLSTM' -benchtime "${BENCH_TIME:-3s}" ./lstm | grep -E '^Benchmark' | sed 's/^/wasm    /'
+		go test -run '^$' -bench 'BenchmarkTrainCharLSTM' -benchtime "$time" ./lstm | grep -E '^Benchmark' | sed 's/^/native /' | tee -a "$out"
+		GOOS=js GOARCH=wasm go test -run '^$' -bench 'BenchmarkTrainCharLSTM' -benchtime "$time" ./lstm | grep -E '^Benchmark' | sed 's/^/wasm /' | tee -a "$out"
 	done
+	log "summary (chars/s: median [min–max]; peer = the hand-written one-hot JS LSTM of ../shared/bench/RESULTS.md in Node: 8,463 at H=64, 2,399 at H=128)"
+	awk '
+	{
+		rt = $1; name = $2; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkTrainCharLSTM\//, "", name)
+		for (f = 3; f <= NF; f++) if ($(f) == "chars/s") v[rt, name, ++n[rt, name]] = $(f-1)
+		names[name] = 1
+	}
+	function median(rt, name,   k, m, i, j, t, a) {
+		m = n[rt, name]; for (i = 1; i <= m; i++) a[i] = v[rt, name, i]
+		for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+		lo[rt, name] = a[1]; hi[rt, name] = a[m]
+		return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+	}
+	END {
+		peer["H=64"] = 8463; peer["H=128"] = 2399
+		printf "%-10s %26s %26s %12s %12s\n", "workload", "native", "wasm (Node)", "wasm/native", "wasm/peer"
+		for (name in names) {
+			mn = median("native", name); mw = median("wasm", name)
+			ratio = (name in peer) ? sprintf("%.2f×", mw / peer[name]) : "–"
+			printf "%-10s %9.0f [%6.0f–%6.0f] %9.0f [%6.0f–%6.0f] %11.2f× %12s\n", name, mn, lo["native", name], hi["native", name], mw, lo["wasm", name], hi["wasm", name], mw / mn, ratio
+		}
+	}' "$out"
 }
 
 # cmd_build builds the deployable site in static/: one WebAssembly program for
