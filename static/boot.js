@@ -75,7 +75,21 @@
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
     // The UI (Go) picks the worker up from here.
-    globalThis.lstmPlayground = { worker: worker, build: build, early: early };
+    // startWorker starts another engine from the same compiled module (for a
+    // side-by-side comparison, or to replace a worker that died); its early
+    // messages are kept the same way.
+    globalThis.lstmPlayground = {
+      worker: worker,
+      build: build,
+      early: early,
+      startWorker: function () {
+        const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
+        const kept = [];
+        w.onmessage = function (e) { kept.push(e.data); };
+        w.postMessage({ module: module, wasmExec: build.wasmExec });
+        return { worker: w, early: kept };
+      },
+    };
     go.run(instance).then(function () {
       fail('LSTM Playground stopped. Reload the page to start it again.');
     });
