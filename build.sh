@@ -80,9 +80,12 @@ worker_tests() {
 
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
 
-# Packages whose tests run both natively and as WebAssembly under Node: the pure
-# ones (no DOM, no network listeners).
-WASM_TEST_PKGS=(./lstm/... ./wasm/protocol/... ./wasm/chart/... ./wasm/engine/...)
+# wasm_test_pkgs lists the packages whose tests also run as WebAssembly under
+# Node: every package but the page (wasm/ui needs a DOM), the worker bridge and
+# program (they need a browser) and the server (it listens on sockets).
+wasm_test_pkgs() {
+	go list ./... | grep -v -E '^lstmplayground/(web|wasm/ui|wasm/worker|wasm/app)(/|$)'
+}
 
 check_boundaries() {
 	log "package boundaries"
@@ -128,7 +131,7 @@ cmd_test() {
 	go test -count=1 ./...
 
 	log "go test (js/wasm under Node)"
-	GOOS=js GOARCH=wasm go test -count=1 "${WASM_TEST_PKGS[@]}"
+	GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs)
 
 	log "share service: load test and kill -9 test (native server on loopback)"
 	WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS$)'
