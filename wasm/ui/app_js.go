@@ -29,10 +29,12 @@ type app struct {
 	rem        float64 // CSS pixels per rem (grows in Large text mode)
 	probeEdit  bool    // the person typed a probe; keep it when the text changes
 	primeEdit  bool    // the person typed a prime
+	probeFrom  string  // the training text the probe and prime were taken from
 	presetText string  // the text of the chosen preset, to tell an edit
 	sentText   string  // the training text last sent
 	sentMode   lstm.Kind
 	started    bool // the first SetConfig and SetData were sent
+	importing  bool // an Import is under way
 	shown      bool // #app is shown
 	failed     bool
 	largeText  bool
@@ -47,6 +49,7 @@ func Run() {
 	a.frame = newFrameLoop(a.paint)
 	a.textDeb = newDebouncer(DebounceText, a.sendText)
 	a.wire()
+	a.v.length.SetValue(defaultLengthText)
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	eng, err := startEngine(a.received, a.engineFailed)
@@ -98,13 +101,41 @@ func (a *app) received(b []byte) {
 	switch m := m.(type) {
 	case protocol.Ready:
 		a.start()
+	case protocol.Error:
+		if m.Field == FieldLoad {
+			a.importing = false
+		}
 	case protocol.Status:
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
 			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "")
+			a.followText()
+		}
+		if a.importing {
+			// A loaded model brings its own kind and training text.
+			a.importing = false
+			a.setMode(m.Kind)
+			a.sentMode = m.Kind
 		}
 	}
 	a.invalidate(d)
+}
+
+// followText takes the probe and the prime from the start of the training text
+// the engine now has, unless the person typed their own.
+func (a *app) followText() {
+	if a.probeFrom == a.sentText {
+		return
+	}
+	a.probeFrom = a.sentText
+	if !a.probeEdit {
+		p := DefaultProbe(a.sentText, a.sentMode)
+		a.v.probe.SetValue(p)
+		a.invalidate(a.st.SetProbe(p))
+	}
+	if !a.primeEdit {
+		a.v.prime.SetValue(DefaultPrime(a.sentText, a.sentMode))
+	}
 }
 
 // start sends the first configuration and data once the engine is ready, and
@@ -224,7 +255,7 @@ func (a *app) choosePreset(i int, send bool) {
 	p := a.presets[i]
 	a.v.preset.SetValue(strconv.Itoa(i))
 	a.v.text.SetValue(p.Text)
-	a.presetText = p.Text
+	a.presetText, a.probeFrom = p.Text, p.Text
 	a.setMode(p.Mode)
 	setText(a.v.presetAbout, p.About)
 	if !a.probeEdit || send {
@@ -243,6 +274,12 @@ func (a *app) choosePreset(i int, send bool) {
 	}
 }
 
+// Default Generate lengths: characters of text, values of numbers.
+const (
+	defaultLengthText    = "300"
+	defaultLengthNumbers = "64"
+)
+
 // setMode shows the mode on the page (the radio buttons and mode-dependent parts).
 func (a *app) setMode(k lstm.Kind) {
 	a.st.Mode = k
@@ -250,6 +287,12 @@ func (a *app) setMode(k lstm.Kind) {
 	a.v.modeNumbers.SetChecked(k == lstm.Numbers)
 	setText(a.v.dataLimits, TextLimits(k))
 	setHidden(a.v.tempField, k == lstm.Numbers)
+	// Length follows the mode while it holds the other mode's default.
+	if l := a.v.length.Value(); k == lstm.Numbers && l == defaultLengthText {
+		a.v.length.SetValue(defaultLengthNumbers)
+	} else if k == lstm.Text && l == defaultLengthNumbers {
+		a.v.length.SetValue(defaultLengthText)
+	}
 	a.invalidate(DirtyStatus | DirtyTrace | DirtySample)
 }
 
@@ -377,6 +420,7 @@ func (a *app) wire() {
 			}
 			a.invalidate(a.st.SetError(FieldLoad, ""))
 			a.st.Running = false
+			a.importing = true
 			a.send(protocol.Import{File: b})
 		})
 	})
@@ -579,7 +623,6 @@ func (a *app) showConfig(c lstm.Config, force bool) {
 	setIf(FieldLayers, v.layers, strconv.Itoa(c.Layers))
 	setIf(FieldForgetBias, v.forgetBias, strconv.FormatFloat(c.ForgetBias, 'g', -1, 64))
 	if force {
-		v.length.SetValue("300")
 		v.temperature.SetValue("0.8")
 	}
 }

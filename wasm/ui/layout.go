@@ -19,7 +19,7 @@ type Geometry struct {
 
 // Layout limits.
 const (
-	minColW     = 6   // narrowest step column
+	minColW     = 10  // narrowest step column (narrower screens scroll)
 	maxColW     = 28  // widest step column
 	heatTarget  = 100 // a heatmap's height is about this, in units of whole pixels per unit
 	maxRowH     = 10

@@ -18,6 +18,7 @@ type LossHistory struct {
 	Raw    []float32
 	Smooth []float32
 	Max    float64 // the largest finite raw loss (0 if none)
+	MinPos float64 // the smallest positive finite raw loss (0 if none)
 
 	avg, debias float64
 }
@@ -72,6 +73,9 @@ func (h *LossHistory) Add(update uint64, losses []float32) {
 			continue
 		}
 		h.Max = max(h.Max, x)
+		if x > 0 && (h.MinPos == 0 || x < h.MinPos) {
+			h.MinPos = x
+		}
 		if h.debias == 0 {
 			h.debias = 1
 		}
@@ -79,6 +83,12 @@ func (h *LossHistory) Add(update uint64, losses []float32) {
 		h.debias *= LossSmoothing
 		h.Smooth = append(h.Smooth, float32(h.avg/(1-h.debias)))
 	}
+}
+
+// LogScale reports whether the losses span so many decades (more than 1.5)
+// that the chart should use a logarithmic axis.
+func (h *LossHistory) LogScale() bool {
+	return h.MinPos > 0 && h.Max/h.MinPos > 30
 }
 
 // LastSmooth returns the newest smoothed loss, if any.

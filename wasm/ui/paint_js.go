@@ -85,7 +85,7 @@ func (a *app) paint(now float64) bool {
 	if d&DirtyStats != 0 {
 		a.paintStats()
 	}
-	if d&DirtyStatus != 0 {
+	if d&(DirtyStatus|DirtyErrors) != 0 {
 		a.paintStatus()
 	}
 	if d&DirtyErrors != 0 {
@@ -152,14 +152,22 @@ func (a *app) paintStats() {
 func (a *app) paintStatus() {
 	st, v := a.st, a.v
 	s := st.Status
+	lead := ""
+	if st.Errors[FieldText] != "" && st.HasData {
+		lead = "Still training on the last data it could use: "
+	}
 	switch {
 	case !st.HasData:
 		setText(v.dataInfo, "No training data yet.")
 	case s.Kind == lstm.Numbers:
-		setText(v.dataInfo, fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
-			FormatCount(s.Length), FormatNumber(s.Norm.Mean), FormatNumber(s.Norm.Scale), FormatCount(s.Params)))
+		mean := s.Norm.Mean
+		if math.Abs(mean) < 1e-9*max(1, s.Norm.Scale) {
+			mean = 0
+		}
+		setText(v.dataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
+			FormatCount(s.Length), formatSig(mean, 3), formatSig(s.Norm.Scale, 3), FormatCount(s.Params)))
 	default:
-		setText(v.dataInfo, fmt.Sprintf("%s characters · %s distinct · %s parameters",
+		setText(v.dataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
 			FormatCount(s.Length), FormatCount(len(s.Vocab)), FormatCount(s.Params)))
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
@@ -222,7 +230,7 @@ func (a *app) paintTrace() {
 		}
 		setHidden(v.probeRow, true)
 		setHidden(v.probeLineE, true)
-		setHidden(v.cursor, true)
+		v.stack.Style().RemoveProperty("width")
 		switch {
 		case a.st.Errors[FieldProbe] != "":
 			setText(v.traceNote, "")
@@ -238,18 +246,27 @@ func (a *app) paintTrace() {
 	if a.st.ProbeCut {
 		note += fmt.Sprintf(" (the first %d)", ProbeSteps)
 	}
-	if tr.Update == 0 {
+	switch {
+	case a.st.Errors[FieldProbe] != "":
+		note += ": the last probe it could read."
+	case tr.Update == 0:
 		note += ". Untrained: press Train to start."
-	} else {
+	default:
 		note += "."
 	}
 	setText(v.traceNote, note)
 
-	width := float64(v.stack.OffsetWidth())
+	width := float64(v.stackWrap.OffsetWidth())
 	a.geo = NewGeometry(width, a.gutter(), view.T, view.H)
 	g := a.geo
 	plotW := float64(g.PlotW())
 	v.stack.Style().SetProperty("--gutter", px(g.Gutter), "")
+	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
+	if g.Width() > width {
+		v.stack.Style().SetProperty("width", px(math.Ceil(g.Width())), "")
+	} else {
+		v.stack.Style().RemoveProperty("width")
+	}
 
 	for k := range heatCount {
 		hb := v.heat[k]
@@ -420,6 +437,11 @@ func (a *app) paintLines(view LayerView) {
 	}
 	a.endLabels(c, ends, func(i int) (string, string) { return names[i], seriesColors[colors[i]] }, h)
 	if view.LSTM() {
+		setText(v.deltaT, "Mean change per step: |Δc| and |Δh|")
+	} else {
+		setText(v.deltaT, "Mean change per step: |Δh|")
+	}
+	if view.LSTM() {
 		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", FormatValue(meanC), FormatValue(meanH))
 		if sc, sh := MeanAbs(view.C), MeanAbs(view.Hid); sc > 0 && sh > 0 {
 			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
@@ -508,7 +530,6 @@ func (a *app) paintCursor() {
 	v, st := a.v, a.st
 	view, ok := st.View()
 	if !ok {
-		setHidden(v.cursor, true)
 		setText(v.inspHead, "The step inspector shows every value of one step once a trace is shown.")
 		setText(v.inspPred, "")
 		clear(v.inspValues)
@@ -520,10 +541,16 @@ func (a *app) paintCursor() {
 	g := a.geo
 	t, j := st.Cursor.T, st.Cursor.Unit
 	// the column cursor over every time-aligned chart
-	setHidden(v.cursor, false)
-	cs := v.cursor.Style()
-	cs.SetProperty("left", px(g.Gutter+float64(t*g.ColW)), "")
-	cs.SetProperty("width", px(float64(g.ColW)), "")
+	for k := range heatCount {
+		cs := v.heat[k].colMark.Style()
+		cs.SetProperty("left", px(float64(t*g.ColW)), "")
+		cs.SetProperty("width", px(float64(g.ColW)), "")
+	}
+	for _, m := range v.lineMarks {
+		cs := m.Style()
+		cs.SetProperty("left", px(g.Gutter+float64(t*g.ColW)), "")
+		cs.SetProperty("width", px(float64(g.ColW)), "")
+	}
 	if a.bufs.cursorT != t && t < len(v.probeChars) {
 		if a.bufs.cursorT >= 0 && a.bufs.cursorT < len(v.probeChars) {
 			setClass(v.probeChars[a.bufs.cursorT], "on", false)
@@ -634,7 +661,7 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 	font := a.font(0.7, "")
 	c.Text("1", r.X0+colW/2, r.Y1+3, font, colMuted, "center", "top")
 	c.Text(strconv.Itoa(view.H), r.X1-colW/2, r.Y1+3, font, colMuted, "center", "top")
-	if sel > 0 && sel < view.H-1 {
+	if x0-r.X0 > 3*a.rem && r.X1-x0 > 3*a.rem {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
 	}
 	s := view.At(t, sel)
@@ -655,7 +682,7 @@ func (a *app) paintLoss() {
 	c.Begin(w, h)
 	hist := &st.Losses
 	font := a.font(0.72, "")
-	left, bottom := math.Round(3*a.rem), math.Round(2.4*a.rem)
+	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
 		c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
@@ -670,7 +697,12 @@ func (a *app) paintLoss() {
 	first := float64(hist.First)
 	last := float64(hist.Next() - 1)
 	xs := chart.Linear{D0: first, D1: max(last, first+10), R0: r.X0, R1: r.X1}
-	ys := chart.Linear{D0: 0, D1: hist.Max * 1.02, R0: r.Y1, R1: r.Y0}.Nice(4)
+	var ys chart.Scale = chart.Linear{D0: 0, D1: hist.Max * 1.02, R0: r.Y1, R1: r.Y0}.Nice(4)
+	yName := "loss"
+	if hist.LogScale() {
+		ys = chart.Log{D0: hist.MinPos, D1: hist.Max, R0: r.Y1, R1: r.Y0}.Nice()
+		yName = "loss (log scale)"
+	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	for _, t := range ys.Ticks(4) {
 		y := math.Round(t.Pos) + 0.5
@@ -686,7 +718,7 @@ func (a *app) paintLoss() {
 	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
 	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
 	c.Text("update", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
-	c.TextRotated("loss", a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+	c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
 
 	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, first, 1, hist.Raw)
 	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
@@ -798,6 +830,8 @@ func (a *app) paintContinuation(prime []float64, cont []float32) {
 	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, start, 1, a.bufs.series)
 	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
 	c.Stroke(a.bufs.path, seriesColors[1], 2, seriesDashes[1])
-	c.Text("your sequence (solid)", r.X0, 2, a.font(0.72, "600"), colText, "left", "top")
-	c.Text("model continues (dashed) →", split+6, 2, a.font(0.72, "600"), seriesColors[1], "left", "top")
+	lf := a.font(0.72, "600")
+	first := "— your sequence"
+	c.Text(first, r.X0, 2, lf, colText, "left", "top")
+	c.Text("- - the model's continuation", r.X0+c.TextWidth(first, lf)+a.rem, 2, lf, seriesColors[1], "left", "top")
 }

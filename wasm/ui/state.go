@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 )
@@ -66,6 +68,9 @@ type State struct {
 	traceID    uint32                // the Trace request under way (0: none)
 	traceSent  float64               // when it was sent, in ms
 	probeBad   bool                  // the engine refused the probe; wait for a new one
+	modelGen   int                   // counts the models the engine has made (a new one: Status says so)
+	reqGen     int                   // modelGen when the Trace under way was sent
+	traceGen   int                   // modelGen of the shown trace
 
 	Cursor      Cursor
 	CursorMoved bool  // the person has moved the cursor (the unit marks show)
@@ -130,6 +135,7 @@ func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
 		}
 		s.traceID = 0
 		s.Trace = &m
+		s.traceGen = s.reqGen
 		s.probeBad = false
 		d = DirtyTrace | DirtyCursor | s.SetError(FieldProbe, "")
 		if len(m.Layers) > 0 {
@@ -190,6 +196,9 @@ func (s *State) progress(m protocol.Progress) Dirty {
 
 func (s *State) status(m protocol.Status) Dirty {
 	d := DirtyStatus | DirtyStats | DirtyLoss
+	if m.Updates < s.Update || m.Params != s.Status.Params || m.Kind != s.Status.Kind || !slices.Equal(m.Vocab, s.Status.Vocab) {
+		s.modelGen++
+	}
 	if m.Updates < s.Update {
 		s.Losses.Reset()
 		s.Loss, s.HasLoss = 0, false
@@ -204,9 +213,6 @@ func (s *State) status(m protocol.Status) Dirty {
 	s.Status = m
 	s.Cfg = m.Config
 	s.HasData = m.Length > 0
-	if m.Length > 0 && m.Kind != s.Mode {
-		s.Mode = m.Kind // a loaded model of the other kind
-	}
 	s.traceStale, s.probeBad = true, false
 	return d
 }
@@ -214,10 +220,17 @@ func (s *State) status(m protocol.Status) Dirty {
 // engineError shows an Error next to the field it names.
 func (s *State) engineError(m protocol.Error) Dirty {
 	field := m.Field
+	var d Dirty
 	switch {
 	case m.ID != 0 && m.ID == s.traceID:
 		s.traceID, s.probeBad = 0, true
 		field = FieldProbe
+		if s.Trace != nil && s.traceGen != s.reqGen {
+			// The shown trace is of a model that is gone: do not show it
+			// as if it were this one's.
+			s.Trace = nil
+			d |= DirtyTrace | DirtyCursor
+		}
 	case m.ID != 0 && m.ID == s.sampleID:
 		s.sampleID, s.Generating = 0, false
 		if field == "" {
@@ -227,7 +240,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		s.exportID = 0
 		field = FieldSave
 	}
-	d := DirtyErrors | DirtyStats
+	d |= DirtyErrors | DirtyStats
 	switch m.Code {
 	case protocol.CodeDiverged:
 		s.Running = false
@@ -247,14 +260,14 @@ func (s *State) engineError(m protocol.Error) Dirty {
 // clock): the shown trace is out of date, no request is under way, the last
 // was sent at least TraceInterval ago, and the engine has a model.
 func (s *State) TraceDue(now float64) bool {
-	return s.Ready && s.HasData && s.Status.Params > 0 && s.traceStale && s.traceID == 0 && !s.probeBad &&
+	return s.Ready && s.Status.Params > 0 && s.traceStale && s.traceID == 0 && !s.probeBad &&
 		now-s.traceSent >= TraceInterval
 }
 
 // TraceWaiting reports whether a Trace will be due later without anything new
 // arriving (the frame loop keeps running until then).
 func (s *State) TraceWaiting() bool {
-	return s.Ready && s.HasData && s.traceStale && s.traceID == 0 && !s.probeBad
+	return s.Ready && s.Status.Params > 0 && s.traceStale && s.traceID == 0 && !s.probeBad
 }
 
 // TraceRequest returns the Trace to send now and records it as under way.
@@ -262,6 +275,7 @@ func (s *State) TraceRequest(now float64) protocol.Trace {
 	probe, cut := TruncateProbe(s.Probe, s.Mode)
 	s.ProbeSent, s.ProbeCut = probe, cut
 	s.traceID = s.id()
+	s.reqGen = s.modelGen
 	s.traceSent = now
 	s.traceStale = false
 	return protocol.Trace{ID: s.traceID, Probe: probe}

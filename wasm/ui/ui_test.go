@@ -357,9 +357,10 @@ func TestStateErrorsAndReset(t *testing.T) {
 	if s.Update != 0 || s.Losses.Len() != 0 || !s.ModelReset {
 		t.Errorf("a new model: update %d, %d losses, reset %v", s.Update, s.Losses.Len(), s.ModelReset)
 	}
-	s.Apply(protocol.Status{Kind: lstm.Numbers, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
+	s.Mode = lstm.Numbers // the person chose numbers; the engine refused them
+	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
 	if s.Mode != lstm.Numbers {
-		t.Error("a loaded numbers model does not switch the page to numbers mode")
+		t.Error("a Status switched the page's mode under the person")
 	}
 }
 
@@ -375,6 +376,9 @@ func TestGeometry(t *testing.T) {
 		t.Error("Unit does not map")
 	}
 	big := NewGeometry(300, 40, 60, 512)
+	if big.Width() <= 300 {
+		t.Errorf("a narrow screen squeezes the steps: %+v", big)
+	}
 	if big.ColW != minColW || big.HeatH != maxHeatH || big.RowH >= 1 {
 		t.Errorf("large geometry %+v", big)
 	}

@@ -48,6 +48,7 @@ type heatBlock struct {
 	axisTop     dom.HTMLElement
 	axisBottom  dom.HTMLElement
 	unitMark    dom.HTMLElement
+	colMark     dom.HTMLElement
 	note        dom.HTMLElement
 	plot        dom.HTMLElement
 	limit       float64 // the colour scale's end shown in the legend
@@ -114,7 +115,8 @@ type view struct {
 	probeLine  *drawCanvas
 	probeLineE dom.HTMLElement
 	heat       [heatCount]*heatBlock
-	cursor     dom.HTMLElement
+	lineMarks  []dom.HTMLElement // the time cursor over each line chart
+	stackWrap  dom.HTMLElement
 	liveCursor dom.HTMLElement
 	unitsC     *drawCanvas
 	unitsH     *drawCanvas
@@ -123,6 +125,7 @@ type view struct {
 	unitsHT    dom.HTMLElement
 	delta      *drawCanvas
 	deltaText  dom.HTMLElement
+	deltaT     dom.HTMLElement
 	units      *dom.HTMLInputElement
 	unitsAuto  *dom.HTMLButtonElement
 	lineFigs   dom.HTMLElement
@@ -342,7 +345,6 @@ func newView(doc dom.Document, presets []Preset) *view {
 	probeLineEl := b.el("canvas", cls("probe-line"), attr{"aria-hidden", "true"}).(*dom.HTMLCanvasElement)
 	v.probeLine = newDrawCanvas(probeLineEl)
 	v.probeLineE = probeLineEl
-	v.cursor = b.el("div", cls("cursor"), attr{"aria-hidden", "true"})
 	v.liveCursor = b.el("p", cls("visually-hidden"), attr{"aria-live", "polite"})
 
 	heats := make([]dom.HTMLElement, 0, heatCount)
@@ -361,10 +363,11 @@ func newView(doc dom.Document, presets []Preset) *view {
 		hb.axisTop = b.el("span", "1")
 		hb.axisBottom = b.el("span")
 		hb.unitMark = b.el("div", cls("unit-mark"), attr{"aria-hidden", "true"})
+		hb.colMark = b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
 		hb.note = b.el("span", cls("heat-note"), id(titleID+"-note"), heatNotes[k])
 		hb.plot = b.el("div", cls("heat-plot"),
 			b.el("div", cls("heat-axis"), attr{"aria-hidden", "true"}, hb.axisTop, b.el("span", cls("axis-name"), "unit"), hb.axisBottom),
-			b.el("div", cls("heat-canvas"), cv, hb.unitMark))
+			b.el("div", cls("heat-canvas"), cv, hb.colMark, hb.unitMark))
 		hb.root = b.el("figure", cls("heat-block"), attr{"aria-labelledby", titleID},
 			b.el("div", cls("heat-head"),
 				b.el("h3", id(titleID), heatTitles[k]),
@@ -379,20 +382,24 @@ func newView(doc dom.Document, presets []Preset) *view {
 	mkLine := func(titleID, title string) (*drawCanvas, dom.HTMLElement, dom.HTMLElement) {
 		t := b.el("h3", id(titleID), title)
 		cv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", titleID}).(*dom.HTMLCanvasElement)
-		fig := b.el("figure", cls("line-fig"), attr{"aria-labelledby", titleID}, b.el("div", cls("line-head"), t), cv)
+		mark := b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
+		v.lineMarks = append(v.lineMarks, mark)
+		fig := b.el("figure", cls("line-fig"), attr{"aria-labelledby", titleID}, b.el("div", cls("line-head"), t),
+			b.el("div", cls("line-plot"), cv, mark))
 		return newDrawCanvas(cv), fig, t
 	}
 	var unitsHFig, deltaFig dom.HTMLElement
 	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "Cell state c of chosen units")
 	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "Hidden state h of chosen units")
-	v.delta, deltaFig, _ = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
+	v.delta, deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
 	v.deltaText = b.el("p", cls("delta-text"), attr{"aria-live", "polite"})
 	deltaFig.AppendChild(v.deltaText)
 	v.lineFigs = b.el("div", cls("line-figs"), v.unitsCFig, unitsHFig, deltaFig)
 
 	v.stack = b.el("div", cls("stack"), attr{"tabindex", "0"}, attr{"role", "group"},
 		attr{"aria-label", "Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit."},
-		v.empty, v.probeRow, probeLineEl, heats, v.lineFigs, v.cursor)
+		v.empty, v.probeRow, probeLineEl, heats, v.lineFigs)
+	v.stackWrap = b.el("div", cls("stack-scroll"), v.stack)
 
 	var unitsF field
 	v.units, unitsF = v.input("units", "Units", "text", "", attr{"spellcheck", "false"}, attr{"placeholder", "e.g. 1, 2, 3"})
@@ -405,7 +412,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 
 	modelCol := b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, v.traceNote, v.stack, v.liveCursor, unitsF.root)
+		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, unitsF.root)
 
 	// ---- output column ----
 	lossCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "loss-title"}, attr{"aria-describedby", "loss-note"}).(*dom.HTMLCanvasElement)
