@@ -86,11 +86,16 @@ func newAPI(store modelStore) http.Handler {
 	a.mux.HandleFunc("/api/models", a.models)
 	a.mux.HandleFunc("/api/models/{id}", a.model)
 	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		msg := "there is nothing at this address"
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			msg += ": the share service has GET /api/, POST /api/models and GET /api/models/{id}"
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			// On Workers, a path outside /api/ reaches Go only when it matches
+			// no static asset. Like the native site, it takes GET and HEAD only.
+			if !allowMethods(w, r, "GET, HEAD") {
+				return
+			}
+			writeError(w, http.StatusNotFound, "there is nothing at this address")
+			return
 		}
-		writeError(w, http.StatusNotFound, msg)
+		writeError(w, http.StatusNotFound, "there is nothing at this address: the share service has GET /api/, POST /api/models and GET /api/models/{id}")
 	})
 	return a
 }

@@ -385,6 +385,7 @@ func TestMethods(t *testing.T) {
 		{"/api/", "GET, HEAD", []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}},
 		{"/api/models", "POST", []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}},
 		{"/api/models/" + id, "GET, HEAD", []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}},
+		{"/no-such-asset.js", "GET, HEAD", []string{"POST", "PUT", "DELETE"}}, // on Workers, the site's paths that match no asset
 	} {
 		for _, m := range c.bad {
 			res := do(h, m, c.path, nil, octet)
