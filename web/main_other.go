@@ -66,6 +66,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "LSTM Playground: http://%s/\n", ln.Addr())
+	fmt.Fprintf(stdout, "Shared models are kept in %s\n", store.dir)
 	srv := &http.Server{
 		Handler:           newServer(os.DirFS(*dir), store),
 		ReadHeaderTimeout: 10 * time.Second,
