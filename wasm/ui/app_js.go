@@ -39,6 +39,7 @@ type app struct {
 	failed     bool
 	largeText  bool
 	bufs       paintBuffers
+	insp       inspectorDOM
 }
 
 // Run builds the page and serves it until the page is closed.

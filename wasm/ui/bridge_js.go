@@ -400,3 +400,4 @@ func activeTag() string {
 	}
 	return strings.ToLower(a.Get("tagName").String())
 }
+

@@ -87,7 +87,9 @@ func listen(e dom.EventTarget, typ string, f func(dom.Event)) {
 
 // spans renders an equation line as elements, each piece its own element with
 // its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
-func (b build) spans(line Line) dom.HTMLElement {
+// If nums is not nil, the elements of the Num and Result pieces are appended
+// to it, so that their numbers can be changed later.
+func (b build) spans(line Line, nums *[]dom.HTMLElement) dom.HTMLElement {
 	row := b.el("div", cls("eq-line"))
 	for _, s := range line {
 		var e dom.HTMLElement
@@ -104,6 +106,9 @@ func (b build) spans(line Line) dom.HTMLElement {
 			e = b.el("strong", cls("num"), s.Text)
 		default:
 			e = b.el("span", s.Text)
+		}
+		if nums != nil && (s.Kind == Num || s.Kind == Result) {
+			*nums = append(*nums, e)
 		}
 		row.AppendChild(e)
 	}

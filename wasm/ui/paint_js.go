@@ -535,6 +535,7 @@ func (a *app) paintCursor() {
 		clear(v.inspValues)
 		clear(v.inspEqC)
 		clear(v.inspEqH)
+		a.insp = inspectorDOM{}
 		setHidden(v.barsFig, true)
 		return
 	}
@@ -570,30 +571,73 @@ func (a *app) paintCursor() {
 	setText(v.inspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
 	setText(v.inspPred, a.prediction(t))
 
-	b := v.b
-	clear(v.inspValues)
-	for _, row := range InspectorRows(s) {
-		v.inspValues.AppendChild(b.el("div", cls("insp-row"),
-			b.el("dt", b.el("span", cls("sym"), b.spans(row.Symbol)), " ", b.el("span", cls("name"), row.Name)),
-			b.el("dd", cls("num"), FormatValue(row.Value))))
-	}
-	clear(v.inspEqC)
-	clear(v.inspEqH)
-	if s.LSTM {
-		v.inspEqC.AppendChild(b.el("p", cls("eq-title"), "Forget and select memory: the new cell state"))
-		for _, l := range CellEquation(s) {
-			v.inspEqC.AppendChild(b.spans(l))
-		}
-		v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "Output: the hidden state"))
-	} else {
-		v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "The plain RNN's hidden state"))
-	}
-	for _, l := range HiddenEquation(s) {
-		v.inspEqH.AppendChild(b.spans(l))
-	}
+	a.paintInspector(s)
 	setHidden(v.barsFig, !s.LSTM)
 	if s.LSTM {
 		a.paintBars(view, t, j)
+	}
+}
+
+// inspectorDOM holds the step inspector's elements whose text changes from
+// step to step. They are made once per kind of cell, so that moving the cursor
+// only sets texts.
+type inspectorDOM struct {
+	built bool
+	lstm  bool
+	rows  []dom.HTMLElement   // the value of each InspectorRows row
+	nums  [][]dom.HTMLElement // per equation line (c's, then h's), its Num and Result spans
+}
+
+// paintInspector shows every value of one unit at one step, and the equations
+// with the numbers filled in.
+func (a *app) paintInspector(s StepValues) {
+	v, b := a.v, a.v.b
+	rows := InspectorRows(s)
+	lines := HiddenEquation(s)
+	if s.LSTM {
+		lines = append(CellEquation(s), lines...)
+	}
+	if !a.insp.built || a.insp.lstm != s.LSTM {
+		a.insp = inspectorDOM{built: true, lstm: s.LSTM}
+		clear(v.inspValues)
+		for _, row := range rows {
+			dd := b.el("dd", cls("num"))
+			a.insp.rows = append(a.insp.rows, dd)
+			v.inspValues.AppendChild(b.el("div", cls("insp-row"),
+				b.el("dt", b.el("span", cls("sym"), b.spans(row.Symbol, nil)), " ", b.el("span", cls("name"), row.Name)), dd))
+		}
+		clear(v.inspEqC)
+		clear(v.inspEqH)
+		cLines := 0
+		if s.LSTM {
+			cLines = 3
+			v.inspEqC.AppendChild(b.el("p", cls("eq-title"), "Forget and select memory: the new cell state"))
+			v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "Output: the hidden state"))
+		} else {
+			v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "The plain RNN's hidden state"))
+		}
+		for i, l := range lines {
+			var nums []dom.HTMLElement
+			row := b.spans(l, &nums)
+			a.insp.nums = append(a.insp.nums, nums)
+			if i < cLines {
+				v.inspEqC.AppendChild(row)
+			} else {
+				v.inspEqH.AppendChild(row)
+			}
+		}
+	}
+	for i, row := range rows {
+		setText(a.insp.rows[i], FormatValue(row.Value))
+	}
+	for i, l := range lines {
+		k := 0
+		for _, sp := range l {
+			if sp.Kind == Num || sp.Kind == Result {
+				setText(a.insp.nums[i][k], sp.Text)
+				k++
+			}
+		}
 	}
 }
 
@@ -674,7 +718,7 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 func (a *app) paintLoss() {
 	v, st := a.v, a.st
 	c := v.loss
-	w := float64(c.el.ParentElement().(dom.HTMLElement).OffsetWidth())
+	w := float64(v.lossFig.OffsetWidth())
 	if w < 100 {
 		w = 320
 	}

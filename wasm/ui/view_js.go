@@ -132,6 +132,7 @@ type view struct {
 
 	// output column
 	loss        *drawCanvas
+	lossFig     dom.HTMLElement
 	lossNote    dom.HTMLElement
 	prime       *dom.HTMLInputElement
 	length      *dom.HTMLInputElement
@@ -418,7 +419,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	lossCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "loss-title"}, attr{"aria-describedby", "loss-note"}).(*dom.HTMLCanvasElement)
 	v.loss = newDrawCanvas(lossCv)
 	v.lossNote = b.el("p", cls("hint"), id("loss-note"), attr{"aria-live", "off"})
-	lossFig := b.el("figure", cls("loss-fig"), attr{"aria-labelledby", "loss-title"},
+	v.lossFig = b.el("figure", cls("loss-fig"), attr{"aria-labelledby", "loss-title"},
 		b.el("h3", id("loss-title"), "Loss"), lossCv, v.lossNote)
 
 	v.inspHead = b.el("p", cls("insp-head"))
@@ -463,7 +464,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 
 	outCol := b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
 		b.el("h2", id("h-out"), "What it does"),
-		lossFig, inspector, generate)
+		v.lossFig, inspector, generate)
 
 	v.fatal = b.el("p", cls("fatal"), attr{"role", "alert"})
 	setHidden(v.fatal, true)
