@@ -400,4 +400,3 @@ func activeTag() string {
 	}
 	return strings.ToLower(a.Get("tagName").String())
 }
-
