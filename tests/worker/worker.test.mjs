@@ -140,7 +140,8 @@ test('the page boots in Chromium, served by the Workers runtime', async () => {
     page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
     const t0 = performance.now();
     await page.goto(dev.base);
-    await page.waitForFunction(() => document.getElementById('boot')?.hidden === true, null, { timeout: 30000 });
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
+    await page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 30000 });
     console.log(`# page booted through wrangler dev in ${Math.round(performance.now() - t0)} ms`);
     assert.deepEqual(problems, []);
     const info = await page.evaluate(async () => (await fetch('api/')).json());
