@@ -186,10 +186,12 @@ func (a *shareAPI) models(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var id string
-	for range 4 { // 128 random bits do not collide; the loop is for the proof
+	// A taken id is never replaced: another is drawn. With 128 random bits
+	// this never happens in practice; the stores report it all the same.
+	for range 4 {
 		id = newID()
 		err = a.store.Put(r.Context(), id, b)
-		if err != errExists {
+		if !errors.Is(err, errExists) {
 			break
 		}
 	}
@@ -220,7 +222,7 @@ func (a *shareAPI) model(w http.ResponseWriter, r *http.Request) {
 	}
 	etag := `"` + id + `"`
 	b, err := a.store.Get(r.Context(), id)
-	if err == errNotFound {
+	if errors.Is(err, errNotFound) {
 		writeError(w, http.StatusNotFound, "no model has this id; check that the whole link was copied")
 		return
 	}
