@@ -138,8 +138,7 @@ cmd_test() {
 
 	worker_tests
 
-	# The browser tests join here once the page exists (issue: the playground page).
-	# browser_tests
+	browser_tests
 
 	log "all checks passed"
 }

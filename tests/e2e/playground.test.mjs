@@ -24,14 +24,29 @@ async function open(viewport) {
   return { page, problems };
 }
 
-// stat reads a number from the top bar's stats by its label.
+// stat reads a number from the top bar's stats (an <output> named by its
+// label, role "status"), reading "6,640", "0.0123" and "33.1k" alike.
 async function stat(page, label) {
-  const text = await page.getByTestId(`stat-${label}`).textContent();
-  return Number(text.replace(/[^0-9.eE+-]/g, ''));
+  const text = (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
+  const m = text.replace(/,/g, '').match(/^(-?[0-9.]+(?:e[-+]?[0-9]+)?)\s*([kM]?)/i);
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
+}
+
+// waitStat polls a stat until pred holds.
+async function waitStat(page, label, pred, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let v;
+  while (Date.now() < end) {
+    v = await stat(page, label);
+    if (pred(v)) return v;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`stat ${label} = ${v}: condition not met within ${timeout} ms`);
 }
 
 async function setTrainingText(page, text) {
-  const box = page.getByLabel('Training text');
+  const box = page.getByRole('textbox', { name: 'Training text' });
   await box.fill(text);
 }
 
@@ -40,29 +55,37 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   for (const title of ['Cell state c', 'Hidden state h', 'Input gate zi', 'Forget gate zf', 'Output gate zo', 'Candidate z', 'Loss']) {
     await assert.doesNotReject(page.getByText(title, { exact: true }).first().waitFor({ timeout: 5000 }), `chart "${title}"`);
   }
-  assert.equal(await stat(page, 'update'), 0);
+  assert.equal(await stat(page, 'Update'), 0);
   await page.getByRole('button', { name: 'Train' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 20, null, { timeout: 20000 });
-  const early = await stat(page, 'loss');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 300, null, { timeout: 60000 });
-  const later = await stat(page, 'loss');
+  await waitStat(page, 'Update', (n) => n >= 20);
+  const early = await stat(page, 'Loss');
+  await waitStat(page, 'Update', (n) => n >= 300, 60000);
+  const later = await stat(page, 'Loss');
   assert.ok(later < early, `loss fell: ${early} → ${later}`);
-  assert.ok(await stat(page, 'speed') > 0, 'chars/s shown');
+  assert.ok(await stat(page, 'Chars/s') > 0, 'chars/s shown');
 
-  // Pause takes effect within about one chunk: the count stops moving.
+  // Pause takes effect within about one chunk: the label switches at once, and
+  // the count stops moving as soon as the engine's last Progress has arrived.
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 2000 });
-  const pausedAfter = Date.now() - t0;
-  const n1 = await stat(page, 'update');
+  let n1 = await stat(page, 'Update');
+  for (;;) {
+    await page.waitForTimeout(150);
+    const n = await stat(page, 'Update');
+    if (n === n1) break;
+    n1 = n;
+    assert.ok(Date.now() - t0 < 3000, 'training stops within 3 s of Pause');
+  }
+  const stoppedAfter = Date.now() - t0;
   await page.waitForTimeout(500);
-  const n2 = await stat(page, 'update');
+  const n2 = await stat(page, 'Update');
   assert.equal(n2, n1, 'no updates after Pause');
-  console.log(`# pause acknowledged after ${pausedAfter} ms`);
+  console.log(`# the update count stopped ${stoppedAfter} ms after Pause was clicked (polled every 150 ms)`);
 
   // Step trains exactly one update.
   await page.getByRole('button', { name: 'Step' }).click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) === n + 1, n2, { timeout: 5000 });
+  await waitStat(page, 'Update', (n) => n === n2 + 1, 5000);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -70,7 +93,7 @@ test('loads, trains, pauses, and shows no console errors', async () => {
 test('user text is text, never HTML', async () => {
   const { page, problems } = await open();
   await setTrainingText(page, '<b>x</b><img src=x onerror=alert(1)> <b>x</b>');
-  await page.getByLabel('Probe text').fill('<b>x</b>');
+  await page.getByRole('textbox', { name: 'Probe text' }).fill('<b>x</b>');
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForTimeout(1000);
   assert.equal(await page.locator('b, img').count(), 0, 'no element made from the text');
@@ -84,16 +107,16 @@ test('user text is text, never HTML', async () => {
 test('bad input gets a clear message and loses nothing', async () => {
   const { page, problems } = await open();
   await page.getByRole('button', { name: 'Step' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) === 1, null, { timeout: 5000 });
+  await waitStat(page, 'Update', (n) => n === 1, 5000);
   // Empty text: a message; the model keeps its update.
   await setTrainingText(page, '');
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: /empty/i }).first().waitFor({ timeout: 5000 }));
-  assert.equal(await stat(page, 'update'), 1);
+  assert.equal(await stat(page, 'Update'), 1);
   // Numbers mode with a word in the list: the message names it.
   await page.getByLabel('Numbers').check();
   await setTrainingText(page, '0, 0.5, 1, banana, 0');
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: /banana/ }).first().waitFor({ timeout: 5000 }));
-  assert.equal(await page.getByLabel('Training text').inputValue(), '0, 0.5, 1, banana, 0', 'the text stays as typed');
+  assert.equal(await page.getByRole('textbox', { name: 'Training text' }).inputValue(), '0, 0.5, 1, banana, 0', 'the text stays as typed');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -103,7 +126,7 @@ test('works at phone width', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 400, `no horizontal scrolling (page is ${width}px wide)`);
   await page.getByRole('button', { name: 'Train' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 5, null, { timeout: 20000 });
+  await waitStat(page, 'Update', (n) => n >= 5);
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.deepEqual(problems, []);
   await page.close();
