@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/browser.mjs';
+import { shareRoundTrip } from '../e2e/share.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = join(root, 'cf', 'wrangler.jsonc');
@@ -208,6 +209,8 @@ test('bad requests get clear JSON errors and store nothing', async () => {
   assert.equal(put.headers.get('allow'), 'POST');
   await jsonError(await fetch(dev.base + 'api/nothing'), 404);
 });
+
+test('train, share, open the link in a fresh browser: the same model, through KV', (t) => shareRoundTrip(t, dev.base));
 
 test('stored models survive a restart of the runtime', async () => {
   await stopDev(dev);
