@@ -129,6 +129,7 @@ func (a *app) followText() {
 		return
 	}
 	a.probeFrom = a.sentText
+	a.invalidate(a.st.ForgetReach())
 	if !a.probeEdit {
 		p := DefaultProbe(a.sentText, a.sentMode)
 		a.v.probe.SetValue(p)

@@ -77,6 +77,9 @@ func (a *app) paint(now float64) bool {
 	if a.st.TraceDue(now) && !a.failed {
 		a.send(a.st.TraceRequest(now))
 	}
+	if a.st.ReachDue(now) && !a.failed {
+		a.send(a.st.ReachRequest(now))
+	}
 	d := a.dirty
 	a.dirty = 0
 	if d&DirtyLayout != 0 {
@@ -102,6 +105,9 @@ func (a *app) paint(now float64) bool {
 	}
 	if d&(DirtySample|DirtyLayout) != 0 {
 		a.paintSample()
+	}
+	if d&(DirtyReach|DirtyLayout|DirtyStatus) != 0 {
+		a.paintReach()
 	}
 	return a.dirty != 0 || a.st.TraceWaiting()
 }
@@ -212,6 +218,13 @@ func (a *app) paintErrors() {
 		msg := a.st.Errors[field]
 		setText(el, msg)
 		setHidden(el, msg == "")
+		if c, ok := a.v.controls[field]; ok {
+			if msg != "" {
+				c.SetAttribute("aria-invalid", "true")
+			} else if c.HasAttribute("aria-invalid") {
+				c.RemoveAttribute("aria-invalid")
+			}
+		}
 	}
 }
 
@@ -396,12 +409,12 @@ func (a *app) paintLines(view LayerView) {
 	unitList := FormatUnits(units)
 	if view.LSTM() {
 		setHidden(v.unitsCFig, false)
-		setText(v.unitsCT, "Cell state c of units "+unitList)
+		setText(v.unitsCT, "c along the probe, units "+unitList)
 		a.paintUnitLines(v.unitsC, view.C, view, units, h, "c")
 	} else {
 		setHidden(v.unitsCFig, true)
 	}
-	setText(v.unitsHT, "Hidden state h of units "+unitList)
+	setText(v.unitsHT, "h along the probe, units "+unitList)
 	a.paintUnitLines(v.unitsH, view.Hid, view, units, h, "h")
 
 	// mean |Δ| per step
@@ -878,4 +891,122 @@ func (a *app) paintContinuation(prime []float64, cont []float32) {
 	first := "— your sequence"
 	c.Text(first, r.X0, 2, lf, colText, "left", "top")
 	c.Text("- - the model's continuation", r.X0+c.TextWidth(first, lf)+a.rem, 2, lf, seriesColors[1], "left", "top")
+}
+
+// ---- Gradient reach ----
+
+// paintReach draws ‖∂L_T/∂h_{T−k}‖ against k for the current cell, and the
+// other cell's last curve, dashed, to compare the two on the same data.
+func (a *app) paintReach() {
+	v, st := a.v, a.st
+	c := v.reach
+	w := float64(v.reachFig.OffsetWidth())
+	if w < 100 {
+		w = 320
+	}
+	h := math.Round(10 * a.rem)
+	c.Begin(w, h)
+	font := a.font(0.72, "")
+	lf := a.font(0.72, "600")
+	type curve struct {
+		cell lstm.Cell
+		vals []float32
+		upd  uint64
+	}
+	var curves []curve
+	lo, hi, n := math.Inf(1), 0.0, 0
+	for cell, res := range st.Reach {
+		if res == nil {
+			continue
+		}
+		vals := res.Layers[len(res.Layers)-1]
+		curves = append(curves, curve{lstm.Cell(cell), vals, res.Update})
+		n = max(n, len(vals))
+		for _, x := range vals {
+			if f := float64(x); f > 0 && !math.IsInf(f, 0) {
+				lo, hi = min(lo, f), max(hi, f)
+			}
+		}
+	}
+	// legend labels, on one line if they fit, else one per line
+	labels := make([]string, len(curves))
+	lineH := math.Round(1.2 * a.rem)
+	total := 0.0
+	for i, cv := range curves {
+		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, FormatCount(cv.upd))
+		total += c.TextWidth(labels[i], lf) + a.rem
+	}
+	oneLine := total <= w-8
+	top := lineH + 4
+	if !oneLine {
+		top = float64(len(curves))*lineH + 4
+	}
+	var ys chart.Log
+	ticks := []chart.Tick(nil)
+	left := math.Round(3.2 * a.rem)
+	if len(curves) > 0 && hi > 0 {
+		if lo == hi {
+			lo /= 10
+		}
+		ys = chart.Log{D0: lo, D1: hi}.Nice()
+		ticks = ys.Ticks(4)
+		for _, t := range ticks {
+			left = max(left, c.TextWidth(t.Label, font)+math.Round(1.9*a.rem))
+		}
+	}
+	r := chart.PlotRect(w, h, chart.Margins{Top: top, Right: 12, Bottom: math.Round(2.4 * a.rem), Left: left})
+	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
+	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
+	c.Text("steps back k", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
+	c.TextRotated("gradient, log", a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+	const about = "The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches."
+	if len(curves) == 0 || !(hi > 0) {
+		c.Text("Train to see how far back the gradient reaches.", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2, a.font(0.85, ""), colMuted, "center", "middle")
+		setText(v.reachNote, about+" Switch Cell between LSTM and RNN to compare them.")
+		return
+	}
+	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
+	ys.R0, ys.R1 = r.Y1, r.Y0
+	for i := range ticks {
+		ticks[i].Pos = ys.Map(ticks[i].Value)
+	}
+	f := chart.Frame{Rect: r, X: xs, Y: ys}
+	for _, t := range ticks {
+		y := math.Round(t.Pos) + 0.5
+		c.Line(r.X0, y, r.X1, y, colGrid, 1)
+		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
+	}
+	for _, t := range xs.Ticks(5) {
+		c.Text(t.Label, t.Pos, r.Y1+4, font, colMuted, "center", "top")
+	}
+	x, y := 4.0, 2.0
+	var parts []string
+	for i, cv := range curves {
+		k := int(cv.cell) // LSTM blue and solid, RNN vermilion and dashed
+		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, cv.vals)
+		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
+		width := 2.0
+		if cv.cell != st.Cfg.Cell {
+			width = 1.5
+		}
+		c.Stroke(a.bufs.path, seriesColors[k], width, seriesDashes[k])
+		c.Text(labels[i], x, y, lf, seriesColors[k], "left", "top")
+		if oneLine {
+			x += c.TextWidth(labels[i], lf) + a.rem
+		} else {
+			y += lineH
+		}
+		if len(cv.vals) > 1 && cv.vals[0] > 0 {
+			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
+			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, formatSig(last, 2), len(cv.vals)-1))
+		}
+	}
+	note := about
+	if len(parts) > 0 {
+		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
+	}
+	if len(curves) == 1 {
+		note += " Switch Cell to compare LSTM and RNN on the same data; this curve stays, dashed or solid."
+	}
+	setText(v.reachNote, note)
 }

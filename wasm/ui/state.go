@@ -20,9 +20,13 @@ const (
 	DirtySample                   // the generated text or values
 	DirtyErrors                   // the alert next to each field
 	DirtyLayout                   // sizes: the window or the text size changed
+	DirtyReach                    // the gradient reach chart
 
 	DirtyAll Dirty = 1<<iota - 1
 )
+
+// ReachInterval is the least time between two Reach requests, in milliseconds.
+const ReachInterval = 500
 
 // TraceInterval is the least time between two Trace requests, in milliseconds
 // (at most 10 a second).
@@ -84,6 +88,13 @@ type State struct {
 	Generating  bool
 
 	exportID uint32
+
+	// Reach holds the newest gradient reach of each cell (index lstm.CellLSTM,
+	// lstm.CellRNN), so that the other cell's curve stays as a reference.
+	Reach      [2]*protocol.ReachResult
+	reachID    uint32
+	reachSent  float64
+	reachStale bool
 
 	// Errors holds the message shown next to each field, by the field's name
 	// ("" for messages about no particular field).
@@ -153,6 +164,13 @@ func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
 		s.sampleID, s.Generating = 0, false
 		s.Sample = &m
 		return DirtySample | s.SetError(FieldPrime, "") | s.SetError(FieldGenerate, ""), nil
+	case protocol.ReachResult:
+		if m.ID != s.reachID || s.reachID == 0 || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
+			return 0, nil
+		}
+		s.reachID = 0
+		s.Reach[m.Cell] = &m
+		return DirtyReach, nil
 	case protocol.ModelFile:
 		if m.ID != s.exportID {
 			return 0, nil
@@ -182,7 +200,7 @@ func (s *State) progress(m protocol.Progress) Dirty {
 	}
 	s.Losses.Add(m.Update, m.Losses)
 	if m.Update != s.Update || m.Update == 0 && !s.HasLoss {
-		s.traceStale = true
+		s.traceStale, s.reachStale = true, true
 	}
 	s.Running = m.Running
 	s.Update = m.Update
@@ -213,7 +231,7 @@ func (s *State) status(m protocol.Status) Dirty {
 	s.Status = m
 	s.Cfg = m.Config
 	s.HasData = m.Length > 0
-	s.traceStale, s.probeBad = true, false
+	s.traceStale, s.probeBad, s.reachStale = true, false, true
 	return d
 }
 
@@ -236,6 +254,10 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		if field == "" {
 			field = FieldGenerate
 		}
+	case m.ID != 0 && m.ID == s.reachID:
+		// The reach chart just stays as it was; the engine says why elsewhere.
+		s.reachID = 0
+		return 0
 	case m.ID != 0 && m.ID == s.exportID:
 		s.exportID = 0
 		field = FieldSave
@@ -264,10 +286,31 @@ func (s *State) TraceDue(now float64) bool {
 		now-s.traceSent >= TraceInterval
 }
 
+// ReachDue reports whether the page should send a Reach now.
+func (s *State) ReachDue(now float64) bool {
+	return s.Ready && s.HasData && s.Status.Params > 0 && s.reachStale && s.reachID == 0 && now-s.reachSent >= ReachInterval
+}
+
+// ReachRequest returns the Reach to send now and records it as under way.
+func (s *State) ReachRequest(now float64) protocol.Reach {
+	s.reachID = s.id()
+	s.reachSent = now
+	s.reachStale = false
+	return protocol.Reach{ID: s.reachID}
+}
+
+// ForgetReach drops the reference curves (the data changed).
+func (s *State) ForgetReach() Dirty {
+	s.Reach = [2]*protocol.ReachResult{}
+	s.reachStale = true
+	return DirtyReach
+}
+
 // TraceWaiting reports whether a Trace will be due later without anything new
 // arriving (the frame loop keeps running until then).
 func (s *State) TraceWaiting() bool {
-	return s.Ready && s.Status.Params > 0 && s.traceStale && s.traceID == 0 && !s.probeBad
+	return s.Ready && s.Status.Params > 0 && (s.traceStale && s.traceID == 0 && !s.probeBad ||
+		s.HasData && s.reachStale && s.reachID == 0)
 }
 
 // TraceRequest returns the Trace to send now and records it as under way.
@@ -302,8 +345,8 @@ func (s *State) SetProbe(p string) Dirty {
 	return s.SetError(FieldProbe, "")
 }
 
-// Stale marks the shown trace out of date (after Step, Reset and the like).
-func (s *State) Stale() { s.traceStale, s.probeBad = true, false }
+// Stale marks the shown trace and reach out of date (after Step, Reset and the like).
+func (s *State) Stale() { s.traceStale, s.probeBad, s.reachStale = true, false, true }
 
 // SampleRequest returns the Sample to send and records it as under way.
 func (s *State) SampleRequest(prime string, count int, temp float64, seed uint64) protocol.Sample {

@@ -133,6 +133,9 @@ type view struct {
 	// output column
 	loss        *drawCanvas
 	lossFig     dom.HTMLElement
+	reach       *drawCanvas
+	reachFig    dom.HTMLElement
+	reachNote   dom.HTMLElement
 	lossNote    dom.HTMLElement
 	prime       *dom.HTMLInputElement
 	length      *dom.HTMLInputElement
@@ -154,7 +157,8 @@ type view struct {
 	barsFig     dom.HTMLElement
 	barsNote    dom.HTMLElement
 
-	alerts map[string]dom.HTMLElement // by field name
+	alerts   map[string]dom.HTMLElement // by field name
+	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
 }
 
 func (v *view) alert(field string) dom.HTMLElement {
@@ -172,6 +176,7 @@ func (v *view) input(idv, label, typ string, hint string, attrs ...attr) (*dom.H
 		in.SetAttribute(a.name, a.value)
 	}
 	f := field{alert: v.alert(label)}
+	v.controls[label] = in
 	var hintEl dom.HTMLElement
 	if hint != "" {
 		hintEl = b.el("p", cls("hint"), id(idv+"-hint"), hint)
@@ -189,6 +194,7 @@ func (v *view) selectField(idv, label, hint string, options [][2]string) (*dom.H
 		sel.AppendChild(b.el("option", attr{"value", o[0]}, o[1]))
 	}
 	f := field{alert: v.alert(label)}
+	v.controls[label] = sel
 	var hintEl dom.HTMLElement
 	if hint != "" {
 		hintEl = b.el("p", cls("hint"), id(idv+"-hint"), hint)
@@ -206,7 +212,7 @@ const (
 // newView builds the page inside #app. Nothing in it comes from the person
 // except through textContent and input values.
 func newView(doc dom.Document, presets []Preset) *view {
-	v := &view{b: build{doc}, alerts: map[string]dom.HTMLElement{}}
+	v := &view{b: build{doc}, alerts: map[string]dom.HTMLElement{}, controls: map[string]dom.HTMLElement{}}
 	b := v.b
 	v.app = doc.GetElementByID("app").(dom.HTMLElement)
 	if boot, ok := doc.GetElementByID("boot").(dom.HTMLElement); ok {
@@ -235,6 +241,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	compact := func(idv, label, note string, control dom.HTMLElement) (dom.HTMLElement, dom.HTMLElement) {
 		control.SetAttribute("aria-describedby", idv+"-note")
 		a := v.alert(label)
+		v.controls[label] = control
 		return b.el("div", cls("compact"),
 			b.el("label", attr{"for", idv}, label), control,
 			b.el("span", cls("compact-note"), id(idv+"-note"), note)), a
@@ -290,6 +297,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.dataInfo = b.el("p", cls("hint data-info"), id("data-info"), attr{"aria-live", "polite"})
 	v.dataLimits = b.el("p", cls("hint"), id("data-limits"))
 	textAlert := v.alert(FieldText)
+	v.controls[FieldText] = v.text
 	textF := b.el("div", cls("field"), b.el("label", attr{"for", "text"}, FieldText), v.text, v.dataInfo, v.dataLimits, textAlert)
 
 	v.modeText = b.el("input", attr{"type", "radio"}, attr{"name", "mode"}, attr{"value", "text"}, id("mode-text")).(*dom.HTMLInputElement)
@@ -335,9 +343,10 @@ func newView(doc dom.Document, presets []Preset) *view {
 		attr{"autocapitalize", "off"}, attr{"aria-describedby", "probe-hint"}).(*dom.HTMLTextAreaElement)
 	v.probeNote = b.el("p", cls("hint"), id("probe-hint"), "The model reads this from a zero state; the heatmaps show every step (up to 60).")
 	probeF := field{alert: v.alert(FieldProbe)}
+	v.controls[FieldProbe] = v.probe
 	probeF.root = b.el("div", cls("field"), b.el("label", attr{"for", "probe"}, FieldProbe), v.probe, v.probeNote, probeF.alert)
 	v.layer = b.el("select", id("layer")).(*dom.HTMLSelectElement)
-	v.layerField = b.el("div", cls("field inline"), b.el("label", attr{"for", "layer"}, "Layer"), v.layer)
+	v.layerField = b.el("div", cls("field inline"), b.el("label", attr{"for", "layer"}, "Show"), v.layer)
 	setHidden(v.layerField, true)
 	v.traceNote = b.el("p", cls("trace-note"), attr{"aria-live", "polite"})
 
@@ -390,8 +399,8 @@ func newView(doc dom.Document, presets []Preset) *view {
 		return newDrawCanvas(cv), fig, t
 	}
 	var unitsHFig, deltaFig dom.HTMLElement
-	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "Cell state c of chosen units")
-	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "Hidden state h of chosen units")
+	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "c along the probe")
+	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "h along the probe")
 	v.delta, deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
 	v.deltaText = b.el("p", cls("delta-text"), attr{"aria-live", "polite"})
 	deltaFig.AppendChild(v.deltaText)
@@ -421,6 +430,12 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.lossNote = b.el("p", cls("hint"), id("loss-note"), attr{"aria-live", "off"})
 	v.lossFig = b.el("figure", cls("loss-fig"), attr{"aria-labelledby", "loss-title"},
 		b.el("h3", id("loss-title"), "Loss"), lossCv, v.lossNote)
+
+	reachCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "reach-title"}, attr{"aria-describedby", "reach-note"}).(*dom.HTMLCanvasElement)
+	v.reach = newDrawCanvas(reachCv)
+	v.reachNote = b.el("p", cls("hint"), id("reach-note"))
+	v.reachFig = b.el("figure", cls("reach-fig"), attr{"aria-labelledby", "reach-title"},
+		b.el("h3", id("reach-title"), "Gradient reach"), reachCv, v.reachNote)
 
 	v.inspHead = b.el("p", cls("insp-head"))
 	v.inspPred = b.el("p", cls("hint insp-pred"))
@@ -464,7 +479,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 
 	outCol := b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
 		b.el("h2", id("h-out"), "What it does"),
-		v.lossFig, inspector, generate)
+		v.lossFig, inspector, generate, v.reachFig)
 
 	v.fatal = b.el("p", cls("fatal"), attr{"role", "alert"})
 	setHidden(v.fatal, true)
