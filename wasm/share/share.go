@@ -1,0 +1,1009 @@
+// Package share encodes everything that reproduces a playground run as a URL fragment (a share link) and decodes it back, checking every value.
+//
+// # Format
+//
+// A link's fragment (the part after '#') is a list of key=value pairs joined
+// by '&', like a query string, settings first so that a person can read them:
+//
+//	v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&probe=Twinkle&hide=data,settings&only=c&embed=1
+//
+//	key       State field            values
+//	v         (format version)       1 (Version); a higher one is refused with a *VersionError
+//	preset    Preset                 a preset id: 1 … MaxPresetLen of a-z 0-9 - _
+//	text      Text                   deflate (RFC 1951), then unpadded base64url (RFC 4648 §5)
+//	mode      Mode                   text | numbers
+//	cell      Config.Cell            lstm | rnn
+//	layers    Config.Layers          1 … lstm.MaxLayers
+//	h         Config.Hidden          1 … lstm.MaxHidden
+//	seq       Config.SeqLen          1 … lstm.MaxSeqLen
+//	lr        Config.LearningRate    lstm.MinLR … lstm.MaxLR
+//	opt       Config.Optimizer       adam | rmsprop | sgd
+//	mom       Config.Momentum        0 … lstm.MaxMomentum
+//	clip      Config.Clip            0 … lstm.MaxClip (0: off)
+//	clipmode  Config.ClipMode        element | norm
+//	fbias     Config.ForgetBias      −lstm.MaxForgetB … lstm.MaxForgetB
+//	seed      Config.Seed            0 … MaxSeed
+//	temp      Temperature            0 … lstm.MaxTemperature
+//	probe     Probe                  percent-encoded text
+//	hide      Hide                   comma-separated names of HideNames
+//	only      Only                   one name of Charts
+//	embed     Embed                  1 (present only when true)
+//	model     Model                  an lstm model file: deflate, then unpadded base64url
+//
+// Values are percent-encoded as in a query string ('+' also reads as a
+// space). Encode writes every setting, so that a link reproduces its run even
+// if the defaults change; Decode takes a missing setting from Default, so that
+// a hand-written link such as "v=1&preset=rhyme&h=64" works.
+//
+// # Limits
+//
+// A link is at most MaxFragment characters; Encode refuses to make a longer
+// one with a *SizeError (errors.Is ErrTooLong) that says what is too large.
+// Decode refuses a longer one before parsing it, and never inflates more than
+// MaxTextBytes of text or MaxModelBytes of model file, however the compressed
+// data is made.
+//
+// # Errors
+//
+// Decode returns a State or an error, never both. Every problem with a value
+// is a *LinkError naming the key, the field as a person sees it, the value as
+// given and the valid range; its Error is a sentence for the person. A link
+// from a newer version gets a *VersionError. Text that is not a link at all
+// (an empty fragment, or an in-page anchor such as "#usage") gives a
+// *LinkError wrapping ErrNotLink, which a page can ignore silently.
+package share
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"lstmplayground/lstm"
+)
+
+// Version is the link format version that Encode writes and the newest that
+// Decode reads.
+const Version = 1
+
+// Limits of a link.
+const (
+	// MaxFragment is the longest fragment Encode makes and Decode reads, in
+	// bytes (the fragment is ASCII, so also in characters). Browsers take far
+	// longer URLs, but chat programs, e-mail and course pages cut or refuse
+	// them; 32,000 characters pass through all common ones.
+	MaxFragment = 32_000
+	// MaxTextBytes is the most bytes a link's compressed training text may
+	// inflate to: lstm.MaxTextChars characters of up to 4 bytes each.
+	MaxTextBytes = 4 * lstm.MaxTextChars
+	// MaxModelBytes is the most bytes a link's compressed model file may
+	// inflate to (far below lstm.MaxModelFileSize). A model file is mostly
+	// float64 parameters, which deflate hardly shrinks, so any model whose
+	// link fits in MaxFragment is below 30 KB; the limit leaves room for
+	// unusually regular weights.
+	MaxModelBytes = 256 << 10
+	// MaxPresetLen is the longest preset id.
+	MaxPresetLen = 32
+	// MaxSeed is the largest seed in a link: the largest whole number a
+	// JavaScript number (and so the page's Seed field) holds exactly.
+	MaxSeed = 1<<53 - 1
+)
+
+// DefaultTemperature is the sampling temperature of a link without "temp".
+const DefaultTemperature = 0.8
+
+// Controls a teacher link can hide (State.Hide).
+const (
+	HideData      = "data"      // preset picker, Training text, Text/Numbers mode
+	HideSettings  = "settings"  // Cell, Hidden units, Learning rate and the other settings
+	HideTrain     = "train"     // Train/Pause, Step, Reset
+	HideProbe     = "probe"     // Probe text
+	HideGenerate  = "generate"  // Generate, Temperature and the sampled text
+	HideInspector = "inspector" // the step inspector (the three stages of one step)
+	HideUnits     = "units"     // unit sorting, the feature correlations, interventions
+	HideCompare   = "compare"   // RNN beside LSTM
+	HideExport    = "export"    // Save model, Load model, Share link, downloads
+)
+
+// Charts a teacher link can show alone (State.Only).
+const (
+	ChartC     = "c"     // Cell state c
+	ChartH     = "h"     // Hidden state h
+	ChartZi    = "zi"    // Input gate zi
+	ChartZf    = "zf"    // Forget gate zf
+	ChartZ     = "z"     // Candidate z
+	ChartZo    = "zo"    // Output gate zo
+	ChartLoss  = "loss"  // Loss
+	ChartReach = "reach" // gradient reach ‖∂L/∂h_{t−k}‖ against k
+	ChartDelta = "delta" // mean |Δc| and |Δh| per step
+)
+
+// hideNames and chartNames are read-only tables of the names above.
+var (
+	hideNames  = [...]string{HideData, HideSettings, HideTrain, HideProbe, HideGenerate, HideInspector, HideUnits, HideCompare, HideExport}
+	chartNames = [...]string{ChartC, ChartH, ChartZi, ChartZf, ChartZ, ChartZo, ChartLoss, ChartReach, ChartDelta}
+)
+
+// HideNames returns the names of the controls a link can hide, in a fixed
+// order. The slice is a copy.
+func HideNames() []string { return slices.Clone(hideNames[:]) }
+
+// Charts returns the names of the charts a link can show alone, in a fixed
+// order. The slice is a copy.
+func Charts() []string { return slices.Clone(chartNames[:]) }
+
+// State is everything a link carries: the data, the configuration, the probe,
+// the sampling temperature, the teacher's options and, if it fits, the trained
+// model. Start from Default.
+type State struct {
+	// Preset is the id of a built-in training text (the page owns the texts),
+	// or "" for custom text. At most one of Preset and Text is set; with
+	// neither, the page keeps its own default data.
+	Preset string
+	// Text is the custom training text, or list of numbers as typed. It must
+	// be valid UTF-8 of at most lstm.MaxTextChars characters; its content is
+	// checked by the engine like typed text.
+	Text   string
+	Mode   lstm.Kind   // lstm.Text or lstm.Numbers
+	Config lstm.Config // every field must pass Config.Validate; Seed ≤ MaxSeed
+	// Probe is the probe text (or list of numbers) as typed; valid UTF-8.
+	Probe       string
+	Temperature float64 // 0 … lstm.MaxTemperature
+
+	// Hide names controls the page hides (HideNames), each at most once.
+	Hide []string
+	// Only names the single chart the page shows (Charts), or "" for all.
+	Only string
+	// Embed asks for the page's embed mode: sized to its iframe, no page chrome.
+	Embed bool
+
+	// Model is an lstm model file (lstm.Model.MarshalBinary), or nil. It must
+	// decode (lstm.UnmarshalModel), be at most MaxModelBytes, read the link's
+	// Mode, and have the link's Cell, Layers, Hidden, Seed and ForgetBias (the
+	// settings whose change makes the engine start a new model). The link's
+	// other settings (SeqLen, learning rate, optimizer, momentum, clip) may
+	// differ from the file's: they apply to the loaded model. A text model
+	// must know every character of a custom Text.
+	Model []byte
+}
+
+// Default returns the state of a link with no settings: text mode, no data
+// (the page's default), lstm.DefaultConfig, temperature DefaultTemperature.
+func Default() State {
+	return State{Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: DefaultTemperature}
+}
+
+// Equal reports whether s and t are the same state (nil and empty Hide and
+// Model are the same).
+func (s State) Equal(t State) bool {
+	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
+		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
+		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model)
+}
+
+// Hides reports whether s hides the control name (one of HideNames).
+func (s State) Hides(name string) bool { return slices.Contains(s.Hide, name) }
+
+// Keys of the fragment.
+const (
+	keyVersion    = "v"
+	keyPreset     = "preset"
+	keyText       = "text"
+	keyMode       = "mode"
+	keyCell       = "cell"
+	keyLayers     = "layers"
+	keyHidden     = "h"
+	keySeqLen     = "seq"
+	keyLR         = "lr"
+	keyOptimizer  = "opt"
+	keyMomentum   = "mom"
+	keyClip       = "clip"
+	keyClipMode   = "clipmode"
+	keyForgetBias = "fbias"
+	keySeed       = "seed"
+	keyTemp       = "temp"
+	keyProbe      = "probe"
+	keyHide       = "hide"
+	keyOnly       = "only"
+	keyEmbed      = "embed"
+	keyModel      = "model"
+)
+
+// Field names as a person sees them; the configuration's are lstm.ConfigError's.
+const (
+	fieldVersion     = "version"
+	fieldPreset      = "Preset"
+	fieldText        = "Training text"
+	fieldMode        = "Mode"
+	fieldCell        = "Cell"
+	fieldLayers      = "Layers"
+	fieldHidden      = "Hidden units"
+	fieldSeqLen      = "Sequence length"
+	fieldLR          = "Learning rate"
+	fieldOptimizer   = "Optimizer"
+	fieldMomentum    = "Momentum"
+	fieldClip        = "Gradient clip"
+	fieldClipMode    = "Clip mode"
+	fieldForgetBias  = "Forget-gate bias"
+	fieldSeed        = "Seed"
+	fieldTemperature = "Temperature"
+	fieldProbe       = "Probe text"
+	fieldHide        = "Hide"
+	fieldOnly        = "Only"
+	fieldEmbed       = "Embed"
+	fieldModel       = "Model"
+)
+
+// keyOrder is the order in which Encode writes the keys and Decode checks them.
+var keyOrder = [...]string{keyVersion, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
+	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
+	keyHide, keyOnly, keyEmbed, keyText, keyModel}
+
+// configKeys maps lstm.ConfigError.Field to the key of the setting.
+var configKeys = map[string]string{
+	fieldCell: keyCell, fieldLayers: keyLayers, fieldHidden: keyHidden, fieldSeqLen: keySeqLen,
+	fieldLR: keyLR, fieldOptimizer: keyOptimizer, fieldMomentum: keyMomentum, fieldClip: keyClip,
+	fieldClipMode: keyClipMode, fieldForgetBias: keyForgetBias,
+}
+
+// Enumerations, as written in a link.
+var (
+	modeNames      = [...]string{lstm.Text: "text", lstm.Numbers: "numbers"}
+	cellNames      = [...]string{lstm.CellLSTM: "lstm", lstm.CellRNN: "rnn"}
+	optimizerNames = [...]string{lstm.Adam: "adam", lstm.RMSProp: "rmsprop", lstm.SGD: "sgd"}
+	clipModeNames  = [...]string{lstm.ClipElement: "element", lstm.ClipNorm: "norm"}
+)
+
+// ---- Encode ----
+
+// Encode returns the fragment of the link of s, without the '#'. It refuses,
+// with the error Decode would give, a state that Decode would refuse (see
+// State and Validate), and, with a *SizeError, one whose link would be longer
+// than MaxFragment: the message says which part is too large and what to do
+// instead. Decode(Encode(s)) equals s (State.Equal) whenever Encode succeeds.
+func (s State) Encode() (string, error) {
+	if err := s.Validate(); err != nil {
+		return "", err
+	}
+	var text, model string
+	if s.Text != "" {
+		text = compress([]byte(s.Text))
+	}
+	if s.Model != nil {
+		model = compress(s.Model)
+	}
+	var b strings.Builder
+	for _, key := range keyOrder {
+		if key == keyText || key == keyModel {
+			continue
+		}
+		if v, ok := s.value(key); ok {
+			put(&b, key, v)
+		}
+	}
+	// Say which part makes the link too long: the plain settings (in
+	// practice, only a long probe can), then the text, then the model.
+	size := b.Len()
+	if size > MaxFragment {
+		return "", &SizeError{Part: PartProbe, Size: size}
+	}
+	if text != "" {
+		size += len("&text=") + len(text)
+		if size > MaxFragment {
+			return "", &SizeError{Part: PartText, Size: size}
+		}
+		put(&b, keyText, text)
+	}
+	if model != "" {
+		size += len("&model=") + len(model)
+		if size > MaxFragment {
+			return "", &SizeError{Part: PartModel, Size: size}
+		}
+		put(&b, keyModel, model)
+	}
+	return b.String(), nil
+}
+
+// EncodeFit is Encode, except that a model too large for a link is left out
+// rather than refused: dropped reports that the link carries no model although
+// s has one, so that the page can say "the link has the settings; use Save
+// model to share the trained model".
+func (s State) EncodeFit() (fragment string, dropped bool, err error) {
+	f, err := s.Encode()
+	var se *SizeError
+	if errors.As(err, &se) && se.Part == PartModel {
+		s.Model = nil
+		f, err = s.Encode()
+		return f, err == nil, err
+	}
+	return f, false, err
+}
+
+// value returns the text of key for s, unescaped, and whether Encode writes it.
+func (s State) value(key string) (string, bool) {
+	c := s.Config
+	switch key {
+	case keyVersion:
+		return strconv.Itoa(Version), true
+	case keyPreset:
+		return s.Preset, s.Preset != ""
+	case keyMode:
+		return modeNames[s.Mode], true
+	case keyCell:
+		return cellNames[c.Cell], true
+	case keyLayers:
+		return strconv.Itoa(c.Layers), true
+	case keyHidden:
+		return strconv.Itoa(c.Hidden), true
+	case keySeqLen:
+		return strconv.Itoa(c.SeqLen), true
+	case keyLR:
+		return formatFloat(c.LearningRate), true
+	case keyOptimizer:
+		return optimizerNames[c.Optimizer], true
+	case keyMomentum:
+		return formatFloat(c.Momentum), true
+	case keyClip:
+		return formatFloat(c.Clip), true
+	case keyClipMode:
+		return clipModeNames[c.ClipMode], true
+	case keyForgetBias:
+		return formatFloat(c.ForgetBias), true
+	case keySeed:
+		return strconv.FormatUint(c.Seed, 10), true
+	case keyTemp:
+		return formatFloat(s.Temperature), true
+	case keyProbe:
+		return s.Probe, s.Probe != ""
+	case keyHide:
+		return strings.Join(s.Hide, ","), len(s.Hide) > 0
+	case keyOnly:
+		return s.Only, s.Only != ""
+	case keyEmbed:
+		return "1", s.Embed
+	}
+	return "", false
+}
+
+// formatFloat writes the shortest decimal that parses back to v exactly.
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// put appends "&key=value" (no '&' first) with value percent-encoded.
+func put(b *strings.Builder, key, value string) {
+	if b.Len() > 0 {
+		b.WriteByte('&')
+	}
+	b.WriteString(key)
+	b.WriteByte('=')
+	escape(b, value)
+}
+
+// escape percent-encodes every byte of s except the unreserved characters of
+// RFC 3986 and ',' (which separates the names of "hide"), so that the
+// fragment is ASCII, has no '&', '=', '+' or '#' of its own, and survives
+// Markdown and e-mail.
+func escape(b *strings.Builder, s string) {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~' || c == ',' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}
+
+// compress returns b deflated at the best compression, in unpadded base64url.
+func compress(b []byte) string {
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil { // unreachable: the level is valid
+		panic("share: " + err.Error())
+	}
+	w.Write(b) // a bytes.Buffer does not fail
+	w.Close()
+	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
+}
+
+// ---- Validate ----
+
+// Validate returns nil if Encode can write s and Decode would give it back,
+// and otherwise the *LinkError Decode would give for the first bad field in
+// the link's key order.
+func (s State) Validate() error {
+	raw := func(key string) string { v, _ := s.value(key); return v }
+	if s.Preset != "" {
+		if err := checkPreset(s.Preset); err != nil {
+			return err
+		}
+		if s.Text != "" {
+			return bothTexts()
+		}
+	}
+	if s.Mode != lstm.Text && s.Mode != lstm.Numbers {
+		return &LinkError{Key: keyMode, Field: fieldMode, Value: fmt.Sprint(uint8(s.Mode)), Reason: "use text or numbers"}
+	}
+	if err := checkConfig(s.Config, func(key string) string {
+		switch key {
+		case keyCell:
+			if int(s.Config.Cell) >= len(cellNames) {
+				return fmt.Sprint(uint8(s.Config.Cell))
+			}
+		case keyOptimizer:
+			if int(s.Config.Optimizer) >= len(optimizerNames) {
+				return fmt.Sprint(uint8(s.Config.Optimizer))
+			}
+		case keyClipMode:
+			if int(s.Config.ClipMode) >= len(clipModeNames) {
+				return fmt.Sprint(uint8(s.Config.ClipMode))
+			}
+		}
+		return raw(key)
+	}); err != nil {
+		return err
+	}
+	if err := checkTemperature(s.Temperature, raw(keyTemp)); err != nil {
+		return err
+	}
+	if !utf8.ValidString(s.Probe) {
+		return notUTF8(keyProbe, fieldProbe)
+	}
+	seen := make([]string, 0, len(s.Hide))
+	for _, h := range s.Hide {
+		if !slices.Contains(hideNames[:], h) {
+			return badHide(h)
+		}
+		if slices.Contains(seen, h) {
+			return &LinkError{Key: keyHide, Field: fieldHide, Value: raw(keyHide), Reason: fmt.Sprintf("%q is listed twice; list each control once", h)}
+		}
+		seen = append(seen, h)
+	}
+	if s.Only != "" && !slices.Contains(chartNames[:], s.Only) {
+		return badOnly(s.Only)
+	}
+	if s.Text != "" {
+		if err := checkText(s.Text); err != nil {
+			return err
+		}
+	}
+	if s.Model != nil {
+		if len(s.Model) > MaxModelBytes {
+			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
+				Reason: fmt.Sprintf("a model file in a link may have at most %d bytes; use Save model to share it as a file", MaxModelBytes)}
+		}
+		if err := s.checkModel(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func bothTexts() error {
+	return &LinkError{Key: keyText, Field: fieldText, Value: "(custom text)",
+		Reason: "the link has both a preset and a custom training text; keep one of them"}
+}
+
+func notUTF8(key, field string) error {
+	return &LinkError{Key: key, Field: field, Value: "(not text)", Reason: "it is not valid UTF-8 text"}
+}
+
+func checkPreset(p string) error {
+	ok := len(p) >= 1 && len(p) <= MaxPresetLen
+	for i := 0; ok && i < len(p); i++ {
+		c := p[i]
+		ok = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+	}
+	if !ok {
+		return &LinkError{Key: keyPreset, Field: fieldPreset, Value: p,
+			Reason: fmt.Sprintf("a preset id has 1 to %d of the characters a-z, 0-9, - and _", MaxPresetLen)}
+	}
+	return nil
+}
+
+func checkText(t string) error {
+	if !utf8.ValidString(t) {
+		return notUTF8(keyText, fieldText)
+	}
+	if n := utf8.RuneCountInString(t); n > lstm.MaxTextChars {
+		return &LinkError{Key: keyText, Field: fieldText, Value: fmt.Sprintf("(%d characters)", n),
+			Reason: fmt.Sprintf("the training text may have at most %d characters", lstm.MaxTextChars)}
+	}
+	return nil
+}
+
+func checkTemperature(v float64, raw string) error {
+	if math.IsNaN(v) || v < 0 || v > lstm.MaxTemperature {
+		return &LinkError{Key: keyTemp, Field: fieldTemperature, Value: raw, Reason: fmt.Sprintf("use a number from 0 to %d", lstm.MaxTemperature)}
+	}
+	return nil
+}
+
+func badHide(h string) error {
+	return &LinkError{Key: keyHide, Field: fieldHide, Value: h,
+		Reason: "it is not a control that can be hidden; use " + orList(hideNames[:])}
+}
+
+func badOnly(o string) error {
+	return &LinkError{Key: keyOnly, Field: fieldOnly, Value: o, Reason: "it is not a chart; use " + orList(chartNames[:])}
+}
+
+// orList writes "a, b or c".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// checkConfig validates cfg with lstm.Config.Validate and MaxSeed, and turns
+// the first problem into a *LinkError naming the key; raw gives a key's value
+// as written in the link.
+func checkConfig(cfg lstm.Config, raw func(key string) string) error {
+	if err := cfg.Validate(); err != nil {
+		var ce *lstm.ConfigError
+		if errors.As(err, &ce) {
+			// Validate joins one error per field; report the first in key order.
+			for _, key := range keyOrder {
+				for _, e := range unjoin(err) {
+					if errors.As(e, &ce) && configKeys[ce.Field] == key {
+						return &LinkError{Key: key, Field: ce.Field, Value: raw(key), Reason: ce.Reason, Err: ce}
+					}
+				}
+			}
+		}
+		return &LinkError{Field: "settings", Reason: err.Error(), Err: err}
+	}
+	if cfg.Seed > MaxSeed {
+		return &LinkError{Key: keySeed, Field: fieldSeed, Value: raw(keySeed), Reason: fmt.Sprintf("use a whole number from 0 to %d", uint64(MaxSeed))}
+	}
+	return nil
+}
+
+// unjoin returns the errors joined in err (errors.Join), or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// checkModel decodes s.Model and checks that it fits the rest of s.
+func (s State) checkModel() error {
+	m, err := lstm.UnmarshalModel(s.Model)
+	if err != nil {
+		return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
+			Reason: strings.TrimPrefix(err.Error(), "lstm: "), Err: err}
+	}
+	mismatch := func(key, field, model, link string) error {
+		return &LinkError{Key: key, Field: field, Value: link,
+			Reason: fmt.Sprintf("the link's model has %s %s; a link's model must match its settings", field, model)}
+	}
+	mc, c := m.Config, s.Config
+	switch {
+	case m.Kind != s.Mode:
+		return mismatch(keyMode, fieldMode, modeNames[m.Kind], modeNames[s.Mode])
+	case mc.Cell != c.Cell:
+		return mismatch(keyCell, fieldCell, cellNames[mc.Cell], cellNames[c.Cell])
+	case mc.Layers != c.Layers:
+		return mismatch(keyLayers, fieldLayers, strconv.Itoa(mc.Layers), strconv.Itoa(c.Layers))
+	case mc.Hidden != c.Hidden:
+		return mismatch(keyHidden, fieldHidden, strconv.Itoa(mc.Hidden), strconv.Itoa(c.Hidden))
+	case mc.Seed != c.Seed:
+		return mismatch(keySeed, fieldSeed, strconv.FormatUint(mc.Seed, 10), strconv.FormatUint(c.Seed, 10))
+	case mc.ForgetBias != c.ForgetBias:
+		return mismatch(keyForgetBias, fieldForgetBias, formatFloat(mc.ForgetBias), formatFloat(c.ForgetBias))
+	}
+	if m.Kind == lstm.Text && s.Text != "" {
+		pos := 0
+		for _, r := range s.Text {
+			pos++
+			if _, ok := m.Vocab.Index(r); !ok {
+				return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
+					Reason: fmt.Sprintf("the link's model does not know the character %q at position %d of the link's training text", r, pos)}
+			}
+		}
+	}
+	return nil
+}
+
+// ---- Decode ----
+
+// Decode reads the fragment of a share link (with or without its leading '#';
+// a whole URL pasted in also works) and returns its state, or an error and a
+// zero State.
+//
+// It checks, in order: the length (at most MaxFragment); the percent-encoding
+// of every pair; that no key is given twice with different values; the
+// version v, where a missing v is taken as 1 only if every key is one of this
+// version's (otherwise the fragment is not a link: ErrNotLink), and a newer
+// one gives a *VersionError; then every value, in the key order of the
+// package doc, against its range (lstm.Config.Validate for the
+// configuration); the compressed text and model, which are inflated only up
+// to MaxTextBytes and MaxModelBytes; and finally the model itself
+// (lstm.UnmarshalModel) and its fit to the settings. Keys it does not know
+// are ignored when v is given, so that older pages read newer links that only
+// add keys. Missing settings take the values of Default.
+func Decode(fragment string) (State, error) {
+	s, err := decode(fragment)
+	if err != nil {
+		return State{}, err
+	}
+	return s, nil
+}
+
+func decode(fragment string) (State, error) {
+	f := strings.TrimSpace(fragment)
+	if i := strings.IndexByte(f, '#'); i >= 0 {
+		f = f[i+1:]
+	}
+	if len(f) > MaxFragment {
+		return State{}, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
+	}
+	vals := make(map[string]string)
+	var unknown string
+	for piece := range strings.SplitSeq(f, "&") {
+		if piece == "" {
+			continue
+		}
+		rk, rv, _ := strings.Cut(piece, "=")
+		key, err := unescape(rk)
+		if err != nil {
+			return State{}, &LinkError{Key: rk, Field: "key", Value: rk, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
+		}
+		key = strings.ToLower(strings.TrimSpace(key))
+		v, err := unescape(rv)
+		if err != nil {
+			return State{}, &LinkError{Key: key, Field: fieldOf(key), Value: rv, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
+		}
+		if !slices.Contains(keyOrder[:], key) {
+			if unknown == "" {
+				unknown = key
+			}
+			continue
+		}
+		if old, dup := vals[key]; dup && old != v {
+			return State{}, &LinkError{Key: key, Field: fieldOf(key), Value: v,
+				Reason: fmt.Sprintf("%s is given twice, as %s and %s; keep one", key, short(old), short(v))}
+		}
+		vals[key] = v
+	}
+	ver, hasVer := vals[keyVersion]
+	switch {
+	case !hasVer && len(vals) == 0:
+		reason := "it carries no settings"
+		if unknown != "" {
+			reason = fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown))
+		}
+		return State{}, &LinkError{Reason: reason, Err: ErrNotLink}
+	case !hasVer && unknown != "":
+		return State{}, &LinkError{Key: unknown, Reason: fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown)), Err: ErrNotLink}
+	case hasVer:
+		if err := checkVersion(ver); err != nil {
+			return State{}, err
+		}
+	}
+
+	p := parser{vals: vals}
+	s := Default()
+	c := &s.Config
+	if v, ok := vals[keyPreset]; ok && v != "" {
+		s.Preset = strings.ToLower(strings.TrimSpace(v))
+		if err := checkPreset(s.Preset); err != nil {
+			return State{}, err
+		}
+	}
+	s.Mode = enum(&p, keyMode, fieldMode, modeNames[:], s.Mode)
+	c.Cell = enum(&p, keyCell, fieldCell, cellNames[:], c.Cell)
+	c.Layers = p.int(keyLayers, fieldLayers, 1, lstm.MaxLayers, c.Layers)
+	c.Hidden = p.int(keyHidden, fieldHidden, 1, lstm.MaxHidden, c.Hidden)
+	c.SeqLen = p.int(keySeqLen, fieldSeqLen, 1, lstm.MaxSeqLen, c.SeqLen)
+	c.LearningRate = p.float(keyLR, fieldLR, lstm.MinLR, lstm.MaxLR, c.LearningRate)
+	c.Optimizer = enum(&p, keyOptimizer, fieldOptimizer, optimizerNames[:], c.Optimizer)
+	c.Momentum = p.float(keyMomentum, fieldMomentum, 0, lstm.MaxMomentum, c.Momentum)
+	c.Clip = p.float(keyClip, fieldClip, 0, lstm.MaxClip, c.Clip)
+	c.ClipMode = enum(&p, keyClipMode, fieldClipMode, clipModeNames[:], c.ClipMode)
+	c.ForgetBias = p.float(keyForgetBias, fieldForgetBias, -lstm.MaxForgetB, lstm.MaxForgetB, c.ForgetBias)
+	c.Seed = p.uint(keySeed, fieldSeed, MaxSeed, c.Seed)
+	s.Temperature = p.float(keyTemp, fieldTemperature, 0, lstm.MaxTemperature, s.Temperature)
+	if p.err != nil {
+		return State{}, p.err
+	}
+	if err := checkConfig(s.Config, func(key string) string { return vals[key] }); err != nil {
+		return State{}, err // unreachable while the ranges above are lstm's
+	}
+	if v, ok := vals[keyProbe]; ok {
+		if !utf8.ValidString(v) {
+			return State{}, notUTF8(keyProbe, fieldProbe)
+		}
+		s.Probe = v
+	}
+	if v, ok := vals[keyHide]; ok {
+		for h := range strings.SplitSeq(v, ",") {
+			h = strings.ToLower(strings.TrimSpace(h))
+			if h == "" || slices.Contains(s.Hide, h) {
+				continue
+			}
+			if !slices.Contains(hideNames[:], h) {
+				return State{}, badHide(h)
+			}
+			s.Hide = append(s.Hide, h)
+		}
+	}
+	if v, ok := vals[keyOnly]; ok {
+		s.Only = strings.ToLower(strings.TrimSpace(v))
+		if s.Only != "" && !slices.Contains(chartNames[:], s.Only) {
+			return State{}, badOnly(s.Only)
+		}
+	}
+	if v, ok := vals[keyEmbed]; ok {
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "", "1", "true", "yes", "on":
+			s.Embed = true
+		case "0", "false", "no", "off":
+			s.Embed = false
+		default:
+			return State{}, &LinkError{Key: keyEmbed, Field: fieldEmbed, Value: v, Reason: "use 1 (embed) or 0"}
+		}
+	}
+	if v, ok := vals[keyText]; ok && v != "" {
+		if s.Preset != "" {
+			return State{}, bothTexts()
+		}
+		b, err := inflate(keyText, fieldText, v, MaxTextBytes)
+		if err != nil {
+			return State{}, err
+		}
+		s.Text = string(b)
+		if err := checkText(s.Text); err != nil {
+			return State{}, err
+		}
+	}
+	if v, ok := vals[keyModel]; ok && v != "" {
+		b, err := inflate(keyModel, fieldModel, v, MaxModelBytes)
+		if err != nil {
+			return State{}, err
+		}
+		s.Model = bytes.Clone(b) // without inflate's spare capacity
+		if err := s.checkModel(); err != nil {
+			return State{}, err
+		}
+	}
+	return s, nil
+}
+
+// unescape decodes percent-encoding as a query string does ('+' is a space).
+func unescape(s string) (string, error) {
+	if !strings.ContainsAny(s, "%+") {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b.WriteByte(' ')
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return "", errors.New("bad percent-encoding")
+			}
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
+
+func checkVersion(v string) error {
+	t := strings.TrimSpace(v)
+	digits := t != ""
+	for i := 0; i < len(t); i++ {
+		digits = digits && '0' <= t[i] && t[i] <= '9'
+	}
+	if !digits {
+		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: fmt.Sprintf("use %d", Version)}
+	}
+	t = strings.TrimLeft(t, "0")
+	switch {
+	case t == "":
+		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: fmt.Sprintf("there is no version 0; use %d", Version)}
+	case t == strconv.Itoa(Version):
+		return nil
+	}
+	return &VersionError{Version: short(t)} // more digits or a larger number: newer
+}
+
+// fieldOf returns the field name of a key.
+func fieldOf(key string) string {
+	switch key {
+	case keyVersion:
+		return fieldVersion
+	case keyPreset:
+		return fieldPreset
+	case keyText:
+		return fieldText
+	case keyMode:
+		return fieldMode
+	case keyCell:
+		return fieldCell
+	case keyLayers:
+		return fieldLayers
+	case keyHidden:
+		return fieldHidden
+	case keySeqLen:
+		return fieldSeqLen
+	case keyLR:
+		return fieldLR
+	case keyOptimizer:
+		return fieldOptimizer
+	case keyMomentum:
+		return fieldMomentum
+	case keyClip:
+		return fieldClip
+	case keyClipMode:
+		return fieldClipMode
+	case keyForgetBias:
+		return fieldForgetBias
+	case keySeed:
+		return fieldSeed
+	case keyTemp:
+		return fieldTemperature
+	case keyProbe:
+		return fieldProbe
+	case keyHide:
+		return fieldHide
+	case keyOnly:
+		return fieldOnly
+	case keyEmbed:
+		return fieldEmbed
+	case keyModel:
+		return fieldModel
+	}
+	return key
+}
+
+// parser reads typed values from the link's pairs and keeps the first error.
+type parser struct {
+	vals map[string]string
+	err  error
+}
+
+func (p *parser) fail(key, field, v, reason string) {
+	if p.err == nil {
+		p.err = &LinkError{Key: key, Field: field, Value: v, Reason: reason}
+	}
+}
+
+func (p *parser) int(key, field string, lo, hi, def int) int {
+	v, ok := p.vals[key]
+	if !ok || p.err != nil {
+		return def
+	}
+	reason := fmt.Sprintf("use a whole number from %d to %d", lo, hi)
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < int64(lo) || n > int64(hi) {
+		p.fail(key, field, v, reason)
+		return def
+	}
+	return int(n)
+}
+
+func (p *parser) uint(key, field string, hi, def uint64) uint64 {
+	v, ok := p.vals[key]
+	if !ok || p.err != nil {
+		return def
+	}
+	n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 64)
+	if err != nil || n > hi {
+		p.fail(key, field, v, fmt.Sprintf("use a whole number from 0 to %d", hi))
+		return def
+	}
+	return n
+}
+
+func (p *parser) float(key, field string, lo, hi, def float64) float64 {
+	v, ok := p.vals[key]
+	if !ok || p.err != nil {
+		return def
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || f < lo || f > hi {
+		p.fail(key, field, v, fmt.Sprintf("use a number from %g to %g", lo, hi))
+		return def
+	}
+	return f
+}
+
+// enum reads one of names (indexed by the value) into an enumeration type.
+func enum[E ~uint8](p *parser, key, field string, names []string, def E) E {
+	v, ok := p.vals[key]
+	if !ok || p.err != nil {
+		return def
+	}
+	if i := slices.Index(names, strings.ToLower(strings.TrimSpace(v))); i >= 0 {
+		return E(i)
+	}
+	p.fail(key, field, v, "use "+orList(names))
+	return def
+}
+
+// inflate decodes the base64url value v of key and inflates it, reading at
+// most limit+1 bytes: the buffer grows by doubling up to limit+1, so a small
+// value that inflates to gigabytes costs no more than that.
+func inflate(key, field, v string, limit int) ([]byte, error) {
+	bad := func(reason string) error {
+		return &LinkError{Key: key, Field: field, Value: v, Reason: reason}
+	}
+	z, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(strings.TrimSpace(v), "="))
+	if err != nil {
+		return nil, bad("it is not valid base64url data: the link may have been cut short or changed; copy the whole link again")
+	}
+	r := flate.NewReader(bytes.NewReader(z))
+	defer r.Close()
+	out := make([]byte, 0, min(limit+1, 4*len(z)+512))
+	for {
+		if len(out) == cap(out) {
+			nb := make([]byte, len(out), min(limit+1, 2*cap(out)))
+			copy(nb, out)
+			out = nb
+		}
+		n, err := r.Read(out[len(out):cap(out)])
+		out = out[:len(out)+n]
+		if len(out) > limit {
+			return nil, bad(fmt.Sprintf("it inflates to more than %d bytes, the limit of a link", limit))
+		}
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, bad("its compressed data is damaged: the link may have been cut short or changed; copy the whole link again")
+		}
+	}
+}
+
+// short returns v cut to 40 characters, with characters that are not
+// printable escaped, for a message.
+func short(v string) string {
+	const most = 40
+	cut := false
+	if utf8.RuneCountInString(v) > most {
+		i, n := 0, 0
+		for i = range v {
+			if n == most {
+				break
+			}
+			n++
+		}
+		v, cut = v[:i], true
+	}
+	q := strconv.QuoteToGraphic(v)
+	q = q[1 : len(q)-1]
+	if cut {
+		q += "…"
+	}
+	return q
+}
