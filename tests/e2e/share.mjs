@@ -17,8 +17,24 @@ async function open(context, target) {
   return { page, problems };
 }
 
+// updates reads the top bar's Update stat (an <output>, role "status"),
+// reading "6,640" and "33.1k" alike.
 async function updates(page) {
-  return Number((await page.getByTestId('stat-update').textContent()).replace(/[^0-9]/g, ''));
+  const text = (await page.getByRole('status', { name: 'Update', exact: true }).textContent()).trim();
+  const m = text.replace(/,/g, '').match(/^([0-9.]+)\s*([kM]?)/);
+  return m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1) : NaN;
+}
+
+// waitUpdates polls the Update stat until pred holds.
+async function waitUpdates(page, pred, timeout) {
+  const end = Date.now() + timeout;
+  let n;
+  while (Date.now() < end) {
+    n = await updates(page);
+    if (pred(n)) return n;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`Update = ${n}: condition not met within ${timeout} ms`);
 }
 
 // shareLink reads the link the page shows after sharing: a field or a link
@@ -47,12 +63,20 @@ export async function shareRoundTrip(t, url) {
       return;
     }
 
-    await page.getByLabel('Training text').fill('abcabcabcabd abcabcabcabd '.repeat(8));
+    await page.getByRole('textbox', { name: 'Training text' }).fill('abcabcabcabd abcabcabcabd '.repeat(8));
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) >= 40, null, { timeout: 30000 });
+    await waitUpdates(page, (n) => n >= 40, 30000);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 5000 });
-    const trained = await updates(page);
+    // The engine may finish an update in flight after Pause: wait until the
+    // count holds still.
+    let trained = await updates(page);
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(250);
+      const n = await updates(page);
+      if (n === trained) break;
+      trained = n;
+    }
 
     const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/api/models'));
     await share.click();
@@ -72,7 +96,7 @@ export async function shareRoundTrip(t, url) {
     const download = await got;
     assert.equal(download.status(), 200);
     assert.ok((await download.body()).equals(uploaded), 'the page downloaded the bytes that were shared');
-    await opened.page.waitForFunction((n) => Number(document.querySelector('[data-testid="stat-update"]').textContent.replace(/[^0-9]/g, '')) === n, trained, { timeout: 10000 });
+    await waitUpdates(opened.page, (n) => n === trained, 10000);
     assert.deepEqual(opened.problems, []);
 
     // A link to a model that does not exist says so, and changes nothing (the
