@@ -418,3 +418,37 @@ func TestNiceLimit(t *testing.T) {
 		t.Errorf("AbsQuantile = %g", q)
 	}
 }
+
+func TestStateReach(t *testing.T) {
+	s := NewState()
+	s.Apply(protocol.Ready{})
+	if s.ReachDue(1000) {
+		t.Fatal("reach due without data")
+	}
+	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	if !s.ReachDue(1000) {
+		t.Fatal("no reach due after the model was made")
+	}
+	req := s.ReachRequest(1000)
+	if s.ReachDue(2000) {
+		t.Error("a second reach due while one is under way")
+	}
+	d, _ := s.Apply(protocol.ReachResult{ID: req.ID, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.1, 0.01}}})
+	if d&DirtyReach == 0 || s.Reach[lstm.CellRNN] == nil || s.Reach[lstm.CellLSTM] != nil {
+		t.Fatalf("reach not kept by cell: %v", s.Reach)
+	}
+	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{1, 1, 1}})
+	if s.ReachDue(1200) || !s.ReachDue(1500) {
+		t.Error("reach not limited to one per ReachInterval")
+	}
+	// an error answering Reach is not shown next to a field
+	req = s.ReachRequest(1500)
+	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Field: "Training text", Message: "no data"})
+	if s.Errors[FieldText] != "" {
+		t.Errorf("a failed Reach showed %q", s.Errors[FieldText])
+	}
+	s.ForgetReach()
+	if s.Reach[lstm.CellRNN] != nil {
+		t.Error("ForgetReach kept a curve")
+	}
+}
