@@ -19,7 +19,7 @@ async function open(viewport) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   await page.goto(url);
-  await page.getByRole('button', { name: 'Train' }).waitFor({ state: 'visible', timeout: 20000 });
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 20000 });
   await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 20000 }));
   return { page, problems };
 }
@@ -56,7 +56,7 @@ test('loads, trains, pauses, and shows no console errors', async () => {
     await assert.doesNotReject(page.getByText(title, { exact: true }).first().waitFor({ timeout: 5000 }), `chart "${title}"`);
   }
   assert.equal(await stat(page, 'Update'), 0);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitStat(page, 'Update', (n) => n >= 20);
   const early = await stat(page, 'Loss');
   await waitStat(page, 'Update', (n) => n >= 300, 60000);
@@ -67,8 +67,8 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   // Pause takes effect within about one chunk: the label switches at once, and
   // the count stops moving as soon as the engine's last Progress has arrived.
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 2000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 2000 });
   let n1 = await stat(page, 'Update');
   for (;;) {
     await page.waitForTimeout(150);
@@ -84,7 +84,7 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   console.log(`# the update count stopped ${stoppedAfter} ms after Pause was clicked (polled every 150 ms)`);
 
   // Step trains exactly one update.
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitStat(page, 'Update', (n) => n === n2 + 1, 5000);
   assert.deepEqual(problems, []);
   await page.close();
@@ -94,10 +94,10 @@ test('user text is text, never HTML', async () => {
   const { page, problems } = await open();
   await setTrainingText(page, '<b>x</b><img src=x onerror=alert(1)> <b>x</b>');
   await page.getByRole('textbox', { name: 'Probe text' }).fill('<b>x</b>');
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.waitForTimeout(1000);
   assert.equal(await page.locator('b, img').count(), 0, 'no element made from the text');
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.waitForTimeout(1000);
   assert.equal(await page.locator('b, img').count(), 0, 'no element made from generated text');
   assert.deepEqual(problems, []);
@@ -106,7 +106,7 @@ test('user text is text, never HTML', async () => {
 
 test('bad input gets a clear message and loses nothing', async () => {
   const { page, problems } = await open();
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitStat(page, 'Update', (n) => n === 1, 5000);
   // Empty text: a message; the model keeps its update.
   await setTrainingText(page, '');
@@ -125,9 +125,9 @@ test('works at phone width', async () => {
   const { page, problems } = await open({ width: 390, height: 844 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 400, `no horizontal scrolling (page is ${width}px wide)`);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitStat(page, 'Update', (n) => n >= 5);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   assert.deepEqual(problems, []);
   await page.close();
 });
