@@ -1006,7 +1006,7 @@ func (a *app) paintReach() {
 		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
 	}
 	if len(curves) == 1 {
-		note += " Switch Cell to compare LSTM and RNN on the same data; this curve stays, dashed or solid."
+		note += " Switch Cell to compare LSTM and RNN on the same data: this curve stays for comparison."
 	}
 	setText(v.reachNote, note)
 }
