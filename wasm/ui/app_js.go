@@ -287,8 +287,6 @@ func (a *app) setMode(k lstm.Kind) {
 	a.st.Mode = k
 	a.v.modeText.SetChecked(k == lstm.Text)
 	a.v.modeNumbers.SetChecked(k == lstm.Numbers)
-	setText(a.v.dataLimits, TextLimits(k))
-	setHidden(a.v.tempField, k == lstm.Numbers)
 	// Length follows the mode while it holds the other mode's default.
 	if l := a.v.length.Value(); k == lstm.Numbers && l == defaultLengthText {
 		a.v.length.SetValue(defaultLengthNumbers)

@@ -204,6 +204,8 @@ func (a *app) paintStatus() {
 	}
 	setHidden(v.layerField, layers < 2)
 	v.save.SetDisabled(st.Status.Params == 0)
+	setText(v.dataLimits, TextLimits(st.Mode))
+	setHidden(v.tempField, st.Mode == lstm.Numbers)
 	if st.Mode == lstm.Numbers {
 		v.probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
 		v.prime.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71")
