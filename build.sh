@@ -37,12 +37,25 @@ need_node() {
 # need_browser installs what the browser tests use: Debian's Chromium and the
 # pinned npm packages of package-lock.json.
 need_browser() {
-	need_node
+	need_npm
 	[ -x /usr/bin/chromium ] || apt_install chromium
-	if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+}
+
+# need_npm installs the pinned npm packages of package-lock.json (the browser
+# test driver, the peers of the benchmark, the WebAssembly assembler).
+need_npm() {
+	need_node
+	if [ ! -d node_modules/wabt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		log "npm ci"
 		npm ci --no-audit --no-fund
 	fi
+}
+
+# build_kernels assembles the SIMD kernels (lstm/kernels.wat) into build/kernels.wasm.
+build_kernels() {
+	need_npm
+	mkdir -p build
+	node_modules/.bin/wat2wasm lstm/kernels.wat -o build/kernels.wasm
 }
 
 # browser_tests builds static/, serves it on a free loopback port and runs the
@@ -133,6 +146,11 @@ cmd_test() {
 	log "go test (js/wasm under Node)"
 	GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs)
 
+	log "go test (js/wasm under Node, with the SIMD kernels loaded as the page loads them)"
+	build_kernels
+	LSTM_KERNEL="$ROOT/build/kernels.wasm" GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
+		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/... ./wasm/engine/...
+
 	log "share service: load test and kill -9 test (native server on loopback)"
 	WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS$)'
 
@@ -186,16 +204,19 @@ cmd_build() {
 	need_go
 	mkdir -p build
 	log "building static/ (GOOS=js GOARCH=wasm)"
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o build/app.wasm ./wasm/app
-	local whash ehash size gz
+	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' -o build/app.wasm ./wasm/app
+	build_kernels
+	local whash ehash khash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
 	ehash=$(sha256sum "$(wasm_exec_dir)/wasm_exec.js" | cut -c1-12)
-	rm -f static/app.*.wasm static/wasm_exec*.js static/build.json
+	khash=$(sha256sum build/kernels.wasm | cut -c1-12)
+	rm -f static/app.*.wasm static/kernels.*.wasm static/wasm_exec*.js static/build.json
 	cp build/app.wasm "static/app.$whash.wasm"
+	cp build/kernels.wasm "static/kernels.$khash.wasm"
 	cp "$(wasm_exec_dir)/wasm_exec.js" "static/wasm_exec.$ehash.js"
 	size=$(stat -c %s build/app.wasm)
-	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
-		"$whash$ehash" "$whash" "$size" "$ehash" "$(go env GOVERSION)" >static/build.json
+	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
+		"$whash$ehash$khash" "$whash" "$size" "$khash" "$ehash" "$(go env GOVERSION)" >static/build.json
 	gz=$(gzip -9 -c build/app.wasm | wc -c)
 	printf 'app.%s.wasm: %d bytes, %d gzipped\n' "$whash" "$size" "$gz"
 	local total=0 f

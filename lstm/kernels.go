@@ -53,12 +53,26 @@ func add(y, x []float64) {
 	}
 }
 
+// SIMD reports whether the WebAssembly SIMD kernels of kernels.wat are in use:
+// only in a build with the lstmsimd tag, run by a loader that provides them, and
+// only if they agreed with the Go code on a self-check at start-up.
+func SIMD() bool { return simd }
+
 // matVecAdd sets y[r] += Σ_k m[r·n+k]·x[k] for the rows r of m (len(y) rows of n = len(x)).
 func matVecAdd(y, m, x []float64) {
-	n := len(x)
-	if len(m) < len(y)*n {
+	if len(m) < len(y)*len(x) {
 		panic("lstm: slice lengths do not match")
 	}
+	if simd && len(y) > 0 && len(x) > 0 {
+		simdMatVec(y, m, x)
+		return
+	}
+	matVecAddGo(y, m, x)
+}
+
+// matVecAddGo is matVecAdd in Go.
+func matVecAddGo(y, m, x []float64) {
+	n := len(x)
 	r := 0
 	// Four rows at a time share the loads of x; each row sums chunks of four
 	// products as a small tree, so the four accumulators' add chains stay short.
@@ -105,6 +119,15 @@ func addMulTN(dst []float64, m, n int, a, b []float64, steps int) {
 	if len(dst) < m*n || len(a) < steps*m || len(b) < steps*n {
 		panic("lstm: slice lengths do not match")
 	}
+	if simd && m > 0 && n > 0 && steps > 0 {
+		simdGemmAcc(dst, m, n, a, 1, m, b, steps)
+		return
+	}
+	addMulTNGo(dst, m, n, a, b, steps)
+}
+
+// addMulTNGo is addMulTN in Go.
+func addMulTNGo(dst []float64, m, n int, a, b []float64, steps int) {
 	a = a[:steps*m]
 	b = b[:steps*n]
 	i := 0
@@ -194,6 +217,15 @@ func addMulNN(dst []float64, m, n int, a []float64, kn int, b []float64) {
 	if len(dst) < m*n || len(a) < m*kn || len(b) < kn*n {
 		panic("lstm: slice lengths do not match")
 	}
+	if simd && m > 0 && n > 0 && kn > 0 {
+		simdGemmAcc(dst, m, n, a, kn, 1, b, kn)
+		return
+	}
+	addMulNNGo(dst, m, n, a, kn, b)
+}
+
+// addMulNNGo is addMulNN in Go.
+func addMulNNGo(dst []float64, m, n int, a []float64, kn int, b []float64) {
 	a = a[:m*kn]
 	b = b[:kn*n]
 	i := 0

@@ -63,16 +63,22 @@
     if (!resp.ok) throw new Error('could not load build.json (HTTP ' + resp.status + ')');
     const build = await resp.json();
     if (status) status.textContent = 'Loading the model engine…';
-    await loadScript(build.wasmExec);
+    await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
+    // The SIMD kernels load beside the program; null where they cannot.
+    const kernelLoad = build.kernel ? globalThis.lstmKernel.compile(build.kernel) : Promise.resolve(null);
     const module = await compileWasm(build.wasm, build.wasmSize);
+    const kernel = await kernelLoad;
     if (status) status.textContent = 'Starting…';
+    const start = { module: module, kernel: kernel, wasmExec: build.wasmExec };
     const worker = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
     // Keep what the worker says before the UI listens (its Ready can come
     // first); the UI takes these over and replaces this handler.
     const early = [];
     worker.onmessage = function (e) { early.push(e.data); };
-    worker.postMessage({ module: module, wasmExec: build.wasmExec });
+    worker.postMessage(start);
     const go = new Go();
+    // The UI does not train: it gets the kernel imports without the kernels.
+    globalThis.lstmKernel.imports(go.importObject);
     const instance = await WebAssembly.instantiate(module, go.importObject);
     // The UI (Go) picks the worker up from here.
     // startWorker starts another engine from the same compiled module (for a
@@ -86,7 +92,7 @@
         const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
         const kept = [];
         w.onmessage = function (e) { kept.push(e.data); };
-        w.postMessage({ module: module, wasmExec: build.wasmExec });
+        w.postMessage(start);
         return { worker: w, early: kept };
       },
     };

@@ -1,6 +1,7 @@
 // worker.js — the engine's Web Worker. It receives the compiled WebAssembly
-// module from the page, loads wasm_exec.js and runs the module; the Go program
-// sees no `document` and takes the engine role (wasm/worker).
+// module (and the SIMD kernel module, if the browser has SIMD) from the page,
+// loads wasm_exec.js and kernel.js and runs the module; the Go program sees no
+// `document` and takes the engine role (wasm/worker).
 'use strict';
 self.onmessage = async function (e) {
   const msg = e.data;
@@ -8,8 +9,10 @@ self.onmessage = async function (e) {
     return;
   }
   self.onmessage = null; // Go installs its own handler when it starts
-  importScripts(msg.wasmExec);
+  importScripts(msg.wasmExec, 'kernel.js');
   const go = new Go();
+  const kernel = self.lstmKernel.imports(go.importObject);
   const instance = await WebAssembly.instantiate(msg.module, go.importObject);
+  await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
   go.run(instance);
 };

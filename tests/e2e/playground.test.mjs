@@ -131,3 +131,22 @@ test('works at phone width', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the engine uses the WebAssembly SIMD kernels in Chromium', async () => {
+  const { page, problems } = await open();
+  // A second engine from the page's compiled module; its first message is
+  // Ready: "LP", version 1, type 64, then the engine name (u32 length + UTF-8).
+  const engine = await page.evaluate(async () => {
+    const { worker, early } = globalThis.lstmPlayground.startWorker();
+    for (let i = 0; i < 200 && early.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    worker.terminate();
+    if (early.length === 0) return 'no Ready message';
+    const b = new Uint8Array(early[0].buffer || early[0]);
+    if (b[0] !== 76 || b[1] !== 80 || b[3] !== 64) return 'not a Ready message';
+    const n = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
+    return new TextDecoder().decode(b.subarray(8, 8 + n));
+  });
+  assert.match(engine, /SIMD kernels/, `the engine reports ${engine}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

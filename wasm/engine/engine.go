@@ -60,8 +60,14 @@ func New() *Engine {
 // Running reports whether training runs (Work has something to do).
 func (e *Engine) Running() bool { return e.running && e.trainer != nil }
 
-// Ready is the engine's first message.
-func (e *Engine) Ready() protocol.Message { return protocol.Ready{Engine: Version} }
+// Ready is the engine's first message. It says whether the WebAssembly SIMD
+// kernels are in use.
+func (e *Engine) Ready() protocol.Message {
+	if lstm.SIMD() {
+		return protocol.Ready{Engine: Version + " (SIMD kernels)"}
+	}
+	return protocol.Ready{Engine: Version}
+}
 
 // fail builds an Error message.
 func fail(id uint32, code protocol.Code, field, format string, args ...any) protocol.Error {

@@ -1,0 +1,191 @@
+;; kernels.wat — WebAssembly SIMD (f64x2) versions of the two hot kernels of
+;; kernels.go, for the browser build (build tag lstmsimd). build.sh assembles it
+;; with wabt's wat2wasm; the loader (static/kernel.js) instantiates it on the Go
+;; program's own memory, so the kernels read and write Go slices in place, and
+;; forwards the Go program's //go:wasmimport lstmkernel.* calls to it.
+;;
+;; Pointers are byte offsets into that memory; all numbers are float64. Each
+;; function computes exactly what its Go counterpart in kernels.go does, up to the
+;; order of the additions (lstm/kernels_simd_test.go checks them against each other).
+(module
+  (import "go" "mem" (memory 0))
+
+  ;; available returns 1: the kernels are loaded.
+  (func (export "available") (result i32) (i32.const 1))
+
+  ;; matvec is matVecAdd: y[r] += Σ_k m[r·n+k]·x[k] for r < rows. Four rows at a
+  ;; time, each with two f64x2 accumulators over chunks of four k.
+  (func (export "matvec") (param $y i32) (param $m i32) (param $x i32) (param $rows i32) (param $n i32)
+    (local $r i32) (local $kb i32) (local $rowb i32) (local $evenb i32)
+    (local $m0 i32) (local $m1 i32) (local $m2 i32) (local $m3 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $xv v128) (local $xw v128) (local $quadb i32) (local $t0 f64) (local $t1 f64) (local $t2 f64) (local $t3 f64) (local $xk f64)
+    (local.set $rowb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $quadb (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $end4 (loop $rows4
+      (br_if $end4 (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $rows)))
+      (local.set $m0 (i32.add (local.get $m) (i32.mul (local.get $r) (local.get $rowb))))
+      (local.set $m1 (i32.add (local.get $m0) (local.get $rowb)))
+      (local.set $m2 (i32.add (local.get $m1) (local.get $rowb)))
+      (local.set $m3 (i32.add (local.get $m2) (local.get $rowb)))
+      (local.set $a0 (v128.const f64x2 0 0)) (local.set $a1 (v128.const f64x2 0 0))
+      (local.set $a2 (v128.const f64x2 0 0)) (local.set $a3 (v128.const f64x2 0 0))
+      (local.set $b0 (v128.const f64x2 0 0)) (local.set $b1 (v128.const f64x2 0 0))
+      (local.set $b2 (v128.const f64x2 0 0)) (local.set $b3 (v128.const f64x2 0 0))
+      (local.set $kb (i32.const 0))
+      (block $kend (loop $k4
+        (br_if $kend (i32.ge_u (local.get $kb) (local.get $quadb)))
+        (local.set $xv (v128.load align=8 (i32.add (local.get $x) (local.get $kb))))
+        (local.set $xw (v128.load offset=16 align=8 (i32.add (local.get $x) (local.get $kb))))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load align=8 (i32.add (local.get $m0) (local.get $kb))) (local.get $xv))))
+        (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (v128.load offset=16 align=8 (i32.add (local.get $m0) (local.get $kb))) (local.get $xw))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load align=8 (i32.add (local.get $m1) (local.get $kb))) (local.get $xv))))
+        (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (v128.load offset=16 align=8 (i32.add (local.get $m1) (local.get $kb))) (local.get $xw))))
+        (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load align=8 (i32.add (local.get $m2) (local.get $kb))) (local.get $xv))))
+        (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (v128.load offset=16 align=8 (i32.add (local.get $m2) (local.get $kb))) (local.get $xw))))
+        (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load align=8 (i32.add (local.get $m3) (local.get $kb))) (local.get $xv))))
+        (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (v128.load offset=16 align=8 (i32.add (local.get $m3) (local.get $kb))) (local.get $xw))))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 32)))
+        (br $k4)))
+      (local.set $a0 (f64x2.add (local.get $a0) (local.get $b0)))
+      (local.set $a1 (f64x2.add (local.get $a1) (local.get $b1)))
+      (local.set $a2 (f64x2.add (local.get $a2) (local.get $b2)))
+      (local.set $a3 (f64x2.add (local.get $a3) (local.get $b3)))
+      (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $a0)) (f64x2.extract_lane 1 (local.get $a0))))
+      (local.set $t1 (f64.add (f64x2.extract_lane 0 (local.get $a1)) (f64x2.extract_lane 1 (local.get $a1))))
+      (local.set $t2 (f64.add (f64x2.extract_lane 0 (local.get $a2)) (f64x2.extract_lane 1 (local.get $a2))))
+      (local.set $t3 (f64.add (f64x2.extract_lane 0 (local.get $a3)) (f64x2.extract_lane 1 (local.get $a3))))
+      ;; tail k in [quad, n)
+      (block $tend (loop $tl
+        (br_if $tend (i32.ge_u (local.get $kb) (local.get $rowb)))
+        (local.set $xk (f64.load (i32.add (local.get $x) (local.get $kb))))
+        (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (i32.add (local.get $m0) (local.get $kb))) (local.get $xk))))
+        (local.set $t1 (f64.add (local.get $t1) (f64.mul (f64.load (i32.add (local.get $m1) (local.get $kb))) (local.get $xk))))
+        (local.set $t2 (f64.add (local.get $t2) (f64.mul (f64.load (i32.add (local.get $m2) (local.get $kb))) (local.get $xk))))
+        (local.set $t3 (f64.add (local.get $t3) (f64.mul (f64.load (i32.add (local.get $m3) (local.get $kb))) (local.get $xk))))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+        (br $tl)))
+      (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (local.get $t0)))
+      (f64.store offset=8 (local.get $y) (f64.add (f64.load offset=8 (local.get $y)) (local.get $t1)))
+      (f64.store offset=16 (local.get $y) (f64.add (f64.load offset=16 (local.get $y)) (local.get $t2)))
+      (f64.store offset=24 (local.get $y) (f64.add (f64.load offset=24 (local.get $y)) (local.get $t3)))
+      (local.set $y (i32.add (local.get $y) (i32.const 32)))
+      (local.set $r (i32.add (local.get $r) (i32.const 4)))
+      (br $rows4)))
+    ;; remaining rows one at a time
+    (block $end1 (loop $rows1
+      (br_if $end1 (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $m0 (i32.add (local.get $m) (i32.mul (local.get $r) (local.get $rowb))))
+      (local.set $t0 (f64.const 0))
+      (local.set $kb (i32.const 0))
+      (block $e (loop $l
+        (br_if $e (i32.ge_u (local.get $kb) (local.get $rowb)))
+        (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (i32.add (local.get $m0) (local.get $kb))) (f64.load (i32.add (local.get $x) (local.get $kb))))))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+        (br $l)))
+      (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (local.get $t0)))
+      (local.set $y (i32.add (local.get $y) (i32.const 8)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows1)))
+  )
+  ;; gemmacc is addMulTN and addMulNN: dst[i·n+j] += Σ_t A(i,t)·b[t·n+j] for i < m,
+  ;; j < n, t < steps, where A(i,t) = a[i·si + t·st] (element strides): addMulTN
+  ;; has si = 1, st = m; addMulNN has si = kn, st = 1. Blocks of four rows times a
+  ;; pair of columns, one f64x2 accumulator per row.
+  (func (export "gemmacc") (param $dst i32) (param $m i32) (param $n i32) (param $a i32) (param $si i32) (param $st i32) (param $b i32) (param $steps i32)
+    (local $i i32) (local $j i32) (local $t i32)
+    (local $sib i32) (local $stb i32) (local $nb i32)
+    (local $ai i32) (local $at i32) (local $bt i32) (local $d i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $bv v128)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $bs f64)
+    (local.set $sib (i32.shl (local.get $si) (i32.const 3)))
+    (local.set $stb (i32.shl (local.get $st) (i32.const 3)))
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    ;; blocks of 4 rows
+    (block $iend (loop $iloop
+      (br_if $iend (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+      (local.set $ai (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sib))))
+      (local.set $j (i32.const 0))
+      ;; column pairs
+      (block $jend (loop $jloop
+        (br_if $jend (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)))
+        (local.set $c0 (v128.const f64x2 0 0)) (local.set $c1 (v128.const f64x2 0 0))
+        (local.set $c2 (v128.const f64x2 0 0)) (local.set $c3 (v128.const f64x2 0 0))
+        (local.set $at (local.get $ai))
+        (local.set $bt (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $t (i32.const 0))
+        (block $tend (loop $tloop
+          (br_if $tend (i32.ge_u (local.get $t) (local.get $steps)))
+          (local.set $bv (v128.load align=8 (local.get $bt)))
+          (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (f64x2.splat (f64.load (local.get $at))) (local.get $bv))))
+          (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $at) (local.get $sib)))) (local.get $bv))))
+          (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $at) (i32.shl (local.get $sib) (i32.const 1))))) (local.get $bv))))
+          (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $at) (i32.mul (local.get $sib) (i32.const 3))))) (local.get $bv))))
+          (local.set $at (i32.add (local.get $at) (local.get $stb)))
+          (local.set $bt (i32.add (local.get $bt) (local.get $nb)))
+          (local.set $t (i32.add (local.get $t) (i32.const 1)))
+          (br $tloop)))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+        (v128.store align=8 (local.get $d) (f64x2.add (v128.load align=8 (local.get $d)) (local.get $c0)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (v128.store align=8 (local.get $d) (f64x2.add (v128.load align=8 (local.get $d)) (local.get $c1)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (v128.store align=8 (local.get $d) (f64x2.add (v128.load align=8 (local.get $d)) (local.get $c2)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (v128.store align=8 (local.get $d) (f64x2.add (v128.load align=8 (local.get $d)) (local.get $c3)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $jloop)))
+      ;; an odd last column
+      (if (i32.lt_u (local.get $j) (local.get $n)) (then
+        (local.set $s0 (f64.const 0)) (local.set $s1 (f64.const 0)) (local.set $s2 (f64.const 0)) (local.set $s3 (f64.const 0))
+        (local.set $at (local.get $ai))
+        (local.set $bt (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $t (i32.const 0))
+        (block $tend2 (loop $tloop2
+          (br_if $tend2 (i32.ge_u (local.get $t) (local.get $steps)))
+          (local.set $bs (f64.load (local.get $bt)))
+          (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (local.get $at)) (local.get $bs))))
+          (local.set $s1 (f64.add (local.get $s1) (f64.mul (f64.load (i32.add (local.get $at) (local.get $sib))) (local.get $bs))))
+          (local.set $s2 (f64.add (local.get $s2) (f64.mul (f64.load (i32.add (local.get $at) (i32.shl (local.get $sib) (i32.const 1)))) (local.get $bs))))
+          (local.set $s3 (f64.add (local.get $s3) (f64.mul (f64.load (i32.add (local.get $at) (i32.mul (local.get $sib) (i32.const 3)))) (local.get $bs))))
+          (local.set $at (i32.add (local.get $at) (local.get $stb)))
+          (local.set $bt (i32.add (local.get $bt) (local.get $nb)))
+          (local.set $t (i32.add (local.get $t) (i32.const 1)))
+          (br $tloop2)))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+        (f64.store (local.get $d) (f64.add (f64.load (local.get $d)) (local.get $s0)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (f64.store (local.get $d) (f64.add (f64.load (local.get $d)) (local.get $s1)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (f64.store (local.get $d) (f64.add (f64.load (local.get $d)) (local.get $s2)))
+        (local.set $d (i32.add (local.get $d) (local.get $nb)))
+        (f64.store (local.get $d) (f64.add (f64.load (local.get $d)) (local.get $s3)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $iloop)))
+    ;; remaining rows, one at a time
+    (block $rend (loop $rloop
+      (br_if $rend (i32.ge_u (local.get $i) (local.get $m)))
+      (local.set $ai (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sib))))
+      (local.set $j (i32.const 0))
+      (block $jend3 (loop $jloop3
+        (br_if $jend3 (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $s0 (f64.const 0))
+        (local.set $at (local.get $ai))
+        (local.set $bt (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $t (i32.const 0))
+        (block $tend3 (loop $tloop3
+          (br_if $tend3 (i32.ge_u (local.get $t) (local.get $steps)))
+          (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (local.get $at)) (f64.load (local.get $bt)))))
+          (local.set $at (i32.add (local.get $at) (local.get $stb)))
+          (local.set $bt (i32.add (local.get $bt) (local.get $nb)))
+          (local.set $t (i32.add (local.get $t) (i32.const 1)))
+          (br $tloop3)))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+        (f64.store (local.get $d) (f64.add (f64.load (local.get $d)) (local.get $s0)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jloop3)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rloop)))
+  )
+)

@@ -1,0 +1,13 @@
+//go:build !(js && wasm && lstmsimd)
+
+package lstm
+
+// Without the lstmsimd build tag (natively, and in plain WebAssembly builds such
+// as `go test` under Node) the kernels are the Go code of kernels.go.
+const simd = false
+
+func simdMatVec(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
+
+func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
+	panic("lstm: no SIMD kernels in this build")
+}
