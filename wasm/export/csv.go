@@ -1,0 +1,160 @@
+// Package export writes what a student downloads to continue in a notebook: a trace and the loss history as CSV, and a model's weights as JSON in PyTorch's nn.LSTM / nn.RNN layout.
+//
+// # CSV
+//
+// The CSV files follow RFC 4180 as encoding/csv writes them: a header row,
+// fields quoted when they hold a comma, a quote, a line break or leading
+// space, and "\n" line endings. Numbers are the shortest decimals that read
+// back as the same float32 (losses and activations travel as float32); a NaN
+// is written NaN. Steps, layers and units are numbered from 1, as the page
+// shows them. pandas.read_csv(path) reads them as they are (every probe
+// character is one character, which pandas never takes for a missing value),
+// with the RNN's empty gate columns as NaN.
+//
+// # JSON
+//
+// See PyTorchJSON.
+package export
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+)
+
+// TraceHeader and TraceHeaderNumbers are the header rows of TraceCSV for a
+// text and a numbers trace.
+var (
+	TraceHeader        = []string{"t", "char", "layer", "unit", "zi", "zf", "z", "zo", "c", "h"}
+	TraceHeaderNumbers = []string{"t", "value", "layer", "unit", "zi", "zf", "z", "zo", "c", "h"}
+)
+
+// TraceCSV writes tr as CSV: a header (TraceHeader, or TraceHeaderNumbers for
+// a numbers trace), then one row per layer, step and unit, in that order:
+//
+//	t       the step, 1 … T (the row's values are those after reading x_t)
+//	char    the probe's character at step t (numbers: "value", the value read)
+//	layer   1 … layers
+//	unit    1 … H
+//	zi, zf, z, zo   the input gate, forget gate, candidate and output gate;
+//	        empty for the plain RNN, which has no gates
+//	c       the cell state c_t; empty for the plain RNN
+//	h       the hidden state h_t
+//
+// Any character round-trips through encoding/csv (and pandas), a quote or a
+// line break included. It returns an error, having written nothing, if the
+// shapes of tr do not match its T and H, and otherwise the error of w.
+func TraceCSV(w io.Writer, tr protocol.TraceResult) error {
+	if err := checkTrace(&tr); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	header := TraceHeader
+	if tr.Kind == lstm.Numbers {
+		header = TraceHeaderNumbers
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	T, H := tr.T, tr.H
+	rec := make([]string, len(header))
+	f := func(x []float32, i int) string {
+		if x == nil {
+			return ""
+		}
+		return formatFloat32(x[i])
+	}
+	for l, lt := range tr.Layers {
+		rec[2] = strconv.Itoa(l + 1)
+		for t := range T {
+			rec[0] = strconv.Itoa(t + 1)
+			if tr.Kind == lstm.Numbers {
+				rec[1] = formatFloat32(tr.Values[t])
+			} else {
+				rec[1] = string(tr.Symbols[t])
+			}
+			for j := range H {
+				i := t*H + j
+				rec[3] = strconv.Itoa(j + 1)
+				rec[4], rec[5], rec[6], rec[7] = f(lt.Zi, i), f(lt.Zf, i), f(lt.Z, i), f(lt.Zo, i)
+				rec[8], rec[9] = f(lt.C, i), f(lt.H, i)
+				if err := cw.Write(rec); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// checkTrace returns an error if the arrays of tr do not have the shapes its
+// T, H, Kind and Cell say.
+func checkTrace(tr *protocol.TraceResult) error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("export: the trace cannot be written: "+format, args...)
+	}
+	T, H := tr.T, tr.H
+	if T < 0 || H < 1 || len(tr.Layers) == 0 {
+		return bad("it has %d steps, %d units and %d layers", T, H, len(tr.Layers))
+	}
+	if tr.Kind == lstm.Numbers {
+		if len(tr.Values) != T {
+			return bad("it has %d values for %d steps", len(tr.Values), T)
+		}
+	} else if len(tr.Symbols) != T {
+		return bad("it has %d characters for %d steps", len(tr.Symbols), T)
+	}
+	n := T * H
+	for l, lt := range tr.Layers {
+		arrays := []struct {
+			name string
+			x    []float32
+		}{{"zi", lt.Zi}, {"zf", lt.Zf}, {"z", lt.Z}, {"zo", lt.Zo}, {"c", lt.C}, {"h", lt.H}}
+		for _, a := range arrays {
+			want := n
+			if tr.Cell == lstm.CellRNN && a.name != "h" {
+				want = 0 // the plain RNN has no gates and no c
+			}
+			if len(a.x) != want {
+				return bad("layer %d's %s has %d values, not %d (T %d × H %d)", l+1, a.name, len(a.x), want, T, H)
+			}
+		}
+	}
+	return nil
+}
+
+// formatFloat32 writes the shortest decimal that reads back as v; NaN is
+// "NaN" and the infinities "+Inf" and "-Inf".
+func formatFloat32(v float32) string { return strconv.FormatFloat(float64(v), 'g', -1, 32) }
+
+// LossHeader is the header row of LossCSV.
+var LossHeader = []string{"update", "loss"}
+
+// LossCSV writes the loss history as CSV: the header LossHeader, then one row
+// per loss, where losses[i] is the loss of update first+i. It returns the
+// error of w, or an error if the update numbers would overflow.
+func LossCSV(w io.Writer, first uint64, losses []float32) error {
+	if len(losses) > 0 && first+uint64(len(losses)-1) < first {
+		return errors.New("export: the update numbers of the loss history overflow")
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(LossHeader); err != nil {
+		return err
+	}
+	rec := make([]string, 2)
+	for i, v := range losses {
+		rec[0] = strconv.FormatUint(first+uint64(i), 10)
+		rec[1] = formatFloat32(v)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

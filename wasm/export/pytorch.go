@@ -1,0 +1,269 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"lstmplayground/lstm"
+)
+
+// PyTorchFormat names the JSON that PyTorchJSON writes (its "format" field),
+// and PyTorchVersion is its version.
+const (
+	PyTorchFormat  = "lstm-playground-pytorch"
+	PyTorchVersion = 1
+)
+
+// pytorchMeta is everything of the JSON but the weights, in the order written.
+type pytorchMeta struct {
+	Format        string         `json:"format"`
+	Version       int            `json:"version"`
+	Cell          string         `json:"cell"`   // "LSTM" or "RNN"
+	Module        string         `json:"module"` // "torch.nn.LSTM" or "torch.nn.RNN"
+	Nonlinearity  string         `json:"nonlinearity,omitempty"`
+	Kind          string         `json:"kind"` // "text" or "numbers"
+	InputSize     int            `json:"input_size"`
+	HiddenSize    int            `json:"hidden_size"`
+	NumLayers     int            `json:"num_layers"`
+	OutputSize    int            `json:"output_size"`
+	GateOrder     []string       `json:"gate_order,omitempty"`
+	Vocabulary    *string        `json:"vocabulary,omitempty"`
+	Normalisation *normalisation `json:"normalisation,omitempty"`
+	Updates       uint64         `json:"updates"`
+	Training      training       `json:"training"`
+	Usage         []string       `json:"usage"`
+}
+
+type normalisation struct {
+	Mean  float64 `json:"mean"`
+	Scale float64 `json:"scale"`
+}
+
+type training struct {
+	SeqLen       int     `json:"sequence_length"`
+	LearningRate float64 `json:"learning_rate"`
+	Optimizer    string  `json:"optimizer"`
+	Momentum     float64 `json:"momentum"`
+	Clip         float64 `json:"clip"`
+	ClipMode     string  `json:"clip_mode"`
+	ForgetBias   float64 `json:"forget_bias"`
+	Seed         uint64  `json:"seed"`
+}
+
+// PyTorchJSON writes the weights of m as JSON in the layout of PyTorch's
+// torch.nn.LSTM (or torch.nn.RNN with tanh) followed by a torch.nn.Linear
+// head, so that a notebook can load them with load_state_dict. The object
+// has these fields:
+//
+//	format, version     "lstm-playground-pytorch", 1
+//	cell, module        "LSTM", "torch.nn.LSTM" or "RNN", "torch.nn.RNN"
+//	nonlinearity        "tanh" (RNN only)
+//	kind                "text" (one-hot input over vocabulary, softmax output)
+//	                    or "numbers" (one normalised value in and out)
+//	input_size, hidden_size, num_layers, output_size
+//	gate_order          ["i", "f", "g", "o"] (LSTM only): PyTorch's names for
+//	                    zⁱ, zᶠ, z, zᵒ, the order of the blocks of 4H rows
+//	vocabulary          text: the characters, a string; character k is one-hot
+//	                    input k and output k
+//	normalisation       numbers: {mean, scale}; the model reads
+//	                    (value − mean)/scale and its output y means y·scale + mean
+//	updates             the training updates the model has had
+//	training            the settings it was trained with
+//	usage               the Python lines that load it and run it, one a string:
+//	                    print("\n".join(d["usage"]))
+//	weights             for each layer k = 0 … num_layers−1, in this order:
+//	                    "weight_ih_l{k}" [G·H][X]  (= Wxᵀ of lstm's layout)
+//	                    "weight_hh_l{k}" [G·H][H]  (= U)
+//	                    "bias_ih_l{k}"   [G·H]     (= B)
+//	                    "bias_hh_l{k}"   [G·H]     zeros (PyTorch adds both biases)
+//	                    then "linear.weight" [Y][H] (= Wʸ) and "linear.bias" [Y] (= bʸ)
+//
+// with G = 4 for the LSTM (blocks i, f, g, o of H rows each) and 1 for the
+// RNN, X the layer's input width (input_size for layer 0, hidden_size above).
+// PyTorch's equations with these weights, from a zero state, give exactly
+// lstm's h_t (TestPyTorchForward checks it). Weights are float64 written as
+// the shortest decimal that reads back as the same float64.
+//
+// It returns an error, having written nothing, if m has no parameters, its
+// shapes do not match its configuration, or a parameter is not finite; and
+// otherwise the error of w.
+func PyTorchJSON(w io.Writer, m *lstm.Model) error {
+	if err := checkModel(m); err != nil {
+		return err
+	}
+	cfg, p := m.Config, m.Params
+	H, G := cfg.Hidden, cfg.Cell.Gates()
+	meta := pytorchMeta{
+		Format: PyTorchFormat, Version: PyTorchVersion,
+		Cell: "LSTM", Module: "torch.nn.LSTM",
+		Kind:      "text",
+		InputSize: p.Layers[0].X, HiddenSize: H, NumLayers: cfg.Layers, OutputSize: p.Y,
+		Updates: m.Updates,
+		Training: training{SeqLen: cfg.SeqLen, LearningRate: cfg.LearningRate, Optimizer: cfg.Optimizer.String(),
+			Momentum: cfg.Momentum, Clip: cfg.Clip, ClipMode: cfg.ClipMode.String(), ForgetBias: cfg.ForgetBias, Seed: cfg.Seed},
+	}
+	if cfg.Cell == lstm.CellRNN {
+		meta.Cell, meta.Module, meta.Nonlinearity = "RNN", "torch.nn.RNN", "tanh"
+	} else {
+		meta.GateOrder = []string{"i", "f", "g", "o"}
+	}
+	if m.Kind == lstm.Numbers {
+		meta.Kind = "numbers"
+		meta.Normalisation = &normalisation{Mean: m.Norm.Mean, Scale: m.Norm.Scale}
+	} else {
+		v := string(m.Vocab.Runes())
+		meta.Vocabulary = &v
+	}
+	meta.Usage = usage(cfg.Cell, m.Kind)
+
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(meta); err != nil { // unreachable: every value is finite
+		return err
+	}
+	// Open the object again after its last field, for the weights.
+	b, ok := bytes.CutSuffix(head.Bytes(), []byte("\n}\n"))
+	if !ok {
+		panic("export: json.Encoder did not end the object with a new line and }")
+	}
+
+	bw := bufio.NewWriter(w)
+	bw.Write(b)
+	bw.WriteString(",\n  \"weights\": {")
+	first := true
+	name := func(n string) {
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.WriteString("\n    \"" + n + "\": ")
+	}
+	var num []byte
+	row := func(get func(i int) float64, n int) {
+		bw.WriteByte('[')
+		for i := range n {
+			if i > 0 {
+				bw.WriteString(", ")
+			}
+			num = strconv.AppendFloat(num[:0], get(i), 'g', -1, 64)
+			bw.Write(num)
+		}
+		bw.WriteByte(']')
+	}
+	matrix := func(rows, cols int, get func(r, c int) float64) {
+		bw.WriteByte('[')
+		for r := range rows {
+			if r > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n      ")
+			row(func(c int) float64 { return get(r, c) }, cols)
+		}
+		bw.WriteString("\n    ]")
+	}
+	for k, L := range p.Layers {
+		GH := G * H
+		name(fmt.Sprintf("weight_ih_l%d", k))
+		matrix(GH, L.X, func(r, c int) float64 { return L.Wx[c*GH+r] }) // Wxᵀ: Wx is (X, G·H)
+		name(fmt.Sprintf("weight_hh_l%d", k))
+		matrix(GH, H, func(r, c int) float64 { return L.U[r*H+c] }) // U is (G·H, H)
+		name(fmt.Sprintf("bias_ih_l%d", k))
+		row(func(i int) float64 { return L.B[i] }, GH)
+		name(fmt.Sprintf("bias_hh_l%d", k))
+		row(func(int) float64 { return 0 }, GH)
+	}
+	name("linear.weight")
+	matrix(p.Y, H, func(r, c int) float64 { return p.Wy[r*H+c] }) // Wʸ is (Y, H)
+	name("linear.bias")
+	row(func(i int) float64 { return p.By[i] }, p.Y)
+	bw.WriteString("\n  }\n}\n")
+	return bw.Flush()
+}
+
+// usage returns the Python lines that load the JSON and run the model.
+func usage(cell lstm.Cell, kind lstm.Kind) []string {
+	module := `torch.nn.LSTM(d["input_size"], d["hidden_size"], d["num_layers"], batch_first=True).double()`
+	state := "(h_n, c_n)"
+	if cell == lstm.CellRNN {
+		module = `torch.nn.RNN(d["input_size"], d["hidden_size"], d["num_layers"], nonlinearity="tanh", batch_first=True).double()`
+		state = "h_n"
+	}
+	lines := []string{
+		`import json, torch`,
+		`d = json.load(open("model.json", encoding="utf-8"))  # this file`,
+		`rnn = ` + module,
+		`linear = torch.nn.Linear(d["hidden_size"], d["output_size"]).double()`,
+		`W = {k: torch.tensor(v, dtype=torch.float64) for k, v in d["weights"].items()}`,
+		`rnn.load_state_dict({k: v for k, v in W.items() if not k.startswith("linear.")})`,
+		`linear.load_state_dict({"weight": W["linear.weight"], "bias": W["linear.bias"]})`,
+	}
+	if kind == lstm.Numbers {
+		return append(lines,
+			`mean, scale = d["normalisation"]["mean"], d["normalisation"]["scale"]`,
+			`values = torch.tensor([0.0, 0.5, 1.0, 0.5], dtype=torch.float64)  # a probe, in your units`,
+			`x = ((values - mean) / scale).reshape(1, -1, 1)`,
+			`out, `+state+` = rnn(x)  # out[0, t] is h_t of the top layer, from a zero state`,
+			`prediction = linear(out)[0, :, 0] * scale + mean  # the predicted next value after each step`,
+		)
+	}
+	return append(lines,
+		`vocab = d["vocabulary"]  # character k is one-hot input k and output k`,
+		`text = vocab[:5]  # a probe: any characters of vocab`,
+		`x = torch.nn.functional.one_hot(torch.tensor([[vocab.index(ch) for ch in text]]), len(vocab)).double()`,
+		`out, `+state+` = rnn(x)  # out[0, t] is h_t of the top layer, from a zero state`,
+		`p = torch.softmax(linear(out), dim=-1)  # p[0, t, k]: probability that vocab[k] comes after text[t]`,
+	)
+}
+
+// checkModel returns an error if m cannot be written: no parameters, shapes
+// that do not match the configuration, or a parameter that is not finite.
+func checkModel(m *lstm.Model) error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("export: the model cannot be exported: "+format, args...)
+	}
+	if m == nil || m.Params == nil || len(m.Params.Layers) == 0 {
+		return bad("it has no parameters")
+	}
+	cfg, p := m.Config, m.Params
+	G, H := cfg.Cell.Gates(), cfg.Hidden
+	if cfg.Cell != lstm.CellLSTM && cfg.Cell != lstm.CellRNN || p.Cell != cfg.Cell || len(p.Layers) != cfg.Layers || H < 1 {
+		return bad("its parameters do not match its configuration (%v, %d layers, %d hidden units)", cfg.Cell, cfg.Layers, H)
+	}
+	var x int
+	switch m.Kind {
+	case lstm.Text:
+		x = m.Vocab.Size()
+	case lstm.Numbers:
+		x = 1
+		if !finite(m.Norm.Mean) || !finite(m.Norm.Scale) || !(m.Norm.Scale > 0) {
+			return bad("its normalisation (mean %g, scale %g) is not finite with a positive scale", m.Norm.Mean, m.Norm.Scale)
+		}
+	default:
+		return bad("it reads %v", m.Kind)
+	}
+	if x < 1 || p.Y != x || len(p.Wy) != x*H || len(p.By) != x {
+		return bad("its head does not match its %d inputs", x)
+	}
+	in := x
+	for l, L := range p.Layers {
+		if L.X != in || L.H != H || L.G != G || len(L.Wx) != in*G*H || len(L.U) != G*H*H || len(L.B) != G*H {
+			return bad("the shape of layer %d does not match its configuration", l+1)
+		}
+		in = H
+	}
+	for i, v := range p.Data {
+		if !finite(v) {
+			return bad("parameter %d is %v; export the model from its last finite state", i, v)
+		}
+	}
+	return nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
