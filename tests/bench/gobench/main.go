@@ -256,9 +256,6 @@ func decode(in *bufio.Scanner, out *json.Encoder) error {
 		switch m := m.(type) {
 		case protocol.Progress:
 			d.Update, d.Losses, d.Running = m.Update, m.Losses, m.Running
-			if d.Losses == nil {
-				d.Losses = []float32{}
-			}
 		case protocol.Error:
 			d.Message = m.Message
 		}

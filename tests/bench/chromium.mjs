@@ -1,0 +1,130 @@
+// chromium.mjs — one run in a fresh headless Chromium (fresh profile), one JSON
+// line on stdout:
+//
+//   node tests/bench/chromium.mjs --impl engine --hidden 64 --site <the playground's URL> [--gobench build/bench/gobench]
+//   node tests/bench/chromium.mjs --impl tfjs-wasm --hidden 64 --batch 16 --site <the TF.js bench site's URL>
+//
+// engine: this project's engine in a Web Worker, started exactly as the
+// playground starts it: the page boots, and lstmPlayground.startWorker() (boot.js)
+// starts a second engine from the same compiled module, with whatever the loader
+// gives it. The harness then speaks the engine's protocol like the UI does
+// (SetConfig, SetData, Train, from gobench -messages), records every reply with
+// its arrival time on the page, and measures from the Progress messages (update
+// counts and per-update losses, decoded by gobench -decode with package protocol).
+//
+// tfjs-wasm: TensorFlow.js's wasm backend training on a page (page/tfjs.html).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { launch } from '../e2e/browser.mjs';
+import { settings, lossUpdates, workloadName, line, Meter } from './common.mjs';
+import { args } from './cli.mjs';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const a = args();
+const impl = a.impl;
+const H = Number(a.hidden || 64);
+const B = Number(a.batch || 1);
+const site = a.site;
+const gobench = a.gobench || resolve(root, 'build/bench/gobench');
+const s = settings(process.env);
+if (!site) throw new Error('--site is required');
+
+// gobenchRun runs gobench and returns its stdout.
+function gobenchRun(argv, input) {
+  const r = spawnSync(gobench, argv, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`gobench ${argv.join(' ')}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
+// runEngine drives a fresh engine worker on the playground's page.
+async function runEngine(page) {
+  const { messages } = JSON.parse(gobenchRun(['-messages', '-hidden', String(H)]));
+  await page.goto(site);
+  await page.waitForFunction(() => globalThis.lstmPlayground && typeof globalThis.lstmPlayground.startWorker === 'function', null, { timeout: 60000 });
+  const stopMs = (s.warmup + s.window) * 1000 + 1000;
+  const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
+  const records = await page.evaluate(({ messages, stopMs, needUpdates }) => new Promise((done, fail) => {
+    const fromB64 = (m) => Uint8Array.from(atob(m), (c) => c.charCodeAt(0));
+    const toB64 = (u8) => {
+      let str = '';
+      for (let i = 0; i < u8.length; i += 0x8000) str += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000));
+      return btoa(str);
+    };
+    const { worker, early } = globalThis.lstmPlayground.startWorker();
+    const recs = [];
+    let t0 = null;
+    const stop = (err) => {
+      worker.terminate();
+      clearTimeout(timer);
+      if (err) fail(err); else done(recs);
+    };
+    const timer = setTimeout(() => stop(new Error(`no result after ${(stopMs + 600000) / 1000} s`)), stopMs + 600000);
+    const onData = (data) => {
+      const t = performance.now();
+      const u8 = data instanceof Uint8Array ? data : new Uint8Array(data);
+      if (u8.length < 4 || u8[0] !== 0x4c || u8[1] !== 0x50) return stop(new Error('the engine sent something that is not a protocol message'));
+      const type = u8[3];
+      if (t0 === null) {
+        if (type !== 64) return; // before Ready
+        for (const m of messages) {
+          const b = fromB64(m);
+          worker.postMessage(b, [b.buffer]);
+        }
+        t0 = performance.now(); // Train is posted: training starts
+        return;
+      }
+      recs.push({ t: t - t0, b: toB64(u8) });
+      if (type === 71) return stop(); // Error: the decoder reports it
+      if (type === 65) { // Progress: Update is its first field
+        const update = Number(new DataView(u8.buffer, u8.byteOffset, u8.byteLength).getBigUint64(4, true));
+        if (t - t0 >= stopMs && update >= needUpdates) stop();
+      }
+    };
+    worker.onmessage = (e) => onData(e.data);
+    worker.onerror = (e) => stop(new Error('worker error: ' + (e.message || e)));
+    for (const d of early) onData(d);
+  }), { messages, stopMs, needUpdates });
+
+  const decoded = gobenchRun(['-decode'], records.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const meter = new Meter(s, 1);
+  meter.start(0);
+  for (const d of decoded) {
+    if (d.type === 'Error') throw new Error(`the engine: ${d.message}`);
+    if (d.type !== 'Progress') continue;
+    meter.record(d.t, d.losses || []);
+    if (meter.updates !== (d.update || 0)) throw new Error(`update ${d.update} came with ${meter.updates} losses in all`);
+  }
+  const build = await page.evaluate(() => globalThis.lstmPlayground.build);
+  return { peer: 'lstm-playground', ...meter.result(), version: build.go, build: build.hash };
+}
+
+// runTfjs loads the TF.js bench page and waits for its result.
+async function runTfjs(page, backend) {
+  const q = new URLSearchParams({ backend, hidden: String(H), batch: String(B) });
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BENCH_')) q.set(k, v);
+  await page.goto(new URL('page/tfjs.html?' + q, site).href);
+  await page.waitForFunction(() => globalThis.benchResult || globalThis.benchError, null, { timeout: 0, polling: 500 });
+  const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
+  if (error) throw new Error('the TF.js page: ' + error);
+  return { peer: `tfjs-${backend}`, ...result };
+}
+
+const context = await launch();
+try {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  let r;
+  if (impl === 'engine') r = await runEngine(page);
+  else if (impl === 'tfjs-wasm') r = await runTfjs(page, 'wasm');
+  else throw new Error(`unknown --impl ${impl}`);
+  if (problems.length) throw new Error('page errors: ' + problems.join('; '));
+  const browser = context.browser();
+  const version = browser ? browser.version() : (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1];
+  const { peer, ...rest } = r;
+  console.log(line({ peer, runtime: 'chromium', workload: workloadName(H), batch: impl === 'engine' ? 1 : B, ...rest, chromium: version }));
+} finally {
+  await context.close();
+}
