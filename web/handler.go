@@ -107,7 +107,24 @@ func (s *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", "no-cache")
 	}
 	h.Set("Vary", "Accept-Encoding")
-	if compressible[ext] && acceptsGzip(r) {
+	if compressible[ext] && accepts(r, "br") {
+		// A Brotli copy made at build time (name.br, see build.sh), if there is one.
+		if body, ok := s.precompressed(name+".br", st); ok {
+			h.Set("Content-Encoding", "br")
+			h.Set("Content-Length", strconv.Itoa(len(body)))
+			h.Set("Last-Modified", st.ModTime().UTC().Format(http.TimeFormat))
+			if checkNotModified(r, st.ModTime()) {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.WriteHeader(http.StatusOK)
+			if r.Method == http.MethodGet {
+				_, _ = w.Write(body)
+			}
+			return
+		}
+	}
+	if compressible[ext] && accepts(r, "gzip") {
 		body, err := s.gzipped(name, f, st)
 		if err != nil {
 			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
@@ -138,14 +155,30 @@ func (s *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, st.ModTime(), rs)
 }
 
-func acceptsGzip(r *http.Request) bool {
+// accepts reports whether the request accepts the content coding enc.
+func accepts(r *http.Request, enc string) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(enc) == "gzip" && strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0" {
+		e, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(e) == enc && strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0" {
 			return true
 		}
 	}
 	return false
+}
+
+// precompressed returns the bytes of a precompressed copy of a file if it exists
+// and is not older than the file itself, to the second (brotli gives the copy
+// its file's time without the fraction); a stale copy is ignored.
+func (s *staticHandler) precompressed(name string, orig fs.FileInfo) ([]byte, bool) {
+	st, err := fs.Stat(s.files, name)
+	if err != nil || st.IsDir() || st.ModTime().Before(orig.ModTime().Truncate(time.Second)) {
+		return nil, false
+	}
+	body, err := fs.ReadFile(s.files, name)
+	if err != nil || len(body) == 0 {
+		return nil, false
+	}
+	return body, true
 }
 
 func checkNotModified(r *http.Request, mod time.Time) bool {

@@ -111,3 +111,28 @@ func TestErrors(t *testing.T) {
 		t.Errorf("HEAD: %d", res.StatusCode)
 	}
 }
+
+func TestBrotliCopy(t *testing.T) {
+	files := site()
+	files["app.0123456789ab.wasm.br"] = &fstest.MapFile{Data: []byte("brotli bytes")}
+	h := newHandler(files)
+	res := get(t, h, "GET", "/app.0123456789ab.wasm", map[string]string{"Accept-Encoding": "gzip, deflate, br"})
+	body, _ := io.ReadAll(res.Body)
+	if res.Header.Get("Content-Encoding") != "br" || string(body) != "brotli bytes" || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Fatalf("br: encoding %q, type %q, body %q", res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"), body)
+	}
+	// Without a Brotli copy, or without br accepted: gzip.
+	for _, c := range []struct{ path, accept string }{{"/boot.js", "br, gzip"}, {"/app.0123456789ab.wasm", "gzip"}} {
+		res := get(t, h, "GET", c.path, map[string]string{"Accept-Encoding": c.accept})
+		if res.Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s with %q: encoding %q, want gzip", c.path, c.accept, res.Header.Get("Content-Encoding"))
+		}
+	}
+	// A stale copy, older than its file, is never sent.
+	files["boot.js"].ModTime = files["boot.js"].ModTime.Add(1e9)
+	files["boot.js.br"] = &fstest.MapFile{Data: []byte("stale")}
+	res = get(t, newHandler(files), "GET", "/boot.js", map[string]string{"Accept-Encoding": "br, gzip"})
+	if res.Header.Get("Content-Encoding") == "br" {
+		t.Error("a stale Brotli copy was sent")
+	}
+}
