@@ -619,9 +619,9 @@ func (s State) checkModel() error {
 
 // ---- Decode ----
 
-// Decode reads the fragment of a share link (with or without its leading '#';
-// a whole URL pasted in also works) and returns its state, or an error and a
-// zero State.
+// Decode reads the fragment of a share link (with or without its leading '#',
+// as location.hash gives it; a whole URL pasted in also works) and returns its
+// state, or an error and a zero State.
 //
 // It checks, in order: the length (at most MaxFragment); the percent-encoding
 // of every pair; that no key is given twice with different values; the
@@ -644,9 +644,13 @@ func Decode(fragment string) (State, error) {
 
 func decode(fragment string) (State, error) {
 	f := strings.TrimSpace(fragment)
-	if i := strings.IndexByte(f, '#'); i >= 0 {
+	// Cut a pasted URL or a leading '#' off, but not a '#' typed into a value
+	// ("v=1&probe=a#b"): what comes before the first '#' is cut if it is a
+	// URL or has no key=value pair.
+	if i := strings.IndexByte(f, '#'); i >= 0 && (!strings.Contains(f[:i], "=") || strings.Contains(f[:i], "://")) {
 		f = f[i+1:]
 	}
+	f = strings.TrimLeft(f, "#")
 	if len(f) > MaxFragment {
 		return State{}, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
 	}

@@ -250,6 +250,10 @@ func TestDecodeHandEdited(t *testing.T) {
 		{"#v=1", def},
 		{"  #v=1&h=64 \n", with(func(s *State) { s.Config.Hidden = 64 })},
 		{"https://example.org/play/#v=1&h=8", with(func(s *State) { s.Config.Hidden = 8 })},
+		{"https://example.org/play/?lang=en&x=1#v=1&h=8", with(func(s *State) { s.Config.Hidden = 8 })},
+		{"##v=1&h=8", with(func(s *State) { s.Config.Hidden = 8 })},
+		{"v=1&probe=a#b", with(func(s *State) { s.Probe = "a#b" })}, // a '#' typed into a value
+		{"#v=1&probe=a#b#", with(func(s *State) { s.Probe = "a#b#" })},
 		{"v=01&h=0016", with(func(s *State) { s.Config.Hidden = 16 })},
 		{"preset=rhyme&h=64", with(func(s *State) { s.Preset = "rhyme"; s.Config.Hidden = 64 })}, // no v, known keys
 		{"v=1&h=32&h=32", def},  // the same twice is harmless
