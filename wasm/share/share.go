@@ -709,22 +709,27 @@ func decode(fragment string) (State, error) {
 	}
 	s.Mode = enum(&p, keyMode, fieldMode, modeNames[:], s.Mode)
 	c.Cell = enum(&p, keyCell, fieldCell, cellNames[:], c.Cell)
-	c.Layers = p.int(keyLayers, fieldLayers, 1, lstm.MaxLayers, c.Layers)
-	c.Hidden = p.int(keyHidden, fieldHidden, 1, lstm.MaxHidden, c.Hidden)
-	c.SeqLen = p.int(keySeqLen, fieldSeqLen, 1, lstm.MaxSeqLen, c.SeqLen)
-	c.LearningRate = p.float(keyLR, fieldLR, lstm.MinLR, lstm.MaxLR, c.LearningRate)
+	// The settings of lstm.Config are parsed here and range-checked below by
+	// Config.Validate, whose *lstm.ConfigError the *LinkError wraps.
+	c.Layers = p.int(keyLayers, fieldLayers, c.Layers)
+	c.Hidden = p.int(keyHidden, fieldHidden, c.Hidden)
+	c.SeqLen = p.int(keySeqLen, fieldSeqLen, c.SeqLen)
+	c.LearningRate = p.float(keyLR, fieldLR, c.LearningRate)
 	c.Optimizer = enum(&p, keyOptimizer, fieldOptimizer, optimizerNames[:], c.Optimizer)
-	c.Momentum = p.float(keyMomentum, fieldMomentum, 0, lstm.MaxMomentum, c.Momentum)
-	c.Clip = p.float(keyClip, fieldClip, 0, lstm.MaxClip, c.Clip)
+	c.Momentum = p.float(keyMomentum, fieldMomentum, c.Momentum)
+	c.Clip = p.float(keyClip, fieldClip, c.Clip)
 	c.ClipMode = enum(&p, keyClipMode, fieldClipMode, clipModeNames[:], c.ClipMode)
-	c.ForgetBias = p.float(keyForgetBias, fieldForgetBias, -lstm.MaxForgetB, lstm.MaxForgetB, c.ForgetBias)
+	c.ForgetBias = p.float(keyForgetBias, fieldForgetBias, c.ForgetBias)
 	c.Seed = p.uint(keySeed, fieldSeed, MaxSeed, c.Seed)
-	s.Temperature = p.float(keyTemp, fieldTemperature, 0, lstm.MaxTemperature, s.Temperature)
+	s.Temperature = p.float(keyTemp, fieldTemperature, s.Temperature)
 	if p.err != nil {
 		return State{}, p.err
 	}
 	if err := checkConfig(s.Config, func(key string) string { return vals[key] }); err != nil {
-		return State{}, err // unreachable while the ranges above are lstm's
+		return State{}, err
+	}
+	if err := checkTemperature(s.Temperature, vals[keyTemp]); err != nil {
+		return State{}, err
 	}
 	if v, ok := vals[keyProbe]; ok {
 		if !utf8.ValidString(v) {
@@ -902,20 +907,21 @@ func (p *parser) fail(key, field, v, reason string) {
 	}
 }
 
-func (p *parser) int(key, field string, lo, hi, def int) int {
+// int reads a whole number; its range is checked later.
+func (p *parser) int(key, field string, def int) int {
 	v, ok := p.vals[key]
 	if !ok || p.err != nil {
 		return def
 	}
-	reason := fmt.Sprintf("use a whole number from %d to %d", lo, hi)
-	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if err != nil || n < int64(lo) || n > int64(hi) {
-		p.fail(key, field, v, reason)
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 0)
+	if err != nil {
+		p.fail(key, field, v, rangeOf(key))
 		return def
 	}
 	return int(n)
 }
 
+// uint reads a whole number from 0 to hi.
 func (p *parser) uint(key, field string, hi, def uint64) uint64 {
 	v, ok := p.vals[key]
 	if !ok || p.err != nil {
@@ -929,17 +935,48 @@ func (p *parser) uint(key, field string, hi, def uint64) uint64 {
 	return n
 }
 
-func (p *parser) float(key, field string, lo, hi, def float64) float64 {
+// float reads a number; its range (and NaN, ±Inf) is checked later.
+func (p *parser) float(key, field string, def float64) float64 {
 	v, ok := p.vals[key]
 	if !ok || p.err != nil {
 		return def
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || math.IsNaN(f) || f < lo || f > hi {
-		p.fail(key, field, v, fmt.Sprintf("use a number from %g to %g", lo, hi))
+	if err != nil && !errors.Is(err, strconv.ErrRange) { // out of range: ±Inf or 0, refused or not later
+		p.fail(key, field, v, rangeOf(key))
 		return def
 	}
 	return f
+}
+
+// rangeOf returns the valid range of a setting as lstm.Config.Validate words
+// it ("use a whole number from 1 to 512"), for a value that is not a number.
+func rangeOf(key string) string {
+	if key == keyTemp {
+		return fmt.Sprintf("use a number from 0 to %d", lstm.MaxTemperature)
+	}
+	c := lstm.DefaultConfig()
+	switch key {
+	case keyLayers:
+		c.Layers = 0
+	case keyHidden:
+		c.Hidden = 0
+	case keySeqLen:
+		c.SeqLen = 0
+	case keyLR:
+		c.LearningRate = math.NaN()
+	case keyMomentum:
+		c.Momentum = math.NaN()
+	case keyClip:
+		c.Clip = math.NaN()
+	case keyForgetBias:
+		c.ForgetBias = math.NaN()
+	}
+	var ce *lstm.ConfigError
+	if errors.As(c.Validate(), &ce) {
+		return ce.Reason
+	}
+	return "use a number" // unreachable: every key above makes c invalid
 }
 
 // enum reads one of names (indexed by the value) into an enumeration type.

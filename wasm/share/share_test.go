@@ -655,3 +655,31 @@ func TestLinkErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeReusesConfigErrors checks that a setting out of range is refused
+// by lstm.Config.Validate (the *LinkError wraps its *lstm.ConfigError), and
+// that one that is not a number names the same range.
+func TestDecodeReusesConfigErrors(t *testing.T) {
+	for _, tt := range []struct{ key, bad, range_ string }{
+		{keyLayers, "0", "use a whole number from 1 to 2"},
+		{keyHidden, "513", "use a whole number from 1 to 512"},
+		{keySeqLen, "-3", "use a whole number from 1 to 256"},
+		{keyLR, "2", "use a number from 1e-06 to 1"},
+		{keyLR, "NaN", "use a number from 1e-06 to 1"},
+		{keyLR, "1e999", "use a number from 1e-06 to 1"},
+		{keyMomentum, "-0.5", "use a number from 0 to 0.999"},
+		{keyClip, "Inf", "use a number from 0 to 1000"},
+		{keyForgetBias, "-11", "use a number from -10 to 10"},
+	} {
+		_, err := Decode("v=1&" + tt.key + "=" + tt.bad)
+		var ce *lstm.ConfigError
+		var le *LinkError
+		if !errors.As(err, &ce) || !errors.As(err, &le) || le.Key != tt.key || le.Value != tt.bad || le.Reason != tt.range_ {
+			t.Errorf("%s=%s: %v (%#v)", tt.key, tt.bad, err, le)
+		}
+		_, err = Decode("v=1&" + tt.key + "=x1")
+		if errors.As(err, &ce) || !errors.As(err, &le) || le.Key != tt.key || le.Reason != tt.range_ {
+			t.Errorf("%s=x1: %v", tt.key, err)
+		}
+	}
+}
