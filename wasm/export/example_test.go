@@ -67,12 +67,7 @@ func ExamplePyTorchJSON() {
 	//   "hidden_size": 2,
 	//   "num_layers": 1,
 	//   "output_size": 3,
-	//   "gate_order": [
-	//     "i",
-	//     "f",
-	//     "g",
-	//     "o"
-	//   ],
+	//   "gate_order": ["i", "f", "g", "o"],
 	//   "vocabulary": "abc",
 	//   "updates": 0,
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -622,5 +623,21 @@ func TestPyTorchJSONErrors(t *testing.T) {
 		if err == nil || buf.Len() != 0 || !strings.HasPrefix(err.Error(), "export: the model cannot be exported") {
 			t.Errorf("%s: %v, wrote %d bytes", tt.name, err, buf.Len())
 		}
+	}
+}
+
+func TestWriteString(t *testing.T) {
+	var all []rune
+	for r := rune(0); r < 0x80; r++ {
+		all = append(all, r)
+	}
+	all = append(all, 'é', '天', '🙂', '\u2028', '\ufffd', 0x10ffff)
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	writeString(bw, string(all))
+	bw.Flush()
+	var got string
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil || got != string(all) {
+		t.Fatalf("%s reads back as %q, %v", buf.String(), got, err)
 	}
 }

@@ -2,8 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -18,42 +16,6 @@ const (
 	PyTorchFormat  = "lstm-playground-pytorch"
 	PyTorchVersion = 1
 )
-
-// pytorchMeta is everything of the JSON but the weights, in the order written.
-type pytorchMeta struct {
-	Format        string         `json:"format"`
-	Version       int            `json:"version"`
-	Cell          string         `json:"cell"`   // "LSTM" or "RNN"
-	Module        string         `json:"module"` // "torch.nn.LSTM" or "torch.nn.RNN"
-	Nonlinearity  string         `json:"nonlinearity,omitempty"`
-	Kind          string         `json:"kind"` // "text" or "numbers"
-	InputSize     int            `json:"input_size"`
-	HiddenSize    int            `json:"hidden_size"`
-	NumLayers     int            `json:"num_layers"`
-	OutputSize    int            `json:"output_size"`
-	GateOrder     []string       `json:"gate_order,omitempty"`
-	Vocabulary    *string        `json:"vocabulary,omitempty"`
-	Normalisation *normalisation `json:"normalisation,omitempty"`
-	Updates       uint64         `json:"updates"`
-	Training      training       `json:"training"`
-	Usage         []string       `json:"usage"`
-}
-
-type normalisation struct {
-	Mean  float64 `json:"mean"`
-	Scale float64 `json:"scale"`
-}
-
-type training struct {
-	SeqLen       int     `json:"sequence_length"`
-	LearningRate float64 `json:"learning_rate"`
-	Optimizer    string  `json:"optimizer"`
-	Momentum     float64 `json:"momentum"`
-	Clip         float64 `json:"clip"`
-	ClipMode     string  `json:"clip_mode"`
-	ForgetBias   float64 `json:"forget_bias"`
-	Seed         uint64  `json:"seed"`
-}
 
 // PyTorchJSON writes the weights of m as JSON in the layout of PyTorch's
 // torch.nn.LSTM (or torch.nn.RNN with tanh) followed by a torch.nn.Linear
@@ -98,45 +60,85 @@ func PyTorchJSON(w io.Writer, m *lstm.Model) error {
 	}
 	cfg, p := m.Config, m.Params
 	H, G := cfg.Hidden, cfg.Cell.Gates()
-	meta := pytorchMeta{
-		Format: PyTorchFormat, Version: PyTorchVersion,
-		Cell: "LSTM", Module: "torch.nn.LSTM",
-		Kind:      "text",
-		InputSize: p.Layers[0].X, HiddenSize: H, NumLayers: cfg.Layers, OutputSize: p.Y,
-		Updates: m.Updates,
-		Training: training{SeqLen: cfg.SeqLen, LearningRate: cfg.LearningRate, Optimizer: cfg.Optimizer.String(),
-			Momentum: cfg.Momentum, Clip: cfg.Clip, ClipMode: cfg.ClipMode.String(), ForgetBias: cfg.ForgetBias, Seed: cfg.Seed},
-	}
+	cell, module := "LSTM", "torch.nn.LSTM"
 	if cfg.Cell == lstm.CellRNN {
-		meta.Cell, meta.Module, meta.Nonlinearity = "RNN", "torch.nn.RNN", "tanh"
-	} else {
-		meta.GateOrder = []string{"i", "f", "g", "o"}
+		cell, module = "RNN", "torch.nn.RNN"
+	}
+	// The JSON is written by hand, field by field, rather than with
+	// encoding/json: that package's reflection would add about 90 KB
+	// (gzipped) to the page's WebAssembly for this one file.
+	bw := bufio.NewWriter(w)
+	var num []byte
+	number := func(v float64) {
+		num = strconv.AppendFloat(num[:0], v, 'g', -1, 64) // the shortest decimal that reads back as v
+		bw.Write(num)
+	}
+	field := func(name string) {
+		bw.WriteString(",\n  ")
+		writeString(bw, name)
+		bw.WriteString(": ")
+	}
+	strField := func(name, v string) { field(name); writeString(bw, v) }
+	intField := func(name string, v uint64) { field(name); bw.WriteString(strconv.FormatUint(v, 10)) }
+
+	bw.WriteString("{\n  \"format\": ")
+	writeString(bw, PyTorchFormat)
+	intField("version", PyTorchVersion)
+	strField("cell", cell)
+	strField("module", module)
+	if cfg.Cell == lstm.CellRNN {
+		strField("nonlinearity", "tanh")
 	}
 	if m.Kind == lstm.Numbers {
-		meta.Kind = "numbers"
-		meta.Normalisation = &normalisation{Mean: m.Norm.Mean, Scale: m.Norm.Scale}
+		strField("kind", "numbers")
 	} else {
-		v := string(m.Vocab.Runes())
-		meta.Vocabulary = &v
+		strField("kind", "text")
 	}
-	meta.Usage = usage(cfg.Cell, m.Kind)
-
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(meta); err != nil { // unreachable: every value is finite
-		return err
+	intField("input_size", uint64(p.Layers[0].X))
+	intField("hidden_size", uint64(H))
+	intField("num_layers", uint64(cfg.Layers))
+	intField("output_size", uint64(p.Y))
+	if cfg.Cell == lstm.CellLSTM {
+		field("gate_order")
+		bw.WriteString(`["i", "f", "g", "o"]`)
 	}
-	// Open the object again after its last field, for the weights.
-	b, ok := bytes.CutSuffix(head.Bytes(), []byte("\n}\n"))
-	if !ok {
-		panic("export: json.Encoder did not end the object with a new line and }")
+	if m.Kind == lstm.Numbers {
+		field("normalisation")
+		bw.WriteString(`{"mean": `)
+		number(m.Norm.Mean)
+		bw.WriteString(`, "scale": `)
+		number(m.Norm.Scale)
+		bw.WriteString("}")
+	} else {
+		strField("vocabulary", string(m.Vocab.Runes()))
 	}
-
-	bw := bufio.NewWriter(w)
-	bw.Write(b)
-	bw.WriteString(",\n  \"weights\": {")
+	intField("updates", m.Updates)
+	field("training")
+	bw.WriteString(`{"sequence_length": ` + strconv.Itoa(cfg.SeqLen) + `, "learning_rate": `)
+	number(cfg.LearningRate)
+	bw.WriteString(`, "optimizer": `)
+	writeString(bw, cfg.Optimizer.String())
+	bw.WriteString(`, "momentum": `)
+	number(cfg.Momentum)
+	bw.WriteString(`, "clip": `)
+	number(cfg.Clip)
+	bw.WriteString(`, "clip_mode": `)
+	writeString(bw, cfg.ClipMode.String())
+	bw.WriteString(`, "forget_bias": `)
+	number(cfg.ForgetBias)
+	bw.WriteString(`, "seed": ` + strconv.FormatUint(cfg.Seed, 10) + "}")
+	field("usage")
+	bw.WriteString("[")
+	for i, line := range usage(cfg.Cell, m.Kind) {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		writeString(bw, line)
+	}
+	bw.WriteString("\n  ]")
+	field("weights")
+	bw.WriteString("{")
 	first := true
 	name := func(n string) {
 		if !first {
@@ -145,15 +147,13 @@ func PyTorchJSON(w io.Writer, m *lstm.Model) error {
 		first = false
 		bw.WriteString("\n    \"" + n + "\": ")
 	}
-	var num []byte
 	row := func(get func(i int) float64, n int) {
 		bw.WriteByte('[')
 		for i := range n {
 			if i > 0 {
 				bw.WriteString(", ")
 			}
-			num = strconv.AppendFloat(num[:0], get(i), 'g', -1, 64)
-			bw.Write(num)
+			number(get(i))
 		}
 		bw.WriteByte(']')
 	}
@@ -185,6 +185,34 @@ func PyTorchJSON(w io.Writer, m *lstm.Model) error {
 	row(func(i int) float64 { return p.By[i] }, p.Y)
 	bw.WriteString("\n  }\n}\n")
 	return bw.Flush()
+}
+
+// writeString writes s as a JSON string (RFC 8259): '"', '\\' and the
+// control characters escaped, everything else as it is (the vocabulary stays
+// readable). s is valid UTF-8: vocabularies hold valid runes only.
+func writeString(w *bufio.Writer, s string) {
+	const hex = "0123456789abcdef"
+	w.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			w.WriteByte('\\')
+			w.WriteByte(c)
+		case c == '\n':
+			w.WriteString(`\n`)
+		case c == '\t':
+			w.WriteString(`\t`)
+		case c == '\r':
+			w.WriteString(`\r`)
+		case c < 0x20:
+			w.WriteString(`\u00`)
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&15])
+		default:
+			w.WriteByte(c)
+		}
+	}
+	w.WriteByte('"')
 }
 
 // usage returns the Python lines that load the JSON and run the model.
@@ -232,6 +260,9 @@ func checkModel(m *lstm.Model) error {
 		return bad("it has no parameters")
 	}
 	cfg, p := m.Config, m.Params
+	if err := cfg.Validate(); err != nil {
+		return bad("%v", err)
+	}
 	G, H := cfg.Cell.Gates(), cfg.Hidden
 	if cfg.Cell != lstm.CellLSTM && cfg.Cell != lstm.CellRNN || p.Cell != cfg.Cell || len(p.Layers) != cfg.Layers || H < 1 {
 		return bad("its parameters do not match its configuration (%v, %d layers, %d hidden units)", cfg.Cell, cfg.Layers, H)
