@@ -641,3 +641,55 @@ func TestWriteString(t *testing.T) {
 		t.Fatalf("%s reads back as %q, %v", buf.String(), got, err)
 	}
 }
+
+func TestPyTorchJSONFile(t *testing.T) {
+	m := randomModel(t, lstm.CellLSTM, 2, lstm.Text)
+	file, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got bytes.Buffer
+	if err := PyTorchJSON(&want, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := PyTorchJSONFile(&got, file); err != nil || !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("PyTorchJSONFile differs from PyTorchJSON of the model: %v", err)
+	}
+	file[len(file)/2] ^= 1
+	got.Reset()
+	var fe *lstm.FormatError
+	if err := PyTorchJSONFile(&got, file); !errors.As(err, &fe) || got.Len() != 0 {
+		t.Fatalf("a corrupt file: %v, wrote %d bytes", err, got.Len())
+	}
+}
+
+// FuzzTraceCSVChars checks that any probe character comes back from the CSV
+// as it was, through encoding/csv.
+func FuzzTraceCSVChars(f *testing.F) {
+	f.Add(string(symbols))
+	f.Add("\r\n\"\"\n\r,\ufeff\u2028 \x00")
+	f.Fuzz(func(t *testing.T, s string) {
+		runes := []rune(s)
+		if len(runes) == 0 || len(runes) > 200 {
+			return
+		}
+		tr := fakeTrace(lstm.CellRNN, lstm.Text, 1, len(runes), 1)
+		tr.Symbols = runes
+		var buf bytes.Buffer
+		if err := TraceCSV(&buf, tr); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatalf("encoding/csv cannot read %q: %v", buf.String(), err)
+		}
+		if len(recs) != len(runes)+1 {
+			t.Fatalf("%d records for %d characters", len(recs), len(runes))
+		}
+		for i, r := range runes {
+			if recs[i+1][1] != string(r) {
+				t.Fatalf("character %d %q reads back as %q", i, r, recs[i+1][1])
+			}
+		}
+	})
+}

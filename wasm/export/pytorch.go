@@ -187,6 +187,18 @@ func PyTorchJSON(w io.Writer, m *lstm.Model) error {
 	return bw.Flush()
 }
 
+// PyTorchJSONFile is PyTorchJSON of the model in the model file b (lstm's
+// format, as protocol.ModelFile carries it): the page holds the model only as
+// a file. A file that does not decode gives lstm.UnmarshalModel's error and
+// nothing is written.
+func PyTorchJSONFile(w io.Writer, b []byte) error {
+	m, err := lstm.UnmarshalModel(b)
+	if err != nil {
+		return err
+	}
+	return PyTorchJSON(w, m)
+}
+
 // writeString writes s as a JSON string (RFC 8259): '"', '\\' and the
 // control characters escaped, everything else as it is (the vocabulary stays
 // readable). s is valid UTF-8: vocabularies hold valid runes only.
