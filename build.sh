@@ -4,7 +4,7 @@
 #   ./build.sh build    build static/, the deployable site
 #   ./build.sh test     every check and test (what CI runs)
 #   ./build.sh serve    build static/ and serve it on 127.0.0.1:$PORT (default 9900)
-#   ./build.sh bench    training-speed benchmarks of the core, natively and in WebAssembly
+#   ./build.sh bench    training speed beside the peers (native, Node, Chromium) and page budgets
 #   ./build.sh worker   build the Cloudflare Worker (site + share service) into build/worker/
 #
 # The test command installs what it needs on a fresh Debian machine (Node.js with
@@ -158,7 +158,20 @@ cmd_test() {
 
 	browser_tests
 
+	BENCH_SMOKE=1 bench_peers
+
 	log "all checks passed"
+}
+
+# bench_peers runs tests/bench/run.mjs on the built static/: this project and its
+# peers (TensorFlow.js, brain.js) on the char-lstm workloads natively, in Node
+# and in headless Chromium, interleaved, then the page's budgets; it writes
+# bench/RESULTS.md and bench/chart.svg. BENCH_SMOKE=1 (./build.sh test) runs
+# every harness once on a few hundred characters instead.
+bench_peers() {
+	need_browser
+	log "benchmark harnesses (tests/bench/run.mjs${BENCH_SMOKE:+, smoke run})"
+	node tests/bench/run.mjs
 }
 
 cmd_bench() {
@@ -195,6 +208,9 @@ cmd_bench() {
 			printf "%-10s %9.0f [%6.0f–%6.0f] %9.0f [%6.0f–%6.0f] %11.2f× %12s\n", name, mn, lo["native", name], hi["native", name], mw, lo["wasm", name], hi["wasm", name], mw / mn, ratio
 		}
 	}' "$out"
+
+	cmd_build
+	bench_peers
 }
 
 # cmd_build builds the deployable site in static/: one WebAssembly program for

@@ -67,6 +67,7 @@ async function runEngine(page) {
       const type = u8[3];
       if (t0 === null) {
         if (type !== 64) return; // before Ready
+        recs.push({ t: -1, b: toB64(u8) });
         for (const m of messages) {
           const b = fromB64(m);
           worker.postMessage(b, [b.buffer]);
@@ -90,14 +91,16 @@ async function runEngine(page) {
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const meter = new Meter(s, 1);
   meter.start(0);
+  let engine = null;
   for (const d of decoded) {
     if (d.type === 'Error') throw new Error(`the engine: ${d.message}`);
+    if (d.type === 'Ready') engine = d.message;
     if (d.type !== 'Progress') continue;
     meter.record(d.t, d.losses || []);
     if (meter.updates !== (d.update || 0)) throw new Error(`update ${d.update} came with ${meter.updates} losses in all`);
   }
   const build = await page.evaluate(() => globalThis.lstmPlayground.build);
-  return { peer: 'lstm-playground', ...meter.result(), version: build.go, build: build.hash };
+  return { peer: 'lstm-playground', ...meter.result(), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
 }
 
 // runTfjs loads the TF.js bench page and waits for its result.

@@ -136,6 +136,7 @@ type result struct {
 	WindowSec   float64  `json:"windowSec"`
 	Version     string   `json:"version"`
 	Float       string   `json:"float"`
+	SIMD        bool     `json:"simd"` // the WebAssembly SIMD kernels were in use
 }
 
 func corpus(path string) (string, error) {
@@ -198,7 +199,7 @@ func train(text string, hidden int, s settings) (result, error) {
 	return result{
 		Peer: "lstm-playground", Runtime: rt, Workload: fmt.Sprintf("char-lstm-h%d", hidden), Batch: 1,
 		CharsPerSec: float64((mt.weU-mt.wsU)*mt.charsPerUpdate) / secs, Loss20k: mt.loss, LossChars: s.lossChars,
-		Updates: mt.updates, WindowSec: secs, Version: runtime.Version(), Float: "float64",
+		Updates: mt.updates, WindowSec: secs, Version: runtime.Version(), Float: "float64", SIMD: lstm.SIMD(),
 	}, nil
 }
 
@@ -234,7 +235,7 @@ type decoded struct {
 	Update  uint64    `json:"update,omitempty"`
 	Losses  []float32 `json:"losses,omitempty"`
 	Running bool      `json:"running,omitempty"`
-	Message string    `json:"message,omitempty"`
+	Message string    `json:"message,omitempty"` // Error's message, Ready's engine
 }
 
 // decode turns recorded replies (JSON lines) into decoded ones.
@@ -258,6 +259,8 @@ func decode(in *bufio.Scanner, out *json.Encoder) error {
 			d.Update, d.Losses, d.Running = m.Update, m.Losses, m.Running
 		case protocol.Error:
 			d.Message = m.Message
+		case protocol.Ready:
+			d.Message = m.Engine
 		}
 		if err := out.Encode(d); err != nil {
 			return err

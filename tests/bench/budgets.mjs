@@ -1,0 +1,137 @@
+// budgets.mjs — the page's own budgets of ../shared/DESIGN.md, measured in
+// headless Chromium against the playground served on localhost; one JSON line
+// on stdout:
+//
+//   node tests/bench/budgets.mjs --site <the playground's URL> [--static static] [--loads 3] [--frames 10]
+//
+// - transfer: the static/ files the page actually loads (the page, its worker
+//   and everything they fetch), each compressed with gzip -9 and with brotli
+//   (quality 11; the .br copies build.sh makes, where present), summed;
+//   budget 1.2 MB compressed;
+// - time to interactive: navigation start → the Train button enabled and
+//   visible, in a fresh browser with a fresh profile each time, median of
+//   --loads loads; budget 1.5 s;
+// - frames: requestAnimationFrame gaps over --frames seconds of training (Train
+//   pressed as a person would), the longest and the 99th percentile; budget 50 ms.
+import { readFileSync, statSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { launch } from '../e2e/browser.mjs';
+import { line } from './common.mjs';
+import { args } from './cli.mjs';
+
+const a = args();
+const site = a.site;
+const staticDir = a.static || 'static';
+const loads = Number(a.loads || 3);
+const frameSecs = Number(a.frames || 10);
+if (!site) throw new Error('--site is required');
+
+// trainEnabled is installed in the page before its scripts: it notes when a
+// visible, enabled button whose accessible name is "Train" first exists.
+function trainEnabled() {
+  const name = (b) => b.getAttribute('aria-label') || [...b.childNodes]
+    .filter((n) => !(n.nodeType === 1 && n.getAttribute('aria-hidden') === 'true'))
+    .map((n) => n.textContent).join('').trim();
+  const check = () => {
+    for (const b of document.getElementsByTagName('button')) {
+      if (!b.disabled && b.getClientRects().length > 0 && name(b) === 'Train') {
+        globalThis.__trainEnabledAt = performance.now();
+        return true;
+      }
+    }
+    return false;
+  };
+  const watch = new MutationObserver(() => { if (check()) watch.disconnect(); });
+  watch.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+// load opens the page in a fresh browser and returns the time to interactive
+// (ms since navigation start) and the paths the page and its workers fetched.
+async function load(keepOpen) {
+  const context = await launch();
+  const paths = new Set();
+  const problems = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === new URL(site).origin) paths.add(u.pathname);
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(trainEnabled);
+  await page.goto(site);
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
+  await page.waitForFunction(() => globalThis.__trainEnabledAt !== undefined, null, { timeout: 60000 });
+  const tti = await page.evaluate(() => globalThis.__trainEnabledAt);
+  // Let the engine worker finish loading what it loads.
+  await page.waitForFunction(() => globalThis.lstmPlayground !== undefined, null, { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  if (problems.length) throw new Error('page errors: ' + problems.join('; '));
+  if (!keepOpen) {
+    await context.close();
+    return { tti, paths };
+  }
+  return { tti, paths, page, context };
+}
+
+// frames presses Train and returns the requestAnimationFrame gaps of secs seconds.
+async function frames(page, secs) {
+  const update = async () => Number((await page.getByRole('status', { name: 'Update', exact: true }).textContent()).replace(/[^0-9.]/g, '')) || 0;
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10000 });
+  const stamps = await page.evaluate((ms) => new Promise((done) => {
+    const ts = [];
+    const tick = (t) => {
+      ts.push(t);
+      if (t - ts[0] < ms) requestAnimationFrame(tick); else done(ts);
+    };
+    requestAnimationFrame(tick);
+  }), secs * 1000);
+  const trained = await update();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((x, y) => x - y);
+  const p99 = gaps[Math.min(gaps.length - 1, Math.ceil(0.99 * gaps.length) - 1)];
+  return { seconds: secs, frames: gaps.length, max: gaps[gaps.length - 1], p99, median: gaps[Math.floor(gaps.length / 2)], updates: trained };
+}
+
+// brotliSize is the file's size compressed with brotli at quality 11: that of
+// the .br copy build.sh makes beside it (what the server sends), else computed.
+function brotliSize(file, raw) {
+  try {
+    if (statSync(file + '.br').mtimeMs + 2000 >= statSync(file).mtimeMs) return statSync(file + '.br').size;
+  } catch { /* no copy */ }
+  return brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }).length;
+}
+
+const runs = [];
+let last;
+for (let i = 0; i < loads; i++) {
+  last = await load(i === loads - 1);
+  runs.push(last.tti);
+}
+const sorted = [...runs].sort((x, y) => x - y);
+const tti = { runs, median: sorted[Math.floor(sorted.length / 2)], budget: 1500 };
+
+let fr;
+try {
+  fr = { ...(await frames(last.page, frameSecs)), budget: 50 };
+} finally {
+  await last.context.close();
+}
+
+const files = [];
+for (const p of [...last.paths].sort()) {
+  const name = p === '/' ? 'index.html' : basename(p);
+  const file = join(staticDir, name);
+  let raw;
+  try {
+    if (!statSync(file).isFile()) continue;
+    raw = readFileSync(file);
+  } catch {
+    continue; // not a static/ file (an API request)
+  }
+  files.push({ path: name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli: brotliSize(file, raw) });
+}
+const sum = (k) => files.reduce((n, f) => n + f[k], 0);
+const transfer = { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), budget: 1200000 };
+console.log(line({ kind: 'budgets', transfer, tti, frames: fr }));

@@ -1,0 +1,251 @@
+// report.mjs — turns the runs of run.mjs into the benchmark's table, ratios,
+// budgets, bench/RESULTS.md and bench/chart.svg (drawn here, no other tool).
+// Run alone, it rewrites them from a saved build/bench/results.json:
+//
+//   node tests/bench/report.mjs [build/bench/results.json]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+const runtimes = { native: 'native', node: 'Node', chromium: 'Chromium' };
+const runtimeOrder = ['native', 'node', 'chromium'];
+
+// impl names what ran: the project's builds by how they ran, the peers by name.
+function impl(r) {
+  if (r.peer === 'lstm-playground') {
+    if (r.runtime === 'native') return { key: 'lp-native', name: 'LSTM Playground: Go, native', ours: true, order: 0 };
+    if (r.runtime === 'node') {
+      return r.simd
+        ? { key: 'lp-simd', name: 'LSTM Playground: Go→wasm + SIMD kernels', ours: true, order: 1 }
+        : { key: 'lp-wasm', name: 'LSTM Playground: Go→wasm, pure Go', ours: true, order: 2 };
+    }
+    return r.simd
+      ? { key: 'lp-simd', name: 'LSTM Playground: engine in a Web Worker (SIMD kernels)', ours: true, order: 1 }
+      : { key: 'lp-wasm', name: 'LSTM Playground: engine in a Web Worker (pure Go)', ours: true, order: 2 };
+  }
+  if (r.peer === 'tfjs-cpu') return { key: 'tfjs-cpu', name: `TensorFlow.js ${r.version}, cpu backend`, order: 3 };
+  if (r.peer === 'tfjs-wasm') {
+    const how = [r.simd ? 'SIMD' : 'no SIMD', r.threads ? 'threads' : '1 thread'].join(', ');
+    return { key: 'tfjs-wasm', name: `TensorFlow.js ${r.version}, wasm backend (${how})`, order: 4 };
+  }
+  if (r.peer === 'brain.js') return { key: 'brain', name: `brain.js ${r.version} recurrent LSTM`, order: 5 };
+  return { key: r.peer, name: r.peer, order: 9 };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? null : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+const int = (n) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : Math.round(n).toLocaleString('en-US'));
+const fixed = (n, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(d));
+const hVal = (w) => Number(w.replace(/^char-lstm-h/, ''));
+
+// groups collects the successful runs by (implementation, runtime, workload, batch).
+export function groups(runs) {
+  const m = new Map();
+  for (const r of runs) {
+    if (!r.ok || r.config === 'budgets') continue;
+    const i = impl(r);
+    const key = [i.key, r.runtime, r.workload, r.batch].join('|');
+    if (!m.has(key)) m.set(key, { impl: i, runtime: r.runtime, workload: r.workload, batch: r.batch, speeds: [], losses: [] });
+    const g = m.get(key);
+    g.speeds.push(r.charsPerSec);
+    if (Number.isFinite(r.loss20k)) g.losses.push(r.loss20k);
+  }
+  const out = [...m.values()];
+  for (const g of out) {
+    g.median = median(g.speeds);
+    g.min = Math.min(...g.speeds);
+    g.max = Math.max(...g.speeds);
+    g.loss = median(g.losses);
+  }
+  out.sort((a, b) => hVal(a.workload) - hVal(b.workload) || runtimeOrder.indexOf(a.runtime) - runtimeOrder.indexOf(b.runtime) ||
+    a.impl.order - b.impl.order || a.batch - b.batch);
+  return out;
+}
+
+// ratios compares the project (batch 1) with every peer configuration, per
+// workload and runtime: the project's shipped build (SIMD) and the pure-Go one.
+function ratios(gs) {
+  const workloads = [...new Set(gs.map((g) => g.workload))];
+  const peers = [];
+  for (const g of gs) {
+    if (g.impl.ours) continue;
+    const k = `${g.impl.key}|${g.batch}`;
+    if (!peers.find((p) => p.k === k)) peers.push({ k, name: g.impl.name, key: g.impl.key, batch: g.batch, order: g.impl.order });
+  }
+  peers.sort((a, b) => a.order - b.order || a.batch - b.batch);
+  const find = (key, runtime, workload, batch) => gs.find((g) => g.impl.key === key && g.runtime === runtime && g.workload === workload && g.batch === batch);
+  const cols = [];
+  for (const w of workloads) {
+    for (const [rt, ours] of [['node', 'lp-simd'], ['node', 'lp-wasm'], ['chromium', 'lp-simd'], ['chromium', 'lp-wasm']]) {
+      const us = find(ours, rt, w, 1);
+      if (us) cols.push({ w, rt, ours, us });
+    }
+  }
+  const rows = peers.map((p) => ({
+    ...p,
+    cells: cols.map((c) => {
+      const peer = find(p.key, c.rt, c.w, p.batch);
+      return peer ? { ratio: c.us.median / peer.median, us: c.us, peer } : null;
+    }),
+  }));
+  return { cols, rows };
+}
+
+function colName(c) {
+  const build = c.ours === 'lp-simd' ? 'SIMD' : 'pure Go';
+  return `${c.w.replace('char-lstm-', '')}, ${runtimes[c.rt]} (${build})`;
+}
+
+function budgetsTable(b) {
+  if (!b) return 'The budgets were not measured in this run.\n';
+  const verdict = (ok) => (ok ? 'within' : '**over**');
+  const t = b.transfer;
+  const lines = [
+    '| budget (../shared/DESIGN.md) | measured | budget | |',
+    '|---|---|---|---|',
+    `| transfer of the site, gzip -9 (${t.files.length} files loaded) | ${int(t.gzip)} bytes | ${int(t.budget)} | ${verdict(t.gzip <= t.budget)} |`,
+    `| transfer of the site, brotli (quality 11) | ${int(t.brotli)} bytes | ${int(t.budget)} | ${verdict(t.brotli <= t.budget)} |`,
+    `| time to interactive on localhost (navigation start → Train enabled), median of ${b.tti.runs.length} fresh loads | ${int(b.tti.median)} ms [${b.tti.runs.map(int).join(', ')}] | ${int(b.tti.budget)} ms | ${verdict(b.tti.median <= b.tti.budget)} |`,
+    `| longest frame gap while training (${b.frames.seconds} s, ${b.frames.frames} frames, ${int(b.frames.updates)} updates) | max ${fixed(b.frames.max, 1)} ms, p99 ${fixed(b.frames.p99, 1)} ms, median ${fixed(b.frames.median, 1)} ms | ${b.frames.budget} ms | ${verdict(b.frames.max <= b.frames.budget)} (max), ${verdict(b.frames.p99 <= b.frames.budget)} (p99) |`,
+  ];
+  const files = t.files.map((f) => `${f.path} ${int(f.gzip)} / ${int(f.brotli)}`).join('; ');
+  return lines.join('\n') + `\n\nFiles loaded (gzip -9 / brotli bytes): ${files}.\n`;
+}
+
+// chart draws the medians (bars, log scale) with their ranges (whiskers).
+export function chart(gs) {
+  const colour = { 'lp-native': '#E69F00', 'lp-simd': '#D55E00', 'lp-wasm': '#F0A070', 'tfjs-cpu': '#56B4E9', 'tfjs-wasm': '#0072B2', brain: '#CC79A7' };
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rowH = 20, labelW = 430, plotW = 420, left = labelW + 10, top = 48;
+  const all = gs.flatMap((g) => [g.min, g.max]).filter((v) => v > 0);
+  const lo = Math.pow(10, Math.floor(Math.log10(Math.min(...all, 100))));
+  const hi = Math.pow(10, Math.ceil(Math.log10(Math.max(...all, 1000))));
+  const x = (v) => left + (plotW * (Math.log10(Math.max(v, lo)) - Math.log10(lo))) / (Math.log10(hi) - Math.log10(lo));
+  const parts = [];
+  let y = top;
+  let lastW = null;
+  for (const g of gs) {
+    if (g.workload !== lastW) {
+      y += lastW ? 14 : 0;
+      parts.push(`<text x="10" y="${y + 14}" font-weight="bold">${esc(g.workload)} (chars/s, log scale; bar = median, line = min–max)</text>`);
+      y += rowH + 4;
+      lastW = g.workload;
+    }
+    const label = `${runtimes[g.runtime]} · ${g.impl.name}${g.batch > 1 ? ` · batch ${g.batch}` : ''}`;
+    parts.push(`<text x="${labelW}" y="${y + 14}" text-anchor="end"${g.impl.ours ? ' font-weight="bold"' : ''}>${esc(label)}</text>`);
+    parts.push(`<rect x="${left}" y="${y + 3}" width="${(x(g.median) - left).toFixed(1)}" height="${rowH - 6}" fill="${colour[g.impl.key] || '#999'}"${g.batch > 1 ? ' fill-opacity="0.55"' : ''}><title>${esc(label)}: ${int(g.median)} chars/s</title></rect>`);
+    parts.push(`<line x1="${x(g.min).toFixed(1)}" x2="${x(g.max).toFixed(1)}" y1="${y + rowH / 2}" y2="${y + rowH / 2}" stroke="#222" stroke-width="1.5"/>`);
+    parts.push(`<text x="${(x(g.max) + 6).toFixed(1)}" y="${y + 14}">${int(g.median)}</text>`);
+    y += rowH;
+  }
+  const ticks = [];
+  for (let v = lo; v <= hi; v *= 10) {
+    ticks.push(`<line x1="${x(v)}" x2="${x(v)}" y1="${top - 8}" y2="${y}" stroke="#ccc"/>`);
+    ticks.push(`<text x="${x(v)}" y="${top - 12}" text-anchor="middle" fill="#555">${v >= 1000 ? `${v / 1000}k` : v}</text>`);
+  }
+  const width = left + plotW + 70, height = y + 12;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">
+<title>Training throughput on the char-lstm workloads</title>
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="10" y="18" font-size="14" font-weight="bold">Training throughput, characters per second (higher is better)</text>
+${ticks.join('\n')}
+${parts.join('\n')}
+</svg>
+`;
+}
+
+// report returns the text of bench/RESULTS.md and, with write, writes it and the chart.
+export function report({ meta, runs }, { write = false } = {}) {
+  const gs = groups(runs);
+  const budgets = runs.find((r) => r.config === 'budgets' && r.ok);
+  const failed = runs.filter((r) => !r.ok);
+  const chromiumVersion = runs.find((r) => r.ok && r.chromium)?.chromium;
+  const rowsT = gs.map((g) => `| ${g.impl.ours ? `**${g.impl.name}**` : g.impl.name} | ${runtimes[g.runtime]} | ${g.workload.replace('char-lstm-', '')} | ${g.batch} | ${int(g.median)} [${int(g.min)}–${int(g.max)}] | ${fixed(g.loss)} | ${g.speeds.length} |`);
+  const { cols, rows } = ratios(gs);
+  const ratioRows = rows.map((r) => `| ${r.name}, batch ${r.batch} | ${r.cells.map((c) => (c ? (c.ratio >= 1 ? `${fixed(c.ratio)}×` : `**${fixed(c.ratio)}× (peer wins)**`) : '–')).join(' | ')} |`);
+  const wins = [];
+  for (const r of rows) {
+    r.cells.forEach((c, i) => {
+      if (c && c.ratio < 1) {
+        const col = cols[i];
+        wins.push(`- **${r.name} at batch ${r.batch} beats this project** (${col.ours === 'lp-simd' ? 'SIMD build' : 'pure-Go build'}, batch 1) on ${col.w} in ${runtimes[col.rt]}: ${int(c.peer.median)} against ${int(c.us.median)} chars/s.`);
+      }
+    });
+  }
+  const m = meta;
+  const load = m.machine.load.map((l) => l.map((v) => v.toFixed(1)).join(' ')).join(' at the start, ') + ' at the end';
+  const text = `# Benchmark: LSTM Playground and its peers
+
+Generated by \`./build.sh bench\` (tests/bench/run.mjs) on ${m.date.slice(0, 10)}, commit ${m.commit || '?'}.
+
+- **Machine:** ${m.machine.cpu}, ${m.machine.nproc} cores (nproc), shared with other work; load average ${load}.
+  Single runs on such a machine vary by ±20 % or more; the medians of interleaved rounds are the figures to read.
+- **Versions:** ${m.versions.go}, Node ${m.versions.node}, Chromium ${chromiumVersion || '?'} (headless, playwright-core ${m.versions.playwright}),
+  TensorFlow.js ${m.versions.tfjs} (wasm backend ${m.versions.tfjsWasm}), brain.js ${m.versions.brain}.
+- **Workloads** (../shared/bench/WORKLOAD.md): char-lstm-h64 and char-lstm-h128 — one LSTM layer, one-hot
+  characters of the first 20,000 characters of the GPL-3 (V = 71), T = 32, Adam 0.01.
+- **Protocol:** every run a fresh process (a fresh Chromium with a fresh profile in the browser), ${m.reps.node}
+  interleaved rounds in Node and natively, ${m.reps.chromium} in Chromium, the order rotated each round; warm-up
+  ${m.protocol.BENCH_WARMUP} s, then a timed window of ${m.protocol.BENCH_WINDOW} s. chars/s = time steps × batch per
+  second, forward + backward + update. Loss = mean loss (nats/char) of the updates that train the last 3,200 of the
+  first 20,000 characters, from scratch (uniform guessing: 4.26; at batch 16 only 40 updates exist by then, so those
+  losses are higher).
+
+![Training throughput](chart.svg)
+
+## Training throughput and loss
+
+| implementation | runtime | H | batch | chars/s, median [min–max] | loss @ 20k chars | runs |
+|---|---|---|---|---|---|---|
+${rowsT.join('\n')}
+
+## This project against each peer
+
+This project's chars/s at batch 1 divided by the peer's, in the same runtime (above 1: this project is faster).
+"SIMD" is the build the playground ships (Go compiled to WebAssembly, calling WebAssembly SIMD kernels);
+"pure Go" is the same core without them (what runs where the kernels are not loaded).
+
+| peer | ${cols.map(colName).join(' | ')} |
+|---|${cols.map(() => '---').join('|')}|
+${ratioRows.join('\n')}
+
+${wins.length ? `Where a peer wins:\n\n${wins.join('\n')}\n` : 'No peer is faster than this project in any configuration measured here.\n'}
+## Page budgets
+
+${budgetsTable(budgets && budgets)}
+## Notes
+
+- This project has no batching: its figure is always batch 1, and the ratios against a peer's batch 16 compare
+  its batch-1 training with the peer's batch-16 training of the same characters (batch 16 does 16× fewer
+  optimizer steps per character, so its loss after 20,000 characters is higher).
+- This project computes in float64; TensorFlow.js and brain.js in float32. TensorFlow.js has no gradient
+  clipping; this project clips element-wise at 5.
+- In Chromium this project's engine runs in a Web Worker started by the playground's own loader
+  (\`lstmPlayground.startWorker()\`), driven over its message protocol as the page drives it, so its figure
+  includes the chunked training loop and its messages; TensorFlow.js's wasm backend runs on a plain page. The
+  page is not cross-origin isolated, so TensorFlow.js's wasm backend runs on one thread, as on most sites.
+- In Node, "SIMD" runs the same program with the kernels loaded by tests/simd/run.cjs as the page's worker
+  loads them; "pure Go" runs under Go's own go_js_wasm_exec. "native" is the same core compiled for this CPU.
+- brain.js cannot batch, carry state or use Adam: each update is 31 characters, to which it adds START and END
+  steps (32 steps), from a zero state, with its own RMSProp-like step; hence its higher loss.
+- The hand-written JavaScript LSTM of ../shared/bench/RESULTS.md is not run here (it is not a package); it
+  measured 8,463 (H = 64) and 2,399 (H = 128) chars/s in Node there.
+${failed.length ? `\nRuns that failed (left out of the figures):\n\n${failed.map((r) => `- ${r.config}, round ${r.round}: ${r.error}`).join('\n')}\n` : ''}`;
+  if (write) {
+    mkdirSync(resolve(root, 'bench'), { recursive: true });
+    writeFileSync(resolve(root, 'bench/RESULTS.md'), text);
+    writeFileSync(resolve(root, 'bench/chart.svg'), chart(gs));
+  }
+  return { text, groups: gs };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const file = process.argv[2] || resolve(root, 'build/bench/results.json');
+  const { text } = report(JSON.parse(readFileSync(file, 'utf8')), { write: true });
+  console.log(text);
+}
