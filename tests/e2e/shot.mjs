@@ -11,7 +11,7 @@ page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') 
 page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
 await page.goto(url);
 if (click) {
-  await page.getByRole('button', { name: click }).click();
+  await page.getByRole('button', { name: click, exact: true }).click();
 }
 await page.waitForTimeout(+wait);
 await page.screenshot({ path: out, fullPage: true });
