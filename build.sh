@@ -74,11 +74,21 @@ browser_tests() {
 		sleep 0.1
 	done
 	[ -n "$port" ] || { kill "$pid" 2>/dev/null; die "the server did not start: $(cat "$out")"; }
+	# A second server puts the site under a sub-path, as GitHub Pages does (/repo/).
+	rm -rf build/subpath && mkdir -p build/subpath && ln -s ../../static build/subpath/repo
+	./build/web -dir build/subpath -data build/e2e-data -addr 127.0.0.1:0 >"$out.sub" 2>&1 &
+	local subpid=$! subport=""
+	for i in $(seq 100); do
+		subport=$(sed -n 's|^LSTM Playground: http://127.0.0.1:\([0-9]*\)/$|\1|p' "$out.sub")
+		[ -n "$subport" ] && break
+		sleep 0.1
+	done
 	log "browser tests (Chromium) against http://127.0.0.1:$port/"
 	local status=0
-	E2E_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 tests/e2e/*.test.mjs || status=$?
-	kill "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
+	E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" \
+		node --test --test-concurrency=1 tests/e2e/*.test.mjs || status=$?
+	kill "$pid" "$subpid" 2>/dev/null || true
+	wait "$pid" "$subpid" 2>/dev/null || true
 	[ "$status" = 0 ] || die "browser tests failed"
 }
 

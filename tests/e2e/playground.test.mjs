@@ -150,3 +150,19 @@ test('the engine uses the WebAssembly SIMD kernels in Chromium', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('works from a sub-path of a plain static server', { skip: !process.env.E2E_SUBPATH_URL && 'E2E_SUBPATH_URL is not set' }, async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(process.env.E2E_SUBPATH_URL);
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitStat(page, 'Update', (n) => n === 1, 10000);
+  // Every request stayed under the sub-path.
+  const outside = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.protocol.startsWith('http') && !u.pathname.startsWith('/repo/')).map((u) => u.pathname));
+  assert.deepEqual(outside.filter((p) => !p.startsWith('/repo/')), [], 'requests outside /repo/');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
