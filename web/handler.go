@@ -110,17 +110,7 @@ func (s *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if compressible[ext] && accepts(r, "br") {
 		// A Brotli copy made at build time (name.br, see build.sh), if there is one.
 		if body, ok := s.precompressed(name+".br", st); ok {
-			h.Set("Content-Encoding", "br")
-			h.Set("Content-Length", strconv.Itoa(len(body)))
-			h.Set("Last-Modified", st.ModTime().UTC().Format(http.TimeFormat))
-			if checkNotModified(r, st.ModTime()) {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.WriteHeader(http.StatusOK)
-			if r.Method == http.MethodGet {
-				_, _ = w.Write(body)
-			}
+			writeEncoded(w, r, "br", body, st)
 			return
 		}
 	}
@@ -130,17 +120,7 @@ func (s *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 			return
 		}
-		h.Set("Content-Encoding", "gzip")
-		h.Set("Content-Length", strconv.Itoa(len(body)))
-		h.Set("Last-Modified", st.ModTime().UTC().Format(http.TimeFormat))
-		if checkNotModified(r, st.ModTime()) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.WriteHeader(http.StatusOK)
-		if r.Method == http.MethodGet {
-			_, _ = w.Write(body)
-		}
+		writeEncoded(w, r, "gzip", body, st)
 		return
 	}
 	rs, ok := f.(io.ReadSeeker)
@@ -153,6 +133,23 @@ func (s *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rs = bytes.NewReader(data)
 	}
 	http.ServeContent(w, r, name, st.ModTime(), rs)
+}
+
+// writeEncoded sends a compressed body (content coding enc) of the file st,
+// or 304 if the client's copy is current.
+func writeEncoded(w http.ResponseWriter, r *http.Request, enc string, body []byte, st fs.FileInfo) {
+	h := w.Header()
+	h.Set("Content-Encoding", enc)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Last-Modified", st.ModTime().UTC().Format(http.TimeFormat))
+	if checkNotModified(r, st.ModTime()) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(body)
+	}
 }
 
 // accepts reports whether the request accepts the content coding enc.
