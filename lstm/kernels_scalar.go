@@ -11,3 +11,11 @@ func simdMatVec(y, m, x []float64) { panic("lstm: no SIMD kernels in this build"
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	panic("lstm: no SIMD kernels in this build")
 }
+
+func simdSumSq(g []float64) float64 { panic("lstm: no SIMD kernels in this build") }
+
+func simdClip(g []float64, limit float64) int { panic("lstm: no SIMD kernels in this build") }
+
+func simdAdam(p, g, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
+	panic("lstm: no SIMD kernels in this build")
+}

@@ -19,6 +19,15 @@ func kernelMatVec(y, m, x unsafe.Pointer, rows, n int32)
 //go:wasmimport lstmkernel gemmacc
 func kernelGemmAcc(dst unsafe.Pointer, m, n int32, a unsafe.Pointer, si, st int32, b unsafe.Pointer, steps int32)
 
+//go:wasmimport lstmkernel sumsq
+func kernelSumSq(g unsafe.Pointer, n int32) float64
+
+//go:wasmimport lstmkernel clip
+func kernelClip(g unsafe.Pointer, n int32, limit float64) int32
+
+//go:wasmimport lstmkernel adam
+func kernelAdam(p, g, m, v unsafe.Pointer, n int32, lr, b1, b2, c1, c2, eps float64)
+
 // simd is whether the kernels are loaded and agree with the Go code.
 var simd = kernelAvailable() == 1 && kernelsAgree()
 
@@ -28,6 +37,16 @@ func simdMatVec(y, m, x []float64) {
 
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	kernelGemmAcc(unsafe.Pointer(&dst[0]), int32(m), int32(n), unsafe.Pointer(&a[0]), int32(si), int32(st), unsafe.Pointer(&b[0]), int32(steps))
+}
+
+func simdSumSq(g []float64) float64 { return kernelSumSq(unsafe.Pointer(&g[0]), int32(len(g))) }
+
+func simdClip(g []float64, limit float64) int {
+	return int(kernelClip(unsafe.Pointer(&g[0]), int32(len(g)), limit))
+}
+
+func simdAdam(p, g, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
+	kernelAdam(unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0]), int32(len(p)), lr, b1, b2, c1, c2, eps)
 }
 
 // kernelsAgree runs the kernels and their Go counterparts on small fixed
@@ -85,5 +104,24 @@ func kernelsAgree() bool {
 			return false
 		}
 	}
-	return true
+	// The optimizer kernels, on an odd length.
+	g := fill(make([]float64, 37))
+	for i := range g {
+		g[i] *= 3
+	}
+	g1, g2 := append([]float64(nil), g...), append([]float64(nil), g...)
+	if clipElementwiseGo(g1, 1.5) != simdClip(g2, 1.5) || !agree(g1, g2) {
+		return false
+	}
+	if s1, s2 := sumSquaresGo(g), simdSumSq(g); !agree([]float64{s1}, []float64{s2}) {
+		return false
+	}
+	p1, m1, v1 := fill(make([]float64, 37)), fill(make([]float64, 37)), fill(make([]float64, 37))
+	for i := range v1 {
+		v1[i] *= v1[i]
+	}
+	p2, m2, v2 := append([]float64(nil), p1...), append([]float64(nil), m1...), append([]float64(nil), v1...)
+	adamGo(p1, g, m1, v1, 0.01, 0.9, 0.999, 10, 1000, 1e-8)
+	simdAdam(p2, g, m2, v2, 0.01, 0.9, 0.999, 10, 1000, 1e-8)
+	return agree(p1, p2) && agree(m1, m2) && agree(v1, v2)
 }

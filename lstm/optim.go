@@ -79,9 +79,21 @@ func (o *AdamUpdater) Update(params, grads []float64) {
 	b1, b2 := o.Beta1, o.Beta2
 	c1 := 1 / (1 - math.Pow(b1, float64(o.t))) // 1/(1−β₁ᵗ)
 	c2 := 1 / (1 - math.Pow(b2, float64(o.t))) // 1/(1−β₂ᵗ)
-	lr, eps := o.LR, o.Eps
 	m := o.m[:len(params)]
 	v := o.v[:len(params)]
+	grads = grads[:len(params)]
+	if simd && len(params) > 0 {
+		simdAdam(params, grads, m, v, o.LR, b1, b2, c1, c2, o.Eps)
+		return
+	}
+	adamGo(params, grads, m, v, o.LR, b1, b2, c1, c2, o.Eps)
+}
+
+// adamGo is one Adam step in Go, with the bias corrections c1 = 1/(1−β₁ᵗ) and
+// c2 = 1/(1−β₂ᵗ) given.
+func adamGo(params, grads, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
+	m = m[:len(params)]
+	v = v[:len(params)]
 	grads = grads[:len(params)]
 	for i, g := range grads {
 		m[i] = b1*m[i] + (1-b1)*g
@@ -91,8 +103,16 @@ func (o *AdamUpdater) Update(params, grads []float64) {
 }
 
 // ClipElementwise clamps every element of g to [−limit, limit] and returns how many
-// it changed. limit must be positive.
+// it changed. limit must be positive; g must be finite (NaN may become ±limit).
 func ClipElementwise(g []float64, limit float64) int {
+	if simd && len(g) > 0 {
+		return simdClip(g, limit)
+	}
+	return clipElementwiseGo(g, limit)
+}
+
+// clipElementwiseGo is ClipElementwise in Go.
+func clipElementwiseGo(g []float64, limit float64) int {
 	n := 0
 	for i, v := range g {
 		// Plain compares: Go's builtin min and max compile to slow code on wasm.
@@ -122,6 +142,14 @@ func ClipGlobalNorm(g []float64, norm, limit float64) bool {
 
 // SumSquares returns Σ g[i]².
 func SumSquares(g []float64) float64 {
+	if simd && len(g) > 0 {
+		return simdSumSq(g)
+	}
+	return sumSquaresGo(g)
+}
+
+// sumSquaresGo is SumSquares in Go.
+func sumSquaresGo(g []float64) float64 {
 	var s0, s1, s2, s3 float64
 	i := 0
 	for ; i+4 <= len(g); i += 4 {

@@ -15,6 +15,9 @@
         available: function () { return k ? 1 : 0; },
         matvec: function (y, m, x, rows, n) { k.matvec(y, m, x, rows, n); },
         gemmacc: function (dst, m, n, a, si, st, b, steps) { k.gemmacc(dst, m, n, a, si, st, b, steps); },
+        sumsq: function (g, n) { return k.sumsq(g, n); },
+        clip: function (g, n, limit) { return k.clip(g, n, limit); },
+        adam: function (p, g, m, v, n, lr, b1, b2, c1, c2, eps) { k.adam(p, g, m, v, n, lr, b1, b2, c1, c2, eps); },
       };
       return {
         load: async function (module, goInstance) {
