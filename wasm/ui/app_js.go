@@ -34,12 +34,13 @@ type app struct {
 	sentText   string  // the training text last sent
 	sentMode   lstm.Kind
 	started    bool // the first SetConfig and SetData were sent
-	importing  bool // an Import is under way
+	afterStart []func()
 	shown      bool // #app is shown
 	failed     bool
 	largeText  bool
 	bufs       paintBuffers
 	insp       inspectorDOM
+	keep       keeper
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -53,6 +54,7 @@ func Run() {
 	a.v.length.SetValue(defaultLengthText)
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
+	a.initKeep()
 	eng, err := startEngine(a.received, a.engineFailed)
 	if err != nil {
 		a.engineFailed("LSTM Playground could not start its training engine: " + err.Error() + ". Reload the page to try again.")
@@ -95,6 +97,18 @@ func (a *app) received(b []byte) {
 	if m.Type().ToEngine() {
 		return
 	}
+	// The page's own requests (exports for the session and for sharing)
+	// are answered here; State sees the rest.
+	switch m := m.(type) {
+	case protocol.ModelFile:
+		if a.keepExported(m) {
+			return
+		}
+	case protocol.Error:
+		if a.keepError(m) {
+			return
+		}
+	}
 	d, file := a.st.Apply(m)
 	if file != nil {
 		download("lstm-playground.model", "application/octet-stream", file)
@@ -102,22 +116,16 @@ func (a *app) received(b []byte) {
 	switch m := m.(type) {
 	case protocol.Ready:
 		a.start()
-	case protocol.Error:
-		if m.Field == FieldLoad {
-			a.importing = false
-		}
+	case protocol.Progress:
+		a.sessionProgress(m)
 	case protocol.Status:
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
 			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "")
 			a.followText()
 		}
-		if a.importing {
-			// A loaded model brings its own kind and training text.
-			a.importing = false
-			a.setMode(m.Kind)
-			a.sentMode = m.Kind
-		}
+		a.importStatus(m)
+		a.saveSoon()
 	}
 	a.invalidate(d)
 }
@@ -143,12 +151,27 @@ func (a *app) followText() {
 // start sends the first configuration and data once the engine is ready, and
 // shows the page.
 func (a *app) start() {
-	if a.started {
+	if a.started || !a.st.Ready || a.keep.waits > 0 {
 		return
 	}
 	a.started = true
-	a.send(protocol.SetConfig{Config: a.st.Cfg})
-	a.sendText()
+	if k := &a.keep; k.plan != nil {
+		from, losses := fromLink, (*LossHistory)(nil)
+		if k.planRec != nil {
+			from = fromSession
+			h := k.planRec.LossHistory()
+			losses = &h
+			a.setKeepNotice("Restoring your session…")
+		}
+		a.applyPlan(*k.plan, from, losses)
+	} else {
+		a.send(protocol.SetConfig{Config: a.st.Cfg})
+		a.sendText()
+	}
+	for _, f := range a.afterStart {
+		f()
+	}
+	a.afterStart = nil
 	if a.v.boot != nil {
 		setHidden(a.v.boot, true)
 	}
@@ -418,10 +441,7 @@ func (a *app) wire() {
 				a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+err.Error()+"."))
 				return
 			}
-			a.invalidate(a.st.SetError(FieldLoad, ""))
-			a.st.Running = false
-			a.importing = true
-			a.send(protocol.Import{File: b})
+			a.importModel(b, fromFile, nil, nil)
 		})
 	})
 

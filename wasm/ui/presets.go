@@ -10,6 +10,7 @@ import (
 
 // Preset is a training text the person can pick instead of typing one.
 type Preset struct {
+	ID    string    // the preset's name in a share link (share.State.Preset)
 	Name  string    // shown in the preset picker
 	Mode  lstm.Kind // lstm.Text or lstm.Numbers
 	Text  string    // the training text, or the list of numbers
@@ -25,20 +26,20 @@ func Presets() []Preset {
 	brackets := bracketsText()
 	sine := sineText()
 	ps := []Preset{
-		{Name: "Nursery rhyme", Mode: lstm.Text, Text: twinkle,
+		{ID: "rhyme", Name: "Nursery rhyme", Mode: lstm.Text, Text: twinkle,
 			About: "A repetitive rhyme: the loss falls quickly and the model soon writes recognisable lines."},
-		{Name: "Short poem", Mode: lstm.Text, Text: hope,
+		{ID: "poem", Name: "Short poem", Mode: lstm.Text, Text: hope,
 			About: "Emily Dickinson's “Hope” is the thing with feathers (1891): less repetition, so it takes longer."},
-		{Name: "Counting aⁿXbⁿ", Mode: lstm.Text, Text: counting,
+		{ID: "counting", Name: "Counting aⁿXbⁿ", Mode: lstm.Text, Text: counting,
 			About: "After the X the model must write as many b as there were a: a cell can count. Compare LSTM with RNN.",
 			Probe: "aaaaaaXbbbbbb\naaaaaaaaaXbbbbbbbbb\n", Prime: "aaaaaaaX"},
-		{Name: "Balanced brackets", Mode: lstm.Text, Text: brackets,
+		{ID: "brackets", Name: "Balanced brackets", Mode: lstm.Text, Text: brackets,
 			About: "Every bracket opened must be closed in the right order: the model has to remember what is still open.",
 			Probe: firstLines(brackets, 2), Prime: "(["},
-		{Name: "Sine wave (numbers)", Mode: lstm.Numbers, Text: sine,
+		{ID: "sine", Name: "Sine wave (numbers)", Mode: lstm.Numbers, Text: sine,
 			About: "A sine wave sampled 16 times a period, in numbers mode: the model predicts the next value.",
 			Probe: firstValues(sine, 32), Prime: firstValues(sine, 24)},
-		{Name: "Chinese paragraph", Mode: lstm.Text, Text: chinese,
+		{ID: "chinese", Name: "Chinese paragraph", Mode: lstm.Text, Text: chinese,
 			About: "A paragraph in Chinese: many distinct characters, each one a symbol of its own."},
 	}
 	for i := range ps {
@@ -279,3 +280,13 @@ It asked a crumb - of me.
 const chinese = `长短期记忆网络是一种循环神经网络。它有一条细胞状态，像一条传送带，信息可以沿着它走过很多步而几乎不变。遗忘门决定丢掉哪些旧的记忆，输入门决定写入哪些新的内容，输出门决定此刻要说出什么。细胞状态变化得很慢，隐藏状态变化得很快，所以它能记住很久以前读到的东西。
 春天来了，河边的柳树发了新芽。孩子们在草地上放风筝，老人坐在树下慢慢地喝茶。风一吹，花瓣落在水面上，跟着河水慢慢地流向远方。
 `
+
+// PresetByID returns the index of the preset with id, or −1.
+func PresetByID(ps []Preset, id string) int {
+	for i, p := range ps {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -157,6 +157,17 @@ type view struct {
 	barsFig     dom.HTMLElement
 	barsNote    dom.HTMLElement
 
+	// groups a teacher link can hide, and the page's parts
+	top, columns, footer          dom.HTMLElement
+	dataCol, modelCol, outCol     dom.HTMLElement
+	grpRun, grpArch               dom.HTMLElement
+	grpData, grpSettings          dom.HTMLElement
+	grpExport, grpProbe, grpUnits dom.HTMLElement
+	grpInspector, grpGenerate     dom.HTMLElement
+	deltaFig                      dom.HTMLElement
+
+	keep keepView
+
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
 }
@@ -270,14 +281,17 @@ func newView(doc dom.Document, presets []Preset) *view {
 	general := v.alert("")
 	general.Class().Add("general-error")
 
-	top := b.el("header", cls("topbar"),
+	v.grpRun = b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset)
+	v.grpArch = b.el("div", cls("arch"), attr{"role", "group"}, attr{"aria-label", "Model"}, cellC, hidC, lrC, hiddenList, lrList)
+	v.top = b.el("header", cls("topbar"),
 		b.el("div", cls("brand"), b.el("h1", "LSTM Playground"), b.el("span", cls("tagline"), "watch a recurrent net learn")),
-		b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset),
+		v.grpRun,
 		b.el("div", cls("stats"), statU, statL, statR),
-		b.el("div", cls("arch"), attr{"role", "group"}, attr{"aria-label", "Model"}, cellC, hidC, lrC, hiddenList, lrList),
+		v.grpArch,
 		b.el("div", cls("view-opts"), v.largeText),
 	)
-	barAlerts := b.el("div", cls("bar-alerts"), cellA, hidA, lrA, general, v.notice)
+	top := v.top
+	barAlerts := b.el("div", cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(FieldLink), v.notice, v.buildKeepBar())
 
 	// ---- data column ----
 	opts := make([][2]string, len(presets)+1)
@@ -329,14 +343,14 @@ func newView(doc dom.Document, presets []Preset) *view {
 		v.load)
 	v.vocab = b.el("p", cls("hint vocab"), attr{"aria-label", "Vocabulary"})
 
-	dataCol := b.el("section", cls("col col-data"), attr{"aria-labelledby", "h-data"},
-		b.el("h2", id("h-data"), "Data"),
-		presetF.root, textF, modeF, v.vocab,
-		b.el("h2", id("h-training"), "Training"),
-		seqF.root, optF.root, clipF.root, seedF.root, layF.root, fbF.root,
-		b.el("h2", "Model file"),
-		fileRow, v.alert(FieldSave), v.alert(FieldLoad),
-	)
+	v.grpData = b.el("div", cls("grp"), b.el("h2", id("h-data"), "Data"), presetF.root, textF, modeF, v.vocab)
+	v.grpSettings = b.el("div", cls("grp"), b.el("h2", id("h-training"), "Training"),
+		seqF.root, optF.root, clipF.root, seedF.root, layF.root, fbF.root)
+	v.grpExport = b.el("div", cls("grp"), b.el("h2", id("h-keep"), "Keep and share"),
+		fileRow, v.alert(FieldSave), v.alert(FieldLoad), v.buildKeep())
+	v.dataCol = b.el("section", cls("col col-data"), attr{"aria-label", "Data and settings"},
+		v.grpData, v.grpSettings, v.grpExport)
+	dataCol := v.dataCol
 
 	// ---- model column ----
 	v.probe = b.el("textarea", id("probe"), cls("probe"), attr{"rows", "2"}, attr{"spellcheck", "false"}, attr{"autocomplete", "off"},
@@ -398,13 +412,13 @@ func newView(doc dom.Document, presets []Preset) *view {
 			b.el("div", cls("line-plot"), cv, mark))
 		return newDrawCanvas(cv), fig, t
 	}
-	var unitsHFig, deltaFig dom.HTMLElement
+	var unitsHFig dom.HTMLElement
 	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "c along the probe")
 	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "h along the probe")
-	v.delta, deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
+	v.delta, v.deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
 	v.deltaText = b.el("p", cls("delta-text"), attr{"aria-live", "polite"})
-	deltaFig.AppendChild(v.deltaText)
-	v.lineFigs = b.el("div", cls("line-figs"), v.unitsCFig, unitsHFig, deltaFig)
+	v.deltaFig.AppendChild(v.deltaText)
+	v.lineFigs = b.el("div", cls("line-figs"), v.unitsCFig, unitsHFig, v.deltaFig)
 
 	v.stack = b.el("div", cls("stack"), attr{"tabindex", "0"}, attr{"role", "group"},
 		attr{"aria-label", "Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit."},
@@ -420,9 +434,12 @@ func newView(doc dom.Document, presets []Preset) *view {
 	unitsF.root.InsertBefore(unitsHint, unitsF.alert)
 	unitsF.root.Class().Add("units-field")
 
-	modelCol := b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
+	v.grpProbe = probeF.root
+	v.grpUnits = unitsF.root
+	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
 		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, unitsF.root)
+	modelCol := v.modelCol
 
 	// ---- output column ----
 	lossCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "loss-title"}, attr{"aria-describedby", "loss-note"}).(*dom.HTMLCanvasElement)
@@ -452,7 +469,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 			b.el("span", cls("key key-written"), attr{"aria-hidden", "true"}), "written ", b.el("var", "z"), b.el("sup", "i"), " ⊙ ", b.el("var", "z"), " (right bar)  ",
 			b.el("span", cls("key key-c"), attr{"aria-hidden", "true"}), b.el("var", "c"), b.el("sub", "t"), " (tick)"),
 		barsCv, v.barsNote)
-	inspector := b.el("section", cls("inspector"), attr{"aria-labelledby", "h-insp"},
+	v.grpInspector = b.el("section", cls("inspector"), attr{"aria-labelledby", "h-insp"},
 		b.el("h3", id("h-insp"), "Step inspector"),
 		v.inspHead, v.inspPred, v.inspValues, v.inspEqC, v.inspEqH, v.barsFig)
 
@@ -472,23 +489,26 @@ func newView(doc dom.Document, presets []Preset) *view {
 		b.el("h4", id("sample-title"), "Your sequence and the model's continuation"), sampleCv)
 	setHidden(v.sampleFig, true)
 	genRow := b.el("div", cls("gen-row"), primeF.root, lenF.root, tempF.root)
-	generate := b.el("section", cls("generate"), attr{"aria-labelledby", "h-gen"},
+	v.grpGenerate = b.el("section", cls("generate"), attr{"aria-labelledby", "h-gen"},
 		b.el("h3", id("h-gen"), "Generate"),
 		genRow, b.el("div", cls("gen-actions"), v.generate, v.sampleNote), v.alert(FieldGenerate),
 		v.sampleText, v.sampleFig)
 
-	outCol := b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
+	v.outCol = b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
 		b.el("h2", id("h-out"), "What it does"),
-		v.lossFig, inspector, generate, v.reachFig)
+		v.lossFig, v.grpInspector, v.grpGenerate, v.reachFig)
+	outCol := v.outCol
 
 	v.fatal = b.el("p", cls("fatal"), attr{"role", "alert"})
 	setHidden(v.fatal, true)
 	v.app.AppendChild(top)
 	v.app.AppendChild(barAlerts)
 	v.app.AppendChild(v.fatal)
-	v.app.AppendChild(b.el("main", cls("columns"), dataCol, modelCol, outCol))
-	v.app.AppendChild(b.el("footer", cls("footer"),
+	v.columns = b.el("main", cls("columns"), dataCol, modelCol, outCol)
+	v.app.AppendChild(v.columns)
+	v.footer = b.el("footer", cls("footer"),
 		b.el("p", "Everything runs in your browser: the Go core, compiled to WebAssembly, trains in a Web Worker. ",
-			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus.")))
+			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus."))
+	v.app.AppendChild(v.footer)
 	return v
 }

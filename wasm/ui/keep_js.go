@@ -1,0 +1,843 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/share"
+)
+
+// This file keeps and shares: the session saved in the browser as training
+// goes (and restored after a reload or a crash), share links (the setup in
+// the URL fragment, the weights too when they fit), the share service, and a
+// teacher link's view options.
+
+// Where an import came from, for its messages.
+const (
+	fromFile    = "file"
+	fromLink    = "link"
+	fromSession = "session"
+)
+
+// exportPurpose says what a model file the page asked for is for.
+type exportPurpose uint8
+
+const (
+	forSession exportPurpose = iota + 1 // the saved session
+	forShare                            // Share trained model
+	forLink                             // Link to this setup
+)
+
+// saveInterval is the least time between two session saves while training, in ms.
+const saveInterval = 4000
+
+// Keys of the small flags kept in the browser.
+const (
+	tabKey = "lstm-playground-tab" // sessionStorage: this tab's id
+)
+
+// importJob is a model file sent to the engine and not yet answered.
+type importJob struct {
+	from    string
+	updates uint64
+	cfg     lstm.Config
+	kind    lstm.Kind
+	after   *lstm.Config // the configuration to send once it is loaded (a link's live settings)
+	losses  *LossHistory // the loss history to show with it (a restored session)
+}
+
+// keeper is the page's state of keeping and sharing.
+type keeper struct {
+	db      *sessionDB
+	tab     string
+	link    string // the fragment the page was opened with, if it is a share link
+	view    ViewOptions
+	plan    *Setup   // what start applies: a link or a restored session
+	planRec *Session // the saved session the plan restores
+	waits   int      // lookups start waits for
+	offer   *Session
+	offerS  Setup
+
+	importing *importJob
+	exports   map[uint32]exportPurpose
+	nextID    uint32
+	lastSave  float64
+	saveArmed bool
+	model     []byte // the newest model file exported for the session
+	modelGen  int    // State.modelGen when it was asked for
+	exportGen map[uint32]int
+	wasRun    bool // training ran at the last Progress
+	noSave    bool // Start fresh is under way: save nothing more
+	shareBusy bool
+	api       *apiInfo // the share service, once asked (nil: not asked yet)
+}
+
+// apiInfo is the share service's answer to GET api/.
+type apiInfo struct {
+	Share         bool `json:"share"`
+	MaxModelBytes int  `json:"maxModelBytes"`
+	FormatVersion int  `json:"formatVersion"`
+}
+
+// requestID returns an id for the page's own requests (exports, traces,
+// samples), far from the ids State hands out, so that the two never meet.
+func (a *app) requestID() uint32 {
+	k := &a.keep
+	k.nextID++
+	if k.nextID < 1<<30 {
+		k.nextID = 1 << 30
+	}
+	return k.nextID
+}
+
+// initKeep reads the link the page was opened with and the saved sessions,
+// before the engine starts; start waits for both.
+func (a *app) initKeep() {
+	k := &a.keep
+	k.exports = map[uint32]exportPurpose{}
+	k.exportGen = map[uint32]int{}
+	k.tab = storageGet(false, tabKey)
+	if k.tab == "" {
+		k.tab = randomID()
+		storageSet(false, tabKey, k.tab)
+	}
+	a.readLink(locationHash())
+	k.waits++
+	done := false
+	finish := func() {
+		if !done {
+			done = true
+			a.waitDone()
+		}
+	}
+	// A browser that never answers (storage blocked by a policy) must not
+	// keep the page from starting.
+	timeout(2500, finish)
+	openSessionDB(func(db *sessionDB, err error) {
+		if err != nil {
+			finish()
+			return
+		}
+		k.db = db
+		db.All(func(keys, vals []string, err error) {
+			if err == nil {
+				a.sessionsFound(keys, vals)
+			}
+			finish()
+		})
+	})
+	onPageHidden(a.pageHidden)
+	a.wireKeep()
+}
+
+// waitDone counts down what start waits for.
+func (a *app) waitDone() {
+	a.keep.waits--
+	if a.keep.waits <= 0 {
+		a.start()
+	}
+}
+
+// readLink reads a share link from the address's fragment: its setup becomes
+// the plan and its view options apply at once. A fragment that is no link (an
+// anchor) is ignored; a bad link or one from a newer version is said, and
+// changes nothing.
+func (a *app) readLink(hash string) {
+	k := &a.keep
+	if strings.TrimPrefix(hash, "#") == "" {
+		return
+	}
+	st, err := share.Decode(hash)
+	if errors.Is(err, share.ErrNotLink) {
+		return
+	}
+	if err != nil {
+		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		return
+	}
+	s, opts, err := SetupFromLink(st, a.presets)
+	if err != nil {
+		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		return
+	}
+	id, err := SharedID(hash)
+	if err != nil {
+		a.invalidate(a.st.SetError(FieldLink, err.Error()))
+		return
+	}
+	k.link = strings.TrimPrefix(hash, "#")
+	k.plan = &s
+	k.view = opts
+	a.applyView(opts)
+	if id != "" {
+		a.fetchShared(id, s)
+	}
+}
+
+// fetchShared downloads a model from the share service and loads it (once
+// the engine has the link's data).
+func (a *app) fetchShared(id string, s Setup) {
+	a.setKeepNotice("Downloading the shared model…")
+	fetchBytes("GET", "api/models/"+id, nil, "", func(res httpResult, err error) {
+		switch {
+		case err != nil:
+			a.invalidate(a.st.SetError(FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
+			a.setKeepNotice("")
+			return
+		case res.Status == 404:
+			a.invalidate(a.st.SetError(FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
+			a.setKeepNotice("")
+			return
+		case res.Status != 200:
+			a.invalidate(a.st.SetError(FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
+			a.setKeepNotice("")
+			return
+		}
+		cfg := s.Config
+		a.whenStarted(func() { a.importModel(res.Body, fromLink, &cfg, nil) })
+	})
+}
+
+// apiError describes an error answer of the share service.
+func apiError(res httpResult) string {
+	var e struct {
+		Error string `json:"error"`
+	}
+	if strings.HasPrefix(res.Type, "application/json") && json.Unmarshal(res.Body, &e) == nil && e.Error != "" {
+		return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e.Error, "."))
+	}
+	return strconv.Itoa(res.Status)
+}
+
+// whenStarted runs f now if the page has started, else once it starts.
+func (a *app) whenStarted(f func()) {
+	if a.started {
+		f()
+		return
+	}
+	a.afterStart = append(a.afterStart, f)
+}
+
+// sessionsFound picks, from the saved sessions, the one to restore (this
+// tab's, after a reload or a crash) or to offer (the newest, in a new tab),
+// and forgets all but the newest few.
+func (a *app) sessionsFound(keys, vals []string) {
+	k := &a.keep
+	type found struct {
+		key string
+		rec Session
+		s   Setup
+	}
+	var ok []found
+	var bad []string
+	for i, v := range vals {
+		rec, s, err := ParseSession(v, a.presets)
+		if err != nil {
+			if !errors.Is(err, ErrNewerSession) {
+				bad = append(bad, keys[i])
+			}
+			continue
+		}
+		ok = append(ok, found{keys[i], rec, s})
+	}
+	slices.SortFunc(ok, func(x, y found) int { return int(y.rec.Saved - x.rec.Saved) })
+	const keep = 4
+	for i := keep; i < len(ok); i++ {
+		bad = append(bad, ok[i].key)
+	}
+	if len(bad) > 0 && k.db != nil {
+		k.db.Delete(bad, nil)
+	}
+	for _, f := range ok {
+		if f.key == k.tab && f.rec.Link == k.link {
+			// This tab's session: a reload or a crashed tab comes back.
+			rec, s := f.rec, f.s
+			k.plan, k.planRec = &s, &rec
+			return
+		}
+	}
+	if len(ok) > 0 && ok[0].rec.Updates > 0 {
+		rec := ok[0].rec
+		k.offer, k.offerS = &rec, ok[0].s
+		a.showOffer()
+	}
+}
+
+// showOffer says that a saved session can be restored.
+func (a *app) showOffer() {
+	k, kv := &a.keep, &a.v.keep
+	if k.offer == nil {
+		setHidden(kv.offer, true)
+		return
+	}
+	setText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
+		a.setupName(k.offerS), k.offerS.Config.Cell, FormatCount(k.offer.Updates), ago(nowMillis()-k.offer.Saved)))
+	setHidden(kv.offer, false)
+}
+
+// setupName names the training text of a setup.
+func (a *app) setupName(s Setup) string {
+	if s.Preset >= 0 && s.Preset < len(a.presets) {
+		return a.presets[s.Preset].Name
+	}
+	return "your own text"
+}
+
+// ago says how long ago ms milliseconds were.
+func ago(ms int64) string {
+	switch s := ms / 1000; {
+	case s < 60:
+		return "just now"
+	case s < 3600:
+		return plural(s/60, "minute") + " ago"
+	case s < 48*3600:
+		return plural(s/3600, "hour") + " ago"
+	default:
+		return plural(s/86400, "day") + " ago"
+	}
+}
+
+func plural(n int64, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.FormatInt(n, 10) + " " + unit + "s"
+}
+
+// setKeepNotice shows a sentence about keeping and sharing under the top bar
+// ("" hides it).
+func (a *app) setKeepNotice(s string) {
+	setText(a.v.keep.notice, s)
+	setHidden(a.v.keep.notice, s == "")
+}
+
+// applyPlan puts a setup on the page and sends it to the engine: the
+// configuration, the data, and its model if it has one.
+func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
+	v := a.v
+	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
+		a.choosePreset(s.Preset, false)
+	} else {
+		v.preset.SetValue("custom")
+		setText(v.presetAbout, "Your own text: anything you type or paste.")
+		v.text.SetValue(s.Text)
+		a.presetText = ""
+		a.setMode(s.Mode)
+	}
+	if s.Probe != "" {
+		a.probeEdit = s.Probe != DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
+		v.probe.SetValue(s.Probe)
+		a.invalidate(a.st.SetProbe(s.Probe))
+	}
+	a.showConfig(s.Config, true)
+	v.temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
+	a.send(protocol.SetConfig{Config: s.Config})
+	a.sentText = "\x00" // whatever the engine has, send the setup's text
+	a.sendText()
+	if s.Model != nil {
+		cfg := s.Config
+		a.importModel(s.Model, from, &cfg, losses)
+	}
+	a.invalidate(DirtyAll)
+}
+
+// importModel checks a model file and sends it to the engine; after is the
+// configuration to send once it is loaded (its architecture is the file's).
+// A file that does not decode is refused here, with the reason, and changes
+// nothing.
+func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *LossHistory) {
+	m, err := lstm.UnmarshalModel(file)
+	if err != nil {
+		reason := strings.TrimPrefix(err.Error(), "lstm: ")
+		var ue *lstm.UnsupportedError
+		if errors.As(err, &ue) && ue.Version > 1000 {
+			// No version of the format will get there: a damaged header.
+			reason = "the file starts like a model file, but its header is damaged (it gives format version " + strconv.FormatUint(uint64(ue.Version), 10) + ")"
+		}
+		a.importFailed(from, reason)
+		return
+	}
+	job := &importJob{from: from, updates: m.Updates, cfg: m.Config, kind: m.Kind, losses: losses}
+	if after != nil {
+		c := *after
+		c.Cell, c.Layers, c.Hidden, c.Seed, c.ForgetBias = m.Config.Cell, m.Config.Layers, m.Config.Hidden, m.Config.Seed, m.Config.ForgetBias
+		if c.Validate() == nil && c != m.Config {
+			job.after = &c
+		}
+	}
+	a.keep.importing = job
+	a.st.Running = false
+	if from == fromFile {
+		a.invalidate(a.st.SetError(FieldLoad, ""))
+	}
+	a.send(protocol.Import{File: file})
+	a.invalidate(DirtyStats)
+}
+
+// importFailed says why a model was not loaded; the current model stays.
+func (a *app) importFailed(from, reason string) {
+	a.keep.importing = nil
+	reason = strings.TrimSuffix(reason, ".")
+	switch from {
+	case fromFile:
+		a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
+	case fromLink:
+		a.invalidate(a.st.SetError(FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
+		a.setKeepNotice("")
+	default:
+		a.invalidate(a.st.SetError(FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
+		a.setKeepNotice("")
+	}
+}
+
+// importStatus takes a Status while an import is under way: the one that
+// describes the loaded model ends it.
+func (a *app) importStatus(m protocol.Status) {
+	j := a.keep.importing
+	if j == nil || m.Updates != j.updates || m.Kind != j.kind || m.Config != j.cfg || m.Params == 0 {
+		return
+	}
+	a.keep.importing = nil
+	a.keep.model = nil
+	a.setMode(m.Kind)
+	a.sentMode = m.Kind
+	a.st.Losses.Reset()
+	a.st.Losses.First = m.Updates + 1
+	if j.losses != nil && j.losses.Len() > 0 && j.losses.First <= m.Updates {
+		h := *j.losses
+		if n := int(m.Updates - h.First + 1); n < h.Len() {
+			h.Raw, h.Smooth = h.Raw[:n], h.Smooth[:n]
+		}
+		a.st.Losses = h
+	}
+	a.st.ModelReset = false
+	if j.after != nil {
+		a.send(protocol.SetConfig{Config: *j.after})
+	}
+	switch j.from {
+	case fromFile:
+		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+	case fromLink:
+		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+	default:
+		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, FormatCount(m.Updates)))
+	}
+	a.invalidate(DirtyAll)
+	a.saveSoon()
+}
+
+// ---- the saved session ----
+
+// currentSetup describes the page as it is: what the engine has.
+func (a *app) currentSetup() Setup {
+	preset := -1
+	if i, err := strconv.Atoi(a.v.preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
+		preset = i
+	}
+	temp, err := SpecTemperature.Parse(a.v.temperature.Value())
+	if err != nil {
+		temp = share.DefaultTemperature
+	}
+	return Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
+}
+
+// canSave reports whether there is a session worth keeping.
+func (a *app) canSave() bool {
+	return !a.keep.noSave && a.keep.db != nil && a.started && a.st.HasData && a.sentText != "" && a.sentText != "\x00"
+}
+
+// saveSoon saves the session in about a second (settings changed).
+func (a *app) saveSoon() {
+	if a.keep.saveArmed || !a.canSave() {
+		return
+	}
+	a.keep.saveArmed = true
+	timeout(1000, func() {
+		a.keep.saveArmed = false
+		a.requestSave()
+	})
+}
+
+// requestSave asks the engine for the model; the session is written when it
+// arrives.
+func (a *app) requestSave() {
+	if !a.canSave() {
+		return
+	}
+	a.keep.lastSave = float64(nowMillis())
+	if a.st.Status.Params == 0 {
+		a.writeSession()
+		return
+	}
+	id := a.requestID()
+	a.keep.exports[id] = forSession
+	a.keep.exportGen[id] = a.st.modelGen
+	a.send(protocol.Export{ID: id})
+}
+
+// writeSession writes the session with the newest exported model.
+func (a *app) writeSession() {
+	k := &a.keep
+	if !a.canSave() {
+		return
+	}
+	s := a.currentSetup()
+	if k.modelGen == a.st.modelGen {
+		s.Model = k.model
+	}
+	rec, err := NewSession(s, a.presets, a.st.Update, &a.st.Losses)
+	if err != nil {
+		return
+	}
+	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
+	data, err := rec.Marshal()
+	if err != nil {
+		return
+	}
+	k.db.Put(k.tab, data, func(err error) {
+		if err != nil {
+			setText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
+		}
+	})
+}
+
+// sessionProgress saves the session every few seconds while training, and
+// when training stops.
+func (a *app) sessionProgress(m protocol.Progress) {
+	k := &a.keep
+	now := float64(nowMillis())
+	if m.Running && now-k.lastSave >= saveInterval || !m.Running && k.wasRun {
+		a.requestSave()
+	}
+	k.wasRun = m.Running
+}
+
+// pageHidden saves at once what is known (the page may be closing and the
+// engine's answer may not come), then asks for a fresh model to save.
+func (a *app) pageHidden() {
+	if !a.canSave() {
+		return
+	}
+	a.writeSession()
+	a.requestSave()
+}
+
+// startFresh forgets every saved session and loads the page anew, without
+// its link.
+func (a *app) startFresh() {
+	k := &a.keep
+	k.noSave = true
+	done := func(error) {
+		replaceHash("")
+		reloadPage()
+	}
+	if k.db == nil {
+		done(nil)
+		return
+	}
+	k.db.Clear(done)
+}
+
+// restoreOffered restores the session the page offered.
+func (a *app) restoreOffered() {
+	k := &a.keep
+	if k.offer == nil || !a.started {
+		return
+	}
+	rec, s := *k.offer, k.offerS
+	k.offer = nil
+	a.showOffer()
+	h := rec.LossHistory()
+	a.st.Running = false
+	a.send(protocol.Pause{})
+	a.applyPlan(s, fromSession, &h)
+	if s.Model == nil {
+		a.setKeepNotice("Restored your last session's text and settings (it had no model saved).")
+	}
+}
+
+// ---- sharing ----
+
+// shareSetup makes a link to the page's setup, with the weights if they fit.
+func (a *app) shareSetup() {
+	a.invalidate(a.st.SetError(FieldShare, ""))
+	if !a.st.HasData || a.sentText == "" {
+		a.invalidate(a.st.SetError(FieldShare, "There is no training data yet: type a training text or pick a preset."))
+		return
+	}
+	if a.st.Status.Params == 0 || a.st.Update == 0 {
+		a.showLink(a.currentSetup(), nil, "")
+		return
+	}
+	id := a.requestID()
+	a.keep.exports[id] = forLink
+	a.send(protocol.Export{ID: id})
+}
+
+// shareModel shares the trained model: through the share service where the
+// site has one, else in the link itself.
+func (a *app) shareModel() {
+	k := &a.keep
+	a.invalidate(a.st.SetError(FieldShare, ""))
+	if !a.st.HasData || a.st.Status.Params == 0 {
+		a.invalidate(a.st.SetError(FieldShare, "There is no model yet: type a training text or pick a preset, and train it."))
+		return
+	}
+	if k.shareBusy {
+		return
+	}
+	k.shareBusy = true
+	a.v.keep.shareModel.SetDisabled(true)
+	setHidden(a.v.keep.linkBox, true)
+	id := a.requestID()
+	k.exports[id] = forShare
+	a.send(protocol.Export{ID: id})
+}
+
+// shareDone ends a share: the button works again.
+func (a *app) shareDone() {
+	a.keep.shareBusy = false
+	a.v.keep.shareModel.SetDisabled(false)
+}
+
+// shareExported takes the model file of Share trained model.
+func (a *app) shareExported(file []byte) {
+	k := &a.keep
+	s := a.currentSetup()
+	upload := func() {
+		fetchBytes("POST", "api/models", file, "application/octet-stream", func(res httpResult, err error) {
+			var out struct {
+				ID string `json:"id"`
+			}
+			if err != nil || res.Status != 201 || json.Unmarshal(res.Body, &out) != nil || !ValidModelID(out.ID) {
+				why := "the share service did not answer"
+				if err == nil {
+					why = "the share service answered " + apiError(res)
+				}
+				s.Model = file
+				a.showLink(s, file, "The model could not be uploaded ("+why+"), so ")
+				a.shareDone()
+				return
+			}
+			frag, _, ferr := s.ShareState(a.presets, k.view).EncodeFit()
+			if ferr != nil {
+				a.invalidate(a.st.SetError(FieldShare, ferr.Error()))
+				a.shareDone()
+				return
+			}
+			a.setLink(WithSharedID(frag, out.ID),
+				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", FormatCount(len(file)), FormatCount(a.st.Update)))
+			a.shareDone()
+		})
+	}
+	if k.api != nil {
+		if k.api.Share && k.api.FormatVersion == 1 && len(file) <= k.api.MaxModelBytes {
+			upload()
+			return
+		}
+		s.Model = file
+		a.showLink(s, file, "")
+		a.shareDone()
+		return
+	}
+	fetchBytes("GET", "api/", nil, "", func(res httpResult, err error) {
+		info := &apiInfo{}
+		if err == nil && res.Status == 200 && strings.HasPrefix(res.Type, "application/json") {
+			if json.Unmarshal(res.Body, info) != nil {
+				info = &apiInfo{}
+			}
+		}
+		k.api = info
+		if info.Share && info.FormatVersion == 1 && len(file) <= info.MaxModelBytes {
+			upload()
+			return
+		}
+		s.Model = file
+		a.showLink(s, file, "")
+		a.shareDone()
+	})
+}
+
+// showLink shows a link to s that carries its model in the fragment if it
+// fits (lead starts the note).
+func (a *app) showLink(s Setup, file []byte, lead string) {
+	s.Model = file
+	frag, dropped, err := s.ShareState(a.presets, a.keep.view).EncodeFit()
+	if err != nil {
+		a.invalidate(a.st.SetError(FieldShare, err.Error()))
+		return
+	}
+	var note string
+	switch {
+	case file == nil:
+		note = "the link opens this text and these settings, with a fresh model."
+	case dropped:
+		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", FormatCount(len(file)))
+	default:
+		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", FormatCount(a.st.Update))
+	}
+	if lead == "" {
+		note = strings.ToUpper(note[:1]) + note[1:]
+	}
+	a.setLink(frag, lead+note)
+}
+
+// setLink shows the link of a fragment.
+func (a *app) setLink(frag, note string) {
+	kv := a.v.keep
+	kv.link.SetValue(pageAddress() + "#" + frag)
+	setText(kv.linkNote, note)
+	setText(kv.copy, "Copy link")
+	setHidden(kv.linkBox, false)
+	kv.link.Focus()
+	kv.link.Select()
+}
+
+// keepExported takes a model file the page asked for; it reports whether
+// the id was one of the page's own.
+func (a *app) keepExported(m protocol.ModelFile) bool {
+	k := &a.keep
+	purpose, ok := k.exports[m.ID]
+	if !ok {
+		return false
+	}
+	delete(k.exports, m.ID)
+	switch purpose {
+	case forSession:
+		k.model, k.modelGen = m.File, k.exportGen[m.ID]
+		delete(k.exportGen, m.ID)
+		a.writeSession()
+	case forShare:
+		a.shareExported(m.File)
+	case forLink:
+		a.showLink(a.currentSetup(), m.File, "")
+	}
+	return true
+}
+
+// keepError takes an engine Error; it reports whether it answered one of the
+// keeping requests.
+func (a *app) keepError(m protocol.Error) bool {
+	k := &a.keep
+	if purpose, ok := k.exports[m.ID]; ok && m.ID != 0 {
+		delete(k.exports, m.ID)
+		switch purpose {
+		case forShare, forLink:
+			a.shareDone()
+			a.invalidate(a.st.SetError(FieldShare, m.Message))
+		}
+		return true
+	}
+	if k.importing != nil && m.Field == FieldLoad {
+		a.importFailed(k.importing.from, m.Message)
+		return true
+	}
+	return false
+}
+
+// wireKeep connects the keep-and-share controls.
+func (a *app) wireKeep() {
+	kv := &a.v.keep
+	listen(kv.shareSetup, "click", func(dom.Event) { a.shareSetup() })
+	listen(kv.shareModel, "click", func(dom.Event) { a.shareModel() })
+	listen(kv.copy, "click", func(dom.Event) {
+		copyText(kv.link.Value(), func(ok bool) {
+			if ok {
+				setText(kv.copy, "Copied")
+			} else {
+				kv.link.Focus()
+				kv.link.Select()
+				setText(kv.linkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+			}
+		})
+	})
+	listen(kv.fresh, "click", func(dom.Event) { a.startFresh() })
+	listen(kv.offerRestore, "click", func(dom.Event) { a.restoreOffered() })
+	listen(kv.offerDismiss, "click", func(dom.Event) {
+		a.keep.offer = nil
+		a.showOffer()
+	})
+}
+
+// ---- teacher links ----
+
+// applyView applies a link's view options: hidden controls, a single chart,
+// the embed mode.
+func (a *app) applyView(o ViewOptions) {
+	v := a.v
+	html := dom.GetWindow().Document().DocumentElement()
+	groups := map[string][]dom.HTMLElement{
+		share.HideData:      {v.grpData},
+		share.HideSettings:  {v.grpSettings, v.grpArch},
+		share.HideTrain:     {v.grpRun},
+		share.HideProbe:     {v.grpProbe},
+		share.HideGenerate:  {v.grpGenerate},
+		share.HideInspector: {v.grpInspector},
+		share.HideUnits:     {v.grpUnits},
+		share.HideExport:    {v.grpExport},
+	}
+	for _, name := range o.Hide {
+		for _, e := range groups[name] {
+			if e != nil {
+				setHidden(e, true)
+			}
+		}
+	}
+	dataGone := o.Hides(share.HideData) && o.Hides(share.HideSettings) && o.Hides(share.HideExport)
+	setHidden(v.dataCol, dataGone)
+	setClass(html, "no-data-col", dataGone)
+	if o.Only != "" {
+		targets := v.chartTargets(o.Only)
+		if len(targets) > 0 {
+			setClass(html, "only", true)
+			for _, t := range targets {
+				t.Class().Add("keep-target")
+				for p := t.ParentElement(); p != nil && p != v.app; p = p.ParentElement() {
+					p.Class().Add("keep-path")
+				}
+			}
+		}
+	}
+	if o.Embed {
+		setClass(html, "embed", true)
+		setHidden(v.footer, true)
+	}
+}
+
+// chartTargets returns the elements of a chart a link shows alone.
+func (v *view) chartTargets(name string) []dom.HTMLElement {
+	heat := func(k heatKind) []dom.HTMLElement {
+		return []dom.HTMLElement{v.heat[k].root, v.probeRow, v.probeLineE, v.empty, v.traceNote}
+	}
+	switch name {
+	case share.ChartC:
+		return heat(heatC)
+	case share.ChartH:
+		return heat(heatH)
+	case share.ChartZi:
+		return heat(heatZi)
+	case share.ChartZf:
+		return heat(heatZf)
+	case share.ChartZ:
+		return heat(heatZ)
+	case share.ChartZo:
+		return heat(heatZo)
+	case share.ChartLoss:
+		return []dom.HTMLElement{v.lossFig}
+	case share.ChartReach:
+		return []dom.HTMLElement{v.reachFig}
+	case share.ChartDelta:
+		return []dom.HTMLElement{v.deltaFig, v.empty, v.traceNote}
+	}
+	return nil
+}

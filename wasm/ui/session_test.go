@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/share"
+)
+
+func TestSetupLinkRoundTrip(t *testing.T) {
+	ps := Presets()
+	cfg := lstm.DefaultConfig()
+	cfg.Hidden, cfg.Cell = 8, lstm.CellRNN
+	for _, s := range []Setup{
+		{Preset: 2, Text: ps[2].Text, Mode: lstm.Text, Config: cfg, Probe: "aaXbb\n", Temperature: 0.5},
+		{Preset: -1, Text: "hello <b>world</b> & 你好", Mode: lstm.Text, Config: cfg, Temperature: 0},
+		{Preset: 4, Text: ps[4].Text, Mode: lstm.Numbers, Config: cfg, Probe: "0, 1", Temperature: 0.8},
+	} {
+		opts := ViewOptions{Hide: []string{share.HideData}, Only: share.ChartLoss, Embed: true}
+		frag, err := s.ShareState(ps, opts).Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := share.Decode("#" + frag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, gotOpts, err := SetupFromLink(st, ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Preset != s.Preset || got.Text != s.Text || got.Mode != s.Mode || got.Config != s.Config || got.Probe != s.Probe || got.Temperature != s.Temperature {
+			t.Errorf("round trip: got %+v, want %+v", got, s)
+		}
+		if !gotOpts.Embed || gotOpts.Only != share.ChartLoss || !gotOpts.Hides(share.HideData) {
+			t.Errorf("view options %+v", gotOpts)
+		}
+		if s.Preset >= 0 && strings.Contains(frag, "text=") {
+			t.Errorf("a preset's link carries its text: %s", frag)
+		}
+	}
+}
+
+func TestSetupFromLinkErrors(t *testing.T) {
+	ps := Presets()
+	st := share.Default()
+	st.Preset = "nope"
+	if _, _, err := SetupFromLink(st, ps); err == nil || !strings.Contains(err.Error(), "rhyme") {
+		t.Errorf("unknown preset: %v", err)
+	}
+	st.Preset, st.Mode = "rhyme", lstm.Numbers
+	if _, _, err := SetupFromLink(st, ps); err == nil {
+		t.Error("a text preset in numbers mode is accepted")
+	}
+	// settings only: the first preset of the mode
+	st = share.Default()
+	st.Mode = lstm.Numbers
+	s, _, err := SetupFromLink(st, ps)
+	if err != nil || s.Preset < 0 || ps[s.Preset].Mode != lstm.Numbers {
+		t.Errorf("settings-only link: %+v, %v", s, err)
+	}
+}
+
+func TestSharedID(t *testing.T) {
+	id := "abcdefghijklmnopqrstuvwxyz"
+	if !ValidModelID(id) || ValidModelID("ABCDEFGHIJKLMNOPQRSTUVWXYZ") || ValidModelID("abc") || ValidModelID("abcdefghijklmnopqrstuvwxy1") {
+		t.Error("ValidModelID")
+	}
+	frag := WithSharedID("v=1&preset=rhyme", id)
+	if got, err := SharedID("#" + frag); got != id || err != nil {
+		t.Errorf("SharedID(%q) = %q, %v", frag, got, err)
+	}
+	if got, err := SharedID("#v=1&preset=rhyme"); got != "" || err != nil {
+		t.Errorf("no id: %q, %v", got, err)
+	}
+	if _, err := SharedID("#v=1&shared=../../etc"); err == nil {
+		t.Error("a malformed id is accepted")
+	}
+	// share.Decode passes over the key
+	if _, err := share.Decode("#" + frag); err != nil {
+		t.Errorf("share.Decode of a link with a shared model: %v", err)
+	}
+}
+
+func TestSessionRoundTrip(t *testing.T) {
+	ps := Presets()
+	var h LossHistory
+	h.Add(5, []float32{3, 2.5, float32(math.NaN()), 2, 1.5})
+	s := Setup{Preset: -1, Text: "abcabd abcabd", Mode: lstm.Text, Config: lstm.DefaultConfig(), Probe: "abc", Temperature: 0.7, Model: []byte{1, 2, 3}}
+	rec, err := NewSession(s, ps, 5, &h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Tab, rec.Saved, rec.Link = "tab1", 42, "v=1&preset=rhyme"
+	data, err := rec.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gs, err := ParseSession(data, ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gs.Text != s.Text || gs.Probe != s.Probe || gs.Config != s.Config || gs.Temperature != s.Temperature || string(gs.Model) != string(s.Model) {
+		t.Errorf("setup %+v, want %+v", gs, s)
+	}
+	if got.Tab != "tab1" || got.Saved != 42 || got.Link != rec.Link || got.Updates != 5 {
+		t.Errorf("record %+v", got)
+	}
+	gh := got.LossHistory()
+	if gh.First != 1 || gh.Len() != 5 || gh.Raw[4] != 1.5 || !math.IsNaN(float64(gh.Raw[2])) {
+		t.Errorf("losses %+v", gh)
+	}
+	// a preset's session keeps its id, not its text
+	rec2, _ := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 0, nil)
+	if rec2.Preset != "rhyme" || rec2.Text != "" {
+		t.Errorf("preset session %+v", rec2)
+	}
+}
+
+func TestParseSessionRefuses(t *testing.T) {
+	ps := Presets()
+	good, _ := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 0, nil)
+	for name, edit := range map[string]func(r *Session){
+		"newer":    func(r *Session) { r.Version = 2 },
+		"old":      func(r *Session) { r.Version = 0 },
+		"losses":   func(r *Session) { r.Losses = []byte{1, 2, 3} },
+		"settings": func(r *Session) { r.Settings = "v=1&h=9999" },
+		"both":     func(r *Session) { r.Text = "abc" },
+		"none":     func(r *Session) { r.Preset = "" },
+		"preset":   func(r *Session) { r.Preset = "gone" },
+	} {
+		r := good
+		edit(&r)
+		data, _ := r.Marshal()
+		if _, _, err := ParseSession(data, ps); err == nil {
+			t.Errorf("%s: accepted", name)
+		} else if name == "newer" && !errors.Is(err, ErrNewerSession) {
+			t.Errorf("newer: %v", err)
+		}
+	}
+	for _, data := range []string{"", "{", "null", "[]", `{"v":1,"settings":7}`} {
+		if _, _, err := ParseSession(data, ps); err == nil {
+			t.Errorf("%q accepted", data)
+		}
+	}
+}
