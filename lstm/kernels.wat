@@ -287,4 +287,120 @@
         (f64.sub (f64.load (i32.add (local.get $p) (local.get $i)))
           (f64.div (f64.mul (local.get $lr) (f64.mul (local.get $ms) (local.get $c1)))
                    (f64.add (f64.sqrt (f64.mul (local.get $vs) (local.get $c2))) (local.get $eps))))))))
+
+  ;; ---- activations: the exp, σ and tanh of activation.go, two lanes at a time,
+  ;; with the same operations in the same order, so they give the same bits.
+
+  ;; $exp is activation.go's exp: clamp to [−708, 709] (NaN stays NaN), split
+  ;; x = k·ln2 + r, e^r by its Taylor series to degree 13, times 2^k from its
+  ;; exponent bits.
+  (func $exp (param $x v128) (result v128)
+    (local $t v128) (local $k v128) (local $r v128) (local $p v128)
+    (local.set $x (f64x2.min (f64x2.max (local.get $x) (v128.const f64x2 -708 -708)) (v128.const f64x2 709 709)))
+    (local.set $t (f64x2.add (f64x2.mul (local.get $x) (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00))
+                             (v128.const f64x2 6755399441055744.0 6755399441055744.0)))
+    (local.set $k (f64x2.sub (local.get $t) (v128.const f64x2 6755399441055744.0 6755399441055744.0)))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
+                             (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
+    ;; Horner, innermost first: 1/13!, 1/12!, …, 1
+    (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+    (local.set $p (f64x2.add (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 1.984126984126984e-04 1.984126984126984e-04) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 1.3888888888888889e-03 1.3888888888888889e-03) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 8.333333333333333e-03 8.333333333333333e-03) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 4.1666666666666664e-02 4.1666666666666664e-02) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 1.6666666666666666e-01 1.6666666666666666e-01) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r) (local.get $p))))
+    (local.set $p (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r) (local.get $p))))
+    (f64x2.mul (local.get $p)
+      (i64x2.shl (i64x2.add (local.get $t) (v128.const i64x2 1023 1023)) (i32.const 52))))
+
+  ;; $sigmoid is σ(x) = 1/(1+e^−x).
+  (func $sigmoid (param $x v128) (result v128)
+    (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (call $exp (f64x2.neg (local.get $x))))))
+
+  ;; $tanh is activation.go's tanh: ±1 beyond ±20, the Taylor series inside
+  ;; (−0.01, 0.01), (e^{2x}−1)/(e^{2x}+1) elsewhere; lanes pick their case.
+  (func $tanh (param $x v128) (result v128)
+    (local $e v128) (local $q v128) (local $x2 v128) (local $s v128)
+    (local.set $e (call $exp (f64x2.mul (v128.const f64x2 2 2) (local.get $x))))
+    (local.set $q (f64x2.div (f64x2.sub (local.get $e) (v128.const f64x2 1 1)) (f64x2.add (local.get $e) (v128.const f64x2 1 1))))
+    (local.set $x2 (f64x2.mul (local.get $x) (local.get $x)))
+    ;; x·(1 + x²·(−1/3 + x²·(2/15 + x²·(−17/315))))
+    (local.set $s (f64x2.mul (local.get $x)
+      (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $x2)
+        (f64x2.add (v128.const f64x2 -0.3333333333333333 -0.3333333333333333) (f64x2.mul (local.get $x2)
+          (f64x2.add (v128.const f64x2 0.13333333333333333 0.13333333333333333) (f64x2.mul (local.get $x2)
+            (v128.const f64x2 -0.05396825396825397 -0.05396825396825397)))))))))
+    (local.set $q (v128.bitselect (local.get $s) (local.get $q)
+      (v128.and (f64x2.gt (local.get $x) (v128.const f64x2 -0.01 -0.01)) (f64x2.lt (local.get $x) (v128.const f64x2 0.01 0.01)))))
+    (local.set $q (v128.bitselect (v128.const f64x2 1 1) (local.get $q) (f64x2.gt (local.get $x) (v128.const f64x2 20 20))))
+    (v128.bitselect (v128.const f64x2 -1 -1) (local.get $q) (f64x2.lt (local.get $x) (v128.const f64x2 -20 -20))))
+
+  ;; $gates2 does lstmStep's activation loop for the two units at byte offset $o:
+  ;; zⁱ, zᶠ, zᵒ = σ(·), z = tanh(·) in place in a (4H), c = zᶠ⊙c_{t−1} + zⁱ⊙z,
+  ;; tc = tanh(c), h = zᵒ⊙tc. $hb is H in bytes.
+  (func $gates2 (param $a i32) (param $cp i32) (param $c i32) (param $tc i32) (param $h i32) (param $hb i32) (param $o i32)
+    (local $zi v128) (local $zf v128) (local $z v128) (local $zo v128) (local $cv v128) (local $tv v128) (local $p i32)
+    (local.set $p (i32.add (local.get $a) (local.get $o)))
+    (local.set $zi (call $sigmoid (v128.load align=8 (local.get $p))))
+    (v128.store align=8 (local.get $p) (local.get $zi))
+    (local.set $p (i32.add (local.get $p) (local.get $hb)))
+    (local.set $zf (call $sigmoid (v128.load align=8 (local.get $p))))
+    (v128.store align=8 (local.get $p) (local.get $zf))
+    (local.set $p (i32.add (local.get $p) (local.get $hb)))
+    (local.set $z (call $tanh (v128.load align=8 (local.get $p))))
+    (v128.store align=8 (local.get $p) (local.get $z))
+    (local.set $p (i32.add (local.get $p) (local.get $hb)))
+    (local.set $zo (call $sigmoid (v128.load align=8 (local.get $p))))
+    (v128.store align=8 (local.get $p) (local.get $zo))
+    (local.set $cv (f64x2.add (f64x2.mul (local.get $zf) (v128.load align=8 (i32.add (local.get $cp) (local.get $o))))
+                              (f64x2.mul (local.get $zi) (local.get $z))))
+    (v128.store align=8 (i32.add (local.get $c) (local.get $o)) (local.get $cv))
+    (local.set $tv (call $tanh (local.get $cv)))
+    (v128.store align=8 (i32.add (local.get $tc) (local.get $o)) (local.get $tv))
+    (v128.store align=8 (i32.add (local.get $h) (local.get $o)) (f64x2.mul (local.get $zo) (local.get $tv))))
+
+  ;; lstmgates is lstmStep's activation loop over the first n&^1 units; the Go
+  ;; code does an odd last unit.
+  (func (export "lstmgates") (param $a i32) (param $cp i32) (param $c i32) (param $tc i32) (param $h i32) (param $n i32)
+    (local $o i32) (local $hb i32) (local $pairs i32)
+    (local.set $hb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $e (loop $l
+      (br_if $e (i32.ge_u (local.get $o) (local.get $pairs)))
+      (call $gates2 (local.get $a) (local.get $cp) (local.get $c) (local.get $tc) (local.get $h) (local.get $hb) (local.get $o))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $l))))
+
+  ;; tanhv sets x[i] = tanh(x[i]) for an even count n (the RNN's activation).
+  (func (export "tanhv") (param $x i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $e (loop $l
+      (br_if $e (i32.ge_u (local.get $x) (local.get $end)))
+      (v128.store align=8 (local.get $x) (call $tanh (v128.load align=8 (local.get $x))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $l))))
+
+  ;; expshift sets p[v] = e^{y[v]−m} for an even count n and returns their sum,
+  ;; added in order v = 0, 1, … as softmax does.
+  (func (export "expshift") (param $p i32) (param $y i32) (param $m f64) (param $n i32) (result f64)
+    (local $end i32) (local $e v128) (local $s f64) (local $mv v128)
+    (local.set $mv (f64x2.splat (local.get $m)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $e (loop $l
+      (br_if $e (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $e (call $exp (f64x2.sub (v128.load align=8 (local.get $y)) (local.get $mv))))
+      (v128.store align=8 (local.get $p) (local.get $e))
+      (local.set $s (f64.add (f64.add (local.get $s) (f64x2.extract_lane 0 (local.get $e))) (f64x2.extract_lane 1 (local.get $e))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $y (i32.add (local.get $y) (i32.const 16)))
+      (br $l)))
+    (local.get $s))
 )

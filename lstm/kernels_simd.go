@@ -28,6 +28,15 @@ func kernelClip(g unsafe.Pointer, n int32, limit float64) int32
 //go:wasmimport lstmkernel adam
 func kernelAdam(p, g, m, v unsafe.Pointer, n int32, lr, b1, b2, c1, c2, eps float64)
 
+//go:wasmimport lstmkernel lstmgates
+func kernelLSTMGates(a, cPrev, c, tc, h unsafe.Pointer, n int32)
+
+//go:wasmimport lstmkernel tanhv
+func kernelTanh(x unsafe.Pointer, n int32)
+
+//go:wasmimport lstmkernel expshift
+func kernelExpShift(p, y unsafe.Pointer, m float64, n int32) float64
+
 // simd is whether the kernels are loaded and agree with the Go code.
 var simd = kernelAvailable() == 1 && kernelsAgree()
 
@@ -47,6 +56,35 @@ func simdClip(g []float64, limit float64) int {
 
 func simdAdam(p, g, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
 	kernelAdam(unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0]), int32(len(p)), lr, b1, b2, c1, c2, eps)
+}
+
+// simdLSTMGates does the activation loop of lstmStep for units 0 … 2⌊H/2⌋−1;
+// it returns how many units it did.
+func simdLSTMGates(a, cPrev, c, tc, h []float64) int {
+	n := len(h) &^ 1
+	if n > 0 {
+		kernelLSTMGates(unsafe.Pointer(&a[0]), unsafe.Pointer(&cPrev[0]), unsafe.Pointer(&c[0]), unsafe.Pointer(&tc[0]), unsafe.Pointer(&h[0]), int32(len(h)))
+	}
+	return n
+}
+
+// simdTanh sets x[i] = tanh(x[i]) for i < 2⌊len(x)/2⌋ and returns that count.
+func simdTanh(x []float64) int {
+	n := len(x) &^ 1
+	if n > 0 {
+		kernelTanh(unsafe.Pointer(&x[0]), int32(n))
+	}
+	return n
+}
+
+// simdExpShift sets p[v] = exp(y[v]−m) for v < 2⌊len(p)/2⌋ and returns that
+// count and the sum of those values, added in order.
+func simdExpShift(p, y []float64, m float64) (int, float64) {
+	n := len(p) &^ 1
+	if n == 0 {
+		return 0, 0
+	}
+	return n, kernelExpShift(unsafe.Pointer(&p[0]), unsafe.Pointer(&y[0]), m, int32(n))
 }
 
 // kernelsAgree runs the kernels and their Go counterparts on small fixed
@@ -123,5 +161,29 @@ func kernelsAgree() bool {
 	p2, m2, v2 := append([]float64(nil), p1...), append([]float64(nil), m1...), append([]float64(nil), v1...)
 	adamGo(p1, g, m1, v1, 0.01, 0.9, 0.999, 10, 1000, 1e-8)
 	simdAdam(p2, g, m2, v2, 0.01, 0.9, 0.999, 10, 1000, 1e-8)
-	return agree(p1, p2) && agree(m1, m2) && agree(v1, v2)
+	if !agree(p1, p2) || !agree(m1, m2) || !agree(v1, v2) {
+		return false
+	}
+	// The activations give exactly the bits of activation.go.
+	x := fill(make([]float64, 10))
+	for i, scale := range []float64{1e-3, 0.009, 0.5, 3, 19, 21, -25, 700, -710, 1e-300} {
+		x[i] *= scale
+	}
+	y := append([]float64(nil), x...)
+	simdTanh(y)
+	for i := range x {
+		if y[i] != tanh(x[i]) {
+			return false
+		}
+	}
+	e := make([]float64, 10)
+	if _, sum := simdExpShift(e, x, 0.25); sum != sum {
+		return false
+	}
+	for i := range x {
+		if e[i] != exp(x[i]-0.25) {
+			return false
+		}
+	}
+	return true
 }

@@ -99,3 +99,43 @@ func TestSIMDOptimizerKernelsMatchGo(t *testing.T) {
 		}
 	}
 }
+
+// TestSIMDActivationsSameBits checks that the kernels' σ and tanh give exactly
+// the bits of activation.go, so the gates are the same in both builds.
+func TestSIMDActivationsSameBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, H := range []int{1, 2, 3, 8, 33, 64} {
+		a := make([]float64, 4*H)
+		for i := range a {
+			a[i] = rng.NormFloat64() * []float64{0.004, 1, 5, 30}[i%4]
+		}
+		cPrev := make([]float64, H)
+		for i := range cPrev {
+			cPrev[i] = 3 * rng.NormFloat64()
+		}
+		want := append([]float64(nil), a...)
+		wc, wtc, wh := make([]float64, H), make([]float64, H), make([]float64, H)
+		for j := 0; j < H; j++ {
+			zi, zf, z, zo := want[j:], want[H+j:], want[2*H+j:], want[3*H+j:]
+			zi[0], zf[0], z[0], zo[0] = sigmoid(zi[0]), sigmoid(zf[0]), tanh(z[0]), sigmoid(zo[0])
+			wc[j] = zf[0]*cPrev[j] + zi[0]*z[0]
+			wtc[j] = tanh(wc[j])
+			wh[j] = zo[0] * wtc[j]
+		}
+		c, tc, h := make([]float64, H), make([]float64, H), make([]float64, H)
+		n := simdLSTMGates(a, cPrev, c, tc, h)
+		if n != H&^1 {
+			t.Fatalf("H=%d: the kernel did %d units", H, n)
+		}
+		for j := 0; j < n; j++ {
+			for g := 0; g < 4; g++ {
+				if a[g*H+j] != want[g*H+j] {
+					t.Fatalf("H=%d: gate %d unit %d = %v, Go %v", H, g, j, a[g*H+j], want[g*H+j])
+				}
+			}
+			if c[j] != wc[j] || tc[j] != wtc[j] || h[j] != wh[j] {
+				t.Fatalf("H=%d unit %d: c %v/%v tanh c %v/%v h %v/%v", H, j, c[j], wc[j], tc[j], wtc[j], h[j], wh[j])
+			}
+		}
+	}
+}

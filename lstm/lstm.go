@@ -24,7 +24,11 @@ func lstmStep(L *Layer, xid int32, x, hPrev, cPrev, gates, c, tc, h []float64, i
 	cPrev = cPrev[:H]
 	tc = tc[:H]
 	h = h[:H]
-	for j := 0; j < H; j++ {
+	j0 := 0
+	if simd {
+		j0 = simdLSTMGates(a, cPrev, c, tc, h) // the same loop, two units at a time
+	}
+	for j := j0; j < H; j++ {
 		zi[j] = sigmoid(zi[j])             // zⁱ = σ(·)
 		zf[j] = sigmoid(zf[j])             // zᶠ = σ(·)
 		z[j] = tanh(z[j])                  // z = tanh(·)

@@ -183,8 +183,12 @@ func softmax(p, y []float64) float64 {
 		}
 	}
 	var s float64
-	for v, yv := range y {
-		e := exp(yv - m)
+	v0 := 0
+	if simd {
+		v0, s = simdExpShift(p, y, m) // the same loop, two at a time
+	}
+	for v := v0; v < len(y); v++ {
+		e := exp(y[v] - m)
 		p[v] = e
 		s += e
 	}

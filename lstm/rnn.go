@@ -11,7 +11,11 @@ func rnnStep(L *Layer, xid int32, x, hPrev, h []float64, ivs []Intervention) {
 	copy(a, L.B)
 	inputAdd(a, L, xid, x)
 	matVecAdd(a, L.U, hPrev)
-	for j := range a {
+	j0 := 0
+	if simd {
+		j0 = simdTanh(a)
+	}
+	for j := j0; j < len(a); j++ {
 		a[j] = tanh(a[j]) // h_t = tanh(·)
 	}
 	for _, iv := range ivs {
