@@ -177,6 +177,7 @@ const meta = {
   },
   reps: { node: nodeReps, chromium: chromiumReps }, protocol,
   commit: (() => { try { return sh('git', ['rev-parse', '--short', 'HEAD']); } catch { return null; } })(),
+  dirty: (() => { try { return sh('git', ['status', '--porcelain', '--untracked-files=no']) !== ''; } catch { return null; } })(),
 };
 writeFileSync(`${out}/results.json`, JSON.stringify({ meta, runs }, null, 1) + '\n');
 
