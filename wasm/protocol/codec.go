@@ -114,6 +114,10 @@ func Decode(b []byte) (Message, error) {
 		m = readStatus(&r)
 	case TypeError:
 		m = readError(&r)
+	case TypeDiagnose:
+		m = Diagnose{ID: r.u32("ID")}
+	case TypeDiagnostics:
+		m = readDiagnostics(&r)
 	default:
 		return nil, &DecodeError{Offset: 3, Err: ErrUnknownType, Detail: fmt.Sprintf("type byte %d is no message of protocol version %d", uint8(t), Version)}
 	}

@@ -102,6 +102,10 @@ func messages() []Message {
 		Error{},
 		Error{ID: 3, Code: CodeBadConfig, Field: "Learning rate", Message: "Learning rate 5 is out of range: use a number from 1e-06 to 1"},
 		Error{Code: CodeNotReady, Message: "Type a training text first."},
+		Diagnose{}, Diagnose{ID: 11},
+		Diagnostics{},
+		Diagnostics{ID: 11, Update: 1 << 40, HeapLive: 3 << 20, HeapAlloc: 5 << 20, HeapSys: 16 << 20, TotalAlloc: 1 << 50,
+			NumGC: 123456, Goroutines: 3, Funcs: -1},
 	}
 }
 

@@ -481,3 +481,28 @@ func (m Error) check() error {
 	}
 	return nil
 }
+
+// ---- Diagnose, Diagnostics ----
+
+func (m Diagnose) put(w *writer) { w.u32(m.ID) }
+func (Diagnose) check() error    { return nil }
+
+func (m Diagnostics) put(w *writer) {
+	w.u32(m.ID)
+	w.u64(m.Update)
+	w.u64(m.HeapLive)
+	w.u64(m.HeapAlloc)
+	w.u64(m.HeapSys)
+	w.u64(m.TotalAlloc)
+	w.u32(m.NumGC)
+	w.int(m.Goroutines)
+	w.int(m.Funcs)
+}
+
+func readDiagnostics(r *reader) Diagnostics {
+	return Diagnostics{ID: r.u32("ID"), Update: r.u64("Update"), HeapLive: r.u64("HeapLive"), HeapAlloc: r.u64("HeapAlloc"),
+		HeapSys: r.u64("HeapSys"), TotalAlloc: r.u64("TotalAlloc"), NumGC: r.u32("NumGC"),
+		Goroutines: r.int("Goroutines"), Funcs: r.int("Funcs")}
+}
+
+func (Diagnostics) check() error { return nil }

@@ -4,7 +4,8 @@
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
 // Export, Import and SetLive; the engine answers with Ready, Progress,
-// TraceResult, SampleResult, ReachResult, ModelFile, Status and Error. A message
+// TraceResult, SampleResult, ReachResult, ModelFile, Status and Error. A soak
+// test or a bug report may send Diagnose, answered with Diagnostics. A message
 // travels as one []byte (Encode, Decode), which JavaScript only moves, as a
 // transferred ArrayBuffer.
 //
@@ -115,6 +116,13 @@ const (
 	TypeError        Type = 71
 )
 
+// Diagnostic message types, at the top of each direction's range so that they
+// stay clear of the feature messages.
+const (
+	TypeDiagnose    Type = 63  // UI → engine
+	TypeDiagnostics Type = 127 // engine → UI
+)
+
 var typeNames = map[Type]string{
 	TypeSetData: "SetData", TypeSetConfig: "SetConfig", TypeTrain: "Train", TypePause: "Pause",
 	TypeStep: "Step", TypeReset: "Reset", TypeTrace: "Trace", TypeSample: "Sample",
@@ -122,6 +130,7 @@ var typeNames = map[Type]string{
 	TypeReady: "Ready", TypeProgress: "Progress", TypeTraceResult: "TraceResult",
 	TypeSampleResult: "SampleResult", TypeReachResult: "ReachResult", TypeModelFile: "ModelFile",
 	TypeStatus: "Status", TypeError: "Error",
+	TypeDiagnose: "Diagnose", TypeDiagnostics: "Diagnostics",
 }
 
 func (t Type) String() string {
@@ -214,6 +223,13 @@ type SetLive struct {
 	Momentum     float64 // SGD momentum μ
 	Clip         float64 // 0 turns clipping off
 	ClipMode     lstm.ClipMode
+}
+
+// Diagnose asks the engine for Diagnostics: its memory and the JavaScript
+// callbacks its bridge holds. Soak tests and bug reports send it; the page
+// need not, and ignores the answer.
+type Diagnose struct {
+	ID uint32 // echoed in the Diagnostics
 }
 
 // ---- engine → UI ----
@@ -342,6 +358,21 @@ type Error struct {
 	Message string // a sentence for the person, at most MaxText bytes
 }
 
+// Diagnostics answers Diagnose with the engine's memory, for soak tests: a
+// heap that keeps growing while training runs, or a callback count that
+// climbs, is a leak.
+type Diagnostics struct {
+	ID         uint32 // the Diagnose's ID
+	Update     uint64 // the model's update count (0: no model)
+	HeapLive   uint64 // bytes of Go heap live after the last garbage collection (runtime/metrics /gc/heap/live:bytes)
+	HeapAlloc  uint64 // bytes of Go heap objects allocated now, live or not yet collected (runtime.MemStats.HeapAlloc)
+	HeapSys    uint64 // bytes of memory the Go heap has obtained (runtime.MemStats.HeapSys): in WebAssembly, the linear memory it spans
+	TotalAlloc uint64 // bytes allocated since the engine started, cumulative
+	NumGC      uint32 // garbage collections completed
+	Goroutines int    // goroutines running
+	Funcs      int    // js.Func callbacks the worker bridge holds (made and not released); −1 if unknown
+}
+
 func (SetData) Type() Type      { return TypeSetData }
 func (SetConfig) Type() Type    { return TypeSetConfig }
 func (Train) Type() Type        { return TypeTrain }
@@ -362,3 +393,5 @@ func (ReachResult) Type() Type  { return TypeReachResult }
 func (ModelFile) Type() Type    { return TypeModelFile }
 func (Status) Type() Type       { return TypeStatus }
 func (Error) Type() Type        { return TypeError }
+func (Diagnose) Type() Type     { return TypeDiagnose }
+func (Diagnostics) Type() Type  { return TypeDiagnostics }
