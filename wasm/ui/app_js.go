@@ -41,6 +41,7 @@ type app struct {
 	bufs       paintBuffers
 	insp       inspectorDOM
 	keep       keeper
+	cmp        *compare // the second engine of RNN beside LSTM, or nil
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -194,6 +195,7 @@ func (a *app) engineFailed(msg string) {
 		}
 		return
 	}
+	a.stopCompare()
 	setText(a.v.fatal, msg)
 	setHidden(a.v.fatal, false)
 	a.invalidate(DirtyStats)
@@ -217,6 +219,7 @@ func (a *app) sendText() {
 	}
 	a.sentText, a.sentMode = text, mode
 	a.send(protocol.SetData{Mode: mode, Text: text})
+	a.cmpSend(protocol.SetData{Mode: mode, Text: text})
 }
 
 // sendConfig sends the configuration with one field changed, if the page
@@ -224,9 +227,16 @@ func (a *app) sendText() {
 func (a *app) sendConfig(field string, change func(c *lstm.Config), resets bool) {
 	c := a.st.Cfg
 	change(&c)
+	if field == FieldCell && c.Cell != a.st.Cfg.Cell {
+		a.stopCompare()
+	}
 	a.st.SetError(field, "")
 	a.invalidate(DirtyErrors | a.st.ConfigSent(resets))
 	a.send(protocol.SetConfig{Config: c})
+	if a.cmp != nil {
+		a.cmp.st.ConfigSent(resets)
+		a.cmpConfig(c)
+	}
 }
 
 // sendLive sends the live settings with one changed.
@@ -235,7 +245,9 @@ func (a *app) sendLive(field string, change func(c *lstm.Config)) {
 	change(&c)
 	a.st.SetError(field, "")
 	a.invalidate(DirtyErrors)
-	a.send(protocol.SetLive{LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode})
+	live := protocol.SetLive{LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}
+	a.send(live)
+	a.cmpSend(live)
 }
 
 // refuse shows why the page did not send a value.
@@ -332,14 +344,23 @@ func (a *app) wire() {
 		a.st.ModelReset = false
 		a.st.Stale()
 		a.send(protocol.Step{})
+		if a.cmp != nil {
+			a.cmp.st.Running = false
+			a.cmpSend(protocol.Step{})
+		}
 		a.invalidate(DirtyStats)
 	})
 	listen(v.reset, "click", func(dom.Event) {
 		a.st.Running = false
 		a.st.Stale()
 		a.send(protocol.Reset{})
+		if a.cmp != nil {
+			a.cmp.st.Running = false
+			a.cmpSend(protocol.Reset{})
+		}
 		a.invalidate(DirtyStats)
 	})
+	a.wireCompare()
 	listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
@@ -499,6 +520,10 @@ func (a *app) toggleTrain() {
 	if a.st.Running {
 		a.st.Running = false
 		a.send(protocol.Pause{})
+		if a.cmp != nil {
+			a.cmp.st.Running = false
+			a.cmpSend(protocol.Pause{})
+		}
 	} else {
 		if !a.st.HasData {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
@@ -507,6 +532,10 @@ func (a *app) toggleTrain() {
 		a.st.Running = true
 		a.st.ModelReset = false
 		a.send(protocol.Train{})
+		if a.cmp != nil {
+			a.cmp.st.Running = true
+			a.cmpSend(protocol.Train{})
+		}
 	}
 	a.invalidate(DirtyStats)
 }

@@ -15,25 +15,46 @@ import (
 	"honnef.co/go/js/dom/v2"
 )
 
-// engineLink is the page's end of the worker: it sends protocol messages as
+// engineLink is the page's end of a worker: it sends protocol messages as
 // transferred bytes and hands received bytes to a callback.
 type engineLink struct {
 	worker     js.Value
 	uint8Array js.Value
-	onMessage  js.Func // program lifetime: created once in startEngine, never released
-	onError    js.Func // program lifetime: created once in startEngine, never released
+	onMessage  js.Func // released by Close (never, for the page's main engine)
+	onError    js.Func // released by Close (never, for the page's main engine)
 }
 
 // startEngine finds the worker boot.js started and listens to it. received
 // gets the bytes of every message, failed a sentence if the worker fails.
 // Messages that arrived before the page listened (boot.js keeps them in
-// lstmPlayground.early) are delivered first, in order.
+// lstmPlayground.early) are delivered first, in order. The main engine lives
+// as long as the page: its handlers are never released.
 func startEngine(received func([]byte), failed func(string)) (*engineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
 		return nil, fmt.Errorf("the engine worker was not started")
 	}
-	l := &engineLink{worker: pg.Get("worker"), uint8Array: js.Global().Get("Uint8Array")}
+	return linkWorker(pg.Get("worker"), pg.Get("early"), received, failed), nil
+}
+
+// startSecondEngine starts another engine from the page's compiled module
+// (lstmPlayground.startWorker, in boot.js), for a side-by-side comparison.
+// Its owner ends it with Close, which releases its handlers.
+func startSecondEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+	pg := js.Global().Get("lstmPlayground")
+	if pg.IsUndefined() || pg.IsNull() || pg.Get("startWorker").Type() != js.TypeFunction {
+		return nil, fmt.Errorf("this page cannot start a second engine")
+	}
+	var w js.Value
+	if err := jsCall(func() { w = pg.Call("startWorker") }); err != nil {
+		return nil, err
+	}
+	return linkWorker(w.Get("worker"), w.Get("early"), received, failed), nil
+}
+
+// linkWorker listens to a worker and first delivers the messages kept in early.
+func linkWorker(worker, early js.Value, received func([]byte), failed func(string)) *engineLink {
+	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array")}
 	deliver := func(data js.Value) {
 		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
 			return // not ours (boot.js talks to the worker with plain objects)
@@ -43,9 +64,8 @@ func startEngine(received func([]byte), failed func(string)) (*engineLink, error
 		js.CopyBytesToGo(b, u8)
 		received(b)
 	}
-	// Program-lifetime handlers: the worker lives as long as the page. Neither
-	// blocks: deliver copies the bytes and the page's handler only updates
-	// state and asks for a frame.
+	// Neither handler blocks: deliver copies the bytes and the page's handler
+	// only updates state and asks for a frame.
 	l.onMessage = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		deliver(args[0].Get("data"))
 		return nil
@@ -61,7 +81,7 @@ func startEngine(received func([]byte), failed func(string)) (*engineLink, error
 		failed(msg + ". Reload the page to start it again; a model you saved stays on your computer.")
 		return nil
 	})
-	if early := pg.Get("early"); early.Type() == js.TypeObject {
+	if early.Type() == js.TypeObject {
 		for i := range early.Length() {
 			deliver(early.Index(i))
 		}
@@ -70,7 +90,17 @@ func startEngine(received func([]byte), failed func(string)) (*engineLink, error
 	l.worker.Set("onmessage", l.onMessage)
 	l.worker.Call("addEventListener", "error", l.onError)
 	l.worker.Call("addEventListener", "messageerror", l.onError)
-	return l, nil
+	return l
+}
+
+// Close ends the worker and releases the link's handlers.
+func (l *engineLink) Close() {
+	l.worker.Set("onmessage", js.Null())
+	l.worker.Call("removeEventListener", "error", l.onError)
+	l.worker.Call("removeEventListener", "messageerror", l.onError)
+	l.worker.Call("terminate")
+	l.onMessage.Release()
+	l.onError.Release()
 }
 
 // Send posts b to the worker, transferring its buffer.

@@ -325,6 +325,7 @@ func (a *app) setKeepNotice(s string) {
 // configuration, the data, and its model if it has one.
 func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 	v := a.v
+	a.stopCompare()
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
 		a.choosePreset(s.Preset, false)
 	} else {
@@ -367,6 +368,7 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 		a.importFailed(from, reason)
 		return
 	}
+	a.stopCompare()
 	job := &importJob{from: from, updates: m.Updates, cfg: m.Config, kind: m.Kind, losses: losses}
 	if after != nil {
 		c := *after
@@ -784,6 +786,7 @@ func (a *app) applyView(o ViewOptions) {
 		share.HideGenerate:  {v.grpGenerate},
 		share.HideInspector: {v.grpInspector},
 		share.HideUnits:     {v.grpUnits},
+		share.HideCompare:   v.compareGroups(),
 		share.HideExport:    {v.grpExport},
 	}
 	for _, name := range o.Hide {

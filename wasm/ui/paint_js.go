@@ -109,7 +109,8 @@ func (a *app) paint(now float64) bool {
 	if d&(DirtyReach|DirtyLayout|DirtyStatus) != 0 {
 		a.paintReach()
 	}
-	return a.dirty != 0 || a.st.TraceWaiting()
+	cmpWaits := a.comparePaint(now, d)
+	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits
 }
 
 func (a *app) font(scale float64, weight string) string {
@@ -964,7 +965,7 @@ func (a *app) paintReach() {
 	const about = "The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches."
 	if len(curves) == 0 || !(hi > 0) {
 		c.Text("Train to see how far back the gradient reaches.", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2, a.font(0.85, ""), colMuted, "center", "middle")
-		setText(v.reachNote, about+" Switch Cell between LSTM and RNN to compare them.")
+		setText(v.reachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
 		return
 	}
 	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
@@ -1008,7 +1009,7 @@ func (a *app) paintReach() {
 		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
 	}
 	if len(curves) == 1 {
-		note += " Switch Cell to compare LSTM and RNN on the same data: this curve stays for comparison."
+		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
 	}
 	setText(v.reachNote, note)
 }

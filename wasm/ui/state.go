@@ -12,15 +12,16 @@ import (
 type Dirty uint32
 
 const (
-	DirtyStats  Dirty = 1 << iota // top bar: Train/Pause, update count, loss, chars/s
-	DirtyLoss                     // the Loss chart
-	DirtyTrace                    // heatmaps, probe row, unit charts, |Δc| and |Δh|
-	DirtyCursor                   // the time cursor and the step inspector
-	DirtyStatus                   // data info and the controls that mirror the engine's configuration
-	DirtySample                   // the generated text or values
-	DirtyErrors                   // the alert next to each field
-	DirtyLayout                   // sizes: the window or the text size changed
-	DirtyReach                    // the gradient reach chart
+	DirtyStats   Dirty = 1 << iota // top bar: Train/Pause, update count, loss, chars/s
+	DirtyLoss                      // the Loss chart
+	DirtyTrace                     // heatmaps, probe row, unit charts, |Δc| and |Δh|
+	DirtyCursor                    // the time cursor and the step inspector
+	DirtyStatus                    // data info and the controls that mirror the engine's configuration
+	DirtySample                    // the generated text or values
+	DirtyErrors                    // the alert next to each field
+	DirtyLayout                    // sizes: the window or the text size changed
+	DirtyReach                     // the gradient reach chart
+	DirtyCompare                   // the comparison of LSTM and RNN (race chart, the other model)
 
 	DirtyAll Dirty = 1<<iota - 1
 )

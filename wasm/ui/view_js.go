@@ -167,6 +167,7 @@ type view struct {
 	deltaFig                      dom.HTMLElement
 
 	keep keepView
+	cmp  compareView
 
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -434,11 +435,12 @@ func newView(doc dom.Document, presets []Preset) *view {
 	unitsF.root.InsertBefore(unitsHint, unitsF.alert)
 	unitsF.root.Class().Add("units-field")
 
+	cmpRow, cmpRace, cmpSide := v.buildCompare()
 	v.grpProbe = probeF.root
 	v.grpUnits = unitsF.root
 	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, unitsF.root)
+		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root)
 	modelCol := v.modelCol
 
 	// ---- output column ----
@@ -496,7 +498,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 
 	v.outCol = b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
 		b.el("h2", id("h-out"), "What it does"),
-		v.lossFig, v.grpInspector, v.grpGenerate, v.reachFig)
+		cmpRow, v.lossFig, cmpRace, v.grpInspector, v.grpGenerate, v.reachFig)
 	outCol := v.outCol
 
 	v.fatal = b.el("p", cls("fatal"), attr{"role", "alert"})
