@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"unicode/utf8"
 )
 
 // MaxMemory is the most memory a model and its trainer may need (see
@@ -12,7 +13,8 @@ import (
 // allocated. A browser tab gives a WebAssembly program at most a few GiB.
 const MaxMemory = 512 << 20
 
-// MaxProbe is the longest probe text or list a Trace call takes, in steps.
+// MaxProbe is the longest probe text or list a Trace call takes, in steps, and
+// the longest prime a Sample or Continue call takes.
 const MaxProbe = 2000
 
 // MaxSample is the most characters or values one Sample or Continue call makes.
@@ -190,8 +192,9 @@ func (s *stepper) step(in input) []float64 {
 // Sample feeds prime to a text model and then generates n characters, each drawn
 // from softmax(y/temp); temp 0 takes the most likely character (greedy). An
 // empty prime starts from a character drawn uniformly. It returns the generated
-// characters only. rng may be nil only for greedy sampling (temp 0) from a
-// non-empty prime, which draws nothing; otherwise a nil rng panics.
+// characters only. A prime of more than MaxProbe characters is refused, so
+// that one call stays short. rng may be nil only for greedy sampling (temp 0)
+// from a non-empty prime, which draws nothing; otherwise a nil rng panics.
 func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (string, error) {
 	if m.Kind != Text {
 		return "", errors.New("lstm: Sample needs a text model; use Continue for numbers")
@@ -201,6 +204,9 @@ func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (strin
 	}
 	if math.IsNaN(temp) || temp < 0 || temp > MaxTemperature {
 		return "", &ConfigError{Field: "Temperature", Value: fmt.Sprint(temp), Reason: fmt.Sprintf("use a number from 0 to %d", MaxTemperature)}
+	}
+	if k := utf8.RuneCountInString(prime); k > MaxProbe {
+		return "", fmt.Errorf("lstm: the prime has %d characters; the limit is %d", k, MaxProbe)
 	}
 	ids, err := m.Vocab.Encode(prime)
 	if err != nil {
@@ -236,7 +242,7 @@ func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (strin
 
 // Continue feeds prime (in the user's units) to a numbers model and then
 // predicts n further values, each fed back as the next input. It returns the
-// predicted values in the user's units.
+// predicted values in the user's units. The prime has 1 to MaxProbe values.
 func (m *Model) Continue(prime []float64, n int) ([]float64, error) {
 	if m.Kind != Numbers {
 		return nil, errors.New("lstm: Continue needs a numbers model; use Sample for text")
@@ -245,7 +251,10 @@ func (m *Model) Continue(prime []float64, n int) ([]float64, error) {
 		return nil, fmt.Errorf("lstm: %d values to generate is out of range 0..%d", n, MaxSample)
 	}
 	if len(prime) == 0 {
-		return nil, errors.New("lstm: Continue needs at least one value to start from")
+		return nil, errors.New("lstm: the prime is empty: give at least one value to continue from")
+	}
+	if len(prime) > MaxProbe {
+		return nil, fmt.Errorf("lstm: the prime has %d values; the limit is %d", len(prime), MaxProbe)
 	}
 	s := m.newStepper()
 	x := []float64{0}
