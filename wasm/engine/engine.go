@@ -11,8 +11,12 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
@@ -50,7 +54,13 @@ type Engine struct {
 	speedSince time.Time
 	speedTime  time.Duration
 	speed      float64
+
+	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 }
+
+// SetBridgeFuncs gives the engine a function that counts the js.Func callbacks
+// its JavaScript bridge holds, which Diagnostics reports.
+func (e *Engine) SetBridgeFuncs(count func() int) { e.funcs = count }
 
 // New returns an engine with the default configuration and no data.
 func New() *Engine {
@@ -155,6 +165,8 @@ func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
 		return []protocol.Message{protocol.ModelFile{ID: m.ID, File: buf.Bytes()}}
 	case protocol.Import:
 		return e.load(m.File, now)
+	case protocol.Diagnose:
+		return []protocol.Message{e.diagnostics(m.ID)}
 	}
 	return []protocol.Message{fail(0, protocol.CodeBadMessage, "", "The engine does not take %v messages.", m.Type())}
 }
@@ -169,6 +181,12 @@ func (e *Engine) setData(m protocol.SetData) []protocol.Message {
 	field := "Training text"
 	if m.Mode == lstm.Numbers {
 		d, err = lstm.NewNumberData(m.Text)
+	} else if n := utf8.RuneCountInString(m.Text); n > lstm.MaxTextChars {
+		return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text has %s characters; the limit is %s. Use a shorter text.", group(n), group(lstm.MaxTextChars))}
+	} else if m.Text != "" && strings.TrimSpace(m.Text) == "" {
+		// A text of spaces and line breaks only (what a cleared box often
+		// holds) would train a one-character model on nothing: say so instead.
+		return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text is only white space (spaces, tabs or line breaks): type some text or pick a preset.")}
 	} else {
 		d, err = lstm.NewTextData(m.Text)
 	}
@@ -190,6 +208,15 @@ func (e *Engine) setData(m protocol.SetData) []protocol.Message {
 		return []protocol.Message{configError(err)}
 	}
 	return []protocol.Message{e.status()}
+}
+
+// group writes n with thousands separators: 1,000,000.
+func group(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // dataError explains why training data cannot be used.
@@ -522,7 +549,7 @@ func (e *Engine) load(file []byte, now time.Time) []protocol.Message {
 	if e.data != nil && e.data.Kind == m.Kind {
 		t, err = lstm.NewTrainer(m, e.data)
 		if err != nil {
-			return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "This model cannot train on the current training text: %s", firstLine(err.Error()))}
+			return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "%s", cannotTrain(err))}
 		}
 	}
 	e.running = false
@@ -532,6 +559,71 @@ func (e *Engine) load(file []byte, now time.Time) []protocol.Message {
 	}
 	e.resetStats()
 	return []protocol.Message{e.status(), e.progress(now)}
+}
+
+// HandleBytes acts on one message as the worker received it from the page:
+// the bytes of a message, or nil if what arrived was not bytes at all. Bytes
+// that do not decode, a message that goes from the engine to the page, and a
+// panic inside Handle each get an Error reply; nothing reaches Handle unless
+// it decoded, and no panic leaves HandleBytes.
+func (e *Engine) HandleBytes(b []byte, now time.Time) []protocol.Message {
+	if b == nil {
+		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a message that is not bytes."}}
+	}
+	m, err := protocol.Decode(b)
+	if err != nil {
+		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a malformed message: " + err.Error()}}
+	}
+	if !m.Type().ToEngine() {
+		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: fmt.Sprintf("The engine does not take %v messages.", m.Type())}}
+	}
+	return e.safely(func() []protocol.Message { return e.Handle(m, now) })
+}
+
+// WorkSafely is Work, except that a panic becomes an Error reply and pauses
+// training, so that the engine keeps serving.
+func (e *Engine) WorkSafely(deadline time.Time, now func() time.Time) []protocol.Message {
+	return e.safely(func() []protocol.Message { return e.Work(deadline, now) })
+}
+
+// safely runs f and turns a panic into an Error message, pausing training.
+func (e *Engine) safely(f func() []protocol.Message) (out []protocol.Message) {
+	defer func() {
+		if r := recover(); r != nil {
+			e.running = false
+			out = []protocol.Message{protocol.Error{Code: protocol.CodeInternal, Message: fmt.Sprintf("The engine hit a bug and paused: %v", r)}}
+		}
+	}()
+	return f()
+}
+
+// diagnostics reports the engine's memory. It stops the world briefly
+// (runtime.ReadMemStats), so it is for tests and bug reports, not for every frame.
+func (e *Engine) diagnostics(id uint32) protocol.Diagnostics {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	d := protocol.Diagnostics{ID: id, Update: e.modelUpdates(), HeapAlloc: ms.HeapAlloc, HeapSys: ms.HeapSys,
+		TotalAlloc: ms.TotalAlloc, NumGC: ms.NumGC, Goroutines: runtime.NumGoroutine(), Funcs: -1}
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		d.HeapLive = live[0].Value.Uint64()
+	}
+	if e.funcs != nil {
+		d.Funcs = e.funcs()
+	}
+	return d
+}
+
+// cannotTrain explains why a valid model file cannot train on the current data.
+func cannotTrain(err error) string {
+	if errors.Is(err, lstm.ErrUnknownRune) {
+		// "lstm: character not in the vocabulary: the model was trained without 'x'; …"
+		_, detail, _ := strings.Cut(err.Error(), "trained without ")
+		r, _, _ := strings.Cut(detail, ";")
+		return fmt.Sprintf("This model cannot train on the current training text: it was trained without %s, which the text has. Change the training text to one with only the model's characters (such as the text it was trained on), then load it again; the current model is kept.", r)
+	}
+	return "This model cannot train on the current training text: " + strings.TrimPrefix(firstLine(err.Error()), "lstm: ") + ". The current model is kept."
 }
 
 // f32 returns src converted to float32, the wire's width.

@@ -6,7 +6,6 @@
 package worker
 
 import (
-	"fmt"
 	"syscall/js"
 	"time"
 
@@ -27,9 +26,13 @@ func Run() {
 	uint8Array := self.Get("Uint8Array")
 	cmds := make(chan []byte, queue)
 	overflow := make(chan struct{}, 1)
+	// funcs counts the js.Func callbacks made below and not released, for
+	// Diagnostics: both are program-lifetime handlers, so it stays 2.
+	funcs := 0
 
 	// Program-lifetime handler, created once and never released: it copies the
 	// bytes and queues them without blocking (a callback must not block).
+	funcs++
 	onMessage := js.FuncOf(func(this js.Value, args []js.Value) any {
 		data := args[0].Get("data")
 		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
@@ -58,6 +61,7 @@ func Run() {
 	// back in ~60 µs (a timer would cost ~4 ms). Program-lifetime handler.
 	channel := self.Get("MessageChannel").New()
 	ticks := make(chan struct{}, 1)
+	funcs++
 	onTick := js.FuncOf(func(js.Value, []js.Value) any {
 		select {
 		case ticks <- struct{}{}:
@@ -84,22 +88,8 @@ func Run() {
 	}
 
 	e := engine.New()
-	handle := func(b []byte) {
-		if b == nil {
-			post(protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a message that is not bytes."})
-			return
-		}
-		m, err := protocol.Decode(b)
-		if err != nil {
-			post(protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a malformed message: " + err.Error()})
-			return
-		}
-		if !m.Type().ToEngine() {
-			post(protocol.Error{Code: protocol.CodeBadMessage, Message: fmt.Sprintf("The engine does not take %v messages.", m.Type())})
-			return
-		}
-		posts(safely(e, func() []protocol.Message { return e.Handle(m, time.Now()) }))
-	}
+	e.SetBridgeFuncs(func() int { return funcs })
+	handle := func(b []byte) { posts(e.HandleBytes(b, time.Now())) }
 
 	post(e.Ready())
 	for {
@@ -107,7 +97,7 @@ func Run() {
 			handle(<-cmds) // blocks: the event loop runs until a message arrives
 			continue
 		}
-		posts(safely(e, func() []protocol.Message { return e.Work(time.Now().Add(chunk), time.Now) }))
+		posts(e.WorkSafely(time.Now().Add(chunk), time.Now))
 		port2.Call("postMessage", nil)
 		<-ticks
 	drain:
@@ -122,16 +112,4 @@ func Run() {
 			}
 		}
 	}
-}
-
-// safely runs f and turns a panic into an Error message, so that no panic
-// crosses into JavaScript and the engine keeps serving.
-func safely(e *engine.Engine, f func() []protocol.Message) (out []protocol.Message) {
-	defer func() {
-		if r := recover(); r != nil {
-			e.Handle(protocol.Pause{}, time.Now())
-			out = []protocol.Message{protocol.Error{Code: protocol.CodeInternal, Message: fmt.Sprintf("The engine hit a bug and paused: %v", r)}}
-		}
-	}()
-	return f()
 }
