@@ -583,8 +583,14 @@ func unjoin(err error) []error {
 func (s State) checkModel() error {
 	m, err := lstm.UnmarshalModel(s.Model)
 	if err != nil {
+		reason := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "lstm: "), ".")
+		if ue, ok := errors.AsType[*lstm.UnsupportedError](err); ok {
+			// lstm's hint is about a file; this is a link.
+			reason = fmt.Sprintf("it was made by a newer version of LSTM Playground (model format %d; this page reads format %d). Reload the page to update it, then open the link again",
+				ue.Version, lstm.FormatVersion)
+		}
 		return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
-			Reason: strings.TrimPrefix(err.Error(), "lstm: "), Err: err}
+			Reason: reason, Err: err}
 	}
 	mismatch := func(key, field, model, link string) error {
 		return &LinkError{Key: key, Field: field, Value: link,
