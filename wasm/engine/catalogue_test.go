@@ -191,7 +191,7 @@ func refusals() []refusal {
 		{"Training text", "ideographic spaces only", false, textData("\u3000\u3000"), protocol.CodeBadData, "Training text", "only white space"},
 		{"Training text", "one symbol", false, textData("x"), protocol.CodeBadData, "Training text", "at least 2 symbols"},
 		{"Training text", "a 2 MB paste (2,097,152 characters)", false, textData(strings.Repeat("abcd ", 2<<20/5+1)[:2<<20]), protocol.CodeBadData, "Training text", "The training text has 2,097,152 characters; the limit is 1,000,000. Use a shorter text."},
-		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.CodeBadData, "Training text", "more than 4096 distinct characters"},
+		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.CodeBadData, "Training text", "The training text has more than 4,096 distinct characters; the limit is 4,096."},
 		// Numbers.
 		{"Training numbers", "empty", false, numberData(""), protocol.CodeBadData, "Training text", "The list of numbers is empty"},
 		{"Training numbers", "white space only", false, numberData(" \n "), protocol.CodeBadData, "Training text", "The list of numbers is empty"},

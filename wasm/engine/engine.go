@@ -191,6 +191,9 @@ func (e *Engine) setData(m protocol.SetData) []protocol.Message {
 		d, err = lstm.NewTextData(m.Text)
 	}
 	if err != nil {
+		if m.Mode == lstm.Text && distinctOver(m.Text, lstm.MaxVocab) {
+			return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text has more than %s distinct characters; the limit is %s. Use a text with fewer different characters.", group(lstm.MaxVocab), group(lstm.MaxVocab))}
+		}
 		return []protocol.Message{dataError(field, m.Mode, err)}
 	}
 	// Keep the model when it can read the new data: same kind, and for text
@@ -208,6 +211,18 @@ func (e *Engine) setData(m protocol.SetData) []protocol.Message {
 		return []protocol.Message{configError(err)}
 	}
 	return []protocol.Message{e.status()}
+}
+
+// distinctOver reports whether s has more than n distinct characters.
+func distinctOver(s string, n int) bool {
+	seen := make(map[rune]struct{}, n+1)
+	for _, r := range s {
+		seen[r] = struct{}{}
+		if len(seen) > n {
+			return true
+		}
+	}
+	return false
 }
 
 // group writes n with thousands separators: 1,000,000.
