@@ -42,6 +42,7 @@ type app struct {
 	insp       inspectorDOM
 	keep       keeper
 	cmp        *compare // the second engine of RNN beside LSTM, or nil
+	in         inside
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -105,10 +106,20 @@ func (a *app) received(b []byte) {
 		if a.keepExported(m) {
 			return
 		}
-	case protocol.Error:
-		if a.keepError(m) {
+	case protocol.TraceResult:
+		if a.insideTrace(m) {
 			return
 		}
+	case protocol.Error:
+		if a.keepError(m) || a.insideError(m) {
+			return
+		}
+	case protocol.Progress:
+		if m.Update != a.st.Update {
+			a.insideStale()
+		}
+	case protocol.Status:
+		a.insideStale()
 	}
 	d, file := a.st.Apply(m)
 	if file != nil {
@@ -361,6 +372,7 @@ func (a *app) wire() {
 		a.invalidate(DirtyStats)
 	})
 	a.wireCompare()
+	a.wireInside()
 	listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
@@ -584,7 +596,7 @@ func (a *app) pointer(ev dom.Event) {
 		}
 		_, top, _, h := clientRect(hb.canvasEl)
 		if y >= top && y < top+h {
-			unit = a.geo.Unit(y - top)
+			unit = a.unitAtRow(a.geo.Unit(y - top))
 			break
 		}
 	}

@@ -785,7 +785,7 @@ func (a *app) applyView(o ViewOptions) {
 		share.HideProbe:     {v.grpProbe},
 		share.HideGenerate:  {v.grpGenerate},
 		share.HideInspector: {v.grpInspector},
-		share.HideUnits:     {v.grpUnits},
+		share.HideUnits:     v.unitGroups(),
 		share.HideCompare:   v.compareGroups(),
 		share.HideExport:    {v.grpExport},
 	}

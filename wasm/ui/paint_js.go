@@ -29,6 +29,7 @@ const (
 	colAxis   = "#9aa0a6"
 	colKept   = "#0072B2"
 	colWrite  = "#E69F00"
+	colOut    = "#009E73"
 	colCursor = "rgba(27,27,31,0.08)"
 )
 
@@ -110,7 +111,9 @@ func (a *app) paint(now float64) bool {
 		a.paintReach()
 	}
 	cmpWaits := a.comparePaint(now, d)
-	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits
+	inWaits := a.insidePaint(now)
+	a.paintInside(d)
+	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
 }
 
 func (a *app) font(scale float64, weight string) string {
@@ -292,6 +295,10 @@ func (a *app) paintTrace() {
 			continue
 		}
 		data, cmap, limit := a.heatData(k, view)
+		if order := a.rowOrder(view); order != nil {
+			a.in.permBuf = PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
+			data = a.in.permBuf
+		}
 		n := 4 * view.T * view.H
 		if cap(a.bufs.rgba) < n {
 			a.bufs.rgba = make([]byte, n)
@@ -302,7 +309,13 @@ func (a *app) paintTrace() {
 		st := hb.canvasEl.Style()
 		st.SetProperty("width", px(plotW), "")
 		st.SetProperty("height", px(float64(g.HeatH)), "")
-		setText(hb.axisBottom, strconv.Itoa(view.H))
+		if a.in.sorted {
+			setText(hb.axisTop, "")
+			setText(hb.axisBottom, "")
+		} else {
+			setText(hb.axisTop, "1")
+			setText(hb.axisBottom, strconv.Itoa(view.H))
+		}
 		if k == heatC {
 			setText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], FormatNumber(math.Round(AbsMax(view.C)*10)/10)))
 		}
@@ -578,7 +591,7 @@ func (a *app) paintCursor() {
 	for k := range heatCount {
 		setHidden(v.heat[k].unitMark, !st.CursorMoved)
 		m := v.heat[k].unitMark.Style()
-		m.SetProperty("top", px(float64(j)*g.RowH), "")
+		m.SetProperty("top", px(float64(a.rowOfUnit(j))*g.RowH), "")
 		m.SetProperty("height", px(max(g.RowH, 1)), "")
 		m.SetProperty("width", px(float64(g.PlotW())), "")
 	}
@@ -696,7 +709,7 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 	c.Begin(w, h)
 	var m float64
 	for j := range view.H {
-		m = max(m, math.Abs(a.bufs.kept[j]), math.Abs(a.bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])))
+		m = max(m, math.Abs(a.bufs.kept[j]), math.Abs(a.bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
 	}
 	lim := NiceLimit(m, 0.1)
 	left := math.Round(2.2 * a.rem)
@@ -708,15 +721,17 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 	x0 := f.X.Map(float64(sel))
 	c.Rect(x0, r.Y0, colW, r.Y1-r.Y0, colCursor)
 	zero := f.Y.Map(0)
-	barW := max(1, colW*0.4)
+	barW := max(1, colW*0.27)
 	for j := range view.H {
 		x := f.X.Map(float64(j))
 		k, wr := a.bufs.kept[j], a.bufs.written[j]
-		yk, yw := f.Y.Map(k), f.Y.Map(wr)
-		c.Rect(x+colW*0.1, min(yk, zero), barW, math.Abs(yk-zero), colKept)
-		c.Rect(x+colW*0.5, min(yw, zero), barW, math.Abs(yw-zero), colWrite)
+		ho := float64(view.Hid[t*view.H+j]) // zᵒ ⊙ tanh c_t
+		yk, yw, yh := f.Y.Map(k), f.Y.Map(wr), f.Y.Map(ho)
+		c.Rect(x+colW*0.08, min(yk, zero), barW, math.Abs(yk-zero), colKept)
+		c.Rect(x+colW*0.37, min(yw, zero), barW, math.Abs(yw-zero), colWrite)
+		c.Rect(x+colW*0.66, min(yh, zero), barW, math.Abs(yh-zero), colOut)
 		yc := f.Y.Map(float64(view.C[t*view.H+j]))
-		c.Rect(x+colW*0.05, yc-1, colW*0.9, 2, colText)
+		c.Rect(x+colW*0.04, yc-1, colW*0.62, 2, colText)
 	}
 	font := a.font(0.7, "")
 	c.Text("1", r.X0+colW/2, r.Y1+3, font, colMuted, "center", "top")
@@ -725,8 +740,8 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
 	}
 	s := view.At(t, sel)
-	setText(a.v.barsNote, fmt.Sprintf("Unit %d: kept %s + written %s = c %s. Units across; the shaded column is the unit under the cursor.",
-		sel+1, FormatValue(s.Kept()), FormatValue(s.Written()), FormatValue(s.C)))
+	setText(a.v.barsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
+		sel+1, FormatValue(s.Kept()), FormatValue(s.Written()), FormatValue(s.C), FormatValue(s.Zo), FormatValue(s.H)))
 }
 
 // ---- Loss chart ----

@@ -22,6 +22,7 @@ const (
 	DirtyLayout                    // sizes: the window or the text size changed
 	DirtyReach                     // the gradient reach chart
 	DirtyCompare                   // the comparison of LSTM and RNN (race chart, the other model)
+	DirtyUnits                     // the unit view: features, coloured text, gate statistics, intervention
 
 	DirtyAll Dirty = 1<<iota - 1
 )

@@ -168,6 +168,7 @@ type view struct {
 
 	keep keepView
 	cmp  compareView
+	in   insideView
 
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -440,7 +441,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.grpUnits = unitsF.root
 	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root)
+		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
 	modelCol := v.modelCol
 
 	// ---- output column ----
@@ -465,11 +466,13 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.bars = newDrawCanvas(barsCv)
 	v.barsNote = b.el("p", cls("hint"), id("bars-note"))
 	v.barsFig = b.el("figure", cls("bars-fig"), attr{"aria-labelledby", "bars-title"},
-		b.el("h3", id("bars-title"), "Kept and written, every unit"),
+		b.el("h3", id("bars-title"), "The three stages at this step, every unit"),
 		b.el("p", cls("bars-legend"),
-			b.el("span", cls("key key-kept"), attr{"aria-hidden", "true"}), "kept ", b.el("var", "z"), b.el("sup", "f"), " ⊙ ", b.el("var", "c"), b.el("sub", "t−1"), " (left bar)  ",
-			b.el("span", cls("key key-written"), attr{"aria-hidden", "true"}), "written ", b.el("var", "z"), b.el("sup", "i"), " ⊙ ", b.el("var", "z"), " (right bar)  ",
-			b.el("span", cls("key key-c"), attr{"aria-hidden", "true"}), b.el("var", "c"), b.el("sub", "t"), " (tick)"),
+			b.el("span", cls("key key-kept"), attr{"aria-hidden", "true"}), "1 forget: kept ", b.el("var", "z"), b.el("sup", "f"), " ⊙ ", b.el("var", "c"), b.el("sub", "t−1"), "  ",
+			b.el("span", cls("key key-written"), attr{"aria-hidden", "true"}), "2 select memory: written ", b.el("var", "z"), b.el("sup", "i"), " ⊙ ", b.el("var", "z"), "  ",
+			b.el("span", cls("key key-c"), attr{"aria-hidden", "true"}), b.el("var", "c"), b.el("sub", "t"), " = kept + written (tick)  ",
+			b.el("span", cls("key key-out"), attr{"aria-hidden", "true"}), "3 output ", b.el("var", "z"), b.el("sup", "o"), " ⊙ tanh ", b.el("var", "c"), b.el("sub", "t"), " = ", b.el("var", "h"), b.el("sub", "t")),
+		b.el("p", cls("howto"), "How to read: one group of three bars per unit, left to right; bars above the line are positive. The tick shows the new cell state, the sum of the first two bars."),
 		barsCv, v.barsNote)
 	v.grpInspector = b.el("section", cls("inspector"), attr{"aria-labelledby", "h-insp"},
 		b.el("h3", id("h-insp"), "Step inspector"),
