@@ -43,12 +43,14 @@ type app struct {
 	keep       keeper
 	cmp        *compare // the second engine of RNN beside LSTM, or nil
 	in         inside
+	snap       snaps
 }
 
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
 	a := &app{st: NewState(), presets: Presets(), rem: 16}
+	a.snap.pinned = -1
 	a.v = newView(doc, a.presets)
 	a.frame = newFrameLoop(a.paint)
 	a.textDeb = newDebouncer(DebounceText, a.sendText)
@@ -101,6 +103,9 @@ func (a *app) received(b []byte) {
 	}
 	// The page's own requests (exports for the session and for sharing)
 	// are answered here; State sees the rest.
+	if a.snapReply(m) {
+		return
+	}
 	switch m := m.(type) {
 	case protocol.ModelFile:
 		if a.keepExported(m) {
@@ -130,7 +135,9 @@ func (a *app) received(b []byte) {
 		a.start()
 	case protocol.Progress:
 		a.sessionProgress(m)
+		a.snapCheck()
 	case protocol.Status:
+		a.snapCheck()
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
 			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "")
@@ -373,6 +380,7 @@ func (a *app) wire() {
 	})
 	a.wireCompare()
 	a.wireInside()
+	a.wireSnap()
 	listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
@@ -644,7 +652,7 @@ func (a *app) key(ev dom.Event) {
 
 // stepLabel says what the model read at step t: a character or a value.
 func (a *app) stepLabel(t int) string {
-	tr := a.st.Trace
+	tr := a.st.Shown()
 	if tr == nil || t < 0 || t >= tr.T {
 		return ""
 	}

@@ -261,7 +261,7 @@ func (a *app) rowOrder(view LayerView) []int {
 	if !in.sorted {
 		return nil
 	}
-	tr := a.st.Trace
+	tr := a.st.Shown()
 	stale := !ValidOrder(in.order, view.H) || !in.orderMade || (!a.st.Running && tr != nil && tr.Update != in.orderUpd)
 	if stale {
 		x := view.C

@@ -411,6 +411,7 @@ func (a *app) importStatus(m protocol.Status) {
 	}
 	a.keep.importing = nil
 	a.keep.model = nil
+	a.snap.gen = -1 // the snapshots start anew from the loaded model
 	a.setMode(m.Kind)
 	a.sentMode = m.Kind
 	a.st.Losses.Reset()

@@ -113,6 +113,7 @@ func (a *app) paint(now float64) bool {
 	cmpWaits := a.comparePaint(now, d)
 	inWaits := a.insidePaint(now)
 	a.paintInside(d)
+	a.paintSnap(d)
 	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
 }
 
@@ -253,19 +254,21 @@ func (a *app) paintTrace() {
 		switch {
 		case a.st.Errors[FieldProbe] != "":
 			setText(v.traceNote, "")
-		case a.st.Trace != nil && a.st.Trace.T == 0:
+		case a.st.Shown() != nil && a.st.Shown().T == 0:
 			setText(v.traceNote, "The probe text is empty: type a few characters to see the model read them.")
 		default:
 			setText(v.traceNote, "")
 		}
 		return
 	}
-	tr := a.st.Trace
+	tr := a.st.Shown()
 	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", FormatCount(tr.Update), view.T)
 	if a.st.ProbeCut {
 		note += fmt.Sprintf(" (the first %d)", ProbeSteps)
 	}
 	switch {
+	case a.st.Pinned != nil:
+		note = fmt.Sprintf("Training snapshot: the model at update %s, reading %d steps of the probe. Move the Training snapshot slider to its right end for the live model.", FormatCount(tr.Update), view.T)
 	case a.st.Errors[FieldProbe] != "":
 		note += ": the last probe it could read."
 	case tr.Update == 0:
@@ -367,7 +370,7 @@ func (a *app) heatData(k heatKind, view LayerView) ([]float32, *chart.ColorMap, 
 // paintProbe writes the probe once along the time axis: its characters, or a
 // small line of its values in numbers mode.
 func (a *app) paintProbe(view LayerView) {
-	v, g, tr := a.v, a.geo, a.st.Trace
+	v, g, tr := a.v, a.geo, a.st.Shown()
 	if tr.Kind == lstm.Numbers {
 		setHidden(v.probeRow, true)
 		setHidden(v.probeLineE, false)
@@ -672,7 +675,7 @@ func (a *app) paintInspector(s StepValues) {
 
 // stepWhat names what the model read at step t.
 func (a *app) stepWhat(t int) string {
-	tr := a.st.Trace
+	tr := a.st.Shown()
 	if tr.Kind == lstm.Numbers {
 		return FormatNumber(float64(tr.Values[t]))
 	}
@@ -681,7 +684,7 @@ func (a *app) stepWhat(t int) string {
 
 // prediction says what the model expects after step t, and what came.
 func (a *app) prediction(t int) string {
-	tr := a.st.Trace
+	tr := a.st.Shown()
 	if tr.Kind == lstm.Numbers {
 		s := "Predicts next " + FormatNumber(float64(tr.Pred[t]))
 		if t+1 < tr.T {

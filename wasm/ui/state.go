@@ -23,6 +23,7 @@ const (
 	DirtyReach                     // the gradient reach chart
 	DirtyCompare                   // the comparison of LSTM and RNN (race chart, the other model)
 	DirtyUnits                     // the unit view: features, coloured text, gate statistics, intervention
+	DirtySnap                      // the training snapshots: slider and samples along training
 
 	DirtyAll Dirty = 1<<iota - 1
 )
@@ -66,7 +67,8 @@ type State struct {
 	Losses      LossHistory
 	ModelReset  bool // the model was replaced since the person last trained it (says so once)
 
-	Trace      *protocol.TraceResult // the newest trace shown, or nil
+	Trace      *protocol.TraceResult // the newest trace, or nil
+	Pinned     *protocol.TraceResult // a kept trace shown instead (a training snapshot), or nil
 	Probe      string                // the probe as typed
 	ProbeSent  string                // the probe of the shown trace, as sent
 	ProbeCut   bool                  // the probe was cut to ProbeSteps
@@ -366,10 +368,20 @@ func (s *State) ExportRequest() protocol.Export {
 
 // View returns the shown layer of the trace; ok is false without a trace.
 func (s *State) View() (LayerView, bool) {
-	if s.Trace == nil || len(s.Trace.Layers) == 0 || s.Trace.T == 0 {
+	tr := s.Shown()
+	if tr == nil || len(tr.Layers) == 0 || tr.T == 0 {
 		return LayerView{}, false
 	}
-	return Layer(s.Trace, s.Layer), true
+	return Layer(tr, s.Layer), true
+}
+
+// Shown returns the trace the page shows: the pinned snapshot, else the
+// newest trace (nil if none).
+func (s *State) Shown() *protocol.TraceResult {
+	if s.Pinned != nil {
+		return s.Pinned
+	}
+	return s.Trace
 }
 
 // MoveCursor moves the time cursor to step t and unit j (clamped); it returns
@@ -386,11 +398,12 @@ func (s *State) MoveCursor(t, j int) Dirty {
 }
 
 func (s *State) clampCursor() {
-	if s.Trace == nil {
+	tr := s.Shown()
+	if tr == nil {
 		return
 	}
-	s.Cursor.T = max(0, min(s.Cursor.T, s.Trace.T-1))
-	s.Cursor.Unit = max(0, min(s.Cursor.Unit, s.Trace.H-1))
+	s.Cursor.T = max(0, min(s.Cursor.T, tr.T-1))
+	s.Cursor.Unit = max(0, min(s.Cursor.Unit, tr.H-1))
 }
 
 // SetUnits picks the units of the line charts; nil goes back to automatic.

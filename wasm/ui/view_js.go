@@ -169,6 +169,7 @@ type view struct {
 	keep keepView
 	cmp  compareView
 	in   insideView
+	snap snapView
 
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -437,11 +438,12 @@ func newView(doc dom.Document, presets []Preset) *view {
 	unitsF.root.Class().Add("units-field")
 
 	cmpRow, cmpRace, cmpSide := v.buildCompare()
+	snapRow, snapSamples := v.buildSnap()
 	v.grpProbe = probeF.root
 	v.grpUnits = unitsF.root
 	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
+		probeF.root, snapRow, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
 	modelCol := v.modelCol
 
 	// ---- output column ----
@@ -501,7 +503,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 
 	v.outCol = b.el("section", cls("col col-out"), attr{"aria-labelledby", "h-out"},
 		b.el("h2", id("h-out"), "What it does"),
-		cmpRow, v.lossFig, cmpRace, v.grpInspector, v.grpGenerate, v.reachFig)
+		cmpRow, v.lossFig, cmpRace, v.grpInspector, v.grpGenerate, snapSamples, v.reachFig)
 	outCol := v.outCol
 
 	v.fatal = b.el("p", cls("fatal"), attr{"role", "alert"})

@@ -1,0 +1,263 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+)
+
+// This file is the second time axis: while a model trains, the page keeps its
+// trace of the probe and a short sample at updates 0, 100, 300, 1,000,
+// 3,000, … (NextSnapshot), so that a student can scrub back through training
+// with the Training snapshot slider and read the samples side by side.
+
+// maxSnapshots is the most snapshots kept (the first and the newest stay).
+const maxSnapshots = 16
+
+// Snapshot samples: short, with a fixed seed and temperature, so that they
+// differ only by what the model learnt.
+const (
+	snapSampleText    = 70
+	snapSampleNumbers = 16
+	snapTemperature   = 0.5
+	snapSeed          = 7
+)
+
+// snapshot is the model as it was at one update.
+type snapshot struct {
+	update uint64
+	trace  *protocol.TraceResult
+	sample string
+	failed string // why there is no sample
+}
+
+// snaps is the page's list of snapshots.
+type snaps struct {
+	list     []snapshot
+	next     int64 // the update of the next snapshot; −1: take one at once
+	gen      int   // State.modelGen of the list
+	pending  *snapshot
+	traceID  uint32
+	sampleID uint32
+	pinned   int // index of the snapshot shown, −1 for the live model
+}
+
+// snapView holds the snapshot controls.
+type snapView struct {
+	row     dom.HTMLElement
+	slider  *dom.HTMLInputElement
+	label   dom.HTMLElement
+	samples dom.HTMLElement // the Samples along training section
+	list    dom.HTMLElement
+}
+
+// buildSnap makes the Training snapshot slider (model column) and the
+// samples along training (output column).
+func (v *view) buildSnap() (row, samples dom.HTMLElement) {
+	b, s := v.b, &v.snap
+	s.slider = b.el("input", attr{"type", "range"}, id("snapshot"), attr{"min", "0"}, attr{"max", "0"}, attr{"step", "1"},
+		attr{"value", "0"}, attr{"aria-describedby", "snapshot-label"}).(*dom.HTMLInputElement)
+	s.label = b.el("output", id("snapshot-label"), attr{"for", "snapshot"}, cls("snap-label"))
+	s.row = b.el("div", cls("snap-row"),
+		b.el("label", attr{"for", "snapshot"}, "Training snapshot"), s.slider, s.label)
+	setHidden(s.row, true)
+	s.list = b.el("ol", cls("snap-list"))
+	s.samples = b.el("section", cls("snap-samples"), attr{"aria-labelledby", "h-snap"},
+		b.el("h3", id("h-snap"), "Samples along training"),
+		b.el("p", cls("howto"), "How to read: the same short sample (same start, seed and temperature) drawn from the model at update 0, 100, 300, 1,000, …: watch it go from noise to the training text's patterns."),
+		s.list)
+	setHidden(s.samples, true)
+	return s.row, s.samples
+}
+
+// snapCheck takes a snapshot when training passes the next update of the
+// list, and starts the list anew for a new model.
+func (a *app) snapCheck() {
+	s, st := &a.snap, a.st
+	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" || a.sentText == "\x00" {
+		return
+	}
+	if s.gen != st.modelGen {
+		s.gen = st.modelGen
+		s.list = s.list[:0]
+		s.pending = nil
+		s.traceID, s.sampleID = 0, 0
+		s.next = -1
+		a.unpin()
+		a.invalidate(DirtySnap)
+	}
+	if s.pending != nil || (s.next >= 0 && int64(st.Update) < s.next) {
+		return
+	}
+	probe, _ := TruncateProbe(st.Probe, st.Mode)
+	s.pending = &snapshot{}
+	s.traceID, s.sampleID = a.requestID(), a.requestID()
+	a.send(protocol.Trace{ID: s.traceID, Probe: probe})
+	count := snapSampleText
+	if a.sentMode == lstm.Numbers {
+		count = snapSampleNumbers
+	}
+	a.send(protocol.Sample{ID: s.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
+	s.next = int64(NextSnapshot(int64(st.Update)))
+}
+
+// snapReply takes a reply; it reports whether it answered a snapshot request.
+func (a *app) snapReply(m protocol.Message) bool {
+	s := &a.snap
+	p := s.pending
+	switch m := m.(type) {
+	case protocol.TraceResult:
+		if p == nil || m.ID == 0 || m.ID != s.traceID {
+			return false
+		}
+		s.traceID = 0
+		p.trace, p.update = &m, m.Update
+	case protocol.SampleResult:
+		if p == nil || m.ID == 0 || m.ID != s.sampleID {
+			return false
+		}
+		s.sampleID = 0
+		if m.Kind == lstm.Numbers {
+			parts := make([]string, len(m.Values))
+			for i, x := range m.Values {
+				parts[i] = FormatNumber(float64(x))
+			}
+			p.sample = strings.Join(parts, ", ")
+		} else {
+			p.sample = m.Text
+		}
+	case protocol.Error:
+		if p == nil || m.ID == 0 || (m.ID != s.traceID && m.ID != s.sampleID) {
+			return false
+		}
+		if m.ID == s.traceID {
+			s.traceID = 0
+		} else {
+			s.sampleID = 0
+			p.failed = m.Message
+		}
+	default:
+		return false
+	}
+	if s.traceID == 0 && s.sampleID == 0 {
+		s.pending = nil
+		if p.trace != nil {
+			a.addSnapshot(*p)
+		}
+	}
+	return true
+}
+
+// addSnapshot keeps a snapshot, in update order.
+func (a *app) addSnapshot(p snapshot) {
+	s := &a.snap
+	for i, q := range s.list {
+		if q.update == p.update {
+			s.list[i] = p
+			a.invalidate(DirtySnap)
+			return
+		}
+	}
+	s.list = append(s.list, p)
+	if len(s.list) > maxSnapshots {
+		// keep the first (update 0) and drop the second oldest
+		if s.pinned == 1 {
+			a.unpin()
+		} else if s.pinned > 1 {
+			s.pinned--
+		}
+		s.list = append(s.list[:1], s.list[2:]...)
+	}
+	a.invalidate(DirtySnap)
+}
+
+// unpin shows the live model again.
+func (a *app) unpin() {
+	a.snap.pinned = -1
+	if a.st.Pinned != nil {
+		a.st.Pinned = nil
+		a.invalidate(DirtyTrace | DirtyCursor | DirtySnap)
+	}
+}
+
+// scrub shows snapshot i (len(list): the live model).
+func (a *app) scrub(i int) {
+	s := &a.snap
+	if i < 0 || i >= len(s.list) {
+		a.unpin()
+		a.invalidate(DirtySnap)
+		return
+	}
+	s.pinned = i
+	a.st.Pinned = s.list[i].trace
+	a.st.MoveCursor(a.st.Cursor.T, a.st.Cursor.Unit)
+	a.invalidate(DirtyTrace | DirtyCursor | DirtySnap)
+}
+
+// paintSnap draws the slider's state and the samples along training.
+func (a *app) paintSnap(d Dirty) {
+	if d&(DirtySnap|DirtyStats) == 0 {
+		return
+	}
+	s, v := &a.snap, &a.v.snap
+	n := len(s.list)
+	setHidden(v.row, n == 0)
+	setHidden(v.samples, n == 0)
+	v.slider.SetAttribute("max", strconv.Itoa(n))
+	pos := n
+	if s.pinned >= 0 && s.pinned < n {
+		pos = s.pinned
+	}
+	if !isFocused(v.slider) || v.slider.Value() != strconv.Itoa(pos) {
+		v.slider.SetValue(strconv.Itoa(pos))
+	}
+	if pos == n {
+		txt := fmt.Sprintf("now: update %s (live)", FormatCount(a.st.Update))
+		setText(v.label, txt)
+		v.slider.SetAttribute("aria-valuetext", txt)
+	} else {
+		txt := fmt.Sprintf("update %s (snapshot %d of %d)", FormatCount(s.list[pos].update), pos+1, n)
+		setText(v.label, txt)
+		v.slider.SetAttribute("aria-valuetext", txt)
+	}
+	if d&DirtySnap == 0 {
+		return
+	}
+	b := a.v.b
+	clear(v.list)
+	for i, p := range s.list {
+		text := p.sample
+		if text == "" && p.failed != "" {
+			text = "(no sample: " + p.failed + ")"
+		}
+		li := b.el("li", cls("snap-item"),
+			b.el("span", cls("snap-upd"), "update "+FormatCount(p.update)),
+			b.el("span", cls("snap-text"), oneLine(text)))
+		if i == s.pinned {
+			li.Class().Add("on")
+		}
+		v.list.AppendChild(li)
+	}
+}
+
+// oneLine shows new lines as ↵ so that a sample keeps to its row.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "↵") }
+
+// wireSnap connects the slider.
+func (a *app) wireSnap() {
+	v := &a.v.snap
+	listen(v.slider, "input", func(dom.Event) {
+		i, err := strconv.Atoi(v.slider.Value())
+		if err != nil {
+			return
+		}
+		a.scrub(i)
+	})
+}
