@@ -657,3 +657,27 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueUndo: a refused edit of the training text, then the text as it
+// was (an undo), leaves the session exactly as it was: the same model, and the
+// same next update as a session that saw neither, so the place in the data,
+// the carried state and the optimizer's moments were kept.
+func TestCatalogueUndo(t *testing.T) {
+	for _, numbers := range []bool{false, true} {
+		start, mode, text, edits := textSession, lstm.Text, sessionText, []string{"", "x", " \n"}
+		if numbers {
+			start, mode, text, edits = numbersSession, lstm.Numbers, sessionNumbers, []string{"", "5", "1, NaN"}
+		}
+		e, twin := start(t), start(t)
+		before := capture(t, e)
+		for _, edit := range edits {
+			if _, bad := errorOf(send(t, e, protocol.SetData{Mode: mode, Text: edit})); !bad {
+				t.Fatalf("%q was accepted", edit)
+			}
+		}
+		if _, bad := errorOf(send(t, e, protocol.SetData{Mode: mode, Text: text})); bad {
+			t.Fatal("the original data was refused")
+		}
+		unchanged(t, e, before, twin)
+	}
+}

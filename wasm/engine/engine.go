@@ -176,6 +176,12 @@ func (e *Engine) notReady() protocol.Error {
 }
 
 func (e *Engine) setData(m protocol.SetData) []protocol.Message {
+	if e.trainer != nil && m.Mode == e.kind && m.Text == e.text {
+		// The data it trains on already (an edit undone, or the page sending
+		// it again): keep the trainer, its place in the data and the
+		// optimizer's state, so that nothing changes.
+		return []protocol.Message{e.status()}
+	}
 	var d *lstm.Data
 	var err error
 	field := "Training text"
