@@ -381,6 +381,7 @@ func (a *app) wire() {
 	a.wireCompare()
 	a.wireInside()
 	a.wireSnap()
+	a.wireExport()
 	listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()

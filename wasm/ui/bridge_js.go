@@ -329,7 +329,12 @@ func download(name, mime string, b []byte) {
 	g := js.Global()
 	u8 := g.Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
-	blob := g.Get("Blob").New([]any{u8}, map[string]any{"type": mime})
+	downloadBlob(name, g.Get("Blob").New([]any{u8}, map[string]any{"type": mime}))
+}
+
+// downloadBlob offers a Blob as a file, through a blob URL revoked after use.
+func downloadBlob(name string, blob js.Value) {
+	g := js.Global()
 	url := g.Get("URL").Call("createObjectURL", blob)
 	a := g.Get("document").Call("createElement", "a")
 	a.Set("href", url)
@@ -345,6 +350,40 @@ func download(name, mime string, b []byte) {
 		return nil
 	})
 	g.Call("setTimeout", revoke, 1000)
+}
+
+// downloadCanvasPNG offers a canvas as a PNG file: on white, scaled by sx
+// and sy (without smoothing when scaled: a heatmap's cells stay sharp), with
+// label written above it. The toBlob callback is one-shot and releases itself.
+func downloadCanvasPNG(src *dom.HTMLCanvasElement, name, label string, sx, sy float64) error {
+	return jsCall(func() {
+		g := js.Global()
+		w, h := src.Width(), src.Height()
+		outW, outH := int(float64(w)*sx), int(float64(h)*sy)
+		font := max(12, min(22, outW/60))
+		head := 2 * font
+		c := g.Get("document").Call("createElement", "canvas")
+		c.Set("width", outW)
+		c.Set("height", outH+head)
+		ctx := c.Call("getContext", "2d")
+		ctx.Set("fillStyle", "#ffffff")
+		ctx.Call("fillRect", 0, 0, outW, outH+head)
+		ctx.Set("imageSmoothingEnabled", sx == 1 && sy == 1)
+		ctx.Call("drawImage", src.Underlying(), 0, head, outW, outH)
+		ctx.Set("fillStyle", "#1b1b1f")
+		ctx.Set("font", fmt.Sprintf("600 %dpx system-ui, sans-serif", font))
+		ctx.Set("textBaseline", "middle")
+		ctx.Call("fillText", label, 6, head/2)
+		var done js.Func
+		done = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			done.Release()
+			if len(args) > 0 && args[0].Truthy() {
+				downloadBlob(name, args[0])
+			}
+			return nil
+		})
+		c.Call("toBlob", done, "image/png")
+	})
 }
 
 // readFirstFile reads the first file chosen in a file input and calls done with

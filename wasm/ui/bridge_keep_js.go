@@ -93,7 +93,7 @@ func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)
 }
 
 // sessionDB is the page's IndexedDB database of saved sessions: one object
-// store, "sessions", of JSON strings keyed by tab id.
+// store, "sessions", of records (Uint8Array, Session.Marshal) keyed by tab id.
 type sessionDB struct {
 	db js.Value
 }
@@ -149,13 +149,17 @@ func (d *sessionDB) store(mode string) (js.Value, js.Value, error) {
 
 // Put stores value under key; done (may be nil) gets the outcome once the
 // transaction has committed.
-func (d *sessionDB) Put(key, value string, done func(error)) {
+func (d *sessionDB) Put(key string, value []byte, done func(error)) {
 	if done == nil {
 		done = func(error) {}
 	}
 	tx, st, err := d.store("readwrite")
 	if err == nil {
-		err = jsCall(func() { st.Call("put", value, key) })
+		err = jsCall(func() {
+			u8 := js.Global().Get("Uint8Array").New(len(value))
+			js.CopyBytesToJS(u8, value)
+			st.Call("put", u8, key)
+		})
 	}
 	if err != nil {
 		done(err)
@@ -164,8 +168,9 @@ func (d *sessionDB) Put(key, value string, done func(error)) {
 	onRequest(tx, "complete", func(js.Value) { done(nil) }, done)
 }
 
-// All returns every stored record with its key.
-func (d *sessionDB) All(done func(keys, values []string, err error)) {
+// All returns every stored record with its key (nil for a value that is not
+// bytes).
+func (d *sessionDB) All(done func(keys []string, values [][]byte, err error)) {
 	_, st, err := d.store("readonly")
 	var kr, vr js.Value
 	if err == nil {
@@ -181,13 +186,20 @@ func (d *sessionDB) All(done func(keys, values []string, err error)) {
 	onRequest(kr, "success", func(keys js.Value) {
 		onRequest(vr, "success", func(vals js.Value) {
 			n := min(keys.Length(), vals.Length())
-			ks, vs := make([]string, 0, n), make([]string, 0, n)
+			ks, vs := make([]string, 0, n), make([][]byte, 0, n)
+			u8 := js.Global().Get("Uint8Array")
 			for i := range n {
 				k, v := keys.Index(i), vals.Index(i)
-				if k.Type() == js.TypeString && v.Type() == js.TypeString {
-					ks = append(ks, k.String())
-					vs = append(vs, v.String())
+				if k.Type() != js.TypeString {
+					continue
 				}
+				var b []byte
+				if v.Type() == js.TypeObject && v.InstanceOf(u8) {
+					b = make([]byte, v.Length())
+					js.CopyBytesToGo(b, v)
+				}
+				ks = append(ks, k.String())
+				vs = append(vs, b)
 			}
 			done(ks, vs, nil)
 		}, func(err error) { done(nil, nil, err) })
@@ -381,4 +393,26 @@ func timeout(ms int, f func()) {
 		return nil
 	})
 	js.Global().Call("setTimeout", fn, ms)
+}
+
+// jsonFields parses b as a JSON object (with the browser's JSON.parse, so the
+// page needs no JSON package of its own) and returns the values of keys that
+// are strings, numbers or booleans; nil if b is not a JSON object.
+func jsonFields(b []byte, keys ...string) map[string]any {
+	var obj js.Value
+	if err := jsCall(func() { obj = js.Global().Get("JSON").Call("parse", string(b)) }); err != nil || obj.Type() != js.TypeObject || obj.IsNull() {
+		return nil
+	}
+	out := map[string]any{}
+	for _, k := range keys {
+		switch v := obj.Get(k); v.Type() {
+		case js.TypeString:
+			out[k] = v.String()
+		case js.TypeNumber:
+			out[k] = v.Float()
+		case js.TypeBoolean:
+			out[k] = v.Bool()
+		}
+	}
+	return out
 }

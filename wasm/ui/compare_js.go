@@ -77,7 +77,7 @@ func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 	c.race = newDrawCanvas(cv)
 	c.raceNote = b.el("p", cls("hint"), id("race-note"), attr{"aria-live", "off"})
 	c.raceFig = b.el("figure", cls("race-fig"), attr{"aria-labelledby", "race-title"},
-		b.el("h3", id("race-title"), "Loss race: LSTM and RNN"), cv, c.raceNote)
+		v.pngButton("Loss race", cv, false), b.el("h3", id("race-title"), "Loss race: LSTM and RNN"), cv, c.raceNote)
 	setHidden(c.raceFig, true)
 
 	c.sideT = b.el("h3", id("side-title"), "The other model on the same probe")

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -36,6 +35,7 @@ const (
 	forSession exportPurpose = iota + 1 // the saved session
 	forShare                            // Share trained model
 	forLink                             // Link to this setup
+	forPyTorch                          // Download weights (PyTorch JSON)
 )
 
 // saveInterval is the least time between two session saves while training, in ms.
@@ -84,9 +84,27 @@ type keeper struct {
 
 // apiInfo is the share service's answer to GET api/.
 type apiInfo struct {
-	Share         bool `json:"share"`
-	MaxModelBytes int  `json:"maxModelBytes"`
-	FormatVersion int  `json:"formatVersion"`
+	Share         bool
+	MaxModelBytes int
+	FormatVersion int
+}
+
+// parseAPIInfo reads GET api/'s answer; a site without the service gives
+// the zero value.
+func parseAPIInfo(res httpResult, err error) *apiInfo {
+	info := &apiInfo{}
+	if err != nil || res.Status != 200 || !strings.HasPrefix(res.Type, "application/json") {
+		return info
+	}
+	f := jsonFields(res.Body, "share", "maxModelBytes", "formatVersion")
+	info.Share, _ = f["share"].(bool)
+	if n, ok := f["maxModelBytes"].(float64); ok && n > 0 && n < 1<<40 {
+		info.MaxModelBytes = int(n)
+	}
+	if n, ok := f["formatVersion"].(float64); ok {
+		info.FormatVersion = int(n)
+	}
+	return info
 }
 
 // requestID returns an id for the page's own requests (exports, traces,
@@ -129,7 +147,7 @@ func (a *app) initKeep() {
 			return
 		}
 		k.db = db
-		db.All(func(keys, vals []string, err error) {
+		db.All(func(keys []string, vals [][]byte, err error) {
 			if err == nil {
 				a.sessionsFound(keys, vals)
 			}
@@ -210,11 +228,10 @@ func (a *app) fetchShared(id string, s Setup) {
 
 // apiError describes an error answer of the share service.
 func apiError(res httpResult) string {
-	var e struct {
-		Error string `json:"error"`
-	}
-	if strings.HasPrefix(res.Type, "application/json") && json.Unmarshal(res.Body, &e) == nil && e.Error != "" {
-		return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e.Error, "."))
+	if strings.HasPrefix(res.Type, "application/json") {
+		if e, ok := jsonFields(res.Body, "error")["error"].(string); ok && e != "" {
+			return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e, "."))
+		}
 	}
 	return strconv.Itoa(res.Status)
 }
@@ -231,7 +248,7 @@ func (a *app) whenStarted(f func()) {
 // sessionsFound picks, from the saved sessions, the one to restore (this
 // tab's, after a reload or a crash) or to offer (the newest, in a new tab),
 // and forgets all but the newest few.
-func (a *app) sessionsFound(keys, vals []string) {
+func (a *app) sessionsFound(keys []string, vals [][]byte) {
 	k := &a.keep
 	type found struct {
 		key string
@@ -503,10 +520,7 @@ func (a *app) writeSession() {
 		return
 	}
 	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
-	data, err := rec.Marshal()
-	if err != nil {
-		return
-	}
+	data := rec.Marshal()
 	k.db.Put(k.tab, data, func(err error) {
 		if err != nil {
 			setText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
@@ -619,10 +633,11 @@ func (a *app) shareExported(file []byte) {
 	s := a.currentSetup()
 	upload := func() {
 		fetchBytes("POST", "api/models", file, "application/octet-stream", func(res httpResult, err error) {
-			var out struct {
-				ID string `json:"id"`
+			var id string
+			if err == nil && res.Status == 201 {
+				id, _ = jsonFields(res.Body, "id")["id"].(string)
 			}
-			if err != nil || res.Status != 201 || json.Unmarshal(res.Body, &out) != nil || !ValidModelID(out.ID) {
+			if !ValidModelID(id) {
 				why := "the share service did not answer"
 				if err == nil {
 					why = "the share service answered " + apiError(res)
@@ -638,7 +653,7 @@ func (a *app) shareExported(file []byte) {
 				a.shareDone()
 				return
 			}
-			a.setLink(WithSharedID(frag, out.ID),
+			a.setLink(WithSharedID(frag, id),
 				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", FormatCount(len(file)), FormatCount(a.st.Update)))
 			a.shareDone()
 		})
@@ -654,12 +669,7 @@ func (a *app) shareExported(file []byte) {
 		return
 	}
 	fetchBytes("GET", "api/", nil, "", func(res httpResult, err error) {
-		info := &apiInfo{}
-		if err == nil && res.Status == 200 && strings.HasPrefix(res.Type, "application/json") {
-			if json.Unmarshal(res.Body, info) != nil {
-				info = &apiInfo{}
-			}
-		}
+		info := parseAPIInfo(res, err)
 		k.api = info
 		if info.Share && info.FormatVersion == 1 && len(file) <= info.MaxModelBytes {
 			upload()
@@ -724,6 +734,8 @@ func (a *app) keepExported(m protocol.ModelFile) bool {
 		a.shareExported(m.File)
 	case forLink:
 		a.showLink(a.currentSetup(), m.File, "")
+	case forPyTorch:
+		a.downloadPyTorch(m.File)
 	}
 	return true
 }
@@ -738,6 +750,8 @@ func (a *app) keepError(m protocol.Error) bool {
 		case forShare, forLink:
 			a.shareDone()
 			a.invalidate(a.st.SetError(FieldShare, m.Message))
+		case forPyTorch:
+			a.invalidate(a.st.SetError(FieldExport, m.Message))
 		}
 		return true
 	}
@@ -795,6 +809,11 @@ func (a *app) applyView(o ViewOptions) {
 			if e != nil {
 				setHidden(e, true)
 			}
+		}
+	}
+	if o.Hides(share.HideExport) {
+		for _, t := range v.exp.pngs {
+			setHidden(t.btn, true)
 		}
 	}
 	dataGone := o.Hides(share.HideData) && o.Hides(share.HideSettings) && o.Hides(share.HideExport)

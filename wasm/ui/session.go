@@ -1,13 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
@@ -155,37 +156,54 @@ func shortValue(v string) string {
 // ---- the saved session ----
 
 // SessionVersion is the version of the saved session record.
-const SessionVersion = 1
+const SessionVersion byte = 1
 
 // MaxSavedLosses is the most losses a saved session keeps (the newest).
 const MaxSavedLosses = 50_000
 
 // Session is what the page keeps in the browser (IndexedDB) as training goes,
-// so that a reload or a crashed tab comes back where it was. It is stored as
-// JSON; the settings travel as a share link fragment (versioned and checked
-// by package share), the model as its lstm model file.
+// so that a reload or a crashed tab comes back where it was. The settings
+// travel as a share link fragment (versioned and checked by package share),
+// the model as its lstm model file.
+//
+// # Record format
+//
+// Marshal writes, little-endian:
+//
+//	"LPS" and the version byte (SessionVersion)
+//	Tab, Link, Settings, Preset, Text, Probe, Prime   each a u32 byte count and the bytes
+//	Saved                                            i64
+//	Model                                            u32 byte count and the bytes
+//	Updates, LossFirst                               u64 each
+//	Losses                                           u32 byte count and the bytes (float32 each)
+//	Compare                                          1 byte, 0 or 1
+//
+// ParseSession checks every count against the bytes that remain before it
+// takes them, and refuses trailing bytes.
 type Session struct {
-	Version   int    `json:"v"`
-	Tab       string `json:"tab"`            // the tab that saved it
-	Saved     int64  `json:"saved"`          // when, in ms since 1970
-	Link      string `json:"link,omitempty"` // the share link fragment the tab was opened with
-	Settings  string `json:"settings"`       // share fragment: mode, configuration, temperature
-	Preset    string `json:"preset,omitempty"`
-	Text      string `json:"text,omitempty"` // the person's own text (no preset)
-	Probe     string `json:"probe,omitempty"`
-	Prime     string `json:"prime,omitempty"`
-	Model     []byte `json:"model,omitempty"` // lstm model file
-	Updates   uint64 `json:"updates"`
-	LossFirst uint64 `json:"lossFirst,omitempty"`
-	Losses    []byte `json:"losses,omitempty"` // float32 little-endian, of updates LossFirst …
-	Compare   bool   `json:"compare,omitempty"`
+	Tab       string // the tab that saved it
+	Saved     int64  // when, in ms since 1970
+	Link      string // the share link fragment the tab was opened with
+	Settings  string // share fragment: mode, configuration, temperature
+	Preset    string
+	Text      string // the person's own text (no preset)
+	Probe     string
+	Prime     string
+	Model     []byte // lstm model file
+	Updates   uint64
+	LossFirst uint64
+	Losses    []byte // float32 little-endian, of updates LossFirst …
+	Compare   bool
 }
+
+// sessionMagic opens every session record.
+const sessionMagic = "LPS"
 
 // NewSession returns the session record of a setup (its Model included) and
 // loss history.
 func NewSession(s Setup, presets []Preset, updates uint64, losses *LossHistory) (Session, error) {
 	st := s.ShareState(presets, ViewOptions{})
-	rec := Session{Version: SessionVersion, Probe: s.Probe, Model: s.Model, Updates: updates}
+	rec := Session{Probe: s.Probe, Model: s.Model, Updates: updates}
 	if st.Preset != "" {
 		rec.Preset = st.Preset
 	} else {
@@ -213,32 +231,118 @@ func NewSession(s Setup, presets []Preset, updates uint64, losses *LossHistory) 
 	return rec, nil
 }
 
-// Marshal returns the record as JSON.
-func (r Session) Marshal() (string, error) {
-	b, err := json.Marshal(r)
-	return string(b), err
+// Marshal returns the record's bytes.
+func (r Session) Marshal() []byte {
+	n := len(sessionMagic) + 1 + 8*4 + 8 + 8 + 8 + 1 +
+		len(r.Tab) + len(r.Link) + len(r.Settings) + len(r.Preset) + len(r.Text) + len(r.Probe) + len(r.Prime) + len(r.Model) + len(r.Losses)
+	b := make([]byte, 0, n)
+	b = append(b, sessionMagic...)
+	b = append(b, SessionVersion)
+	for _, s := range []string{r.Tab, r.Link, r.Settings, r.Preset, r.Text, r.Probe, r.Prime} {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(r.Saved))
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(r.Model)))
+	b = append(b, r.Model...)
+	b = binary.LittleEndian.AppendUint64(b, r.Updates)
+	b = binary.LittleEndian.AppendUint64(b, r.LossFirst)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(r.Losses)))
+	b = append(b, r.Losses...)
+	if r.Compare {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	return b
 }
+
+// errDamaged is the error of a record that does not decode.
+var errDamaged = errors.New("the saved session is damaged")
 
 // ErrNewerSession is returned for a session saved by a newer version of the page.
 var ErrNewerSession = errors.New("the saved session was made by a newer version of LSTM Playground")
 
+// reader takes the fields of a record, checking every length first.
+type reader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *reader) next(n int) []byte {
+	if r.bad || n < 0 || n > len(r.b) {
+		r.bad = true
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *reader) u32() int {
+	b := r.next(4)
+	if b == nil {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(b))
+}
+
+func (r *reader) u64() uint64 {
+	b := r.next(8)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint64(b)
+}
+
+func (r *reader) bytes(limit int) []byte {
+	n := r.u32()
+	if n > limit {
+		r.bad = true
+		return nil
+	}
+	return r.next(n)
+}
+
 // ParseSession reads a saved record and returns it with its setup. Anything
 // that does not check out is an error: the page then starts afresh and
 // changes nothing.
-func ParseSession(data string, presets []Preset) (Session, Setup, error) {
-	var r Session
-	if err := json.Unmarshal([]byte(data), &r); err != nil {
-		return Session{}, Setup{}, fmt.Errorf("the saved session is damaged: %v", err)
+func ParseSession(data []byte, presets []Preset) (Session, Setup, error) {
+	if len(data) < len(sessionMagic)+1 || string(data[:len(sessionMagic)]) != sessionMagic {
+		return Session{}, Setup{}, errDamaged
 	}
-	switch {
-	case r.Version > SessionVersion:
+	switch v := data[len(sessionMagic)]; {
+	case v > SessionVersion:
 		return Session{}, Setup{}, ErrNewerSession
-	case r.Version != SessionVersion:
-		return Session{}, Setup{}, fmt.Errorf("the saved session has an unknown version %d", r.Version)
-	case len(r.Losses)%4 != 0 || len(r.Losses) > 4*MaxSavedLosses:
+	case v != SessionVersion:
+		return Session{}, Setup{}, fmt.Errorf("the saved session has an unknown version %d", v)
+	}
+	rd := reader{b: data[len(sessionMagic)+1:]}
+	var r Session
+	for _, p := range []*string{&r.Tab, &r.Link, &r.Settings, &r.Preset, &r.Text, &r.Probe, &r.Prime} {
+		*p = string(rd.bytes(protocol.MaxDataText))
+	}
+	r.Saved = int64(rd.u64())
+	if m := rd.bytes(protocol.MaxModelFile); len(m) > 0 {
+		r.Model = bytes.Clone(m)
+	}
+	r.Updates = rd.u64()
+	r.LossFirst = rd.u64()
+	if l := rd.bytes(4 * MaxSavedLosses); len(l) > 0 {
+		r.Losses = bytes.Clone(l)
+	}
+	flag := rd.next(1)
+	switch {
+	case rd.bad || len(rd.b) != 0 || flag[0] > 1:
+		return Session{}, Setup{}, errDamaged
+	case len(r.Losses)%4 != 0:
 		return Session{}, Setup{}, errors.New("the saved session's loss history is damaged")
-	case len(r.Model) > protocol.MaxModelFile:
-		return Session{}, Setup{}, errors.New("the saved session's model is too large")
+	}
+	r.Compare = flag[0] == 1
+	for _, s := range []string{r.Tab, r.Link, r.Settings, r.Preset, r.Text, r.Probe, r.Prime} {
+		if !utf8.ValidString(s) {
+			return Session{}, Setup{}, errDamaged
+		}
 	}
 	st, err := share.Decode(r.Settings)
 	if err != nil {

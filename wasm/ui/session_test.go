@@ -95,10 +95,7 @@ func TestSessionRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec.Tab, rec.Saved, rec.Link = "tab1", 42, "v=1&preset=rhyme"
-	data, err := rec.Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := rec.Marshal()
 	got, gs, err := ParseSession(data, ps)
 	if err != nil {
 		t.Fatal(err)
@@ -124,8 +121,6 @@ func TestParseSessionRefuses(t *testing.T) {
 	ps := Presets()
 	good, _ := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 0, nil)
 	for name, edit := range map[string]func(r *Session){
-		"newer":    func(r *Session) { r.Version = 2 },
-		"old":      func(r *Session) { r.Version = 0 },
 		"losses":   func(r *Session) { r.Losses = []byte{1, 2, 3} },
 		"settings": func(r *Session) { r.Settings = "v=1&h=9999" },
 		"both":     func(r *Session) { r.Text = "abc" },
@@ -134,16 +129,50 @@ func TestParseSessionRefuses(t *testing.T) {
 	} {
 		r := good
 		edit(&r)
-		data, _ := r.Marshal()
-		if _, _, err := ParseSession(data, ps); err == nil {
+		if _, _, err := ParseSession(r.Marshal(), ps); err == nil {
 			t.Errorf("%s: accepted", name)
-		} else if name == "newer" && !errors.Is(err, ErrNewerSession) {
-			t.Errorf("newer: %v", err)
 		}
 	}
-	for _, data := range []string{"", "{", "null", "[]", `{"v":1,"settings":7}`} {
-		if _, _, err := ParseSession(data, ps); err == nil {
+	b := good.Marshal()
+	newer := append([]byte(nil), b...)
+	newer[3] = SessionVersion + 1
+	if _, _, err := ParseSession(newer, ps); !errors.Is(err, ErrNewerSession) {
+		t.Errorf("newer: %v", err)
+	}
+	// every truncation and a trailing byte are refused
+	for n := range len(b) {
+		if _, _, err := ParseSession(b[:n], ps); err == nil {
+			t.Errorf("truncated to %d bytes: accepted", n)
+		}
+	}
+	if _, _, err := ParseSession(append(b, 0), ps); err == nil {
+		t.Error("a trailing byte is accepted")
+	}
+	for _, data := range []string{"", "{", "LPS", "LPS\x01"} {
+		if _, _, err := ParseSession([]byte(data), ps); err == nil {
 			t.Errorf("%q accepted", data)
 		}
 	}
+}
+
+func FuzzParseSession(f *testing.F) {
+	ps := Presets()
+	good, _ := NewSession(Setup{Preset: -1, Text: "abc abd", Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8, Model: []byte{1}}, ps, 3, nil)
+	f.Add(good.Marshal())
+	f.Add([]byte("LPS\x01"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, s, err := ParseSession(b, ps)
+		if err != nil {
+			if r.Tab != "" || s.Text != "" {
+				t.Error("a value and an error")
+			}
+			return
+		}
+		if err := CheckText(s.Text, s.Mode); err != nil {
+			t.Errorf("accepted a bad text: %v", err)
+		}
+		if _, _, err := ParseSession(r.Marshal(), ps); err != nil {
+			t.Errorf("re-encoded record refused: %v", err)
+		}
+	})
 }

@@ -170,6 +170,7 @@ type view struct {
 	cmp  compareView
 	in   insideView
 	snap snapView
+	exp  exportView
 
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -350,7 +351,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.grpSettings = b.el("div", cls("grp"), b.el("h2", id("h-training"), "Training"),
 		seqF.root, optF.root, clipF.root, seedF.root, layF.root, fbF.root)
 	v.grpExport = b.el("div", cls("grp"), b.el("h2", id("h-keep"), "Keep and share"),
-		fileRow, v.alert(FieldSave), v.alert(FieldLoad), v.buildKeep())
+		fileRow, v.alert(FieldSave), v.alert(FieldLoad), v.buildKeep(), v.buildExport())
 	v.dataCol = b.el("section", cls("col col-data"), attr{"aria-label", "Data and settings"},
 		v.grpData, v.grpSettings, v.grpExport)
 	dataCol := v.dataCol
@@ -400,7 +401,8 @@ func newView(doc dom.Document, presets []Preset) *view {
 				b.el("h3", id(titleID), heatTitles[k]),
 				hb.note,
 				b.el("span", cls("legend"), attr{"aria-label", "colour scale"},
-					hb.legendLo, b.el("span", cls("legend-wrap"), lg, hb.legendMid), hb.legendHi)),
+					hb.legendLo, b.el("span", cls("legend-wrap"), lg, hb.legendMid), hb.legendHi),
+				v.pngButton(heatTitles[k], cv, true)),
 			hb.plot)
 		v.heat[k] = hb
 		heats = append(heats, hb.root)
@@ -411,7 +413,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 		cv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", titleID}).(*dom.HTMLCanvasElement)
 		mark := b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
 		v.lineMarks = append(v.lineMarks, mark)
-		fig := b.el("figure", cls("line-fig"), attr{"aria-labelledby", titleID}, b.el("div", cls("line-head"), t),
+		fig := b.el("figure", cls("line-fig"), attr{"aria-labelledby", titleID}, b.el("div", cls("line-head"), t, v.pngButton(title, cv, false)),
 			b.el("div", cls("line-plot"), cv, mark))
 		return newDrawCanvas(cv), fig, t
 	}
@@ -451,13 +453,13 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.loss = newDrawCanvas(lossCv)
 	v.lossNote = b.el("p", cls("hint"), id("loss-note"), attr{"aria-live", "off"})
 	v.lossFig = b.el("figure", cls("loss-fig"), attr{"aria-labelledby", "loss-title"},
-		b.el("h3", id("loss-title"), "Loss"), lossCv, v.lossNote)
+		v.pngButton("Loss", lossCv, false), b.el("h3", id("loss-title"), "Loss"), lossCv, v.lossNote)
 
 	reachCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "reach-title"}, attr{"aria-describedby", "reach-note"}).(*dom.HTMLCanvasElement)
 	v.reach = newDrawCanvas(reachCv)
 	v.reachNote = b.el("p", cls("hint"), id("reach-note"))
 	v.reachFig = b.el("figure", cls("reach-fig"), attr{"aria-labelledby", "reach-title"},
-		b.el("h3", id("reach-title"), "Gradient reach"), reachCv, v.reachNote)
+		v.pngButton("Gradient reach", reachCv, false), b.el("h3", id("reach-title"), "Gradient reach"), reachCv, v.reachNote)
 
 	v.inspHead = b.el("p", cls("insp-head"))
 	v.inspPred = b.el("p", cls("hint insp-pred"))
@@ -468,6 +470,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.bars = newDrawCanvas(barsCv)
 	v.barsNote = b.el("p", cls("hint"), id("bars-note"))
 	v.barsFig = b.el("figure", cls("bars-fig"), attr{"aria-labelledby", "bars-title"},
+		v.pngButton("The three stages", barsCv, false),
 		b.el("h3", id("bars-title"), "The three stages at this step, every unit"),
 		b.el("p", cls("bars-legend"),
 			b.el("span", cls("key key-kept"), attr{"aria-hidden", "true"}), "1 forget: kept ", b.el("var", "z"), b.el("sup", "f"), " ⊙ ", b.el("var", "c"), b.el("sub", "t−1"), "  ",
@@ -493,6 +496,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	sampleCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "sample-title"}).(*dom.HTMLCanvasElement)
 	v.sampleChart = newDrawCanvas(sampleCv)
 	v.sampleFig = b.el("figure", cls("sample-fig"), attr{"aria-labelledby", "sample-title"},
+		v.pngButton("Continuation", sampleCv, false),
 		b.el("h4", id("sample-title"), "Your sequence and the model's continuation"), sampleCv)
 	setHidden(v.sampleFig, true)
 	genRow := b.el("div", cls("gen-row"), primeF.root, lenF.root, tempF.root)
