@@ -168,6 +168,9 @@ cmd_test() {
 
 	browser_tests
 
+	log "soak smoke test: 20 s of training in Chromium, memory and references sampled (tests/soak/soak.mjs)"
+	node tests/soak/soak.mjs --smoke || die "the soak smoke test found a leak"
+
 	BENCH_SMOKE=1 bench_peers
 
 	log "all checks passed"
