@@ -44,6 +44,7 @@ type app struct {
 	cmp        *compare // the second engine of RNN beside LSTM, or nil
 	in         inside
 	snap       snaps
+	tourSt     tourState
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -313,6 +314,7 @@ func (a *app) choosePreset(i int, send bool) {
 	a.presetText, a.probeFrom = p.Text, p.Text
 	a.setMode(p.Mode)
 	setText(a.v.presetAbout, p.About)
+	a.showTour(p.ID, false)
 	if !a.probeEdit || send {
 		a.probeEdit = false
 		a.v.probe.SetValue(p.Probe)
@@ -382,6 +384,7 @@ func (a *app) wire() {
 	a.wireInside()
 	a.wireSnap()
 	a.wireExport()
+	a.wireTour()
 	listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()

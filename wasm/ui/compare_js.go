@@ -77,7 +77,9 @@ func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 	c.race = newDrawCanvas(cv)
 	c.raceNote = b.el("p", cls("hint"), id("race-note"), attr{"aria-live", "off"})
 	c.raceFig = b.el("figure", cls("race-fig"), attr{"aria-labelledby", "race-title"},
-		v.pngButton("Loss race", cv, false), b.el("h3", id("race-title"), "Loss race: LSTM and RNN"), cv, c.raceNote)
+		v.pngButton("Loss race", cv, false), b.el("h3", id("race-title"), "Loss race: LSTM and RNN"),
+		b.el("p", cls("howto"), "How to read: each model's smoothed loss against its own update count (blue solid LSTM, orange dashed RNN); the lower line has learnt more from the same number of updates."),
+		cv, c.raceNote)
 	setHidden(c.raceFig, true)
 
 	c.sideT = b.el("h3", id("side-title"), "The other model on the same probe")

@@ -831,6 +831,11 @@ func (a *app) applyView(o ViewOptions) {
 			}
 		}
 	}
+	if o.Embed || o.Only != "" {
+		a.tourSt.quiet = true
+		a.tourSt.id = ""
+		setHidden(v.tour.root, true)
+	}
 	if o.Embed {
 		setClass(html, "embed", true)
 		setHidden(v.footer, true)

@@ -290,3 +290,13 @@ func PresetByID(ps []Preset, id string) int {
 	}
 	return -1
 }
+
+// PresetIndex returns the index of the preset a picker value names ("0" …),
+// or −1 ("custom", or anything else).
+func PresetIndex(ps []Preset, value string) int {
+	i, err := strconv.Atoi(value)
+	if err != nil || i < 0 || i >= len(ps) {
+		return -1
+	}
+	return i
+}

@@ -452,3 +452,23 @@ func TestStateReach(t *testing.T) {
 		t.Error("ForgetReach kept a curve")
 	}
 }
+
+func TestTours(t *testing.T) {
+	for _, p := range Presets() {
+		steps := Tour(p.ID)
+		if len(steps) < 2 {
+			t.Errorf("preset %s: %d tour steps", p.ID, len(steps))
+		}
+		for _, s := range steps {
+			if len(s) > 400 {
+				t.Errorf("preset %s: a step of %d bytes is too long for a tip", p.ID, len(s))
+			}
+		}
+	}
+	if Tour("nope") != nil {
+		t.Error("a tour for an unknown preset")
+	}
+	if PresetIndex(Presets(), "custom") != -1 || PresetIndex(Presets(), "2") != 2 || PresetIndex(Presets(), "99") != -1 {
+		t.Error("PresetIndex")
+	}
+}

@@ -171,6 +171,7 @@ type view struct {
 	in   insideView
 	snap snapView
 	exp  exportView
+	tour tourView
 
 	alerts   map[string]dom.HTMLElement // by field name
 	controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -285,6 +286,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	general := v.alert("")
 	general.Class().Add("general-error")
 
+	tourCard, tourOpen := v.buildTour()
 	v.grpRun = b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset)
 	v.grpArch = b.el("div", cls("arch"), attr{"role", "group"}, attr{"aria-label", "Model"}, cellC, hidC, lrC, hiddenList, lrList)
 	v.top = b.el("header", cls("topbar"),
@@ -292,10 +294,10 @@ func newView(doc dom.Document, presets []Preset) *view {
 		v.grpRun,
 		b.el("div", cls("stats"), statU, statL, statR),
 		v.grpArch,
-		b.el("div", cls("view-opts"), v.largeText),
+		b.el("div", cls("view-opts"), tourOpen, v.largeText),
 	)
 	top := v.top
-	barAlerts := b.el("div", cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(FieldLink), v.notice, v.buildKeepBar())
+	barAlerts := b.el("div", cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(FieldLink), v.notice, v.buildKeepBar(), tourCard)
 
 	// ---- data column ----
 	opts := make([][2]string, len(presets)+1)
@@ -367,6 +369,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.layerField = b.el("div", cls("field inline"), b.el("label", attr{"for", "layer"}, "Show"), v.layer)
 	setHidden(v.layerField, true)
 	v.traceNote = b.el("p", cls("trace-note"), attr{"aria-live", "polite"})
+	heatHow := b.el("p", cls("howto"), "How to read the heatmaps: one row per unit, one column per step of the probe (its characters are written above); the colour is the value after reading that step, on the scale right of each title. Point at a cell, or use the arrow keys, to move the time cursor.")
 
 	v.empty = b.el("div", cls("empty"), "Press Train to start. The heatmaps will show the model reading the probe text, step by step.")
 	v.probeRow = b.el("div", cls("probe-row"), attr{"aria-hidden", "true"})
@@ -408,19 +411,23 @@ func newView(doc dom.Document, presets []Preset) *view {
 		heats = append(heats, hb.root)
 	}
 
-	mkLine := func(titleID, title string) (*drawCanvas, dom.HTMLElement, dom.HTMLElement) {
+	mkLine := func(titleID, title, how string) (*drawCanvas, dom.HTMLElement, dom.HTMLElement) {
 		t := b.el("h3", id(titleID), title)
-		cv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", titleID}).(*dom.HTMLCanvasElement)
+		cv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", titleID}, attr{"aria-describedby", titleID + "-how"}).(*dom.HTMLCanvasElement)
 		mark := b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
 		v.lineMarks = append(v.lineMarks, mark)
 		fig := b.el("figure", cls("line-fig"), attr{"aria-labelledby", titleID}, b.el("div", cls("line-head"), t, v.pngButton(title, cv, false)),
+			b.el("p", cls("howto line-how"), id(titleID+"-how"), how),
 			b.el("div", cls("line-plot"), cv, mark))
 		return newDrawCanvas(cv), fig, t
 	}
 	var unitsHFig dom.HTMLElement
-	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "c along the probe")
-	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "h along the probe")
-	v.delta, v.deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|")
+	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "c along the probe",
+		"How to read: one line per chosen unit (numbers at the right), its cell state after each step; c is the memory, so it tends to drift rather than jump.")
+	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "h along the probe",
+		"How to read: the same units' hidden state, between −1 and 1; h is what the cell shows at each step, so it jumps.")
+	v.delta, v.deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|",
+		"How to read: how much c and h change from one step to the next, averaged over the units; the claim to check is that c changes slowly and h a lot.")
 	v.deltaText = b.el("p", cls("delta-text"), attr{"aria-live", "polite"})
 	v.deltaFig.AppendChild(v.deltaText)
 	v.lineFigs = b.el("div", cls("line-figs"), v.unitsCFig, unitsHFig, v.deltaFig)
@@ -445,7 +452,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.grpUnits = unitsF.root
 	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, snapRow, v.traceNote, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
+		probeF.root, snapRow, v.traceNote, heatHow, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
 	modelCol := v.modelCol
 
 	// ---- output column ----
@@ -453,13 +460,17 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.loss = newDrawCanvas(lossCv)
 	v.lossNote = b.el("p", cls("hint"), id("loss-note"), attr{"aria-live", "off"})
 	v.lossFig = b.el("figure", cls("loss-fig"), attr{"aria-labelledby", "loss-title"},
-		v.pngButton("Loss", lossCv, false), b.el("h3", id("loss-title"), "Loss"), lossCv, v.lossNote)
+		v.pngButton("Loss", lossCv, false), b.el("h3", id("loss-title"), "Loss"),
+		b.el("p", cls("howto"), "How to read: how surprised the model is by the next character at each update (lower is better); the faint line is every update, the bold one their moving average."),
+		lossCv, v.lossNote)
 
 	reachCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "reach-title"}, attr{"aria-describedby", "reach-note"}).(*dom.HTMLCanvasElement)
 	v.reach = newDrawCanvas(reachCv)
 	v.reachNote = b.el("p", cls("hint"), id("reach-note"))
 	v.reachFig = b.el("figure", cls("reach-fig"), attr{"aria-labelledby", "reach-title"},
-		v.pngButton("Gradient reach", reachCv, false), b.el("h3", id("reach-title"), "Gradient reach"), reachCv, v.reachNote)
+		v.pngButton("Gradient reach", reachCv, false), b.el("h3", id("reach-title"), "Gradient reach"),
+		b.el("p", cls("howto"), "How to read: at k, how strongly the error at the end of a window still pushes on h k steps earlier, on a log scale; a line that drops steeply means the model cannot learn from that far back (the vanishing gradient)."),
+		reachCv, v.reachNote)
 
 	v.inspHead = b.el("p", cls("insp-head"))
 	v.inspPred = b.el("p", cls("hint insp-pred"))
@@ -497,7 +508,9 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.sampleChart = newDrawCanvas(sampleCv)
 	v.sampleFig = b.el("figure", cls("sample-fig"), attr{"aria-labelledby", "sample-title"},
 		v.pngButton("Continuation", sampleCv, false),
-		b.el("h4", id("sample-title"), "Your sequence and the model's continuation"), sampleCv)
+		b.el("h4", id("sample-title"), "Your sequence and the model's continuation"),
+		b.el("p", cls("howto"), "How to read: the solid line is the numbers of the prime; the dashed line, after the vertical mark, is what the model predicts next, value after value."),
+		sampleCv)
 	setHidden(v.sampleFig, true)
 	genRow := b.el("div", cls("gen-row"), primeF.root, lenF.root, tempF.root)
 	v.grpGenerate = b.el("section", cls("generate"), attr{"aria-labelledby", "h-gen"},
