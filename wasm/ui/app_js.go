@@ -34,6 +34,7 @@ type app struct {
 	sentText   string  // the training text last sent
 	sentMode   lstm.Kind
 	started    bool // the first SetConfig and SetData were sent
+	dataSent   bool // a SetData is on its way: the engine takes Train and Step after it
 	afterStart []func()
 	shown      bool // #app is shown
 	failed     bool
@@ -137,10 +138,15 @@ func (a *app) received(b []byte) {
 	case protocol.Progress:
 		a.sessionProgress(m)
 		a.snapCheck()
+	case protocol.Error:
+		if m.Field == FieldText {
+			a.dataSent = false
+		}
 	case protocol.Status:
 		a.snapCheck()
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
+			a.dataSent = false
 			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "")
 			a.followText()
 		}
@@ -237,6 +243,7 @@ func (a *app) sendText() {
 		return
 	}
 	a.sentText, a.sentMode = text, mode
+	a.dataSent = true
 	a.send(protocol.SetData{Mode: mode, Text: text})
 	a.cmpSend(protocol.SetData{Mode: mode, Text: text})
 }
@@ -356,7 +363,7 @@ func (a *app) wire() {
 	v := a.v
 	listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
 	listen(v.step, "click", func(dom.Event) {
-		if !a.st.HasData {
+		if !a.st.HasData && !a.dataSent {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
@@ -549,7 +556,7 @@ func (a *app) toggleTrain() {
 			a.cmpSend(protocol.Pause{})
 		}
 	} else {
-		if !a.st.HasData {
+		if !a.st.HasData && !a.dataSent {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
