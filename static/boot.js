@@ -99,6 +99,11 @@
     go.run(instance).then(function () {
       fail('LSTM Playground stopped. Reload the page to start it again.');
     });
+    // Offline use: sw.js keeps the site once it has loaded (http and https
+    // only; a page opened from a file has no service worker).
+    if ('serviceWorker' in navigator && (location.protocol === 'http:' || location.protocol === 'https:')) {
+      navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {});
+    }
   }
 
   boot().catch(function (err) {

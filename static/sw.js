@@ -1,0 +1,114 @@
+// sw.js — LSTM Playground's service worker: it keeps the site so that the
+// page works offline once it has loaded, and picks up a new version on the
+// next visit. boot.js registers it (over http and https only, scope ./).
+//
+// The site is kept in one cache per build, named by build.json's hash, and
+// filled completely before it is used; build.json goes in last, so a cache
+// with build.json is complete, and only then are older builds' caches
+// deleted. The files whose names carry a content hash (app.<hash>.wasm,
+// wasm_exec.<hash>.js, kernels.<hash>.wasm, worker.js?v=<hash>) never change
+// and are served from the cache first. Everything else (the page, boot.js,
+// style.css, build.json) comes from the network first, so that an online
+// visit always gets the newest version, and from the cache when offline.
+// The share service (api/) is never cached nor even seen here.
+'use strict';
+
+const PREFIX = 'lstm-playground-';
+const CORE = ['./', 'index.html', 'style.css', 'boot.js', 'kernel.js', 'worker.js'];
+const HASHED = /\.[0-9a-f]{8,}\.(wasm|js)$/;
+
+// files lists everything a build needs.
+function files(build) {
+  const out = CORE.slice();
+  for (const f of [build.wasm, build.wasmExec, build.kernel]) {
+    if (typeof f === 'string' && f !== '') out.push(f);
+  }
+  out.push('worker.js?v=' + encodeURIComponent(build.hash));
+  return out;
+}
+
+// complete reports whether the cache of a build is complete.
+async function complete(name) {
+  if (!(await caches.has(name))) return false;
+  const cache = await caches.open(name);
+  return !!(await cache.match('build.json'));
+}
+
+// keep fills the cache of the build described by build.json's text, unless
+// it is there already, then deletes the caches of older builds.
+async function keep(text) {
+  const build = JSON.parse(text);
+  if (typeof build.hash !== 'string' || !/^[0-9a-f]+$/.test(build.hash)) return;
+  const name = PREFIX + build.hash;
+  if (!(await complete(name))) {
+    const cache = await caches.open(name);
+    // no-cache: the browser's HTTP cache may hold an older page or boot.js.
+    await cache.addAll(files(build).map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })));
+    await cache.put('build.json', new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+  }
+  for (const k of await caches.keys()) {
+    if (k.startsWith(PREFIX) && k !== name) await caches.delete(k);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const resp = await fetch('build.json', { cache: 'no-cache' });
+    if (resp.ok) await keep(await resp.text());
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+// fromCache finds a request in any complete build's cache.
+async function fromCache(request) {
+  for (const k of (await caches.keys()).reverse()) {
+    if (!k.startsWith(PREFIX) || !(await complete(k))) continue;
+    const hit = await (await caches.open(k)).match(request);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+// cacheFirst serves a file that never changes.
+async function cacheFirst(request) {
+  return (await fromCache(request)) || fetch(request);
+}
+
+// networkFirst serves a file that may change: from the network, else from
+// the cache (a page navigation falls back to the kept page). A new
+// build.json is kept, with its build, in the background.
+async function networkFirst(event, rel) {
+  const request = event.request;
+  try {
+    const resp = await fetch(request);
+    if (rel === 'build.json' && resp.ok) {
+      const text = await resp.clone().text();
+      event.waitUntil(keep(text).catch(() => {}));
+    }
+    return resp;
+  } catch (err) {
+    const hit = (await fromCache(request)) ||
+      (request.mode === 'navigate' ? (await fromCache('./')) || (await fromCache('index.html')) : undefined);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const rel = url.pathname.slice(scope.pathname.length);
+  if (rel === 'api' || rel.startsWith('api/') || rel === 'sw.js') return;
+  if (HASHED.test(rel) || (rel === 'worker.js' && url.searchParams.has('v'))) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  event.respondWith(networkFirst(event, rel));
+});
