@@ -299,6 +299,9 @@ func checkSentence(t *testing.T, msg string) {
 	if r, _ := utf8.DecodeRuneInString(msg); strings.ToUpper(string(r)) != string(r) {
 		t.Errorf("the message starts in lower case: %q", msg)
 	}
+	if !strings.HasSuffix(msg, ".") {
+		t.Errorf("the message does not end with a full stop: %q", msg)
+	}
 	for _, bad := range []string{"lstm:", "protocol:", "panic", "runtime error", "nil pointer", "Continue needs", "Sample needs"} {
 		if strings.Contains(msg, bad) {
 			t.Errorf("the message names internals (%q): %q", bad, msg)

@@ -85,6 +85,9 @@ func fail(id uint32, code protocol.Code, field, format string, args ...any) prot
 	msg = strings.TrimPrefix(msg, "lstm: ")
 	if len(msg) > 0 {
 		msg = strings.ToUpper(msg[:1]) + msg[1:]
+		if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") && !strings.HasSuffix(msg, "!") {
+			msg += "." // a sentence, as every message the person reads
+		}
 	}
 	return protocol.Error{ID: id, Code: code, Field: field, Message: msg}
 }
