@@ -24,28 +24,31 @@ type app struct {
 	textDeb *debouncer
 	presets []Preset
 
-	dirty      Dirty
-	geo        Geometry
-	rem        float64 // CSS pixels per rem (grows in Large text mode)
-	probeEdit  bool    // the person typed a probe; keep it when the text changes
-	primeEdit  bool    // the person typed a prime
-	probeFrom  string  // the training text the probe and prime were taken from
-	presetText string  // the text of the chosen preset, to tell an edit
-	sentText   string  // the training text last sent
-	sentMode   lstm.Kind
-	started    bool // the first SetConfig and SetData were sent
-	dataSent   bool // a SetData is on its way: the engine takes Train and Step after it
-	afterStart []func()
-	shown      bool // #app is shown
-	failed     bool
-	largeText  bool
-	bufs       paintBuffers
-	insp       inspectorDOM
-	keep       keeper
-	cmp        *compare // the second engine of RNN beside LSTM, or nil
-	in         inside
-	snap       snaps
-	tourSt     tourState
+	dirty       Dirty
+	geo         Geometry
+	rem         float64 // CSS pixels per rem (grows in Large text mode)
+	probeEdit   bool    // the person typed a probe; keep it when the text changes
+	primeEdit   bool    // the person typed a prime
+	probeFrom   string  // the training text the probe and prime were taken from
+	presetText  string  // the text of the chosen preset, to tell an edit
+	sentText    string  // the training text last sent
+	sentMode    lstm.Kind
+	started     bool // the first SetConfig and SetData were sent
+	dataSent    bool // a SetData is on its way: the engine takes Train and Step after it
+	afterStart  []func()
+	shown       bool // #app is shown
+	failed      bool
+	largeText   bool
+	bufs        paintBuffers
+	insp        inspectorDOM
+	keep        keeper
+	cmp         *compare // the second engine of RNN beside LSTM, or nil
+	in          inside
+	snap        snaps
+	tourSt      tourState
+	liveRunning bool // the training state last said to screen readers
+	genUpdate   uint64
+	genCount    uint64 // Generate presses at update genUpdate
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -594,7 +597,15 @@ func (a *app) generate() {
 		a.invalidate(a.st.SetError(FieldGenerate, "There is no model yet: type a training text or pick a preset."))
 		return
 	}
-	a.send(a.st.SampleRequest(v.prime.Value(), n, temp, randomSeed()))
+	// The first Generate at an update draws the same text in every page
+	// with the same model (after a reload, from a share link); pressing
+	// again draws another.
+	if a.genUpdate != a.st.Update {
+		a.genUpdate, a.genCount = a.st.Update, 0
+	}
+	seed := SampleSeed(a.st.Cfg.Seed, a.st.Update, a.genCount)
+	a.genCount++
+	a.send(a.st.SampleRequest(v.prime.Value(), n, temp, seed))
 	a.invalidate(DirtyErrors | DirtySample)
 }
 

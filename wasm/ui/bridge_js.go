@@ -448,7 +448,7 @@ func onResize(f func()) {
 	}))
 }
 
-// randomSeed returns a seed for Generate, different at every press.
+// randomSeed returns a random number (a tab id is made of it).
 func randomSeed() uint64 {
 	m := js.Global().Get("Math")
 	return uint64(m.Call("random").Float()*(1<<31))<<21 ^ uint64(m.Call("random").Float()*(1<<21))

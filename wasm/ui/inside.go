@@ -161,3 +161,13 @@ func NextSnapshot(after int64) uint64 {
 	}
 	return last
 }
+
+// SampleSeed returns the seed of the n-th Generate (from 0) at an update of
+// a model made with seed: the same in every page with the same model, and
+// different from press to press (SplitMix64 of the three).
+func SampleSeed(seed, update, n uint64) uint64 {
+	z := seed*0x9e3779b97f4a7c15 ^ update*0xbf58476d1ce4e5b9 ^ (n+1)*0x94d049bb133111eb
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}

@@ -74,3 +74,17 @@ func TestUnitTextProbe(t *testing.T) {
 		t.Errorf("numbers: %q", got)
 	}
 }
+
+func TestSampleSeed(t *testing.T) {
+	if a, b := SampleSeed(1, 100, 0), SampleSeed(1, 100, 0); a != b {
+		t.Error("not deterministic")
+	}
+	seen := map[uint64]bool{}
+	for _, c := range [][3]uint64{{1, 100, 0}, {1, 100, 1}, {1, 101, 0}, {2, 100, 0}, {0, 0, 0}} {
+		s := SampleSeed(c[0], c[1], c[2])
+		if seen[s] {
+			t.Errorf("seed %v repeats", c)
+		}
+		seen[s] = true
+	}
+}

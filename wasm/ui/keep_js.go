@@ -68,18 +68,19 @@ type keeper struct {
 	offer   *Session
 	offerS  Setup
 
-	importing *importJob
-	exports   map[uint32]exportPurpose
-	nextID    uint32
-	lastSave  float64
-	saveArmed bool
-	model     []byte // the newest model file exported for the session
-	modelGen  int    // State.modelGen when it was asked for
-	exportGen map[uint32]int
-	wasRun    bool // training ran at the last Progress
-	noSave    bool // Start fresh is under way: save nothing more
-	shareBusy bool
-	api       *apiInfo // the share service, once asked (nil: not asked yet)
+	importing   *importJob
+	exports     map[uint32]exportPurpose
+	nextID      uint32
+	lastSave    float64
+	savedUpdate uint64 // the update count when the session was last saved
+	saveArmed   bool
+	model       []byte // the newest model file exported for the session
+	modelGen    int    // State.modelGen when it was asked for
+	exportGen   map[uint32]int
+	wasRun      bool // training ran at the last Progress
+	noSave      bool // Start fresh is under way: save nothing more
+	shareBusy   bool
+	api         *apiInfo // the share service, once asked (nil: not asked yet)
 }
 
 // apiInfo is the share service's answer to GET api/.
@@ -495,6 +496,7 @@ func (a *app) requestSave() {
 		return
 	}
 	a.keep.lastSave = float64(nowMillis())
+	a.keep.savedUpdate = a.st.Update
 	if a.st.Status.Params == 0 {
 		a.writeSession()
 		return
@@ -533,8 +535,11 @@ func (a *app) writeSession() {
 func (a *app) sessionProgress(m protocol.Progress) {
 	k := &a.keep
 	now := float64(nowMillis())
-	if m.Running && now-k.lastSave >= saveInterval || !m.Running && k.wasRun {
+	switch {
+	case m.Running && now-k.lastSave >= saveInterval, !m.Running && k.wasRun:
 		a.requestSave()
+	case !m.Running && m.Update != k.savedUpdate:
+		a.saveSoon() // Step, Reset
 	}
 	k.wasRun = m.Running
 }

@@ -118,6 +118,7 @@ type view struct {
 	lineMarks  []dom.HTMLElement // the time cursor over each line chart
 	stackWrap  dom.HTMLElement
 	liveCursor dom.HTMLElement
+	liveTrain  dom.HTMLElement // says "Training." and "Paused at update n."
 	unitsC     *drawCanvas
 	unitsH     *drawCanvas
 	unitsCFig  dom.HTMLElement
@@ -287,7 +288,8 @@ func newView(doc dom.Document, presets []Preset) *view {
 	general.Class().Add("general-error")
 
 	tourCard, tourOpen := v.buildTour()
-	v.grpRun = b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset)
+	v.liveTrain = b.el("p", cls("visually-hidden"), attr{"aria-live", "polite"})
+	v.grpRun = b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset, v.liveTrain)
 	v.grpArch = b.el("div", cls("arch"), attr{"role", "group"}, attr{"aria-label", "Model"}, cellC, hidC, lrC, hiddenList, lrList)
 	v.top = b.el("header", cls("topbar"),
 		b.el("div", cls("brand"), b.el("h1", "LSTM Playground"), b.el("span", cls("tagline"), "watch a recurrent net learn")),
