@@ -19,8 +19,8 @@ async function open(viewport) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   await page.goto(url);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 20000 });
-  await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 20000 }));
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
+  await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 60000 }));
   return { page, problems };
 }
 
@@ -157,7 +157,7 @@ test('works from a sub-path of a plain static server', { skip: !process.env.E2E_
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   await page.goto(process.env.E2E_SUBPATH_URL);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20000 });
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 60000 });
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitStat(page, 'Update', (n) => n === 1, 10000);
   // Every request stayed under the sub-path.

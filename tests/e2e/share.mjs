@@ -13,7 +13,7 @@ async function open(context, target) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   await page.goto(target);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 20000 });
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
   return { page, problems };
 }
 
