@@ -42,9 +42,10 @@ async function runEngine(page) {
   const { messages } = JSON.parse(gobenchRun(['-messages', '-hidden', String(H)]));
   await page.goto(site);
   await page.waitForFunction(() => globalThis.lstmPlayground && typeof globalThis.lstmPlayground.startWorker === 'function', null, { timeout: 60000 });
-  const stopMs = (s.warmup + s.window) * 1000 + 1000;
+  const warmupMs = s.warmup * 1000;
+  const windowMs = s.window * 1000;
   const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
-  const records = await page.evaluate(({ messages, stopMs, needUpdates }) => new Promise((done, fail) => {
+  const records = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
     const fromB64 = (m) => Uint8Array.from(atob(m), (c) => c.charCodeAt(0));
     const toB64 = (u8) => {
       let str = '';
@@ -54,12 +55,16 @@ async function runEngine(page) {
     const { worker, early } = globalThis.lstmPlayground.startWorker();
     const recs = [];
     let t0 = null;
+    // The Meter's phases (common.mjs), over the Progress messages that bring
+    // updates, so that the run stops once the Meter has its window.
+    let phase = 'warmup', ws = 0, last = 0;
     const stop = (err) => {
       worker.terminate();
       clearTimeout(timer);
       if (err) fail(err); else done(recs);
     };
-    const timer = setTimeout(() => stop(new Error(`no result after ${(stopMs + 600000) / 1000} s`)), stopMs + 600000);
+    const limit = warmupMs + windowMs + 600000;
+    const timer = setTimeout(() => stop(new Error(`no result after ${limit / 1000} s`)), limit);
     const onData = (data) => {
       const t = performance.now();
       const u8 = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -79,13 +84,20 @@ async function runEngine(page) {
       if (type === 71) return stop(); // Error: the decoder reports it
       if (type === 65) { // Progress: Update is its first field
         const update = Number(new DataView(u8.buffer, u8.byteOffset, u8.byteLength).getBigUint64(4, true));
-        if (t - t0 >= stopMs && update >= needUpdates) stop();
+        if (update > last) {
+          last = update;
+          const at = t - t0;
+          if (phase === 'warmup') { if (at >= warmupMs) phase = 'first'; }
+          else if (phase === 'first') { ws = at; phase = 'window'; }
+          else if (phase === 'window' && at - ws >= windowMs) phase = 'done';
+        }
+        if (phase === 'done' && update >= needUpdates) stop();
       }
     };
     worker.onmessage = (e) => onData(e.data);
     worker.onerror = (e) => stop(new Error('worker error: ' + (e.message || e)));
     for (const d of early) onData(d);
-  }), { messages, stopMs, needUpdates });
+  }), { messages, warmupMs, windowMs, needUpdates });
 
   const decoded = gobenchRun(['-decode'], records.map((r) => JSON.stringify(r)).join('\n') + '\n')
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
