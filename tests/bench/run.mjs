@@ -17,7 +17,7 @@
 //                        a few hundred characters, no timing, checks that each
 //                        prints a finite loss; writes nothing into bench/
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,11 @@ mkdirSync(out, { recursive: true });
 const protocol = smoke
   ? { BENCH_WARMUP: '0', BENCH_WINDOW: '0', BENCH_LOSS_CHARS: '320', BENCH_FULL_LOSS: '1' }
   : { BENCH_WARMUP: env.BENCH_WARMUP || '3', BENCH_WINDOW: env.BENCH_WINDOW || '15', BENCH_LOSS_CHARS: env.BENCH_LOSS_CHARS || '20000' };
+
+// version reads an npm package's version (null if it is not installed).
+function version(pkg) {
+  try { return JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')).version; } catch { return null; }
+}
 
 function sh(cmd, argv, extra = {}) {
   return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...extra }).trim();
@@ -130,6 +135,7 @@ const fmt = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleSt
 const started = new Date();
 const load0 = loadavg();
 const runs = [];
+writeFileSync(`${out}/runs.jsonl`, ''); // every run as it ends, in case this process dies
 const rounds = Math.max(nodeReps, chromiumReps);
 console.log(`${chosen.length} configurations; ${nodeReps} rounds in Node, ${chromiumReps} in Chromium; protocol ${JSON.stringify(protocol)}`);
 try {
@@ -143,6 +149,7 @@ try {
       res.config = c.name;
       res.round = r + 1;
       runs.push(res);
+      appendFileSync(`${out}/runs.jsonl`, JSON.stringify(res) + '\n');
       console.log(res.ok
         ? `[${r + 1}/${rounds}] ${c.name}: ${fmt(res.charsPerSec)} chars/s, loss ${res.loss20k === null ? '–' : res.loss20k.toFixed(3)} (${res.secs.toFixed(1)} s)`
         : `[${r + 1}/${rounds}] ${c.name}: FAILED ${res.error}`);
@@ -170,10 +177,8 @@ const meta = {
   },
   versions: {
     go: goVersion, node: process.version,
-    playwright: JSON.parse(readFileSync('node_modules/playwright-core/package.json', 'utf8')).version,
-    tfjs: JSON.parse(readFileSync('node_modules/@tensorflow/tfjs/package.json', 'utf8')).version,
-    tfjsWasm: JSON.parse(readFileSync('node_modules/@tensorflow/tfjs-backend-wasm/package.json', 'utf8')).version,
-    brain: JSON.parse(readFileSync('node_modules/brain.js/package.json', 'utf8')).version,
+    playwright: version('playwright-core'), tfjs: version('@tensorflow/tfjs'),
+    tfjsWasm: version('@tensorflow/tfjs-backend-wasm'), brain: version('brain.js'),
   },
   reps: { node: nodeReps, chromium: chromiumReps }, protocol,
   commit: (() => { try { return sh('git', ['rev-parse', '--short', 'HEAD']); } catch { return null; } })(),
