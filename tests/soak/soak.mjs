@@ -154,7 +154,10 @@ export async function soak(opts) {
   const problems = [];
   try {
     const page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      // Blocking the page's service worker (above) is this harness's doing.
+      if ((m.type() === 'error' || m.type() === 'warning') && !/Service Worker registration blocked by Playwright/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
     page.on('crash', () => problems.push('the page crashed'));
     await page.addInitScript(recordGo);
