@@ -86,6 +86,19 @@ type insideView struct {
 	clampClear *dom.HTMLButtonElement
 	clampOut   dom.HTMLElement
 	clampRows  dom.HTMLElement
+	clampCells [][]dom.HTMLElement // reads, guess, clamped: one span per step
+	featRows   []*featRow
+	gateRows   []*gateRow
+}
+
+// featRow is a row of the feature table.
+type featRow struct {
+	row, name, btn, r, bar dom.HTMLElement
+}
+
+// gateRow is a row of the gate statistics.
+type gateRow struct {
+	row, shut, open, shutBar, openBar dom.HTMLElement
 }
 
 // buildInside makes the unit view.
@@ -307,8 +320,12 @@ func (a *app) paintInside(d Dirty) {
 	useC := w.state.Value() != "h"
 	if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {
 		setText(w.textHead, "Train the model for a moment: the start of the training text is read by it and shown here.")
-		clear(w.featBody)
-		clear(w.gateBody)
+		for _, r := range w.featRows {
+			setHidden(r.row, true)
+		}
+		for _, r := range w.gateRows {
+			setHidden(r.row, true)
+		}
 		setText(w.featNote, "")
 		setText(w.gateNote, "")
 		in.spansKey, in.colourKey, in.matchesKey = "", "", ""
@@ -346,26 +363,39 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view LayerView, act []floa
 	in.matchesKey = key
 	feats := analysis.FeaturesOf(tr)
 	best := analysis.Best(analysis.Correlate(act, view.T, view.H, feats))
-	clear(w.featBody)
+	// The rows are made once and then only given new values.
 	b := a.v.b
-	for _, m := range best {
+	for len(w.featRows) < len(best) {
+		r := &featRow{
+			name: b.el("span"),
+			btn:  b.el("button", attr{"type", "button"}, cls("btn btn-small unit-btn")),
+			r:    b.el("span", cls("r-val")),
+			bar:  b.el("span", cls("r-bar"), attr{"aria-hidden", "true"}),
+		}
+		r.row = b.el("tr", b.el("td", r.name), b.el("td", r.btn),
+			b.el("td", cls("num"), r.r, b.el("span", cls("r-track"), r.bar)))
+		w.featRows = append(w.featRows, r)
+		w.featBody.AppendChild(r.row)
+	}
+	for i, r := range w.featRows {
+		setHidden(r.row, i >= len(best))
+		if i >= len(best) {
+			continue
+		}
+		m := best[i]
 		about := ""
 		if m.Feature >= 0 && m.Feature < len(feats) {
 			about = feats[m.Feature].About
 		}
-		unit := m.Unit
+		setText(r.name, m.Name)
+		r.name.SetAttribute("title", about)
 		// One listener on the table answers every button (wireInside).
-		btn := b.el("button", attr{"type", "button"}, cls("btn btn-small unit-btn"), attr{"data-unit", strconv.Itoa(unit)},
-			attr{"aria-label", fmt.Sprintf("Unit %d (%s)", unit+1, m.Name)}, strconv.Itoa(unit+1))
-		bar := b.el("span", cls("r-bar"), attr{"aria-hidden", "true"})
-		bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
-		if m.R < 0 {
-			bar.Class().Add("neg")
-		}
-		w.featBody.AppendChild(b.el("tr",
-			b.el("td", b.el("span", attr{"title", about}, m.Name)),
-			b.el("td", btn),
-			b.el("td", cls("num"), b.el("span", cls("r-val"), formatSig(m.R, 2)), b.el("span", cls("r-track"), bar))))
+		r.btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
+		r.btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
+		setText(r.btn, strconv.Itoa(m.Unit+1))
+		setText(r.r, formatSig(m.R, 2))
+		r.bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
+		setClass(r.bar, "neg", m.R < 0)
 	}
 	if len(best) == 0 {
 		setText(w.featNote, "No feature varies along this text, or no unit does yet.")
@@ -384,7 +414,9 @@ func (a *app) chooseUnit(j int) {
 // paintUnitText colours the start of the training text by unit j.
 func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []float32, sym string, j int) {
 	w, in, b := &a.v.in, &a.in, a.v.b
-	skey := fmt.Sprintf("%p", tr)
+	// The spans are made once per text (making elements is what costs:
+	// dom/v2 wraps each one); a new trace of the same text only recolours.
+	skey := textKey(tr)
 	if skey != in.spansKey {
 		in.spansKey = skey
 		in.colourKey = ""
@@ -414,7 +446,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []floa
 			}
 		}
 	}
-	ckey := fmt.Sprintf("%s|%d|%s|%d", skey, j, sym, a.st.Layer)
+	ckey := fmt.Sprintf("%p|%d|%s|%d", tr, j, sym, a.st.Layer)
 	if ckey == in.colourKey {
 		return
 	}
@@ -439,11 +471,21 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []floa
 		j+1, view.H, sym, tr.T, what, FormatCount(tr.Update), FormatNumber(limit), FormatNumber(limit)))
 }
 
+// textKey identifies the text of a trace: its symbols, or its values.
+func textKey(tr *protocol.TraceResult) string {
+	if tr.Kind == lstm.Numbers {
+		return fmt.Sprint(tr.Values)
+	}
+	return string(tr.Symbols)
+}
+
 // paintGates shows how often each gate is shut or open.
 func (a *app) paintGates(view LayerView) {
 	w, b := &a.v.in, a.v.b
-	clear(w.gateBody)
 	if !view.LSTM() {
+		for _, r := range w.gateRows {
+			setHidden(r.row, true)
+		}
 		setText(w.gateNote, "The plain RNN has no gates.")
 		return
 	}
@@ -452,18 +494,27 @@ func (a *app) paintGates(view LayerView) {
 		sym  Line
 		z    []float32
 	}
+	gates := []gate{{"input", Line(symZi), view.Zi}, {"forget", Line(symZf), view.Zf}, {"output", Line(symZo), view.Zo}}
+	if len(w.gateRows) == 0 {
+		// The rows are made once and then only given new values.
+		for _, g := range gates {
+			r := &gateRow{shut: b.el("td", cls("num")), open: b.el("td", cls("num")),
+				shutBar: b.el("span", cls("sat sat-shut")), openBar: b.el("span", cls("sat sat-open"))}
+			r.row = b.el("tr", b.el("th", attr{"scope", "row"}, b.spans(g.sym, nil), " "+g.name), r.shut, r.open,
+				b.el("td", attr{"aria-hidden", "true"}, b.el("span", cls("sat-track"), r.shutBar, r.openBar)))
+			w.gateRows = append(w.gateRows, r)
+			w.gateBody.AppendChild(r.row)
+		}
+	}
 	var notes []string
-	for _, g := range []gate{{"input", Line(symZi), view.Zi}, {"forget", Line(symZf), view.Zf}, {"output", Line(symZo), view.Zo}} {
+	for i, g := range gates {
 		s := analysis.GateStats(g.z, view.T, view.H)
-		shut := b.el("span", cls("sat sat-shut"))
-		open := b.el("span", cls("sat sat-open"))
-		shut.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
-		open.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
-		w.gateBody.AppendChild(b.el("tr",
-			b.el("th", attr{"scope", "row"}, b.spans(g.sym, nil), " "+g.name),
-			b.el("td", cls("num"), FormatPercent(s.Left)),
-			b.el("td", cls("num"), FormatPercent(s.Right)),
-			b.el("td", attr{"aria-hidden", "true"}, b.el("span", cls("sat-track"), shut, open))))
+		r := w.gateRows[i]
+		setHidden(r.row, false)
+		setText(r.shut, FormatPercent(s.Left))
+		setText(r.open, FormatPercent(s.Right))
+		r.shutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
+		r.openBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
 		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, FormatPercent(s.Left), FormatPercent(s.Right)))
 	}
 	setText(w.gateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
@@ -520,6 +571,7 @@ func (a *app) paintClamp() {
 		if in.clamp == nil {
 			setText(w.clampOut, "")
 			clear(w.clampRows)
+			w.clampCells = nil
 		}
 		return
 	}
@@ -531,27 +583,40 @@ func (a *app) paintClamp() {
 		setText(w.clampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
 			what, FormatValue(e.Shift), FormatValue(e.Before), FormatValue(e.After)))
 		clear(w.clampRows)
+		w.clampCells = nil
 		return
 	}
 	setText(w.clampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
 		what, e.Changed, before.T, FormatPercent(e.After), FormatPercent(e.Before)))
-	clear(w.clampRows)
-	row := func(label string, runes []rune, other []rune) {
-		r := b.el("div", cls("clamp-line"), b.el("span", cls("clamp-label"), label))
-		for t, x := range runes {
-			s := b.el("span", DisplayRune(x))
-			if other != nil && t < len(other) && other[t] != x {
-				s.Class().Add("diff")
+	// Three rows of one span per step, made once per probe length and
+	// then only given new letters (making elements is what costs).
+	T := before.T
+	if len(w.clampCells) != 3 || len(w.clampCells[0]) != T {
+		clear(w.clampRows)
+		w.clampCells = make([][]dom.HTMLElement, 3)
+		for i, label := range []string{"reads", "guess", "clamped"} {
+			r := b.el("div", cls("clamp-line"), b.el("span", cls("clamp-label"), label))
+			for range T {
+				c := b.el("span")
+				w.clampCells[i] = append(w.clampCells[i], c)
+				r.AppendChild(c)
 			}
-			r.AppendChild(s)
+			w.clampRows.AppendChild(r)
 		}
-		w.clampRows.AppendChild(r)
 	}
-	row("reads", before.Symbols, nil)
 	// the guess after step t is for step t+1: shift right by one
 	shift := func(x []rune) []rune { return append([]rune{' '}, x[:max(0, len(x)-1)]...) }
-	row("guess", shift(before.Top), nil)
-	row("clamped", shift(after.Top), shift(before.Top))
+	rows := [3][]rune{before.Symbols, shift(before.Top), shift(after.Top)}
+	for i, runes := range rows {
+		for t, c := range w.clampCells[i] {
+			x := ' '
+			if t < len(runes) {
+				x = runes[t]
+			}
+			setText(c, DisplayRune(x))
+			setClass(c, "diff", i == 2 && t < len(rows[1]) && rows[1][t] != x)
+		}
+	}
 }
 
 func stateName(k lstm.StateKind) string {

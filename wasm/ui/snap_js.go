@@ -56,6 +56,7 @@ type snapView struct {
 	label   dom.HTMLElement
 	samples dom.HTMLElement // the Samples along training section
 	list    dom.HTMLElement
+	items   []snapItem
 }
 
 // buildSnap makes the Training snapshot slider (model column) and the
@@ -230,22 +231,32 @@ func (a *app) paintSnap(d Dirty) {
 	if d&DirtySnap == 0 {
 		return
 	}
+	// The rows are made once and then only given new values.
 	b := a.v.b
-	clear(v.list)
-	for i, p := range s.list {
+	for len(v.items) < n {
+		it := snapItem{upd: b.el("span", cls("snap-upd")), text: b.el("span", cls("snap-text"))}
+		it.li = b.el("li", cls("snap-item"), it.upd, it.text)
+		v.items = append(v.items, it)
+		v.list.AppendChild(it.li)
+	}
+	for i, it := range v.items {
+		setHidden(it.li, i >= n)
+		if i >= n {
+			continue
+		}
+		p := s.list[i]
 		text := p.sample
 		if text == "" && p.failed != "" {
 			text = "(no sample: " + p.failed + ")"
 		}
-		li := b.el("li", cls("snap-item"),
-			b.el("span", cls("snap-upd"), "update "+FormatCount(p.update)),
-			b.el("span", cls("snap-text"), oneLine(text)))
-		if i == s.pinned {
-			li.Class().Add("on")
-		}
-		v.list.AppendChild(li)
+		setText(it.upd, "update "+FormatCount(p.update))
+		setText(it.text, oneLine(text))
+		setClass(it.li, "on", i == s.pinned)
 	}
 }
+
+// snapItem is a row of Samples along training.
+type snapItem struct{ li, upd, text dom.HTMLElement }
 
 // oneLine shows new lines as ↵ so that a sample keeps to its row.
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "↵") }
