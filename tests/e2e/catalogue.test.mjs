@@ -271,6 +271,32 @@ test('careless text that is valid trains at once and is shown as text', async (t
   await page.close();
 });
 
+test('a diverging run stops, says so, and keeps the last finite model', async () => {
+  const { page, problems } = await open();
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
+  await waitUpdates(page, (n) => n === 0);
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption({ label: 'SGD' });
+  for (const [field, value] of [['Learning rate', '1'], ['Gradient clip', '0']]) {
+    const box = page.getByRole('spinbutton', { name: field, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const msg = await alert(page, /Training diverged at update (\d+)/, 20000);
+  const at = Number(msg.match(/update (\d+)/)[1]);
+  assert.match(msg, new RegExp(`kept as it was after update ${at - 1}\\. Try a smaller learning rate`));
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 5000 });
+  assert.equal(await waitUpdates(page, (n) => n === at - 1), at - 1, 'the Update count is the last finite update');
+  const file = await request(page, 'file'); // a model with a NaN or infinite parameter cannot be saved
+  assert.equal(Number(file.readBigUInt64LE(80)), at - 1, "the model file's update count");
+  // (the last losses before a divergence can exceed float32, the wire's width, and read as Infinity)
+  assert.equal(await page.evaluate(() => globalThis.__lpLosses.filter((x) => x !== undefined).length), at - 1, 'a loss for every update kept, none for the diverged one');
+  log('Learning rate', '1 with SGD and no clipping (numbers)', msg, `stopped; the model of update ${at - 1} kept, finite, and saves`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('bad links: a clear message, and the page starts with its own settings', async (t) => {
   for (const [input, hash, want] of [
     ['a link from a future version', '#v=99&h=64', /made by a newer version of LSTM Playground \(link format 99; this page reads format 1\)/],
