@@ -254,6 +254,18 @@ test('careless text that is valid trains at once and is shown as text', async (t
       log('Training text', input, 'accepted: one Step trains it; its characters are shown as text', `a new model for the new characters (update ${n} → 0 → 1)`);
     });
   }
+  await t.test('sequence length 1', async () => {
+    const n = await updates(page);
+    const seq = page.getByRole('spinbutton', { name: 'Sequence length', exact: true });
+    await seq.fill('1');
+    await seq.press('Tab');
+    await page.waitForTimeout(300);
+    assert.equal(await updates(page), n, 'the model is kept');
+    await step.click();
+    await waitUpdates(page, (u) => u === n + 1);
+    assert.ok(Number.isFinite(Number((await page.getByRole('status', { name: 'Loss', exact: true }).textContent()).trim())), 'a finite loss');
+    log('Sequence length', '1', 'accepted: one step per update; one Step trains', `model kept (update ${n} → ${n + 1})`);
+  });
   await t.test('sequence length longer than the text', async () => {
     await text.fill('ababab'); // characters the model knows: it is kept
     await page.waitForTimeout(500);
