@@ -826,6 +826,10 @@ func (a *app) applyView(o ViewOptions) {
 	setClass(html, "no-data-col", dataGone)
 	if o.Only != "" {
 		targets := v.chartTargets(o.Only)
+		if !o.Hides(share.HideCompare) && (o.Only == share.ChartReach || o.Only == share.ChartLoss) {
+			// The gradient reach and the loss tell most beside the other cell.
+			targets = append(targets, v.cmp.row, v.cmp.raceFig)
+		}
 		if len(targets) > 0 {
 			setClass(html, "only", true)
 			for _, t := range targets {
