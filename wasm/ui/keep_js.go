@@ -445,6 +445,18 @@ func (a *app) importStatus(m protocol.Status) {
 	if j.after != nil {
 		a.send(protocol.SetConfig{Config: *j.after})
 	}
+	if m.Length == 0 {
+		// The model cannot read the page's data (the other mode): the engine
+		// kept the model and dropped the data. Give it a preset it can read.
+		if i := PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
+			a.choosePreset(i, true)
+		} else {
+			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",
+				m.Config.Cell, FormatCount(m.Updates), modeName(m.Kind)))
+			a.invalidate(DirtyAll)
+			return
+		}
+	}
 	switch j.from {
 	case fromFile:
 		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))

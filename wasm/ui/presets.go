@@ -300,3 +300,27 @@ func PresetIndex(ps []Preset, value string) int {
 	}
 	return i
 }
+
+// PresetFor returns the first preset a loaded model can train on: of its
+// kind and, for text, with no character outside its vocabulary; −1 if none.
+func PresetFor(ps []Preset, kind lstm.Kind, vocab []rune) int {
+	known := make(map[rune]bool, len(vocab))
+	for _, r := range vocab {
+		known[r] = true
+	}
+next:
+	for i, p := range ps {
+		if p.Mode != kind {
+			continue
+		}
+		if kind == lstm.Text {
+			for _, r := range p.Text {
+				if !known[r] {
+					continue next
+				}
+			}
+		}
+		return i
+	}
+	return -1
+}

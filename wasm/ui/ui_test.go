@@ -472,3 +472,16 @@ func TestTours(t *testing.T) {
 		t.Error("PresetIndex")
 	}
 }
+
+func TestPresetFor(t *testing.T) {
+	ps := Presets()
+	if i := PresetFor(ps, lstm.Numbers, nil); i < 0 || ps[i].Mode != lstm.Numbers {
+		t.Errorf("numbers: %d", i)
+	}
+	if i := PresetFor(ps, lstm.Text, []rune("abXn\n")); i < 0 || ps[i].ID != "counting" {
+		t.Errorf("a counting vocabulary: %d", i)
+	}
+	if i := PresetFor(ps, lstm.Text, []rune("xyz")); i != -1 {
+		t.Errorf("no preset fits: %d", i)
+	}
+}
