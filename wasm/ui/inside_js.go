@@ -108,7 +108,7 @@ func (v *view) buildInside() dom.HTMLElement {
 	w.order, f = v.selectField("row-order", "Heatmap rows", "", [][2]string{{"number", "By unit number"}, {"similar", "Similar units together"}})
 	orderF := f
 	orderF.root.Class().Add("inline")
-	w.state, f = v.selectField("unit-state", "Unit state", "", [][2]string{{"c", "Cell state c"}, {"h", "Hidden state h"}})
+	w.state, f = v.selectField("unit-state", "Unit state", "", [][2]string{{"c", "c (the cell state)"}, {"h", "h (the hidden state)"}})
 	stateF := f
 	stateF.root.Class().Add("inline")
 

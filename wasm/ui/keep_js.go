@@ -60,8 +60,7 @@ type importJob struct {
 type keeper struct {
 	db      *sessionDB
 	tab     string
-	link    string // the fragment the page was opened with, if it is a share link
-	view    ViewOptions
+	link    string   // the fragment the page was opened with, if it is a share link
 	plan    *Setup   // what start applies: a link or a restored session
 	planRec *Session // the saved session the plan restores
 	waits   int      // lookups start waits for
@@ -196,8 +195,8 @@ func (a *app) readLink(hash string) {
 	}
 	k.link = strings.TrimPrefix(hash, "#")
 	k.plan = &s
-	k.view = opts
 	a.applyView(opts)
+	a.showLinkOptions(opts)
 	if id != "" {
 		a.fetchShared(id, s)
 	}
@@ -664,7 +663,7 @@ func (a *app) shareExported(file []byte) {
 				a.shareDone()
 				return
 			}
-			frag, _, ferr := s.ShareState(a.presets, k.view).EncodeFit()
+			frag, _, ferr := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
 			if ferr != nil {
 				a.invalidate(a.st.SetError(FieldShare, ferr.Error()))
 				a.shareDone()
@@ -702,7 +701,7 @@ func (a *app) shareExported(file []byte) {
 // fits (lead starts the note).
 func (a *app) showLink(s Setup, file []byte, lead string) {
 	s.Model = file
-	frag, dropped, err := s.ShareState(a.presets, a.keep.view).EncodeFit()
+	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
 	if err != nil {
 		a.invalidate(a.st.SetError(FieldShare, err.Error()))
 		return
@@ -722,10 +721,42 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 	a.setLink(frag, lead+note)
 }
 
+// linkOptions returns the teacher options the person chose for links.
+func (a *app) linkOptions() ViewOptions {
+	kv := &a.v.keep
+	var o ViewOptions
+	for _, name := range share.HideNames() {
+		if kv.hide[name].Checked() {
+			o.Hide = append(o.Hide, name)
+		}
+	}
+	o.Only = kv.only.Value()
+	o.Embed = kv.embed.Checked()
+	return o
+}
+
+// showLinkOptions puts a link's teacher options into the controls.
+func (a *app) showLinkOptions(o ViewOptions) {
+	kv := &a.v.keep
+	for name, in := range kv.hide {
+		in.SetChecked(o.Hides(name))
+	}
+	kv.only.SetValue(o.Only)
+	kv.embed.SetChecked(o.Embed)
+	if o.Any() {
+		kv.teacher.SetAttribute("open", "")
+	}
+}
+
 // setLink shows the link of a fragment.
 func (a *app) setLink(frag, note string) {
 	kv := a.v.keep
-	kv.link.SetValue(pageAddress() + "#" + frag)
+	url := pageAddress() + "#" + frag
+	kv.link.SetValue(url)
+	setHidden(kv.embedField, !kv.embed.Checked())
+	if kv.embed.Checked() {
+		kv.embedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
+	}
 	setText(kv.linkNote, note)
 	setText(kv.copy, "Copy link")
 	setHidden(kv.linkBox, false)

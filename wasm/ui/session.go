@@ -35,6 +35,9 @@ type ViewOptions struct {
 	Embed bool
 }
 
+// Any reports whether the options change the page at all.
+func (o ViewOptions) Any() bool { return len(o.Hide) > 0 || o.Only != "" || o.Embed }
+
 // Hides reports whether the options hide the control name (share.HideNames).
 func (o ViewOptions) Hides(name string) bool { return slices.Contains(o.Hide, name) }
 

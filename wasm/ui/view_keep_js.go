@@ -4,6 +4,8 @@ package ui
 
 import (
 	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/share"
 )
 
 // keepView holds the elements of keeping and sharing: the share buttons and
@@ -18,6 +20,13 @@ type keepView struct {
 	linkNote   dom.HTMLElement
 	fresh      *dom.HTMLButtonElement
 	saved      dom.HTMLElement
+
+	teacher    dom.HTMLElement // details: the link's options for teachers
+	hide       map[string]*dom.HTMLInputElement
+	only       *dom.HTMLSelectElement
+	embed      *dom.HTMLInputElement
+	embedCode  *dom.HTMLTextAreaElement
+	embedField dom.HTMLElement
 
 	offer        dom.HTMLElement
 	offerText    dom.HTMLElement
@@ -41,11 +50,12 @@ func (v *view) buildKeep() dom.HTMLElement {
 		b.el("label", attr{"for", "share-link"}, FieldShare),
 		b.el("div", cls("inline-row"), k.link, k.copy), k.linkNote)
 	setHidden(k.linkBox, true)
+	k.teacher = v.buildTeacher()
 	k.fresh = b.el("button", attr{"type", "button"}, cls("btn btn-quiet-border"), attr{"aria-describedby", "fresh-hint"}, "Start fresh").(*dom.HTMLButtonElement)
 	k.saved = b.el("p", cls("hint"), id("fresh-hint"), "This page keeps your session in this browser as you train, so a reload comes back where it was.")
 	return b.el("div", cls("keep"),
 		b.el("div", cls("file-row share-row"), k.shareSetup, k.shareModel),
-		k.linkBox, v.alert(FieldShare),
+		k.teacher, k.linkBox, v.alert(FieldShare),
 		b.el("div", cls("fresh-row"), k.fresh), k.saved, v.alert(FieldFresh))
 }
 
@@ -62,4 +72,55 @@ func (v *view) buildKeepBar() dom.HTMLElement {
 	k.notice = b.el("p", cls("notice"), attr{"role", "status"})
 	setHidden(k.notice, true)
 	return b.el("div", k.offer, k.notice)
+}
+
+// hideLabels name what each of a link's hide options hides.
+var hideLabels = map[string]string{
+	share.HideData:      "Hide the data",
+	share.HideSettings:  "Hide the settings",
+	share.HideTrain:     "Hide Train, Step and Reset",
+	share.HideProbe:     "Hide the probe text",
+	share.HideGenerate:  "Hide Generate",
+	share.HideInspector: "Hide the step inspector",
+	share.HideUnits:     "Hide the unit view",
+	share.HideCompare:   "Hide Compare LSTM and RNN",
+	share.HideExport:    "Hide saving, sharing and downloads",
+}
+
+// chartLabels name the charts a link can show alone.
+// (Not the charts' own titles, which name the charts themselves.)
+var chartLabels = map[string]string{
+	share.ChartC: "only the heatmap of c", share.ChartH: "only the heatmap of h", share.ChartZi: "only the heatmap of zi",
+	share.ChartZf: "only the heatmap of zf", share.ChartZ: "only the heatmap of z", share.ChartZo: "only the heatmap of zo",
+	share.ChartLoss: "only the loss chart", share.ChartReach: "only the gradient reach chart", share.ChartDelta: "only the mean change per step",
+}
+
+// buildTeacher makes the link options for teachers: controls to hide, one
+// chart to show alone, the embed mode, and the iframe code.
+func (v *view) buildTeacher() dom.HTMLElement {
+	b, k := v.b, &v.keep
+	k.hide = map[string]*dom.HTMLInputElement{}
+	hides := b.el("fieldset", cls("teacher-hide"), b.el("legend", "Controls the link hides"))
+	for _, name := range share.HideNames() {
+		in := b.el("input", attr{"type", "checkbox"}, id("hide-"+name), attr{"value", name}).(*dom.HTMLInputElement)
+		k.hide[name] = in
+		hides.AppendChild(b.el("label", cls("check"), in, " "+hideLabels[name]))
+	}
+	opts := [][2]string{{"", "All of them"}}
+	for _, c := range share.Charts() {
+		opts = append(opts, [2]string{c, chartLabels[c]})
+	}
+	var f field
+	k.only, f = v.selectField("link-only", "Charts the link shows", "", opts)
+	k.embed = b.el("input", attr{"type", "checkbox"}, id("link-embed")).(*dom.HTMLInputElement)
+	k.embedCode = b.el("textarea", id("embed-code"), attr{"readonly", ""}, attr{"rows", "3"}, attr{"spellcheck", "false"}).(*dom.HTMLTextAreaElement)
+	k.embedField = b.el("div", cls("field"), b.el("label", attr{"for", "embed-code"}, "Embed code"), k.embedCode,
+		b.el("p", cls("hint"), "Paste this into a course page: the playground fills the frame, without its title and footer."))
+	setHidden(k.embedField, true)
+	return b.el("details", cls("teacher"),
+		b.el("summary", "Link options for teachers"),
+		b.el("p", cls("hint"), "Choose before making the link: what it hides, a single chart, or the embed mode for an iframe."),
+		hides, f.root,
+		b.el("label", cls("check"), k.embed, " Embed mode, for an iframe"),
+		k.embedField)
 }
