@@ -337,18 +337,6 @@ func pageAddress() string {
 	return h
 }
 
-// replaceHash sets the address's fragment without a new history entry and
-// without scrolling ("" removes it).
-func replaceHash(fragment string) {
-	_ = jsCall(func() {
-		url := pageAddress()
-		if fragment != "" {
-			url += "#" + fragment
-		}
-		js.Global().Get("history").Call("replaceState", js.Null(), "", url)
-	})
-}
-
 // reloadPage loads the page again.
 func reloadPage() { js.Global().Get("location").Call("reload") }
 

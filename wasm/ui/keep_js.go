@@ -222,7 +222,12 @@ func (a *app) fetchShared(id string, s Setup) {
 			return
 		}
 		cfg := s.Config
-		a.whenStarted(func() { a.importModel(res.Body, fromLink, &cfg, nil) })
+		a.whenStarted(func() {
+			if a.keep.planRec != nil {
+				return // this tab's saved session came back: it has the model as trained since
+			}
+			a.importModel(res.Body, fromLink, &cfg, nil)
+		})
 	})
 }
 
@@ -565,15 +570,12 @@ func (a *app) pageHidden() {
 	a.requestSave()
 }
 
-// startFresh forgets every saved session and loads the page anew, without
-// its link.
+// startFresh forgets every saved session and loads the page anew: from its
+// defaults, or from the link it was opened with.
 func (a *app) startFresh() {
 	k := &a.keep
 	k.noSave = true
-	done := func(error) {
-		replaceHash("")
-		reloadPage()
-	}
+	done := func(error) { reloadPage() }
 	if k.db == nil {
 		done(nil)
 		return
