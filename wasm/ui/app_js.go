@@ -193,6 +193,9 @@ func (a *app) start() {
 			a.setKeepNotice("Restoring your session…")
 		}
 		a.applyPlan(*k.plan, from, losses)
+		if k.planRec != nil {
+			a.restorePrime(k.planRec.Prime)
+		}
 	} else {
 		a.send(protocol.SetConfig{Config: a.st.Cfg})
 		a.sendText()

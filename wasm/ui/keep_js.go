@@ -538,6 +538,9 @@ func (a *app) writeSession() {
 		return
 	}
 	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
+	if a.primeEdit {
+		rec.Prime = a.v.prime.Value()
+	}
 	data := rec.Marshal()
 	k.db.Put(k.tab, data, func(err error) {
 		if err != nil {
@@ -596,9 +599,19 @@ func (a *app) restoreOffered() {
 	a.st.Running = false
 	a.send(protocol.Pause{})
 	a.applyPlan(s, fromSession, &h)
+	a.restorePrime(rec.Prime)
 	if s.Model == nil {
 		a.setKeepNotice("Restored your last session's text and settings (it had no model saved).")
 	}
+}
+
+// restorePrime puts a saved Generate prime back ("" keeps the default).
+func (a *app) restorePrime(p string) {
+	if p == "" {
+		return
+	}
+	a.primeEdit = true
+	a.v.prime.SetValue(p)
 }
 
 // ---- sharing ----
