@@ -255,6 +255,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		}
 	case m.ID != 0 && m.ID == s.sampleID:
 		s.sampleID, s.Generating = 0, false
+		d |= DirtySample // Generate is enabled again
 		if field == "" {
 			field = FieldGenerate
 		}

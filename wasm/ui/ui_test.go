@@ -485,3 +485,22 @@ func TestPresetFor(t *testing.T) {
 		t.Errorf("no preset fits: %d", i)
 	}
 }
+
+// TestRefusedSampleRepaintsGenerate: a refused Generate request clears the
+// "generating" state and asks for the Generate area to be repainted, so the
+// button is enabled again (it stayed disabled once, found by the catalogue).
+func TestRefusedSampleRepaintsGenerate(t *testing.T) {
+	s := NewState()
+	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	req := s.SampleRequest("a very long prime", 10, 1, 1)
+	if !s.Generating {
+		t.Fatal("not generating after a request")
+	}
+	d, _ := s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Prime", Message: "The prime has 3000 characters; the limit is 2000."})
+	if s.Generating {
+		t.Error("still generating after the engine refused the request")
+	}
+	if d&DirtySample == 0 {
+		t.Error("the Generate area is not repainted, so its button stays disabled")
+	}
+}
