@@ -129,7 +129,9 @@ export class Meter {
         this.phase = 'window';
         break;
       case 'window':
-        if (t - this.ws >= this.s.window * 1000) {
+        // t > ws too: a window of no time (two reports in one tick of a
+        // coarse browser clock) has no rate.
+        if (t - this.ws >= this.s.window * 1000 && t > this.ws) {
           this.we = t;
           this.weUpdates = this.updates;
           this.phase = 'done';
