@@ -224,7 +224,11 @@ func addMulNN(dst []float64, m, n int, a []float64, kn int, b []float64) {
 	addMulNNGo(dst, m, n, a, kn, b)
 }
 
-// addMulNNGo is addMulNN in Go.
+// addMulNNGo is addMulNN in Go. It repeats addMulTNGo's 4×4 register block on
+// purpose: here the four values of a come from four rows of a, there from one
+// contiguous run, and a shared strided version costs the pure-Go path an index
+// multiplication and a bounds check per load (kernels.wat does have one shared
+// kernel, gemmacc, since WebAssembly has neither cost).
 func addMulNNGo(dst []float64, m, n int, a []float64, kn int, b []float64) {
 	a = a[:m*kn]
 	b = b[:kn*n]
