@@ -120,8 +120,8 @@ try {
 }
 
 const files = [];
-for (const p of [...last.paths].sort()) {
-  const name = p === '/' ? 'index.html' : basename(p);
+const names = new Set([...last.paths].map((p) => (p === '/' ? 'index.html' : basename(p))));
+for (const name of [...names].sort()) {
   const file = join(staticDir, name);
   let raw;
   try {
