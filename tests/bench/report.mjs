@@ -30,6 +30,7 @@ function impl(r) {
     const how = [r.simd ? 'SIMD' : 'no SIMD', r.threads ? 'threads' : '1 thread'].join(', ');
     return { key: 'tfjs-wasm', name: `TensorFlow.js ${r.version}, wasm backend (${how})`, short: 'TF.js wasm', order: 4 };
   }
+  if (r.peer.startsWith('hand-written')) return { key: 'handjs', name: 'hand-written JS LSTM (one-hot column gather, float64)', short: 'hand-written JS', order: 6 };
   if (r.peer === 'brain.js') return { key: 'brain', name: `brain.js ${r.version} recurrent LSTM`, short: 'brain.js', order: 5 };
   return { key: r.peer, name: r.peer, short: r.peer, order: 9 };
 }
@@ -123,7 +124,7 @@ function budgetsTable(b) {
 
 // chart draws the medians (bars, log scale) with their ranges (whiskers).
 export function chart(gs) {
-  const colour = { 'lp-native': '#E69F00', 'lp-simd': '#D55E00', 'lp-wasm': '#F0A070', 'tfjs-cpu': '#56B4E9', 'tfjs-wasm': '#0072B2', brain: '#CC79A7' };
+  const colour = { 'lp-native': '#E69F00', 'lp-simd': '#D55E00', 'lp-wasm': '#F0A070', 'tfjs-cpu': '#56B4E9', 'tfjs-wasm': '#0072B2', brain: '#CC79A7', handjs: '#009E73' };
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const rowH = 20, labelW = 320, plotW = 440, left = labelW + 10, top = 48;
   const all = gs.flatMap((g) => [g.min, g.max]).filter((v) => v > 0);
@@ -240,8 +241,7 @@ ${budgetsTable(budgets && budgets)}
 - brain.js cannot batch, carry state or use Adam: each update is 31 characters, to which it adds START and END
   steps (32 steps), from a zero state, with its own RMSProp-like step; hence its higher loss.
 - The page budgets measure static/ as it stood when they ran (its file names carry their content hashes).
-- The hand-written JavaScript LSTM of ../shared/bench/RESULTS.md is not run here (it is not a package); it
-  measured 8,463 (H = 64) and 2,399 (H = 128) chars/s in Node there.
+${gs.some((g) => g.impl.key === 'handjs') ? '- The hand-written JavaScript LSTM is tests/bench/handjs.mjs (min-char-rnn\'s algorithm on Float64Arrays, one-hot\n  input as a column gather, Adam 0.01, clip 5, state carried): the kind of peer ../shared/bench/RESULTS.md found\n  fastest at batch 1.' : '- The hand-written JavaScript LSTM (tests/bench/handjs.mjs) was not part of this run; ../shared/bench/RESULTS.md\n  measured such a peer at 8,463 (H = 64) and 2,399 (H = 128) chars/s in Node.'}
 ${failed.length ? `\nRuns that failed (left out of the figures):\n\n${failed.map((r) => `- ${r.config}, round ${r.round}: ${r.error}`).join('\n')}\n` : ''}`;
   if (write) {
     mkdirSync(resolve(root, 'bench'), { recursive: true });

@@ -97,6 +97,7 @@ for (const H of smoke ? [64] : [64, 128]) {
     }
   }
   node(`brain.js node h${H}`, ['node', 'tests/bench/brain.mjs', '--hidden', String(H)]);
+  node(`handjs node h${H}`, ['node', 'tests/bench/handjs.mjs', '--hidden', String(H)]);
   chromium(`engine chromium h${H}`, ['--impl', 'engine', '--hidden', String(H), '--site', playground, '--gobench', `${out}/gobench`]);
   for (const B of smoke ? [1] : [1, 16]) {
     chromium(`tfjs-wasm chromium h${H} b${B}`, ['--impl', 'tfjs-wasm', '--hidden', String(H), '--batch', String(B), '--site', benchSite.url]);
