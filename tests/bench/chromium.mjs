@@ -89,7 +89,7 @@ async function runEngine(page) {
           const at = t - t0;
           if (phase === 'warmup') { if (at >= warmupMs) phase = 'first'; }
           else if (phase === 'first') { ws = at; phase = 'window'; }
-          else if (phase === 'window' && at - ws >= windowMs) phase = 'done';
+          else if (phase === 'window' && at - ws >= windowMs && at > ws) phase = 'done';
         }
         if (phase === 'done' && update >= needUpdates) stop();
       }

@@ -115,7 +115,7 @@ func (m *meter) record(t time.Time, loss float64) {
 	case "first":
 		m.ws, m.wsU, m.phase = t, m.updates, "window"
 	case "window":
-		if t.Sub(m.ws) >= m.s.window {
+		if t.Sub(m.ws) >= m.s.window && t.After(m.ws) {
 			m.we, m.weU, m.phase = t, m.updates, "done"
 		}
 	}
