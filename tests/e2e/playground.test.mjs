@@ -62,7 +62,8 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   await waitStat(page, 'Update', (n) => n >= 300, 60000);
   const later = await stat(page, 'Loss');
   assert.ok(later < early, `loss fell: ${early} → ${later}`);
-  assert.ok(await stat(page, 'Chars/s') > 0, 'chars/s shown');
+  // The engine reports a speed once it has trained for a quarter of a second.
+  assert.ok(await waitStat(page, 'Chars/s', (v) => v > 0, 10000) > 0, 'chars/s shown');
 
   // Pause takes effect within about one chunk: the label switches at once, and
   // the count stops moving as soon as the engine's last Progress has arrived.
