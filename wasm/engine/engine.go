@@ -55,6 +55,8 @@ type Engine struct {
 	speedTime  time.Duration
 	speed      float64
 
+	snapAt *protocol.SnapAt // a snapshot waiting for its update; nil: none
+
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 }
 
@@ -131,6 +133,7 @@ func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
 		}
 		e.running = false
 		out := e.update()
+		out = append(out, e.snapDue()...)
 		return append(out, e.progress(now))
 	case protocol.Reset:
 		if e.data == nil {
@@ -147,6 +150,14 @@ func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
 		return []protocol.Message{e.trace(m)}
 	case protocol.Sample:
 		return []protocol.Message{e.sample(m)}
+	case protocol.SnapAt:
+		if e.model == nil {
+			r := e.notReady()
+			r.ID = m.Trace.ID
+			return []protocol.Message{r}
+		}
+		e.snapAt = &m
+		return e.snapDue()
 	case protocol.Reach:
 		if e.trainer == nil {
 			return []protocol.Message{e.notReady()}
@@ -275,7 +286,10 @@ func (e *Engine) newModel() error {
 	return nil
 }
 
+// resetStats starts the figures of a new model afresh; a snapshot waiting for
+// an update of the old model is dropped.
 func (e *Engine) resetStats() {
+	e.snapAt = nil
 	e.last = lstm.Update{}
 	e.smoothed, e.hasSmoot = 0, false
 	e.losses = e.losses[:0]
@@ -385,6 +399,7 @@ func (e *Engine) Work(deadline time.Time, now func() time.Time) []protocol.Messa
 			out = append(out, msgs...)
 			break
 		}
+		out = append(out, e.snapDue()...)
 		if !now().Before(deadline) {
 			break
 		}
@@ -395,6 +410,17 @@ func (e *Engine) Work(deadline time.Time, now func() time.Time) []protocol.Messa
 		out = append(out, e.progress(t))
 	}
 	return out
+}
+
+// snapDue answers the waiting SnapAt once the model has reached its update:
+// the trace and the sample of the model as it is now.
+func (e *Engine) snapDue() []protocol.Message {
+	if e.snapAt == nil || e.model == nil || e.model.Updates < e.snapAt.At {
+		return nil
+	}
+	m := e.snapAt
+	e.snapAt = nil
+	return []protocol.Message{e.trace(m.Trace), e.sample(m.Sample)}
 }
 
 // progress builds a Progress message and starts collecting losses anew.

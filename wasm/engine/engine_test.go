@@ -286,3 +286,90 @@ func TestNotReadyAndWrongDirection(t *testing.T) {
 		t.Errorf("a Ready sent to the engine: %+v", er)
 	}
 }
+
+// TestSnapAt: a snapshot asked for a later update is answered while training
+// passes exactly that update, with the model of that update (the same trace
+// and sample as a model stepped to it by hand); one at or before the current
+// update is answered at once; a new model drops a waiting one.
+func TestSnapAt(t *testing.T) {
+	const at = 37
+	text := "the cat sat on the mat, the cat ate the rat. "
+	snap := protocol.SnapAt{At: at, Trace: protocol.Trace{ID: 11, Probe: "the cat"}, Sample: protocol.Sample{ID: 12, Prime: "th", Count: 30, Temperature: 0.5, Seed: 7}}
+
+	// The reference: a twin engine stepped to the update by hand.
+	ref := ready(t, text)
+	for range at {
+		send(t, ref, protocol.Step{})
+	}
+	wantTrace := only[protocol.TraceResult](t, send(t, ref, snap.Trace))
+	wantSample := only[protocol.SampleResult](t, send(t, ref, snap.Sample))
+
+	e := ready(t, text)
+	if out := send(t, e, snap); len(out) != 0 {
+		t.Fatalf("SnapAt for a later update answered at once: %v", out)
+	}
+	send(t, e, protocol.Train{})
+	var got []protocol.Message
+	now := t0
+	clock := func() time.Time { now = now.Add(time.Microsecond); return now }
+	for range 10000 {
+		got = append(got, e.Work(now.Add(time.Millisecond), clock)...)
+		if e.model.Updates > at+20 {
+			break
+		}
+	}
+	tr := only[protocol.TraceResult](t, got)
+	sa := only[protocol.SampleResult](t, got)
+	if tr.Update != at || tr.ID != 11 || sa.ID != 12 {
+		t.Fatalf("snapshot at update %d (IDs %d, %d), want update %d (IDs 11, 12)", tr.Update, tr.ID, sa.ID, at)
+	}
+	if sa.Text != wantSample.Text {
+		t.Errorf("snapshot sample %q, want the model of update %d's %q", sa.Text, at, wantSample.Text)
+	}
+	for i, v := range wantTrace.Layers[0].H {
+		if tr.Layers[0].H[i] != v {
+			t.Fatalf("snapshot trace h[%d] = %v, want %v (the model of update %d)", i, tr.Layers[0].H[i], v, at)
+		}
+	}
+	n := 0
+	for _, m := range got {
+		if _, ok := m.(protocol.TraceResult); ok {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d trace results, want one", n)
+	}
+
+	// At or before the current update: at once, by Step too.
+	send(t, e, protocol.Pause{})
+	out := send(t, e, protocol.SnapAt{At: 5, Trace: protocol.Trace{ID: 21, Probe: "cat"}, Sample: protocol.Sample{ID: 22, Prime: "c", Count: 3}})
+	if tr := only[protocol.TraceResult](t, out); tr.ID != 21 || tr.Update != e.model.Updates {
+		t.Errorf("past snapshot: %+v", tr)
+	}
+	next := e.model.Updates + 1
+	send(t, e, protocol.SnapAt{At: next, Trace: protocol.Trace{ID: 31, Probe: "cat"}, Sample: protocol.Sample{ID: 32, Prime: "c", Count: 3}})
+	if tr := only[protocol.TraceResult](t, send(t, e, protocol.Step{})); tr.ID != 31 || tr.Update != next {
+		t.Errorf("snapshot by Step: %+v", tr)
+	}
+
+	// A new model drops a waiting snapshot.
+	send(t, e, protocol.Reset{})
+	send(t, e, protocol.Step{})
+	if out := send(t, e, protocol.SnapAt{At: 3, Trace: protocol.Trace{ID: 41, Probe: "cat"}, Sample: protocol.Sample{ID: 42, Prime: "c", Count: 3}}); len(out) != 0 {
+		t.Fatalf("SnapAt for update 3 answered at update 1: %v", out)
+	}
+	send(t, e, protocol.Reset{})
+	for range 5 {
+		for _, m := range send(t, e, protocol.Step{}) {
+			if _, ok := m.(protocol.TraceResult); ok {
+				t.Fatal("a snapshot of the old model was answered after Reset")
+			}
+		}
+	}
+
+	// Without a model: an error with the trace's ID.
+	if er, bad := errorOf(send(t, New(), snap)); !bad || er.ID != 11 || er.Code != protocol.CodeNotReady {
+		t.Errorf("SnapAt without a model: %+v", er)
+	}
+}

@@ -32,6 +32,7 @@ func FuzzEngine(f *testing.F) {
 		protocol.Import{File: file},
 		protocol.SetLive{LearningRate: 0.1, Optimizer: lstm.SGD, Clip: 1},
 		protocol.Diagnose{ID: 6},
+		protocol.SnapAt{At: 3, Trace: protocol.Trace{ID: 7, Probe: "he"}, Sample: protocol.Sample{ID: 8, Prime: "h", Count: 5}},
 	} {
 		b, err := protocol.Encode(m)
 		if err != nil {

@@ -98,6 +98,8 @@ func Decode(b []byte) (Message, error) {
 		m = Import{File: r.bytes("File", MaxModelFile)}
 	case TypeSetLive:
 		m = readSetLive(&r)
+	case TypeSnapAt:
+		m = SnapAt{At: r.u64("At"), Trace: readTrace(&r), Sample: readSample(&r)}
 	case TypeReady:
 		m = Ready{Engine: r.str("Engine", MaxText)}
 	case TypeProgress:

@@ -106,6 +106,9 @@ func messages() []Message {
 		Diagnostics{},
 		Diagnostics{ID: 11, Update: 1 << 40, HeapLive: 3 << 20, HeapAlloc: 5 << 20, HeapSys: 16 << 20, TotalAlloc: 1 << 50,
 			NumGC: 123456, Goroutines: 3, Funcs: -1},
+		SnapAt{},
+		SnapAt{At: 300, Trace: Trace{ID: 4, Probe: "abc", Interventions: []lstm.Intervention{{Layer: 0, State: lstm.StateC, Unit: 2, Value: 0}}},
+			Sample: Sample{ID: 5, Prime: "a", Count: 70, Temperature: 0.5, Seed: 7}},
 	}
 }
 
@@ -258,7 +261,7 @@ func TestHeaderErrors(t *testing.T) {
 		{"future version", []byte{'L', 'P', Version + 1, byte(TypeTrain)}, ErrVersion, "version 2, but this program speaks version 1: the engine is newer than the page; reload the page"},
 		{"version 255", []byte{'L', 'P', 255, byte(TypeTrain)}, ErrVersion, "reload the page"},
 		{"old version", []byte{'L', 'P', 0, byte(TypeTrain)}, ErrVersion, "version 0"},
-		{"unknown type", []byte{'L', 'P', Version, 13}, ErrUnknownType, "type byte 13"},
+		{"unknown type", []byte{'L', 'P', Version, 14}, ErrUnknownType, "type byte 14"},
 		{"unknown type 0", []byte{'L', 'P', Version, 0}, ErrUnknownType, "type byte 0"},
 		{"unknown type 255", []byte{'L', 'P', Version, 255}, ErrUnknownType, "type byte 255"},
 	} {

@@ -145,6 +145,16 @@ func readSample(r *reader) Sample {
 
 func (Sample) check() error { return nil } // ranges are the engine's: lstm.Model.Sample
 
+// ---- SnapAt ----
+
+func (m SnapAt) put(w *writer) {
+	w.u64(m.At)
+	m.Trace.put(w)
+	m.Sample.put(w)
+}
+
+func (SnapAt) check() error { return nil } // as Trace and Sample: the engine checks the ranges
+
 // ---- Reach, Export, Import ----
 
 func (m Reach) put(w *writer)  { w.u32(m.ID) }

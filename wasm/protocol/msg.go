@@ -102,6 +102,7 @@ const (
 	TypeExport    Type = 10
 	TypeImport    Type = 11
 	TypeSetLive   Type = 12
+	TypeSnapAt    Type = 13
 )
 
 // Message types, engine → UI.
@@ -126,7 +127,7 @@ const (
 var typeNames = map[Type]string{
 	TypeSetData: "SetData", TypeSetConfig: "SetConfig", TypeTrain: "Train", TypePause: "Pause",
 	TypeStep: "Step", TypeReset: "Reset", TypeTrace: "Trace", TypeSample: "Sample",
-	TypeReach: "Reach", TypeExport: "Export", TypeImport: "Import", TypeSetLive: "SetLive",
+	TypeReach: "Reach", TypeExport: "Export", TypeImport: "Import", TypeSetLive: "SetLive", TypeSnapAt: "SnapAt",
 	TypeReady: "Ready", TypeProgress: "Progress", TypeTraceResult: "TraceResult",
 	TypeSampleResult: "SampleResult", TypeReachResult: "ReachResult", TypeModelFile: "ModelFile",
 	TypeStatus: "Status", TypeError: "Error",
@@ -223,6 +224,18 @@ type SetLive struct {
 	Momentum     float64 // SGD momentum μ
 	Clip         float64 // 0 turns clipping off
 	ClipMode     lstm.ClipMode
+}
+
+// SnapAt asks for a Trace and a Sample of the model as it is right after
+// update At: training passes that update, the engine answers both (TraceResult
+// and SampleResult, or Error, with their IDs) before it trains on, so that a
+// training snapshot shows the model at exactly the update it names. A model
+// already at or past At answers at once. A newer SnapAt replaces a waiting one;
+// a new model (new data, Reset, Import) drops it.
+type SnapAt struct {
+	At     uint64
+	Trace  Trace
+	Sample Sample
 }
 
 // Diagnose asks the engine for Diagnostics: its memory and the JavaScript
@@ -385,6 +398,7 @@ func (Reach) Type() Type        { return TypeReach }
 func (Export) Type() Type       { return TypeExport }
 func (Import) Type() Type       { return TypeImport }
 func (SetLive) Type() Type      { return TypeSetLive }
+func (SnapAt) Type() Type       { return TypeSnapAt }
 func (Ready) Type() Type        { return TypeReady }
 func (Progress) Type() Type     { return TypeProgress }
 func (TraceResult) Type() Type  { return TypeTraceResult }

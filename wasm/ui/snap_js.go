@@ -94,19 +94,25 @@ func (a *app) snapCheck() {
 		a.unpin()
 		a.invalidate(DirtySnap)
 	}
-	if s.pending != nil || (s.next >= 0 && int64(st.Update) < s.next) {
+	if s.pending != nil {
 		return
+	}
+	// The engine answers when training passes update `at` (at once for a
+	// model already there), so each snapshot shows exactly the update it names.
+	var at uint64
+	if s.next > 0 {
+		at = uint64(s.next)
 	}
 	probe, _ := TruncateProbe(st.Probe, st.Mode)
 	s.pending = &snapshot{}
 	s.traceID, s.sampleID = a.requestID(), a.requestID()
-	a.send(protocol.Trace{ID: s.traceID, Probe: probe})
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
 		count = snapSampleNumbers
 	}
-	a.send(protocol.Sample{ID: s.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
-	s.next = int64(NextSnapshot(int64(st.Update)))
+	a.send(protocol.SnapAt{At: at,
+		Trace:  protocol.Trace{ID: s.traceID, Probe: probe},
+		Sample: protocol.Sample{ID: s.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
 }
 
 // snapReply takes a reply; it reports whether it answered a snapshot request.
@@ -150,7 +156,12 @@ func (a *app) snapReply(m protocol.Message) bool {
 	if s.traceID == 0 && s.sampleID == 0 {
 		s.pending = nil
 		if p.trace != nil {
+			s.next = int64(NextSnapshot(int64(p.update)))
 			a.addSnapshot(*p)
+		} else {
+			// The trace failed (a probe the model cannot read): try again
+			// at the next nominal update rather than at once.
+			s.next = int64(NextSnapshot(int64(a.st.Update)))
 		}
 	}
 	return true
