@@ -364,16 +364,22 @@ func TestMeanAbsDelta(t *testing.T) {
 	// (T=3, H=2)
 	x := []float32{1, -1, 1.5, -1, 0.5, 1}
 	x0 := []float32{0, 1}
-	per, mean := MeanAbsDelta(x, x0, 3, 2)
+	per, mean := MeanAbsDelta(nil, x, x0, 3, 2)
 	want := []float64{(1 + 2) / 2.0, (0.5 + 0) / 2.0, (1 + 2) / 2.0}
 	if !slices.Equal(per, want) || mean != (1.5+0.25+1.5)/3 {
 		t.Errorf("MeanAbsDelta = %v, %v; want %v, %v", per, mean, want, (1.5+0.25+1.5)/3)
 	}
-	per, _ = MeanAbsDelta(x, nil, 3, 2)
+	per, _ = MeanAbsDelta(nil, x, nil, 3, 2)
 	if per[0] != 1 || per[1] != 0.25 {
 		t.Errorf("x0 nil is zeros: %v", per)
 	}
-	per, mean = MeanAbsDelta(nil, nil, 0, 4)
+	// A large enough dst is reused, whatever it held.
+	buf := []float64{9, 9, 9, 9, 9}
+	per, _ = MeanAbsDelta(buf, x, x0, 3, 2)
+	if &per[0] != &buf[0] || !slices.Equal(per, want) {
+		t.Errorf("with dst: %v (storage reused: %v)", per, &per[0] == &buf[0])
+	}
+	per, mean = MeanAbsDelta(nil, nil, nil, 0, 4)
 	if len(per) != 0 || mean != 0 {
 		t.Errorf("T = 0: %v, %v", per, mean)
 	}
@@ -385,8 +391,8 @@ func TestMeanAbsDelta(t *testing.T) {
 		c[i] = float32(i/H) * 0.01
 		h[i] = float32(1 - 2*((i/H)%2))
 	}
-	_, dc := MeanAbsDelta(c, nil, T, H)
-	_, dh := MeanAbsDelta(h, nil, T, H)
+	_, dc := MeanAbsDelta(nil, c, nil, T, H)
+	_, dh := MeanAbsDelta(nil, h, nil, T, H)
 	if !(dc < 0.02 && dh > 1.9) {
 		t.Errorf("mean |Δc| %v, |Δh| %v", dc, dh)
 	}
@@ -398,8 +404,8 @@ func TestPanics(t *testing.T) {
 		"Correlate feature": func() { Correlate(make([]float32, 6), 2, 3, []Feature{{Name: "f", Values: []float64{1}}}) },
 		"OrderUnits":        func() { OrderUnits(make([]float32, 5), 2, 3) },
 		"GateStats":         func() { GateStats(make([]float32, 5), 2, 3) },
-		"MeanAbsDelta":      func() { MeanAbsDelta(make([]float32, 5), nil, 2, 3) },
-		"MeanAbsDelta x0":   func() { MeanAbsDelta(make([]float32, 6), make([]float32, 2), 2, 3) },
+		"MeanAbsDelta":      func() { MeanAbsDelta(nil, make([]float32, 5), nil, 2, 3) },
+		"MeanAbsDelta x0":   func() { MeanAbsDelta(nil, make([]float32, 6), make([]float32, 2), 2, 3) },
 		"negative":          func() { GateStats(nil, -1, 0) },
 	} {
 		func() {

@@ -32,8 +32,8 @@ func ExampleMeanAbsDelta() {
 	// (T = 3, H = 2): c drifts, h jumps.
 	c := []float32{0.1, 0.1, 0.2, 0.2, 0.3, 0.3}
 	h := []float32{0.9, -0.9, -0.9, 0.9, 0.9, -0.9}
-	_, dc := analysis.MeanAbsDelta(c, nil, 3, 2)
-	_, dh := analysis.MeanAbsDelta(h, nil, 3, 2)
+	_, dc := analysis.MeanAbsDelta(nil, c, nil, 3, 2)
+	_, dh := analysis.MeanAbsDelta(nil, h, nil, 3, 2)
 	fmt.Printf("mean |Δc| = %.2f, mean |Δh| = %.2f\n", dc, dh)
 	// Output: mean |Δc| = 0.10, mean |Δh| = 1.50
 }

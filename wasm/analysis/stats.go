@@ -258,14 +258,17 @@ func GateStats(z []float32, T, H int) Saturation {
 // |x_t − x_{t−1}|, where x is a (T, H) array of states x_1 … x_T and x0 (H) is
 // the state before step 1 (nil: zeros), and the mean of those T values. It is
 // the measure of the claim "c changes slowly, h changes a lot": compare it for
-// C and H of one trace. It panics if len(x) ≠ T·H or x0 is neither nil nor H long.
-func MeanAbsDelta(x, x0 []float32, T, H int) (perStep []float64, mean float64) {
+// C and H of one trace. The per-step values are written into dst's storage
+// when it is large enough (the page passes the same buffer every frame), so
+// dst may be nil. It panics if len(x) ≠ T·H or x0 is neither nil nor H long.
+func MeanAbsDelta(dst []float64, x, x0 []float32, T, H int) (perStep []float64, mean float64) {
 	checkShape("MeanAbsDelta", x, T, H)
 	if x0 != nil && len(x0) != H {
 		panic("analysis: MeanAbsDelta: x0 is not H long")
 	}
-	perStep = make([]float64, T)
+	perStep = slices.Grow(dst[:0], T)[:T]
 	if T == 0 || H == 0 {
+		clear(perStep)
 		return perStep, 0
 	}
 	var total float64

@@ -11,6 +11,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
 )
 
@@ -447,12 +448,12 @@ func (a *app) paintLines(view LayerView) {
 
 	// mean |Δ| per step
 	var meanC, meanH float64
-	a.bufs.deltaH, meanH = MeanAbsDelta(a.bufs.deltaH, view.Hid, view.H0, view.T, view.H)
+	a.bufs.deltaH, meanH = analysis.MeanAbsDelta(a.bufs.deltaH, view.Hid, view.H0, view.T, view.H)
 	series := [][]float64{a.bufs.deltaH}
 	names := []string{"|Δh|"}
 	colors := []int{1}
 	if view.LSTM() {
-		a.bufs.deltaC, meanC = MeanAbsDelta(a.bufs.deltaC, view.C, view.C0, view.T, view.H)
+		a.bufs.deltaC, meanC = analysis.MeanAbsDelta(a.bufs.deltaC, view.C, view.C0, view.T, view.H)
 		series = [][]float64{a.bufs.deltaC, a.bufs.deltaH}
 		names = []string{"|Δc|", "|Δh|"}
 		colors = []int{0, 1}

@@ -134,31 +134,6 @@ func TopUnits(score []float64, k int) []int {
 	return idx[:min(k, len(idx))]
 }
 
-// MeanAbsDelta writes into dst, for every step t, the mean over units of
-// |x_t − x_{t−1}| (x_0 = x0), and returns dst resized to T and the mean over
-// all steps. x is (T, H), x0 is (H).
-func MeanAbsDelta(dst []float64, x, x0 []float32, T, H int) ([]float64, float64) {
-	dst = slices.Grow(dst[:0], T)[:T]
-	if T == 0 || H == 0 {
-		return dst, 0
-	}
-	var total float64
-	for t := range T {
-		prev := x0
-		if t > 0 {
-			prev = x[(t-1)*H : t*H]
-		}
-		cur := x[t*H : (t+1)*H]
-		var s float64
-		for j := range H {
-			s += math.Abs(float64(cur[j]) - float64(prev[j]))
-		}
-		dst[t] = s / float64(H)
-		total += dst[t]
-	}
-	return dst, total / float64(T)
-}
-
 // AbsMax returns the largest |v| of the finite values of x (0 if none).
 func AbsMax(x []float32) float64 {
 	var m float64

@@ -265,10 +265,6 @@ func TestLayerView(t *testing.T) {
 	if len(kept) != 3 || len(written) != 3 || math.Abs(written[1]+0.5) > 1e-6 {
 		t.Errorf("bars %v %v", kept, written)
 	}
-	deltas, mean := MeanAbsDelta(nil, v.C, v.C0, 2, 3)
-	if len(deltas) != 2 || math.Abs(deltas[0]-0.2/3) > 1e-6 || math.Abs(mean-(deltas[0]+deltas[1])/2) > 1e-12 {
-		t.Errorf("mean |Δc| %v %g", deltas, mean)
-	}
 	if top := TopUnits(Variances(v.C, 2, 3), 2); !slices.Equal(top, []int{0, 1}) {
 		t.Errorf("top units %v", top)
 	}
