@@ -92,6 +92,15 @@ browser_tests() {
 	[ "$status" = 0 ] || die "browser tests failed"
 }
 
+# simd_browser_tests runs the lstm package's conformance and kernel-against-Go
+# tests in headless Chromium's Web Worker with the SIMD kernels loaded as the
+# page loads them (tests/simd/chromium.mjs); it fails if the kernels were not in use.
+simd_browser_tests() {
+	need_browser
+	log "lstm conformance and kernel-against-Go tests in Chromium's Web Worker, with the SIMD kernels"
+	node tests/simd/chromium.mjs | grep -v -E '^(=== RUN|    --- PASS)' || die "the SIMD tests in Chromium failed"
+}
+
 # worker_tests builds the Cloudflare Worker and runs its tests in the local
 # Workers runtime (wrangler dev on 127.0.0.1, with a temporary KV namespace).
 worker_tests() {
@@ -160,6 +169,8 @@ cmd_test() {
 	build_kernels
 	LSTM_KERNEL="$ROOT/build/kernels.wasm" GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
 		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/... ./wasm/engine/...
+
+	simd_browser_tests
 
 	log "share service: load test and kill -9 test (native server on loopback)"
 	WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS$)'

@@ -1,0 +1,88 @@
+// chromium.mjs — the lstm package's SIMD tests in headless Chromium's Web
+// Worker, where the playground trains: builds the package's test binary for
+// js/wasm with the lstmsimd tag (the conformance vectors embedded, as a browser
+// has no file system), assembles the kernels of lstm/kernels.wat, serves both
+// with wasm_exec.js and static/kernel.js beside tests/simd/page/, and runs the
+// conformance and kernel-against-Go tests in a worker that loads the kernels as
+// static/worker.js does. It prints the tests' output and exits 1 if a test
+// failed, if one of them did not run, or if the kernels were not in use.
+//
+//   node tests/simd/chromium.mjs [--run REGEXP]
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../e2e/browser.mjs';
+import { serve } from '../bench/site.mjs';
+import { args } from '../bench/cli.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '../..');
+process.chdir(root);
+
+// The tests that must run and pass: the conformance vectors with the kernels
+// and with the pure-Go path of the same build, the two paths trained side by
+// side, the kernels loaded, and each kernel against its Go counterpart.
+const required = [
+  'TestConformanceEmbedded', 'TestSIMDBuildConformancePureGo', 'TestSIMDTrainingMatchesGo',
+  'TestSIMDKernelsLoaded', 'TestSIMDKernelsMatchGo', 'TestSIMDOptimizerKernelsMatchGo', 'TestSIMDActivationsSameBits',
+];
+const a = args();
+const run = a.run || '^(TestConformanceEmbedded|TestSIMD.*)$';
+
+const site = join(root, 'build/simd-site');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+const sh = (cmd, argv, env) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+sh('go', ['test', '-c', '-tags', 'lstmsimd', '-o', join(site, 'lstm.test.wasm'), './lstm'], { GOOS: 'js', GOARCH: 'wasm' });
+sh(join(root, 'node_modules/.bin/wat2wasm'), ['lstm/kernels.wat', '-o', join(site, 'kernels.wasm')]);
+cpSync(join(sh('go', ['env', 'GOROOT']), 'lib/wasm/wasm_exec.js'), join(site, 'wasm_exec.js'));
+cpSync(join(root, 'static/kernel.js'), join(site, 'kernel.js'));
+for (const f of ['index.html', 'page.js', 'worker.js']) cpSync(join(here, 'page', f), join(site, f));
+const vectors = readdirSync(join(root, 'lstm/testdata/conformance')).filter((f) => f.endsWith('.json')).length;
+
+const server = await serve(site);
+const context = await launch();
+let failures = [];
+try {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const argv = ['lstm.test', '-test.run', run, '-test.v', '-test.count=1', '-test.timeout=10m'];
+  await page.goto(`${server.url}index.html?argv=${encodeURIComponent(JSON.stringify(argv))}`, { timeout: 60000 });
+  await page.waitForFunction(() => globalThis.testResult || globalThis.testError, null, { timeout: 11 * 60000, polling: 250 });
+  const { result, error } = await page.evaluate(() => ({ result: globalThis.testResult, error: globalThis.testError }));
+  const version = context.browser()?.version() || '';
+  if (error) {
+    console.log(error);
+    failures.push('the page or the worker failed before the tests ended');
+  } else {
+    console.log(result.output.replace(/\n$/, ''));
+    const out = result.output;
+    if (result.exit !== 0) failures.push(`the test binary exited with code ${result.exit}`);
+    if (!result.inWorker) failures.push('the tests did not run in a Web Worker');
+    if (!result.kernelCompiled) failures.push('Chromium did not compile the kernel module (lstmKernel.compile returned null)');
+    if (!result.kernelLoaded) failures.push('the kernel module was not instantiated on the test binary\'s memory');
+    if (!/SIMD kernels in use: true/.test(out)) failures.push('lstm.SIMD() was not true in the worker');
+    for (const t of required) {
+      if (!new RegExp(`^--- PASS: ${t} `, 'm').test(out)) failures.push(`${t} did not pass`);
+    }
+    const withKernels = (out.match(/^ {4}--- PASS: TestConformanceEmbedded\//gm) || []).length;
+    const pureGo = (out.match(/^ {4}--- PASS: TestSIMDBuildConformancePureGo\//gm) || []).length;
+    if (withKernels !== vectors || pureGo !== vectors) {
+      failures.push(`${vectors} conformance files, but ${withKernels} passed in TestConformanceEmbedded (kernels) and ${pureGo} in TestSIMDBuildConformancePureGo`);
+    }
+    if (/^\s*--- FAIL/m.test(out)) failures.push('a test failed');
+  }
+  if (pageErrors.length) failures.push('page errors: ' + pageErrors.join('; '));
+  if (!failures.length) {
+    console.log(`\nChromium ${version}, Web Worker: SIMD kernels in use, ${required.length} tests passed, ${vectors} conformance files with the kernels and with pure Go`);
+  }
+} finally {
+  await context.close();
+  await server.close();
+}
+if (failures.length) {
+  console.error('\nthe SIMD tests in Chromium failed:\n- ' + failures.join('\n- '));
+  process.exit(1);
+}
