@@ -2,7 +2,8 @@
 // line on stdout:
 //
 //   node tests/bench/chromium.mjs --impl engine --hidden 64 --site <the playground's URL> [--gobench build/bench/gobench]
-//   node tests/bench/chromium.mjs --impl tfjs-wasm --hidden 64 --batch 16 --site <the TF.js bench site's URL>
+//   node tests/bench/chromium.mjs --impl tfjs-wasm --hidden 64 --batch 16 --site <the peers' bench site's URL>
+//   node tests/bench/chromium.mjs --impl handjs --hidden 64 --site <the peers' bench site's URL>
 //
 // engine: this project's engine in a Web Worker, started exactly as the
 // playground starts it: the page boots, and lstmPlayground.startWorker() (boot.js)
@@ -13,6 +14,9 @@
 // counts and per-update losses, decoded by gobench -decode with package protocol).
 //
 // tfjs-wasm: TensorFlow.js's wasm backend training on a page (page/tfjs.html).
+//
+// handjs: the hand-written JavaScript LSTM (handjs-peer.mjs) training in a Web
+// Worker of page/handjs.html, as this project's engine trains in one.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -115,15 +119,24 @@ async function runEngine(page) {
   return { peer: 'lstm-playground', ...meter.result(), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
 }
 
-// runTfjs loads the TF.js bench page and waits for its result.
-async function runTfjs(page, backend) {
-  const q = new URLSearchParams({ backend, hidden: String(H), batch: String(B) });
+// runPeerPage loads a peer's bench page (the query: its settings and the
+// BENCH_* protocol) and waits for its result.
+async function runPeerPage(page, file, params) {
+  const q = new URLSearchParams(params);
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BENCH_')) q.set(k, v);
-  await page.goto(new URL('page/tfjs.html?' + q, site).href);
+  await page.goto(new URL(`page/${file}?${q}`, site).href);
   await page.waitForFunction(() => globalThis.benchResult || globalThis.benchError, null, { timeout: 0, polling: 500 });
   const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
-  if (error) throw new Error('the TF.js page: ' + error);
-  return { peer: `tfjs-${backend}`, ...result };
+  if (error) throw new Error(`the page ${file}: ${error}`);
+  return result;
+}
+
+async function runTfjs(page, backend) {
+  return { peer: `tfjs-${backend}`, ...(await runPeerPage(page, 'tfjs.html', { backend, hidden: String(H), batch: String(B) })) };
+}
+
+async function runHandjs(page) {
+  return { peer: 'hand-written JS LSTM (one-hot gather)', ...(await runPeerPage(page, 'handjs.html', { hidden: String(H) })) };
 }
 
 const context = await launch();
@@ -134,12 +147,13 @@ try {
   let r;
   if (impl === 'engine') r = await runEngine(page);
   else if (impl === 'tfjs-wasm') r = await runTfjs(page, 'wasm');
+  else if (impl === 'handjs') r = await runHandjs(page);
   else throw new Error(`unknown --impl ${impl}`);
   if (problems.length) throw new Error('page errors: ' + problems.join('; '));
   const browser = context.browser();
   const version = browser ? browser.version() : (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1];
   const { peer, ...rest } = r;
-  console.log(line({ peer, runtime: 'chromium', workload: workloadName(H), batch: impl === 'engine' ? 1 : B, ...rest, chromium: version }));
+  console.log(line({ peer, runtime: 'chromium', workload: workloadName(H), batch: impl === 'tfjs-wasm' ? B : 1, ...rest, chromium: version }));
 } finally {
   await context.close();
 }

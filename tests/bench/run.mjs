@@ -62,7 +62,7 @@ if (haveKernel) sh('go', ['build', '-tags', 'lstmsimd', '-o', `${out}/gobench-si
 sh('go', ['build', '-o', `${out}/web`, './web']);
 if (!existsSync('static/build.json')) throw new Error('static/ is not built: run ./build.sh build');
 
-// ---- servers: the playground (its own server) and the TF.js bench site ----
+// ---- servers: the playground (its own server) and the peers' bench site ----
 const dataDir = mkdtempSync(join(tmpdir(), 'lstm-bench-data-'));
 const web = spawn(`${out}/web`, ['-dir', 'static', '-data', dataDir, '-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const playground = await new Promise((ok, fail) => {
@@ -102,6 +102,7 @@ for (const H of smoke ? [64] : [64, 128]) {
   for (const B of smoke ? [1] : [1, 16]) {
     chromium(`tfjs-wasm chromium h${H} b${B}`, ['--impl', 'tfjs-wasm', '--hidden', String(H), '--batch', String(B), '--site', benchSite.url]);
   }
+  chromium(`handjs chromium h${H}`, ['--impl', 'handjs', '--hidden', String(H), '--site', benchSite.url]);
 }
 const chosen = configs.filter((c) => !only || only.test(c.name));
 

@@ -1,5 +1,5 @@
-// site.mjs — the TensorFlow.js bench site: assembles build/bench-site/ (the
-// page of page/, the shared harness modules, TF.js's bundles and wasm files from
+// site.mjs — the Chromium bench site of the peers: assembles build/bench-site/
+// (the pages of page/, the shared harness modules, TF.js's bundles and wasm files from
 // node_modules, the corpus) and serves a folder on a free loopback port.
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -10,13 +10,13 @@ import { readCorpus } from './cli.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '../..');
 
-// buildSite writes the TF.js bench site into dir and returns dir.
+// buildSite writes the peers' bench site into dir and returns dir.
 export function buildSite(dir = join(root, 'build/bench-site')) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'page'), { recursive: true });
   mkdirSync(join(dir, 'tfjs'), { recursive: true });
-  for (const f of ['common.mjs', 'tfjs-peer.mjs']) cpSync(join(here, f), join(dir, f));
-  for (const f of ['tfjs.html', 'tfjs.mjs']) cpSync(join(here, 'page', f), join(dir, 'page', f));
+  for (const f of ['common.mjs', 'tfjs-peer.mjs', 'handjs-peer.mjs']) cpSync(join(here, f), join(dir, f));
+  for (const f of ['tfjs.html', 'tfjs.mjs', 'handjs.html', 'handjs.mjs', 'handjs-worker.mjs']) cpSync(join(here, 'page', f), join(dir, 'page', f));
   const nm = join(root, 'node_modules/@tensorflow');
   cpSync(join(nm, 'tfjs/dist/tf.min.js'), join(dir, 'tfjs/tf.min.js'));
   for (const f of ['tf-backend-wasm.min.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
