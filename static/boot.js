@@ -95,6 +95,14 @@
         w.postMessage(start);
         return { worker: w, early: kept };
       },
+      // replaceWorker starts a new main engine (the page's died) and makes
+      // it lstmPlayground.worker, the engine the page talks to.
+      replaceWorker: function () {
+        const r = this.startWorker();
+        this.worker = r.worker;
+        this.early = r.early;
+        return r;
+      },
     };
     go.run(instance).then(function () {
       fail('LSTM Playground stopped. Reload the page to start it again.');

@@ -2,17 +2,56 @@
 // module (and the SIMD kernel module, if the browser has SIMD) from the page,
 // loads wasm_exec.js and kernel.js and runs the module; the Go program sees no
 // `document` and takes the engine role (wasm/worker).
+//
+// It also starts the engine's beacon: this same script in a nested worker,
+// which echoes the page's pings on a MessagePort. It answers while the engine
+// is busy in a long computation, and stops the moment this worker is
+// terminated (a nested worker ends with its parent), so the page can tell a
+// dead engine from a busy one. If the Go program ends (a panic, out of
+// memory), this says so to the page ({lpExit, lpLog}).
 'use strict';
 self.onmessage = async function (e) {
   const msg = e.data;
+  if (msg && msg.lpBeaconPort instanceof MessagePort) {
+    // The beacon: echo every ping.
+    self.onmessage = null;
+    const port = msg.lpBeaconPort;
+    port.onmessage = function (ev) { port.postMessage(ev.data); };
+    return;
+  }
   if (!msg || !(msg.module instanceof WebAssembly.Module) || typeof msg.wasmExec !== 'string') {
     return;
   }
   self.onmessage = null; // Go installs its own handler when it starts
-  importScripts(msg.wasmExec, 'kernel.js');
-  const go = new Go();
-  const kernel = self.lstmKernel.imports(go.importObject);
-  const instance = await WebAssembly.instantiate(msg.module, go.importObject);
-  await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
-  go.run(instance);
+  try {
+    const beacon = new Worker(self.location.href);
+    const channel = new MessageChannel();
+    beacon.postMessage({ lpBeaconPort: channel.port1 }, [channel.port1]);
+    self.postMessage({ lpBeacon: channel.port2 }, [channel.port2]);
+  } catch (err) {
+    // No nested workers: the page watches the engine by its errors and exit only.
+  }
+  // The last lines the Go program wrote (a panic's message goes there).
+  let tail = '';
+  try {
+    importScripts(msg.wasmExec, 'kernel.js');
+    const fs = self.fs;
+    const write = fs.writeSync;
+    const decoder = new TextDecoder();
+    fs.writeSync = function (fd, buf) {
+      tail = (tail + decoder.decode(buf)).slice(-2000);
+      return write.call(fs, fd, buf);
+    };
+    const go = new Go();
+    let code = 0;
+    const exit = go.exit;
+    go.exit = function (c) { code = c; exit.call(go, c); };
+    const kernel = self.lstmKernel.imports(go.importObject);
+    const instance = await WebAssembly.instantiate(msg.module, go.importObject);
+    await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
+    await go.run(instance);
+    self.postMessage({ lpExit: code, lpLog: tail });
+  } catch (err) {
+    self.postMessage({ lpExit: String(err && err.message || err), lpLog: tail });
+  }
 };

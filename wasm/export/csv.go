@@ -158,3 +158,43 @@ func LossCSV(w io.Writer, first uint64, losses []float32) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// LossBlocksHeader is the header row of LossBlocksCSV.
+var LossBlocksHeader = []string{"update", "loss", "updates", "loss_min", "loss_max"}
+
+// LossBlock is the loss of a block of consecutive updates, First to Last:
+// the mean, least and largest of their finite losses.
+type LossBlock struct {
+	First, Last    uint64
+	Mean, Min, Max float32
+}
+
+// LossBlocksCSV writes a loss history that keeps older updates in blocks (the
+// page's, after a long run) as CSV: the header LossBlocksHeader, then one row
+// per block: its last update, its mean loss, the number of updates it covers
+// (1 for a single update) and its least and largest loss. It returns the
+// error of w, or an error if a block's updates are out of order.
+func LossBlocksCSV(w io.Writer, blocks []LossBlock) error {
+	for i, b := range blocks {
+		if b.Last < b.First || (i > 0 && b.First <= blocks[i-1].Last) {
+			return errors.New("export: the blocks of the loss history are out of order")
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(LossBlocksHeader); err != nil {
+		return err
+	}
+	rec := make([]string, 5)
+	for _, b := range blocks {
+		rec[0] = strconv.FormatUint(b.Last, 10)
+		rec[1] = formatFloat32(b.Mean)
+		rec[2] = strconv.FormatUint(b.Last-b.First+1, 10)
+		rec[3] = formatFloat32(b.Min)
+		rec[4] = formatFloat32(b.Max)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -220,6 +220,23 @@ func TestLossCSV(t *testing.T) {
 	}
 }
 
+func TestLossBlocksCSV(t *testing.T) {
+	var buf bytes.Buffer
+	err := LossBlocksCSV(&buf, []LossBlock{{First: 1, Last: 4, Mean: 2.5, Min: 2, Max: 3}, {First: 5, Last: 5, Mean: 0.1, Min: 0.1, Max: 0.1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "update,loss,updates,loss_min,loss_max\n4,2.5,4,2,3\n5,0.1,1,0.1,0.1\n"; buf.String() != want {
+		t.Errorf("LossBlocksCSV = %q, want %q", buf.String(), want)
+	}
+	for _, bad := range [][]LossBlock{{{First: 3, Last: 2}}, {{First: 1, Last: 4}, {First: 4, Last: 5}}} {
+		buf.Reset()
+		if err := LossBlocksCSV(&buf, bad); err == nil || buf.Len() != 0 {
+			t.Errorf("%v: %v, wrote %q", bad, err, buf.String())
+		}
+	}
+}
+
 // vocabText has the characters that need care in JSON and Python.
 const vocabText = "ab \"\\\n<>&'\t🙂天é"
 

@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -48,7 +49,9 @@ type app struct {
 	tourSt      tourState
 	liveRunning bool // the training state last said to screen readers
 	genUpdate   uint64
-	genCount    uint64 // Generate presses at update genUpdate
+	genCount    uint64           // Generate presses at update genUpdate
+	queuedTrain protocol.Message // a Train or Step waiting for the engine to take a new training text
+	rec         recovery
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -60,15 +63,18 @@ func Run() {
 	a.frame = newFrameLoop(a.paint)
 	a.textDeb = newDebouncer(DebounceText, a.sendText)
 	a.wire()
+	a.showRanges()
+	a.buildRecovery()
 	a.v.length.SetValue(defaultLengthText)
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	a.initKeep()
-	eng, err := startEngine(a.received, a.engineFailed)
+	var eng *engineLink
+	eng, err := startEngine(a.received, a.engineDiedFunc(&eng))
 	if err != nil {
 		a.engineFailed("LSTM Playground could not start its training engine: " + err.Error() + ". Reload the page to try again.")
 	} else {
-		a.eng = eng
+		a.listenEngine(eng)
 	}
 	a.invalidate(DirtyAll)
 	select {}
@@ -142,16 +148,18 @@ func (a *app) received(b []byte) {
 		a.sessionProgress(m)
 		a.snapCheck()
 	case protocol.Error:
-		if m.Field == FieldText {
+		if m.Field == FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
 			a.dataSent = false
+			a.dataAnswered(false)
 		}
 	case protocol.Status:
 		a.snapCheck()
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
 			a.dataSent = false
-			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "")
+			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "") | a.st.SetError(FieldTrain, "")
 			a.followText()
+			a.dataAnswered(true)
 		}
 		a.importStatus(m)
 		a.saveSoon()
@@ -195,10 +203,15 @@ func (a *app) start() {
 		a.applyPlan(*k.plan, from, losses)
 		if k.planRec != nil {
 			a.restorePrime(k.planRec.Prime)
+			a.setPauseWhenHidden(k.planRec.HiddenPause)
+		}
+		if k.plan.Model == nil {
+			a.recovered(0, false)
 		}
 	} else {
 		a.send(protocol.SetConfig{Config: a.st.Cfg})
 		a.sendText()
+		a.recovered(0, false)
 	}
 	for _, f := range a.afterStart {
 		f()
@@ -230,6 +243,44 @@ func (a *app) engineFailed(msg string) {
 	setText(a.v.fatal, msg)
 	setHidden(a.v.fatal, false)
 	a.invalidate(DirtyStats)
+}
+
+// showRanges states each number setting's valid values beside it, before
+// anything is typed: in the field's hint, or in a hint of its own.
+func (a *app) showRanges() {
+	v := a.v
+	doc := dom.GetWindow().Document()
+	for _, r := range []struct {
+		in     *dom.HTMLInputElement
+		bounds string
+	}{
+		{v.hidden, SpecHidden.Bounds()},
+		{v.lr, SpecLR.Bounds()},
+		{v.seqLen, SpecSeqLen.Bounds()},
+		{v.clip, SpecClip.Bounds()},
+		{v.seed, SpecSeed.Bounds()},
+		{v.forgetBias, SpecForgetBias.Bounds()},
+		{v.length, SpecLength.Bounds()},
+		{v.temperature, SpecTemperature.Bounds()},
+	} {
+		idv := r.in.ID() + "-range"
+		if doc.GetElementByID(idv) != nil {
+			continue
+		}
+		if note, ok := doc.GetElementByID(r.in.ID() + "-note").(dom.HTMLElement); ok && note != nil {
+			// a compact field of the top bar: "↺ resets · 1 to 512"
+			note.AppendChild(v.b.el("span", id(idv), cls("range"), " · "+r.bounds))
+		} else if hint, ok := doc.GetElementByID(r.in.ID() + "-hint").(dom.HTMLElement); ok && hint != nil {
+			hint.AppendChild(v.b.el("span", id(idv), cls("range"), " Allowed: "+r.bounds+"."))
+		} else {
+			p := v.b.el("p", cls("hint range"), id(idv), "Allowed: "+r.bounds+".")
+			r.in.ParentNode().InsertBefore(p, r.in.NextSibling())
+		}
+		desc := strings.TrimSpace(r.in.GetAttribute("aria-describedby"))
+		if !strings.Contains(" "+desc+" ", " "+r.in.ID()+"-note ") && !strings.Contains(" "+desc+" ", " "+r.in.ID()+"-hint ") {
+			r.in.SetAttribute("aria-describedby", strings.TrimSpace(desc+" "+idv))
+		}
+	}
 }
 
 // ---- sending what the person changed ----
@@ -373,13 +424,15 @@ func (a *app) wire() {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
+		if a.refuseTrain("Step") {
+			return
+		}
 		a.st.Running = false
 		a.st.ModelReset = false
 		a.st.Stale()
-		a.send(protocol.Step{})
+		a.sendTraining(protocol.Step{})
 		if a.cmp != nil {
 			a.cmp.st.Running = false
-			a.cmpSend(protocol.Step{})
 		}
 		a.invalidate(DirtyStats)
 	})
@@ -566,15 +619,69 @@ func (a *app) toggleTrain() {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
+		if a.refuseTrain("Train") {
+			return
+		}
+		a.recoveryDone()
 		a.st.Running = true
 		a.st.ModelReset = false
-		a.send(protocol.Train{})
+		a.sendTraining(protocol.Train{})
 		if a.cmp != nil {
 			a.cmp.st.Running = true
-			a.cmpSend(protocol.Train{})
 		}
 	}
 	a.invalidate(DirtyStats)
+}
+
+// FieldTrain names the alert of a Train or Step the page refused.
+const FieldTrain = "Train"
+
+// refuseTrain refuses Train and Step (named by button) while the training
+// text shown is one the page or the engine refused: the engine still has
+// the data before it, and training that would change a model the person
+// no longer sees the data of. It reports whether it refused.
+func (a *app) refuseTrain(button string) bool {
+	if a.st.Errors[FieldText] == "" {
+		a.invalidate(a.st.SetError(FieldTrain, ""))
+		return false
+	}
+	a.invalidate(a.st.SetError(FieldTrain, button+" waits for training data it can use: correct the "+
+		strings.ToLower(FieldText[:1])+FieldText[1:]+" first (the message under it says what is wrong). The model is unchanged.") | DirtyStats)
+	return true
+}
+
+// sendTraining sends Train or Step to the engine (and to the second engine of
+// a comparison). While a new training text is on its way, it waits for the
+// engine's answer: sent once the text is taken, dropped if it is refused, so
+// that a refused text never trains the model of the text before it.
+func (a *app) sendTraining(m protocol.Message) {
+	if a.dataSent {
+		a.queuedTrain = m
+		return
+	}
+	a.queuedTrain = nil
+	a.send(m)
+	a.cmpSend(m)
+}
+
+// dataAnswered takes the engine's answer to a new training text: the Train or
+// Step waiting for it goes now, or not at all.
+func (a *app) dataAnswered(taken bool) {
+	m := a.queuedTrain
+	a.queuedTrain = nil
+	if m == nil {
+		return
+	}
+	if !taken {
+		a.st.Running = false
+		if a.cmp != nil {
+			a.cmp.st.Running = false
+		}
+		a.invalidate(DirtyStats)
+		return
+	}
+	a.send(m)
+	a.cmpSend(m)
 }
 
 // generate asks the engine for a sample, after checking Length and Temperature.

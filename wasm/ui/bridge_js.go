@@ -20,21 +20,41 @@ import (
 type engineLink struct {
 	worker     js.Value
 	uint8Array js.Value
-	onMessage  js.Func // released by Close (never, for the page's main engine)
-	onError    js.Func // released by Close (never, for the page's main engine)
+	onMessage  js.Func  // released by Close
+	onError    js.Func  // released by Close
+	beacon     js.Value // the port of the worker's beacon (worker.js), once it said so; else undefined
+	onBeacon   js.Func  // released by Close
+	echoed     func(sent float64)
+	closed     bool
+	start      func() // Start's work, until it is done
 }
 
 // startEngine finds the worker boot.js started and listens to it. received
 // gets the bytes of every message, failed a sentence if the worker fails.
 // Messages that arrived before the page listened (boot.js keeps them in
-// lstmPlayground.early) are delivered first, in order. The main engine lives
-// as long as the page: its handlers are never released.
+// lstmPlayground.early) are delivered first, in order. Close releases its
+// handlers (when the engine died and another replaces it).
 func startEngine(received func([]byte), failed func(string)) (*engineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
 		return nil, fmt.Errorf("the engine worker was not started")
 	}
 	return linkWorker(pg.Get("worker"), pg.Get("early"), received, failed), nil
+}
+
+// restartEngine starts a new main engine from the page's compiled module
+// (lstmPlayground.replaceWorker, in boot.js, which also makes it
+// lstmPlayground.worker) and listens to it.
+func restartEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+	pg := js.Global().Get("lstmPlayground")
+	if pg.IsUndefined() || pg.IsNull() || pg.Get("replaceWorker").Type() != js.TypeFunction {
+		return nil, fmt.Errorf("this page cannot start a new engine")
+	}
+	var w js.Value
+	if err := jsCall(func() { w = pg.Call("replaceWorker") }); err != nil {
+		return nil, err
+	}
+	return linkWorker(w.Get("worker"), w.Get("early"), received, failed), nil
 }
 
 // startSecondEngine starts another engine from the page's compiled module
@@ -49,13 +69,37 @@ func startSecondEngine(received func([]byte), failed func(string)) (*engineLink,
 	if err := jsCall(func() { w = pg.Call("startWorker") }); err != nil {
 		return nil, err
 	}
-	return linkWorker(w.Get("worker"), w.Get("early"), received, failed), nil
+	l := linkWorker(w.Get("worker"), w.Get("early"), received, failed)
+	l.Start()
+	return l, nil
 }
 
-// linkWorker listens to a worker and first delivers the messages kept in early.
+// linkWorker makes the link to a worker; Start listens to it, first
+// delivering the messages kept in early.
 func linkWorker(worker, early js.Value, received func([]byte), failed func(string)) *engineLink {
-	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array")}
+	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array"), beacon: js.Undefined()}
+	l.onBeacon = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if d := args[0].Get("data"); d.Type() == js.TypeNumber && l.echoed != nil {
+			l.echoed(d.Float())
+		}
+		return nil
+	})
 	deliver := func(data js.Value) {
+		if data.Type() == js.TypeObject && !data.IsNull() && data.Get("byteLength").IsUndefined() {
+			// worker.js's own news: its beacon, or that the engine's Go
+			// program ended (a panic, out of memory).
+			if p := data.Get("lpBeacon"); p.Type() == js.TypeObject && !p.IsNull() {
+				if !l.closed {
+					l.beacon = p
+					p.Set("onmessage", l.onBeacon)
+				}
+				return
+			}
+			if c := data.Get("lpExit"); c.Type() == js.TypeNumber || c.Type() == js.TypeString {
+				failed(exitCause(c, data.Get("lpLog")))
+			}
+			return
+		}
 		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
 			return // not ours (boot.js talks to the worker with plain objects)
 		}
@@ -71,36 +115,86 @@ func linkWorker(worker, early js.Value, received func([]byte), failed func(strin
 		return nil
 	})
 	l.onError = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "The training engine stopped working"
+		cause := "The training engine failed"
 		if len(args) > 0 {
-			if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
-				msg += " (" + m.String() + ")"
+			if args[0].Get("type").String() == "messageerror" {
+				cause = "The training engine sent a message the page could not read"
+			} else if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+				cause += " (" + strings.TrimPrefix(m.String(), "Uncaught ") + ")"
 			}
 			args[0].Call("preventDefault")
 		}
-		failed(msg + ". Reload the page to start it again; a model you saved stays on your computer.")
+		failed(cause)
 		return nil
 	})
-	if early.Type() == js.TypeObject {
-		for i := range early.Length() {
-			deliver(early.Index(i))
+	l.start = func() {
+		if early.Type() == js.TypeObject {
+			for i := range early.Length() {
+				deliver(early.Index(i))
+			}
+			early.Set("length", 0)
 		}
-		early.Set("length", 0)
+		l.worker.Set("onmessage", l.onMessage)
+		l.worker.Call("addEventListener", "error", l.onError)
+		l.worker.Call("addEventListener", "messageerror", l.onError)
 	}
-	l.worker.Set("onmessage", l.onMessage)
-	l.worker.Call("addEventListener", "error", l.onError)
-	l.worker.Call("addEventListener", "messageerror", l.onError)
 	return l
+}
+
+// Start delivers the messages that came before the page listened, then
+// listens to the worker.
+func (l *engineLink) Start() {
+	if f := l.start; f != nil && !l.closed {
+		l.start = nil
+		f()
+	}
+}
+
+// exitCause says why the engine's Go program ended, from worker.js's lpExit
+// (the exit code, or an error's message) and lpLog (the end of what it wrote).
+func exitCause(code, log js.Value) string {
+	tail := ""
+	if log.Type() == js.TypeString {
+		tail = log.String()
+	}
+	if code.Type() == js.TypeString {
+		return ExitCause(-1, code.String()+"\n"+tail)
+	}
+	return ExitCause(code.Int(), tail)
 }
 
 // Close ends the worker and releases the link's handlers.
 func (l *engineLink) Close() {
+	if l.closed {
+		return
+	}
+	l.closed = true
 	l.worker.Set("onmessage", js.Null())
 	l.worker.Call("removeEventListener", "error", l.onError)
 	l.worker.Call("removeEventListener", "messageerror", l.onError)
 	l.worker.Call("terminate")
+	if !l.beacon.IsUndefined() {
+		l.beacon.Set("onmessage", js.Null())
+		l.beacon.Call("close")
+		l.beacon = js.Undefined()
+	}
 	l.onMessage.Release()
 	l.onError.Release()
+	l.onBeacon.Release()
+}
+
+// Watch calls echoed with the time each ping was sent, as the worker's
+// beacon echoes it.
+func (l *engineLink) Watch(echoed func(sent float64)) { l.echoed = echoed }
+
+// Ping sends the beacon the time now; it reports false if the worker has not
+// said where its beacon is yet.
+func (l *engineLink) Ping(now float64) bool {
+	if l.closed || l.beacon.IsUndefined() {
+		return false
+	}
+	l.beacon.Call("postMessage", now)
+	return true
 }
 
 // Send posts b to the worker, transferring its buffer.
@@ -112,17 +206,25 @@ func (l *engineLink) Send(b []byte) {
 
 // frameLoop calls paint in animation frames: Request asks for one; paint returns
 // whether it wants the next frame too (self-rescheduling while, for example, a
-// trace request waits for its turn).
+// trace request waits for its turn). While the tab is hidden it paints
+// nothing: what is asked for meanwhile is painted once, in the first frame
+// after the tab is shown again.
 type frameLoop struct {
 	fn      js.Func // program lifetime: one callback reused for every frame, never released
 	raf     js.Value
 	pending bool
+	hidden  bool // the tab is hidden: no painting
+	wanted  bool // a frame was asked for while hidden
 }
 
 func newFrameLoop(paint func(now float64) (again bool)) *frameLoop {
 	f := &frameLoop{raf: js.Global().Get("requestAnimationFrame")}
 	f.fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		f.pending = false
+		if f.hidden {
+			f.wanted = true
+			return nil
+		}
 		if paint(args[0].Float()) {
 			f.Request()
 		}
@@ -133,11 +235,53 @@ func newFrameLoop(paint func(now float64) (again bool)) *frameLoop {
 
 // Request asks for a frame, unless one is already asked for.
 func (f *frameLoop) Request() {
+	if f.hidden {
+		f.wanted = true
+		return
+	}
 	if f.pending {
 		return
 	}
 	f.pending = true
 	f.raf.Invoke(f.fn)
+}
+
+// SetHidden stops painting (the tab is hidden) or starts it again, with one
+// frame if anything was asked for meanwhile.
+func (f *frameLoop) SetHidden(hidden bool) {
+	f.hidden = hidden
+	if !hidden && f.wanted {
+		f.wanted = false
+		f.Request()
+	}
+}
+
+// every calls f every ms milliseconds with the page's clock (performance.now).
+// Program lifetime: the callback is never released.
+func every(ms int, f func(now float64)) {
+	perf := js.Global().Get("performance")
+	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		f(perf.Call("now").Float())
+		return nil
+	}), ms)
+}
+
+// perfNow returns the page's clock in ms (performance.now).
+func perfNow() float64 { return js.Global().Get("performance").Call("now").Float() }
+
+// pageIsHidden reports whether the tab is hidden (document.visibilityState).
+func pageIsHidden() bool {
+	return js.Global().Get("document").Get("visibilityState").String() == "hidden"
+}
+
+// onVisibility calls f with whether the page is hidden whenever that changes.
+// Program lifetime: the listener is never removed.
+func onVisibility(f func(hidden bool)) {
+	doc := js.Global().Get("document")
+	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
+		f(pageIsHidden())
+		return nil
+	}))
 }
 
 // debouncer calls fire once, delay milliseconds after the last Arm.

@@ -140,7 +140,7 @@ func (a *app) startCompare() {
 	c := &compare{st: NewState(), cell: otherCell(a.st.Cfg.Cell), train: true}
 	c.st.Mode = a.st.Mode
 	eng, err := startSecondEngine(a.cmpReceived, func(msg string) {
-		a.invalidate(a.st.SetError(FieldCompare, "The second engine stopped: "+msg))
+		a.invalidate(a.st.SetError(FieldCompare, "The second engine stopped: "+msg+"."))
 		a.stopCompare()
 	})
 	if err != nil {
@@ -310,10 +310,8 @@ func (a *app) paintRace() {
 		}
 		first = min(first, r.hist.First)
 		last = max(last, r.hist.Next()-1)
-		for _, x := range r.hist.Smooth {
-			if f := float64(x); f > 0 && finite(f) {
-				lo, hi = min(lo, f), max(hi, f)
-			}
+		if l, h, ok := r.hist.SmoothRange(); ok {
+			lo, hi = min(lo, l), max(hi, h)
 		}
 	}
 	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
@@ -357,7 +355,7 @@ func (a *app) paintRace() {
 			continue
 		}
 		col, dash := raceStyle(rn.cell)
-		c.bufs.pts = chart.Polyline(c.bufs.pts[:0], f, float64(rn.hist.First), 1, rn.hist.Smooth)
+		c.bufs.pts = rn.hist.AppendSmooth(c.bufs.pts[:0], f)
 		c.bufs.path = chart.AppendPath(c.bufs.path[:0], c.bufs.pts)
 		cv.Stroke(c.bufs.path, col, 2, dash)
 		if sm, ok := rn.hist.LastSmooth(); ok {
@@ -383,17 +381,7 @@ func (a *app) paintRace() {
 }
 
 // smoothAt returns the smoothed loss of update u, or the nearest before it.
-func smoothAt(h *LossHistory, u uint64) (float64, bool) {
-	if h.Len() == 0 || u < h.First {
-		return 0, false
-	}
-	for i := min(int(u-h.First), h.Len()-1); i >= 0; i-- {
-		if x := float64(h.Smooth[i]); !math.IsNaN(x) {
-			return x, true
-		}
-	}
-	return 0, false
-}
+func smoothAt(h *LossHistory, u uint64) (float64, bool) { return h.SmoothAt(u) }
 
 // paintSide draws the other model's h (and c) over the probe, on the page's
 // time axis.

@@ -125,7 +125,7 @@ func (a *app) saveLossCSV() {
 		return
 	}
 	var buf bytes.Buffer
-	if err := export.LossCSV(&buf, h.First, h.Raw); err != nil {
+	if err := h.WriteCSV(&buf); err != nil {
 		a.invalidate(a.st.SetError(FieldExport, "The loss history could not be written: "+err.Error()+"."))
 		return
 	}

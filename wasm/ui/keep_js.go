@@ -421,6 +421,7 @@ func (a *app) importFailed(from, reason string) {
 	default:
 		a.invalidate(a.st.SetError(FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
 		a.setKeepNotice("")
+		a.recovered(0, false)
 	}
 }
 
@@ -440,10 +441,10 @@ func (a *app) importStatus(m protocol.Status) {
 	a.st.Losses.First = m.Updates + 1
 	if j.losses != nil && j.losses.Len() > 0 && j.losses.First <= m.Updates {
 		h := *j.losses
-		if n := int(m.Updates - h.First + 1); n < h.Len() {
-			h.Raw, h.Smooth = h.Raw[:n], h.Smooth[:n]
+		h.Truncate(m.Updates)
+		if h.Len() > 0 {
+			a.st.Losses = h
 		}
-		a.st.Losses = h
 	}
 	a.st.ModelReset = false
 	if j.after != nil {
@@ -467,6 +468,10 @@ func (a *app) importStatus(m protocol.Status) {
 	case fromLink:
 		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
 	default:
+		if a.rec.cause != "" {
+			a.recovered(m.Updates, true)
+			break
+		}
 		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, FormatCount(m.Updates)))
 	}
 	a.invalidate(DirtyAll)
@@ -538,6 +543,7 @@ func (a *app) writeSession() {
 		return
 	}
 	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
+	rec.HiddenPause = a.pauseWhenHidden()
 	if a.primeEdit {
 		rec.Prime = a.v.prime.Value()
 	}
@@ -600,6 +606,7 @@ func (a *app) restoreOffered() {
 	a.send(protocol.Pause{})
 	a.applyPlan(s, fromSession, &h)
 	a.restorePrime(rec.Prime)
+	a.setPauseWhenHidden(rec.HiddenPause)
 	if s.Model == nil {
 		a.setKeepNotice("Restored your last session's text and settings (it had no model saved).")
 	}

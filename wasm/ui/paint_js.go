@@ -808,15 +808,15 @@ func (a *app) paintLoss() {
 	c.Text("update", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
 	c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
 
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, first, 1, hist.Raw)
+	a.bufs.pts = hist.AppendRaw(a.bufs.pts[:0], f)
 	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
 	c.Stroke(a.bufs.path, "rgba(0,114,178,0.28)", 1, nil)
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, first, 1, hist.Smooth)
+	a.bufs.pts = hist.AppendSmooth(a.bufs.pts[:0], f)
 	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
 	c.Stroke(a.bufs.path, "#0072B2", 2, nil)
 
 	sm, _ := hist.LastSmooth()
-	raw := float64(hist.Raw[hist.Len()-1])
+	raw, _ := hist.LastRaw()
 	setText(v.lossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
 		FormatCount(st.Update), formatSig(raw, 4), formatSig(sm, 4)))
 }

@@ -158,11 +158,13 @@ func shortValue(v string) string {
 
 // ---- the saved session ----
 
-// SessionVersion is the version of the saved session record.
-const SessionVersion byte = 1
+// SessionVersion is the version of the saved session record. Version 1 (the
+// loss of each of the newest 50,000 updates, no Pause when hidden) is still
+// read.
+const SessionVersion byte = 2
 
-// MaxSavedLosses is the most losses a saved session keeps (the newest).
-const MaxSavedLosses = 50_000
+// maxSavedLossesV1 is the most losses a version 1 session kept.
+const maxSavedLossesV1 = 50_000
 
 // Session is what the page keeps in the browser (IndexedDB) as training goes,
 // so that a reload or a crashed tab comes back where it was. The settings
@@ -178,8 +180,10 @@ const MaxSavedLosses = 50_000
 //	Saved                                            i64
 //	Model                                            u32 byte count and the bytes
 //	Updates, LossFirst                               u64 each
-//	Losses                                           u32 byte count and the bytes (float32 each)
+//	Losses                                           u32 byte count and the bytes (LossHistory.MarshalBinary;
+//	                                                 version 1: a float32 per update)
 //	Compare                                          1 byte, 0 or 1
+//	HiddenPause                                      1 byte, 0 or 1 (not in version 1)
 //
 // ParseSession checks every count against the bytes that remain before it
 // takes them, and refuses trailing bytes.
@@ -195,8 +199,11 @@ type Session struct {
 	Model     []byte // lstm model file
 	Updates   uint64
 	LossFirst uint64
-	Losses    []byte // float32 little-endian, of updates LossFirst …
+	Losses    []byte // the loss history from update LossFirst (LossHistory.MarshalBinary)
 	Compare   bool
+	// HiddenPause is the setting "When this tab is hidden": pause training
+	// (true) or keep training.
+	HiddenPause bool
 }
 
 // sessionMagic opens every session record.
@@ -219,24 +226,15 @@ func NewSession(s Setup, presets []Preset, updates uint64, losses *LossHistory) 
 	}
 	rec.Settings = f
 	if losses != nil && losses.Len() > 0 {
-		raw := losses.Raw
-		first := losses.First
-		if len(raw) > MaxSavedLosses {
-			first += uint64(len(raw) - MaxSavedLosses)
-			raw = raw[len(raw)-MaxSavedLosses:]
-		}
-		rec.LossFirst = first
-		rec.Losses = make([]byte, 4*len(raw))
-		for i, v := range raw {
-			binary.LittleEndian.PutUint32(rec.Losses[4*i:], math.Float32bits(v))
-		}
+		rec.LossFirst = losses.First
+		rec.Losses = losses.MarshalBinary()
 	}
 	return rec, nil
 }
 
 // Marshal returns the record's bytes.
 func (r Session) Marshal() []byte {
-	n := len(sessionMagic) + 1 + 8*4 + 8 + 8 + 8 + 1 +
+	n := len(sessionMagic) + 1 + 8*4 + 8 + 8 + 8 + 2 +
 		len(r.Tab) + len(r.Link) + len(r.Settings) + len(r.Preset) + len(r.Text) + len(r.Probe) + len(r.Prime) + len(r.Model) + len(r.Losses)
 	b := make([]byte, 0, n)
 	b = append(b, sessionMagic...)
@@ -252,10 +250,12 @@ func (r Session) Marshal() []byte {
 	b = binary.LittleEndian.AppendUint64(b, r.LossFirst)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(r.Losses)))
 	b = append(b, r.Losses...)
-	if r.Compare {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
+	for _, flag := range [...]bool{r.Compare, r.HiddenPause} {
+		if flag {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
 	}
 	return b
 }
@@ -314,10 +314,11 @@ func ParseSession(data []byte, presets []Preset) (Session, Setup, error) {
 	if len(data) < len(sessionMagic)+1 || string(data[:len(sessionMagic)]) != sessionMagic {
 		return Session{}, Setup{}, errDamaged
 	}
-	switch v := data[len(sessionMagic)]; {
+	v := data[len(sessionMagic)]
+	switch {
 	case v > SessionVersion:
 		return Session{}, Setup{}, ErrNewerSession
-	case v != SessionVersion:
+	case v < 1:
 		return Session{}, Setup{}, fmt.Errorf("the saved session has an unknown version %d", v)
 	}
 	rd := reader{b: data[len(sessionMagic)+1:]}
@@ -331,17 +332,35 @@ func ParseSession(data []byte, presets []Preset) (Session, Setup, error) {
 	}
 	r.Updates = rd.u64()
 	r.LossFirst = rd.u64()
-	if l := rd.bytes(4 * MaxSavedLosses); len(l) > 0 {
+	maxLosses := lossEntryBytes*MaxLossEntries + 16
+	if v == 1 {
+		maxLosses = 4 * maxSavedLossesV1
+	}
+	if l := rd.bytes(maxLosses); len(l) > 0 {
 		r.Losses = bytes.Clone(l)
 	}
-	flag := rd.next(1)
-	switch {
-	case rd.bad || len(rd.b) != 0 || flag[0] > 1:
-		return Session{}, Setup{}, errDamaged
-	case len(r.Losses)%4 != 0:
-		return Session{}, Setup{}, errors.New("the saved session's loss history is damaged")
+	flags := rd.next(1)
+	if v >= 2 {
+		flags = append(flags, rd.next(1)...)
 	}
-	r.Compare = flag[0] == 1
+	switch {
+	case rd.bad || len(rd.b) != 0 || slices.ContainsFunc(flags, func(f byte) bool { return f > 1 }):
+		return Session{}, Setup{}, errDamaged
+	case v == 1 && len(r.Losses)%4 != 0:
+		return Session{}, Setup{}, errLossHistory
+	}
+	if v == 1 && len(r.Losses) > 0 {
+		// Read from here on as the history this page keeps.
+		h := lossesV1(r.LossFirst, r.Losses)
+		r.LossFirst, r.Losses = h.First, h.MarshalBinary()
+	}
+	if _, err := ParseLossHistory(r.LossFirst, r.Losses); err != nil {
+		return Session{}, Setup{}, err
+	}
+	if v >= 2 {
+		r.HiddenPause = flags[1] == 1
+	}
+	r.Compare = flags[0] == 1
 	for _, s := range []string{r.Tab, r.Link, r.Settings, r.Preset, r.Text, r.Probe, r.Prime} {
 		if !utf8.ValidString(s) {
 			return Session{}, Setup{}, errDamaged
@@ -370,15 +389,25 @@ func ParseSession(data []byte, presets []Preset) (Session, Setup, error) {
 
 // LossHistory returns the saved losses as a history.
 func (r Session) LossHistory() LossHistory {
+	h, err := ParseLossHistory(r.LossFirst, r.Losses)
+	if err != nil {
+		return LossHistory{}
+	}
+	return h
+}
+
+// lossesV1 reads a version 1 session's losses: a float32 per update from
+// update first.
+func lossesV1(first uint64, b []byte) LossHistory {
 	var h LossHistory
-	n := len(r.Losses) / 4
-	if n == 0 {
+	n := len(b) / 4
+	if n == 0 || first == 0 {
 		return h
 	}
 	raw := make([]float32, n)
 	for i := range raw {
-		raw[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.Losses[4*i:]))
+		raw[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
-	h.Add(r.LossFirst+uint64(n)-1, raw)
+	h.Add(first+uint64(n)-1, raw)
 	return h
 }

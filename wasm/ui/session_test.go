@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,8 +109,24 @@ func TestSessionRoundTrip(t *testing.T) {
 		t.Errorf("record %+v", got)
 	}
 	gh := got.LossHistory()
-	if gh.First != 1 || gh.Len() != 5 || gh.Raw[4] != 1.5 || !math.IsNaN(float64(gh.Raw[2])) {
+	if gh.First != 1 || gh.Len() != 5 || gh.Entries[4].Raw != 1.5 || !math.IsNaN(float64(gh.Entries[2].Raw)) || !slices.EqualFunc(gh.Entries, h.Entries, sameEntry) {
 		t.Errorf("losses %+v", gh)
+	}
+	if got.HiddenPause {
+		t.Error("Pause when hidden, not chosen")
+	}
+	// A long run: the bounded history, every entry as it was, and the
+	// setting "When this tab is hidden".
+	var long LossHistory
+	addInChunks(&long, lossRun(4*MaxLossEntries), 30)
+	rec, _ = NewSession(s, ps, long.Next()-1, &long)
+	rec.HiddenPause = true
+	got, _, err = ParseSession(rec.Marshal(), ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lh := got.LossHistory(); !slices.EqualFunc(lh.Entries, long.Entries, sameEntry) || lh.First != 1 || lh.Next() != long.Next() || !got.HiddenPause {
+		t.Errorf("a long run's history: %d entries to update %d, pause %v; want %d to %d", lh.Len(), lh.Next()-1, got.HiddenPause, long.Len(), long.Next()-1)
 	}
 	// a preset's session keeps its id, not its text
 	rec2, _ := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 0, nil)
@@ -152,6 +170,40 @@ func TestParseSessionRefuses(t *testing.T) {
 		if _, _, err := ParseSession([]byte(data), ps); err == nil {
 			t.Errorf("%q accepted", data)
 		}
+	}
+}
+
+// TestSessionVersion1 reads a session saved by the page before the loss
+// history was bounded: a float32 per update, no setting for hidden tabs.
+func TestSessionVersion1(t *testing.T) {
+	ps := Presets()
+	rec, err := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 9, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	losses := []float32{3, 2.5, float32(math.NaN()), 2}
+	rec.LossFirst = 6
+	rec.Losses = nil
+	for _, l := range losses {
+		rec.Losses = binary.LittleEndian.AppendUint32(rec.Losses, math.Float32bits(l))
+	}
+	b := rec.Marshal()
+	b = b[:len(b)-1] // version 1 ends after Compare
+	b[3] = 1
+	got, _, err := ParseSession(b, ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := got.LossHistory()
+	if h.First != 6 || h.Len() != 4 || h.Entries[3].Raw != 2 || !math.IsNaN(float64(h.Entries[2].Raw)) || h.Entries[0].Smooth != 3 || got.HiddenPause {
+		t.Errorf("version 1 losses: first %d, %+v", h.First, h.Entries)
+	}
+	if _, _, err := ParseSession(got.Marshal(), ps); err != nil {
+		t.Errorf("a version 1 session saved again is refused: %v", err)
+	}
+	b[len(b)-5] ^= 0xff // a loss byte: still a float32 list
+	if _, _, err := ParseSession(append(b[:len(b)-1:len(b)-1], 0, 0), ps); err == nil {
+		t.Error("version 1 with a byte too many is accepted")
 	}
 }
 

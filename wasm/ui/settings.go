@@ -83,6 +83,17 @@ func (s FloatSpec) Range() string {
 	return fmt.Sprintf("a number from %s to %s", plainNumber(s.Lo), plainNumber(s.Hi))
 }
 
+// Bounds states the valid values in a few words, for the hint beside the
+// field, so that the limits are known before they are hit: "1 to 512".
+func (s IntSpec) Bounds() string {
+	return fmt.Sprintf("%s to %s", FormatCount(s.Lo), FormatCount(s.Hi))
+}
+
+// Bounds states the valid values in a few words: "0.000001 to 1".
+func (s FloatSpec) Bounds() string {
+	return fmt.Sprintf("%s to %s", plainNumber(s.Lo), plainNumber(s.Hi))
+}
+
 // plainNumber writes a limit without exponent where that stays short.
 func plainNumber(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)

@@ -1,0 +1,155 @@
+// Crash recovery (issue 7): the engine worker dies while training — terminated
+// from the page (lstmPlayground.worker.terminate(), as the browser does to a
+// worker), or failing with an error event — and the page notices within a
+// second, says so in an alert, starts a new engine and
+// restores the session saved in the browser (IndexedDB), paused; Train goes
+// on from there. Dying three times within a minute stops the restarts, with
+// Try again and Start fresh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { launch } from './browser.mjs';
+import { request } from './engine.mjs';
+
+const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
+let context;
+
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+async function updates(page) {
+  const text = (await page.getByRole('status', { name: 'Update', exact: true }).textContent()).trim();
+  const m = text.replace(/,/g, '').match(/^([0-9.]+)\s*([kM]?)/);
+  return m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1) : NaN;
+}
+
+async function waitFor(page, what, pred, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let v;
+  while (Date.now() < end) {
+    v = await what();
+    if (pred(v)) return v;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`condition not met within ${timeout} ms (last: ${JSON.stringify(v)})`);
+}
+
+// saved reads this tab's saved session from IndexedDB: its update count and
+// its model file (base64), as session.go's record format lays them out.
+async function saved(page) {
+  return page.evaluate(async () => {
+    const tab = sessionStorage.getItem('lstm-playground-tab');
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('lstm-playground'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const rec = await new Promise((ok, fail) => {
+      const r = db.transaction('sessions').objectStore('sessions').get(tab);
+      r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error);
+    });
+    db.close();
+    if (!rec) return null;
+    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+    let off = 4;
+    for (let i = 0; i < 7; i++) off += 4 + v.getUint32(off, true); // Tab … Prime
+    off += 8; // Saved
+    const n = v.getUint32(off, true);
+    const model = rec.subarray(off + 4, off + 4 + n);
+    off += 4 + n;
+    let s = '';
+    for (let i = 0; i < model.length; i += 0x8000) s += String.fromCharCode(...model.subarray(i, i + 0x8000));
+    return { updates: Number(v.getBigUint64(off, true)), model: btoa(s) };
+  });
+}
+
+// kill does what to the engine and returns how long, in ms on the page's
+// clock, the page took to show a recovery message matching re (a
+// MutationObserver in the page notes the moment).
+async function kill(page, how, re) {
+  return page.evaluate(async ({ how, src }) => {
+    const re = new RegExp(src);
+    const found = () => Array.from(document.querySelectorAll('[role=alert]')).some((e) => !e.closest('[hidden]') && re.test(e.textContent));
+    let seen = 0;
+    const obs = new MutationObserver(() => { if (!seen && found()) seen = performance.now(); });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    const w = globalThis.lstmPlayground.worker;
+    globalThis.__oldWorker = w;
+    const t0 = performance.now();
+    if (how === 'terminate') w.terminate();
+    else if (how === 'error') w.dispatchEvent(new ErrorEvent('error', { message: 'a test error', cancelable: true }));
+    while (!seen && performance.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 20));
+    obs.disconnect();
+    return seen ? seen - t0 : -1;
+  }, { how, src: re.source });
+}
+
+const measured = [];
+after(() => { for (const m of measured) console.log('# ' + m); });
+
+test('a dead engine is noticed, replaced, and the saved session restored', async (t) => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(url);
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.waitFor({ state: 'visible', timeout: 60000 });
+
+  const round = async (how, re, expectRestart = true) => {
+    await train.click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10000 });
+    const before = await waitFor(page, () => updates(page), (n) => n >= 200);
+    // a save made while training (every few seconds)
+    const pre = await waitFor(page, () => saved(page), (s) => s && s.updates > before && s.model.length > 0, 30000);
+    const ms = await kill(page, how, re);
+    assert.ok(ms >= 0, `no message matching ${re} within 10 s of ${how}`);
+    measured.push(`${how}: message ${Math.round(ms)} ms after the engine died`);
+    assert.ok(ms < 2500, `${how}: the message took ${Math.round(ms)} ms`);
+    if (!expectRestart) return { ms };
+    const msg = page.getByRole('alert').filter({ hasText: /restored your last saved session/ });
+    await msg.waitFor({ state: 'visible', timeout: 30000 });
+    const text = (await msg.textContent()).trim();
+    // The session saved last (a save under way when the engine died may
+    // land just after; the new engine restores the newest).
+    const last = await saved(page);
+    assert.ok(last.updates >= pre.updates, `the restored session (update ${last.updates}) is at least the one seen saved before (${pre.updates})`);
+    assert.match(text, new RegExp(`at update ${last.updates.toLocaleString('en-US')}`), 'the message names the saved update');
+    assert.match(text, /Training is paused: press Train to go on/);
+    assert.ok(await page.evaluate(() => globalThis.lstmPlayground.worker !== globalThis.__oldWorker), 'a new worker');
+    // Restored and paused: the saved model, bit for bit, at its update count.
+    assert.equal(await updates(page), last.updates, 'the Update count of the saved session');
+    await train.waitFor({ state: 'visible' });
+    const file = await request(page, 'file');
+    const want = Buffer.from(last.model, 'base64');
+    assert.equal(Number(file.readBigUInt64LE(80)), last.updates, "the engine's model update count");
+    assert.equal(createHash('sha256').update(file).digest('hex'), createHash('sha256').update(want).digest('hex'), 'the engine has the saved model file, bit for bit');
+    await page.waitForTimeout(500);
+    assert.equal(await updates(page), last.updates, 'still paused');
+    // Train goes on from there in the new engine.
+    await train.click();
+    await waitFor(page, () => updates(page), (n) => n > last.updates + 50);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await train.waitFor({ timeout: 10000 });
+    return { ms, last, text };
+  };
+
+  await t.test('terminated (lstmPlayground.worker.terminate())', async () => {
+    const r = await round('terminate', /stopped answering/);
+    assert.match(r.text, /^The training engine stopped answering\./);
+  });
+  await t.test('an error event from the worker', async () => {
+    const r = await round('error', /training engine failed \(a test error\)/);
+    assert.match(r.text, /^The training engine failed \(a test error\)\./);
+  });
+  await t.test('a third death within a minute stops the restarts; Try again restores', async () => {
+    await round('terminate', /stopped 3 times within a minute/, false);
+    assert.ok(await page.getByRole('button', { name: 'Train', exact: true }).isDisabled(), 'Train is disabled');
+    await page.getByRole('button', { name: 'Start fresh', exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Try again', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: /restored your last saved session/ }).waitFor({ timeout: 30000 });
+    const last = await saved(page);
+    assert.equal(await updates(page), last.updates);
+    assert.equal(Number((await request(page, 'file')).readBigUInt64LE(80)), last.updates);
+    await train.click();
+    await waitFor(page, () => updates(page), (n) => n > last.updates + 50);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,271 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"honnef.co/go/js/dom/v2"
+)
+
+// This file keeps the page going through what a classroom does to it: the
+// engine worker dying (crash recovery: notice, say so, start a new one,
+// restore the saved session), the tab being hidden (no drawing; training
+// goes on or pauses, per a setting), and Train refused while the training
+// text is one the engine refused.
+
+// FieldWhenHidden names the setting "When this tab is hidden".
+const FieldWhenHidden = "When this tab is hidden"
+
+// recovery is the page's state of watching and restarting the engine, and of
+// hidden tabs.
+type recovery struct {
+	watch Watchdog
+	guard CrashGuard
+	cause string // why the engine died, while a new one restores the session ("" otherwise)
+
+	box          dom.HTMLElement // the message and, after a crash loop, its buttons
+	msg          dom.HTMLElement
+	buttons      dom.HTMLElement
+	retry, fresh *dom.HTMLButtonElement
+	whenHidden   *dom.HTMLSelectElement
+
+	hidden       bool // the tab is hidden
+	pausedByHide bool // training was paused because the tab was hidden
+}
+
+// buildRecovery adds the page's parts for recovery and hidden tabs, and
+// starts the watch.
+func (a *app) buildRecovery() {
+	v, r := a.v, &a.rec
+	b := v.b
+	// The alert of a refused Train, beside the general one.
+	if gen, ok := v.alerts[""]; ok {
+		gen.ParentNode().InsertBefore(v.alert(FieldTrain), gen)
+	}
+	r.msg = b.el("p", attr{"role", "alert"}, cls("recovery-msg"))
+	r.retry = b.el("button", attr{"type", "button"}, cls("btn"), "Try again").(*dom.HTMLButtonElement)
+	r.fresh = b.el("button", attr{"type", "button"}, cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
+	r.buttons = b.el("p", cls("recovery-actions"), r.retry, " ", r.fresh)
+	r.box = b.el("div", cls("notice recovery"), attr{"aria-label", "Training engine"}, attr{"role", "region"}, r.msg, r.buttons)
+	setHidden(r.buttons, true)
+	setHidden(r.box, true)
+	v.fatal.ParentNode().InsertBefore(r.box, v.fatal.NextSibling())
+	listen(r.retry, "click", func(dom.Event) {
+		r.guard.Reset()
+		a.failed = false
+		setHidden(r.buttons, true)
+		a.restart(r.cause)
+	})
+	listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
+
+	var f field
+	r.whenHidden, f = v.selectField("when-hidden", FieldWhenHidden,
+		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
+		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
+	v.grpSettings.AppendChild(f.root)
+	listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
+
+	r.hidden = pageIsHidden()
+	a.frame.SetHidden(r.hidden)
+	r.watch.SetHidden(r.hidden, perfNow())
+	onVisibility(a.visibility)
+	every(WatchInterval, a.heartbeat)
+}
+
+// pauseWhenHidden reports whether the person chose to pause training while
+// the tab is hidden.
+func (a *app) pauseWhenHidden() bool { return a.rec.whenHidden.Value() == "pause" }
+
+// setPauseWhenHidden shows a restored session's choice.
+func (a *app) setPauseWhenHidden(pause bool) {
+	if pause {
+		a.rec.whenHidden.SetValue("pause")
+	} else {
+		a.rec.whenHidden.SetValue("train")
+	}
+}
+
+// visibility takes the tab being hidden or shown: drawing stops, or catches
+// up in one frame with the newest state; training pauses and goes on again
+// if the person chose so.
+func (a *app) visibility(hidden bool) {
+	r := &a.rec
+	if hidden == r.hidden {
+		return
+	}
+	r.hidden = hidden
+	r.watch.SetHidden(hidden, perfNow())
+	if hidden {
+		a.frame.SetHidden(true)
+		if a.pauseWhenHidden() && a.st.Running && !a.failed {
+			a.toggleTrain()
+			r.pausedByHide = true
+		}
+		return
+	}
+	if r.pausedByHide {
+		r.pausedByHide = false
+		if !a.st.Running && !a.failed && a.eng != nil {
+			a.toggleTrain()
+		}
+	}
+	a.dirty |= DirtyStats | DirtyLoss
+	a.frame.SetHidden(false)
+	a.frame.Request()
+}
+
+// heartbeat runs every WatchInterval: it pings the engine's beacon, and
+// declares the engine dead when the beacon has been silent too long.
+func (a *app) heartbeat(now float64) {
+	if a.eng == nil || a.failed {
+		return
+	}
+	ping, dead := a.rec.watch.Tick(now)
+	switch {
+	case dead:
+		a.engineDied(a.eng, CauseSilent)
+	case ping:
+		a.eng.Ping(now)
+	}
+}
+
+// listenEngine makes l the page's engine: it starts listening, and its
+// beacon's echoes feed the watch.
+func (a *app) listenEngine(l *engineLink) {
+	a.eng = l
+	a.rec.watch.Reset()
+	l.Watch(func(sent float64) {
+		if a.eng == l {
+			a.rec.watch.Ack(sent, perfNow())
+		}
+	})
+	l.Start()
+}
+
+// engineDiedFunc returns the failure callback of a link: it counts only while
+// the link is the page's engine.
+func (a *app) engineDiedFunc(l **engineLink) func(string) {
+	return func(cause string) {
+		if *l != nil && a.eng == *l {
+			a.engineDied(*l, cause)
+		}
+	}
+}
+
+// engineDied takes the death of the page's engine l: it says so, and starts
+// a new engine that restores the saved session, unless the engine has died
+// too often.
+func (a *app) engineDied(l *engineLink, cause string) {
+	if l == nil || a.eng != l {
+		return
+	}
+	r := &a.rec
+	a.eng = nil
+	l.Close()
+	r.watch.Reset()
+	a.stopCompare()
+	a.st.Running = false
+	if !r.guard.Crashed(perfNow()) {
+		r.cause = cause
+		a.crashLoop(cause)
+		return
+	}
+	a.restart(cause)
+}
+
+// crashLoop stops restarting the engine and offers to try again.
+func (a *app) crashLoop(cause string) {
+	r := &a.rec
+	if !a.shown {
+		a.engineFailed(CrashLoopMessage(cause))
+		return
+	}
+	a.failed = true
+	setText(r.msg, CrashLoopMessage(cause))
+	setHidden(r.buttons, false)
+	setHidden(r.box, false)
+	a.invalidate(DirtyStats | DirtySample)
+}
+
+// restart starts a new engine and has start restore this tab's saved
+// session into it, as after a reload.
+func (a *app) restart(cause string) {
+	r, k := &a.rec, &a.keep
+	r.cause = cause
+	setText(r.msg, RestartingMessage(cause))
+	setHidden(r.box, false)
+	a.resetForEngine()
+	k.waits++
+	done := false
+	finish := func() {
+		if !done {
+			done = true
+			a.waitDone()
+		}
+	}
+	timeout(2500, finish)
+	if k.db == nil {
+		finish()
+	} else {
+		k.db.All(func(keys []string, vals [][]byte, err error) {
+			if err == nil {
+				for i, key := range keys {
+					if key != k.tab || done {
+						continue
+					}
+					if rec, s, err := ParseSession(vals[i], a.presets); err == nil {
+						k.plan, k.planRec = &s, &rec
+					}
+				}
+			}
+			finish()
+		})
+	}
+	var l *engineLink
+	l, err := restartEngine(a.received, a.engineDiedFunc(&l))
+	if err != nil {
+		a.engineFailed("LSTM Playground could not start a new training engine: " + err.Error() + ". Reload the page to start it again; a model you saved stays on your computer.")
+		return
+	}
+	a.listenEngine(l)
+}
+
+// resetForEngine forgets what the page knew of the engine that died: its
+// requests under way will never be answered.
+func (a *app) resetForEngine() {
+	st, k := a.st, &a.keep
+	st.Ready, st.Running = false, false
+	st.traceID, st.sampleID, st.reachID, st.exportID = 0, 0, 0, 0
+	st.Generating = false
+	st.Stale()
+	a.started, a.dataSent, a.queuedTrain = false, false, nil
+	a.sentText = ""
+	k.importing, k.plan, k.planRec = nil, nil, nil
+	k.exports = map[uint32]exportPurpose{}
+	k.exportGen = map[uint32]int{}
+	if k.shareBusy {
+		a.shareDone()
+	}
+	a.in.textID, a.in.textStale = 0, true
+	a.in.clampID, a.in.clampStale = [2]uint32{}, a.in.clamp != nil
+	a.snap.pending, a.snap.traceID, a.snap.sampleID = nil, 0, 0
+	a.invalidate(DirtyAll)
+}
+
+// recovered ends a restart: the new engine has the saved session (model:
+// with its model at update updates) or the page's text and settings.
+func (a *app) recovered(updates uint64, model bool) {
+	r := &a.rec
+	if r.cause == "" {
+		return
+	}
+	setText(r.msg, RestoredMessage(r.cause, updates, model))
+	r.cause = ""
+	a.setKeepNotice("")
+}
+
+// recoveryDone hides the message of a recovery (the person trains again).
+func (a *app) recoveryDone() {
+	if a.rec.cause == "" && !a.failed {
+		setHidden(a.rec.box, true)
+	}
+}
