@@ -106,6 +106,22 @@ test('bad input: a message at the field, and the model and session unchanged', a
     log('Training text', '(before any input)', (await hint.textContent()).trim(), 'shown beside the field');
   });
 
+  await t.test('every number setting states its range before anything is typed', async () => {
+    for (const [field, bounds] of [
+      ['Hidden units', '1 to 512'], ['Learning rate', '0.000001 to 1'], ['Sequence length', '1 to 256'],
+      ['Gradient clip', '0 to 1000'], ['Seed', '0 to 9,007,199,254,740,991'], ['Forget-gate bias', '−10 to 10'],
+      ['Length', '1 to 10,000'], ['Temperature', '0 to 10'],
+    ]) {
+      const box = page.getByRole('spinbutton', { name: field, exact: true });
+      // what a screen reader says with the field (aria-describedby), and that it is on screen
+      const said = await box.evaluate((e) => (e.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+        .map((id) => { const d = document.getElementById(id); return d && d.checkVisibility() ? d.textContent : ''; }).join(' '));
+      assert.ok(said.includes(bounds), `${field}: its description "${said}" states ${bounds}`);
+      assert.equal(await page.getByRole('alert').filter({ hasText: new RegExp(field) }).count(), 0, `${field}: no alert yet`);
+      log(field, '(before any input)', said.trim(), 'the range shown beside the field');
+    }
+  });
+
   const textRows = [
     ['empty', '', /training text is empty/],
     ['white space only', '  \n\t \n', /only white space/],
@@ -228,6 +244,45 @@ test('bad input: a message at the field, and the model and session unchanged', a
   ]) {
     await refuse(t, page, { surface: 'Training numbers', input, act: () => text.fill(input), want, undo: () => text.fill(sine), probe: '0, 0.5, 1' });
   }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a refused numbers list: Train and Step refuse, and the model is unchanged', async (t) => {
+  const { page, problems } = await open();
+  const text = page.getByRole('textbox', { name: 'Training text' });
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await step.click();
+  await waitUpdates(page, (n) => n === 1);
+  // The person's own text, then Numbers mode: the text is not a list of numbers.
+  await text.fill('Twinkle, twinkle, little star');
+  await page.waitForTimeout(700);
+  await step.click();
+  await waitUpdates(page, (n) => n === 1 || n === 2);
+  const want = /Number 1, "Twinkle" \(at character 1\), cannot be used/;
+  for (const [button, name] of [[train, 'Train'], [step, 'Step']]) {
+    await t.test(`${name} after the numbers are refused`, async () => {
+      await page.getByRole('radio', { name: 'Text' }).check();
+      await page.waitForTimeout(300);
+      const before = await session(page, 'Twinkle');
+      await page.getByRole('radio', { name: 'Numbers' }).check();
+      const msg = await alert(page, want);
+      await button.click();
+      const refused = await alert(page, new RegExp(`${name} waits for training data it can use`));
+      await page.waitForTimeout(800);
+      assert.deepEqual(await session(page, 'Twinkle'), before, `${name}: the model or session changed`);
+      assert.ok(await page.getByRole('button', { name: 'Train', exact: true }).isVisible(), 'not training');
+      log('Training numbers', `text in Numbers mode, then ${name}`, `${msg} / ${refused}`, `unchanged (update ${before.update}, model and trace identical)`);
+    });
+  }
+  await t.test('valid numbers train', async () => {
+    await text.fill('0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5');
+    await waitUpdates(page, (n) => n === 0);
+    await noAlert(page, /waits for training data/);
+    await step.click();
+    await waitUpdates(page, (n) => n === 1);
+  });
   assert.deepEqual(problems, []);
   await page.close();
 });
