@@ -15,11 +15,15 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
+// setHidden hides or shows the tab and returns the engine's newest update at
+// that moment.
 async function setHidden(page, hidden) {
-  await page.evaluate((hidden) => {
+  return page.evaluate((hidden) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    const at = globalThis.__lpLosses.length;
     document.dispatchEvent(new Event('visibilitychange'));
+    return at;
   }, hidden);
 }
 
@@ -72,8 +76,7 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
     const u1 = await engineUpdate(page);
     assert.ok(u1 > u0 + 20, `training goes on while hidden: update ${u0} → ${u1}`);
     assert.equal(await lossNote.textContent(), note0, 'the loss chart is not redrawn while hidden');
-    await setHidden(page, false);
-    const shownAt = await engineUpdate(page);
+    const shownAt = await setHidden(page, false);
     await waitFor(page, () => draws(page), (d) => d > d0, 2000);
     // The first paint after showing has the newest update, not an old frame.
     const note = await lossNote.textContent();

@@ -17,7 +17,7 @@ const (
 	WatchInterval = 100
 	// WatchDeadline is how long the beacon may be silent before the engine
 	// counts as dead: a kill is noticed within WatchDeadline+WatchInterval.
-	WatchDeadline = 700
+	WatchDeadline = 600
 	// watchStall is a tick so late that the page itself was held up (a
 	// hidden tab's throttled timers, a long task): the silence is not the
 	// engine's, and the deadline starts anew.
