@@ -495,6 +495,3 @@ func (a *app) wireCompare() {
 		listen(sh.canvasEl, "pointerdown", on)
 	}
 }
-
-// finite reports whether x is neither NaN nor infinite.
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
