@@ -273,9 +273,15 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 		ok = append(ok, found{keys[i], rec, s})
 	}
 	slices.SortFunc(ok, func(x, y found) int { return int(y.rec.Saved - x.rec.Saved) })
+	// The session to offer is the newest with a trained model: a tab opened
+	// since and left untrained (a bad link, a look at a preset) saves an
+	// empty session that must neither hide it nor push it out.
+	offer := slices.IndexFunc(ok, func(f found) bool { return f.rec.Updates > 0 })
 	const keep = 4
 	for i := keep; i < len(ok); i++ {
-		bad = append(bad, ok[i].key)
+		if i != offer {
+			bad = append(bad, ok[i].key)
+		}
 	}
 	if len(bad) > 0 && k.db != nil {
 		k.db.Delete(bad, nil)
@@ -288,9 +294,9 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 			return
 		}
 	}
-	if len(ok) > 0 && ok[0].rec.Updates > 0 {
-		rec := ok[0].rec
-		k.offer, k.offerS = &rec, ok[0].s
+	if offer >= 0 {
+		rec := ok[offer].rec
+		k.offer, k.offerS = &rec, ok[offer].s
 		a.showOffer()
 	}
 }

@@ -1,0 +1,164 @@
+// classroom.mjs — helpers of the classroom browser tests (issue 4:
+// tests/e2e/classroom-*.test.mjs and a11y.test.mjs). The page is found by
+// role and accessible name, as a person finds it; the engine is read through
+// engine.mjs where a figure on the page is rounded.
+import assert from 'node:assert/strict';
+
+export const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
+
+// open loads target in a new page of context, waits for the playground to
+// start (Train shown, the loading screen gone) and collects console problems.
+export async function open(context, target = url, { viewport } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems = watch(page);
+  await page.goto(target);
+  await started(page);
+  return { page, problems };
+}
+
+// watch collects a page's console errors and warnings, uncaught errors and
+// dialogs (dismissed).
+export function watch(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss().catch(() => {}); });
+  return problems;
+}
+
+// started waits until the playground has started on page: the Train button
+// (or, on a teacher link that hides it, the page's main area) is shown and the
+// loading screen is gone.
+export async function started(page, timeout = 60000) {
+  await page.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout });
+  await page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout });
+}
+
+// button returns the button named exactly name.
+export function button(page, name) {
+  return page.getByRole('button', { name, exact: true });
+}
+
+// stat reads a number from the top bar (an <output> named by its label, role
+// "status"), reading "6,640", "0.0123" and "33.1k" alike.
+export async function stat(page, label) {
+  const text = (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
+  const m = text.replace(/,/g, '').match(/^(-?[0-9.]+(?:e[-+]?[0-9]+)?)\s*([kM]?)/i);
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
+}
+
+// statText reads a top bar figure as shown.
+export async function statText(page, label) {
+  return (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
+}
+
+// waitStat polls a top bar figure until pred holds, and returns it.
+export async function waitStat(page, label, pred, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let v;
+  while (Date.now() < end) {
+    v = await stat(page, label);
+    if (pred(v)) return v;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${label} = ${v}: condition not met within ${timeout} ms`);
+}
+
+// pause presses Pause and waits until the update count holds still (the
+// engine may finish an update in flight); it returns the count.
+export async function pause(page) {
+  await button(page, 'Pause').click();
+  await button(page, 'Train').waitFor({ timeout: 5000 });
+  let n = await stat(page, 'Update');
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const m = await stat(page, 'Update');
+    if (m === n) return n;
+    n = m;
+  }
+  throw new Error('the update count kept moving after Pause');
+}
+
+// trainTo presses Train, waits for at least n updates and pauses; it
+// returns the update count it stopped at.
+export async function trainTo(page, n, timeout = 60000) {
+  await button(page, 'Train').click();
+  await waitStat(page, 'Update', (u) => u >= n, timeout);
+  return pause(page);
+}
+
+// description returns an element's accessible description: the text of the
+// elements its aria-describedby names (what a screen reader reads after the
+// name; a chart's note).
+export async function description(locator) {
+  return locator.evaluate((e) => (e.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent.trim() || '').join(' ').trim());
+}
+
+// alertMatching waits for a visible alert whose text matches re and returns
+// its text.
+export async function alertMatching(page, re, timeout = 15000) {
+  const a = page.getByRole('alert').filter({ hasText: re }).first();
+  await a.waitFor({ state: 'visible', timeout });
+  return (await a.textContent()).trim();
+}
+
+// settings reads the values of the setting controls, by their labels.
+export async function settings(page) {
+  const out = {};
+  for (const name of ['Hidden units', 'Learning rate', 'Sequence length', 'Gradient clip', 'Seed', 'Forget-gate bias']) {
+    out[name] = await page.getByRole('spinbutton', { name, exact: true }).inputValue();
+  }
+  for (const name of ['Cell', 'Optimizer', 'Layers', 'Preset']) {
+    out[name] = await page.getByRole('combobox', { name, exact: true }).inputValue();
+  }
+  out['Training text'] = await page.getByRole('textbox', { name: 'Training text', exact: true }).inputValue();
+  return out;
+}
+
+// download clicks the button named name and returns the downloaded file's
+// suggested name and bytes.
+export async function download(page, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), button(page, name).click()]);
+  const stream = await dl.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return { name: dl.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+// linkFromPage presses "Link to this setup" and returns the link the page
+// shows in its Share link field.
+export async function linkFromPage(page) {
+  const field = page.getByRole('textbox', { name: 'Share link', exact: true });
+  const before = (await field.count()) > 0 && (await field.isVisible()) ? await field.inputValue() : '';
+  await button(page, 'Link to this setup').click();
+  await field.waitFor({ state: 'visible', timeout: 10000 });
+  let link = await field.inputValue();
+  for (let i = 0; i < 50 && (link === '' || link === before); i++) {
+    await page.waitForTimeout(100);
+    link = await field.inputValue();
+  }
+  assert.match(link, /#v=1&/, 'the Share link field holds a link');
+  return link;
+}
+
+// parseCSV reads RFC 4180 CSV (as encoding/csv writes it) into rows of fields.
+export function parseCSV(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
