@@ -121,7 +121,7 @@ func (v *view) buildInside() dom.HTMLElement {
 		w.featNote)
 
 	w.textHead = b.el("p", cls("unit-text-head"), attr{"aria-live", "polite"})
-	w.text = b.el("pre", cls("unit-text"), attr{"tabindex", "0"}, attr{"aria-label", "Training text coloured by the chosen unit"})
+	w.text = b.el("pre", cls("unit-text"), attr{"tabindex", "0"}, attr{"role", "region"}, attr{"aria-label", "Training text coloured by the chosen unit"})
 	text := b.el("div", cls("unit-part"),
 		b.el("h4", "The text, coloured by one unit"),
 		b.el("p", cls("howto"), "How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit."),

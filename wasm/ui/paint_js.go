@@ -138,15 +138,7 @@ func (a *app) paintStats() {
 		setText(v.trainIcon, "▶")
 	}
 	setClass(v.train, "running", st.Running)
-	if st.Running != a.liveRunning {
-		// Say the change of training state to screen readers, once.
-		a.liveRunning = st.Running
-		if st.Running {
-			setText(v.liveTrain, "Training.")
-		} else {
-			setText(v.liveTrain, fmt.Sprintf("Paused at update %s.", FormatCount(st.Update)))
-		}
-	}
+	a.announceTraining()
 	v.train.SetDisabled(a.failed)
 	v.step.SetDisabled(a.failed)
 	v.reset.SetDisabled(a.failed)

@@ -67,6 +67,13 @@ type State struct {
 	Losses      LossHistory
 	ModelReset  bool // the model was replaced since the person last trained it (says so once)
 
+	// EngineRunning is whether the engine's last Progress said it trains
+	// (Running follows the person's Train and Pause at once), and
+	// StopReason why it stopped by itself (a divergence, an internal error)
+	// until the page has said so (Announce).
+	EngineRunning bool
+	StopReason    string
+
 	Trace      *protocol.TraceResult // the newest trace, or nil
 	Pinned     *protocol.TraceResult // a kept trace shown instead (a training snapshot), or nil
 	Probe      string                // the probe as typed
@@ -207,6 +214,7 @@ func (s *State) progress(m protocol.Progress) Dirty {
 		s.traceStale, s.reachStale = true, true
 	}
 	s.Running = m.Running
+	s.EngineRunning = m.Running
 	s.Update = m.Update
 	s.Loss, s.HasLoss = m.Loss, m.Update > 0
 	s.CharsPerSec, s.GradNorm = m.CharsPerSec, m.GradNorm
@@ -268,6 +276,13 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		field = FieldSave
 	}
 	d |= DirtyErrors | DirtyStats
+	switch m.Code {
+	case protocol.CodeDiverged, protocol.CodeNotReady, protocol.CodeInternal:
+		if s.EngineRunning || s.Running {
+			s.StopReason = m.Message
+		}
+		s.EngineRunning = false
+	}
 	switch m.Code {
 	case protocol.CodeDiverged:
 		s.Running = false
@@ -437,4 +452,30 @@ func unitsFit(units []int, H int) bool {
 		}
 	}
 	return len(units) > 0
+}
+
+// Announce returns what the page says to screen readers (in a polite live
+// region) when the engine's training state is no longer was: "Training
+// started.", "Paused at update n, loss x." (the figures of the top bar) or
+// "Training stopped: " and why. It reports false, and says nothing, when the
+// state did not change: progress itself is never announced.
+func (s *State) Announce(was bool) (string, bool) {
+	switch {
+	case s.EngineRunning == was:
+		return "", false
+	case s.EngineRunning:
+		s.StopReason = ""
+		return "Training started.", true
+	case s.StopReason != "":
+		r := s.StopReason
+		s.StopReason = ""
+		return "Training stopped: " + r, true
+	case s.Update == 0:
+		return "Training stopped: the model starts again from update 0.", true
+	}
+	loss, ok := s.Losses.LastSmooth()
+	if !ok && s.HasLoss {
+		loss, ok = s.Loss, true
+	}
+	return "Paused at update " + FormatCount(s.Update) + ", loss " + FormatLoss(loss, ok) + ".", true
 }

@@ -787,3 +787,42 @@ func TestRefusedSampleRepaintsGenerate(t *testing.T) {
 		t.Error("the Generate area is not repainted, so its button stays disabled")
 	}
 }
+
+func TestStateAnnounce(t *testing.T) {
+	s := NewState()
+	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	if msg, ok := s.Announce(false); ok {
+		t.Errorf("before training: %q", msg)
+	}
+	s.Running = true // the person pressed Train: nothing is said until the engine trains
+	if msg, ok := s.Announce(false); ok {
+		t.Errorf("before the engine confirmed: %q", msg)
+	}
+	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{2, 1.5, 1.25}})
+	if msg, ok := s.Announce(false); !ok || msg != "Training started." {
+		t.Errorf("started: %q %v", msg, ok)
+	}
+	s.Apply(protocol.Progress{Update: 9, Running: true, Losses: []float32{1, 1, 1, 1, 1, 1}})
+	if msg, ok := s.Announce(true); ok {
+		t.Errorf("progress itself was announced: %q", msg)
+	}
+	s.Apply(protocol.Progress{Update: 1200, Running: false, Losses: []float32{0.5}})
+	loss, _ := s.Losses.LastSmooth()
+	want := "Paused at update 1,200, loss " + FormatLoss(loss, true) + "."
+	if msg, ok := s.Announce(true); !ok || msg != want {
+		t.Errorf("paused: %q %v, want %q", msg, ok, want)
+	}
+	s.Apply(protocol.Progress{Update: 1201, Running: true, Losses: []float32{0.5}})
+	s.Announce(false)
+	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "Training diverged at update 1202."})
+	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: Training diverged at update 1202." {
+		t.Errorf("diverged: %q %v", msg, ok)
+	}
+	if s.StopReason != "" {
+		t.Error("the reason is said once")
+	}
+	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
+	if msg, ok := s.Announce(false); ok {
+		t.Errorf("a refused input while paused: %q", msg)
+	}
+}

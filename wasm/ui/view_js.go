@@ -118,7 +118,7 @@ type view struct {
 	lineMarks  []dom.HTMLElement // the time cursor over each line chart
 	stackWrap  dom.HTMLElement
 	liveCursor dom.HTMLElement
-	liveTrain  dom.HTMLElement // says "Training." and "Paused at update n."
+	liveTrain  dom.HTMLElement // says "Training started.", "Paused at update n, loss x." (State.Announce)
 	unitsC     *drawCanvas
 	unitsH     *drawCanvas
 	unitsCFig  dom.HTMLElement
@@ -288,7 +288,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	general.Class().Add("general-error")
 
 	tourCard, tourOpen := v.buildTour()
-	v.liveTrain = b.el("p", cls("visually-hidden"), attr{"aria-live", "polite"})
+	v.liveTrain = b.el("p", cls("visually-hidden"), attr{"role", "status"}, attr{"aria-label", "Training state"})
 	v.grpRun = b.el("div", cls("run"), attr{"role", "group"}, attr{"aria-label", "Training"}, v.train, v.step, v.reset, v.liveTrain)
 	v.grpArch = b.el("div", cls("arch"), attr{"role", "group"}, attr{"aria-label", "Model"}, cellC, hidC, lrC, hiddenList, lrList)
 	v.top = b.el("header", cls("topbar"),
@@ -349,7 +349,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 		v.save,
 		b.el("label", attr{"for", "load"}, cls("btn file-label"), "Load model"),
 		v.load)
-	v.vocab = b.el("p", cls("hint vocab"), attr{"aria-label", "Vocabulary"})
+	v.vocab = b.el("p", cls("hint vocab"), attr{"role", "note"}, attr{"aria-label", "Vocabulary"})
 
 	v.grpData = b.el("div", cls("grp"), b.el("h2", id("h-data"), "Data"), presetF.root, textF, modeF, v.vocab)
 	v.grpSettings = b.el("div", cls("grp"), b.el("h2", id("h-training"), "Training"),
@@ -405,7 +405,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 			b.el("div", cls("heat-head"),
 				b.el("h3", id(titleID), heatTitles[k]),
 				hb.note,
-				b.el("span", cls("legend"), attr{"aria-label", "colour scale"},
+				b.el("span", cls("legend"), attr{"role", "group"}, attr{"aria-label", "Colour scale"},
 					hb.legendLo, b.el("span", cls("legend-wrap"), lg, hb.legendMid), hb.legendHi),
 				v.pngButton(heatTitles[k], cv, true)),
 			hb.plot)
@@ -504,7 +504,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.generate = b.el("button", attr{"type", "button"}, cls("btn btn-primary"), "Generate").(*dom.HTMLButtonElement)
 	v.samplePrime = b.el("span", cls("sample-prime"))
 	v.sampleGen = b.el("span", cls("sample-gen"))
-	v.sampleText = b.el("pre", cls("sample"), attr{"aria-live", "polite"}, attr{"aria-label", "Generated text"}, attr{"tabindex", "0"})
+	v.sampleText = b.el("pre", cls("sample"), attr{"role", "region"}, attr{"aria-live", "polite"}, attr{"aria-label", "Generated text"}, attr{"tabindex", "0"})
 	v.sampleNote = b.el("p", cls("hint"), id("sample-note"))
 	sampleCv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "sample-title"}).(*dom.HTMLCanvasElement)
 	v.sampleChart = newDrawCanvas(sampleCv)
@@ -537,4 +537,21 @@ func newView(doc dom.Document, presets []Preset) *view {
 			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus."))
 	v.app.AppendChild(v.footer)
 	return v
+}
+
+// announceTraining says a change of the engine's training state in the
+// Training state live region (polite), once per change: started, paused at
+// an update with its loss, or stopped and why (a divergence, the engine gone).
+func (a *app) announceTraining() {
+	if a.failed {
+		if a.liveRunning {
+			a.liveRunning = false
+			setText(a.v.liveTrain, "Training stopped: "+a.v.fatal.TextContent())
+		}
+		return
+	}
+	if msg, ok := a.st.Announce(a.liveRunning); ok {
+		a.liveRunning = !a.liveRunning
+		setText(a.v.liveTrain, msg)
+	}
 }
