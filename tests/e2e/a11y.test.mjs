@@ -328,3 +328,34 @@ test('prefers-reduced-motion: no CSS animation or transition, and nothing is red
   assert.ok(a === await pixels(), 'no chart changed while the page was idle');
   await page.close();
 });
+
+test('phone width: the compare view and large text fit the screen, and the charts\' titles and notes stay in view', async () => {
+  const { page, problems } = await open(context, url + '#v=1&preset=counting&h=16', { viewport: { width: 390, height: 844 } });
+  // outside lists what reaches past the screen's right edge: the page itself
+  // (sideways scrolling) and any chart title or note (cut off in a chart's
+  // own sideways scroll).
+  const outside = () => page.evaluate(() => {
+    const W = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > W) out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    for (const e of document.querySelectorAll('h1, h2, h3, h4, p, label, .legend, .png-btn')) {
+      if (!e.checkVisibility()) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > W + 0.5) out.push(`${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 40)}" ends at ${Math.round(r.right)} px`);
+    }
+    return out;
+  });
+  await page.getByText(/^Model after update 0,/).waitFor({ timeout: 15000 });
+  assert.deepEqual(await outside(), [], 'the fresh page');
+  await button(page, 'Compare LSTM and RNN').click();
+  await page.getByRole('region', { name: /^The RNN on the same probe$/ }).getByRole('img').first().waitFor({ timeout: 20000 });
+  await waitStat(page, 'Update', (n) => n >= 100);
+  await pause(page);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await outside(), [], 'the compare view');
+  await button(page, 'Large text').click();
+  await page.waitForTimeout(800);
+  assert.deepEqual(await outside(), [], 'large text');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -102,7 +102,8 @@ func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 		c.heat[i] = sh
 		heats = append(heats, sh.root)
 	}
-	c.side = b.el("section", cls("side"), attr{"aria-labelledby", "side-title"}, c.sideT, c.sideNote, c.sidePred, heats)
+	c.side = b.el("section", cls("side"), attr{"aria-labelledby", "side-title"}, c.sideT, c.sideNote, c.sidePred,
+		b.el("div", cls("side-scroll"), heats))
 	setHidden(c.side, true)
 	return c.row, c.raceFig, c.side
 }
