@@ -318,13 +318,20 @@ test('prefers-reduced-motion: no CSS animation or transition, and nothing is red
   await button(page, 'Guided tour').hover();
   assert.deepEqual(await moving(), { styled: [], animations: 0 }, 'while training');
   await pause(page);
-  await page.waitForTimeout(1500);
-  // Idle: the charts hold still (the page draws only what changed).
+  // Idle: once the last answers of the engine are drawn, the charts hold
+  // still (the page draws only what changed; nothing is animated).
   const pixels = () => page.evaluate(() => Array.from(document.querySelectorAll('canvas'))
     .filter((c) => c.width > 0 && c.height > 0 && c.checkVisibility())
     .map((c) => c.toDataURL()).join('|'));
-  const a = await pixels();
-  await page.waitForTimeout(1500);
+  let a = await pixels();
+  for (let i = 0; ; i++) {
+    await page.waitForTimeout(1000);
+    const b = await pixels();
+    if (b === a) break;
+    assert.ok(i < 10, 'the charts settle once training is paused');
+    a = b;
+  }
+  await page.waitForTimeout(2000);
   assert.ok(a === await pixels(), 'no chart changed while the page was idle');
   await page.close();
 });
