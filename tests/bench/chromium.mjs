@@ -71,6 +71,8 @@ async function runEngine(page) {
     const timer = setTimeout(() => stop(new Error(`no result after ${limit / 1000} s`)), limit);
     const onData = (data) => {
       const t = performance.now();
+      // worker.js's own news (its liveness beacon) comes as plain objects.
+      if (!(data instanceof Uint8Array || data instanceof ArrayBuffer)) return;
       const u8 = data instanceof Uint8Array ? data : new Uint8Array(data);
       if (u8.length < 4 || u8[0] !== 0x4c || u8[1] !== 0x50) return stop(new Error('the engine sent something that is not a protocol message'));
       const type = u8[3];
