@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,7 +56,7 @@ type Engine struct {
 	speedTime  time.Duration
 	speed      float64
 
-	snapAt *protocol.SnapAt // a snapshot waiting for its update; nil: none
+	snapAt []protocol.SnapAt // snapshots waiting for their updates, in the order asked
 
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 }
@@ -156,7 +157,10 @@ func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
 			r.ID = m.Trace.ID
 			return []protocol.Message{r}
 		}
-		e.snapAt = &m
+		if len(e.snapAt) >= protocol.MaxSnapAts {
+			e.snapAt = slices.Delete(e.snapAt, 0, 1) // the oldest gives way
+		}
+		e.snapAt = append(e.snapAt, m)
 		return e.snapDue()
 	case protocol.Reach:
 		if e.trainer == nil {
@@ -289,7 +293,7 @@ func (e *Engine) newModel() error {
 // resetStats starts the figures of a new model afresh; a snapshot waiting for
 // an update of the old model is dropped.
 func (e *Engine) resetStats() {
-	e.snapAt = nil
+	e.snapAt = e.snapAt[:0]
 	e.last = lstm.Update{}
 	e.smoothed, e.hasSmoot = 0, false
 	e.losses = e.losses[:0]
@@ -412,15 +416,27 @@ func (e *Engine) Work(deadline time.Time, now func() time.Time) []protocol.Messa
 	return out
 }
 
-// snapDue answers the waiting SnapAt once the model has reached its update:
-// the trace and the sample of the model as it is now.
+// snapDue answers each waiting SnapAt whose update the model has reached, in
+// the order of their updates: the trace and the sample of the model as it is now.
 func (e *Engine) snapDue() []protocol.Message {
-	if e.snapAt == nil || e.model == nil || e.model.Updates < e.snapAt.At {
+	if len(e.snapAt) == 0 || e.model == nil {
 		return nil
 	}
-	m := e.snapAt
-	e.snapAt = nil
-	return []protocol.Message{e.trace(m.Trace), e.sample(m.Sample)}
+	var out []protocol.Message
+	for {
+		k := -1
+		for i, m := range e.snapAt {
+			if m.At <= e.model.Updates && (k < 0 || m.At < e.snapAt[k].At) {
+				k = i
+			}
+		}
+		if k < 0 {
+			return out
+		}
+		m := e.snapAt[k]
+		e.snapAt = slices.Delete(e.snapAt, k, k+1)
+		out = append(out, e.trace(m.Trace), e.sample(m.Sample))
+	}
 }
 
 // progress builds a Progress message and starts collecting losses anew.

@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -366,6 +368,34 @@ func TestSnapAt(t *testing.T) {
 				t.Fatal("a snapshot of the old model was answered after Reset")
 			}
 		}
+	}
+
+	// Several wait at once and are answered each at its update, in update
+	// order, whatever the order asked; one more than MaxSnapAts makes the
+	// oldest asked give way.
+	send(t, e, protocol.Reset{})
+	ask := func(at uint64, id uint32) {
+		if out := send(t, e, protocol.SnapAt{At: at, Trace: protocol.Trace{ID: id, Probe: "cat"}, Sample: protocol.Sample{ID: id + 1, Prime: "c", Count: 3}}); len(out) != 0 {
+			t.Fatalf("SnapAt %d answered at update %d: %v", at, e.model.Updates, out)
+		}
+	}
+	ask(9, 100) // the oldest: gives way
+	ask(20, 110)
+	ask(10, 120)
+	ask(30, 130)
+	ask(25, 140)
+	answered := map[uint64]uint32{}
+	var order []uint64
+	for range 40 {
+		for _, m := range send(t, e, protocol.Step{}) {
+			if tr, ok := m.(protocol.TraceResult); ok {
+				answered[tr.Update] = tr.ID
+				order = append(order, tr.Update)
+			}
+		}
+	}
+	if want := map[uint64]uint32{10: 120, 20: 110, 25: 140, 30: 130}; !maps.Equal(answered, want) || !slices.IsSorted(order) {
+		t.Errorf("waiting snapshots answered at %v (order %v), want %v", answered, order, want)
 	}
 
 	// Without a model: an error with the trace's ID.

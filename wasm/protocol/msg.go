@@ -82,6 +82,8 @@ const (
 	MaxSteps = lstm.MaxProbe
 	// MaxSampleValues is the most values in a SampleResult.
 	MaxSampleValues = lstm.MaxSample
+	// MaxSnapAts is the most SnapAt requests the engine keeps waiting.
+	MaxSnapAts = 4
 )
 
 // Type is the kind of a message: its byte in the header. Values below 64 go from
@@ -230,8 +232,10 @@ type SetLive struct {
 // update At: training passes that update, the engine answers both (TraceResult
 // and SampleResult, or Error, with their IDs) before it trains on, so that a
 // training snapshot shows the model at exactly the update it names. A model
-// already at or past At answers at once. A newer SnapAt replaces a waiting one;
-// a new model (new data, Reset, Import) drops it.
+// already at or past At answers at once. Up to MaxSnapAts wait at once (the
+// page asks for the next snapshot before the current one is due, so that no
+// round trip is needed in between); one more makes the oldest give way. A new
+// model (new data, Reset, Import) drops them.
 type SnapAt struct {
 	At     uint64
 	Trace  Trace

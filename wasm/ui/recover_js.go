@@ -247,7 +247,7 @@ func (a *app) resetForEngine() {
 	}
 	a.in.textID, a.in.textStale = 0, true
 	a.in.clampID, a.in.clampStale = [2]uint32{}, a.in.clamp != nil
-	a.snap.pending, a.snap.traceID, a.snap.sampleID = nil, 0, 0
+	a.snap.asked = a.snap.asked[:0]
 	a.invalidate(DirtyAll)
 }
 

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,13 +41,23 @@ type snapshot struct {
 
 // snaps is the page's list of snapshots.
 type snaps struct {
-	list     []snapshot
-	next     int64 // the update of the next snapshot; −1: take one at once
-	gen      int   // State.modelGen of the list
-	pending  *snapshot
-	traceID  uint32
-	sampleID uint32
-	pinned   int // index of the snapshot shown, −1 for the live model
+	list   []snapshot
+	next   int64     // the update of the next snapshot to ask for; −1: one at once
+	gen    int       // State.modelGen of the list
+	asked  []snapAsk // snapshots asked for and not yet complete, in the order asked
+	pinned int       // index of the snapshot shown, −1 for the live model
+}
+
+// snapAhead is how many snapshots the page keeps asked for: the next one is
+// waiting in the engine before the current one is due, so that a fast model
+// does not run past it during a round trip.
+const snapAhead = 2
+
+// snapAsk is a snapshot asked for with SnapAt: its trace and sample IDs and
+// what has come back so far.
+type snapAsk struct {
+	traceID, sampleID uint32
+	snapshot
 }
 
 // snapView holds the snapshot controls.
@@ -78,8 +89,10 @@ func (v *view) buildSnap() (row, samples dom.HTMLElement) {
 	return s.row, s.samples
 }
 
-// snapCheck takes a snapshot when training passes the next update of the
-// list, and starts the list anew for a new model.
+// snapCheck keeps snapAhead snapshots asked for at the next updates of the
+// list (0, 100, 300, 1,000, …), and starts the list anew for a new model. The
+// engine answers each as training passes its update (at once for a model
+// already there), so each snapshot shows exactly the update it names.
 func (a *app) snapCheck() {
 	s, st := &a.snap, a.st
 	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" || a.sentText == "\x00" {
@@ -88,81 +101,87 @@ func (a *app) snapCheck() {
 	if s.gen != st.modelGen {
 		s.gen = st.modelGen
 		s.list = s.list[:0]
-		s.pending = nil
-		s.traceID, s.sampleID = 0, 0
+		s.asked = s.asked[:0]
 		s.next = -1
 		a.unpin()
 		a.invalidate(DirtySnap)
 	}
-	if s.pending != nil {
-		return
-	}
-	// The engine answers when training passes update `at` (at once for a
-	// model already there), so each snapshot shows exactly the update it names.
-	var at uint64
-	if s.next > 0 {
-		at = uint64(s.next)
-	}
 	probe, _ := TruncateProbe(st.Probe, st.Mode)
-	s.pending = &snapshot{}
-	s.traceID, s.sampleID = a.requestID(), a.requestID()
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
 		count = snapSampleNumbers
 	}
-	a.send(protocol.SnapAt{At: at,
-		Trace:  protocol.Trace{ID: s.traceID, Probe: probe},
-		Sample: protocol.Sample{ID: s.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+	for len(s.asked) < snapAhead {
+		var at uint64
+		if s.next >= 0 {
+			at = uint64(s.next)
+		}
+		// After the first (at once), the next nominal update past both the
+		// last one asked and the newest update the page has heard of.
+		s.next = int64(NextSnapshot(max(s.next, int64(st.Update))))
+		q := snapAsk{traceID: a.requestID(), sampleID: a.requestID()}
+		s.asked = append(s.asked, q)
+		a.send(protocol.SnapAt{At: at,
+			Trace:  protocol.Trace{ID: q.traceID, Probe: probe},
+			Sample: protocol.Sample{ID: q.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+	}
 }
 
 // snapReply takes a reply; it reports whether it answered a snapshot request.
 func (a *app) snapReply(m protocol.Message) bool {
 	s := &a.snap
-	p := s.pending
+	var id uint32
 	switch m := m.(type) {
 	case protocol.TraceResult:
-		if p == nil || m.ID == 0 || m.ID != s.traceID {
-			return false
-		}
-		s.traceID = 0
-		p.trace, p.update = &m, m.Update
+		id = m.ID
 	case protocol.SampleResult:
-		if p == nil || m.ID == 0 || m.ID != s.sampleID {
-			return false
+		id = m.ID
+	case protocol.Error:
+		id = m.ID
+	default:
+		return false
+	}
+	k := -1
+	for i := range s.asked {
+		if id != 0 && (s.asked[i].traceID == id || s.asked[i].sampleID == id) {
+			k = i
+			break
 		}
-		s.sampleID = 0
+	}
+	if k < 0 {
+		return false
+	}
+	q := &s.asked[k]
+	switch m := m.(type) {
+	case protocol.TraceResult:
+		q.traceID = 0
+		q.trace, q.update = &m, m.Update
+	case protocol.SampleResult:
+		q.sampleID = 0
 		if m.Kind == lstm.Numbers {
 			parts := make([]string, len(m.Values))
 			for i, x := range m.Values {
 				parts[i] = FormatNumber(float64(x))
 			}
-			p.sample = strings.Join(parts, ", ")
+			q.sample = strings.Join(parts, ", ")
 		} else {
-			p.sample = m.Text
+			q.sample = m.Text
 		}
 	case protocol.Error:
-		if p == nil || m.ID == 0 || (m.ID != s.traceID && m.ID != s.sampleID) {
-			return false
-		}
-		if m.ID == s.traceID {
-			s.traceID = 0
+		if id == q.traceID {
+			q.traceID = 0 // the probe cannot be read: no snapshot this time
 		} else {
-			s.sampleID = 0
-			p.failed = m.Message
+			q.sampleID = 0
+			q.failed = m.Message
 		}
-	default:
-		return false
 	}
-	if s.traceID == 0 && s.sampleID == 0 {
-		s.pending = nil
+	if q.traceID == 0 && q.sampleID == 0 {
+		p := q.snapshot
+		s.asked = slices.Delete(s.asked, k, k+1)
 		if p.trace != nil {
-			s.next = int64(NextSnapshot(int64(p.update)))
-			a.addSnapshot(*p)
-		} else {
-			// The trace failed (a probe the model cannot read): try again
-			// at the next nominal update rather than at once.
-			s.next = int64(NextSnapshot(int64(a.st.Update)))
+			a.addSnapshot(p)
 		}
+		a.snapCheck() // ask for the one after next now, not at the next frame
 	}
 	return true
 }
