@@ -290,13 +290,7 @@ func (a *app) paintRace() {
 		return
 	}
 	cv := v.race
-	w := float64(v.raceFig.OffsetWidth())
-	if w < 100 {
-		w = 320
-	}
-	h := math.Round(11 * a.rem)
-	cv.Begin(w, h)
-	font := a.font(0.72, "")
+	w, h := a.beginChart(cv, v.raceFig, 11)
 	lf := a.font(0.72, "600")
 	type run struct {
 		cell lstm.Cell
@@ -317,9 +311,6 @@ func (a *app) paintRace() {
 	}
 	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
 	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.5 * a.rem), Right: 12, Bottom: bottom, Left: left})
-	cv.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-	cv.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-	cv.Text("update", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
 	// legend: the line's look and the cell's name
 	x := r.X0
 	for _, rn := range runs {
@@ -329,7 +320,8 @@ func (a *app) paintRace() {
 		x += 26 + cv.TextWidth(rn.cell.String(), lf) + a.rem
 	}
 	if last == 0 || !(hi > 0) {
-		cv.Text("Both models are starting…", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2, a.font(0.85, ""), colMuted, "center", "middle")
+		a.chartAxes(cv, r, h, "update", "loss", nil, nil)
+		a.chartMessage(cv, r, "Both models are starting…")
 		setText(v.raceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
 		return
 	}
@@ -341,15 +333,7 @@ func (a *app) paintRace() {
 		yName = "loss (log)"
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	for _, t := range ys.Ticks(4) {
-		y := math.Round(t.Pos) + 0.5
-		cv.Line(r.X0, y, r.X1, y, colGrid, 1)
-		cv.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
-	}
-	for _, t := range xs.Ticks(max(2, int((r.X1-r.X0)/(5*a.rem)))) {
-		cv.Text(t.Label, t.Pos, r.Y1+6, font, colMuted, "center", "top")
-	}
-	cv.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+	a.chartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.xTickCount(r)))
 	note := "The loss of each model, smoothed, against its update: lower is better. "
 	for i, rn := range runs {
 		if rn.hist.Len() == 0 {

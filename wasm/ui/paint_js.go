@@ -749,28 +749,67 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 		sel+1, FormatValue(s.Kept()), FormatValue(s.Written()), FormatValue(s.C), FormatValue(s.Zo), FormatValue(s.H)))
 }
 
+// ---- Line charts: the frame they share ----
+
+// beginChart starts a line chart's canvas at the width of its figure (320
+// CSS pixels before the page has a layout) and rows root ems high.
+func (a *app) beginChart(c *drawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
+	w = float64(fig.OffsetWidth())
+	if w < 100 {
+		w = 320
+	}
+	h = math.Round(rows * a.rem)
+	c.Begin(w, h)
+	return w, h
+}
+
+// chartAxes draws a line chart's frame: the two axis lines, the names of the
+// axes, and, when given, the y grid lines with their labels and the x ticks
+// with theirs. Every line chart of the page draws its frame this way.
+func (a *app) chartAxes(c *drawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
+	font := a.font(0.72, "")
+	for _, t := range yTicks {
+		y := math.Round(t.Pos) + 0.5
+		c.Line(r.X0, y, r.X1, y, colGrid, 1)
+		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
+	}
+	for _, t := range xTicks {
+		x := math.Round(t.Pos) + 0.5
+		c.Line(x, r.Y1, x, r.Y1+4, colAxis, 1)
+		c.Text(t.Label, x, r.Y1+6, font, colMuted, "center", "top")
+	}
+	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
+	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
+	c.Text(xName, (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
+	if yName != "" {
+		c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+	}
+}
+
+// chartMessage writes a line or two of text in the middle of an empty chart.
+func (a *app) chartMessage(c *drawCanvas, r chart.Rect, lines ...string) {
+	y := (r.Y0+r.Y1)/2 - float64(len(lines)-1)*a.rem*0.7
+	for _, l := range lines {
+		c.Text(l, (r.X0+r.X1)/2, y, a.font(0.85, ""), colMuted, "center", "middle")
+		y += 1.4 * a.rem
+	}
+}
+
+// xTickCount is how many x ticks fit a plot: one per five root ems.
+func (a *app) xTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(5*a.rem))) }
+
 // ---- Loss chart ----
 
 func (a *app) paintLoss() {
 	v, st := a.v, a.st
 	c := v.loss
-	w := float64(v.lossFig.OffsetWidth())
-	if w < 100 {
-		w = 320
-	}
-	h := math.Round(12 * a.rem)
-	c.Begin(w, h)
+	w, h := a.beginChart(c, v.lossFig, 12)
 	hist := &st.Losses
-	font := a.font(0.72, "")
 	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
-		c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-		c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-		c.Text("Press Train to start: the loss of every", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2-a.rem*0.7, a.font(0.85, ""), colMuted, "center", "middle")
-		c.Text("update is drawn here.", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2+a.rem*0.7, a.font(0.85, ""), colMuted, "center", "middle")
-		c.Text("update", (r.X0+r.X1)/2, h-4, font, colMuted, "center", "bottom")
-		c.TextRotated("loss", a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+		a.chartAxes(c, r, h, "update", "loss", nil, nil)
+		a.chartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
 		setText(v.lossNote, "No updates yet.")
 		return
 	}
@@ -784,21 +823,7 @@ func (a *app) paintLoss() {
 		yName = "loss (log scale)"
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	for _, t := range ys.Ticks(4) {
-		y := math.Round(t.Pos) + 0.5
-		c.Line(r.X0, y, r.X1, y, colGrid, 1)
-		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
-	}
-	ticks := xs.Ticks(max(2, int((r.X1-r.X0)/(5*a.rem))))
-	for _, t := range ticks {
-		x := math.Round(t.Pos) + 0.5
-		c.Line(x, r.Y1, x, r.Y1+4, colAxis, 1)
-		c.Text(t.Label, x, r.Y1+6, font, colMuted, "center", "top")
-	}
-	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-	c.Text("update", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
-	c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+	a.chartAxes(c, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.xTickCount(r)))
 
 	a.bufs.pts = hist.AppendRaw(a.bufs.pts[:0], f)
 	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
@@ -864,12 +889,7 @@ func (a *app) paintSample() {
 // on one chart, the continuation dashed.
 func (a *app) paintContinuation(prime []float64, cont []float32) {
 	c := a.v.sampleChart
-	w := float64(a.v.sampleFig.OffsetWidth())
-	if w < 100 {
-		w = 320
-	}
-	h := math.Round(10 * a.rem)
-	c.Begin(w, h)
+	w, h := a.beginChart(c, a.v.sampleFig, 10)
 	n := len(prime) + len(cont)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, x := range prime {
@@ -881,19 +901,11 @@ func (a *app) paintContinuation(prime []float64, cont []float32) {
 	if !(hi >= lo) {
 		return
 	}
-	font := a.font(0.72, "")
-	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.4 * a.rem), Right: 10, Bottom: math.Round(1.8 * a.rem), Left: math.Round(2.8 * a.rem)})
+	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.4 * a.rem), Right: 10, Bottom: math.Round(2.4 * a.rem), Left: math.Round(2.8 * a.rem)})
 	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
 	ys := chart.Linear{D0: lo, D1: hi, R0: r.Y1, R1: r.Y0}.Nice(4)
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	for _, t := range ys.Ticks(4) {
-		y := math.Round(t.Pos) + 0.5
-		c.Line(r.X0, y, r.X1, y, colGrid, 1)
-		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
-	}
-	for _, t := range xs.Ticks(5) {
-		c.Text(t.Label, t.Pos, r.Y1+4, font, colMuted, "center", "top")
-	}
+	a.chartAxes(c, r, h, "step", "", ys.Ticks(4), xs.Ticks(5))
 	split := xs.Map(float64(len(prime)) - 0.5)
 	c.Line(split, r.Y0, split, r.Y1, colAxis, 1)
 	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, prime)
@@ -923,12 +935,7 @@ func (a *app) paintContinuation(prime []float64, cont []float32) {
 func (a *app) paintReach() {
 	v, st := a.v, a.st
 	c := v.reach
-	w := float64(v.reachFig.OffsetWidth())
-	if w < 100 {
-		w = 320
-	}
-	h := math.Round(10 * a.rem)
-	c.Begin(w, h)
+	w, h := a.beginChart(c, v.reachFig, 10)
 	font := a.font(0.72, "")
 	lf := a.font(0.72, "600")
 	type curve struct {
@@ -978,13 +985,10 @@ func (a *app) paintReach() {
 		}
 	}
 	r := chart.PlotRect(w, h, chart.Margins{Top: top, Right: 12, Bottom: math.Round(2.4 * a.rem), Left: left})
-	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-	c.Text("steps back k", (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
-	c.TextRotated("gradient, log", a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
 	const about = "The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches."
 	if len(curves) == 0 || !(hi > 0) {
-		c.Text("Train to see how far back the gradient reaches.", (r.X0+r.X1)/2, (r.Y0+r.Y1)/2, a.font(0.85, ""), colMuted, "center", "middle")
+		a.chartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
+		a.chartMessage(c, r, "Train to see how far back the gradient reaches.")
 		setText(v.reachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
 		return
 	}
@@ -994,14 +998,7 @@ func (a *app) paintReach() {
 		ticks[i].Pos = ys.Map(ticks[i].Value)
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	for _, t := range ticks {
-		y := math.Round(t.Pos) + 0.5
-		c.Line(r.X0, y, r.X1, y, colGrid, 1)
-		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
-	}
-	for _, t := range xs.Ticks(5) {
-		c.Text(t.Label, t.Pos, r.Y1+4, font, colMuted, "center", "top")
-	}
+	a.chartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
 	x, y := 4.0, 2.0
 	var parts []string
 	for i, cv := range curves {
