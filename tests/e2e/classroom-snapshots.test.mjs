@@ -47,3 +47,19 @@ test('snapshots at update 0, 100, 300, 1,000, in order, with samples; the slider
   assert.match(await slider.getAttribute('aria-valuetext'), /\(live\)$/);
   assert.deepEqual(problems, []);
 });
+
+// Reset of an untrained model (and Compare, which resets both models) makes a
+// new model at update 0 without a new list of snapshots: the snapshots the
+// page asked for must still come as the new model passes their updates.
+test('snapshots keep coming after Reset of an untrained model', async () => {
+  const { page, problems } = await open(context, url + '#v=1&preset=rhyme&h=16&seed=3');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await trainTo(page, 400, 90000);
+  await page.waitForFunction(() => document.querySelectorAll('.snap-item:not([hidden])').length >= 3, null, { timeout: 15000 })
+    .catch(() => {});
+  const rows = await page.getByRole('region', { name: 'Samples along training' }).getByRole('listitem').allTextContents();
+  const updates = rows.map((t) => Number((t.trim().match(/^update ([0-9,]+)/) || [])[1]?.replace(/,/g, '')));
+  assert.deepEqual(updates.slice(0, 3), [0, 100, 300], `snapshots after Reset: ${updates}`);
+  assert.deepEqual(problems, [], 'no console errors');
+  await page.close();
+});

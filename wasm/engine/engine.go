@@ -290,10 +290,10 @@ func (e *Engine) newModel() error {
 	return nil
 }
 
-// resetStats starts the figures of a new model afresh; a snapshot waiting for
-// an update of the old model is dropped.
+// resetStats starts the figures of a new model afresh. Waiting snapshots
+// stay: they are answered when the new model reaches their updates (the page
+// tells by their IDs whether it still wants them).
 func (e *Engine) resetStats() {
-	e.snapAt = e.snapAt[:0]
 	e.last = lstm.Update{}
 	e.smoothed, e.hasSmoot = 0, false
 	e.losses = e.losses[:0]

@@ -234,8 +234,9 @@ type SetLive struct {
 // training snapshot shows the model at exactly the update it names. A model
 // already at or past At answers at once. Up to MaxSnapAts wait at once (the
 // page asks for the next snapshot before the current one is due, so that no
-// round trip is needed in between); one more makes the oldest give way. A new
-// model (new data, Reset, Import) drops them.
+// round trip is needed in between); one more makes the oldest give way. They
+// outlive a new model (new data, Reset, Import) and are answered when it
+// reaches their updates: the page knows by their IDs whether it still wants them.
 type SnapAt struct {
 	At     uint64
 	Trace  Trace
