@@ -153,3 +153,25 @@ test('a dead engine is noticed, replaced, and the saved session restored', async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a message object that only looks like bytes neither freezes nor kills the engine', async () => {
+  // An object with a byteLength and a huge length: copied as an array-like
+  // it kept the engine's thread busy for minutes (a hang, which the beacon
+  // cannot tell from a long update); the worker bridge now takes only an
+  // ArrayBuffer or a view of one, and the engine answers a bad message.
+  const page = await context.newPage();
+  await page.goto(url);
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.waitFor({ state: 'visible', timeout: 60000 });
+  const before = await request(page, 'diagnose');
+  await page.evaluate(() => {
+    const w = globalThis.lstmPlayground.worker;
+    for (const m of [{ byteLength: 1, length: 1e10 }, { byteLength: 8 }, 'LP', 42, new Float64Array([1, 2])]) w.postMessage(m);
+  });
+  const after = await request(page, 'diagnose');
+  assert.equal(after.update, before.update, 'the engine answers, its model unchanged');
+  await train.click();
+  await waitFor(page, () => updates(page), (n) => n > 20);
+  assert.equal(await page.getByRole('alert').filter({ hasText: /training engine/ }).count(), 0, 'no recovery was needed');
+  await page.close();
+});

@@ -32,17 +32,28 @@ func Run() {
 
 	// Program-lifetime handler, created once and never released: it copies the
 	// bytes and queues them without blocking (a callback must not block).
+	// Only an ArrayBuffer or a view of one is bytes: an object that merely
+	// has a byteLength (and a huge length) would have Uint8Array read it
+	// element by element for minutes, freezing the engine. Anything else is
+	// queued as nil, which the engine answers as a bad message.
+	arrayBuffer := self.Get("ArrayBuffer")
+	isView := arrayBuffer.Get("isView")
 	funcs++
 	onMessage := js.FuncOf(func(this js.Value, args []js.Value) any {
 		data := args[0].Get("data")
-		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
+		if data.Type() != js.TypeObject || data.IsNull() || !(data.InstanceOf(arrayBuffer) || isView.Invoke(data).Bool()) {
 			select {
 			case cmds <- nil:
 			default:
 			}
 			return nil
 		}
-		u8 := uint8Array.New(data)
+		var u8 js.Value
+		if data.InstanceOf(arrayBuffer) {
+			u8 = uint8Array.New(data)
+		} else { // the bytes of the view, whatever its element type
+			u8 = uint8Array.New(data.Get("buffer"), data.Get("byteOffset"), data.Get("byteLength"))
+		}
 		b := make([]byte, u8.Get("length").Int())
 		js.CopyBytesToGo(b, u8)
 		select {
