@@ -34,7 +34,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, chromiumArgs } from '../e2e/browser.mjs';
-import { installListener, request } from '../e2e/engine.mjs';
+import { request } from '../e2e/engine.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -169,8 +169,17 @@ export async function soak(opts) {
     await cdp.send('HeapProfiler.enable');
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
-    await installListener(page);
-    const engine = () => page.workers().find((w) => /\/worker\.js/.test(w.url()));
+    // (No Progress listener here: engine.mjs's keeps every update's loss in
+    // the page's JS heap, 8 bytes an update, which would be measured as the
+    // page's growth.)
+    // The engine's worker: of the workers running worker.js (the engine and
+    // its beacon), the one with a Go program.
+    const engine = async () => {
+      for (const w of page.workers().filter((w) => /\/worker\.js/.test(w.url()))) {
+        if (await w.evaluate(() => (globalThis.__lpGo || []).length > 0).catch(() => false)) return w;
+      }
+      return undefined;
+    };
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10000 });
 
@@ -185,7 +194,7 @@ export async function soak(opts) {
         dom: document.getElementsByTagName('*').length,
       }));
       const [pageGo] = await page.evaluate(goRefs);
-      const w = engine();
+      const w = await engine();
       const [workerGo] = w ? await w.evaluate(goRefs) : [];
       const callbacks = await pageCallbacks(cdp);
       const d = await request(page, 'diagnose');
