@@ -70,12 +70,23 @@
     const kernel = await kernelLoad;
     if (status) status.textContent = 'Starting…';
     const start = { module: module, kernel: kernel, wasmExec: build.wasmExec };
-    const worker = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
-    // Keep what the worker says before the UI listens (its Ready can come
-    // first); the UI takes these over and replaces this handler.
-    const early = [];
-    worker.onmessage = function (e) { early.push(e.data); };
-    worker.postMessage(start);
+    // spawn starts an engine worker. It keeps what the worker says before the
+    // UI listens (its Ready can come first) in early; the UI takes these
+    // over and replaces this handler. worker.js's own news (its beacon, or
+    // that the engine's Go program ended) comes on a port of its own, news,
+    // kept the same way in newsEarly, so that the protocol's messages stay
+    // bytes only.
+    function spawn() {
+      const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
+      const early = [];
+      const newsEarly = [];
+      w.onmessage = function (e) { early.push(e.data); };
+      const channel = new MessageChannel();
+      channel.port1.onmessage = function (e) { newsEarly.push(e.data); };
+      w.postMessage(Object.assign({ news: channel.port2 }, start), [channel.port2]);
+      return { worker: w, early: early, news: channel.port1, newsEarly: newsEarly };
+    }
+    const first = spawn();
     const go = new Go();
     // The UI does not train: it gets the kernel imports without the kernels.
     globalThis.lstmKernel.imports(go.importObject);
@@ -85,22 +96,20 @@
     // side-by-side comparison, or to replace a worker that died); its early
     // messages are kept the same way.
     globalThis.lstmPlayground = {
-      worker: worker,
+      worker: first.worker,
       build: build,
-      early: early,
-      startWorker: function () {
-        const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
-        const kept = [];
-        w.onmessage = function (e) { kept.push(e.data); };
-        w.postMessage(start);
-        return { worker: w, early: kept };
-      },
+      early: first.early,
+      news: first.news,
+      newsEarly: first.newsEarly,
+      startWorker: spawn,
       // replaceWorker starts a new main engine (the page's died) and makes
       // it lstmPlayground.worker, the engine the page talks to.
       replaceWorker: function () {
-        const r = this.startWorker();
+        const r = spawn();
         this.worker = r.worker;
         this.early = r.early;
+        this.news = r.news;
+        this.newsEarly = r.newsEarly;
         return r;
       },
     };

@@ -8,7 +8,8 @@
 // is busy in a long computation, and stops the moment this worker is
 // terminated (a nested worker ends with its parent), so the page can tell a
 // dead engine from a busy one. If the Go program ends (a panic, out of
-// memory), this says so to the page ({lpExit, lpLog}).
+// memory), this says so to the page ({lpExit, lpLog}). Both go on the port
+// the page sent as news (boot.js), not on the worker's own messages.
 'use strict';
 self.onmessage = async function (e) {
   const msg = e.data;
@@ -23,11 +24,17 @@ self.onmessage = async function (e) {
     return;
   }
   self.onmessage = null; // Go installs its own handler when it starts
+  // The page's port for this script's own news (boot.js): the protocol's
+  // messages on the worker itself stay bytes only.
+  const news = msg.news instanceof MessagePort ? msg.news : null;
+  const say = function (m, transfer) { if (news) news.postMessage(m, transfer || []); };
   try {
-    const beacon = new Worker(self.location.href);
-    const channel = new MessageChannel();
-    beacon.postMessage({ lpBeaconPort: channel.port1 }, [channel.port1]);
-    self.postMessage({ lpBeacon: channel.port2 }, [channel.port2]);
+    if (news) {
+      const beacon = new Worker(self.location.href);
+      const channel = new MessageChannel();
+      beacon.postMessage({ lpBeaconPort: channel.port1 }, [channel.port1]);
+      say({ lpBeacon: channel.port2 }, [channel.port2]);
+    }
   } catch (err) {
     // No nested workers: the page watches the engine by its errors and exit only.
   }
@@ -50,8 +57,8 @@ self.onmessage = async function (e) {
     const instance = await WebAssembly.instantiate(msg.module, go.importObject);
     await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
     await go.run(instance);
-    self.postMessage({ lpExit: code, lpLog: tail });
+    say({ lpExit: code, lpLog: tail });
   } catch (err) {
-    self.postMessage({ lpExit: String(err && err.message || err), lpLog: tail });
+    say({ lpExit: String(err && err.message || err), lpLog: tail });
   }
 };

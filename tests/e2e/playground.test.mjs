@@ -139,12 +139,10 @@ test('the engine uses the WebAssembly SIMD kernels in Chromium', async () => {
   // Ready: "LP", version 1, type 64, then the engine name (u32 length + UTF-8).
   const engine = await page.evaluate(async () => {
     const { worker, early } = globalThis.lstmPlayground.startWorker();
-    // (worker.js's own news, such as its beacon, comes as plain objects)
-    const bytes = () => early.filter((m) => m instanceof Uint8Array || m instanceof ArrayBuffer);
-    for (let i = 0; i < 200 && bytes().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && early.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     worker.terminate();
-    if (bytes().length === 0) return 'no Ready message';
-    const b = new Uint8Array(bytes()[0].buffer || bytes()[0]);
+    if (early.length === 0) return 'no Ready message';
+    const b = new Uint8Array(early[0].buffer || early[0]);
     if (b[0] !== 76 || b[1] !== 80 || b[3] !== 64) return 'not a Ready message';
     const n = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
     return new TextDecoder().decode(b.subarray(8, 8 + n));

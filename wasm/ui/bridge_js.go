@@ -24,6 +24,8 @@ type engineLink struct {
 	onError    js.Func  // released by Close
 	beacon     js.Value // the port of the worker's beacon (worker.js), once it said so; else undefined
 	onBeacon   js.Func  // released by Close
+	news       js.Value // the port of worker.js's own news (boot.js), or undefined
+	onNews     js.Func  // released by Close
 	echoed     func(sent float64)
 	closed     bool
 	start      func() // Start's work, until it is done
@@ -39,7 +41,7 @@ func startEngine(received func([]byte), failed func(string)) (*engineLink, error
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
 		return nil, fmt.Errorf("the engine worker was not started")
 	}
-	return linkWorker(pg.Get("worker"), pg.Get("early"), received, failed), nil
+	return linkWorker(pg, received, failed), nil
 }
 
 // restartEngine starts a new main engine from the page's compiled module
@@ -54,7 +56,7 @@ func restartEngine(received func([]byte), failed func(string)) (*engineLink, err
 	if err := jsCall(func() { w = pg.Call("replaceWorker") }); err != nil {
 		return nil, err
 	}
-	return linkWorker(w.Get("worker"), w.Get("early"), received, failed), nil
+	return linkWorker(w, received, failed), nil
 }
 
 // startSecondEngine starts another engine from the page's compiled module
@@ -69,37 +71,48 @@ func startSecondEngine(received func([]byte), failed func(string)) (*engineLink,
 	if err := jsCall(func() { w = pg.Call("startWorker") }); err != nil {
 		return nil, err
 	}
-	l := linkWorker(w.Get("worker"), w.Get("early"), received, failed)
+	l := linkWorker(w, received, failed)
 	l.Start()
 	return l, nil
 }
 
 // linkWorker makes the link to a worker; Start listens to it, first
 // delivering the messages kept in early.
-func linkWorker(worker, early js.Value, received func([]byte), failed func(string)) *engineLink {
-	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array"), beacon: js.Undefined()}
+//
+// w is what boot.js's startWorker returns: the worker, its early messages,
+// and the port of worker.js's own news (news, newsEarly).
+func linkWorker(w js.Value, received func([]byte), failed func(string)) *engineLink {
+	worker, early, news, newsEarly := w.Get("worker"), w.Get("early"), w.Get("news"), w.Get("newsEarly")
+	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array"), beacon: js.Undefined(), news: js.Undefined()}
+	if news.Type() == js.TypeObject && !news.IsNull() {
+		l.news = news
+	}
 	l.onBeacon = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if d := args[0].Get("data"); d.Type() == js.TypeNumber && l.echoed != nil {
 			l.echoed(d.Float())
 		}
 		return nil
 	})
-	deliver := func(data js.Value) {
-		if data.Type() == js.TypeObject && !data.IsNull() && data.Get("byteLength").IsUndefined() {
-			// worker.js's own news: its beacon, or that the engine's Go
-			// program ended (a panic, out of memory).
-			if p := data.Get("lpBeacon"); p.Type() == js.TypeObject && !p.IsNull() {
-				if !l.closed {
-					l.beacon = p
-					p.Set("onmessage", l.onBeacon)
-				}
-				return
-			}
-			if c := data.Get("lpExit"); c.Type() == js.TypeNumber || c.Type() == js.TypeString {
-				failed(exitCause(c, data.Get("lpLog")))
-			}
+	// worker.js's own news: its beacon, or that the engine's Go program
+	// ended (a panic, out of memory).
+	tell := func(data js.Value) {
+		if data.Type() != js.TypeObject || data.IsNull() || l.closed {
 			return
 		}
+		if p := data.Get("lpBeacon"); p.Type() == js.TypeObject && !p.IsNull() {
+			l.beacon = p
+			p.Set("onmessage", l.onBeacon)
+			return
+		}
+		if c := data.Get("lpExit"); c.Type() == js.TypeNumber || c.Type() == js.TypeString {
+			failed(exitCause(c, data.Get("lpLog")))
+		}
+	}
+	l.onNews = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		tell(args[0].Get("data"))
+		return nil
+	})
+	deliver := func(data js.Value) {
 		if data.IsUndefined() || data.IsNull() || data.Get("byteLength").IsUndefined() {
 			return // not ours (boot.js talks to the worker with plain objects)
 		}
@@ -133,6 +146,15 @@ func linkWorker(worker, early js.Value, received func([]byte), failed func(strin
 				deliver(early.Index(i))
 			}
 			early.Set("length", 0)
+		}
+		if newsEarly.Type() == js.TypeObject {
+			for i := range newsEarly.Length() {
+				tell(newsEarly.Index(i))
+			}
+			newsEarly.Set("length", 0)
+		}
+		if !l.news.IsUndefined() {
+			l.news.Set("onmessage", l.onNews)
 		}
 		l.worker.Set("onmessage", l.onMessage)
 		l.worker.Call("addEventListener", "error", l.onError)
@@ -173,14 +195,17 @@ func (l *engineLink) Close() {
 	l.worker.Call("removeEventListener", "error", l.onError)
 	l.worker.Call("removeEventListener", "messageerror", l.onError)
 	l.worker.Call("terminate")
-	if !l.beacon.IsUndefined() {
-		l.beacon.Set("onmessage", js.Null())
-		l.beacon.Call("close")
-		l.beacon = js.Undefined()
+	for _, p := range []js.Value{l.beacon, l.news} {
+		if !p.IsUndefined() {
+			p.Set("onmessage", js.Null())
+			p.Call("close")
+		}
 	}
+	l.beacon, l.news = js.Undefined(), js.Undefined()
 	l.onMessage.Release()
 	l.onError.Release()
 	l.onBeacon.Release()
+	l.onNews.Release()
 }
 
 // Watch calls echoed with the time each ping was sent, as the worker's
