@@ -173,6 +173,28 @@ type State struct {
 	// differ from the file's: they apply to the loaded model. A text model
 	// must know every character of a custom Text.
 	Model []byte
+
+	// Shared is the id of a model kept by the share service (the page
+	// downloads api/models/<id>), or "". It is ModelIDLen characters a–z and
+	// 2–7 (ValidModelID); a link carries either Model or Shared, not both.
+	Shared string
+}
+
+// ModelIDLen is the length of a share service model id: 128 random bits in
+// lower-case base32 without padding.
+const ModelIDLen = 26
+
+// ValidModelID reports whether id has the form of a share service model id.
+func ValidModelID(id string) bool {
+	if len(id) != ModelIDLen {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('a' <= c && c <= 'z' || '2' <= c && c <= '7') {
+			return false
+		}
+	}
+	return true
 }
 
 // Default returns the state of a link with no settings: text mode, no data
@@ -186,7 +208,7 @@ func Default() State {
 func (s State) Equal(t State) bool {
 	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
 		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
-		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model)
+		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared
 }
 
 // Hides reports whether s hides the control name (one of HideNames).
@@ -215,6 +237,7 @@ const (
 	keyOnly       = "only"
 	keyEmbed      = "embed"
 	keyModel      = "model"
+	keyShared     = "shared"
 )
 
 // Field names as a person sees them; the configuration's are lstm.ConfigError's.
@@ -240,12 +263,13 @@ const (
 	fieldOnly        = "Only"
 	fieldEmbed       = "Embed"
 	fieldModel       = "Model"
+	fieldShared      = "Shared model"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
 var keyOrder = [...]string{keyVersion, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
-	keyHide, keyOnly, keyEmbed, keyText, keyModel}
+	keyHide, keyOnly, keyEmbed, keyShared, keyText, keyModel}
 
 // configKeys maps lstm.ConfigError.Field to the key of the setting.
 var configKeys = map[string]string{
@@ -369,6 +393,8 @@ func (s State) value(key string) (string, bool) {
 		return s.Only, s.Only != ""
 	case keyEmbed:
 		return "1", s.Embed
+	case keyShared:
+		return s.Shared, s.Shared != ""
 	}
 	return "", false
 }
@@ -478,6 +504,11 @@ func (s State) Validate() error {
 			return err
 		}
 	}
+	if s.Shared != "" {
+		if err := checkShared(s.Shared, s.Model != nil); err != nil {
+			return err
+		}
+	}
 	if s.Model != nil {
 		if len(s.Model) > MaxModelBytes {
 			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
@@ -486,6 +517,19 @@ func (s State) Validate() error {
 		if err := s.checkModel(); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkShared checks a shared model's id, and that the link has no model file too.
+func checkShared(id string, hasModel bool) error {
+	if !ValidModelID(id) {
+		return &LinkError{Key: keyShared, Field: fieldShared, Value: id,
+			Reason: fmt.Sprintf("a shared model's id is %d letters a to z and digits 2 to 7; copy the link again", ModelIDLen)}
+	}
+	if hasModel {
+		return &LinkError{Key: keyShared, Field: fieldShared, Value: id,
+			Reason: "the link has both a model and a shared model's id; keep one of them"}
 	}
 	return nil
 }
@@ -795,6 +839,12 @@ func decode(fragment string) (State, error) {
 			return State{}, err
 		}
 	}
+	if v, ok := vals[keyShared]; ok && v != "" {
+		if err := checkShared(v, s.Model != nil); err != nil {
+			return State{}, err
+		}
+		s.Shared = v
+	}
 	return s, nil
 }
 
@@ -898,6 +948,8 @@ func fieldOf(key string) string {
 		return fieldEmbed
 	case keyModel:
 		return fieldModel
+	case keyShared:
+		return fieldShared
 	}
 	return key
 }

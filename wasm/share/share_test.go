@@ -61,6 +61,7 @@ func roundTripStates(t testing.TB) []State {
 	states := []State{
 		Default(),
 		with(func(s *State) { s.Preset = "rhyme" }),
+		with(func(s *State) { s.Preset = "counting"; s.Shared = "abcdefghijklmnopqrstuvwxyz" }),
 		with(func(s *State) { s.Preset = "counting-2_b"; s.Probe = "aaaXbbb\naaaaXbbbb\n" }),
 		with(func(s *State) { s.Text = "hello world\n" }),
 		with(func(s *State) {

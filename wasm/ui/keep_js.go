@@ -188,11 +188,7 @@ func (a *app) readLink(hash string) {
 		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
-	id, err := SharedID(hash)
-	if err != nil {
-		a.invalidate(a.st.SetError(FieldLink, err.Error()))
-		return
-	}
+	id := st.Shared
 	k.link = strings.TrimPrefix(hash, "#")
 	k.plan = &s
 	a.applyView(opts)
@@ -681,7 +677,7 @@ func (a *app) shareExported(file []byte) {
 			if err == nil && res.Status == 201 {
 				id, _ = jsonFields(res.Body, "id")["id"].(string)
 			}
-			if !ValidModelID(id) {
+			if !share.ValidModelID(id) {
 				why := "the share service did not answer"
 				if err == nil {
 					why = "the share service answered " + apiError(res)
@@ -691,13 +687,15 @@ func (a *app) shareExported(file []byte) {
 				a.shareDone()
 				return
 			}
-			frag, _, ferr := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
+			ss := s.ShareState(a.presets, a.linkOptions())
+			ss.Model, ss.Shared = nil, id // the model stays with the share service
+			frag, _, ferr := ss.EncodeFit()
 			if ferr != nil {
 				a.invalidate(a.st.SetError(FieldShare, ferr.Error()))
 				a.shareDone()
 				return
 			}
-			a.setLink(WithSharedID(frag, id),
+			a.setLink(frag,
 				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", FormatCount(len(file)), FormatCount(a.st.Update)))
 			a.shareDone()
 		})

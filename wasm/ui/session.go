@@ -104,58 +104,6 @@ func modeName(k lstm.Kind) string {
 	return "text"
 }
 
-// SharedKey is the key a share link adds for a model kept by the share
-// service: "#v=1&…&shared=<id>". share.Decode passes over it (an unknown key
-// of a versioned link), and the page fetches api/models/<id>.
-const SharedKey = "shared"
-
-// modelIDLen is the length of a share service model id: 128 random bits in
-// lower-case base32 without padding.
-const modelIDLen = 26
-
-// ValidModelID reports whether id looks like a share service model id.
-func ValidModelID(id string) bool {
-	if len(id) != modelIDLen {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('a' <= c && c <= 'z' || '2' <= c && c <= '7') {
-			return false
-		}
-	}
-	return true
-}
-
-// SharedID returns the share service model id a link fragment names, "" if it
-// names none, and an error if the id is malformed.
-func SharedID(fragment string) (string, error) {
-	f := strings.TrimPrefix(strings.TrimSpace(fragment), "#")
-	for piece := range strings.SplitSeq(f, "&") {
-		k, v, _ := strings.Cut(piece, "=")
-		if strings.ToLower(k) != SharedKey {
-			continue
-		}
-		if !ValidModelID(v) {
-			return "", &FieldError{FieldLink, fmt.Sprintf("The link's shared model (%s=%s) cannot be used: a model id is %d letters and digits 2 to 7. Copy the link again.", SharedKey, shortValue(v), modelIDLen)}
-		}
-		return v, nil
-	}
-	return "", nil
-}
-
-// WithSharedID returns a link fragment that names the shared model id.
-func WithSharedID(fragment, id string) string {
-	return fragment + "&" + SharedKey + "=" + id
-}
-
-func shortValue(v string) string {
-	if r := []rune(v); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return v
-}
-
 // ---- the saved session ----
 
 // SessionVersion is the version of the saved session record. Version 1 (the

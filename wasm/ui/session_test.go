@@ -66,27 +66,6 @@ func TestSetupFromLinkErrors(t *testing.T) {
 	}
 }
 
-func TestSharedID(t *testing.T) {
-	id := "abcdefghijklmnopqrstuvwxyz"
-	if !ValidModelID(id) || ValidModelID("ABCDEFGHIJKLMNOPQRSTUVWXYZ") || ValidModelID("abc") || ValidModelID("abcdefghijklmnopqrstuvwxy1") {
-		t.Error("ValidModelID")
-	}
-	frag := WithSharedID("v=1&preset=rhyme", id)
-	if got, err := SharedID("#" + frag); got != id || err != nil {
-		t.Errorf("SharedID(%q) = %q, %v", frag, got, err)
-	}
-	if got, err := SharedID("#v=1&preset=rhyme"); got != "" || err != nil {
-		t.Errorf("no id: %q, %v", got, err)
-	}
-	if _, err := SharedID("#v=1&shared=../../etc"); err == nil {
-		t.Error("a malformed id is accepted")
-	}
-	// share.Decode passes over the key
-	if _, err := share.Decode("#" + frag); err != nil {
-		t.Errorf("share.Decode of a link with a shared model: %v", err)
-	}
-}
-
 func TestSessionRoundTrip(t *testing.T) {
 	ps := Presets()
 	var h LossHistory
