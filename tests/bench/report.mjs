@@ -281,7 +281,9 @@ ${budgetsTable(budgets && budgets)}
   loads them; "pure Go" runs under Go's own go_js_wasm_exec. "native" is the same core compiled for this CPU.
 - brain.js cannot batch, carry state or use Adam: each update is 31 characters, to which it adds START and END
   steps (32 steps), from a zero state, with its own RMSProp-like step; hence its higher loss.
-- The page budgets measure static/ as it stood when they ran (its file names carry their content hashes).
+- The page budgets measure static/ as it stood when they ran (its file names carry their content hashes).${m.machine.load.some((l) => l[0] > m.machine.nproc) ? `
+  The machine was loaded beyond its ${m.machine.nproc} cores (load average above; other work was running), so the
+  time to interactive and the frame gaps say more about the machine than about the page in this run.` : ''}
 ${gs.some((g) => g.impl.key === 'handjs') ? `- The hand-written JavaScript LSTM is tests/bench/handjs-peer.mjs (min-char-rnn's algorithm on Float64Arrays, one-hot
   input as a column gather, Adam 0.01, clip 5, state carried): the kind of peer ../shared/bench/RESULTS.md found
   fastest at batch 1. ${gs.some((g) => g.impl.key === 'handjs' && g.runtime === 'chromium') ? 'In Chromium it trains in a Web Worker (tests/bench/page/handjs.html), as this project\'s engine does, timed\n  by the worker\'s own clock (this project\'s engine is timed on the page, by the arrival of its progress messages).' : 'It did not run in Chromium in this run.'}` : '- The hand-written JavaScript LSTM (tests/bench/handjs.mjs) was not part of this run; ../shared/bench/RESULTS.md\n  measured such a peer at 8,463 (H = 64) and 2,399 (H = 128) chars/s in Node.'}
