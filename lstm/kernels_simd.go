@@ -185,5 +185,26 @@ func kernelsAgree() bool {
 			return false
 		}
 	}
+	// The LSTM cell's activations and state update, on an odd H (the kernel
+	// does the even part), against lstmStep's loop: the same bits.
+	const H = 5
+	a := fill(make([]float64, 4*H))
+	for i := range a {
+		a[i] *= []float64{0.01, 2, 9, 40}[i%4]
+	}
+	cPrev := fill(make([]float64, H))
+	want := append([]float64(nil), a...)
+	c, tc, h := make([]float64, H), make([]float64, H), make([]float64, H)
+	n := simdLSTMGates(a, cPrev, c, tc, h)
+	if n != H&^1 {
+		return false
+	}
+	for j := range n {
+		zi, zf, z, zo := sigmoid(want[j]), sigmoid(want[H+j]), tanh(want[2*H+j]), sigmoid(want[3*H+j])
+		cj := zf*cPrev[j] + zi*z
+		if a[j] != zi || a[H+j] != zf || a[2*H+j] != z || a[3*H+j] != zo || c[j] != cj || tc[j] != tanh(cj) || h[j] != zo*tanh(cj) {
+			return false
+		}
+	}
 	return true
 }
