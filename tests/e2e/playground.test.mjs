@@ -58,10 +58,16 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   assert.equal(await stat(page, 'Update'), 0);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitStat(page, 'Update', (n) => n >= 20);
+  // The loss is read with its update: on a loaded machine the first reading
+  // can come late, so the second waits for 250 updates more than the first.
   const early = await stat(page, 'Loss');
-  await waitStat(page, 'Update', (n) => n >= 300, 60000);
+  const earlyUpdate = await stat(page, 'Update');
+  await waitStat(page, 'Update', (n) => n >= Math.max(300, earlyUpdate + 250), 60000);
   const later = await stat(page, 'Loss');
-  assert.ok(later < early, `loss fell: ${early} → ${later}`);
+  // A model that knows nothing of the text has loss ln V (V = 35 characters
+  // in the default rhyme); after 300 updates it must be well below that.
+  assert.ok(later < Math.log(35) - 1, `loss after ${earlyUpdate + 250}+ updates: ${later}, want below ln 35 − 1`);
+  if (earlyUpdate < 100) assert.ok(later < early, `loss fell: ${early} (update ${earlyUpdate}) → ${later}`);
   // The engine reports a speed once it has trained for a quarter of a second.
   assert.ok(await waitStat(page, 'Chars/s', (v) => v > 0, 10000) > 0, 'chars/s shown');
 
