@@ -535,6 +535,8 @@ func (a *app) applyClamp() {
 		a.refuse(err)
 		return
 	}
+	// the unit is right: no message about it may stay while the value is refused
+	a.invalidate(a.st.SetError(FieldClampUnit, ""))
 	val, err := SpecClampValue.Parse(w.clampValue.Value())
 	if err != nil {
 		a.refuse(err)
