@@ -89,7 +89,7 @@ func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 	for i, name := range []string{"h", "c"} {
 		sh := &sideHeat{}
 		tid := "side-heat-" + name
-		sh.canvasEl = b.el("canvas", cls("heat"), attr{"role", "img"}, attr{"aria-labelledby", tid}).(*dom.HTMLCanvasElement)
+		sh.canvasEl = b.el("canvas", cls("heat"), attr{"role", "img"}, attr{"aria-labelledby", tid}, attr{"aria-describedby", "heat-how"}).(*dom.HTMLCanvasElement)
 		sh.canvas = newPixelCanvas(sh.canvasEl)
 		sh.colMark = b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
 		sh.title = b.el("h3", id(tid))

@@ -923,7 +923,7 @@ func (a *app) applyView(o ViewOptions) {
 // chartTargets returns the elements of a chart a link shows alone.
 func (v *view) chartTargets(name string) []dom.HTMLElement {
 	heat := func(k heatKind) []dom.HTMLElement {
-		return []dom.HTMLElement{v.heat[k].root, v.probeRow, v.probeLineE, v.empty, v.traceNote}
+		return []dom.HTMLElement{v.heat[k].root, v.probeRow, v.probeLineE, v.empty, v.traceNote, v.heatHow}
 	}
 	switch name {
 	case share.ChartC:

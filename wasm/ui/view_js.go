@@ -108,6 +108,7 @@ type view struct {
 	layerField dom.HTMLElement
 	layer      *dom.HTMLSelectElement
 	traceNote  dom.HTMLElement
+	heatHow    dom.HTMLElement // the heatmaps' "How to read", which describes each of them
 	stack      dom.HTMLElement
 	empty      dom.HTMLElement
 	probeRow   dom.HTMLElement
@@ -371,7 +372,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.layerField = b.el("div", cls("field inline"), b.el("label", attr{"for", "layer"}, "Show"), v.layer)
 	setHidden(v.layerField, true)
 	v.traceNote = b.el("p", cls("trace-note"), attr{"aria-live", "polite"})
-	heatHow := b.el("p", cls("howto"), "How to read the heatmaps: one row per unit, one column per step of the probe (its characters are written above); the colour is the value after reading that step, on the scale right of each title. Point at a cell, or use the arrow keys, to move the time cursor.")
+	v.heatHow = b.el("p", cls("howto"), id("heat-how"), "How to read the heatmaps: one row per unit, one column per step of the probe (its characters are written above); the colour is the value after reading that step, on the scale right of each title. Point at a cell, or use the arrow keys, to move the time cursor.")
 
 	v.empty = b.el("div", cls("empty"), "Press Train to start. The heatmaps will show the model reading the probe text, step by step.")
 	v.probeRow = b.el("div", cls("probe-row"), attr{"aria-hidden", "true"})
@@ -385,7 +386,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 		hb := &heatBlock{}
 		titleID := "heat-" + strconv.Itoa(int(k))
 		cv := b.el("canvas", cls("heat"), attr{"role", "img"}, attr{"aria-labelledby", titleID},
-			attr{"aria-describedby", titleID + "-note"}).(*dom.HTMLCanvasElement)
+			attr{"aria-describedby", titleID + "-note heat-how"}).(*dom.HTMLCanvasElement)
 		hb.canvasEl = cv
 		hb.canvas = newPixelCanvas(cv)
 		lg := b.el("canvas", cls("legend-bar"), attr{"aria-hidden", "true"}, attr{"width", "64"}, attr{"height", "1"}).(*dom.HTMLCanvasElement)
@@ -454,7 +455,7 @@ func newView(doc dom.Document, presets []Preset) *view {
 	v.grpUnits = unitsF.root
 	v.modelCol = b.el("section", cls("col col-model"), attr{"aria-labelledby", "h-model"},
 		b.el("div", cls("col-head"), b.el("h2", id("h-model"), "Inside the model"), v.layerField),
-		probeF.root, snapRow, v.traceNote, heatHow, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
+		probeF.root, snapRow, v.traceNote, v.heatHow, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
 	modelCol := v.modelCol
 
 	// ---- output column ----
