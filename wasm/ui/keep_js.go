@@ -130,17 +130,9 @@ func (a *app) initKeep() {
 		storageSet(false, tabKey, k.tab)
 	}
 	a.readLink(locationHash())
-	k.waits++
-	done := false
-	finish := func() {
-		if !done {
-			done = true
-			a.waitDone()
-		}
-	}
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
-	timeout(2500, finish)
+	finish, _ := a.waitAtMost(2500)
 	openSessionDB(func(db *sessionDB, err error) {
 		if err != nil {
 			finish()
@@ -156,6 +148,22 @@ func (a *app) initKeep() {
 	})
 	onPageHidden(a.pageHidden)
 	a.wireKeep()
+}
+
+// waitAtMost counts one more thing start waits for and returns the function
+// that ends that wait, and one that reports whether it has ended; the wait
+// also ends by itself after ms milliseconds, and only once either way.
+func (a *app) waitAtMost(ms int) (finish func(), over func() bool) {
+	a.keep.waits++
+	done := false
+	finish = func() {
+		if !done {
+			done = true
+			a.waitDone()
+		}
+	}
+	timeout(ms, finish)
+	return finish, func() bool { return done }
 }
 
 // waitDone counts down what start waits for.

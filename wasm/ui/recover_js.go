@@ -194,22 +194,14 @@ func (a *app) restart(cause string) {
 	setText(r.msg, RestartingMessage(cause))
 	setHidden(r.box, false)
 	a.resetForEngine()
-	k.waits++
-	done := false
-	finish := func() {
-		if !done {
-			done = true
-			a.waitDone()
-		}
-	}
-	timeout(2500, finish)
+	finish, over := a.waitAtMost(2500)
 	if k.db == nil {
 		finish()
 	} else {
 		k.db.All(func(keys []string, vals [][]byte, err error) {
 			if err == nil {
 				for i, key := range keys {
-					if key != k.tab || done {
+					if key != k.tab || over() { // too late: the page went on without it
 						continue
 					}
 					if rec, s, err := ParseSession(vals[i], a.presets); err == nil {
