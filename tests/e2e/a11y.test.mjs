@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
-import { url, open, button, stat, statText, waitStat, pause } from './classroom.mjs';
+import { url, open, button, stat, statText, waitStat, pause, settled, divergingRun } from './classroom.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -197,7 +197,7 @@ test('the keyboard reaches every control; Enter and Space train and pause; arrow
   await waitStat(page, 'Update', (n) => n >= 20);
   await page.keyboard.press('Space');
   await button(page, 'Train').waitFor({ timeout: 5000 });
-  const n = await pause_still(page);
+  const n = await settled(page);
   assert.ok(n >= 20);
 
   // The arrow keys move the time cursor over the heatmaps; the step inspector
@@ -242,18 +242,6 @@ test('the keyboard reaches every control; Enter and Space train and pause; arrow
   await page.close();
 });
 
-// pause_still waits until the update count holds still.
-async function pause_still(page) {
-  let n = await stat(page, 'Update');
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const m = await stat(page, 'Update');
-    if (m === n) return n;
-    n = m;
-  }
-  throw new Error('the update count kept moving');
-}
-
 test('the training state is announced politely, once per change: started, paused at an update with its loss, stopped and why', async () => {
   const { page, problems } = await open(context, url);
   const live = page.getByRole('status', { name: 'Training state', exact: true });
@@ -274,15 +262,7 @@ test('the training state is announced politely, once per change: started, paused
   assert.deepEqual((await said()).slice(1), [`Paused at update ${n.toLocaleString('en-US')}, loss ${await statText(page, 'Loss')}.`]);
 
   // A run that diverges stops by itself and says why.
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
-  await waitStat(page, 'Update', (u) => u === 0);
-  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption({ label: 'SGD' });
-  for (const [field, value] of [['Learning rate', '1'], ['Gradient clip', '0']]) {
-    const box = page.getByRole('spinbutton', { name: field, exact: true });
-    await box.fill(value);
-    await box.press('Tab');
-  }
-  await page.waitForTimeout(300);
+  await divergingRun(page);
   await page.evaluate(() => { globalThis.__said.length = 0; });
   await button(page, 'Train').click();
   await page.getByRole('alert').filter({ hasText: /Training diverged at update/ }).first().waitFor({ timeout: 20000 });

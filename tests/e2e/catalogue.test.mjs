@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { installListener, request, snapshot } from './engine.mjs';
+import { divergingRun } from './classroom.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 let context;
@@ -340,15 +341,7 @@ test('careless text that is valid trains at once and is shown as text', async (t
 
 test('a diverging run stops, says so, and keeps the last finite model', async () => {
   const { page, problems } = await open();
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
-  await waitUpdates(page, (n) => n === 0);
-  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption({ label: 'SGD' });
-  for (const [field, value] of [['Learning rate', '1'], ['Gradient clip', '0']]) {
-    const box = page.getByRole('spinbutton', { name: field, exact: true });
-    await box.fill(value);
-    await box.press('Tab');
-  }
-  await page.waitForTimeout(300);
+  await divergingRun(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const msg = await alert(page, /Training diverged at update (\d+)/, 20000);
   const at = Number(msg.match(/update (\d+)/)[1]);

@@ -54,23 +54,28 @@ export async function statText(page, label) {
   return (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
 }
 
-// waitStat polls a top bar figure until pred holds, and returns it.
-export async function waitStat(page, label, pred, timeout = 30000) {
+// pollUntil calls what() every `every` ms until pred holds of its value, and
+// returns that value; it throws, with the last value, after timeout ms.
+export async function pollUntil(page, what, pred, timeout = 30000, every = 100) {
   const end = Date.now() + timeout;
   let v;
   while (Date.now() < end) {
-    v = await stat(page, label);
+    v = await what();
     if (pred(v)) return v;
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(every);
   }
-  throw new Error(`${label} = ${v}: condition not met within ${timeout} ms`);
+  throw new Error(`condition not met within ${timeout} ms (last: ${JSON.stringify(v)})`);
 }
 
-// pause presses Pause and waits until the update count holds still (the
-// engine may finish an update in flight); it returns the count.
-export async function pause(page) {
-  await button(page, 'Pause').click();
-  await button(page, 'Train').waitFor({ timeout: 5000 });
+// waitStat polls a top bar figure until pred holds, and returns it.
+export async function waitStat(page, label, pred, timeout = 30000) {
+  return pollUntil(page, () => stat(page, label), pred, timeout)
+    .catch((e) => { throw new Error(`${label}: ${e.message}`); });
+}
+
+// settled waits until the update count holds still for a quarter second (the
+// engine may finish an update in flight) and returns it.
+export async function settled(page) {
   let n = await stat(page, 'Update');
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(250);
@@ -78,7 +83,29 @@ export async function pause(page) {
     if (m === n) return n;
     n = m;
   }
-  throw new Error('the update count kept moving after Pause');
+  throw new Error('the update count kept moving');
+}
+
+// pause presses Pause and waits until the update count holds still; it
+// returns the count.
+export async function pause(page) {
+  await button(page, 'Pause').click();
+  await button(page, 'Train').waitFor({ timeout: 5000 });
+  return settled(page);
+}
+
+// divergingRun picks the sine preset and settings under which training
+// diverges within a few updates (SGD, learning rate 1, no clipping).
+export async function divergingRun(page) {
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
+  await waitStat(page, 'Update', (u) => u === 0);
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption({ label: 'SGD' });
+  for (const [field, value] of [['Learning rate', '1'], ['Gradient clip', '0']]) {
+    const box = page.getByRole('spinbutton', { name: field, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await page.waitForTimeout(300);
 }
 
 // trainTo presses Train, waits for at least n updates and pauses; it

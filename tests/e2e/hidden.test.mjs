@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { installListener } from './engine.mjs';
+import { pollUntil } from './classroom.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 let context;
@@ -32,17 +33,6 @@ async function setHidden(page, hidden) {
 const engineUpdate = (page) => page.evaluate(() => globalThis.__lpLosses.length);
 const draws = (page) => page.evaluate(() => globalThis.__draws);
 
-async function waitFor(page, what, pred, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let v;
-  while (Date.now() < end) {
-    v = await what();
-    if (pred(v)) return v;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`condition not met within ${timeout} ms (last: ${JSON.stringify(v)})`);
-}
-
 test('hidden: no drawing; training goes on or pauses per the setting; shown: the charts catch up', async (t) => {
   const page = await context.newPage();
   const problems = [];
@@ -64,7 +54,7 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
   await t.test('keep training (the default)', async () => {
     assert.equal(await page.getByRole('combobox', { name: 'When this tab is hidden' }).inputValue(), 'train');
     await train.click();
-    await waitFor(page, () => engineUpdate(page), (n) => n > 50);
+    await pollUntil(page, () => engineUpdate(page), (n) => n > 50);
     assert.ok(await draws(page) > 0, 'the page draws while shown');
     await setHidden(page, true);
     await page.waitForTimeout(200); // a frame asked for before may still run
@@ -77,7 +67,7 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
     assert.ok(u1 > u0 + 20, `training goes on while hidden: update ${u0} → ${u1}`);
     assert.equal(await lossNote.textContent(), note0, 'the loss chart is not redrawn while hidden');
     const shownAt = await setHidden(page, false);
-    await waitFor(page, () => draws(page), (d) => d > d0, 2000);
+    await pollUntil(page, () => draws(page), (d) => d > d0, 2000, 50);
     // The first paint after showing has the newest update, not an old frame.
     const note = await lossNote.textContent();
     const m = note.replace(/,/g, '').match(/^Update (\d+):/);
@@ -90,9 +80,9 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
   await t.test('pause training while hidden', async () => {
     await page.getByRole('combobox', { name: 'When this tab is hidden' }).selectOption({ label: 'Pause training' });
     await train.click();
-    await waitFor(page, async () => (await engineUpdate(page)), (n) => n > 0);
+    await pollUntil(page, async () => (await engineUpdate(page)), (n) => n > 0);
     const start = await engineUpdate(page);
-    await waitFor(page, () => engineUpdate(page), (n) => n > start + 30);
+    await pollUntil(page, () => engineUpdate(page), (n) => n > start + 30);
     await setHidden(page, true);
     await page.waitForTimeout(500); // Pause reaches the engine
     const u0 = await engineUpdate(page);
@@ -101,7 +91,7 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
     assert.equal(await engineUpdate(page), u0, 'training paused while hidden');
     assert.equal(await draws(page), d0, 'no drawing while hidden');
     await setHidden(page, false);
-    await waitFor(page, () => engineUpdate(page), (n) => n > u0 + 30);
+    await pollUntil(page, () => engineUpdate(page), (n) => n > u0 + 30);
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 5000 });
     assert.ok(await draws(page) > d0, 'drawing again');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
+import { stat, waitStat } from './classroom.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 let context;
@@ -22,27 +23,6 @@ async function open(viewport) {
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
   await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 60000 }));
   return { page, problems };
-}
-
-// stat reads a number from the top bar's stats (an <output> named by its
-// label, role "status"), reading "6,640", "0.0123" and "33.1k" alike.
-async function stat(page, label) {
-  const text = (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
-  const m = text.replace(/,/g, '').match(/^(-?[0-9.]+(?:e[-+]?[0-9]+)?)\s*([kM]?)/i);
-  if (!m) return NaN;
-  return Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
-}
-
-// waitStat polls a stat until pred holds.
-async function waitStat(page, label, pred, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let v;
-  while (Date.now() < end) {
-    v = await stat(page, label);
-    if (pred(v)) return v;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`stat ${label} = ${v}: condition not met within ${timeout} ms`);
 }
 
 async function setTrainingText(page, text) {

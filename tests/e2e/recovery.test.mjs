@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { launch } from './browser.mjs';
 import { request } from './engine.mjs';
+import { pollUntil, stat } from './classroom.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 let context;
@@ -17,22 +18,7 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
-async function updates(page) {
-  const text = (await page.getByRole('status', { name: 'Update', exact: true }).textContent()).trim();
-  const m = text.replace(/,/g, '').match(/^([0-9.]+)\s*([kM]?)/);
-  return m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1) : NaN;
-}
-
-async function waitFor(page, what, pred, timeout = 30000) {
-  const end = Date.now() + timeout;
-  let v;
-  while (Date.now() < end) {
-    v = await what();
-    if (pred(v)) return v;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`condition not met within ${timeout} ms (last: ${JSON.stringify(v)})`);
-}
+const updates = (page) => stat(page, 'Update');
 
 // saved reads this tab's saved session from IndexedDB: its update count and
 // its model file (base64), as session.go's record format lays them out.
@@ -94,9 +80,9 @@ test('a dead engine is noticed, replaced, and the saved session restored', async
   const round = async (how, re, expectRestart = true) => {
     await train.click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10000 });
-    const before = await waitFor(page, () => updates(page), (n) => n >= 200);
+    const before = await pollUntil(page, () => updates(page), (n) => n >= 200);
     // a save made while training (every few seconds)
-    const pre = await waitFor(page, () => saved(page), (s) => s && s.updates > before && s.model.length > 0, 30000);
+    const pre = await pollUntil(page, () => saved(page), (s) => s && s.updates > before && s.model.length > 0, 30000);
     const ms = await kill(page, how, re);
     assert.ok(ms >= 0, `no message matching ${re} within 10 s of ${how}`);
     measured.push(`${how}: message ${Math.round(ms)} ms after the engine died`);
@@ -123,7 +109,7 @@ test('a dead engine is noticed, replaced, and the saved session restored', async
     assert.equal(await updates(page), last.updates, 'still paused');
     // Train goes on from there in the new engine.
     await train.click();
-    await waitFor(page, () => updates(page), (n) => n > last.updates + 50);
+    await pollUntil(page, () => updates(page), (n) => n > last.updates + 50);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await train.waitFor({ timeout: 10000 });
     return { ms, last, text };
@@ -147,7 +133,7 @@ test('a dead engine is noticed, replaced, and the saved session restored', async
     assert.equal(await updates(page), last.updates);
     assert.equal(Number((await request(page, 'file')).readBigUInt64LE(80)), last.updates);
     await train.click();
-    await waitFor(page, () => updates(page), (n) => n > last.updates + 50);
+    await pollUntil(page, () => updates(page), (n) => n > last.updates + 50);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
   });
   assert.deepEqual(problems, []);
@@ -171,7 +157,7 @@ test('a message object that only looks like bytes neither freezes nor kills the 
   const after = await request(page, 'diagnose');
   assert.equal(after.update, before.update, 'the engine answers, its model unchanged');
   await train.click();
-  await waitFor(page, () => updates(page), (n) => n > 20);
+  await pollUntil(page, () => updates(page), (n) => n > 20);
   assert.equal(await page.getByRole('alert').filter({ hasText: /training engine/ }).count(), 0, 'no recovery was needed');
   await page.close();
 });
