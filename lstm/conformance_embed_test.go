@@ -4,10 +4,7 @@ package lstm
 
 import (
 	"embed"
-	"encoding/json"
 	"io/fs"
-	"path"
-	"strings"
 	"testing"
 )
 
@@ -24,26 +21,11 @@ var conformanceFiles embed.FS
 // runEmbeddedConformance runs every embedded conformance file as a subtest.
 func runEmbeddedConformance(t *testing.T) {
 	t.Helper()
-	files, err := fs.Glob(conformanceFiles, "testdata/conformance/*.json")
+	sub, err := fs.Sub(conformanceFiles, "testdata/conformance")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) == 0 {
-		t.Fatal("no conformance files are embedded in the test binary")
-	}
-	for _, f := range files {
-		t.Run(strings.TrimSuffix(path.Base(f), ".json"), func(t *testing.T) {
-			raw, err := conformanceFiles.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var c conformanceCase
-			if err := json.Unmarshal(raw, &c); err != nil {
-				t.Fatalf("parse: %v", err)
-			}
-			runConformance(t, &c)
-		})
-	}
+	runConformanceFS(t, sub, "the files embedded in the test binary")
 }
 
 // TestConformanceEmbedded checks the core against the conformance vectors with

@@ -2,6 +2,7 @@ package lstm
 
 import (
 	"encoding/json"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -72,17 +73,23 @@ func conformanceDir(t *testing.T) string {
 
 func TestConformance(t *testing.T) {
 	dir := conformanceDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	runConformanceFS(t, os.DirFS(dir), dir)
+}
+
+// runConformanceFS runs every *.json conformance file at the top of fsys as
+// a subtest; where names the files for the failure message.
+func runConformanceFS(t *testing.T, fsys fs.FS, where string) {
+	t.Helper()
+	files, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Fatalf("no *.json conformance files in %s", dir)
+		t.Fatalf("no *.json conformance files in %s", where)
 	}
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".json")
-		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(f)
+		t.Run(strings.TrimSuffix(f, ".json"), func(t *testing.T) {
+			raw, err := fs.ReadFile(fsys, f)
 			if err != nil {
 				t.Fatal(err)
 			}
