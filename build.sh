@@ -6,6 +6,7 @@
 #   ./build.sh serve    build static/ and serve it on 127.0.0.1:$PORT (default 9900)
 #   ./build.sh bench    training speed beside the peers (native, Node, Chromium) and page budgets
 #   ./build.sh worker   build the Cloudflare Worker (site + share service) into build/worker/
+#   ./build.sh dist     the site as dist/lstm-playground-site-<version>.zip, with its SHA-256
 #
 # The test command installs what it needs on a fresh Debian machine (Node.js with
 # apt-get if it is missing); Go 1.26 must be installed.
@@ -178,6 +179,7 @@ cmd_test() {
 	worker_tests
 
 	browser_tests
+	dist_tests
 
 	log "soak smoke test: 20 s of training in Chromium, memory and references sampled (tests/soak/soak.mjs)"
 	node tests/soak/soak.mjs --smoke || die "the soak smoke test found a leak"
@@ -301,6 +303,63 @@ cmd_worker() {
 	[ "$gz" -le $((3 << 20)) ] || die "the Worker is over the 3 MiB Free plan limit"
 }
 
+# dist_version names a release of the site: the tag at HEAD if it has one
+# (v1.2), else git describe's nearest tag, commits since and short hash
+# (v1.2-3-gabc1234), or the short hash alone when there is no tag; "-dirty"
+# when the work tree has uncommitted changes. Outside a git checkout it is
+# "build-" and the build's hash. A character unfit for a file name becomes "-".
+dist_version() {
+	local v
+	v=$(git -c safe.directory="$ROOT" describe --tags --always --dirty 2>/dev/null) ||
+		v="build-$(sed -n 's/.*"hash":"\([0-9a-f]\{12\}\).*/\1/p' static/build.json)"
+	printf '%s\n' "$v" | tr -c 'A-Za-z0-9._+\n-' '-'
+}
+
+# cmd_dist builds static/ and packs it, the Brotli copies included, into
+# dist/lstm-playground-site-<version>.zip (one folder, lstm-playground/, to
+# unpack anywhere on a static host) and writes its SHA-256 beside it in the
+# form `sha256sum -c` reads. Files are stored in name order with the last
+# commit's time, so one commit built with one Go version gives the same zip.
+cmd_dist() {
+	cmd_build
+	command -v zip >/dev/null 2>&1 || apt_install zip
+	local name stage stamp
+	name="lstm-playground-site-$(dist_version)"
+	log "packing static/ into dist/$name.zip"
+	stage=build/dist/lstm-playground
+	rm -rf dist build/dist
+	mkdir -p dist "$stage"
+	find static -maxdepth 1 -type f -exec cp {} "$stage/" \;
+	chmod 644 "$stage"/*
+	stamp=$(git -c safe.directory="$ROOT" log -1 --format=%ct 2>/dev/null || date +%s)
+	touch -d "@$stamp" "$stage"/*
+	(cd build/dist && find lstm-playground -type f | LC_ALL=C sort | TZ=UTC zip -q -X -D -9 "$ROOT/dist/$name.zip" -@)
+	(cd dist && sha256sum "$name.zip" >"$name.zip.sha256")
+	printf 'dist/%s.zip: %d bytes, %d files; SHA-256 in dist/%s.zip.sha256\n' \
+		"$name" "$(stat -c %s "dist/$name.zip")" "$(find "$stage" -type f | wc -l)" "$name"
+}
+
+# check_workflows lints the GitHub Actions workflows (.github/workflows/) with
+# actionlint, by go run of an exact version rather than a tool line in go.mod:
+# its dependencies then stay out of the module graph the site is built from.
+# Its shellcheck and pyflakes passes are off, so every machine checks alike.
+check_workflows() {
+	log "actionlint (.github/workflows/)"
+	go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -shellcheck= -pyflakes=
+}
+
+# dist_tests lints the workflows that publish the site, makes the release zip
+# and hosts it as a teacher would: unpacked under a sub-path of a plain static
+# file server, not the Go server, opened in Chromium and trained (tests/dist/).
+dist_tests() {
+	check_workflows
+	need_browser
+	command -v unzip >/dev/null 2>&1 || apt_install unzip
+	cmd_dist
+	log "the release zip under a sub-path of a plain static file server, in Chromium"
+	DIST_ZIP="$ROOT/$(echo dist/lstm-playground-site-*.zip)" node --test tests/dist/ || die "the release zip test failed"
+}
+
 cmd_serve() {
 	cmd_build
 	log "serving static/ (Ctrl-C stops)"
@@ -313,8 +372,9 @@ test) cmd_test ;;
 serve) cmd_serve ;;
 bench) cmd_bench ;;
 worker) cmd_worker ;;
+dist) cmd_dist ;;
 *)
-	sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 	;;
 esac
