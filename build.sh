@@ -310,7 +310,7 @@ cmd_worker() {
 # "build-" and the build's hash. A character unfit for a file name becomes "-".
 dist_version() {
 	local v
-	v=$(git -c safe.directory="$ROOT" describe --tags --always --dirty 2>/dev/null) ||
+	v=$(git describe --tags --always --dirty 2>/dev/null) ||
 		v="build-$(sed -n 's/.*"hash":"\([0-9a-f]\{12\}\).*/\1/p' static/build.json)"
 	printf '%s\n' "$v" | tr -c 'A-Za-z0-9._+\n-' '-'
 }
@@ -331,7 +331,7 @@ cmd_dist() {
 	mkdir -p dist "$stage"
 	find static -maxdepth 1 -type f -exec cp {} "$stage/" \;
 	chmod 644 "$stage"/*
-	stamp=$(git -c safe.directory="$ROOT" log -1 --format=%ct 2>/dev/null || date +%s)
+	stamp=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 	touch -d "@$stamp" "$stage"/*
 	(cd build/dist && find lstm-playground -type f | LC_ALL=C sort | TZ=UTC zip -q -X -D -9 "$ROOT/dist/$name.zip" -@)
 	(cd dist && sha256sum "$name.zip" >"$name.zip.sha256")
