@@ -31,7 +31,7 @@ func errorText(t *testing.T, b []byte) string {
 
 func TestCatalogueServer(t *testing.T) {
 	store := newMemStore()
-	h := newServer(nil, store)
+	h := newServer(nil, store, apiConfig{})
 	kept := modelFile(t, "a model already shared", 4, 7)
 	res := upload(h, kept)
 	if res.StatusCode != http.StatusCreated {

@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -68,8 +69,8 @@ func client(conc int) *http.Client {
 	return &http.Client{Transport: tr, Timeout: 30 * time.Second}
 }
 
-// post uploads body to base and returns the new id, or an error (for a
-// response other than 201 too).
+// post uploads body to base and returns its id, or an error (for a response
+// other than 201 or 200 too).
 func post(ctx context.Context, c *http.Client, base string, body io.Reader) (string, error) {
 	req, err := http.NewRequestWithContext(ctx, "POST", base+"api/models", body)
 	if err != nil {
@@ -81,7 +82,8 @@ func post(ctx context.Context, c *http.Client, base string, body io.Reader) (str
 		return "", err
 	}
 	defer res.Body.Close()
-	if res.StatusCode != http.StatusCreated {
+	// 201: stored; 200: the same file was stored already, under the id given.
+	if res.StatusCode != http.StatusCreated && res.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(res.Body)
 		return "", fmt.Errorf("POST: %s: %s", res.Status, msg)
 	}
@@ -135,7 +137,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(newServer(site(), store)) // on 127.0.0.1
+	srv := httptest.NewServer(newServer(site(), store, apiConfig{})) // on 127.0.0.1
 	defer srv.Close()
 	base := srv.URL + "/"
 	c := client(conc)
@@ -245,7 +247,8 @@ type server struct {
 // on a free loopback port with the given folders.
 func startServer(t *testing.T, staticDir, dataDir string) *server {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-dir", staticDir, "-data", dataDir, "-addr", "127.0.0.1:0")
+	// The kill test uploads as fast as it can from one address: no limits.
+	cmd := exec.Command(os.Args[0], "-dir", staticDir, "-data", dataDir, "-addr", "127.0.0.1:0", "-upload-limit", "0", "-request-limit", "0")
 	cmd.Env = append(os.Environ(), serverEnv+"=1")
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
@@ -316,13 +319,16 @@ func TestKillRestart(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(staticDir, "index.html"), []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// One upload in four is a file of the pool (most of them stored already:
+	// identical uploads under a kill), the rest new models.
 	pool := modelPool(t, 25)
 	type ack struct {
 		id string
-		k  int
+		b  []byte
 	}
 	var (
 		acked                 []ack
+		sent                  = make(map[[32]byte]bool) // every file uploaded
 		interrupted, attempts int
 	)
 	c := client(conc)
@@ -340,10 +346,20 @@ func TestKillRestart(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(round), uint64(w)))
 			wg.Go(func() {
 				for !stop.Load() {
-					k := rng.IntN(len(pool))
-					var body io.Reader = bytes.NewReader(pool[k])
+					file := pool[rng.IntN(len(pool))]
+					if rng.IntN(4) > 0 {
+						var err error
+						if file, err = makeModel("kill -9 at any moment", 8+rng.IntN(32), rng.Uint64()); err != nil {
+							t.Error(err)
+							return
+						}
+					}
+					mu.Lock()
+					sent[sha256.Sum256(file)] = true
+					mu.Unlock()
+					var body io.Reader = bytes.NewReader(file)
 					if w%2 == 1 {
-						body = &slowReader{b: pool[k], pause: time.Duration(5+rng.IntN(30)) * time.Millisecond}
+						body = &slowReader{b: file, pause: time.Duration(5+rng.IntN(30)) * time.Millisecond}
 					}
 					inFlight.Add(1)
 					id, err := post(ctx, c, srv.base, body)
@@ -351,7 +367,7 @@ func TestKillRestart(t *testing.T) {
 					mu.Lock()
 					attempts++
 					if err == nil {
-						acked = append(acked, ack{id, k})
+						acked = append(acked, ack{id, file})
 						roundAck++
 					}
 					mu.Unlock()
@@ -388,7 +404,7 @@ func TestKillRestart(t *testing.T) {
 			if err != nil {
 				t.Fatalf("after restart %d: acknowledged model %s: %v", round, a.id, err)
 			}
-			if !bytes.Equal(b, pool[a.k]) {
+			if !bytes.Equal(b, a.b) {
 				t.Fatalf("after restart %d: acknowledged model %s read back different", round, a.id)
 			}
 		}
@@ -396,15 +412,24 @@ func TestKillRestart(t *testing.T) {
 		_ = srv.cmd.Wait()
 	}
 
-	// No torn model: every file under an id is a whole model of the pool.
+	// No torn model: every file under an id is a whole model that was sent.
 	entries, err := os.ReadDir(filepath.Join(dataDir, "models"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, temps := 0, 0
+	files, temps, metas := 0, 0, 0
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
 			temps++ // left by a kill; removed on a later start once stale
+			continue
+		}
+		if strings.HasSuffix(e.Name(), metaSuffix) {
+			// Written (by rename) before its model is linked: whole, or the
+			// rename did not happen.
+			metas++
+			if _, err := readMeta(filepath.Join(dataDir, "models", e.Name())); err != nil {
+				t.Errorf("meta file %s: %v", e.Name(), err)
+			}
 			continue
 		}
 		files++
@@ -417,16 +442,20 @@ func TestKillRestart(t *testing.T) {
 		}
 		if _, err := lstm.UnmarshalModel(b); err != nil {
 			t.Errorf("model %s is torn: %v", e.Name(), err)
-		} else if !slices.ContainsFunc(pool, func(p []byte) bool { return bytes.Equal(p, b) }) {
+		} else if !sent[sha256.Sum256(b)] {
 			t.Errorf("model %s is not one that was uploaded", e.Name())
 		}
 	}
-	if files < len(acked) {
-		t.Errorf("%d models on disk, fewer than the %d acknowledged", files, len(acked))
+	distinct := make(map[string]bool)
+	for _, a := range acked {
+		distinct[a.id] = true
+	}
+	if files < len(distinct) {
+		t.Errorf("%d models on disk, fewer than the %d ids acknowledged", files, len(distinct))
 	}
 	if len(acked) == 0 {
 		t.Error("no upload was acknowledged")
 	}
-	t.Logf("kill -9: %d rounds, %d uploads tried, %d acknowledged and all read back byte-identical after restarts; %d in flight at the kills; %d whole models on disk (acknowledged, or stored just before a kill), %d temporary files left, no torn model",
-		rounds, attempts, len(acked), interrupted, files, temps)
+	t.Logf("kill -9: %d rounds, %d uploads tried, %d acknowledged (%d ids: identical files share one) and all read back byte-identical after restarts; %d in flight at the kills; %d whole models on disk (acknowledged, or stored just before a kill), %d meta files, %d temporary files left, no torn model",
+		rounds, attempts, len(acked), len(distinct), interrupted, files, metas, temps)
 }

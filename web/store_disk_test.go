@@ -5,14 +5,21 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
+
+// metaOf returns the meta of the model file b with the delete token token.
+func metaOf(b []byte, token string) modelMeta {
+	return modelMeta{SHA256: sha256.Sum256(b), Owner: sha256.Sum256([]byte(token))}
+}
 
 func TestDiskStore(t *testing.T) {
 	ctx := context.Background()
@@ -26,15 +33,15 @@ func TestDiskStore(t *testing.T) {
 	if _, err := s.Get(ctx, id); err != errNotFound {
 		t.Fatalf("Get of a missing id: %v, want errNotFound", err)
 	}
-	if err := s.Put(ctx, id, file); err != nil {
-		t.Fatal(err)
+	if got, err := s.Put(ctx, id, file, metaOf(file, "token")); err != nil || got != id {
+		t.Fatalf("Put: %q, %v", got, err)
 	}
 	got, err := s.Get(ctx, id)
 	if err != nil || !bytes.Equal(got, file) {
 		t.Fatalf("Get: %v, %d bytes", err, len(got))
 	}
 	// A taken id is never replaced.
-	if err := s.Put(ctx, id, []byte("other")); err != errExists {
+	if _, err := s.Put(ctx, id, []byte("other"), metaOf([]byte("other"), "")); err != errExists {
 		t.Fatalf("Put on a taken id: %v, want errExists", err)
 	}
 	if got, _ := s.Get(ctx, id); !bytes.Equal(got, file) {
@@ -45,8 +52,8 @@ func TestDiskStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].Name() != id {
-		t.Errorf("models folder holds %v, want only %s", entries, id)
+	if len(entries) != 2 || entries[0].Name() != id || entries[1].Name() != id+metaSuffix {
+		t.Errorf("models folder holds %v, want only %s and its meta", entries, id)
 	}
 	if _, err := s.Get(ctx, "../models/"+id); err != errNotFound {
 		t.Errorf("Get of a path: %v", err)
@@ -100,7 +107,7 @@ func TestDiskStoreConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i, id := range ids {
 				b := []byte(fmt.Sprintf("writer %d, model %d", w, i))
-				switch err := s.Put(ctx, id, b); err {
+				switch _, err := s.Put(ctx, id, b, metaOf(b, "")); err {
 				case nil:
 					winners[i] <- b
 				case errExists:
@@ -124,6 +131,9 @@ func TestDiskStoreConcurrent(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
 			t.Errorf("temporary file %s left behind", e.Name())
+		}
+		if id, ok := strings.CutSuffix(e.Name(), metaSuffix); ok && !slices.Contains(ids, id) {
+			t.Errorf("meta file %s left behind", e.Name())
 		}
 	}
 }
