@@ -29,10 +29,16 @@ import (
 // saved as files instead.
 const MaxUploadBytes = 4 << 20
 
-// maxUploadsInFlight bounds the uploads whose bodies are read and decoded at
-// once, and so the memory they take (each up to MaxUploadBytes for the body
-// plus as much again for the decoded model).
-const maxUploadsInFlight = 16
+// maxUploadsReceiving bounds the uploads whose bodies are being received at
+// once (each up to MaxUploadBytes), and maxUploadsInFlight those being decoded
+// and stored (each up to MaxUploadBytes for the body plus as much again for
+// the decoded model): about 200 MiB at most in all. A slow body holds only a
+// receiving slot, and one client address at most limits.UploadsInFlight of
+// them, so slow clients do not hold up the others' uploads.
+const (
+	maxUploadsReceiving = 32
+	maxUploadsInFlight  = 16
+)
 
 // idLen is the length of a model id: 128 random bits in lowercase base32
 // (RFC 4648 alphabet a–z, 2–7, unpadded). Lowercase letters and digits only,
@@ -106,10 +112,11 @@ const defaultKeepDays = 90
 
 // shareAPI serves the share service under /api/ (see newAPI).
 type shareAPI struct {
-	store   modelStore
-	cfg     apiConfig
-	mux     *http.ServeMux
-	uploads chan struct{} // semaphore of uploads in flight
+	store     modelStore
+	cfg       apiConfig
+	mux       *http.ServeMux
+	receiving chan struct{} // semaphore of uploads being received
+	uploads   chan struct{} // semaphore of uploads being decoded and stored
 }
 
 var _ http.Handler = (*shareAPI)(nil)
@@ -131,7 +138,8 @@ func newAPI(store modelStore, cfg apiConfig) http.Handler {
 	if cfg.keepDays <= 0 {
 		cfg.keepDays = defaultKeepDays
 	}
-	a := &shareAPI{store: store, cfg: cfg, mux: http.NewServeMux(), uploads: make(chan struct{}, maxUploadsInFlight)}
+	a := &shareAPI{store: store, cfg: cfg, mux: http.NewServeMux(),
+		receiving: make(chan struct{}, maxUploadsReceiving), uploads: make(chan struct{}, maxUploadsInFlight)}
 	// The patterns carry no method: the handlers check it themselves, so that a
 	// wrong method gets a JSON 405 (ServeMux's own is plain text).
 	a.mux.HandleFunc("/api/{$}", a.info)
@@ -193,6 +201,7 @@ func (a *shareAPI) take(w http.ResponseWriter, r *http.Request, class limitClass
 		return release, true
 	}
 	if wait > 0 {
+		refuseBody(w, r)
 		writeRateLimited(w, class, wait, a.cfg.limits)
 		return release, false
 	}
@@ -252,10 +261,12 @@ func (a *shareAPI) models(w http.ResponseWriter, r *http.Request) {
 		if ct != "" {
 			got = "Content-Type " + strconv.Quote(ct)
 		}
+		refuseBody(w, r)
 		writeError(w, http.StatusUnsupportedMediaType, codeUnsupportedType, "send the model file's bytes as the request body with Content-Type: application/octet-stream (this request has "+got+")")
 		return
 	}
 	if r.ContentLength > MaxUploadBytes {
+		refuseBody(w, r)
 		writeError(w, http.StatusRequestEntityTooLarge, codeTooLarge, uploadTooLarge(r.ContentLength))
 		return
 	}
@@ -264,40 +275,64 @@ func (a *shareAPI) models(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	select {
-	case a.uploads <- struct{}{}:
-		defer func() { <-a.uploads }()
-	case <-r.Context().Done():
+	if !acquire(r.Context(), a.receiving) {
 		return
 	}
-	b, ok := readModel(w, r)
-	if !ok {
+	b, err := readBody(w, r)
+	<-a.receiving
+	if err != nil || !acquire(r.Context(), a.uploads) {
 		return
 	}
-	a.store1(w, r, b)
+	defer func() { <-a.uploads }()
+	if checkModel(w, b) {
+		a.store1(w, r, b)
+	}
 }
 
-// readModel reads and checks the model file in r's body, answering the error
-// if it is not one.
-func readModel(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+// refuseBody closes the connection after the answer to r if r has a body
+// that will not be read: otherwise net/http would read up to 256 KiB of it
+// before answering, which a slow body makes last as long as it likes.
+func refuseBody(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 {
+		w.Header().Set("Connection", "close")
+	}
+}
+
+// acquire takes a slot of the semaphore sem, or gives up when ctx ends.
+func acquire(ctx context.Context, sem chan struct{}) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// readBody reads r's body, answering the error if it fails.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxUploadBytes))
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			writeError(w, http.StatusRequestEntityTooLarge, codeTooLarge, uploadTooLarge(0))
-			return nil, false
+			return nil, err
 		}
 		writeError(w, http.StatusBadRequest, codeInterrupted, "the upload was interrupted before the whole model file arrived; try again")
-		return nil, false
+		return nil, err
 	}
+	return b, nil
+}
+
+// checkModel reports whether b is a model file, answering the error if not.
+func checkModel(w http.ResponseWriter, b []byte) bool {
 	if len(b) == 0 {
 		writeError(w, http.StatusBadRequest, codeEmpty, "the request body is empty: send the bytes of a model file (the file that Save model writes)")
-		return nil, false
+		return false
 	}
 	if _, err := lstm.UnmarshalModel(b); err != nil {
 		writeError(w, http.StatusBadRequest, codeBadModel, strings.TrimPrefix(err.Error(), "lstm: "))
-		return nil, false
+		return false
 	}
-	return b, true
+	return true
 }
 
 // uploaded is the answer to an upload.

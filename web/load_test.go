@@ -37,6 +37,13 @@ import (
 const serverEnv = "WEB_TEST_SERVER"
 
 func TestMain(m *testing.M) {
+	if os.Getenv(abuseEnv) == "1" {
+		log.SetFlags(0)
+		if err := runAbuse(); err != nil {
+			log.Fatalf("abusers: %v", err)
+		}
+		os.Exit(0)
+	}
 	if os.Getenv(serverEnv) == "1" {
 		log.SetFlags(0)
 		if err := run(os.Args[1:], os.Stdout); err != nil {
@@ -51,14 +58,29 @@ func fullLoad() bool { return os.Getenv("WEB_LOAD") == "full" }
 
 // modelPool returns n distinct valid model files of assorted sizes (about
 // 1 KB to 110 KB).
-func modelPool(t testing.TB, n int) [][]byte {
+func modelPool(t testing.TB, n int) [][]byte { return seededPool(t, n, 0) }
+
+// seededPool is modelPool with seeds from first+1: pools of other firsts
+// share no file.
+func seededPool(t testing.TB, n int, first uint64) [][]byte {
+	pool, err := seededFiles(n, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pool
+}
+
+func seededFiles(n int, first uint64) ([][]byte, error) {
 	texts := []string{"hello", "the quick brown fox jumps over the lazy dog", "ab ab ab abc", "0123456789 (){}[]", "LSTM Playground: c, h, zi, zf, z, zo — 世界"}
 	sizes := []int{4, 8, 16, 32, 64}
 	pool := make([][]byte, n)
 	for i := range pool {
-		pool[i] = modelFile(t, texts[i%len(texts)], sizes[(i/len(texts))%len(sizes)], uint64(i+1))
+		var err error
+		if pool[i], err = makeModel(texts[i%len(texts)], sizes[(i/len(texts))%len(sizes)], first+uint64(i+1)); err != nil {
+			return nil, err
+		}
 	}
-	return pool
+	return pool, nil
 }
 
 // client returns an HTTP client for conc concurrent requests to one host.
@@ -69,26 +91,52 @@ func client(conc int) *http.Client {
 	return &http.Client{Transport: tr, Timeout: 30 * time.Second}
 }
 
+// answer is a response read whole.
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// send sends a request to base+path, from the client address from (set as
+// X-Forwarded-For, which the load test's server trusts; "" for none).
+func send(ctx context.Context, c *http.Client, method, url, from string, body io.Reader) (answer, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, body)
+	if err != nil {
+		return answer{}, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/octet-stream")
+	}
+	if from != "" {
+		req.Header.Set("X-Forwarded-For", from)
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		return answer{}, err
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	return answer{res.StatusCode, res.Header, b}, err
+}
+
 // post uploads body to base and returns its id, or an error (for a response
 // other than 201 or 200 too).
 func post(ctx context.Context, c *http.Client, base string, body io.Reader) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"api/models", body)
+	return postFrom(ctx, c, base, "", body)
+}
+
+func postFrom(ctx context.Context, c *http.Client, base, from string, body io.Reader) (string, error) {
+	a, err := send(ctx, c, "POST", base+"api/models", from, body)
 	if err != nil {
 		return "", err
 	}
-	req.Header.Set("Content-Type", "application/octet-stream")
-	res, err := c.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer res.Body.Close()
 	// 201: stored; 200: the same file was stored already, under the id given.
-	if res.StatusCode != http.StatusCreated && res.StatusCode != http.StatusOK {
-		msg, _ := io.ReadAll(res.Body)
-		return "", fmt.Errorf("POST: %s: %s", res.Status, msg)
+	if a.status != http.StatusCreated && a.status != http.StatusOK {
+		return "", fmt.Errorf("POST: %d: %s", a.status, a.body)
 	}
 	var cr created
-	if err := json.NewDecoder(res.Body).Decode(&cr); err != nil {
+	if err := json.Unmarshal(a.body, &cr); err != nil {
 		return "", err
 	}
 	return cr.ID, nil
@@ -96,23 +144,18 @@ func post(ctx context.Context, c *http.Client, base string, body io.Reader) (str
 
 // fetch downloads the model id from base.
 func fetch(ctx context.Context, c *http.Client, base, id string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, "GET", base+"api/models/"+id, nil)
+	return fetchFrom(ctx, c, base, "", id)
+}
+
+func fetchFrom(ctx context.Context, c *http.Client, base, from, id string) ([]byte, error) {
+	a, err := send(ctx, c, "GET", base+"api/models/"+id, from, nil)
 	if err != nil {
 		return nil, err
 	}
-	res, err := c.Do(req)
-	if err != nil {
-		return nil, err
+	if a.status != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %d: %s", id, a.status, a.body)
 	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		return nil, err
-	}
-	if res.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %s: %s", id, res.Status, b)
-	}
-	return b, nil
+	return a.body, nil
 }
 
 func percentile(d []time.Duration, p float64) time.Duration {
@@ -124,117 +167,170 @@ func percentile(d []time.Duration, p float64) time.Duration {
 	return s[min(len(s)-1, int(p*float64(len(s))))]
 }
 
-// TestLoad sends many concurrent uploads and downloads to the server with a
-// disk store and checks that every model reads back byte-identical. It is
-// bounded in count (2,000 requests full size, 300 otherwise) and in time (it
-// fails if the requests take longer than 30 s).
-func TestLoad(t *testing.T) {
-	total, conc, budget := 300, 32, 30*time.Second
-	if fullLoad() {
-		total = 2000
-	}
-	store, err := openDiskStore(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(newServer(site(), store, apiConfig{})) // on 127.0.0.1
-	defer srv.Close()
-	base := srv.URL + "/"
-	c := client(conc)
-	pool := modelPool(t, 40)
+// loadRun is what the well-behaved clients of one phase of TestLoad did.
+type loadRun struct {
+	stored         map[string][]byte // id → the file acknowledged
+	upLat, downLat []time.Duration
+	upBytes, down  int64
+	failures       []error
+	elapsed        time.Duration
+	requests, conc int
+}
+
+// thinkTime is the pause of a well-behaved client between two requests: 32
+// clients send up to 320 requests a second, each within its limits.
+const thinkTime = 100 * time.Millisecond
+
+// wellBehaved runs total requests from conc clients, each with its own
+// address (net.w) and thinkTime between its requests, half uploads of new
+// models (from pool, in order), half downloads of the models uploaded,
+// within budget; then, until done reports true (if done is not nil), more
+// downloads.
+func wellBehaved(t *testing.T, base string, pool [][]byte, total, conc int, net string, budget time.Duration, done func() bool) *loadRun {
 	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	defer cancel()
-
+	c := client(conc)
+	run := &loadRun{stored: make(map[string][]byte), requests: total, conc: conc}
 	var (
-		mu       sync.Mutex
-		stored   = make(map[string]int) // id → index in pool
-		ids      []string
-		upLat    []time.Duration
-		downLat  []time.Duration
-		upBytes  int64
-		down     int64
-		failures []error
+		mu   sync.Mutex
+		ids  []string
+		next atomic.Int64
+		sent atomic.Int64
 	)
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range total {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := range conc {
 		rng := rand.New(rand.NewPCG(uint64(w), 7))
+		from := fmt.Sprintf("%s.%d", net, w)
 		wg.Go(func() {
-			for i := range next {
+			for i := sent.Add(1) - 1; (i < int64(total) || done != nil && !done()) && ctx.Err() == nil; i = sent.Add(1) - 1 {
+				if i >= int64(conc) {
+					sleepCtx(ctx, thinkTime)
+				}
 				mu.Lock()
 				n := len(ids)
 				mu.Unlock()
 				// Half uploads, half downloads (uploads until there is
 				// something to download).
-				if i%2 == 0 || n == 0 {
-					k := rng.IntN(len(pool))
+				if i < int64(total) && (i%2 == 0 || n == 0) {
+					file := pool[next.Add(1)-1]
 					t0 := time.Now()
-					id, err := post(ctx, c, base, bytes.NewReader(pool[k]))
+					id, err := postFrom(ctx, c, base, from, bytes.NewReader(file))
 					d := time.Since(t0)
 					mu.Lock()
 					if err != nil {
-						failures = append(failures, err)
+						run.failures = append(run.failures, err)
 					} else {
-						stored[id] = k
+						run.stored[id] = file
 						ids = append(ids, id)
-						upLat = append(upLat, d)
-						upBytes += int64(len(pool[k]))
+						run.upLat = append(run.upLat, d)
+						run.upBytes += int64(len(file))
 					}
 					mu.Unlock()
 					continue
 				}
 				mu.Lock()
 				id := ids[rng.IntN(len(ids))]
-				k := stored[id]
+				want := run.stored[id]
 				mu.Unlock()
 				t0 := time.Now()
-				b, err := fetch(ctx, c, base, id)
+				b, err := fetchFrom(ctx, c, base, from, id)
 				d := time.Since(t0)
 				mu.Lock()
-				if err == nil && !bytes.Equal(b, pool[k]) {
-					err = fmt.Errorf("model %s read back different (%d bytes, want %d)", id, len(b), len(pool[k]))
+				if err == nil && !bytes.Equal(b, want) {
+					err = fmt.Errorf("model %s read back different (%d bytes, want %d)", id, len(b), len(want))
 				}
 				if err != nil {
-					failures = append(failures, err)
+					run.failures = append(run.failures, err)
 				} else {
-					downLat = append(downLat, d)
-					down += int64(len(b))
+					run.downLat = append(run.downLat, d)
+					run.down += int64(len(b))
 				}
 				mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	run.elapsed = time.Since(start)
+	run.requests = len(run.upLat) + len(run.downLat) + len(run.failures)
 	if ctx.Err() != nil {
-		t.Fatalf("load: the requests did not finish within %v (%d uploads and %d downloads done)", budget, len(upLat), len(downLat))
+		t.Fatalf("load: the requests did not finish within %v (%d uploads and %d downloads done)", budget, len(run.upLat), len(run.downLat))
 	}
-	if len(failures) > 0 {
-		t.Fatalf("load: %d of %d requests failed; the first: %v", len(failures), total, failures[0])
+	return run
+}
+
+func (r *loadRun) log(t *testing.T, what string) {
+	t.Logf("load, %s: %d requests (%d uploads of new models, %d downloads) from %d well-behaved clients in %v: %.0f requests/s, %.1f MB up, %.1f MB down; upload p50 %v, p99 %v; download p50 %v, p99 %v",
+		what, r.requests, len(r.upLat), len(r.downLat), r.conc, r.elapsed.Round(time.Millisecond), float64(r.requests)/r.elapsed.Seconds(),
+		float64(r.upBytes)/1e6, float64(r.down)/1e6,
+		percentile(r.upLat, 0.5).Round(10*time.Microsecond), percentile(r.upLat, 0.99).Round(10*time.Microsecond),
+		percentile(r.downLat, 0.5).Round(10*time.Microsecond), percentile(r.downLat, 0.99).Round(10*time.Microsecond))
+}
+
+// TestLoad sends many concurrent uploads and downloads from well-behaved
+// clients to the server with a disk store and the default limits, first
+// alone, then again while abusive clients run (see abuse): one floods
+// uploads, one sends slow bodies, one asks for 10,000 unknown ids. The
+// well-behaved clients must get every request through (no 429), every model
+// acknowledged (theirs and the flooder's) must read back byte-identical, and
+// the abusers must be refused with 429 and Retry-After. It logs the
+// well-behaved latencies of both phases and their ratio. It is bounded in
+// count (2,000 requests a phase full size, 300 otherwise, and 10,000 or
+// 1,000 unknown ids) and in time (30 s alone, 60 s with the abusers).
+func TestLoad(t *testing.T) {
+	total, conc, unknown := 300, 32, 1000
+	if fullLoad() {
+		total, unknown = 2000, 10000
 	}
-	// Every stored model, read back once more.
-	for id, k := range stored {
-		b, err := fetch(context.Background(), c, base, id)
-		if err != nil || !bytes.Equal(b, pool[k]) {
-			t.Fatalf("model %s: %v, or different bytes", id, err)
+	store, err := openDiskStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := apiConfig{limiter: newMemLimiter(defaultLimits), limits: defaultLimits, clientHeader: "X-Forwarded-For"}
+	srv := httptest.NewServer(newServer(site(), store, cfg)) // on 127.0.0.1
+	defer srv.Close()
+	base := srv.URL + "/"
+	pool := seededPool(t, 2*total, 0) // a new model for every upload
+	flood := seededPool(t, floodFiles, floodSeed)
+
+	alone := wellBehaved(t, base, pool[:total], total, conc, "10.1.0", 30*time.Second, nil)
+	abusers := startAbuseProcess(t, base, unknown)
+	// While the abusers run, and at least until all the unknown ids were asked for.
+	busy := wellBehaved(t, base, pool[total:], total, conc, "10.2.0", 60*time.Second, abusers.done.Load)
+	ab := abusers.stop(t)
+	abStored := make(map[string][]byte)
+	for id, k := range ab.Stored {
+		abStored[id] = flood[k]
+	}
+
+	for _, r := range []*loadRun{alone, busy} {
+		if len(r.failures) > 0 {
+			t.Fatalf("load: %d of %d well-behaved requests failed; the first: %v", len(r.failures), r.requests, r.failures[0])
 		}
 	}
-	t.Logf("load: %d requests (%d uploads, %d downloads) from %d concurrent clients in %v: %.0f requests/s, %.1f MB up, %.1f MB down",
-		total, len(upLat), len(downLat), conc, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), float64(upBytes)/1e6, float64(down)/1e6)
-	t.Logf("load: upload latency p50 %v, p99 %v; download latency p50 %v, p99 %v; all %d stored models read back byte-identical",
-		percentile(upLat, 0.5).Round(10*time.Microsecond), percentile(upLat, 0.99).Round(10*time.Microsecond),
-		percentile(downLat, 0.5).Round(10*time.Microsecond), percentile(downLat, 0.99).Round(10*time.Microsecond), len(stored))
+	ab.check(t)
+	// Every acknowledged model, read back once more.
+	c := client(8)
+	n := 0
+	for _, stored := range []map[string][]byte{alone.stored, busy.stored, abStored} {
+		for id, want := range stored {
+			b, err := fetchFrom(context.Background(), c, base, fmt.Sprintf("10.3.%d.%d", n/250, n%250), id)
+			if err != nil || !bytes.Equal(b, want) {
+				t.Fatalf("acknowledged model %s: %v, or different bytes", id, err)
+			}
+			n++
+		}
+	}
+	alone.log(t, "alone")
+	busy.log(t, "with the abusers")
+	ab.log(t)
+	t.Logf("load: well-behaved p50 with the abusers ÷ alone: uploads %.2f, downloads %.2f; p99: uploads %.2f, downloads %.2f; all %d acknowledged models (the flooder's too) read back byte-identical",
+		ratio(busy.upLat, alone.upLat, 0.5), ratio(busy.downLat, alone.downLat, 0.5),
+		ratio(busy.upLat, alone.upLat, 0.99), ratio(busy.downLat, alone.downLat, 0.99), n)
+}
+
+func ratio(a, b []time.Duration, p float64) float64 {
+	return float64(percentile(a, p)) / float64(percentile(b, p))
 }
 
 // server is the server command running as a child process.
