@@ -415,88 +415,23 @@ func TestKillRestart(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(staticDir, "index.html"), []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// One upload in four is a file of the pool (most of them stored already:
-	// identical uploads under a kill), the rest new models.
-	pool := modelPool(t, 25)
-	type ack struct {
-		id string
-		b  []byte
-	}
-	var (
-		acked                 []ack
-		sent                  = make(map[[32]byte]bool) // every file uploaded
-		interrupted, attempts int
-	)
-	c := client(conc)
+	k := &killTest{pool: modelPool(t, 25), sent: make(map[[32]byte]bool), c: client(conc)}
 	for round := range rounds {
 		srv := startServer(t, staticDir, dataDir)
-		var (
-			mu       sync.Mutex
-			inFlight atomic.Int64
-			stop     atomic.Bool
-			roundAck int
-		)
-		ctx, cancel := context.WithCancel(context.Background())
-		var wg sync.WaitGroup
-		for w := range conc {
-			rng := rand.New(rand.NewPCG(uint64(round), uint64(w)))
-			wg.Go(func() {
-				for !stop.Load() {
-					file := pool[rng.IntN(len(pool))]
-					if rng.IntN(4) > 0 {
-						var err error
-						if file, err = makeModel("kill -9 at any moment", 8+rng.IntN(32), rng.Uint64()); err != nil {
-							t.Error(err)
-							return
-						}
-					}
-					mu.Lock()
-					sent[sha256.Sum256(file)] = true
-					mu.Unlock()
-					var body io.Reader = bytes.NewReader(file)
-					if w%2 == 1 {
-						body = &slowReader{b: file, pause: time.Duration(5+rng.IntN(30)) * time.Millisecond}
-					}
-					inFlight.Add(1)
-					id, err := post(ctx, c, srv.base, body)
-					inFlight.Add(-1)
-					mu.Lock()
-					attempts++
-					if err == nil {
-						acked = append(acked, ack{id, file})
-						roundAck++
-					}
-					mu.Unlock()
-					if err != nil && !stop.Load() {
-						t.Errorf("round %d: upload failed before the kill: %v", round, err)
-						return
-					}
-				}
-			})
-		}
-		// Let uploads run, then kill the server in the middle of them.
-		time.Sleep(time.Duration(150+100*round) * time.Millisecond)
-		stop.Store(true)
-		n := inFlight.Load()
-		if err := srv.cmd.Process.Kill(); err != nil { // SIGKILL
-			t.Fatal(err)
-		}
-		_ = srv.cmd.Wait()
-		cancel()
-		wg.Wait()
+		n, roundAck := k.round(t, srv, round, conc)
 		if t.Failed() {
 			return
 		}
 		if n == 0 {
 			t.Errorf("round %d: no upload was in flight at the kill", round)
 		}
-		interrupted += int(n)
+		k.interrupted += int(n)
 		t.Logf("round %d: killed with %d uploads in flight, after %d acknowledged", round, n, roundAck)
 
 		// Restart: every acknowledged model is there, byte for byte.
 		srv = startServer(t, staticDir, dataDir)
-		for _, a := range acked {
-			b, err := fetch(context.Background(), c, srv.base, a.id)
+		for _, a := range k.acked {
+			b, err := fetch(context.Background(), k.c, srv.base, a.id)
 			if err != nil {
 				t.Fatalf("after restart %d: acknowledged model %s: %v", round, a.id, err)
 			}
@@ -507,13 +442,106 @@ func TestKillRestart(t *testing.T) {
 		_ = srv.cmd.Process.Kill()
 		_ = srv.cmd.Wait()
 	}
+	files, metas, temps := k.checkFolder(t, filepath.Join(dataDir, "models"))
+	distinct := make(map[string]bool)
+	for _, a := range k.acked {
+		distinct[a.id] = true
+	}
+	if files < len(distinct) {
+		t.Errorf("%d models on disk, fewer than the %d ids acknowledged", files, len(distinct))
+	}
+	if len(k.acked) == 0 {
+		t.Error("no upload was acknowledged")
+	}
+	t.Logf("kill -9: %d rounds, %d uploads tried, %d acknowledged (%d ids: identical files share one) and all read back byte-identical after restarts; %d in flight at the kills; %d whole models on disk (acknowledged, or stored just before a kill), %d meta files, %d temporary files left, no torn model",
+		rounds, k.attempts, len(k.acked), len(distinct), k.interrupted, files, metas, temps)
+}
 
-	// No torn model: every file under an id is a whole model that was sent.
-	entries, err := os.ReadDir(filepath.Join(dataDir, "models"))
+// killTest is what TestKillRestart keeps across rounds. One upload in four is
+// a file of pool (most of them stored already: identical uploads under a
+// kill), the rest new models.
+type killTest struct {
+	pool [][]byte
+	c    *http.Client
+
+	mu                    sync.Mutex
+	acked                 []killAck
+	sent                  map[[32]byte]bool // every file uploaded
+	interrupted, attempts int
+}
+
+type killAck struct {
+	id string
+	b  []byte
+}
+
+// round uploads from conc clients to srv, half of them slow, and kills srv
+// in the middle; it returns the uploads in flight at the kill and those
+// acknowledged.
+func (k *killTest) round(t *testing.T, srv *server, round, conc int) (int64, int) {
+	var (
+		inFlight atomic.Int64
+		stop     atomic.Bool
+		roundAck int
+	)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for w := range conc {
+		rng := rand.New(rand.NewPCG(uint64(round), uint64(w)))
+		wg.Go(func() {
+			for !stop.Load() {
+				file := k.pool[rng.IntN(len(k.pool))]
+				if rng.IntN(4) > 0 {
+					var err error
+					if file, err = makeModel("kill -9 at any moment", 8+rng.IntN(32), rng.Uint64()); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+				k.mu.Lock()
+				k.sent[sha256.Sum256(file)] = true
+				k.mu.Unlock()
+				var body io.Reader = bytes.NewReader(file)
+				if w%2 == 1 {
+					body = &slowReader{b: file, pause: time.Duration(5+rng.IntN(30)) * time.Millisecond}
+				}
+				inFlight.Add(1)
+				id, err := post(ctx, k.c, srv.base, body)
+				inFlight.Add(-1)
+				k.mu.Lock()
+				k.attempts++
+				if err == nil {
+					k.acked = append(k.acked, killAck{id, file})
+					roundAck++
+				}
+				k.mu.Unlock()
+				if err != nil && !stop.Load() {
+					t.Errorf("round %d: upload failed before the kill: %v", round, err)
+					return
+				}
+			}
+		})
+	}
+	// Let uploads run, then kill the server in the middle of them.
+	time.Sleep(time.Duration(150+100*round) * time.Millisecond)
+	stop.Store(true)
+	n := inFlight.Load()
+	if err := srv.cmd.Process.Kill(); err != nil { // SIGKILL
+		t.Fatal(err)
+	}
+	_ = srv.cmd.Wait()
+	cancel()
+	wg.Wait()
+	return n, roundAck
+}
+
+// checkFolder checks that no model in the store's folder dir is torn: every
+// file under an id is a whole model that was sent, every meta file whole.
+func (k *killTest) checkFolder(t *testing.T, dir string) (files, metas, temps int) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, temps, metas := 0, 0, 0
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
 			temps++ // left by a kill; removed on a later start once stale
@@ -523,13 +551,13 @@ func TestKillRestart(t *testing.T) {
 			// Written (by rename) before its model is linked: whole, or the
 			// rename did not happen.
 			metas++
-			if _, err := readMeta(filepath.Join(dataDir, "models", e.Name())); err != nil {
+			if _, err := readMeta(filepath.Join(dir, e.Name())); err != nil {
 				t.Errorf("meta file %s: %v", e.Name(), err)
 			}
 			continue
 		}
 		files++
-		b, err := os.ReadFile(filepath.Join(dataDir, "models", e.Name()))
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -538,20 +566,9 @@ func TestKillRestart(t *testing.T) {
 		}
 		if _, err := lstm.UnmarshalModel(b); err != nil {
 			t.Errorf("model %s is torn: %v", e.Name(), err)
-		} else if !sent[sha256.Sum256(b)] {
+		} else if !k.sent[sha256.Sum256(b)] {
 			t.Errorf("model %s is not one that was uploaded", e.Name())
 		}
 	}
-	distinct := make(map[string]bool)
-	for _, a := range acked {
-		distinct[a.id] = true
-	}
-	if files < len(distinct) {
-		t.Errorf("%d models on disk, fewer than the %d ids acknowledged", files, len(distinct))
-	}
-	if len(acked) == 0 {
-		t.Error("no upload was acknowledged")
-	}
-	t.Logf("kill -9: %d rounds, %d uploads tried, %d acknowledged (%d ids: identical files share one) and all read back byte-identical after restarts; %d in flight at the kills; %d whole models on disk (acknowledged, or stored just before a kill), %d meta files, %d temporary files left, no torn model",
-		rounds, attempts, len(acked), len(distinct), interrupted, files, metas, temps)
+	return files, metas, temps
 }
