@@ -313,9 +313,32 @@ test('uploads past the limit get 429 with Retry-After and a code; other addresse
   assert.equal((await fetch(dev.base + 'api/models/' + id, { headers: { 'CF-Connecting-IP': '203.0.113.77' } })).status, 200);
 });
 
-test('stored models survive a restart of the runtime', async () => {
+// putLegacy writes a model into the local KV as the share service stored it
+// before delete tokens and expiry: plain base64 under model:<id>.
+async function putLegacy(id, model) {
+  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), [
+    'kv', 'key', 'put', 'model:' + id, model.toString('base64'), '--binding', 'MODELS', '--local', '--persist-to', persist, '-c', config,
+  ], { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  assert.equal(code, 0, `wrangler kv key put: ${out}`);
+}
+
+test('stored models survive a restart of the runtime; a model stored before tokens and expiry still reads', async () => {
   await stopDev(dev);
+  const legacyId = 'legacy' + 'a'.repeat(20);
+  const legacy = variant(tinyNumbers, 4001);
+  await putLegacy(legacyId, legacy);
   dev = await startDev();
+  // Its first read rewrites it with a header and an expiry; the second reads that.
+  for (const i of [1, 2]) {
+    const res = await fetch(dev.base + 'api/models/' + legacyId);
+    assert.equal(res.status, 200, `the old model, read ${i}`);
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(legacy), `the old model reads back byte-identical (read ${i})`);
+  }
+  await jsonError(await del(legacyId, 'a'.repeat(26)), 403, /before delete tokens/, 'not_deletable');
   console.log(`# restarted: ready again in ${(dev.readyMs / 1000).toFixed(2)} s`);
   assert.ok(stored.size >= 2);
   for (const [id, model] of stored) {
