@@ -17,7 +17,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 
 	"lstmplayground/lstm"
 )
@@ -193,16 +192,16 @@ func (a *shareAPI) take(w http.ResponseWriter, r *http.Request, class limitClass
 	if a.cfg.limiter == nil {
 		return release, true
 	}
-	wait, rel, err := a.cfg.limiter.Take(r.Context(), clientKey(r, a.cfg.clientHeader), class)
+	no, rel, err := a.cfg.limiter.Take(r.Context(), clientKey(r, a.cfg.clientHeader), class)
 	if err != nil {
 		// A limiter that cannot count (KV failing) lets the request through:
 		// the limit protects the service; a failed count must not stop it.
 		log.Printf("web: rate limit of %s: %v", class, err)
 		return release, true
 	}
-	if wait > 0 {
+	if no.Wait > 0 {
 		refuseBody(w, r)
-		writeRateLimited(w, class, wait, a.cfg.limits)
+		writeRateLimited(w, class, no, a.cfg.limits)
 		return release, false
 	}
 	if rel != nil {
@@ -568,9 +567,9 @@ func writeErrorBody(w http.ResponseWriter, status int, e apiError) {
 }
 
 // writeRateLimited answers 429 with Retry-After: the client may send a
-// request of class again after wait.
-func writeRateLimited(w http.ResponseWriter, class limitClass, wait time.Duration, l limits) {
-	secs := int(math.Ceil(wait.Seconds()))
+// request of class again after no.Wait.
+func writeRateLimited(w http.ResponseWriter, class limitClass, no refusal, l limits) {
+	secs := int(math.Ceil(no.Wait.Seconds()))
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	writeErrorBody(w, http.StatusTooManyRequests, apiError{Error: l.refusal(class, secs), Code: codeRateLimited, RetryAfter: secs})
+	writeErrorBody(w, http.StatusTooManyRequests, apiError{Error: l.message(class, no, secs), Code: codeRateLimited, RetryAfter: secs})
 }

@@ -76,8 +76,11 @@ func (l limits) info() limitsInfo {
 	return limitsInfo{ri(l.Requests), ri(l.Uploads), l.UploadsInFlight}
 }
 
-// refusal is the message of a 429 for class.
-func (l limits) refusal(c limitClass, secs int) string {
+// message is the message of a 429 for class.
+func (l limits) message(c limitClass, no refusal, secs int) string {
+	if no.InFlight {
+		return fmt.Sprintf("this address has %d uploads under way already; try again in %d s, when one has arrived", l.UploadsInFlight, secs)
+	}
 	r := l.of(c)
 	what := "requests"
 	if c == classUpload {
@@ -104,10 +107,17 @@ func window(d time.Duration) string {
 // limiter counts requests by client.
 type limiter interface {
 	// Take counts one request of class from client. If the client is over
-	// its limit, it returns how long to wait (> 0) and counts nothing.
-	// Otherwise it returns 0 and release (or nil), to be called when the
-	// request is done.
-	Take(ctx context.Context, client string, class limitClass) (wait time.Duration, release func(), err error)
+	// its limit, it returns a refusal (Wait > 0) and counts nothing.
+	// Otherwise it returns the zero refusal and release (or nil), to be
+	// called when the request is done.
+	Take(ctx context.Context, client string, class limitClass) (refusal, func(), error)
+}
+
+// refusal is a limiter's no: wait before trying again.
+type refusal struct {
+	Wait time.Duration
+	// InFlight: the client has limits.UploadsInFlight uploads under way.
+	InFlight bool
 }
 
 // clientKey returns the address a request is counted under: the peer's

@@ -29,27 +29,27 @@ type kvLimiter struct {
 	l       limits
 }
 
-func (k kvLimiter) Take(_ context.Context, client string, class limitClass) (time.Duration, func(), error) {
+func (k kvLimiter) Take(_ context.Context, client string, class limitClass) (refusal, func(), error) {
 	r := k.l.of(class)
 	if class != classUpload || r.Limit <= 0 {
-		return 0, nil, nil
+		return refusal{}, nil, nil
 	}
 	ns, err := kv.NewNamespace(k.binding)
 	if err != nil {
-		return 0, nil, err
+		return refusal{}, nil, err
 	}
 	now := time.Now()
 	n := now.UnixNano() / int64(r.Window)
 	key := fmt.Sprintf("rate:%s:%s:%d", class, client, n)
 	v, err := ns.GetString(key, nil)
 	if err != nil {
-		return 0, nil, err
+		return refusal{}, nil, err
 	}
 	count, _ := strconv.Atoi(v) // kvMissing: 0
 	if count >= r.Limit {
 		end := time.Unix(0, (n+1)*int64(r.Window))
-		return max(end.Sub(now), time.Second), nil, nil
+		return refusal{Wait: max(end.Sub(now), time.Second)}, nil, nil
 	}
 	ttl := int((r.Window+time.Minute)/time.Second) + 1
-	return 0, nil, ns.PutString(key, strconv.Itoa(count+1), &kv.PutOptions{ExpirationTTL: ttl})
+	return refusal{}, nil, ns.PutString(key, strconv.Itoa(count+1), &kv.PutOptions{ExpirationTTL: ttl})
 }

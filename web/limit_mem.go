@@ -40,7 +40,7 @@ func classIndex(c limitClass) int {
 	return 0
 }
 
-func (m *memLimiter) Take(_ context.Context, client string, class limitClass) (time.Duration, func(), error) {
+func (m *memLimiter) Take(_ context.Context, client string, class limitClass) (refusal, func(), error) {
 	r := m.l.of(class)
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -48,22 +48,22 @@ func (m *memLimiter) Take(_ context.Context, client string, class limitClass) (t
 	c := m.client(client, now)
 	i := classIndex(class)
 	if class == classUpload && m.l.UploadsInFlight > 0 && c.inFlight >= m.l.UploadsInFlight {
-		return time.Second, nil, nil
+		return refusal{Wait: time.Second, InFlight: true}, nil, nil
 	}
 	if r.Limit > 0 {
 		m.refill(c, i, r, now)
 		if c.tokens[i] < 1 {
 			perToken := r.Window / time.Duration(r.Limit)
-			return time.Duration((1 - c.tokens[i]) * float64(perToken)), nil, nil
+			return refusal{Wait: time.Duration((1 - c.tokens[i]) * float64(perToken))}, nil, nil
 		}
 		c.tokens[i]--
 	}
 	if class != classUpload {
-		return 0, nil, nil
+		return refusal{}, nil, nil
 	}
 	c.inFlight++
 	var once sync.Once
-	return 0, func() {
+	return refusal{}, func() {
 		once.Do(func() {
 			m.mu.Lock()
 			c.inFlight--

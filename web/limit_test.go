@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -133,24 +134,26 @@ func TestUploadsInFlight(t *testing.T) {
 	ctx := context.Background()
 	var rel []func()
 	for i := range 2 {
-		wait, r, err := m.Take(ctx, "a", classUpload)
-		if wait != 0 || r == nil || err != nil {
-			t.Fatalf("upload %d: %v %v", i, wait, err)
+		no, r, err := m.Take(ctx, "a", classUpload)
+		if no.Wait != 0 || r == nil || err != nil {
+			t.Fatalf("upload %d: %v %v", i, no, err)
 		}
 		rel = append(rel, r)
 	}
-	if wait, _, _ := m.Take(ctx, "a", classUpload); wait <= 0 {
-		t.Error("a third upload in flight was taken")
+	if no, _, _ := m.Take(ctx, "a", classUpload); no.Wait <= 0 || !no.InFlight {
+		t.Errorf("a third upload in flight was taken: %v", no)
+	} else if msg := (limits{UploadsInFlight: 2}).message(classUpload, no, 1); !strings.Contains(msg, "2 uploads under way") {
+		t.Errorf("in-flight refusal: %q", msg)
 	}
-	if wait, _, _ := m.Take(ctx, "b", classUpload); wait != 0 {
+	if no, _, _ := m.Take(ctx, "b", classUpload); no.Wait != 0 {
 		t.Error("another client was refused")
 	}
 	rel[0]()
 	rel[0]() // a second call changes nothing
-	if wait, _, _ := m.Take(ctx, "a", classUpload); wait != 0 {
+	if no, _, _ := m.Take(ctx, "a", classUpload); no.Wait != 0 {
 		t.Error("refused after a release")
 	}
-	if wait, _, _ := m.Take(ctx, "a", classUpload); wait <= 0 {
+	if no, _, _ := m.Take(ctx, "a", classUpload); no.Wait <= 0 {
 		t.Error("a second release of one upload freed two")
 	}
 }
@@ -175,7 +178,7 @@ func TestLimiterForgets(t *testing.T) {
 	}
 	// Client 0 has one token, not the two of a new client.
 	m.Take(ctx, "0", classRequest)
-	if wait, _, _ := m.Take(ctx, "0", classRequest); wait <= 0 {
+	if no, _, _ := m.Take(ctx, "0", classRequest); no.Wait <= 0 {
 		t.Error("client 0 has a full bucket again")
 	}
 }

@@ -26,9 +26,9 @@ import (
 // and expiry; its first read rewrites it with a header (owner "-").
 //
 // Both keys expire keep after their last write (KV's expirationTtl). A read
-// rewrites model:<id> with a fresh expiry when its last write is more than
-// touchEvery old, so a model expires when unread for keep; sha256:<sha256>
-// is written at upload only (after keep an identical upload gets a new id).
+// or an identical upload rewrites both with a fresh expiry when their last
+// write is more than touchEvery old, so a model expires when unused for keep.
+// A model stored before headers gets its content key at its first read.
 //
 // The values are text because the KV calls of syumai/workers cannot tell a
 // missing key from a stored one when reading bytes (a stream read of a missing
@@ -123,7 +123,8 @@ func (s kvStore) Put(_ context.Context, id string, b []byte, meta modelMeta) (st
 		return "", err
 	}
 	if validID(old) {
-		if _, err := s.read(ns, old); err == nil {
+		if m, err := s.read(ns, old); err == nil {
+			s.keepAlive(ns, old, m, nil) // uploaded again: a use
 			return old, nil
 		}
 	}
@@ -169,17 +170,32 @@ func (s kvStore) Get(_ context.Context, id string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the KV value of model %s is not base64: %w", id, err)
 	}
-	if now := time.Now(); now.Sub(time.Unix(m.refreshed, 0)) > touchEvery {
-		// Keep it from expiring. A failure costs only this extension.
-		if m.refreshed == 0 {
-			m.meta.SHA256 = sha256.Sum256(b)
-		}
-		m.refreshed = now.Unix()
-		if err := ns.PutString("model:"+id, m.String(), s.ttl()); err != nil {
-			log.Printf("web: keeping model %s: %v", id, err)
-		}
-	}
+	s.keepAlive(ns, id, m, b)
 	return b, nil
+}
+
+// keepAlive rewrites the model id (m, with the file b if known) and its
+// content key with a fresh expiry, if their last write is more than
+// touchEvery old. A failure costs only this extension.
+func (s kvStore) keepAlive(ns *kv.Namespace, id string, m kvModel, b []byte) {
+	now := time.Now()
+	if now.Sub(time.Unix(m.refreshed, 0)) <= touchEvery {
+		return
+	}
+	if m.refreshed == 0 { // stored before headers: no hash yet
+		if b == nil {
+			return
+		}
+		m.meta.SHA256 = sha256.Sum256(b)
+	}
+	m.refreshed = now.Unix()
+	if err := ns.PutString("model:"+id, m.String(), s.ttl()); err != nil {
+		log.Printf("web: keeping model %s: %v", id, err)
+		return
+	}
+	if err := ns.PutString(fmt.Sprintf("sha256:%x", m.meta.SHA256), id, s.ttl()); err != nil {
+		log.Printf("web: keeping the content key of model %s: %v", id, err)
+	}
 }
 
 func (s kvStore) Owner(_ context.Context, id string) ([32]byte, error) {

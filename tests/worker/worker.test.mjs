@@ -339,6 +339,10 @@ test('stored models survive a restart of the runtime; a model stored before toke
     assert.ok(Buffer.from(await res.arrayBuffer()).equals(legacy), `the old model reads back byte-identical (read ${i})`);
   }
   await jsonError(await del(legacyId, 'a'.repeat(26)), 403, /before delete tokens/, 'not_deletable');
+  // The rewrite gave it a content key: the same file uploaded again is it.
+  const again = await upload(legacy);
+  assert.equal(again.status, 200);
+  assert.equal((await again.json()).id, legacyId);
   console.log(`# restarted: ready again in ${(dev.readyMs / 1000).toFixed(2)} s`);
   assert.ok(stored.size >= 2);
   for (const [id, model] of stored) {
