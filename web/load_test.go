@@ -295,7 +295,8 @@ func TestLoad(t *testing.T) {
 
 	alone := wellBehaved(t, base, pool[:total], total, conc, "10.1.0", 30*time.Second, nil)
 	abusers := startAbuseProcess(t, base, unknown)
-	// While the abusers run, and at least until all the unknown ids were asked for.
+	// While the abusers run, and at least until all the unknown ids were asked
+	// for and the other abusers refused.
 	busy := wellBehaved(t, base, pool[total:], total, conc, "10.2.0", 60*time.Second, abusers.done.Load)
 	ab := abusers.stop(t)
 	abStored := make(map[string][]byte)
