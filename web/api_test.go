@@ -9,9 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -24,22 +25,27 @@ import (
 // on text, initialised from seed.
 func modelFile(t testing.TB, text string, hidden int, seed uint64) []byte {
 	t.Helper()
-	d, err := lstm.NewTextData(text)
+	b, err := makeModel(text, hidden, seed)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return b
+}
+
+// makeModel is modelFile for any goroutine.
+func makeModel(text string, hidden int, seed uint64) ([]byte, error) {
+	d, err := lstm.NewTextData(text)
+	if err != nil {
+		return nil, err
 	}
 	cfg := lstm.DefaultConfig()
 	cfg.Hidden = hidden
 	cfg.Seed = seed
 	m, err := lstm.NewModel(cfg, d)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	b, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return m.MarshalBinary()
 }
 
 // memStore is a modelStore in memory. failPut makes Put fail; collide makes
@@ -47,29 +53,38 @@ func modelFile(t testing.TB, text string, hidden int, seed uint64) []byte {
 type memStore struct {
 	mu      sync.Mutex
 	models  map[string][]byte
+	metas   map[string]modelMeta
 	failPut error
 	collide int
 	puts    int
 }
 
-func newMemStore() *memStore { return &memStore{models: make(map[string][]byte)} }
+func newMemStore() *memStore {
+	return &memStore{models: make(map[string][]byte), metas: make(map[string]modelMeta)}
+}
 
-func (s *memStore) Put(_ context.Context, id string, b []byte) error {
+func (s *memStore) Put(_ context.Context, id string, b []byte, m modelMeta) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.puts++
 	if s.failPut != nil {
-		return s.failPut
+		return "", s.failPut
+	}
+	for old, om := range s.metas {
+		if om.SHA256 == m.SHA256 {
+			return old, nil
+		}
 	}
 	if s.collide > 0 {
 		s.collide--
-		return errExists
+		return "", errExists
 	}
 	if _, ok := s.models[id]; ok {
-		return errExists
+		return "", errExists
 	}
 	s.models[id] = bytes.Clone(b)
-	return nil
+	s.metas[id] = m
+	return id, nil
 }
 
 func (s *memStore) Get(_ context.Context, id string) ([]byte, error) {
@@ -80,6 +95,27 @@ func (s *memStore) Get(_ context.Context, id string) ([]byte, error) {
 		return nil, errNotFound
 	}
 	return bytes.Clone(b), nil
+}
+
+func (s *memStore) Owner(_ context.Context, id string) ([32]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m, ok := s.metas[id]
+	if !ok {
+		return [32]byte{}, errNotFound
+	}
+	return m.Owner, nil
+}
+
+func (s *memStore) Delete(_ context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.models[id]; !ok {
+		return errNotFound
+	}
+	delete(s.models, id)
+	delete(s.metas, id)
+	return nil
 }
 
 func (s *memStore) count() int {
@@ -108,11 +144,7 @@ func upload(h http.Handler, b []byte) *http.Response {
 	return do(h, "POST", "/api/models", bytes.NewReader(b), octet)
 }
 
-type created struct {
-	ID    string `json:"id"`
-	URL   string `json:"url"`
-	Bytes int    `json:"bytes"`
-}
+type created = uploaded
 
 // checkAPIHeaders checks the headers every /api/ response has.
 func checkAPIHeaders(t *testing.T, what string, res *http.Response) {
@@ -128,9 +160,20 @@ func checkAPIHeaders(t *testing.T, what string, res *http.Response) {
 	}
 }
 
-// checkError checks that res is a JSON error with status and a message
-// containing each of want.
+// checkError checks that res is a JSON error with status, a known code and a
+// message containing each of want.
 func checkError(t *testing.T, what string, res *http.Response, status int, want ...string) {
+	t.Helper()
+	checkErrorCode(t, what, res, status, "", want...)
+}
+
+// knownCodes are the error codes the service answers with.
+var knownCodes = []string{codeNotFound, codeMethod, codeUnsupportedType, codeTooLarge, codeEmpty, codeInterrupted,
+	codeBadModel, codeBadID, codeNoModel, codeRateLimited, codeStorageFull, codeTokenRequired, codeWrongToken,
+	codeNotDeletable, codeStoreFailed, codeReadFailed, codeDeleteFailed, codeInternal}
+
+// checkErrorCode is checkError that also wants the code code (if not "").
+func checkErrorCode(t *testing.T, what string, res *http.Response, status int, code string, want ...string) apiError {
 	t.Helper()
 	checkAPIHeaders(t, what, res)
 	if res.StatusCode != status {
@@ -142,14 +185,18 @@ func checkError(t *testing.T, what string, res *http.Response, status int, want 
 	if cd := res.Header.Get("Content-Disposition"); cd != "" {
 		t.Errorf("%s: an error with Content-Disposition %q", what, cd)
 	}
-	var body struct {
-		Error string `json:"error"`
-	}
+	var body apiError
 	dec := json.NewDecoder(res.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&body); err != nil {
-		t.Errorf("%s: body is not {\"error\": …}: %v", what, err)
-		return
+		t.Errorf("%s: body is not {\"error\": …, \"code\": …}: %v", what, err)
+		return body
+	}
+	if !slices.Contains(knownCodes, body.Code) || (code != "" && body.Code != code) {
+		t.Errorf("%s: code %q, want %q (one of the known codes)", what, body.Code, code)
+	}
+	if (status == http.StatusTooManyRequests) != (body.RetryAfter > 0) {
+		t.Errorf("%s: retryAfter %d with status %d", what, body.RetryAfter, status)
 	}
 	if len(body.Error) < 20 || !strings.ContainsAny(body.Error[:1], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		t.Errorf("%s: error %q is not a sentence", what, body.Error)
@@ -159,10 +206,12 @@ func checkError(t *testing.T, what string, res *http.Response, status int, want 
 			t.Errorf("%s: error %q lacks %q", what, body.Error, w)
 		}
 	}
+	return body
 }
 
 func TestInfo(t *testing.T) {
-	h := newAPI(newMemStore())
+	cfg := apiConfig{limiter: newMemLimiter(defaultLimits), limits: defaultLimits, maxStorageBytes: 1 << 30, keepDays: 30}
+	h := newAPI(newMemStore(), cfg)
 	for _, m := range []string{"GET", "HEAD"} {
 		res := do(h, m, "/api/", nil, nil)
 		checkAPIHeaders(t, m+" /api/", res)
@@ -176,8 +225,19 @@ func TestInfo(t *testing.T) {
 		if err := json.NewDecoder(res.Body).Decode(&info); err != nil {
 			t.Fatal(err)
 		}
-		want := map[string]any{"share": true, "maxModelBytes": float64(MaxUploadBytes), "formatVersion": float64(lstm.FormatVersion)}
-		if !maps.Equal(info, want) {
+		text := info["expiry"].(map[string]any)["text"].(string)
+		if !strings.Contains(text, "30 days") {
+			t.Errorf("expiry text %q does not state the 30 days", text)
+		}
+		want := map[string]any{"share": true, "maxModelBytes": float64(MaxUploadBytes), "formatVersion": float64(lstm.FormatVersion),
+			"delete": true, "expiry": map[string]any{"unreadDays": float64(30), "text": text},
+			"limits": map[string]any{
+				"requests":        map[string]any{"limit": float64(600), "windowSeconds": float64(60)},
+				"uploads":         map[string]any{"limit": float64(60), "windowSeconds": float64(600)},
+				"uploadsInFlight": float64(4),
+			},
+			"maxStorageBytes": float64(1 << 30)}
+		if !reflect.DeepEqual(info, want) {
 			t.Errorf("GET /api/: %v, want %v", info, want)
 		}
 	}
@@ -185,7 +245,7 @@ func TestInfo(t *testing.T) {
 
 func TestUploadAndDownload(t *testing.T) {
 	store := newMemStore()
-	h := newAPI(store)
+	h := newAPI(store, apiConfig{})
 	file := modelFile(t, "hello, 世界", 4, 1)
 	res := upload(h, file)
 	checkAPIHeaders(t, "POST", res)
@@ -196,7 +256,7 @@ func TestUploadAndDownload(t *testing.T) {
 	if err := json.NewDecoder(res.Body).Decode(&c); err != nil {
 		t.Fatal(err)
 	}
-	if !validID(c.ID) || c.URL != "api/models/"+c.ID || c.Bytes != len(file) {
+	if !validID(c.ID) || c.URL != "api/models/"+c.ID || c.Bytes != len(file) || !validID(c.DeleteToken) || c.DeleteToken == c.ID || c.Existing {
 		t.Errorf("POST answered %+v", c)
 	}
 	if loc := res.Header.Get("Location"); loc != "/api/models/"+c.ID {
@@ -236,19 +296,23 @@ func TestUploadAndDownload(t *testing.T) {
 		t.Errorf("If-None-Match: %d", nm.StatusCode)
 	}
 
-	// The same file again is a new share with its own id; both stay.
+	// The same file again gets the same id, 200 and no delete token (only
+	// its first uploader can delete it); nothing more is stored.
 	res2 := upload(h, file)
 	var c2 created
-	if err := json.NewDecoder(res2.Body).Decode(&c2); err != nil || res2.StatusCode != 201 || c2.ID == c.ID {
+	if err := json.NewDecoder(res2.Body).Decode(&c2); err != nil || res2.StatusCode != 200 || c2 != (created{ID: c.ID, URL: c.URL, Bytes: len(file), Existing: true}) {
 		t.Errorf("second upload: %d %+v %v", res2.StatusCode, c2, err)
 	}
-	if store.count() != 2 {
-		t.Errorf("%d models stored, want 2", store.count())
+	if loc := res2.Header.Get("Location"); loc != "/api/models/"+c.ID {
+		t.Errorf("second upload: Location %q", loc)
+	}
+	if store.count() != 1 {
+		t.Errorf("%d models stored, want 1", store.count())
 	}
 }
 
 func TestUploadAcceptsTypeParameters(t *testing.T) {
-	h := newAPI(newMemStore())
+	h := newAPI(newMemStore(), apiConfig{})
 	res := do(h, "POST", "/api/models", bytes.NewReader(modelFile(t, "ab", 4, 1)), map[string]string{"Content-Type": "Application/Octet-Stream; name=x"})
 	if res.StatusCode != 201 {
 		t.Errorf("status %d", res.StatusCode)
@@ -271,7 +335,7 @@ func TestNumbersModelUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res := upload(newAPI(newMemStore()), b); res.StatusCode != 201 {
+	if res := upload(newAPI(newMemStore(), apiConfig{}), b); res.StatusCode != 201 {
 		t.Errorf("numbers RNN model: status %d", res.StatusCode)
 	}
 }
@@ -309,7 +373,7 @@ func TestUploadErrors(t *testing.T) {
 		{"interrupted", iotest.ErrReader(errors.New("connection reset")), -1, octet, 400, []string{"interrupted"}},
 	} {
 		store := newMemStore()
-		h := newAPI(store)
+		h := newAPI(store, apiConfig{})
 		req := httptest.NewRequest("POST", "/api/models", c.body)
 		req.ContentLength = c.length
 		for k, v := range c.hdr {
@@ -332,27 +396,27 @@ func TestStoreFailures(t *testing.T) {
 	file := modelFile(t, "hello", 4, 1)
 	store := newMemStore()
 	store.failPut = errors.New("disk full")
-	h := newAPI(store)
+	h := newAPI(store, apiConfig{})
 	checkError(t, "failing store", upload(h, file), 500, "nothing was saved")
 
 	// An id already taken is never replaced: the upload takes another.
 	store = newMemStore()
 	store.collide = 2
-	h = newAPI(store)
+	h = newAPI(store, apiConfig{})
 	res := upload(h, file)
 	if res.StatusCode != 201 || store.puts != 3 || store.count() != 1 {
 		t.Errorf("after 2 collisions: status %d, %d puts, %d stored", res.StatusCode, store.puts, store.count())
 	}
 	store = newMemStore()
 	store.collide = 100
-	checkError(t, "ids always taken", upload(newAPI(store), file), 500)
+	checkError(t, "ids always taken", upload(newAPI(store, apiConfig{}), file), 500)
 	if store.puts != 4 {
 		t.Errorf("%d tries, want 4", store.puts)
 	}
 }
 
 func TestDownloadErrors(t *testing.T) {
-	h := newAPI(newMemStore())
+	h := newAPI(newMemStore(), apiConfig{})
 	missing := newID()
 	for _, c := range []struct {
 		path   string
@@ -376,7 +440,7 @@ func TestDownloadErrors(t *testing.T) {
 }
 
 func TestMethods(t *testing.T) {
-	h := newAPI(newMemStore())
+	h := newAPI(newMemStore(), apiConfig{})
 	id := newID()
 	for _, c := range []struct {
 		path, allow string
@@ -384,7 +448,7 @@ func TestMethods(t *testing.T) {
 	}{
 		{"/api/", "GET, HEAD", []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}},
 		{"/api/models", "POST", []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}},
-		{"/api/models/" + id, "GET, HEAD", []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}},
+		{"/api/models/" + id, "GET, HEAD, DELETE", []string{"POST", "PUT", "PATCH", "OPTIONS"}},
 		{"/no-such-asset.js", "GET, HEAD", []string{"POST", "PUT", "DELETE"}}, // on Workers, the site's paths that match no asset
 	} {
 		for _, m := range c.bad {
@@ -425,7 +489,7 @@ func TestIDs(t *testing.T) {
 // TestServerRoutes checks the native server's split: the site, and the API
 // under /api/.
 func TestServerRoutes(t *testing.T) {
-	h := newServer(site(), newMemStore())
+	h := newServer(site(), newMemStore(), apiConfig{})
 	if res := do(h, "GET", "/", nil, nil); res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Security-Policy"), "wasm-unsafe-eval") {
 		t.Errorf("GET /: %d, CSP %q", res.StatusCode, res.Header.Get("Content-Security-Policy"))
 	}

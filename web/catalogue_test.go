@@ -31,7 +31,7 @@ func errorText(t *testing.T, b []byte) string {
 
 func TestCatalogueServer(t *testing.T) {
 	store := newMemStore()
-	h := newServer(nil, store)
+	h := newServer(nil, store, apiConfig{})
 	kept := modelFile(t, "a model already shared", 4, 7)
 	res := upload(h, kept)
 	if res.StatusCode != http.StatusCreated {
@@ -78,6 +78,9 @@ func TestCatalogueServer(t *testing.T) {
 		{"an id in capitals", "GET", "/api/models/" + strings.ToUpper(c.ID), nil, nil, 400, "this is not a model id"},
 		{"an id with markup", "GET", "/api/models/%3Cscript%3Ealert(1)%3C%2Fscript%3E", nil, nil, 400, "this is not a model id"},
 		{"an id nobody uploaded", "GET", "/api/models/" + strings.Repeat("a", idLen), nil, nil, 404, "no model has this id"},
+		{"a DELETE without the token", "DELETE", "/api/models/" + c.ID, nil, nil, 403, "takes its delete token"},
+		{"a DELETE with a guessed token", "DELETE", "/api/models/" + c.ID, nil, map[string]string{"Authorization": "Bearer " + newID()}, 403, "not the model's delete token"},
+		{"a DELETE with the model's id as token", "DELETE", "/api/models/" + c.ID, nil, map[string]string{"Authorization": "Bearer " + c.ID}, 403, "not the model's delete token"},
 	} {
 		var body io.Reader
 		if r.body != nil {
@@ -94,8 +97,13 @@ func TestCatalogueServer(t *testing.T) {
 		t.Logf("CATALOGUE | server | %s | %d %s", r.input, r.status, msg)
 		stillThere(r.input)
 	}
+	catalogueCorrupt(t, h, file, stillThere)
+}
 
-	// Every truncation of a model file, and a changed byte at every position.
+// catalogueCorrupt uploads every truncation of a model file, and the file
+// with a changed byte at every position, then a hostile body that must not be
+// echoed.
+func catalogueCorrupt(t *testing.T, h http.Handler, file []byte, stillThere func(string)) {
 	for n := range len(file) {
 		res := upload(h, file[:n])
 		if res.StatusCode != 400 {

@@ -6,8 +6,19 @@
 // for /api/* and for paths that match no asset (a JSON 404).
 package main
 
-import "github.com/syumai/workers"
+import (
+	"time"
+
+	"github.com/syumai/workers"
+)
 
 func main() {
-	workers.Serve(newAPI(kvStore{binding: "MODELS"}))
+	// The Worker counts uploads and deletions only (see kvLimiter).
+	l := limits{Uploads: defaultLimits.Uploads}
+	workers.Serve(newAPI(kvStore{binding: "MODELS", keep: defaultKeepDays * 24 * time.Hour}, apiConfig{
+		limiter: kvLimiter{binding: "MODELS", l: l},
+		limits:  l,
+		// syumai/workers sets the request's RemoteAddr to CF-Connecting-IP,
+		// the client's address as Cloudflare saw it.
+	}))
 }

@@ -14,9 +14,9 @@ import (
 // newServer returns the native server's handler: the share service under
 // /api/ (see newAPI) and the static site in files everywhere else (see
 // newHandler).
-func newServer(files fs.FS, store modelStore) http.Handler {
+func newServer(files fs.FS, store modelStore, cfg apiConfig) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/", newAPI(store))
+	mux.Handle("/api/", newAPI(store, cfg))
 	mux.Handle("/", newHandler(files))
 	return mux
 }

@@ -87,6 +87,17 @@ export async function shareRoundTrip(t, url) {
     assert.match(id, /^[a-z2-7]{26}$/);
     const link = await shareLink(page);
     assert.ok(link.includes(id), `the share link ${link} names the model ${id}`);
+
+    // Shared again unchanged: the service answers 200 with the same id (an
+    // identical file is stored once), and the page links to it as before.
+    const again = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/api/models'));
+    await share.click();
+    const res2 = await again;
+    assert.equal(res2.status(), 200, await res2.text());
+    assert.equal((await res2.json()).id, id);
+    await page.waitForTimeout(200);
+    const link2 = await shareLink(page);
+    assert.ok(link2.includes(id) && !link2.includes('model='), `the second share link ${link2} names the model ${id}`);
     assert.deepEqual(problems, []);
 
     // A fresh browser, with an empty profile: the model can only come from the server.

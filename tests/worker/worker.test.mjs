@@ -98,13 +98,42 @@ async function upload(body, headers = octet) {
   return fetch(dev.base + 'api/models', { method: 'POST', body, headers });
 }
 
-async function jsonError(res, status, pattern) {
+// jsonError checks an error answer: status, JSON with an English sentence
+// matching pattern and a stable code (code, if given); it returns the body.
+async function jsonError(res, status, pattern, code) {
   assert.equal(res.status, status, `status ${res.status}, want ${status}`);
   assert.match(res.headers.get('content-type'), /^application\/json/);
   assert.match(res.headers.get('content-security-policy'), /default-src 'none'/);
   const body = await res.json();
   assert.equal(typeof body.error, 'string');
+  assert.match(body.code, /^[a-z_]+$/, `code ${body.code}`);
   if (pattern) assert.match(body.error, pattern);
+  if (code) assert.equal(body.code, code);
+  return body;
+}
+
+// crc32 is the CRC-32 (IEEE) of b.
+function crc32(b) {
+  let c = ~0;
+  for (const x of b) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+// variant returns model with its update count set to n (bytes 80–87) and
+// its CRC-32 made right: another valid model file.
+function variant(model, n) {
+  const b = Buffer.from(model);
+  b.writeBigUInt64LE(BigInt(n), 80);
+  b.writeUInt32LE(crc32(b.subarray(0, b.length - 4)), b.length - 4);
+  return b;
+}
+
+function del(id, token) {
+  const headers = token === undefined ? {} : { Authorization: 'Bearer ' + token };
+  return fetch(dev.base + 'api/models/' + id, { method: 'DELETE', headers });
 }
 
 test('the page and its assets are served with their types and headers', async () => {
@@ -160,6 +189,13 @@ test('GET /api/ reports the share service', async () => {
   assert.equal(info.share, true);
   assert.equal(info.maxModelBytes, 4 << 20);
   assert.equal(info.formatVersion, 1);
+  assert.equal(info.delete, true);
+  assert.equal(info.expiry.unreadDays, 90);
+  assert.match(info.expiry.text, /90 days/);
+  // The Worker counts uploads and deletions per address (in KV); reads are
+  // left to Cloudflare's rate limiting rules.
+  assert.deepEqual(info.limits, { uploads: { limit: 60, windowSeconds: 600 } });
+  assert.equal(info.maxStorageBytes, undefined);
 });
 
 const stored = new Map(); // id → bytes, for the restart test
@@ -170,8 +206,9 @@ test('models round-trip through /api/models in KV', async () => {
     const res = await upload(model);
     const upMs = performance.now() - t0;
     assert.equal(res.status, 201, await res.clone().text());
-    const { id, url, bytes } = await res.json();
+    const { id, url, bytes, deleteToken } = await res.json();
     assert.match(id, /^[a-z2-7]{26}$/);
+    assert.match(deleteToken, /^[a-z2-7]{26}$/);
     assert.equal(url, 'api/models/' + id);
     assert.equal(bytes, model.length);
     assert.equal(res.headers.get('location'), '/api/models/' + id);
@@ -189,32 +226,123 @@ test('models round-trip through /api/models in KV', async () => {
     stored.set(id, model);
     console.log(`# ${model.length}-byte model: upload ${upMs.toFixed(0)} ms, download ${downMs.toFixed(0)} ms`);
   }
-  // Concurrent uploads each get their own id.
-  const results = await Promise.all(Array.from({ length: 8 }, () => upload(tiny).then((r) => r.json())));
+  // Concurrent uploads of different models each get their own id.
+  const models = Array.from({ length: 8 }, (_, i) => variant(tiny, 1000 + i));
+  const results = await Promise.all(models.map((m) => upload(m).then((r) => r.json())));
   const ids = new Set(results.map((r) => r.id));
   assert.equal(ids.size, 8);
-  for (const id of ids) stored.set(id, tiny);
+  results.forEach((r, i) => stored.set(r.id, models[i]));
+});
+
+test('an identical upload gets the same id; only the uploader\'s token deletes it', async () => {
+  const model = variant(tiny, 2001);
+  const first = await upload(model);
+  assert.equal(first.status, 201);
+  const a = await first.json();
+  const second = await upload(model);
+  assert.equal(second.status, 200, 'the same file again: 200, not a new model');
+  const b = await second.json();
+  assert.deepEqual(b, { id: a.id, url: a.url, bytes: model.length, existing: true }, 'the same id, and no delete token');
+  const other = await (await upload(variant(tiny, 2002))).json();
+
+  await jsonError(await del(a.id), 403, /delete token/, 'token_required');
+  await jsonError(await del(a.id, other.deleteToken), 403, /not the model's delete token/, 'wrong_token');
+  await jsonError(await del(a.id, a.id), 403, null, 'wrong_token');
+  await jsonError(await del('not-an-id', a.deleteToken), 400, /not a model id/, 'bad_id');
+  await jsonError(await del('a'.repeat(26), a.deleteToken), 404, /no model/, 'no_model');
+  assert.equal((await fetch(dev.base + a.url)).status, 200, 'refused deletions delete nothing');
+
+  const ok = await del(a.id, a.deleteToken);
+  assert.equal(ok.status, 204);
+  assert.equal((await ok.arrayBuffer()).byteLength, 0);
+  await jsonError(await fetch(dev.base + a.url), 404, /no model/, 'no_model');
+  await jsonError(await del(a.id, a.deleteToken), 404, null, 'no_model');
+  const get = await fetch(dev.base + other.url);
+  assert.ok(Buffer.from(await get.arrayBuffer()).equals(variant(tiny, 2002)), 'the other model is still there');
+  stored.set(other.id, variant(tiny, 2002));
+
+  // Uploaded again after its deletion, the file is a new model.
+  const again = await upload(model);
+  assert.equal(again.status, 201);
+  const c = await again.json();
+  assert.notEqual(c.id, a.id);
+  assert.match(c.deleteToken, /^[a-z2-7]{26}$/);
+  stored.set(c.id, model);
 });
 
 test('bad requests get clear JSON errors and store nothing', async () => {
-  await jsonError(await upload(tiny, { 'Content-Type': 'text/plain' }), 415, /application\/octet-stream/);
-  await jsonError(await upload(new Uint8Array(5 << 20)), 413, /4 MiB/);
-  await jsonError(await upload(tiny.subarray(0, tiny.length - 10)), 400, /truncated/);
-  await jsonError(await upload(new TextEncoder().encode('<script>alert(1)</script>')), 400, /not an LSTM Playground model file/);
-  await jsonError(await upload(new Uint8Array(0)), 400, /empty/);
-  await jsonError(await fetch(dev.base + 'api/models/' + 'a'.repeat(26)), 404, /no model/);
-  await jsonError(await fetch(dev.base + 'api/models/not-an-id'), 400, /not a model id/);
+  await jsonError(await upload(tiny, { 'Content-Type': 'text/plain' }), 415, /application\/octet-stream/, 'unsupported_type');
+  await jsonError(await upload(new Uint8Array(5 << 20)), 413, /4 MiB/, 'too_large');
+  await jsonError(await upload(tiny.subarray(0, tiny.length - 10)), 400, /truncated/, 'bad_model');
+  await jsonError(await upload(new TextEncoder().encode('<script>alert(1)</script>')), 400, /not an LSTM Playground model file/, 'bad_model');
+  await jsonError(await upload(new Uint8Array(0)), 400, /empty/, 'empty');
+  await jsonError(await fetch(dev.base + 'api/models/' + 'a'.repeat(26)), 404, /no model/, 'no_model');
+  await jsonError(await fetch(dev.base + 'api/models/not-an-id'), 400, /not a model id/, 'bad_id');
   const put = await fetch(dev.base + 'api/models', { method: 'PUT', body: tiny, headers: octet });
-  await jsonError(put, 405);
+  await jsonError(put, 405, null, 'method_not_allowed');
   assert.equal(put.headers.get('allow'), 'POST');
-  await jsonError(await fetch(dev.base + 'api/nothing'), 404);
+  await jsonError(await fetch(dev.base + 'api/nothing'), 404, null, 'not_found');
 });
 
 test('train, share, open the link in a fresh browser: the same model, through KV', (t) => shareRoundTrip(t, dev.base));
 
-test('stored models survive a restart of the runtime', async () => {
+test('uploads past the limit get 429 with Retry-After and a code; other addresses are not counted', async () => {
+  // The local runtime passes CF-Connecting-IP on as the client's address,
+  // as Cloudflare sets it. One model over and over: identical uploads count too.
+  const from = (ip) => ({ ...octet, 'CF-Connecting-IP': ip });
+  const model = variant(tiny, 3001);
+  let refused;
+  for (let i = 0; i < 61 && !refused; i++) {
+    const res = await upload(model, from('203.0.113.77'));
+    if (res.status === 429) refused = { i, res };
+    else assert.ok(res.status === 201 || res.status === 200, `upload ${i}: ${res.status}`);
+  }
+  assert.ok(refused, 'no 429 after 61 uploads from one address');
+  assert.equal(refused.i, 60, 'the 61st upload is the first refused');
+  const body = await jsonError(refused.res, 429, /60 every 10 minutes/, 'rate_limited');
+  const after = Number(refused.res.headers.get('retry-after'));
+  assert.ok(after >= 1 && after <= 600, `Retry-After ${after}`);
+  assert.equal(body.retryAfter, after);
+  // A deletion counts as an upload too; another address is not counted.
+  await jsonError(await fetch(dev.base + 'api/models/' + 'a'.repeat(26), { method: 'DELETE', headers: { 'CF-Connecting-IP': '203.0.113.77', Authorization: 'Bearer x' } }), 429, null, 'rate_limited');
+  const other = await upload(model, from('203.0.113.78'));
+  assert.equal(other.status, 200);
+  // Reads are not limited by the Worker.
+  const { id } = await other.json();
+  stored.set(id, model);
+  assert.equal((await fetch(dev.base + 'api/models/' + id, { headers: { 'CF-Connecting-IP': '203.0.113.77' } })).status, 200);
+});
+
+// putLegacy writes a model into the local KV as the share service stored it
+// before delete tokens and expiry: plain base64 under model:<id>.
+async function putLegacy(id, model) {
+  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), [
+    'kv', 'key', 'put', 'model:' + id, model.toString('base64'), '--binding', 'MODELS', '--local', '--persist-to', persist, '-c', config,
+  ], { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  assert.equal(code, 0, `wrangler kv key put: ${out}`);
+}
+
+test('stored models survive a restart of the runtime; a model stored before tokens and expiry still reads', async () => {
   await stopDev(dev);
+  const legacyId = 'legacy' + 'a'.repeat(20);
+  const legacy = variant(tinyNumbers, 4001);
+  await putLegacy(legacyId, legacy);
   dev = await startDev();
+  // Its first read rewrites it with a header and an expiry; the second reads that.
+  for (const i of [1, 2]) {
+    const res = await fetch(dev.base + 'api/models/' + legacyId);
+    assert.equal(res.status, 200, `the old model, read ${i}`);
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(legacy), `the old model reads back byte-identical (read ${i})`);
+  }
+  await jsonError(await del(legacyId, 'a'.repeat(26)), 403, /before delete tokens/, 'not_deletable');
+  // The rewrite gave it a content key: the same file uploaded again is it.
+  const again = await upload(legacy);
+  assert.equal(again.status, 200);
+  assert.equal((await again.json()).id, legacyId);
   console.log(`# restarted: ready again in ${(dev.readyMs / 1000).toFixed(2)} s`);
   assert.ok(stored.size >= 2);
   for (const [id, model] of stored) {

@@ -682,7 +682,8 @@ func (a *app) shareExported(file []byte) {
 	upload := func() {
 		fetchBytes("POST", "api/models", file, "application/octet-stream", func(res httpResult, err error) {
 			var id string
-			if err == nil && res.Status == 201 {
+			// 201: stored; 200: the same file was shared before, under id.
+			if err == nil && (res.Status == 201 || res.Status == 200) {
 				id, _ = jsonFields(res.Body, "id")["id"].(string)
 			}
 			if !share.ValidModelID(id) {
