@@ -73,7 +73,7 @@ func equations(s Step, id string) []Line {
 
 // yEq is y^t = softmax(W′h^t) and the most likely next symbol, if known.
 func yEq(s Step) []Line {
-	l := []Line{cat(symY, op(" = softmax("), Line{{Var, "W′"}}, symH, op(")"))}
+	l := []Line{cat(symY, op(" = softmax("), Line{{Var, "W′"}}, op(" "), symH, op(")"))}
 	if s.Y == "" {
 		return l
 	}

@@ -34,11 +34,11 @@ var lstmParts = []partSpec{
 	{id: "x", cx: 60, cy: 320, w: 80, h: 40, sym: symX},
 	{id: "hprev", cx: 60, cy: 385, w: 80, h: 40, scale: scaleSigned, sym: symHPrev},
 	{id: "concat", cx: 375, cy: 350, w: 450, h: 30, sym: symXH},
-	{id: "cprev", cx: 60, cy: 60, w: 80, h: 44, stage: StageForget, scale: scaleC, sym: symCPrev},
 	{id: "zf", cx: 200, cy: 270, w: 80, h: 44, stage: StageForget, scale: scaleGate, sym: symZf, note: "σ"},
 	{id: "zi", cx: 320, cy: 270, w: 80, h: 44, stage: StageSelect, scale: scaleGate, sym: symZi, note: "σ"},
 	{id: "z", cx: 440, cy: 270, w: 80, h: 44, stage: StageSelect, scale: scaleSigned, sym: symZ, note: "tanh"},
 	{id: "zo", cx: 560, cy: 270, w: 80, h: 44, stage: StageOutput, scale: scaleGate, sym: symZo, note: "σ"},
+	{id: "cprev", cx: 60, cy: 60, w: 80, h: 44, stage: StageForget, scale: scaleC, sym: symCPrev},
 	{id: "kept", shape: Round, cx: 200, cy: 60, w: 32, h: 32, stage: StageForget, scale: scaleC, sym: cat(symZf, op(" ⊙ "), symCPrev), op: "⊙", ty: -24, anchor: "middle"},
 	{id: "write", shape: Round, cx: 380, cy: 150, w: 32, h: 32, stage: StageSelect, scale: scaleC, sym: cat(symZi, op(" ⊙ "), symZ), op: "⊙", ty: 34, anchor: "middle"},
 	{id: "plus", of: "c", shape: Round, cx: 380, cy: 60, w: 32, h: 32, stage: StageSelect, scale: scaleC, sym: symC, op: "+"},
@@ -75,7 +75,7 @@ var rnnParts = []partSpec{
 	{id: "x", cx: 60, cy: 320, w: 80, h: 40, sym: symX},
 	{id: "hprev", cx: 60, cy: 385, w: 80, h: 40, scale: scaleSigned, sym: symHPrev},
 	{id: "concat", cx: 375, cy: 350, w: 450, h: 30, sym: symXH},
-	{id: "rnn", cx: 375, cy: 200, w: 100, h: 44, scale: scaleSigned, sym: symH, note: "tanh"},
+	{id: "rnn", shape: Round, cx: 375, cy: 200, w: 44, h: 44, scale: scaleSigned, sym: symH, op: "tanh", tx: 0, ty: -30, anchor: "middle"},
 	{id: "h", cx: 660, cy: 200, w: 80, h: 44, scale: scaleSigned, sym: symH},
 	{id: "y", cx: 660, cy: 350, w: 90, h: 44, scale: scaleGate, sym: symY},
 }
@@ -84,15 +84,15 @@ var rnnWires = []wireSpec{
 	{"x", "concat", []Point{{100, 320}, {125, 320}, {125, 345}, {150, 345}}},
 	{"hprev", "concat", []Point{{100, 385}, {125, 385}, {125, 355}, {150, 355}}},
 	{"concat", "rnn", []Point{{375, 335}, {375, 222}}},
-	{"rnn", "h", []Point{{425, 200}, {620, 200}}},
+	{"rnn", "h", []Point{{397, 200}, {620, 200}}},
 	{"h", "y", []Point{{660, 222}, {660, 328}}},
 }
 
 // The three stages' regions.
 var bandSpecs = []Band{
-	{Stage: StageForget, X: 150, Y: 10, W: 100, H: 302, Fill: "#eef3f8", Line: "#7d95ad"},
-	{Stage: StageSelect, X: 270, Y: 10, W: 230, H: 302, Fill: "#f0f6ec", Line: "#7f9c6d"},
-	{Stage: StageOutput, X: 510, Y: 96, W: 200, H: 216, Fill: "#f7eff4", Line: "#a57b93"},
+	{Stage: StageForget, X: 150, Y: 10, W: 100, H: 314, Fill: "#eef3f8", Line: "#7d95ad"},
+	{Stage: StageSelect, X: 270, Y: 10, W: 230, H: 314, Fill: "#f0f6ec", Line: "#7f9c6d"},
+	{Stage: StageOutput, X: 510, Y: 96, W: 200, H: 228, Fill: "#f7eff4", Line: "#a57b93"},
 }
 
 // valueOf returns the value part id shows, and whether it has one.

@@ -39,7 +39,6 @@ var en = map[string]string{
 
 	"cell.range.gate":    "σ, between 0 and 1",
 	"cell.range.tanh":    "tanh, between −1 and 1",
-	"cell.top":           "most likely next: {1}, {2}", // {1} symbol, {2} probability
 	"cell.legend.signed": "h, z, tanh c",
 	"cell.legend.c":      "c",
 	"cell.legend.gate":   "gates, probability",
