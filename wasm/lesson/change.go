@@ -116,3 +116,29 @@ func StepCorrelation(dst []float64, x, x0 []float32, T, H int) (perUnit []float6
 	}
 	return perUnit, sum / float64(n)
 }
+
+// RelativeSteps is RelativeChange along the time axis, for a chart: for every
+// step t, the mean over the units that move (range > 1e-6) of
+// |x_t − x_{t−1}| divided by the unit's range, written into dst (grown to T);
+// 0 at every step if no unit moves. The mean of these T values is
+// RelativeChange's mean. It panics if the shapes do not match.
+func RelativeSteps(dst []float64, x, x0 []float32, T, H int) []float64 {
+	checkShape("RelativeSteps", x, x0, T, H)
+	ranges := Ranges(nil, x, x0, T, H)
+	dst = slices.Grow(dst[:0], T)[:T]
+	for t := range T {
+		var s float64
+		n := 0
+		for j, r := range ranges {
+			if r > minRange {
+				s += math.Abs(float64(x[t*H+j])-prevAt(x, x0, t, j, H)) / r // |x_t − x_{t−1}| / range
+				n++
+			}
+		}
+		dst[t] = 0
+		if n > 0 {
+			dst[t] = s / float64(n)
+		}
+	}
+	return dst
+}

@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -113,5 +114,30 @@ func TestChangePanics(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+func TestRelativeSteps(t *testing.T) {
+	const T = 6
+	x := cols(ramp(T, 2), flip(T, 0.5), make([]float32, T))
+	x0 := []float32{0, -0.5, 0}
+	steps := RelativeSteps(make([]float64, 2), x, x0, T, 3)
+	// The ramp moves 2 of its 12 each step, the flip all of its 1; the flat
+	// unit is left out: (1/6 + 1)/2 at every step.
+	for tt, v := range steps {
+		if math.Abs(v-(1.0/6+1)/2) > 1e-6 {
+			t.Errorf("step %d: %v, want %v", tt, v, (1.0/6+1)/2)
+		}
+	}
+	_, mean := RelativeChange(nil, x, x0, T, 3)
+	var s float64
+	for _, v := range steps {
+		s += v
+	}
+	if math.Abs(s/T-mean) > 1e-9 {
+		t.Errorf("the mean over steps %v is not RelativeChange's mean %v", s/T, mean)
+	}
+	if got := RelativeSteps(nil, make([]float32, 4), nil, 2, 2); !slices.Equal(got, []float64{0, 0}) {
+		t.Errorf("no unit moves: %v", got)
 	}
 }
