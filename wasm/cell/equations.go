@@ -73,6 +73,13 @@ func equations(s Step, id string) []Line {
 
 // yEq is y^t = softmax(W′h^t) and the most likely next symbol, if known.
 func yEq(s Step) []Line {
+	if s.Numbers {
+		l := []Line{cat(symY, op(" = "), Line{{Var, "W′"}}, op(" "), symH, op(" + "), Line{{Var, "b′"}})}
+		if s.Y != "" {
+			l = append(l, cat(op("= "), text(s.Y)))
+		}
+		return l
+	}
 	l := []Line{cat(symY, op(" = softmax("), Line{{Var, "W′"}}, op(" "), symH, op(")"))}
 	if s.Y == "" {
 		return l

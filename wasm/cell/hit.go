@@ -26,6 +26,17 @@ func (sc *Scene) At(x, y float64) string {
 	return ""
 }
 
+// StageAt returns the stage whose band lies under (x, y), or StageNone: for
+// hovering a stage's name or its shaded region.
+func (sc *Scene) StageAt(x, y float64) Stage {
+	for _, b := range sc.Bands {
+		if x >= b.X && x <= b.X+b.W && y >= b.Y && y <= b.Y+b.H {
+			return b.Stage
+		}
+	}
+	return StageNone
+}
+
 // ToView maps a point of an element of w × h pixels that shows the scene
 // whole and centred (as SVG's default preserveAspectRatio does) into
 // viewBox units.

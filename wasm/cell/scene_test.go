@@ -124,6 +124,18 @@ func TestHit(t *testing.T) {
 			t.Errorf("At(%v, %v) = %q, want %q", tc.x, tc.y, got, tc.want)
 		}
 	}
+	for _, tc := range []struct {
+		x, y float64
+		want Stage
+	}{{200, 300, StageForget}, {300, 20, StageSelect}, {700, 300, StageOutput}, {700, 20, StageNone}, {60, 60, StageNone}} {
+		if got := sc.StageAt(tc.x, tc.y); got != tc.want {
+			t.Errorf("StageAt(%v, %v) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+	rnn := Build(rnnStep, nil)
+	if got := rnn.StageAt(200, 300); got != StageNone {
+		t.Errorf("the RNN has no stages, StageAt = %v", got)
+	}
 	// A point at the corner of a round part's bounds is outside its circle.
 	if got := sc.At(sc.Part("tanhc").X+1, sc.Part("tanhc").Y+1); got == "tanhc" {
 		t.Errorf("the corner of tanh's bounds hits it")
@@ -196,5 +208,19 @@ func TestKeys(t *testing.T) {
 	}
 	if got := Fill("{2} and {1}, {3}", "a", "b"); got != "b and a, {3}" {
 		t.Errorf("Fill = %q", got)
+	}
+}
+
+func TestNumbersY(t *testing.T) {
+	s := lstmStep
+	s.Numbers, s.Y, s.P = true, "0.5", math.NaN()
+	sc := Build(s, nil)
+	y := sc.Part("y")
+	var eq []string
+	for _, l := range y.Equation {
+		eq = append(eq, l.String())
+	}
+	if y.Text != "0.5" || y.HasValue || strings.Join(eq, " ") != "yᵗ = W′ hᵗ + b′ = 0.5" {
+		t.Errorf("y^t of a numbers model: %q %v %q", y.Text, y.HasValue, eq)
 	}
 }

@@ -18,6 +18,10 @@ type Step struct {
 	Y string  // y^t's most likely next symbol as shown; "" when unknown
 	P float64 // the probability of Y, 0 … 1; NaN when y^t is not a distribution
 
+	// Numbers is true for a model of numbers: y^t = W′h^t + b′ is the next
+	// value itself (Y, as the page writes it), not a softmax.
+	Numbers bool
+
 	// CLimit is the limit ±CLimit of the colour scale of c, the c heatmap's;
 	// 0 or less means max(1, |c^{t−1}|, |c^t|).
 	CLimit float64

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,6 +65,12 @@ func TestSVGParses(t *testing.T) {
 		if x != "" && !strings.Contains(all, x) {
 			t.Errorf("the text of the SVG does not have x^t = %q", s.X)
 		}
+		// Every value the scene shows is in the SVG's text, as shown.
+		for _, p := range sc.Parts {
+			if p.Text != "" && (p.Shape == Box || p.Anchor != "") && !slices.Contains(texts, strings.ReplaceAll(p.Text, "\x01", "\uFFFD")) {
+				t.Errorf("part %s: %q is not a text of the SVG", p.ID, p.Text)
+			}
+		}
 		if !strings.Contains(all, strings.ReplaceAll(sc.Title, "\x01", "\uFFFD")) {
 			t.Errorf("the SVG has no title %q", sc.Title)
 		}
@@ -75,6 +82,7 @@ func TestSVGParses(t *testing.T) {
 func parseSVG(t *testing.T, doc []byte) (texts []string, root string) {
 	t.Helper()
 	d := xml.NewDecoder(bytes.NewReader(doc))
+	ids := map[string]bool{}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -85,6 +93,14 @@ func parseSVG(t *testing.T, doc []byte) (texts []string, root string) {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
+			for _, a := range tok.Attr {
+				if a.Name.Local == "id" {
+					if ids[a.Value] {
+						t.Errorf("id %q twice", a.Value)
+					}
+					ids[a.Value] = true
+				}
+			}
 			if root == "" {
 				root = tok.Name.Local
 				if tok.Name.Space != "http://www.w3.org/2000/svg" {
