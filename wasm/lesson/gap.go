@@ -17,6 +17,14 @@ const (
 	MaxLetters = 26   // the most distinct letters
 )
 
+// The lesson's memory-gap task by default: four letters, the gap the page's
+// slider starts at, and enough lines for a few hundred recalls.
+const (
+	DefaultGapLetters = "abcd"
+	DefaultGap        = 20
+	DefaultGapRecords = 400
+)
+
 // GapProblem says what is wrong with the settings of a memory-gap text.
 type GapProblem uint8
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"lstmplayground/lstm"
 )
 
 func TestGapText(t *testing.T) {
@@ -122,5 +124,21 @@ func TestRecallOfGapText(t *testing.T) {
 	}
 	if total != 50 {
 		t.Errorf("%d lines scored, want 50", total)
+	}
+}
+
+// TestGapDefaults writes the default task at the longest gap: it must fit
+// the training text's limit.
+func TestGapDefaults(t *testing.T) {
+	text, err := GapText([]rune(DefaultGapLetters), []int{DefaultGap}, DefaultGapRecords, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest, _ := GapText([]rune(DefaultGapLetters), []int{MaxGap}, DefaultGapRecords, 1)
+	if n := len([]rune(longest)); n > lstm.MaxTextChars {
+		t.Errorf("the default task at gap %d has %d characters; the limit is %d", MaxGap, n, lstm.MaxTextChars)
+	}
+	if sc := Recall([]rune(text), perfect([]rune(text))); len(sc) != 1 || sc[0].Total != DefaultGapRecords {
+		t.Errorf("default task scores %v", sc)
 	}
 }

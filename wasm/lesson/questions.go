@@ -48,6 +48,7 @@ type Question struct {
 type Verdict struct {
 	OK     bool     // false: the values cannot answer it (Reason says what to do)
 	Answer int      // the index of the answer the model confirms
+	At     int      // the step (0-based) whose values answered, for the page to move the cursor to; −1 for none
 	Reason string   // catalogue key of why
 	Args   []string // its placeholders
 }
@@ -63,9 +64,32 @@ func (v Verdict) Words(tr cell.Text) string {
 	return tr(v.Reason, v.Args...)
 }
 
-// verdict returns the verdict for answer a (0 or 1) with reason key+a.
-func verdict(key string, a int, args ...string) Verdict {
-	return Verdict{OK: true, Answer: a, Reason: key + itoa(a), Args: args}
+// Feedback returns what the page says after the visitor picked an answer and
+// stepped: whether the model agrees, and why; only the reason when the
+// values could not answer.
+func (v Verdict) Feedback(picked int, tr cell.Text) string {
+	if tr == nil {
+		tr = English
+	}
+	if !v.OK {
+		return v.Words(tr)
+	}
+	head := KeyRefute
+	if v.Confirms(picked) {
+		head = KeyConfirm
+	}
+	return tr(head) + " " + v.Words(tr)
+}
+
+// verdict returns the verdict for answer a (0 or 1), read at step at, with
+// reason key+a.
+func verdict(key string, a, at int, args ...string) Verdict {
+	return Verdict{OK: true, Answer: a, At: at, Reason: key + itoa(a), Args: args}
+}
+
+// refuse returns a verdict that cannot answer, with its reason.
+func refuse(key string, args ...string) Verdict {
+	return Verdict{At: -1, Reason: key, Args: args}
 }
 
 func step1(t int) string { return itoa(t + 1) }
@@ -88,13 +112,13 @@ var qNextSymbol = Question{
 	Check: func(l *Live) Verdict {
 		t := l.Step
 		if t < 0 || t+1 >= len(l.Probe) || t >= len(l.Pred) {
-			return Verdict{Reason: "lesson.rnn.none"}
+			return refuse("lesson.rnn.none")
 		}
 		a := 1
 		if l.Pred[t] == l.Probe[t+1] {
 			a = 0
 		}
-		return verdict("lesson.rnn.why", a, step1(t), symbol(l.Pred[t]), symbol(l.Probe[t+1]))
+		return verdict("lesson.rnn.why", a, t+1, step1(t), symbol(l.Pred[t]), symbol(l.Probe[t+1]))
 	},
 }
 
@@ -114,7 +138,7 @@ var qStates = Question{
 }
 
 func checkStates(l *Live) Verdict {
-	none := Verdict{Reason: "lesson.states.none"}
+	none := refuse("lesson.states.none")
 	t, j := l.Step, l.Unit
 	c0, ok0 := l.at(l.C, t, j)
 	c1, ok1 := l.at(l.C, t+1, j)
@@ -133,7 +157,7 @@ func checkStates(l *Live) Verdict {
 	if dc > dh {
 		a = 0
 	}
-	return verdict("lesson.states.why", a, cell.FormatPercent(dc), cell.FormatPercent(dh))
+	return verdict("lesson.states.why", a, t+1, cell.FormatPercent(dc), cell.FormatPercent(dh))
 }
 
 // Chapter 3: at the next occurrence of the cursor's symbol, is the unit's
@@ -147,7 +171,7 @@ var qForget = Question{
 func checkForget(l *Live) Verdict {
 	t := l.Step
 	if t < 0 || t >= len(l.Probe) {
-		return Verdict{Reason: "lesson.gates.none", Args: []string{"–"}}
+		return refuse("lesson.gates.none", "–")
 	}
 	r := l.Probe[t]
 	for u := t + 1; u < len(l.Probe); u++ {
@@ -162,9 +186,9 @@ func checkForget(l *Live) Verdict {
 		if zf >= 0.5 {
 			a = 1
 		}
-		return verdict("lesson.gates.why", a, step1(u), symbol(r), cell.FormatValue(zf))
+		return verdict("lesson.gates.why", a, u, step1(u), symbol(r), cell.FormatValue(zf))
 	}
-	return Verdict{Reason: "lesson.gates.none", Args: []string{symbol(r)}}
+	return refuse("lesson.gates.none", symbol(r))
 }
 
 // Chapter 4: at the cursor, is what the forget stage keeps larger than
@@ -188,14 +212,14 @@ func checkStages(l *Live) Verdict {
 		}
 	}
 	if !(ok0 && ok1 && ok2 && ok3) {
-		return Verdict{Reason: "lesson.stages.none"}
+		return refuse("lesson.stages.none")
 	}
 	kept, written := zf*cPrev, zi*z // z^f ⊙ c^{t−1}, z^i ⊙ z
 	a := 1
 	if math.Abs(kept) >= math.Abs(written) {
 		a = 0
 	}
-	return verdict("lesson.stages.why", a, cell.FormatValue(kept), cell.FormatValue(written))
+	return verdict("lesson.stages.why", a, t, cell.FormatValue(kept), cell.FormatValue(written))
 }
 
 // Chapter 5: over the gap, does the LSTM or the RNN recall more often?
@@ -209,15 +233,15 @@ func checkMemory(l *Live) Verdict {
 	r := l.Race
 	al, ar := r.LSTM.Accuracy(), r.RNN.Accuracy()
 	if al < 0 || ar < 0 {
-		return Verdict{Reason: "lesson.memory.none"}
+		return refuse("lesson.memory.none")
 	}
 	args := []string{itoa(r.Gap), cell.FormatPercent(al), itoa(r.LSTM.Correct), itoa(r.LSTM.Total),
 		cell.FormatPercent(ar), itoa(r.RNN.Correct), itoa(r.RNN.Total)}
 	switch {
 	case al > ar:
-		return verdict("lesson.memory.why", 0, args...)
+		return verdict("lesson.memory.why", 0, -1, args...)
 	case ar > al:
-		return verdict("lesson.memory.why", 1, args...)
+		return verdict("lesson.memory.why", 1, -1, args...)
 	}
-	return Verdict{Reason: "lesson.memory.tie", Args: []string{itoa(r.Gap), cell.FormatPercent(al)}}
+	return refuse("lesson.memory.tie", itoa(r.Gap), cell.FormatPercent(al))
 }

@@ -26,6 +26,9 @@ func TestQuestionNextSymbol(t *testing.T) {
 		}
 	}
 	l.Step = 3
+	if v := qNextSymbol.Check(l); v.At != 4 {
+		t.Errorf("the guess after step index 3 is checked at %d, want 4", v.At)
+	}
 	if w := qNextSymbol.Check(l).Words(nil); w != "After step 4 the model's top guess is “x”, but the text goes on with “b”: it guessed wrong." {
 		t.Errorf("reason %q", w)
 	}
@@ -70,6 +73,9 @@ func TestQuestionForget(t *testing.T) {
 	} else if w := v.Words(nil); !strings.Contains(w, "At step 4, the next “a”, the forget gate z^f is 0.200") {
 		t.Errorf("reason %q", w)
 	}
+	if v := qForget.Check(l); v.At != 3 {
+		t.Errorf("the answer was read at step index %d, want 3", v.At)
+	}
 	l.Step = 1 // next b at index 4: z^f 0.95
 	if v := qForget.Check(l); !v.OK || v.Answer != 1 {
 		t.Errorf("next b at z^f 0.95: %+v, want near 1", v)
@@ -108,16 +114,23 @@ func TestQuestionMemory(t *testing.T) {
 		v.Words(nil) != "Over a gap of 20 the LSTM recalled 90% of the letters (45 of 50), the RNN 2% (1 of 50)." {
 		t.Errorf("LSTM ahead: %+v %q", v, v.Words(nil))
 	}
+	v := qMemory.Check(l)
+	if f := v.Feedback(0, nil); !strings.HasPrefix(f, "The model agrees with you. Over a gap of 20") {
+		t.Errorf("feedback to the LSTM: %q", f)
+	}
+	if f := v.Feedback(1, nil); !strings.HasPrefix(f, "The model did the other thing. Over a gap of 20") {
+		t.Errorf("feedback to the RNN: %q", f)
+	}
 	l.Race.LSTM.Correct = 0
 	if v := qMemory.Check(l); !v.OK || v.Answer != 1 {
 		t.Errorf("RNN ahead: %+v", v)
 	}
 	l.Race.RNN.Correct = 0
-	if v := qMemory.Check(l); v.OK || v.Reason != "lesson.memory.tie" {
+	if v := qMemory.Check(l); v.OK || v.Reason != "lesson.memory.tie" || v.Feedback(0, nil) != "Over a gap of 20 both recalled 0% of the letters: train longer, or change the gap." {
 		t.Errorf("a tie: %+v", v)
 	}
 	l.Race.RNN = GapScore{}
-	if v := qMemory.Check(l); v.OK || v.Reason != "lesson.memory.none" {
+	if v := qMemory.Check(l); v.OK || v.Reason != "lesson.memory.none" || v.At != -1 {
 		t.Errorf("no recall yet: %+v", v)
 	}
 	if got := qMemory.Args(l); !slices.Equal(got, []string{"20"}) {
