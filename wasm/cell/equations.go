@@ -2,91 +2,78 @@ package cell
 
 import "math"
 
+// Numbers filled into an equation: an operand (in parentheses when
+// negative), a value, the result it ends in, a symbol or word as shown.
+func num(v float64) Span   { return Span{Num, FormatOperand(v)} }
+func value(v float64) Span { return Span{Num, FormatValue(v)} }
+func res(v float64) Span   { return Span{Result, FormatValue(v)} }
+func text(s string) Span   { return Span{Result, s} }
+
 // gateEq is z = act(W·[x^t; h^{t−1}] + b) = act(pre) = z, with the
 // pre-activation filled in (σ⁻¹ or tanh⁻¹ of the value).
-func gateEq(sym Line, sup string, tanh bool, v float64) []Line {
-	w, b := Line{{Var, "W"}}, Line{{Var, "b"}}
-	if sup != "" {
-		w, b = append(w, Span{Sup, sup}), append(b, Span{Sup, sup})
-	}
-	act, pre := "σ(", logit(v)
+func gateEq(head string, tanh bool, v float64) []Line {
 	if tanh {
-		act, pre = "tanh(", atanh(v)
+		return []Line{eq(head), eq("= tanh(#) = #", value(atanh(v)), res(v))}
 	}
-	return []Line{
-		cat(sym, op(" = "+act), w, op(" · "), symXH, op(" + "), b, op(")")),
-		cat(op("= "+act), value(pre), op(") = "), res(v)),
-	}
+	return []Line{eq(head), eq("= σ(#) = #", value(logit(v)), res(v))}
 }
 
 // equations returns the equation of part id with s's numbers filled in.
 func equations(s Step, id string) []Line {
 	switch id {
 	case "x":
-		return []Line{cat(symX, op(" = "), text(s.X))}
+		return []Line{eq("x^t = #", text(s.X))}
 	case "hprev":
-		return []Line{cat(symHPrev, op(" = "), res(s.HPrev))}
+		return []Line{eq("h^{t−1} = #", res(s.HPrev))}
 	case "cprev":
-		return []Line{cat(symCPrev, op(" = "), res(s.CPrev))}
+		return []Line{eq("c^{t−1} = #", res(s.CPrev))}
 	case "concat":
-		return []Line{cat(symXH, op(" = ["), text(s.X), op("; "), Line{{Num, FormatValue(s.HPrev)}}, op(" …]"))}
+		return []Line{eq("[x^t; h^{t−1}] = [#; # …]", text(s.X), value(s.HPrev))}
 	case "zf":
-		return gateEq(symZf, "f", false, s.Zf)
+		return gateEq("z^f = σ(W^f · [x^t; h^{t−1}] + b^f)", false, s.Zf)
 	case "zi":
-		return gateEq(symZi, "i", false, s.Zi)
+		return gateEq("z^i = σ(W^i · [x^t; h^{t−1}] + b^i)", false, s.Zi)
 	case "z":
-		return gateEq(symZ, "", true, s.Z)
+		return gateEq("z = tanh(W · [x^t; h^{t−1}] + b)", true, s.Z)
 	case "zo":
-		return gateEq(symZo, "o", false, s.Zo)
+		return gateEq("z^o = σ(W^o · [x^t; h^{t−1}] + b^o)", false, s.Zo)
 	case "rnn":
-		return gateEq(symH, "", true, s.H)
+		return gateEq("h^t = tanh(W · [x^t; h^{t−1}] + b)", true, s.H)
 	case "kept":
-		return []Line{
-			cat(symZf, op(" ⊙ "), symCPrev),
-			cat(op("= "), num(s.Zf), op(" × "), num(s.CPrev), op(" = "), res(s.Kept())),
-		}
+		return []Line{eq("z^f ⊙ c^{t−1}"), eq("= # × # = #", num(s.Zf), num(s.CPrev), res(s.Kept()))}
 	case "write":
-		return []Line{
-			cat(symZi, op(" ⊙ "), symZ),
-			cat(op("= "), num(s.Zi), op(" × "), num(s.Z), op(" = "), res(s.Written())),
-		}
+		return []Line{eq("z^i ⊙ z"), eq("= # × # = #", num(s.Zi), num(s.Z), res(s.Written()))}
 	case "c":
-		return []Line{
-			cat(symC, op(" = "), symZf, op(" ⊙ "), symCPrev, op(" + "), symZi, op(" ⊙ "), symZ),
-			cat(op("= "), num(s.Kept()), op(" + "), num(s.Written()), op(" = "), res(s.C)),
-		}
+		return []Line{eq("c^t = z^f ⊙ c^{t−1} + z^i ⊙ z"), eq("= # + # = #", num(s.Kept()), num(s.Written()), res(s.C))}
 	case "tanhc":
-		return []Line{cat(op("tanh("), symC, op(") = tanh("), value(s.C), op(") = "), res(math.Tanh(s.C)))}
+		return []Line{eq("tanh(c^t) = tanh(#) = #", value(s.C), res(math.Tanh(s.C)))}
 	case "h":
 		if !s.LSTM {
-			return []Line{cat(symH, op(" = "), res(s.H))}
+			return []Line{eq("h^t = #", res(s.H))}
 		}
-		return []Line{
-			cat(symH, op(" = "), symZo, op(" ⊙ tanh("), symC, op(")")),
-			cat(op("= "), num(s.Zo), op(" × "), num(math.Tanh(s.C)), op(" = "), res(s.H)),
-		}
+		return []Line{eq("h^t = z^o ⊙ tanh(c^t)"), eq("= # × # = #", num(s.Zo), num(math.Tanh(s.C)), res(s.H))}
 	case "y":
 		return yEq(s)
 	}
 	return nil
 }
 
-// yEq is y^t = softmax(W′h^t) and the most likely next symbol, if known.
+// yEq is y^t = softmax(W′h^t) and the most likely next symbol, if known; for
+// numbers, y^t = W′h^t + b′ and the value.
 func yEq(s Step) []Line {
+	head := "y^t = softmax(W′ h^t)"
 	if s.Numbers {
-		l := []Line{cat(symY, op(" = "), Line{{Var, "W′"}}, op(" "), symH, op(" + "), Line{{Var, "b′"}})}
-		if s.Y != "" {
-			l = append(l, cat(op("= "), text(s.Y)))
-		}
-		return l
+		head = "y^t = W′ h^t + b′"
 	}
-	l := []Line{cat(symY, op(" = softmax("), Line{{Var, "W′"}}, op(" "), symH, op(")"))}
-	if s.Y == "" {
-		return l
+	l := []Line{eq(head)}
+	switch {
+	case s.Y == "":
+	case s.Numbers:
+		l = append(l, eq("= #", text(s.Y)))
+	case math.IsNaN(s.P):
+		l = append(l, eq("→ #", text(s.Y)))
+	default:
+		l = append(l, eq("→ #, #", text(s.Y), Span{Result, FormatPercent(s.P)}))
 	}
-	top := cat(op("→ "), text(s.Y))
-	if !math.IsNaN(s.P) {
-		top = cat(top, op(", "), Line{{Result, FormatPercent(s.P)}})
-	}
-	return append(l, top)
+	return l
 }

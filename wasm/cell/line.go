@@ -58,32 +58,17 @@ func (l Line) Speak() string {
 
 var superscripts = map[rune]rune{'t': 'ᵗ', '−': '⁻', '1': '¹', 'f': 'ᶠ', 'i': 'ⁱ', 'o': 'ᵒ'}
 
-// The article's symbols, as spans.
+// The article's symbols.
 var (
-	symX     = Line{{Var, "x"}, {Sup, "t"}}
-	symHPrev = Line{{Var, "h"}, {Sup, "t−1"}}
-	symH     = Line{{Var, "h"}, {Sup, "t"}}
-	symCPrev = Line{{Var, "c"}, {Sup, "t−1"}}
-	symC     = Line{{Var, "c"}, {Sup, "t"}}
-	symY     = Line{{Var, "y"}, {Sup, "t"}}
-	symZf    = Line{{Var, "z"}, {Sup, "f"}}
-	symZi    = Line{{Var, "z"}, {Sup, "i"}}
-	symZo    = Line{{Var, "z"}, {Sup, "o"}}
-	symZ     = Line{{Var, "z"}}
-	symXH    = cat(op("["), symX, op("; "), symHPrev, op("]"))
+	symX     = eq("x^t")
+	symHPrev = eq("h^{t−1}")
+	symH     = eq("h^t")
+	symCPrev = eq("c^{t−1}")
+	symC     = eq("c^t")
+	symY     = eq("y^t")
+	symZf    = eq("z^f")
+	symZi    = eq("z^i")
+	symZo    = eq("z^o")
+	symZ     = eq("z")
+	symXH    = eq("[x^t; h^{t−1}]")
 )
-
-// cat joins pieces into one line.
-func cat(parts ...Line) Line {
-	var l Line
-	for _, p := range parts {
-		l = append(l, p...)
-	}
-	return l
-}
-
-func op(s string) Line     { return Line{{Plain, s}} }
-func num(v float64) Line   { return Line{{Num, FormatOperand(v)}} }
-func value(v float64) Line { return Line{{Num, FormatValue(v)}} }
-func res(v float64) Line   { return Line{{Result, FormatValue(v)}} }
-func text(s string) Line   { return Line{{Result, s}} }

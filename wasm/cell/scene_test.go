@@ -224,3 +224,20 @@ func TestNumbersY(t *testing.T) {
 		t.Errorf("y^t of a numbers model: %q %v %q", y.Text, y.HasValue, eq)
 	}
 }
+
+func TestNotation(t *testing.T) {
+	got := eq("y^t = softmax(W′ h^{t−1}) + #", res(-2))
+	want := Line{{Var, "y"}, {Sup, "t"}, {Plain, " = softmax("}, {Var, "W′"}, {Plain, " "}, {Var, "h"}, {Sup, "t−1"},
+		{Plain, ") + "}, {Result, "−2.000"}}
+	if len(got) != len(want) {
+		t.Fatalf("eq = %#v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("span %d = %#v, want %#v", i, got[i], want[i])
+		}
+	}
+	if s := eq("a^").String(); s != "a^" {
+		t.Errorf("a trailing ^ is written as it is: %q", s)
+	}
+}
