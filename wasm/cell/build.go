@@ -15,7 +15,7 @@ func Build(s Step, tr Text) Scene {
 	}
 	sc := Scene{Title: tr(title, num1(s.Unit), num1(s.T)), LSTM: s.LSTM}
 	if s.X != "" {
-		sc.Title += " · " + tr("cell.reads", s.X)
+		sc.Title += " · " + tr("cell.reads", s.shown(s.X))
 	}
 	pal := newPalette(s)
 	stageOf := map[string]Stage{}
@@ -65,9 +65,9 @@ func buildPart(s Step, ps partSpec, pal palette, tr Text) Part {
 	p.Value, p.HasValue = valueOf(s, ps.id)
 	switch {
 	case ps.id == "x":
-		p.Text = s.X
+		p.Text = s.shown(s.X)
 	case ps.id == "y":
-		p.Text = s.Y
+		p.Text = s.shown(s.Y)
 		if p.HasValue {
 			p.Text += " " + FormatPercent(p.Value)
 		}

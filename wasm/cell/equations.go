@@ -22,13 +22,13 @@ func gateEq(head string, tanh bool, v float64) []Line {
 func equations(s Step, id string) []Line {
 	switch id {
 	case "x":
-		return []Line{eq("x^t = #", text(s.X))}
+		return []Line{eq("x^t = #", text(s.shown(s.X)))}
 	case "hprev":
 		return []Line{eq("h^{t−1} = #", res(s.HPrev))}
 	case "cprev":
 		return []Line{eq("c^{t−1} = #", res(s.CPrev))}
 	case "concat":
-		return []Line{eq("[x^t; h^{t−1}] = [#; # …]", text(s.X), value(s.HPrev))}
+		return []Line{eq("[x^t; h^{t−1}] = [#; # …]", text(s.shown(s.X)), value(s.HPrev))}
 	case "zf":
 		return gateEq("z^f = σ(W^f · [x^t; h^{t−1}] + b^f)", false, s.Zf)
 	case "zi":
@@ -71,9 +71,9 @@ func yEq(s Step) []Line {
 	case s.Numbers:
 		l = append(l, eq("= #", text(s.Y)))
 	case math.IsNaN(s.P):
-		l = append(l, eq("→ #", text(s.Y)))
+		l = append(l, eq("→ #", text(s.shown(s.Y))))
 	default:
-		l = append(l, eq("→ #, #", text(s.Y), Span{Result, FormatPercent(s.P)}))
+		l = append(l, eq("→ #, #", text(s.shown(s.Y)), Span{Result, FormatPercent(s.P)}))
 	}
 	return l
 }

@@ -21,7 +21,7 @@ func ExampleBuild() {
 	svg := cell.AppendSVG(nil, &sc, cell.English)
 	fmt.Println(len(svg) > 0)
 	// Output:
-	// LSTM cell, unit 3, step 5 · reads a
+	// LSTM cell, unit 3, step 5 · reads “a”
 	// zf
 	// cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z
 	// = (−0.746) + 0.316 = −0.430

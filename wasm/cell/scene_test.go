@@ -50,10 +50,10 @@ func TestSceneValues(t *testing.T) {
 			t.Errorf("part %s: equation %q does not end in %s", id, last.String(), FormatValue(v))
 		}
 	}
-	if p := sc.Part("x"); p.Text != "a" || p.HasValue {
+	if p := sc.Part("x"); p.Text != "“a”" || p.HasValue {
 		t.Errorf("x^t shows %q (value %v), want the symbol a and no value", p.Text, p.HasValue)
 	}
-	if p := sc.Part("y"); p.Text != "b 62%" || p.Value != 0.62 {
+	if p := sc.Part("y"); p.Text != "“b” 62%" || p.Value != 0.62 {
 		t.Errorf("y^t shows %q, want b 62%%", p.Text)
 	}
 	wantEq := map[string]string{
@@ -153,12 +153,12 @@ func TestDescribe(t *testing.T) {
 	sc := Build(lstmStep, nil)
 	d := Describe(&sc, nil)
 	// Every value as text, in the article's order.
-	order := []string{"LSTM cell, unit 3, step 5 · reads a.", "input: x t = a", "previous hidden state: h t−1 = 0.200",
+	order := []string{"LSTM cell, unit 3, step 5 · reads “a”.", "input: x t = “a”", "previous hidden state: h t−1 = 0.200",
 		"forget, forget gate (σ, between 0 and 1): z f = σ(W f · [x t; h t−1] + b f) = σ(2.618) = 0.932",
 		"select memory, input gate", "select memory, content (tanh, between −1 and 1)", "output, output gate",
 		"forget, previous cell state: c t−1 = −0.800", "= 0.932 × (−0.800) = −0.746", "= 0.410 × 0.770 = 0.316",
 		"select memory, cell state: c t = z f ⊙ c t−1 + z i ⊙ z = (−0.746) + 0.316 = −0.430",
-		"tanh(c t) = tanh(−0.430) = −0.405", "= 0.660 × (−0.405) = −0.268", "prediction: y t = softmax(W′ h t) → b, 62%"}
+		"tanh(c t) = tanh(−0.430) = −0.405", "= 0.660 × (−0.405) = −0.268", "prediction: y t = softmax(W′ h t) → “b”, 62%"}
 	at := 0
 	for _, w := range order {
 		i := strings.Index(d[at:], w)

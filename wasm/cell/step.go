@@ -27,6 +27,15 @@ type Step struct {
 	CLimit float64
 }
 
+// shown returns a symbol of a text model in quotes, so that a dash or a
+// dot reads as a symbol; a number (Numbers) as it is.
+func (s Step) shown(sym string) string {
+	if s.Numbers || sym == "" {
+		return sym
+	}
+	return "“" + sym + "”"
+}
+
 // Kept returns z^f ⊙ c^{t−1}, what the forget stage keeps of the old cell state.
 func (s Step) Kept() float64 { return s.Zf * s.CPrev }
 
