@@ -11,6 +11,23 @@
 // memory) → c^t; tanh(c^t) ⊙ z^o (output) → h^t; y^t = softmax(W′h^t). The
 // RNN's cell is h^t = tanh(W·[x^t; h^{t−1}] + b), drawn the same way.
 //
+// # Use from the page
+//
+// Fill a Step from the step inspector's values of the unit and step under
+// the time cursor (wasm/ui StepValues: the same fields), plus X (the symbol
+// read, as DisplayRune shows it), Y and P (the trace's Top and TopP at that
+// step) and CLimit (the c heatmap's limit); then
+//
+//	sc := cell.Build(step, tr)          // the scene: paint its Parts, Wires, Bands, Legends
+//	svg := cell.AppendSVG(nil, &sc, tr) // "Export as SVG" (draw it on a canvas for PNG)
+//	text := cell.Describe(&sc, tr)      // the screen reader's text (aria-describedby)
+//	id := sc.At(cell.ToView(px, py, w, h)) // hover: the part under the pointer; "" for none
+//	eq := sc.Part(id).Equation          // its equation with the numbers, as spans
+//
+// Focus walks sc.Parts in order (the article's). Build takes about a
+// millisecond in WebAssembly (BenchmarkBuild): once per cursor move or trace,
+// not once per painted frame.
+//
 // # Words
 //
 // Every label and caption a person reads comes from a catalogue key through

@@ -3,6 +3,7 @@ package cell
 import (
 	"math"
 	"strconv"
+	"sync"
 
 	"lstmplayground/wasm/chart"
 )
@@ -141,8 +142,20 @@ type palette struct {
 	signed, c, gate *chart.ColorMap
 }
 
+// The two colour tables, built once: building one costs more than a scene.
+var (
+	tablesOnce      sync.Once
+	signedMap, gate *chart.ColorMap
+)
+
+// newPalette returns the scales of s: c's is the diverging table over
+// ±cLimit (a ColorMap's domain can be changed freely).
 func newPalette(s Step) palette {
-	return palette{signed: chart.Diverging(1), c: chart.Diverging(s.cLimit()), gate: chart.Sequential()}
+	tablesOnce.Do(func() { signedMap, gate = chart.Diverging(1), chart.Sequential() })
+	c := *signedMap
+	l := s.cLimit()
+	c.Lo, c.Hi = -l, l
+	return palette{signed: signedMap, c: &c, gate: gate}
 }
 
 // paint returns the colour of v on scale k and a width 1 … 5 for its size.

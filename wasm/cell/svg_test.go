@@ -114,3 +114,17 @@ func parseSVG(t *testing.T, doc []byte) (texts []string, root string) {
 		}
 	}
 }
+
+func BenchmarkBuild(b *testing.B) {
+	for b.Loop() {
+		Build(lstmStep, nil)
+	}
+}
+
+func BenchmarkAppendSVG(b *testing.B) {
+	sc := Build(lstmStep, nil)
+	var buf []byte
+	for b.Loop() {
+		buf = AppendSVG(buf[:0], &sc, nil)
+	}
+}

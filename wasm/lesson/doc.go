@@ -10,6 +10,20 @@
 // what they say; and the memory-gap task, GapText to write its training text
 // and Recall to score a model's greedy predictions on it.
 //
+// # Use from the page
+//
+//	i, ok := lesson.ChapterIndex(link["lesson"]) // a teacher link: lesson=2 or lesson=states
+//	ch := lesson.Chapters()[i]                   // its model, preset, title and text keys, question
+//	show := lesson.Panels(i)                     // every panel id the chapter shows
+//	prompt := tr(ch.Question.Prompt, ch.Question.Args(live)...)
+//	v := ch.Question.Check(live)                 // after the visitor picked and stepped
+//	say := v.Feedback(picked, tr)                // and move the cursor to v.At if ≥ 0
+//
+// live is a Live filled from the trace (Symbols, Top, the layer's arrays),
+// the cursor and unit, and for the last chapter the Race of Recall's scores
+// of the two models at the gap. The change chart plots RelativeSteps of C
+// and of H, with KeyExplain under it and KeyMean for RelativeChange's means.
+//
 // Every sentence comes from a catalogue key (the English table en in
 // catalogue.go, read through English or the page's own cell.Text); the table
 // is meant to move into the page's catalogue, wasm/words. The package is
