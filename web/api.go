@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -103,6 +104,10 @@ type apiConfig struct {
 	keepDays int
 	// maxStorageBytes is the store's size limit, reported by GET /api/ (0: none stated).
 	maxStorageBytes int64
+	// classes keeps the class board's classes; nil: no class board.
+	classes classStore
+	// class is the class board's configuration.
+	class classConfig
 }
 
 // defaultKeepDays is how long a model is kept after it was last opened
@@ -137,6 +142,8 @@ func newAPI(store modelStore, cfg apiConfig) http.Handler {
 	if cfg.keepDays <= 0 {
 		cfg.keepDays = defaultKeepDays
 	}
+	cfg.class.maxEntries = cmp.Or(cfg.class.maxEntries, defaultClassEntries)
+	cfg.class.days = cmp.Or(cfg.class.days, defaultClassDays)
 	a := &shareAPI{store: store, cfg: cfg, mux: http.NewServeMux(),
 		receiving: make(chan struct{}, maxUploadsReceiving), uploads: make(chan struct{}, maxUploadsInFlight)}
 	// The patterns carry no method: the handlers check it themselves, so that a
@@ -144,6 +151,9 @@ func newAPI(store modelStore, cfg apiConfig) http.Handler {
 	a.mux.HandleFunc("/api/{$}", a.info)
 	a.mux.HandleFunc("/api/models", a.models)
 	a.mux.HandleFunc("/api/models/{id}", a.model)
+	if cfg.classes != nil {
+		a.routeClasses()
+	}
 	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
 			// On Workers, a path outside /api/ reaches Go only when it matches
@@ -219,6 +229,11 @@ func (a *shareAPI) info(w http.ResponseWriter, r *http.Request) {
 		UnreadDays int    `json:"unreadDays"`
 		Text       string `json:"text"`
 	}
+	var classes *classLimitsInfo
+	if a.cfg.classes != nil {
+		ci := a.cfg.class.info()
+		classes = &ci
+	}
 	writeJSON(w, http.StatusOK, struct {
 		Share           bool       `json:"share"`
 		MaxModelBytes   int        `json:"maxModelBytes"`
@@ -227,9 +242,11 @@ func (a *shareAPI) info(w http.ResponseWriter, r *http.Request) {
 		Expiry          expiry     `json:"expiry"`
 		Limits          limitsInfo `json:"limits"`
 		MaxStorageBytes int64      `json:"maxStorageBytes,omitempty"`
+		// Classes states the class board's limits; absent: no class board.
+		Classes *classLimitsInfo `json:"classes,omitempty"`
 	}{true, MaxUploadBytes, lstm.FormatVersion, true,
 		expiry{a.cfg.keepDays, expiryText(a.cfg.keepDays)},
-		a.cfg.limits.info(), a.cfg.maxStorageBytes})
+		a.cfg.limits.info(), a.cfg.maxStorageBytes, classes})
 }
 
 // expiryText states the expiry policy for a person.
@@ -551,6 +568,8 @@ type apiError struct {
 	Code  string `json:"code"`
 	// RetryAfter is the Retry-After of a 429, in seconds.
 	RetryAfter int `json:"retryAfter,omitempty"`
+	// Field names the refused field of a class or an entry (class board).
+	Field string `json:"field,omitempty"`
 }
 
 // writeError answers with status and {"error": msg, "code": code}.

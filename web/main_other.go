@@ -6,7 +6,8 @@
 // same package serves the share service only (main_js.go).
 //
 //	go run ./web [-dir static] [-data data] [-addr 127.0.0.1:$PORT]
-//	             [-max-storage-mib 1024] [-keep-days 90] [-client-ip-header X-Forwarded-For]
+//	             [-max-storage-mib 1024] [-max-class-storage-mib 1024] [-keep-days 90]
+//	             [-client-ip-header X-Forwarded-For]
 //	go run ./web -headers DIR    write DIR/_headers for Cloudflare static assets
 package main
 
@@ -43,6 +44,7 @@ func run(args []string, stdout io.Writer) error {
 	data := fl.String("data", "data", "folder of the shared models (created if missing)")
 	headers := fl.String("headers", "", "write `DIR`/_headers, the headers for DIR served as Cloudflare static assets, and exit")
 	maxMiB := fl.Int64("max-storage-mib", defaultMaxStorage>>20, "total size of the shared models, in MiB; past it uploads get 507")
+	classMiB := fl.Int64("max-class-storage-mib", defaultMaxStorage>>20, "total size of the class boards, in MiB; past it new classes and entries get 507")
 	keepDays := fl.Int("keep-days", defaultKeepDays, "delete a shared model after this many `days` unread")
 	upLimit := fl.Int("upload-limit", defaultLimits.Uploads.Limit, "uploads and deletions per address every 10 minutes (0: no upload limit)")
 	reqLimit := fl.Int("request-limit", defaultLimits.Requests.Limit, "requests to /api/ per address every minute (0: no limit)")
@@ -63,8 +65,8 @@ func run(args []string, stdout io.Writer) error {
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s is not a folder; run ./build.sh build first", *dir)
 	}
-	if *maxMiB <= 0 || *keepDays <= 0 || *upLimit < 0 || *reqLimit < 0 {
-		return fmt.Errorf("-max-storage-mib and -keep-days must be positive, -upload-limit and -request-limit not negative")
+	if *maxMiB <= 0 || *classMiB <= 0 || *keepDays <= 0 || *upLimit < 0 || *reqLimit < 0 {
+		return fmt.Errorf("-max-storage-mib, -max-class-storage-mib and -keep-days must be positive, -upload-limit and -request-limit not negative")
 	}
 	lim := defaultLimits
 	lim.Uploads.Limit, lim.Requests.Limit = *upLimit, *reqLimit
@@ -77,9 +79,14 @@ func run(args []string, stdout io.Writer) error {
 	}
 	store.maxBytes = *maxMiB << 20
 	store.keep = time.Duration(*keepDays) * 24 * time.Hour
-	go sweepEvery(store, time.Hour)
+	classes, err := openClassStore(*data)
+	if err != nil {
+		return fmt.Errorf("the data folder: %w", err)
+	}
+	classes.maxBytes = *classMiB << 20
+	go sweepEvery(store, classes, time.Hour)
 	cfg := apiConfig{limiter: newMemLimiter(lim), limits: lim, clientHeader: *ipHeader,
-		keepDays: *keepDays, maxStorageBytes: store.maxBytes}
+		keepDays: *keepDays, maxStorageBytes: store.maxBytes, classes: classes}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -102,11 +109,15 @@ func run(args []string, stdout io.Writer) error {
 	return err
 }
 
-// sweepEvery deletes the expired models of store now and then every period.
-func sweepEvery(store *diskStore, period time.Duration) {
+// sweepEvery deletes the expired models of store and the expired classes
+// of classes now and then every period.
+func sweepEvery(store *diskStore, classes *classDiskStore, period time.Duration) {
 	for {
 		if n := store.Sweep(); n > 0 {
 			log.Printf("web: deleted %d shared models unread for %v", n, store.keep)
+		}
+		if n := classes.Sweep(); n > 0 {
+			log.Printf("web: deleted %d expired classes", n)
 		}
 		time.Sleep(period)
 	}
