@@ -265,6 +265,9 @@ func (b entryRequestBody) checkModel(st share.State) ([]byte, error) {
 	if err != nil || len(model) == 0 {
 		return nil, badField(codeBadModel, "model", "the model is not a model file in base64")
 	}
+	if len(model) > MaxUploadBytes {
+		return nil, &fieldError{Code: codeTooLarge, Field: "model", Msg: uploadTooLarge(int64(len(model)))}
+	}
 	if _, err := lstm.UnmarshalModel(model); err != nil {
 		return nil, badField(codeBadModel, "model", "%s", strings.TrimPrefix(err.Error(), "lstm: "))
 	}
