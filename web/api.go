@@ -134,7 +134,8 @@ var _ http.Handler = (*shareAPI)(nil)
 //	GET    /api/models/{id}  the model file, as an attachment
 //	DELETE /api/models/{id}  with Authorization: Bearer <deleteToken> → 204
 //
-// Every error is JSON, {"error": "a sentence for a person", "code": "a_stable_code"},
+// and, if cfg.classes is set, the class board under /api/classes (see
+// routeClasses and the README, "Class board"). Every error is JSON, {"error": "a sentence for a person", "code": "a_stable_code"},
 // with a 4xx or 5xx status; 429 adds Retry-After and "retryAfter" (seconds);
 // wrong methods get 405 with Allow. Every response carries a CSP that forbids
 // everything, nosniff and no-referrer. Paths outside /api/ get a 404.

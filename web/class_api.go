@@ -34,7 +34,17 @@ const (
 	codeClassFull   = "class_full"   // 409
 )
 
-// routeClasses registers the class board's routes on a.mux.
+// routeClasses registers the class board's routes on a.mux:
+//
+//	POST   /api/classes                            {"title","setup"} → 201 the class and its "teacherKey"
+//	GET    /api/classes/{id}                       the class, public
+//	POST   /api/classes/{id}/entries               a student's run → 201 (200 when it replaces) {"entry","token","replaced"}
+//	GET    /api/classes/{id}/board                 with the key: the class and its entries
+//	GET    /api/classes/{id}/entries/{entry}/model with the key: the entry's model file
+//	DELETE /api/classes/{id}/entries/{entry}       with the key → 204
+//	POST   /api/classes/{id}/close                 with the key → the class, closed
+//
+// The teacher key goes as Authorization: Bearer <key>.
 func (a *shareAPI) routeClasses() {
 	a.mux.HandleFunc("/api/classes", a.newClass)
 	a.mux.HandleFunc("/api/classes/{id}", a.classPublic)

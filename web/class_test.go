@@ -601,3 +601,20 @@ func TestClassInfo(t *testing.T) {
 		t.Errorf("classes %+v, want %+v", *info.Classes, want)
 	}
 }
+
+// TestClassWorkerTestdata: the model and setup of the Worker's class tests
+// (tests/worker/testdata) fit, as a page would send them.
+func TestClassWorkerTestdata(t *testing.T) {
+	model, err := os.ReadFile("../tests/worker/testdata/class.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup, err := os.ReadFile("../tests/worker/testdata/class.setup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := entry("Ada", strings.TrimSpace(string(setup)), model, 1)
+	e["unit"] = map[string]int{"layer": 0, "index": 7}
+	h := newClassEnv(t, apiConfig{}).h
+	sendEntry(t, h, startClass(t, h, "Worker", strings.TrimSpace(string(setup))).ID, e, 201)
+}

@@ -6,77 +6,20 @@
 // the runtime. Run by ./build.sh test; alone: ./build.sh worker && node --test tests/worker/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { shareRoundTrip } from '../e2e/share.mjs';
+import { root, config, startDev as startDevIn, stopDev, wrangler, jsonError, variant } from './dev.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const config = join(root, 'cf', 'wrangler.jsonc');
 const persist = mkdtempSync(join(tmpdir(), 'lstm-pg-kv-'));
 const tiny = readFileSync(join(root, 'lstm', 'testdata', 'tiny.model'));
 const tinyNumbers = readFileSync(join(root, 'lstm', 'testdata', 'tiny-numbers.model'));
 const octet = { 'Content-Type': 'application/octet-stream' };
 
 let dev; // the running wrangler dev: { child, base }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-// startDev runs wrangler dev on a free loopback port and resolves when it is
-// ready, with the time that took.
-async function startDev() {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), [
-    'dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port),
-    '--show-interactive-dev-session=false', '--persist-to', persist, '--log-level', 'warn',
-  ], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const base = `http://127.0.0.1:${port}/`;
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev was not ready within 60 s:\n${out}`)), 60000);
-    const poll = async () => {
-      try {
-        const res = await fetch(base + 'api/');
-        if (res.ok) { clearTimeout(timer); resolve(); return; }
-      } catch { /* not listening yet */ }
-      if (child.exitCode !== null) { clearTimeout(timer); reject(new Error(`wrangler dev exited with ${child.exitCode}:\n${out}`)); return; }
-      setTimeout(poll, 100);
-    };
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    poll();
-  });
-  return { child, base, readyMs: performance.now() - t0, output: () => out };
-}
-
-async function stopDev(d) {
-  if (!d || d.child.exitCode !== null) return;
-  // wrangler ends its workerd processes when it gets SIGTERM.
-  const exited = new Promise((resolve) => d.child.once('exit', resolve));
-  d.child.kill('SIGTERM');
-  const t = setTimeout(() => d.child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
-}
+const startDev = () => startDevIn(persist);
 
 // If this process ends early, wrangler goes with it.
 process.on('exit', () => { if (dev && dev.child.exitCode === null) dev.child.kill('SIGTERM'); });
@@ -96,39 +39,6 @@ after(async () => {
 
 async function upload(body, headers = octet) {
   return fetch(dev.base + 'api/models', { method: 'POST', body, headers });
-}
-
-// jsonError checks an error answer: status, JSON with an English sentence
-// matching pattern and a stable code (code, if given); it returns the body.
-async function jsonError(res, status, pattern, code) {
-  assert.equal(res.status, status, `status ${res.status}, want ${status}`);
-  assert.match(res.headers.get('content-type'), /^application\/json/);
-  assert.match(res.headers.get('content-security-policy'), /default-src 'none'/);
-  const body = await res.json();
-  assert.equal(typeof body.error, 'string');
-  assert.match(body.code, /^[a-z_]+$/, `code ${body.code}`);
-  if (pattern) assert.match(body.error, pattern);
-  if (code) assert.equal(body.code, code);
-  return body;
-}
-
-// crc32 is the CRC-32 (IEEE) of b.
-function crc32(b) {
-  let c = ~0;
-  for (const x of b) {
-    c ^= x;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-// variant returns model with its update count set to n (bytes 80–87) and
-// its CRC-32 made right: another valid model file.
-function variant(model, n) {
-  const b = Buffer.from(model);
-  b.writeBigUInt64LE(BigInt(n), 80);
-  b.writeUInt32LE(crc32(b.subarray(0, b.length - 4)), b.length - 4);
-  return b;
 }
 
 function del(id, token) {
@@ -316,14 +226,7 @@ test('uploads past the limit get 429 with Retry-After and a code; other addresse
 // putLegacy writes a model into the local KV as the share service stored it
 // before delete tokens and expiry: plain base64 under model:<id>.
 async function putLegacy(id, model) {
-  const child = spawn(join(root, 'node_modules', '.bin', 'wrangler'), [
-    'kv', 'key', 'put', 'model:' + id, model.toString('base64'), '--binding', 'MODELS', '--local', '--persist-to', persist, '-c', config,
-  ], { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  assert.equal(code, 0, `wrangler kv key put: ${out}`);
+  await wrangler(['kv', 'key', 'put', 'model:' + id, model.toString('base64'), '--binding', 'MODELS', '--local', '--persist-to', persist, '-c', config]);
 }
 
 test('stored models survive a restart of the runtime; a model stored before tokens and expiry still reads', async () => {
