@@ -269,6 +269,7 @@ func (a *shareAPI) sendEntry(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
+	refuseBody(w, r) // until the body is read
 	c, ok := a.loadClass(w, r)
 	if !ok {
 		return
@@ -281,6 +282,7 @@ func (a *shareAPI) sendEntry(w http.ResponseWriter, r *http.Request) {
 	if !a.readJSON(w, r, maxEntryBody, &body) || !acquire(r.Context(), a.uploads) {
 		return
 	}
+	w.Header().Del("Connection")
 	defer func() { <-a.uploads }()
 	e, model, err := body.check()
 	if err != nil {
