@@ -165,7 +165,7 @@ func newAPI(store modelStore, cfg apiConfig) http.Handler {
 			writeError(w, http.StatusNotFound, codeNotFound, "there is nothing at this address")
 			return
 		}
-		writeError(w, http.StatusNotFound, codeNotFound, "there is nothing at this address: the share service has GET /api/, POST /api/models, GET /api/models/{id} and DELETE /api/models/{id}")
+		writeError(w, http.StatusNotFound, codeNotFound, "there is nothing at this address: the share service has GET /api/, POST /api/models, GET /api/models/{id} and DELETE /api/models/{id}, and the class board under /api/classes (see GET /api/)")
 	})
 	return a
 }
