@@ -215,15 +215,22 @@ func TestClassBoard(t *testing.T) {
 		t.Fatalf("after the removal: %+v", b.Entries)
 	}
 
-	var closed classInfo
+	checkClose(t, h, c, again, 2)
+}
+
+// checkClose closes the class c, whose board has n entries, and checks that
+// it takes no sends (resend, nor a new one) and keeps its board.
+func checkClose(t *testing.T, h http.Handler, c startedClass, resend map[string]any, n int) {
+	t.Helper()
+	var closed, pub classInfo
 	decode(t, "close", sendJSON(h, "POST", "/api/classes/"+c.ID+"/close", nil, c.TeacherKey), 200, &closed)
 	if closed.Open {
 		t.Error("closed class still open")
 	}
-	checkErrorCode(t, "send to a closed class", sendJSON(h, "POST", "/api/classes/"+c.ID+"/entries", again, ""), 409, codeClassClosed, "closed")
-	checkErrorCode(t, "new send to a closed class", sendJSON(h, "POST", "/api/classes/"+c.ID+"/entries", entry("Late", setup, nil, 1), ""), 409, codeClassClosed)
+	checkErrorCode(t, "send to a closed class", sendJSON(h, "POST", "/api/classes/"+c.ID+"/entries", resend, ""), 409, codeClassClosed, "closed")
+	checkErrorCode(t, "new send to a closed class", sendJSON(h, "POST", "/api/classes/"+c.ID+"/entries", entry("Late", resend["setup"].(string), nil, 1), ""), 409, codeClassClosed)
 	decode(t, "GET closed class", do(h, "GET", "/api/classes/"+c.ID, nil, nil), 200, &pub)
-	if pub.Open || readBoard(t, h, c).Count != 2 {
+	if pub.Open || readBoard(t, h, c).Count != n {
 		t.Error("the closed class: open, or its board changed")
 	}
 	decode(t, "close again", sendJSON(h, "POST", "/api/classes/"+c.ID+"/close", nil, c.TeacherKey), 200, &closed)
