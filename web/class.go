@@ -175,6 +175,10 @@ func checkSetup(setup string) (share.State, error) {
 	if len(setup) > maxSetupChars {
 		return share.State{}, badField(codeBadSetup, "setup", "the setup is %d bytes long; a setup (a share link's fragment) is at most %d", len(setup), maxSetupChars)
 	}
+	if strings.ContainsAny(setup, "# \t\n") || strings.Contains(setup, "://") {
+		// Decode takes a pasted URL too; a setup is stored and shown as given.
+		return share.State{}, badField(codeBadSetup, "setup", "the setup is a share link's fragment as the page makes it: without the address, the '#' or spaces")
+	}
 	s, err := share.Decode(setup)
 	if err != nil {
 		return share.State{}, badField(codeBadSetup, "setup", "the setup is not a share link the page can open: %v", err)

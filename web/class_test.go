@@ -329,6 +329,8 @@ func TestClassEntryRefused(t *testing.T) {
 		{"a setup that is not a link", with("setup", "usage"), 400, codeBadSetup, "setup"},
 		{"a setup with a bad value", with("setup", "v=1&h=0"), 400, codeBadSetup, "setup"},
 		{"a setup too long", with("setup", "v=1&probe="+strings.Repeat("a", maxSetupChars)), 400, codeBadSetup, "setup"},
+		{"a setup with another site's address", with("setup", "https://example.org/#"+setup), 400, codeBadSetup, "setup"},
+		{"a setup with its '#'", with("setup", "#"+setup), 400, codeBadSetup, "setup"},
 		{"a model that is not base64", with("model", "not base64!"), 400, codeBadModel, "model"},
 		{"a model that is not a model", with("model", base64.StdEncoding.EncodeToString([]byte("<html>"))), 400, codeBadModel, "model"},
 		{"a model cut short", with("model", base64.StdEncoding.EncodeToString(model[:len(model)-9])), 400, codeBadModel, "model"},
