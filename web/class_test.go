@@ -627,3 +627,39 @@ func TestClassWorkerTestdata(t *testing.T) {
 	h := newClassEnv(t, apiConfig{}).h
 	sendEntry(t, h, startClass(t, h, "Worker", strings.TrimSpace(string(setup))).ID, e, 201)
 }
+
+// TestClassStoreReopen: a reopened store counts the bytes of the classes
+// and removes the temporary files a crash left (and only stale ones).
+func TestClassStoreReopen(t *testing.T) {
+	env := newClassEnv(t, apiConfig{})
+	setup, model := classRun(t, 4, 1)
+	c := startClass(t, env.h, "Crash", setup)
+	sendEntry(t, env.h, c.ID, entry("Ada", setup, model, 1), 201)
+	dir := filepath.Join(env.data, "classes", c.ID)
+	stale, fresh := filepath.Join(dir, tempPrefix+"stale"), filepath.Join(dir, tempPrefix+"fresh")
+	for _, name := range []string{stale, fresh} {
+		if err := os.WriteFile(name, []byte("half an entry"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleTemp)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openClassStore(env.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.used != env.classes.used {
+		t.Errorf("reopened: %d bytes, the running store counted %d", s.used, env.classes.used)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a stale temporary file was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file (a send being written) was removed")
+	}
+	if b := readBoard(t, newAPI(newMemStore(), apiConfig{classes: s}), c); b.Count != 1 || b.Entries[0].ModelBytes != len(model) {
+		t.Errorf("reopened board: %+v", b)
+	}
+}
