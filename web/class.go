@@ -101,6 +101,11 @@ type entryRecord struct {
 	Sent       int64     `json:"sent"`       // Unix milliseconds of the last send
 }
 
+// modelName names the model file of the send e: the entry's id and the
+// time of the send, so that an entry always names the model sent with it
+// (a resend writes a new model before its entry, then removes the old one).
+func (e entryRecord) modelName() string { return fmt.Sprintf("%s-%d", e.ID, e.Sent) }
+
 // classStore keeps classes and their entries. Its methods are safe for
 // concurrent use. A class past its Expires is as one that does not exist.
 type classStore interface {

@@ -24,7 +24,9 @@ const classFile = "class.json"
 //
 //	<dir>/<class id>/class.json        the class
 //	<dir>/<class id>/<entry id>.json   an entry
-//	<dir>/<class id>/<entry id>.model  its model file, if it has one
+//	<dir>/<class id>/<entry id>-<sent>.model  its model file, if it has one
+//
+// (sent: the send's Unix milliseconds; see entryRecord.modelName).
 //
 // Every file is written as the models are (see diskStore): to a temporary
 // file, synced, renamed into place, and the folder synced before the call
@@ -189,7 +191,10 @@ func (s *classDiskStore) PutEntry(ctx context.Context, c classRecord, e entryRec
 		return false, err
 	}
 	dir := filepath.Join(s.dir, c.ID)
-	oldJSON := fileSize(filepath.Join(dir, e.ID+".json"))
+	old, oldJSON, err := readEntryFile(dir, e.ID)
+	if err != nil {
+		return false, err
+	}
 	replaced := oldJSON > 0
 	if !replaced {
 		if n, err := s.countEntries(dir); err != nil || n >= max {
@@ -210,17 +215,42 @@ func (s *classDiskStore) PutEntry(ctx context.Context, c classRecord, e entryRec
 		return false, err
 	}
 	_ = s.reserve(size - reserved - oldJSON)
+	if replaced && old.ModelBytes > 0 && old.modelName() != e.modelName() {
+		s.removeModel(dir, old)
+	}
 	return replaced, nil
 }
 
-// writeEntry writes the entry e and its model (nil: none, and an old one
-// goes) into the class folder dir, and returns the size of the new files.
-// The model comes first, so that an entry never names a missing model.
+// readEntryFile reads the entry id in the class folder dir, and the size of
+// its file: 0 if it has none.
+func readEntryFile(dir, id string) (entryRecord, int64, error) {
+	var e entryRecord
+	b, err := os.ReadFile(filepath.Join(dir, id+".json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return e, 0, nil
+	}
+	if err == nil {
+		err = json.Unmarshal(b, &e)
+	}
+	return e, int64(len(b)), err
+}
+
+// removeModel removes the model file of the entry e in the class folder dir.
+func (s *classDiskStore) removeModel(dir string, e entryRecord) {
+	name := filepath.Join(dir, e.modelName()+".model")
+	size := fileSize(name)
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		log.Printf("web: removing the old model of entry %s: %v", e.ID, err)
+		return
+	}
+	_ = s.reserve(-size)
+}
+
+// writeEntry writes the entry e and its model (if not nil) into the class
+// folder dir, model first, and returns the size of the new files.
 func (s *classDiskStore) writeEntry(dir string, e entryRecord, model []byte) (int64, error) {
-	modelName := filepath.Join(dir, e.ID+".model")
-	oldModel := fileSize(modelName)
 	if model != nil {
-		if err := writeFileSynced(dir, modelName, model, os.Rename); err != nil {
+		if err := writeFileSynced(dir, filepath.Join(dir, e.modelName()+".model"), model, os.Rename); err != nil {
 			return 0, err
 		}
 	}
@@ -228,12 +258,6 @@ func (s *classDiskStore) writeEntry(dir string, e entryRecord, model []byte) (in
 	if err != nil {
 		return 0, err
 	}
-	if model == nil && oldModel > 0 {
-		if err := os.Remove(modelName); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			log.Printf("web: removing the old model of entry %s: %v", e.ID, err)
-		}
-	}
-	_ = s.reserve(-oldModel)
 	return size + int64(len(model)), syncDir(dir)
 }
 
@@ -286,9 +310,17 @@ func (s *classDiskStore) EntryModel(_ context.Context, c classRecord, id string)
 	if !validID(id) {
 		return nil, errNoEntry
 	}
-	b, err := os.ReadFile(filepath.Join(s.dir, c.ID, id+".model"))
+	dir := filepath.Join(s.dir, c.ID)
+	e, size, err := readEntryFile(dir, id)
+	if err == nil && (size == 0 || e.ModelBytes == 0) {
+		err = errNoEntry
+	}
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, e.modelName()+".model"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errNoEntry
+		return nil, errNoEntry // replaced meanwhile: the new one is read next time
 	}
 	return b, err
 }
@@ -299,19 +331,20 @@ func (s *classDiskStore) DeleteEntry(_ context.Context, c classRecord, id string
 	}
 	defer s.lock(c.ID)()
 	dir := filepath.Join(s.dir, c.ID)
-	jsonName, modelName := filepath.Join(dir, id+".json"), filepath.Join(dir, id+".model")
-	size := fileSize(jsonName) + fileSize(modelName)
-	err := os.Remove(jsonName)
-	if errors.Is(err, fs.ErrNotExist) {
-		return errNoEntry
+	e, size, err := readEntryFile(dir, id)
+	if err == nil && size == 0 {
+		err = errNoEntry
+	}
+	if err == nil {
+		err = os.Remove(filepath.Join(dir, id+".json"))
 	}
 	if err != nil {
 		return err
 	}
-	if err := os.Remove(modelName); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
 	_ = s.reserve(-size)
+	if e.ModelBytes > 0 {
+		s.removeModel(dir, e)
+	}
 	return syncDir(dir)
 }
 

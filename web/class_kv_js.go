@@ -15,7 +15,7 @@ import (
 //
 //	class:<id>                the class, JSON
 //	class:<id>:e:<entry id>   an entry, JSON
-//	class:<id>:m:<entry id>   its model file, base64
+//	class:<id>:m:<entry id>-<sent>  its model file, base64 (see entryRecord.modelName)
 //
 // Every key expires when its class does (KV's absolute expiration, the
 // class's Expires), so entries go with their class without a sweep.
@@ -98,19 +98,19 @@ func (s kvClassStore) PutEntry(_ context.Context, c classRecord, e entryRecord, 
 		return false, err
 	}
 	prefix := "class:" + c.ID
-	old, err := ns.GetString(prefix+":e:"+e.ID, nil)
+	old, err := readEntry(ns, prefix+":e:"+e.ID)
 	if err != nil {
 		return false, err
 	}
-	replaced := old != kvMissing
-	if !replaced {
+	if old == nil {
 		names, err := s.entryKeys(ns, c)
 		if err != nil || len(names) >= max {
 			return false, cmpErr(err, errClassFull)
 		}
 	}
+	// The model first: an entry never names a model not yet written.
 	if model != nil {
-		if err := ns.PutString(prefix+":m:"+e.ID, base64.StdEncoding.EncodeToString(model), expiry(c)); err != nil {
+		if err := ns.PutString(prefix+":m:"+e.modelName(), base64.StdEncoding.EncodeToString(model), expiry(c)); err != nil {
 			return false, err
 		}
 	}
@@ -118,10 +118,10 @@ func (s kvClassStore) PutEntry(_ context.Context, c classRecord, e entryRecord, 
 	if err == nil {
 		err = ns.PutString(prefix+":e:"+e.ID, string(b), expiry(c))
 	}
-	if err == nil && model == nil && replaced {
-		_ = ns.Delete(prefix + ":m:" + e.ID) // a model of an earlier send
+	if err == nil && old != nil && old.ModelBytes > 0 && old.modelName() != e.modelName() {
+		_ = ns.Delete(prefix + ":m:" + old.modelName()) // (it expires with the class anyway)
 	}
-	return replaced, err
+	return old != nil, err
 }
 
 // entryKeys lists the entry keys of c, page by page.
@@ -201,7 +201,14 @@ func (s kvClassStore) EntryModel(_ context.Context, c classRecord, id string) ([
 	if err != nil {
 		return nil, err
 	}
-	v, err := ns.GetString("class:"+c.ID+":m:"+id, nil)
+	e, err := readEntry(ns, "class:"+c.ID+":e:"+id)
+	if err == nil && (e == nil || e.ModelBytes == 0) {
+		err = errNoEntry
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := ns.GetString("class:"+c.ID+":m:"+e.modelName(), nil)
 	if err == nil && v == kvMissing {
 		err = errNoEntry
 	}
@@ -225,7 +232,7 @@ func (s kvClassStore) DeleteEntry(_ context.Context, c classRecord, id string) e
 		err = ns.Delete(prefix + ":e:" + id)
 	}
 	if err == nil && e.ModelBytes > 0 {
-		err = ns.Delete(prefix + ":m:" + id)
+		err = ns.Delete(prefix + ":m:" + e.modelName())
 	}
 	return err
 }
