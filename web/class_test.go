@@ -363,6 +363,13 @@ func TestClassEntryRefused(t *testing.T) {
 	if b := readBoard(t, h, c); b.Count != 0 {
 		t.Fatalf("refused sends stored %d entries", b.Count)
 	}
+}
+
+// TestClassNicknameAllowed: what a nickname may have.
+func TestClassNicknameAllowed(t *testing.T) {
+	h := newClassEnv(t, apiConfig{}).h
+	setup, _ := classRun(t, 4, 1)
+	c := startClass(t, h, "Names", setup)
 	// What is allowed: a trimmed nickname with accents, an emoji sequence
 	// (joined by U+200D) and punctuation; no model, no unit, no loss yet.
 	ok := entry("  Zoë 👩\u200d🔬 O'Brien-Ng  ", setup, nil, 0)
