@@ -67,6 +67,8 @@ import (
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/settings"
+	"lstmplayground/wasm/words"
 )
 
 // Version is the link format version that Encode writes and the newest that
@@ -601,8 +603,9 @@ func checkConfig(cfg lstm.Config, raw func(key string) string) error {
 			// Validate joins one error per field; report the first in key order.
 			for _, key := range keyOrder {
 				for _, e := range unjoin(err) {
-					if errors.As(e, &ce) && configKeys[ce.Field] == key {
-						return &LinkError{Key: key, Field: ce.Field, Value: raw(key), Reason: ce.Reason, Err: ce}
+					if errors.As(e, &ce) && ce.Key == key {
+						return &LinkError{Key: key, Field: words.Label(words.English, key), Value: raw(key),
+							Reason: words.Use(words.English, settings.Must(key)), Err: ce}
 					}
 				}
 			}
@@ -1008,34 +1011,10 @@ func (p *parser) float(key, field string, def float64) float64 {
 	return f
 }
 
-// rangeOf returns the valid range of a setting as lstm.Config.Validate words
-// it ("use a whole number from 1 to 512"), for a value that is not a number.
+// rangeOf returns the valid range of a setting ("use a whole number from 1
+// to 512"), for a value that is not a number.
 func rangeOf(key string) string {
-	if key == keyTemp {
-		return fmt.Sprintf("use a number from 0 to %d", lstm.MaxTemperature)
-	}
-	c := lstm.DefaultConfig()
-	switch key {
-	case keyLayers:
-		c.Layers = 0
-	case keyHidden:
-		c.Hidden = 0
-	case keySeqLen:
-		c.SeqLen = 0
-	case keyLR:
-		c.LearningRate = math.NaN()
-	case keyMomentum:
-		c.Momentum = math.NaN()
-	case keyClip:
-		c.Clip = math.NaN()
-	case keyForgetBias:
-		c.ForgetBias = math.NaN()
-	}
-	var ce *lstm.ConfigError
-	if errors.As(c.Validate(), &ce) {
-		return ce.Reason
-	}
-	return "use a number" // unreachable: every key above makes c invalid
+	return words.Use(words.English, settings.Must(key))
 }
 
 // enum reads one of names (indexed by the value) into an enumeration type.
