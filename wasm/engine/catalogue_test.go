@@ -220,15 +220,15 @@ func refusals() []refusal {
 		{"Layers", "3", false, cfgWith(func(c *lstm.Config) { c.Layers = 3 }), protocol.CodeBadConfig, "Layers", "from 1 to 2"},
 		{"Cell", "7 (neither LSTM nor RNN)", false, cfgWith(func(c *lstm.Config) { c.Cell = 7 }), protocol.CodeBadConfig, "Cell", "use LSTM or RNN"},
 		{"Optimizer", "9", false, cfgWith(func(c *lstm.Config) { c.Optimizer = 9 }), protocol.CodeBadConfig, "Optimizer", "use Adam, RMSProp or SGD"},
-		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1,000"},
-		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1,000"},
+		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
+		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
 		{"Clip mode", "5", false, cfgWith(func(c *lstm.Config) { c.ClipMode = 5 }), protocol.CodeBadConfig, "Clip mode", "element or norm"},
 		{"Momentum", "1", false, cfgWith(func(c *lstm.Config) { c.Momentum = 1 }), protocol.CodeBadConfig, "Momentum", "from 0 to 0.999"},
 		{"Forget-gate bias", "NaN", false, cfgWith(func(c *lstm.Config) { c.ForgetBias = math.NaN() }), protocol.CodeBadConfig, "Forget-gate bias", "from −10 to 10"},
 		{"Learning rate (live)", "0", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 0 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
 		{"Learning rate (live)", "1e6", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 1e6 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
 		{"Optimizer (live)", "9", false, liveWith(func(l *protocol.SetLive) { l.Optimizer = 9 }), protocol.CodeBadConfig, "Optimizer", "use Adam, RMSProp or SGD"},
-		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1,000"},
+		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
 
 		// Probe text.
 		{"Probe text", "empty", false, func() protocol.Message { return protocol.Trace{ID: 5} }, protocol.CodeBadProbe, "Probe text", "The probe is empty"},

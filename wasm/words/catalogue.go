@@ -49,13 +49,17 @@ var en = map[string]string{
 	"bounds":       "{1} to {2}",
 	"range.use":    "use {1}", // {1} the range
 
-	// A setting refused: {1} its label, {2} the value as given, {3} the range.
-	"setting.range": "{1} {2} is out of range: use {3}.",
-	"setting.empty": "{1} is empty: type {3}.",
-	"setting.nan":   "{1} “{2}” is not a number: type {3}.",
+	// A sentence of a clause: {1} the clause.
+	"sentence": "{1}.",
+
+	// A setting refused (clauses): {1} its label, {2} the value as given,
+	// {3} the range.
+	"setting.range": "{1} {2} is out of range: use {3}",
+	"setting.empty": "{1} is empty: type {3}",
+	"setting.nan":   "{1} “{2}” is not a number: type {3}",
 	// A model too large: {1} label, {2} value, {3} the size, {4} the limit.
-	"setting.params": "{1} {2} is out of range: the model would have {3} parameters; the limit is {4} (use fewer hidden units, layers or distinct characters).",
-	"setting.memory": "{1} {2} is out of range: training would need {3} MiB; the limit is {4} MiB (use fewer hidden units, layers, a shorter sequence length or fewer distinct characters).",
+	"setting.params": "{1} {2} is out of range: the model would have {3} parameters; the limit is {4} (use fewer hidden units, layers or distinct characters)",
+	"setting.memory": "{1} {2} is out of range: training would need {3} MiB; the limit is {4} MiB (use fewer hidden units, layers, a shorter sequence length or fewer distinct characters)",
 
 	// The training data.
 	"data.empty":         "The training text is empty: type something or pick a preset.",
@@ -83,13 +87,20 @@ var en = map[string]string{
 	"rune.unknown":     "Character not in the vocabulary: {1} at character {2}: the model only knows the characters of its training text.", // {1} the character quoted, {2} its position
 	"rune.cannotTrain": "This model cannot train on the current training text: it was trained without {1}, which the text has. Change the training text to one with only the model's characters (such as the text it was trained on), then load it again; the current model is kept.",
 
-	// Model files: {1}, {2} as each says.
-	"file.empty":     "The model file is empty.",
-	"file.notModel":  "Not an LSTM Playground model file.",
-	"file.truncated": "The model file is truncated: expected {1} bytes, got {2}.", // {1} expected, {2} got
-	"file.corrupt":   "The model file is corrupt: its checksum does not match its contents.",
-	"file.trailing":  "The model file goes on after its end at byte {1}: unexpected extra data.",
-	"file.setting":   "Invalid model file: at byte {1}, {2}",  // {1} offset, {2} the setting's sentence
-	"file.value":     "Invalid model file: at byte {1}, {2}.", // {1} offset, {2} lstm's detail (English only)
-	"file.newer":     "This model file has format version {1}: it was made by a newer version of LSTM Playground, and this one reads format version {2}. Reload the page to update, then load the file again.",
+	// Model files (clauses, to follow "The model could not be loaded: "):
+	// {1}, {2} as each says.
+	"file.empty":      "the model file is empty",
+	"file.notModel":   "not an LSTM Playground model file",
+	"file.truncated":  "the model file is truncated: expected {1} bytes, got {2}", // {1} expected, {2} got
+	"file.corrupt":    "the model file is corrupt: its checksum does not match its contents",
+	"file.trailing":   "the model file goes on after its end at byte {1}: unexpected extra data",
+	"file.setting":    "invalid model file: at byte {1}, {2}", // {1} offset, {2} the setting's clause
+	"file.value":      "invalid model file: at byte {1}, {2}", // {1} offset, {2} lstm's detail (English only)
+	"file.newer":      "this model file has format version {1}: it was made by a newer version of LSTM Playground, and this one reads format version {2}. Reload the page to update, then load the file again",
+	"file.damaged":    "the file starts like a model file, but its header is damaged (it gives format version {1})",
+	"file.unreadable": "the file could not be read as a model file",
+
+	// Downloads.
+	"export.weights": "The weights could not be written: {1}.", // {1} the reason
+	"export.failed":  "the model cannot be exported",
 }

@@ -3,6 +3,8 @@ package words
 import (
 	"errors"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/settings"
@@ -28,7 +30,7 @@ func Range(l Lang, s lstm.Setting) string {
 		}
 		return Text(l, "range.choice", List(l, names))
 	case lstm.NumberSetting:
-		return Text(l, "range.number", Number(l, s.Min), Number(l, s.Max))
+		return Text(l, "range.number", Plain(l, s.Min), Plain(l, s.Max))
 	}
 	return Text(l, "range.whole", Number(l, s.Min), Number(l, s.Max))
 }
@@ -40,36 +42,36 @@ func Use(l Lang, s lstm.Setting) string { return Text(l, "range.use", Range(l, s
 // Bounds states the valid values in a few words, for the hint beside a
 // field: "1 to 512".
 func Bounds(l Lang, s lstm.Setting) string {
-	return Text(l, "bounds", Number(l, s.Min), Number(l, s.Max))
+	return Text(l, "bounds", Value(l, s.Kind, s.Min), Value(l, s.Kind, s.Max))
 }
 
-// OutOfRange is the sentence for a value of s out of its range, typed as
-// given: "Hidden units 600 is out of range: use a whole number from 1 to 512."
-func OutOfRange(l Lang, s lstm.Setting, typed string) string {
-	return Text(l, "setting.range", Label(l, s.Key), typed, Range(l, s))
+// OutOfRange is the sentence for a value of the field label (with the valid
+// values of s) out of range, typed as given: "Hidden units 600 is out of
+// range: use a whole number from 1 to 512."
+func OutOfRange(l Lang, label string, s lstm.Setting, typed string) string {
+	return Text(l, "sentence", Text(l, "setting.range", label, typed, Range(l, s)))
 }
 
-// Empty is the sentence for an empty field of s.
-func Empty(l Lang, s lstm.Setting) string {
-	return Text(l, "setting.empty", Label(l, s.Key), "", Range(l, s))
+// Empty is the sentence for the field label left empty.
+func Empty(l Lang, label string, s lstm.Setting) string {
+	return Text(l, "sentence", Text(l, "setting.empty", label, "", Range(l, s)))
 }
 
-// NotANumber is the sentence for a field of s that does not hold a number.
-func NotANumber(l Lang, s lstm.Setting, typed string) string {
-	return Text(l, "setting.nan", Label(l, s.Key), typed, Range(l, s))
+// NotANumber is the sentence for the field label that does not hold a number.
+func NotANumber(l Lang, label string, s lstm.Setting, typed string) string {
+	return Text(l, "sentence", Text(l, "setting.nan", label, typed, Range(l, s)))
 }
 
 // Config words a *lstm.ConfigError: the setting, its value and its range, or
 // the size of the model and its limit.
-func Config(l Lang, e *lstm.ConfigError) string {
+func Config(l Lang, e *lstm.ConfigError) string { return Text(l, "sentence", configClause(l, e)) }
+
+func configClause(l Lang, e *lstm.ConfigError) string {
 	s, ok := settings.Of(e.Key)
 	if !ok {
 		s = lstm.Setting{Key: e.Key, Kind: e.Kind, Min: e.Min, Max: e.Max}
 	}
-	v := Number(l, e.Value)
-	if e.Kind == lstm.ChoiceSetting || s.Kind == lstm.ChoiceSetting {
-		v = strconv.FormatFloat(e.Value, 'g', -1, 64)
-	}
+	v := Value(l, s.Kind, e.Value)
 	switch e.Problem {
 	case lstm.TooManyParams:
 		return Text(l, "setting.params", Label(l, e.Key), v, Count(l, e.Have), Count(l, e.Limit))
@@ -77,7 +79,7 @@ func Config(l Lang, e *lstm.ConfigError) string {
 		return Text(l, "setting.memory", Label(l, e.Key), v, Count(l, e.Have>>20), Count(l, e.Limit>>20))
 	}
 	s.Min, s.Max = e.Min, e.Max
-	return OutOfRange(l, s, v)
+	return Text(l, "setting.range", Label(l, e.Key), v, Range(l, s))
 }
 
 // NumberError words a *lstm.NumberError: which token, where, and why.
@@ -171,15 +173,50 @@ func Probe(l Lang, err error) (string, bool) {
 	return "", false
 }
 
-// ModelFile words an error of lstm.Decode or UnmarshalModel, and reports
-// whether it knew the error.
+// ModelFile words an error of lstm.Decode or UnmarshalModel as a sentence,
+// and reports whether it knew the error.
 func ModelFile(l Lang, err error) (string, bool) {
+	r, ok := modelFile(l, err)
+	return Text(l, "sentence", upperFirst(r)), ok
+}
+
+// ModelFileReason words an error of lstm.Decode or UnmarshalModel as a
+// clause, to follow "The model could not be loaded: ". A format version far
+// beyond this one's is a damaged header rather than a newer file.
+func ModelFileReason(l Lang, err error) string {
+	if ue, ok := errors.AsType[*lstm.UnsupportedError](err); ok && ue.Version > 1000 {
+		return Text(l, "file.damaged", strconv.FormatUint(uint64(ue.Version), 10))
+	}
+	r, _ := modelFile(l, err)
+	return r
+}
+
+// Export words an error of the downloads (wasm/export) as a sentence.
+func Export(l Lang, err error) string {
+	r, ok := modelFile(l, err)
+	if !ok {
+		r = Text(l, "export.failed")
+	}
+	return Text(l, "export.weights", r)
+}
+
+// upperFirst returns s with its first letter upper case (a clause made a
+// sentence; scripts without case are unchanged).
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if u := unicode.ToUpper(r); u != r {
+		return string(u) + s[n:]
+	}
+	return s
+}
+
+func modelFile(l Lang, err error) (string, bool) {
 	if ue, ok := errors.AsType[*lstm.UnsupportedError](err); ok {
 		return Text(l, "file.newer", strconv.FormatUint(uint64(ue.Version), 10), strconv.Itoa(lstm.FormatVersion)), true
 	}
 	fe, ok := errors.AsType[*lstm.FormatError](err)
 	if !ok {
-		return "", false
+		return Text(l, "file.unreadable"), false
 	}
 	switch fe.Problem {
 	case lstm.EmptyFile:
@@ -194,7 +231,7 @@ func ModelFile(l Lang, err error) (string, bool) {
 		return Text(l, "file.trailing", strconv.FormatInt(fe.Offset, 10)), true
 	}
 	if ce, ok := errors.AsType[*lstm.ConfigError](err); ok {
-		return Text(l, "file.setting", strconv.FormatInt(fe.Offset, 10), Config(l, ce)), true
+		return Text(l, "file.setting", strconv.FormatInt(fe.Offset, 10), configClause(l, ce)), true
 	}
 	return Text(l, "file.value", strconv.FormatInt(fe.Offset, 10), fe.Reason), true
 }

@@ -15,6 +15,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"lstmplayground/lstm"
 )
 
 // Lang is a language of the catalogue.
@@ -113,13 +115,19 @@ func Count(l Lang, n int64) string {
 	return b.String()
 }
 
-// Number writes a limit or a setting's value as a person reads it: whole
-// numbers grouped (10,000), others without exponent where that stays short
-// (0.000001), with the language's minus sign.
+// Number writes a number as a person reads it: whole numbers grouped
+// (10,000), others as Plain.
 func Number(l Lang, v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) <= 1<<53 {
 		return Count(l, int64(v))
 	}
+	return Plain(l, v)
+}
+
+// Plain writes a number without grouping and without exponent where that
+// stays short (1000, 0.000001), with the language's minus sign: the limits
+// and values of settings that take any number.
+func Plain(l Lang, v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if len(s) > 12 {
 		s = strconv.FormatFloat(v, 'g', -1, 64)
@@ -128,6 +136,15 @@ func Number(l Lang, v float64) string {
 		s = Text(l, "num.minus") + s[1:]
 	}
 	return s
+}
+
+// Value writes a value of a setting of kind k: whole numbers grouped, other
+// numbers plain.
+func Value(l Lang, k lstm.SettingKind, v float64) string {
+	if k == lstm.NumberSetting {
+		return Plain(l, v)
+	}
+	return Number(l, v)
 }
 
 // List joins names as "a, b or c".

@@ -79,7 +79,7 @@ func TestText(t *testing.T) {
 		want string
 	}{
 		{"bounds", []string{"1", "512"}, "1 to 512"},
-		{"setting.range", []string{"Hidden units", "600", "a whole number from 1 to 512"}, "Hidden units 600 is out of range: use a whole number from 1 to 512."},
+		{"setting.range", []string{"Hidden units", "600", "a whole number from 1 to 512"}, "Hidden units 600 is out of range: use a whole number from 1 to 512"},
 		{"bounds", []string{"1"}, "1 to {2}"}, // a missing argument stays visible
 		{"no.such.id", nil, "no.such.id"},
 	} {
@@ -109,11 +109,11 @@ func TestNumber(t *testing.T) {
 func TestSettingSentences(t *testing.T) {
 	hidden := settings.Must(lstm.KeyHidden)
 	for _, tc := range []struct{ got, want string }{
-		{OutOfRange(English, hidden, "600"), "Hidden units 600 is out of range: use a whole number from 1 to 512."},
-		{OutOfRange(English, settings.Must(lstm.KeyLR), "0"), "Learning rate 0 is out of range: use a number from 0.000001 to 1."},
-		{OutOfRange(English, settings.Must(settings.KeyLength), "1000000"), "Length 1000000 is out of range: use a whole number from 1 to 10,000."},
-		{Empty(English, hidden), "Hidden units is empty: type a whole number from 1 to 512."},
-		{NotANumber(English, hidden, "abc"), "Hidden units “abc” is not a number: type a whole number from 1 to 512."},
+		{OutOfRange(English, "Hidden units", hidden, "600"), "Hidden units 600 is out of range: use a whole number from 1 to 512."},
+		{OutOfRange(English, "Learning rate", settings.Must(lstm.KeyLR), "0"), "Learning rate 0 is out of range: use a number from 0.000001 to 1."},
+		{OutOfRange(English, Label(English, settings.KeyLength), settings.Must(settings.KeyLength), "1000000"), "Length 1000000 is out of range: use a whole number from 1 to 10,000."},
+		{Empty(English, "Hidden units", hidden), "Hidden units is empty: type a whole number from 1 to 512."},
+		{NotANumber(English, "Hidden units", hidden, "abc"), "Hidden units “abc” is not a number: type a whole number from 1 to 512."},
 		{Use(English, settings.Must(lstm.KeyOptimizer)), "use Adam, RMSProp or SGD"},
 		{Use(English, settings.Must(lstm.KeyCell)), "use LSTM or RNN"},
 		{Bounds(English, settings.Must(lstm.KeyForgetBias)), "−10 to 10"},
@@ -231,6 +231,7 @@ func TestProbeAndModelErrors(t *testing.T) {
 	}{
 		{nil, "The model file is empty."},
 		{[]byte("PNG"), "Not an LSTM Playground model file."},
+		{flipped(file, len(file)/2), "The model file is corrupt"},
 		{file[:len(file)/2], "The model file is truncated: expected"},
 		{append(append([]byte(nil), file...), 0), "goes on after its end"},
 	} {
@@ -239,4 +240,11 @@ func TestProbeAndModelErrors(t *testing.T) {
 			t.Errorf("%d bytes: %q (%v), want %q", len(tc.file), got, err, tc.want)
 		}
 	}
+}
+
+// flipped returns a copy of b with one bit of byte i changed.
+func flipped(b []byte, i int) []byte {
+	c := append([]byte(nil), b...)
+	c[i] ^= 1
+	return c
 }
