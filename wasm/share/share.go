@@ -542,7 +542,7 @@ func checkText(t string) error {
 
 func checkTemperature(v float64, raw string) error {
 	if row := settings.Must(keyTemp); row.Check(v) != nil {
-		return &LinkError{Key: keyTemp, Field: fieldOf(keyTemp), Value: raw, Reason: words.Use(words.English, row), Err: row.Check(v)}
+		return &LinkError{Key: keyTemp, Field: fieldOf(keyTemp), Value: raw, Reason: use(keyTemp), Err: row.Check(v)}
 	}
 	return nil
 }
@@ -564,6 +564,10 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
+// use says what to do with a bad value of the setting key: "use a whole
+// number from 1 to 512".
+func use(key string) string { return words.Use(words.English, settings.Must(key)) }
+
 // checkConfig checks cfg against the registry (lstm.Config.Validate's rows,
 // with the page's seed range), and turns the first problem in key order into
 // a *LinkError naming the key that wraps the *lstm.ConfigError; raw gives a
@@ -571,7 +575,7 @@ func orList(names []string) string {
 func checkConfig(cfg lstm.Config, raw func(key string) string) error {
 	for _, row := range configOrder {
 		if err := row.Check(row.Get(cfg)); err != nil {
-			return &LinkError{Key: row.Key, Field: fieldOf(row.Key), Value: raw(row.Key), Reason: words.Use(words.English, row), Err: err}
+			return &LinkError{Key: row.Key, Field: fieldOf(row.Key), Value: raw(row.Key), Reason: use(row.Key), Err: err}
 		}
 	}
 	return nil
@@ -940,7 +944,7 @@ func (p *parser) int(key string, def int) int {
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 0)
 	if err != nil {
-		p.fail(key, v, rangeOf(key))
+		p.fail(key, v, use(key))
 		return def
 	}
 	return int(n)
@@ -954,7 +958,7 @@ func (p *parser) uint(row lstm.Setting, def uint64) uint64 {
 	}
 	n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 64)
 	if err != nil || row.Check(float64(n)) != nil { // exact: every n above Max (2⁵³−1) is at least 2⁵³ as a float64
-		p.fail(row.Key, v, rangeOf(row.Key))
+		p.fail(row.Key, v, use(row.Key))
 		return def
 	}
 	return n
@@ -968,16 +972,10 @@ func (p *parser) float(key string, def float64) float64 {
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) { // out of range: ±Inf or 0, refused or not later
-		p.fail(key, v, rangeOf(key))
+		p.fail(key, v, use(key))
 		return def
 	}
 	return f
-}
-
-// rangeOf returns the valid range of a setting ("use a whole number from 1
-// to 512"), for a value that is not a number.
-func rangeOf(key string) string {
-	return words.Use(words.English, settings.Must(key))
 }
 
 // choice reads one of row's choices, as written in a link, and returns its
