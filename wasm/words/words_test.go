@@ -154,7 +154,7 @@ func TestErrors(t *testing.T) {
 		{lstm.Numbers, "", "The list of numbers is empty"},
 		{lstm.Text, " \n\t", "only white space"},
 		{lstm.Text, "a", "at least 2 symbols"},
-		{lstm.Numbers, "1, NaN", `Number 2, "NaN" (at character 4), cannot be used: not a finite decimal number; use values from −1,000,000,000 to 1,000,000,000.`},
+		{lstm.Numbers, "1, NaN", `Number 2, "NaN" (at character 4), cannot be used: not a finite decimal number; use values from -1e+09 to 1e+09.`},
 		{lstm.Numbers, "0,5; 1,5", `Number 1, "0,5" (at character 1), cannot be used: use a dot as the decimal separator (0.5, not 0,5).`},
 		{lstm.Numbers, "1 2 x", `Number 3, "x" (at character 5), cannot be used: not a number.`},
 		{lstm.Numbers, "1 2e10", "too large"},
