@@ -248,3 +248,24 @@ func flipped(b []byte, i int) []byte {
 	c[i] ^= 1
 	return c
 }
+
+// TestModelFileReason: the clause the page puts after "The model could not
+// be loaded: ", and the downloads' sentence.
+func TestModelFileReason(t *testing.T) {
+	_, err := lstm.UnmarshalModel([]byte("PNG"))
+	if got := ModelFileReason(English, err); got != "not an LSTM Playground model file" {
+		t.Errorf("not a model: %q", got)
+	}
+	if got := ModelFileReason(English, &lstm.UnsupportedError{Version: 2}); !strings.HasPrefix(got, "this model file has format version 2: it was made by a newer version") {
+		t.Errorf("newer: %q", got)
+	}
+	if got := ModelFileReason(English, &lstm.UnsupportedError{Version: 32769}); got != "the file starts like a model file, but its header is damaged (it gives format version 32769)" {
+		t.Errorf("damaged: %q", got)
+	}
+	if got := ModelFileReason(English, errors.New("other")); got != "the file could not be read as a model file" {
+		t.Errorf("other: %q", got)
+	}
+	if got := Export(English, errors.New("export: it has no parameters")); got != "The weights could not be written: the model cannot be exported." {
+		t.Errorf("export: %q", got)
+	}
+}
