@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/words"
 )
 
 // MaxUploadBytes is the largest model file the share service stores: 4 MiB,
@@ -346,7 +347,7 @@ func checkModel(w http.ResponseWriter, b []byte) bool {
 		return false
 	}
 	if _, err := lstm.UnmarshalModel(b); err != nil {
-		writeError(w, http.StatusBadRequest, codeBadModel, strings.TrimPrefix(err.Error(), "lstm: "))
+		writeError(w, http.StatusBadRequest, codeBadModel, words.ModelFileReason(words.English, err))
 		return false
 	}
 	return true

@@ -14,6 +14,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/words"
 )
 
 // The class board (issue 14): a teacher starts a class, students send their
@@ -278,7 +279,7 @@ func (b entryRequestBody) checkModel(st share.State) ([]byte, error) {
 		return nil, &fieldError{Code: codeTooLarge, Field: "model", Msg: uploadTooLarge(int64(len(model)))}
 	}
 	if _, err := lstm.UnmarshalModel(model); err != nil {
-		return nil, badField(codeBadModel, "model", "%s", strings.TrimPrefix(err.Error(), "lstm: "))
+		return nil, badField(codeBadModel, "model", "%s", words.ModelFileReason(words.English, err))
 	}
 	if st.Model == nil && st.Shared == "" {
 		// The model must be the one of the setup: the share decoder checks it.

@@ -186,8 +186,10 @@ func (a *shareAPI) readJSON(w http.ResponseWriter, r *http.Request, limit int64,
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil || dec.More() {
 		msg := "the body is not one JSON object"
-		if err != nil {
-			msg += ": " + strings.TrimPrefix(err.Error(), "json: ")
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+			msg += " (a syntax error at byte " + strconv.FormatInt(se.Offset, 10) + ")"
+		} else if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+			msg += " (the field " + strconv.Quote(te.Field) + " has the wrong type)"
 		}
 		writeError(w, http.StatusBadRequest, codeBadJSON, msg+" (see GET /api/ and the README, \"Class board\")")
 		return false
