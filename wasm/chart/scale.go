@@ -150,8 +150,10 @@ func NiceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 	for k := range int(i1-i0) + 1 {
 		i := i0 + float64(k)
 		var v float64
-		if p < 0 {
+		if p < 0 && p >= -308 {
 			v = i * m / math.Pow(10, -p)
+		} else if p < 0 { // 10^−p would overflow: subnormal steps
+			v = i * step
 		} else {
 			v = i * m * math.Pow(10, p)
 		}
