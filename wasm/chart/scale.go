@@ -99,7 +99,8 @@ func (s Linear) Nice(n int) Linear {
 }
 
 // tickStep returns the nice step (1, 2 or 5 × 10^k) for about n ticks over
-// [lo, hi], or 0 if there is none (an empty or non-finite domain).
+// [lo, hi], or 0 if there is none (an empty or non-finite domain, or a step
+// below the smallest normal float64, 2^−1022).
 func tickStep(lo, hi float64, n int) float64 {
 	if n < 1 {
 		n = 1
@@ -109,6 +110,11 @@ func tickStep(lo, hi float64, n int) float64 {
 		return 0
 	}
 	raw := span / float64(n)
+	if raw < 0x1p-1022 {
+		// Below the smallest normal float64, Log10 and Pow lose their
+		// precision and the step would not fit the span.
+		return 0
+	}
 	power := math.Floor(math.Log10(raw))
 	e := raw / math.Pow(10, power)
 	// The thresholds are the geometric means of 1, 2, 5 and 10, as in d3.
@@ -150,10 +156,8 @@ func NiceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 	for k := range int(i1-i0) + 1 {
 		i := i0 + float64(k)
 		var v float64
-		if p < 0 && p >= -308 {
+		if p < 0 {
 			v = i * m / math.Pow(10, -p)
-		} else if p < 0 { // 10^−p would overflow: subnormal steps
-			v = i * step
 		} else {
 			v = i * m * math.Pow(10, p)
 		}
