@@ -27,6 +27,11 @@ func TestParseNumbersGood(t *testing.T) {
 		{"-1e3, 2.5E-2, +3, .5, 5., -0", []float64{-1000, 0.025, 3, 0.5, 5, 0}},
 		{"1e9, -1e9, 999999999.5", []float64{1e9, -1e9, 999999999.5}},
 		{"1e-300", []float64{1e-300}},
+		// What the page prints for negative values: the minus sign U+2212.
+		{"−0.007057, 0.5, −1e-05", []float64{-0.007057, 0.5, -1e-05}},
+		// A Chinese input method's fullwidth forms and ideographic space.
+		{"１，２，３", []float64{1, 2, 3}},
+		{"－０．５；１；＋３　４ｅ２", []float64{-0.5, 1, 3, 400}},
 	} {
 		got, err := ParseNumbers(tc.in)
 		if err != nil {
@@ -64,6 +69,11 @@ func TestParseNumbersBad(t *testing.T) {
 		{"--1", "--1", 1, 1, "not a number"},
 		{"1\n2\n3e", "3e", 3, 5, "not a number"},
 		{"½", "½", 1, 1, "not a number"},
+		{"1 −−1", "−−1", 2, 3, "not a number"},
+		{"1 2−", "2−", 2, 3, "not a number"},
+		{"１；２，５", "２，５", 2, 3, "dot"},
+		{"ＮａＮ", "ＮａＮ", 1, 1, "finite"},
+		{"1 – 1", "–", 2, 3, "not a number"}, // an en dash is not a minus
 		{"1, 2, " + strings.Repeat("9", 70), strings.Repeat("9", 70), 3, 7, "not a number"},
 	} {
 		_, err := ParseNumbers(tc.in)

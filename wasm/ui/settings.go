@@ -166,7 +166,7 @@ func CheckText(text string, mode lstm.Kind) error {
 // TextLimits is the sentence that states the data limits before they are hit.
 func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
-		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines.", FormatCount(lstm.MaxNumbers))
+		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines; a minus sign may be - or −, and fullwidth digits work too.", FormatCount(lstm.MaxNumbers))
 	}
 	return fmt.Sprintf("Up to %s characters and %s distinct characters.", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
 }
