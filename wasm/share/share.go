@@ -703,7 +703,7 @@ func decode(fragment string) (State, error) {
 	}
 	f = strings.TrimLeft(f, "#")
 	if len(f) > MaxFragment {
-		return State{}, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
+		return State{}, &LinkError{Reason: fmt.Sprintf("it is %s characters long; a link has at most %s. It may have been joined to other text: copy it again", thousands(len(f)), thousands(MaxFragment))}
 	}
 	vals := make(map[string]string)
 	var unknown string
@@ -1074,7 +1074,7 @@ func inflate(key, field, v string, limit int) ([]byte, error) {
 		n, err := r.Read(out[len(out):cap(out)])
 		out = out[:len(out)+n]
 		if len(out) > limit {
-			return nil, bad(fmt.Sprintf("it inflates to more than %d bytes, the limit of a link", limit))
+			return nil, bad(fmt.Sprintf("it inflates to more than %s bytes, the limit of a link", thousands(limit)))
 		}
 		if err == io.EOF {
 			return out, nil
