@@ -50,3 +50,13 @@ func TestNumberTokensFullwidth(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLimitsSayCodePoints: the page counts characters by code point, and
+// says so, with the emoji whose count surprises (issue 16).
+func TestTextLimitsSayCodePoints(t *testing.T) {
+	family := "👨‍👩‍👧‍👦"
+	s := TextLimits(lstm.Text)
+	if !strings.Contains(s, "Unicode code points") || !strings.Contains(s, family+" is "+FormatCount(len([]rune(family)))) {
+		t.Errorf("TextLimits: %q", s)
+	}
+}

@@ -168,7 +168,8 @@ func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
 		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines; a minus sign may be - or −, and fullwidth digits work too.", FormatCount(lstm.MaxNumbers))
 	}
-	return fmt.Sprintf("Up to %s characters and %s distinct characters.", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
+	return fmt.Sprintf("Up to %s characters and %s distinct characters, counted as the model reads them: Unicode code points, so an emoji or an accented letter can be several (👨‍👩‍👧‍👦 is 7).",
+		FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
 }
 
 // Optimizers lists the optimizers in the order of the Optimizer picker.
