@@ -183,6 +183,32 @@ test('a hung engine (alive, never answering) is noticed, replaced, and the saved
   await page.close();
 });
 
+test('the largest model, whose updates take seconds, is not taken for a hung engine', async () => {
+  // 512 hidden units, 2 layers, sequence length 256: each update is one
+  // long computation with no message from the engine meanwhile. The hang
+  // watch's deadline allows for it (HangBudget), and grows with the slowest
+  // answer it has seen.
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(url + '#v=1&h=512&layers=2&seq=256');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.waitFor({ state: 'visible', timeout: 60000 });
+  assert.equal(await page.getByLabel('Hidden units', { exact: true }).inputValue(), '512', 'the link set the largest model');
+  const t0 = Date.now();
+  await train.click();
+  await page.waitForTimeout(40000);
+  const n = await updates(page);
+  const alerts = await page.getByRole('alert').filter({ hasText: /training engine/ }).count();
+  for (const a of await page.getByRole('alert').filter({ hasText: /training engine/ }).allTextContents()) measured.push('largest model alert: ' + a.trim());
+  measured.push(`largest model: ${n} updates in ${Math.round((Date.now() - t0) / 1000)} s of training, ${alerts} engine alerts`);
+  assert.equal(alerts, 0, 'no engine alert');
+  assert.ok(n >= 1, 'it trained');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a message object that only looks like bytes neither freezes nor kills the engine', async () => {
   // An object with a byteLength and a huge length: copied as an array-like
   // it kept the engine's thread busy for minutes (a hang, which the beacon
