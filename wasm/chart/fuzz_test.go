@@ -78,10 +78,19 @@ func FuzzLinear(f *testing.F) {
 			}
 		}
 		s := Linear{D0: d0, D1: d1, R0: 300, R1: 10}
-		for _, v := range extremes {
-			s.Map(v)
-			s.Invert(v)
-			FormatTick(v, d0)
+		for _, v := range append(extremes, d0, d1, (d0+d1)/2) {
+			// A value in the domain maps into the range (or, if the
+			// arithmetic overflows, to a non-finite position, which
+			// Polyline drops).
+			if px := s.Map(v); v >= lo && v <= hi && finite(px) && (px < 10-1e-6 || px > 300+1e-6) {
+				t.Fatalf("Map(%g) = %g, outside the range [10, 300]", v, px)
+			}
+			if dv := s.Invert(v); finite(v) && finite(dv) && finite(lo) && finite(hi) && (dv < lo-math.Abs(hi-lo) || dv > hi+math.Abs(hi-lo)) && v >= 10 && v <= 300 {
+				t.Fatalf("Invert(%g) = %g, outside the domain", v, dv)
+			}
+			if FormatTick(v, d0) == "" {
+				t.Fatalf("empty label for %g", v)
+			}
 		}
 		if ticks := s.Ticks(n); len(ticks) > maxTicks {
 			t.Fatalf("%d ticks", len(ticks))
