@@ -534,6 +534,12 @@ func checkShared(id string, hasModel bool) error {
 	return nil
 }
 
+// tooLong refuses a fragment of n characters, over MaxFragment.
+func tooLong(n int) error {
+	return &LinkError{Reason: fmt.Sprintf("it is %s characters long; a link has at most %s. It may have been joined to other text: copy it again",
+		thousands(n), thousands(MaxFragment))}
+}
+
 func bothTexts() error {
 	return &LinkError{Key: keyText, Field: fieldText, Value: "(custom text)",
 		Reason: "the link has both a preset and a custom training text; keep one of them"}
@@ -703,7 +709,7 @@ func decode(fragment string) (State, error) {
 	}
 	f = strings.TrimLeft(f, "#")
 	if len(f) > MaxFragment {
-		return State{}, &LinkError{Reason: fmt.Sprintf("it is %s characters long; a link has at most %s. It may have been joined to other text: copy it again", thousands(len(f)), thousands(MaxFragment))}
+		return State{}, tooLong(len(f))
 	}
 	vals := make(map[string]string)
 	var unknown string
