@@ -584,3 +584,30 @@ func TestMemoryEstimate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseNumbers: any text gives values or a *NumberError (or the empty
+// list's error), never a panic; every value is finite and within
+// ±MaxAbsNumber; and folding the text through NumberRune first changes
+// nothing, so the minus sign, the fullwidth forms and the ideographic space
+// are read exactly as their ASCII characters.
+func FuzzParseNumbers(f *testing.F) {
+	for _, s := range []string{"0, 0.5, -1e3", "−0.007057, 0.5", "１，２；３", "－０．５\u3000＋３", "1\u00a0000", "ＮａＮ", "1;2,5", "", "；；", "9e9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		vals, err := ParseNumbers(s)
+		var ne *NumberError
+		if err != nil && !errors.As(err, &ne) && err != errEmptyNumbers {
+			t.Fatalf("ParseNumbers(%q): error %v (%T)", s, err, err)
+		}
+		for _, v := range vals {
+			if math.IsNaN(v) || math.Abs(v) > MaxAbsNumber {
+				t.Fatalf("ParseNumbers(%q): value %v", s, v)
+			}
+		}
+		folded, ferr := ParseNumbers(strings.Map(NumberRune, s))
+		if (err == nil) != (ferr == nil) || !slices.Equal(vals, folded) {
+			t.Fatalf("ParseNumbers(%q) = %v, %v; folded: %v, %v", s, vals, err, folded, ferr)
+		}
+	})
+}
