@@ -59,14 +59,31 @@ func (e *NumberError) Error() string {
 }
 
 // ParseNumbers reads a typed list of numbers such as "0, 0.5, 1, 0.5, 0, -0.5".
-// Values are separated by commas, semicolons or white space; if the text holds a
-// semicolon, commas are not separators and a comma inside a value is reported
-// (use a dot as the decimal separator). NaN, infinities and values beyond
-// ±MaxAbsNumber are refused, as is a list of more than MaxNumbers values. The
-// error is a *NumberError naming the first bad token and its position.
+// Values are separated by commas, semicolons or white space (space, tab, new
+// line); if the text holds a semicolon, commas are not separators and a comma
+// inside a value is reported (use a dot as the decimal separator). A value is
+// a decimal number as Go's strconv.ParseFloat reads it, with an optional sign
+// and exponent ("-1e3", "+.5", "5."). NaN, infinities, hexadecimal, digits
+// with underscores and values beyond ±MaxAbsNumber are refused, as is a list
+// of more than MaxNumbers values. The error is a *NumberError naming the
+// first bad token as typed and its position in characters (code points).
+//
+// Besides ASCII it accepts what the page itself prints and what other
+// keyboards type for the same characters:
+//   - the minus sign U+2212 ("−0.5"), which the page prints for negative
+//     values (its generated numbers included), as a '-';
+//   - the fullwidth forms U+FF01–U+FF5E that a Chinese or Japanese input
+//     method types (fullwidth digits, ＋ － ． ， ； and ｅ), each as its
+//     ASCII character, so that "－０．５；１" is −0.5 and 1;
+//   - the ideographic space U+3000 as a space.
+//
+// Other spaces, such as the no-break space U+00A0 or the narrow no-break
+// space U+202F, are not separators: they are thousands separators in some
+// languages ("1 000"), and splitting there would silently change the data.
 func ParseNumbers(s string) ([]float64, error) {
-	semicolons := strings.ContainsRune(s, ';')
+	semicolons := strings.ContainsRune(s, ';') || strings.ContainsRune(s, '；')
 	isSep := func(r rune) bool {
+		r = NumberRune(r)
 		return r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || (r == ',' && !semicolons)
 	}
 	var vals []float64
@@ -88,10 +105,11 @@ func ParseNumbers(s string) ([]float64, error) {
 			i += size
 			chars++
 		}
-		tok := s[start:i]
+		typed := s[start:i]
+		tok := strings.Map(NumberRune, typed)
 		index++
 		bad := func(p NumberProblem) error {
-			return &NumberError{Token: tok, Index: index, Offset: offset, Problem: p}
+			return &NumberError{Token: typed, Index: index, Offset: offset, Problem: p}
 		}
 		if index > MaxNumbers {
 			return nil, bad(TooMany)
@@ -119,6 +137,23 @@ func ParseNumbers(s string) ([]float64, error) {
 		return nil, ErrNoNumbers
 	}
 	return vals, nil
+}
+
+// NumberRune returns the ASCII character that r stands for in a numbers list
+// (see ParseNumbers): '-' for the minus sign U+2212, the ASCII form of a
+// fullwidth form U+FF01–U+FF5E, ' ' for the ideographic space U+3000, and r
+// itself otherwise. Each character stays one character, so positions in the
+// list are the same before and after.
+func NumberRune(r rune) rune {
+	switch {
+	case r == '\u2212':
+		return '-'
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!'
+	case r == '\u3000':
+		return ' '
+	}
+	return r
 }
 
 // Norm maps values to and from the normalised units the model works in:

@@ -27,6 +27,11 @@ func TestParseNumbersGood(t *testing.T) {
 		{"-1e3, 2.5E-2, +3, .5, 5., -0", []float64{-1000, 0.025, 3, 0.5, 5, 0}},
 		{"1e9, -1e9, 999999999.5", []float64{1e9, -1e9, 999999999.5}},
 		{"1e-300", []float64{1e-300}},
+		// What the page prints for negative values: the minus sign U+2212.
+		{"−0.007057, 0.5, −1e-05", []float64{-0.007057, 0.5, -1e-05}},
+		// A Chinese input method's fullwidth forms and ideographic space.
+		{"１，２，３", []float64{1, 2, 3}},
+		{"－０．５；１；＋３　４ｅ２", []float64{-0.5, 1, 3, 400}},
 	} {
 		got, err := ParseNumbers(tc.in)
 		if err != nil {
@@ -64,6 +69,11 @@ func TestParseNumbersBad(t *testing.T) {
 		{"--1", "--1", 1, 1, NotANumber},
 		{"1\n2\n3e", "3e", 3, 5, NotANumber},
 		{"½", "½", 1, 1, NotANumber},
+		{"1 −−1", "−−1", 2, 3, NotANumber},
+		{"1 2−", "2−", 2, 3, NotANumber},
+		{"１；２，５", "２，５", 2, 3, DecimalComma},
+		{"ＮａＮ", "ＮａＮ", 1, 1, NotFinite},
+		{"1 – 1", "–", 2, 3, NotANumber}, // an en dash is not a minus
 		{"1, 2, " + strings.Repeat("9", 70), strings.Repeat("9", 70), 3, 7, NotANumber},
 	} {
 		_, err := ParseNumbers(tc.in)
@@ -577,4 +587,31 @@ func TestMemoryEstimate(t *testing.T) {
 			t.Errorf("%v L%d H%d T%d: allocated %d bytes, more than the estimate %d", tc.cell, tc.layers, tc.hidden, tc.seqLen, got, est)
 		}
 	}
+}
+
+// FuzzParseNumbers: any text gives values or a *NumberError (or the empty
+// list's error), never a panic; every value is finite and within
+// ±MaxAbsNumber; and folding the text through NumberRune first changes
+// nothing, so the minus sign, the fullwidth forms and the ideographic space
+// are read exactly as their ASCII characters.
+func FuzzParseNumbers(f *testing.F) {
+	for _, s := range []string{"0, 0.5, -1e3", "−0.007057, 0.5", "１，２；３", "－０．５\u3000＋３", "1\u00a0000", "ＮａＮ", "1;2,5", "", "；；", "9e9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		vals, err := ParseNumbers(s)
+		var ne *NumberError
+		if err != nil && !errors.As(err, &ne) && err != ErrNoNumbers {
+			t.Fatalf("ParseNumbers(%q): error %v (%T)", s, err, err)
+		}
+		for _, v := range vals {
+			if math.IsNaN(v) || math.Abs(v) > MaxAbsNumber {
+				t.Fatalf("ParseNumbers(%q): value %v", s, v)
+			}
+		}
+		folded, ferr := ParseNumbers(strings.Map(NumberRune, s))
+		if (err == nil) != (ferr == nil) || !slices.Equal(vals, folded) {
+			t.Fatalf("ParseNumbers(%q) = %v, %v; folded: %v, %v", s, vals, err, folded, ferr)
+		}
+	})
 }

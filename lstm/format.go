@@ -44,6 +44,15 @@ const (
 	crcSize       = 4
 )
 
+// MaxUpdates is the largest update count a model file may hold: 2^53, the
+// last integer up to which a float64 (and so a JavaScript number) holds every
+// integer exactly. The page puts update counts on the loss chart's axis and
+// schedules snapshots in that arithmetic, so every count it shows or schedules
+// is exact, and a crafted file cannot push it into values where adding 1 no
+// longer changes a float64. Training never gets near it: at 10,000 updates a
+// second, 2^53 updates take 28,000 years.
+const MaxUpdates = 1 << 53
+
 // MaxModelFileSize is the size in bytes of the largest model file Decode can
 // accept: a header, MaxVocab characters, MaxParamSize parameters and the
 // checksum. Decode never reads more than one byte past the size its header
@@ -194,7 +203,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 //	56          8     Config.Clip, float64
 //	64          8     Config.ForgetBias, float64
 //	72          8     Config.Seed, uint64
-//	80          8     Updates, uint64
+//	80          8     Updates, uint64, at most MaxUpdates (2^53)
 //	88          8     Norm.Mean, float64 (numbers; +0 for text)
 //	96          8     Norm.Scale, float64 (numbers; +0 for text)
 //	104         8     P, the number of parameters, uint64 (= Config.ParamCount(X, Y))
@@ -255,6 +264,9 @@ func (m *Model) checkSavable() error {
 	}
 	if err := checkSize(cfg, x, x); err != nil {
 		return bad("%w", err)
+	}
+	if m.Updates > MaxUpdates {
+		return bad("its update count %d is over the limit of %d", m.Updates, uint64(MaxUpdates))
 	}
 	if p.Cell != cfg.Cell || len(p.Layers) != cfg.Layers || p.Y != x ||
 		int64(len(p.Data)) != cfg.ParamCount(x, x) {
@@ -327,8 +339,7 @@ func parseHeader(b []byte) (header, error) {
 	if n < offVersion+4 {
 		return header{}, truncatedHeader(n)
 	}
-	le := binary.LittleEndian
-	switch ver := le.Uint32(b[offVersion:]); {
+	switch ver := binary.LittleEndian.Uint32(b[offVersion:]); {
 	case ver > FormatVersion:
 		return header{}, &UnsupportedError{Version: ver}
 	case ver < 1:
@@ -337,9 +348,22 @@ func parseHeader(b []byte) (header, error) {
 	if n < headerSize {
 		return header{}, truncatedHeader(n)
 	}
+	h, err := headerFields(b)
+	if err != nil {
+		return header{}, err
+	}
+	if err := h.check(b); err != nil {
+		return header{}, err
+	}
+	h.size = headerSize + 4*int64(h.v) + 8*int64(h.p) + crcSize
+	return h, nil
+}
 
-	// Sizes and configuration, checked as integers before any conversion to
-	// int, so that no value wraps around on any platform.
+// headerFields reads the fields of the complete header b, checking the sizes
+// as integers before any conversion to int, so that no value wraps around on
+// any platform.
+func headerFields(b []byte) (header, error) {
+	le := binary.LittleEndian
 	u32 := func(off int) int64 { return int64(le.Uint32(b[off:])) }
 	f64 := func(off int) float64 { return math.Float64frombits(le.Uint64(b[off:])) }
 	for _, f := range []struct {
@@ -352,7 +376,10 @@ func parseHeader(b []byte) (header, error) {
 			return header{}, badField(int64(f.off), nil, "%s %d is out of range: the limit is %d", f.name, v, f.max)
 		}
 	}
-	h := header{
+	if u := le.Uint64(b[offUpdates:]); u > MaxUpdates {
+		return header{}, badField(offUpdates, nil, "the update count %d is out of range: the limit is %d (2^53)", u, uint64(MaxUpdates))
+	}
+	return header{
 		cfg: Config{
 			Cell:         Cell(b[offCell]),
 			Layers:       int(u32(offLayers)),
@@ -372,39 +399,43 @@ func parseHeader(b []byte) (header, error) {
 		v:       int(u32(offV)),
 		updates: le.Uint64(b[offUpdates:]),
 		norm:    Norm{Mean: f64(offMean), Scale: f64(offScale)},
-	}
+	}, nil
+}
+
+// check validates the configuration of h, its shapes against its kind and the
+// parameter count of the header b, and sets h.p.
+func (h *header) check(b []byte) error {
 	if err := h.cfg.Validate(); err != nil {
 		var ce *ConfigError
 		if !errors.As(err, &ce) { // unreachable: Validate returns *ConfigErrors
-			return header{}, badField(offCell, err, "%v", err)
+			return badField(offCell, err, "%v", err)
 		}
-		return header{}, badField(configOffset(ce.Key), err, "%v", ce)
+		return badField(configOffset(ce.Key), err, "%v", ce)
 	}
 	switch h.kind {
 	case Text:
 		if h.v < 1 {
-			return header{}, badField(offV, nil, "a text model has an empty vocabulary")
+			return badField(offV, nil, "a text model has an empty vocabulary")
 		}
 		if h.x != h.v || h.y != h.v {
-			return header{}, badField(offX, nil, "a text model's input width X (%d) and output width Y (%d) must equal its vocabulary size V (%d)", h.x, h.y, h.v)
+			return badField(offX, nil, "a text model's input width X (%d) and output width Y (%d) must equal its vocabulary size V (%d)", h.x, h.y, h.v)
 		}
 	case Numbers:
 		if h.x != 1 || h.y != 1 || h.v != 0 {
-			return header{}, badField(offX, nil, "a numbers model must have input width X 1 (not %d), output width Y 1 (not %d) and vocabulary size V 0 (not %d)", h.x, h.y, h.v)
+			return badField(offX, nil, "a numbers model must have input width X 1 (not %d), output width Y 1 (not %d) and vocabulary size V 0 (not %d)", h.x, h.y, h.v)
 		}
 	default:
-		return header{}, badField(offKind, nil, "data kind %d is neither text (0) nor numbers (1)", b[offKind])
+		return badField(offKind, nil, "data kind %d is neither text (0) nor numbers (1)", b[offKind])
 	}
 	if err := checkSize(h.cfg, h.x, h.y); err != nil {
-		return header{}, badField(offHidden, err, "%v", err)
+		return badField(offHidden, err, "%v", err)
 	}
 	want := h.cfg.ParamCount(h.x, h.y) // ≤ MaxParamSize, by checkSize
-	if p := le.Uint64(b[offP:]); p != uint64(want) {
-		return header{}, badField(offP, nil, "the parameter count %d does not match the configuration, which has %d", p, want)
+	if p := binary.LittleEndian.Uint64(b[offP:]); p != uint64(want) {
+		return badField(offP, nil, "the parameter count %d does not match the configuration, which has %d", p, want)
 	}
 	h.p = int(want)
-	h.size = headerSize + 4*int64(h.v) + 8*want + crcSize
-	return h, nil
+	return nil
 }
 
 // configOffset returns the offset of the header field of the setting key.
@@ -532,7 +563,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 //
 // It checks, in order: the magic and the version (a newer version gives an
 // *UnsupportedError); every size and configuration value against Config.Validate
-// and the package limits, with the parameter count computed in int64 and
+// and the package limits, the update count (at most MaxUpdates), with the parameter count computed in int64 and
 // limited by MaxParamSize and the memory limit (checkSize), and the shapes
 // against the kind (X = Y = V for text, X = Y = 1 for numbers); the exact
 // length; the CRC-32; the vocabulary (valid characters, strictly ascending);

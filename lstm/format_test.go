@@ -148,11 +148,12 @@ func tinyTextModel() *Model {
 }
 
 // tinyNumbersModel is the model of testdata/tiny-numbers.model: a two-layer RNN
-// with H = 3 for numbers, with extreme configuration values.
+// with H = 3 for numbers, with extreme configuration values and the largest
+// update count.
 func tinyNumbersModel() *Model {
 	cfg := Config{Cell: CellRNN, Layers: 2, Hidden: 3, SeqLen: MaxSeqLen, LearningRate: MinLR, Optimizer: SGD,
 		Momentum: MaxMomentum, Clip: 0, ClipMode: ClipElement, ForgetBias: MaxForgetB, Seed: math.MaxUint64}
-	m := &Model{Config: cfg, Kind: Numbers, Norm: Norm{Mean: -2.5, Scale: 0.125}, Updates: math.MaxUint64,
+	m := &Model{Config: cfg, Kind: Numbers, Norm: Norm{Mean: -2.5, Scale: 0.125}, Updates: MaxUpdates,
 		Params: NewParams(cfg.Cell, cfg.Layers, 1, cfg.Hidden, 1)}
 	for i := range m.Params.Data {
 		m.Params.Data[i] = 1 - float64(i)/16
@@ -590,6 +591,9 @@ func TestDecodeFieldErrors(t *testing.T) {
 		{"forget bias NaN", text, setF(offForgetBias, math.NaN()), "fbias NaN", offForgetBias, true, false},
 		{"param count", text, set64(offP, 69), "parameter count 69 does not match the configuration, which has 68", offP, false, false},
 		{"param count huge", text, set64(offP, math.MaxUint64), "parameter count 18446744073709551615", offP, false, false},
+		{"updates 2^53+1", text, set64(offUpdates, MaxUpdates+1), "update count 9007199254740993 is out of range: the limit is 9007199254740992", offUpdates, false, false},
+		{"updates 10^18", nums, set64(offUpdates, 1e18), "update count 1000000000000000000 is out of range", offUpdates, false, false},
+		{"updates 2^64-1", text, set64(offUpdates, math.MaxUint64), "update count 18446744073709551615 is out of range", offUpdates, false, false},
 		{"checksum", text, setB(headerSize+3, 'b'), "corrupt", int64(len(text) - crcSize), false, true},
 		{"vocab surrogate", text, set32(headerSize, 0xD800), "vocabulary entry 0 (0xd800) is not a valid character", headerSize, false, false},
 		{"vocab beyond unicode", text, set32(headerSize+12, 0x110000), "vocabulary entry 3 (0x110000) is not a valid character", headerSize + 12, false, false},
@@ -629,6 +633,20 @@ func TestDecodeFieldErrors(t *testing.T) {
 				t.Errorf("wraps a *ConfigError: %v, want %v", got, c.config)
 			}
 		})
+	}
+}
+
+// TestUpdatesLimit checks that the largest update count the decoder accepts,
+// MaxUpdates, round-trips, so that the limit refuses only what is over it.
+func TestUpdatesLimit(t *testing.T) {
+	m := tinyTextModel()
+	m.Updates = MaxUpdates
+	got, err := decodeBoth(t, mustMarshal(t, m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Updates != MaxUpdates || float64(got.Updates)+1 == float64(got.Updates)-1 {
+		t.Errorf("updates %d, want %d", got.Updates, uint64(MaxUpdates))
 	}
 }
 
@@ -823,6 +841,7 @@ func TestEncodeRefusesInvalidModels(t *testing.T) {
 		"numbers norm 0": func(*Model) *Model { m := tinyNumbersModel(); m.Norm.Scale = 0; return m },
 		"numbers NaN":    func(*Model) *Model { m := tinyNumbersModel(); m.Norm.Mean = math.NaN(); return m },
 		"numbers layer":  func(*Model) *Model { m := tinyNumbersModel(); m.Params.Layers[1].X = 1; return m },
+		"updates 2^53+1": func(m *Model) *Model { m.Updates = MaxUpdates + 1; return m },
 	}
 	for name, change := range cases {
 		var buf bytes.Buffer

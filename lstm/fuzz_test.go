@@ -124,7 +124,7 @@ func FuzzRoundtrip(f *testing.F) {
 			LearningRate: lr, Optimizer: Optimizer(optimizer % 4), Momentum: momentum, Clip: clip,
 			ClipMode: ClipMode(clipMode % 3), ForgetBias: forgetBias, Seed: seed}
 		m := &Model{Config: cfg, Updates: updates}
-		valid := cfg.Validate() == nil
+		valid := cfg.Validate() == nil && updates <= MaxUpdates
 		x := 1
 		if numbers {
 			m.Kind, m.Norm = Numbers, Norm{Mean: mean, Scale: scale}

@@ -6,6 +6,7 @@
 // catalogue more bad files and bad link values.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32 } from 'node:zlib';
 import { launch } from './browser.mjs';
 import { installListener, request, snapshot } from './engine.mjs';
 import {
@@ -170,6 +171,15 @@ function randomBytes(n, seed) {
   return out;
 }
 
+// withUpdates returns a copy of the model file b with the update count n
+// (bytes 80–87) and the checksum fixed, as a crafted file would have.
+function withUpdates(b, n) {
+  const out = Buffer.from(b);
+  out.writeBigUInt64LE(n, 80);
+  out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
+  return out;
+}
+
 test('a corrupt model file shows an error and changes nothing', async (t) => {
   assert.ok(page, 'the first test ran');
   const saved = await download(page, 'Save model');
@@ -180,6 +190,10 @@ test('a corrupt model file shows an error and changes nothing', async (t) => {
     ['random bytes', randomBytes(4096, 12345), /not an LSTM Playground model file/],
     ['random bytes after a real header', Buffer.concat([saved.bytes.subarray(0, 16), randomBytes(saved.bytes.length - 16, 777)]), /invalid model file|corrupt/],
     ['a real file cut short', saved.bytes.subarray(0, Math.floor(saved.bytes.length * 0.6)), /truncated/],
+    // A crafted update count with the checksum fixed hung or killed the page
+    // (issue 16): the file format allows at most 2^53.
+    ['an update count of 10^18', withUpdates(saved.bytes, 10n ** 18n), /at byte 80, the update count 1000000000000000000 is out of range: the limit is 9007199254740992/],
+    ['an update count of 2^64-1', withUpdates(saved.bytes, 2n ** 64n - 1n), /the update count 18446744073709551615 is out of range/],
   ]) {
     await t.test(name, async () => {
       const before = await state(page);

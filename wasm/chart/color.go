@@ -38,9 +38,13 @@ func (m *ColorMap) Index(v float64) int {
 		return lutSize / 2
 	}
 	x := (v - m.Lo) * ((lutSize - 1) / (m.Hi - m.Lo))
+	if math.IsInf(m.Hi-m.Lo, 0) && finite(m.Hi) && finite(m.Lo) {
+		// A domain wider than float64 holds: work in halves.
+		x = (v/2 - m.Lo/2) * ((lutSize - 1) / (m.Hi/2 - m.Lo/2))
+	}
 	// Clamp before converting: float→int of an out-of-range value is
 	// implementation-defined in Go.
-	if !(x > 0) { // NaN here means Hi−Lo overflowed; treat as below
+	if !(x > 0) { // NaN here means an infinite end of the domain; treat as below
 		return 0
 	}
 	if x >= lutSize-1 {

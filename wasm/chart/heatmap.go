@@ -19,8 +19,9 @@ func Heatmap[F float32 | float64](dst []byte, data []F, rows, cols int, transpos
 	nan := [4]byte{NaNColor.R, NaNColor.G, NaNColor.B, NaNColor.A}
 	lo, hi := m.Lo, m.Hi
 	scale := (lutSize - 1) / (hi - lo)
-	if !(hi > lo) || scale > 1e300 {
-		// An empty or inverted domain: the general path handles it.
+	if !(hi > lo) || !(scale > 0) || scale > 1e300 {
+		// An empty, inverted, infinite or too wide a domain: the general
+		// path handles it.
 		for r := range rows {
 			for c := range cols {
 				k := m.Index(float64(data[r*cols+c]))

@@ -40,7 +40,8 @@ func NewFrame(r Rect, x0, x1, y0, y1 float64) Frame {
 
 // Polyline appends to dst the pixel positions of the series data[i] at
 // x = x0 + i·dx, mapped through f's scales, and returns the extended slice.
-// NaN and ±Inf values are skipped. When the series has more than two points
+// NaN and ±Inf values are skipped, and so are points whose pixel position is
+// not finite (a value so large that mapping it overflows). When the series has more than two points
 // per pixel column (x increasing, as for a loss over updates), each column
 // keeps only its smallest and its largest value, in the order they occur, so
 // 100,000 points draw as about 2 per column and every spike still shows
@@ -57,7 +58,7 @@ func Polyline[F float32 | float64](dst []Point, f Frame, x0, dx float64, data []
 			if !finite(y) {
 				continue
 			}
-			dst = append(dst, Point{f.X.Map(x0 + dx*float64(i)), f.Y.Map(y)})
+			dst = appendFinite(dst, Point{f.X.Map(x0 + dx*float64(i)), f.Y.Map(y)})
 		}
 		return dst
 	}
@@ -73,9 +74,9 @@ func Polyline[F float32 | float64](dst []Point, f Frame, x0, dx float64, data []
 		if a > b {
 			a, b = b, a
 		}
-		dst = append(dst, Point{f.X.Map(x0 + dx*float64(a)), f.Y.Map(float64(data[a]))})
+		dst = appendFinite(dst, Point{f.X.Map(x0 + dx*float64(a)), f.Y.Map(float64(data[a]))})
 		if b != a {
-			dst = append(dst, Point{f.X.Map(x0 + dx*float64(b)), f.Y.Map(float64(data[b]))})
+			dst = appendFinite(dst, Point{f.X.Map(x0 + dx*float64(b)), f.Y.Map(float64(data[b]))})
 		}
 	}
 	// A static call for the usual linear x axis: no interface call per point.
@@ -109,6 +110,15 @@ func Polyline[F float32 | float64](dst []Point, f Frame, x0, dx float64, data []
 	}
 	flush()
 	return dst
+}
+
+// appendFinite appends p to dst if both its coordinates are finite: a value
+// such as ±MaxFloat64 can map beyond float64's range.
+func appendFinite(dst []Point, p Point) []Point {
+	if !finite(p.X) || !finite(p.Y) {
+		return dst
+	}
+	return append(dst, p)
 }
 
 // Smooth writes to dst the exponential moving average of src with the given

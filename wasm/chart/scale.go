@@ -99,7 +99,8 @@ func (s Linear) Nice(n int) Linear {
 }
 
 // tickStep returns the nice step (1, 2 or 5 × 10^k) for about n ticks over
-// [lo, hi], or 0 if there is none (an empty or non-finite domain).
+// [lo, hi], or 0 if there is none (an empty or non-finite domain, or a step
+// below the smallest normal float64, 2^−1022).
 func tickStep(lo, hi float64, n int) float64 {
 	if n < 1 {
 		n = 1
@@ -109,6 +110,11 @@ func tickStep(lo, hi float64, n int) float64 {
 		return 0
 	}
 	raw := span / float64(n)
+	if raw < 0x1p-1022 {
+		// Below the smallest normal float64, Log10 and Pow lose their
+		// precision and the step would not fit the span.
+		return 0
+	}
 	power := math.Floor(math.Log10(raw))
 	e := raw / math.Pow(10, power)
 	// The thresholds are the geometric means of 1, 2, 5 and 10, as in d3.
@@ -141,10 +147,14 @@ func NiceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 	p := math.Floor(math.Log10(step) + 1e-9)
 	m := math.Round(step / math.Pow(10, p))
 	i0, i1 := math.Ceil(lo/step-1e-9), math.Floor(hi/step+1e-9)
-	if i1-i0 > 10000 { // n was absurd; refuse rather than allocate
+	if !(i1-i0 <= 10000) { // n was absurd; refuse rather than allocate
 		return nil, step
 	}
-	for i := i0; i <= i1; i++ {
+	// Count with an int: above 2^53, i0+k is not always a new float64 (i++
+	// would loop for ever there), so neighbouring multiples can round to
+	// the same value; each value is kept once.
+	for k := range int(i1-i0) + 1 {
+		i := i0 + float64(k)
 		var v float64
 		if p < 0 {
 			v = i * m / math.Pow(10, -p)
@@ -153,6 +163,9 @@ func NiceTicks(lo, hi float64, n int) (ticks []float64, step float64) {
 		}
 		if v == 0 {
 			v = 0 // no −0
+		}
+		if n := len(ticks); !finite(v) || n > 0 && v <= ticks[n-1] {
+			continue
 		}
 		ticks = append(ticks, v)
 	}
@@ -307,7 +320,9 @@ func (s Log) Ticks(n int) []Tick {
 	e0, e1 := int(math.Ceil(math.Log10(lo)-1e-9)), int(math.Floor(math.Log10(hi)+1e-9))
 	var ticks []Tick
 	if e1-e0+1 >= 2 {
-		every := (e1 - e0 + n) / n // ceil((e1−e0+1)/n)
+		decades := e1 - e0 + 1         // at most about 650
+		n := min(n, decades)           // so that the sum below cannot overflow
+		every := (decades + n - 1) / n // ceil(decades/n)
 		// Keep the decades that are multiples of every, so that 1 stays a tick.
 		for e := e0; e <= e1; e++ {
 			if e%every != 0 {

@@ -50,8 +50,8 @@ func TestCatalogueLinks(t *testing.T) {
 		{"a shared model id with a path in it", "#v=1&shared=%2Fetc%2Fpasswd", "The link's Shared model (shared=/etc/passwd) cannot be used: a shared model's id is 26 letters a to z and digits 2 to 7"},
 		{"a shared model id in capitals", "#v=1&shared=ABCDEFGHIJKLMNOPQRSTUVWXYZ", "shared model's id is 26 letters"},
 		{"a model and a shared model at once", "#v=1&h=3&model=" + compress(model) + "&shared=abcdefghijklmnopqrstuvwxyz", "both a model and a shared model's id"},
-		{"a fragment of 32,001 characters", "#v=1&probe=" + strings.Repeat("a", MaxFragment), "characters long; a link has at most 32000"},
-		{"a deflate bomb as the text", "#" + bomb(keyText, 20<<20)[0:], "inflates to more than 4000000 bytes"},
+		{"a fragment of 32,001 characters", "#v=1&probe=" + strings.Repeat("a", MaxFragment), "characters long; a link has at most 32,000"},
+		{"a deflate bomb as the text", "#" + bomb(keyText, 20<<20)[0:], "inflates to more than 4,000,000 bytes"},
 		{"an in-page anchor", "#usage", "This is not an LSTM Playground link"},
 		{"only a '#'", "#", "not an LSTM Playground link"},
 	} {

@@ -3,6 +3,8 @@ package share
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Sentinel errors, for errors.Is.
@@ -72,11 +74,30 @@ type SizeError struct {
 func (e *SizeError) Error() string {
 	switch e.Part {
 	case PartModel:
-		return fmt.Sprintf("The trained model is too large for a link: with it the link would have %d characters, and the limit is %d. Share the link without the model, and use Save model to pass the trained model on as a file.", e.Size, MaxFragment)
+		return fmt.Sprintf("The trained model is too large for a link: with it the link would have %s characters, and the limit is %s. Share the link without the model, and use Save model to pass the trained model on as a file.", thousands(e.Size), thousands(MaxFragment))
 	case PartText:
-		return fmt.Sprintf("The training text is too large for a link, even compressed: the link would have %d characters, and the limit is %d. Use a shorter text or a preset, or use Save model and share the file with the text.", e.Size, MaxFragment)
+		return fmt.Sprintf("The training text is too large for a link, even compressed: the link would have %s characters, and the limit is %s. Use a shorter text or a preset, or use Save model and share the file with the text.", thousands(e.Size), thousands(MaxFragment))
 	}
-	return fmt.Sprintf("The probe text is too long for a link: the link would have %d characters, and the limit is %d. Use a shorter probe text.", e.Size, MaxFragment)
+	return fmt.Sprintf("The probe text is too long for a link: the link would have %s characters, and the limit is %s. Use a shorter probe text.", thousands(e.Size), thousands(MaxFragment))
+}
+
+// thousands formats n with thousands separators, as the page writes counts:
+// 204800 → "204,800".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // Is reports whether target is ErrTooLong.

@@ -504,6 +504,12 @@ func checkShared(id string, hasModel bool) error {
 	return nil
 }
 
+// tooLong refuses a fragment of n characters, over MaxFragment.
+func tooLong(n int) error {
+	return &LinkError{Reason: fmt.Sprintf("it is %s characters long; a link has at most %s. It may have been joined to other text: copy it again",
+		thousands(n), thousands(MaxFragment))}
+}
+
 func bothTexts() error {
 	return &LinkError{Key: keyText, Field: fieldOf(keyText), Value: "(custom text)",
 		Reason: "the link has both a preset and a custom training text; keep one of them"}
@@ -676,7 +682,7 @@ func pairs(fragment string) (map[string]string, error) {
 	}
 	f = strings.TrimLeft(f, "#")
 	if len(f) > MaxFragment {
-		return nil, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
+		return nil, tooLong(len(f))
 	}
 	vals := make(map[string]string)
 	var unknown string
@@ -1012,7 +1018,7 @@ func inflate(key, v string, limit int) ([]byte, error) {
 		n, err := r.Read(out[len(out):cap(out)])
 		out = out[:len(out)+n]
 		if len(out) > limit {
-			return nil, bad(fmt.Sprintf("it inflates to more than %d bytes, the limit of a link", limit))
+			return nil, bad(fmt.Sprintf("it inflates to more than %s bytes, the limit of a link", thousands(limit)))
 		}
 		if err == io.EOF {
 			return out, nil

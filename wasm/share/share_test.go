@@ -444,7 +444,8 @@ func TestDecodeTooLong(t *testing.T) {
 	in := "v=1&probe=" + strings.Repeat("a", MaxFragment)
 	_, err := Decode(in)
 	var le *LinkError
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "32000") {
+	// Counts with thousands separators, as the page writes them (issue 16).
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "it is 32,010 characters long; a link has at most 32,000.") {
 		t.Fatalf("Decode of %d characters: %v", len(in), err)
 	}
 }
@@ -472,9 +473,9 @@ func TestDecodeBounded(t *testing.T) {
 		limit int
 		says  string
 	}{
-		{keyModel, 20 << 20, MaxModelBytes, "inflates to more than 262144 bytes"},
+		{keyModel, 20 << 20, MaxModelBytes, "inflates to more than 262,144 bytes"},
 		{keyModel, MaxModelBytes + 1, MaxModelBytes, "inflates to more than"},
-		{keyText, 20 << 20, MaxTextBytes, "inflates to more than 4000000 bytes"},
+		{keyText, 20 << 20, MaxTextBytes, "inflates to more than 4,000,000 bytes"},
 		{keyText, MaxTextBytes + 1, MaxTextBytes, "inflates to more than"},
 		{keyText, 2 * lstm.MaxTextChars, MaxTextBytes, "at most 1000000 characters"},  // within bytes, too many characters
 		{keyModel, MaxModelBytes, MaxModelBytes, "not an LSTM Playground model file"}, // within the limit: decoded, refused
@@ -513,7 +514,7 @@ func TestEncodeTooLong(t *testing.T) {
 	if !errors.As(err, &se) || se.Part != PartText || !errors.Is(err, ErrTooLong) {
 		t.Fatalf("Encode of 40,000 random letters: %v", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "32000") || !strings.Contains(msg, "Save model") {
+	if msg := err.Error(); !strings.Contains(msg, "and the limit is 32,000.") || !strings.Contains(msg, "Save model") {
 		t.Errorf("message %q", msg)
 	}
 	if _, _, err := s.EncodeFit(); !errors.As(err, &se) || se.Part != PartText {

@@ -144,22 +144,23 @@ func InkOn(c color.RGBA) string {
 var snapshotUpdates = []uint64{0, 100, 300, 1000, 3000, 10000, 30000, 100000, 300000, 1000000}
 
 // NextSnapshot returns the first snapshot update above after (after < 0:
-// update 0).
+// update 0). It works in uint64 and ends for every after: the last snapshot
+// update in uint64, 10^19, is above every int64.
 func NextSnapshot(after int64) uint64 {
 	for _, u := range snapshotUpdates {
 		if int64(u) > after {
 			return u
 		}
 	}
-	last := snapshotUpdates[len(snapshotUpdates)-1]
-	for int64(last) <= after {
-		last *= 3
-		if int64(last) > after {
-			return last
+	a := uint64(after) // ≥ 10^6 here
+	for p := snapshotUpdates[len(snapshotUpdates)-1]; ; p *= 10 {
+		if 3*p > a {
+			return 3 * p
 		}
-		last = last / 3 * 10
+		if 10*p > a { // at the latest with p = 10^18
+			return 10 * p
+		}
 	}
-	return last
 }
 
 // SampleSeed returns the seed of the n-th Generate (from 0) at an update of

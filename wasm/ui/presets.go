@@ -115,23 +115,27 @@ func firstLines(s string, n int) string {
 }
 
 // numberTokens returns the byte ranges [start, end) of the tokens of a numbers
-// list, split as lstm.ParseNumbers splits them.
+// list, split as lstm.ParseNumbers splits them (fullwidth separators
+// included, through lstm.NumberRune).
 func numberTokens(s string) [][2]int {
-	semicolons := strings.ContainsRune(s, ';')
-	isSep := func(b byte) bool {
-		return b == ';' || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' || (b == ',' && !semicolons)
+	semicolons := strings.ContainsRune(s, ';') || strings.ContainsRune(s, '；')
+	isSep := func(r rune) bool {
+		r = lstm.NumberRune(r)
+		return r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || (r == ',' && !semicolons)
 	}
 	var toks [][2]int
-	for i := 0; i < len(s); {
-		if isSep(s[i]) {
-			i++
-			continue
+	start := -1
+	for i, r := range s {
+		switch {
+		case isSep(r) && start >= 0:
+			toks = append(toks, [2]int{start, i})
+			start = -1
+		case !isSep(r) && start < 0:
+			start = i
 		}
-		start := i
-		for i < len(s) && !isSep(s[i]) {
-			i++
-		}
-		toks = append(toks, [2]int{start, i})
+	}
+	if start >= 0 {
+		toks = append(toks, [2]int{start, len(s)})
 	}
 	return toks
 }

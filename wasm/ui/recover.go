@@ -82,6 +82,111 @@ func (w *Watchdog) Reset() { *w = Watchdog{hidden: w.hidden} }
 // Armed reports whether the watch is on (the beacon answered).
 func (w *Watchdog) Armed() bool { return w.armed }
 
+// Hang detection: an engine that stops answering without dying (a loop in Go
+// that never returns to the event loop) keeps its beacon echoing, so the
+// Watchdog cannot see it. The page listens to the engine itself instead: when
+// it has heard nothing from it for HangProbeAfter, it asks (a Diagnose, which
+// the engine answers at once when idle and between two chunks when training);
+// if still nothing comes, the engine hangs.
+const (
+	// HangProbeAfter is the silence after which the page asks the engine.
+	HangProbeAfter = 1000
+	// HangMin is the least silence, with a question pending, that counts as
+	// a hang: far above anything the engine does without a break on a usual
+	// model (a chunk is 12 ms; an update of the default model, a trace or a
+	// Generate takes milliseconds).
+	HangMin = 8000
+	// hangSlowFactor: the deadline is also at least this many times the
+	// longest wait for an answer this engine has had (a large model whose
+	// every update takes seconds).
+	hangSlowFactor = 8
+	// hangSlowRate is the arithmetic a slow device does per ms
+	// (multiply-adds), from which HangBudget allows for the largest models.
+	hangSlowRate = 1e5
+)
+
+// HangBudget returns the longest an update of a model of params parameters
+// over seqLen steps may take on a slow device, in ms: the forward and
+// backward passes cost about 6 multiply-adds per parameter and step. Up to
+// 100k multiply-adds a ms, 200 s for the largest model the page allows.
+func HangBudget(params int64, seqLen int) float64 {
+	return 6 * float64(max(params, 0)) * float64(max(seqLen, 1)) / hangSlowRate
+}
+
+// HangWatch decides from the page's clock whether the engine hangs: the page
+// calls Heard for every message of the engine, and Tick every WatchInterval,
+// which says when to ask the engine (probe) and when it hangs. Nothing counts
+// before the engine's first message, nor while the tab is hidden or the page
+// itself was held up.
+type HangWatch struct {
+	started  bool    // the engine has spoken
+	hidden   bool    // the tab is hidden: no questions, no verdicts
+	heard    float64 // its last message (or when the wait started anew)
+	asked    float64 // when the pending question was sent (0: none)
+	slowest  float64 // the longest an answered question waited
+	lastTick float64
+}
+
+// Heard takes a message of the engine at now.
+func (h *HangWatch) Heard(now float64) {
+	if h.asked > 0 {
+		h.slowest = max(h.slowest, now-h.asked)
+	}
+	h.started, h.heard, h.asked = true, now, 0
+}
+
+// Deadline is the silence, with a question pending, after which the engine
+// hangs: HangMin, or more for an engine that was slow to answer before or a
+// model whose updates take long (budget, from HangBudget).
+func (h *HangWatch) Deadline(budget float64) float64 {
+	return max(HangMin, hangSlowFactor*h.slowest, budget)
+}
+
+// Tick says whether to ask the engine now (probe), and whether it hangs:
+// silent for more than Deadline(budget) with a question pending.
+func (h *HangWatch) Tick(now, budget float64) (probe, hung bool) {
+	stalled := now-h.lastTick > watchStall
+	h.lastTick = now
+	if !h.started || h.hidden {
+		return false, false
+	}
+	if stalled {
+		// The page was held up, not the engine: its messages may still
+		// wait in the queue. The wait starts anew.
+		h.heard, h.asked = now, 0
+		return false, false
+	}
+	if h.asked == 0 {
+		if now-h.heard >= HangProbeAfter {
+			h.asked = now
+			return true, false
+		}
+		return false, false
+	}
+	if now-h.heard > h.Deadline(budget) {
+		*h = HangWatch{hidden: h.hidden, lastTick: now}
+		return false, true
+	}
+	return false, false
+}
+
+// SetHidden stops the watch while the tab is hidden, and starts the wait
+// anew when it is shown.
+func (h *HangWatch) SetHidden(hidden bool, now float64) {
+	h.hidden = hidden
+	h.heard, h.asked, h.lastTick = now, 0, now
+}
+
+// Reset forgets the engine watched (a new one is starting).
+func (h *HangWatch) Reset() { *h = HangWatch{hidden: h.hidden} }
+
+// CauseHung is the cause of an engine that is alive but has answered nothing
+// for seconds (a computation that never ends).
+// ms is the deadline it went past.
+func CauseHung(ms float64) string {
+	return fmt.Sprintf("The training engine stopped responding: it was busy for more than %s seconds without answering", FormatCount(int(ms/1000)))
+}
+
 // A crash loop: the engine died CrashLimit times within CrashWindow ms.
 const (
 	CrashLimit  = 3

@@ -3,7 +3,11 @@
 package ui
 
 import (
+	"syscall/js"
+
 	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/protocol"
 )
 
 // This file keeps the page going through what a classroom does to it: the
@@ -19,6 +23,8 @@ const FieldWhenHidden = "When this tab is hidden"
 // hidden tabs.
 type recovery struct {
 	watch Watchdog
+	hang  HangWatch
+	heard js.Func // program lifetime: a message event of a worker; feeds hang for the page's engine
 	guard CrashGuard
 	cause string // why the engine died, while a new one restores the session ("" otherwise)
 
@@ -67,6 +73,13 @@ func (a *app) buildRecovery() {
 	r.hidden = pageIsHidden()
 	a.frame.SetHidden(r.hidden)
 	r.watch.SetHidden(r.hidden, perfNow())
+	r.hang.SetHidden(r.hidden, perfNow())
+	r.heard = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if a.eng != nil && args[0].Get("target").Equal(a.eng.worker) {
+			r.hang.Heard(perfNow())
+		}
+		return nil
+	})
 	onVisibility(a.visibility)
 	every(WatchInterval, a.heartbeat)
 }
@@ -94,6 +107,7 @@ func (a *app) visibility(hidden bool) {
 	}
 	r.hidden = hidden
 	r.watch.SetHidden(hidden, perfNow())
+	r.hang.SetHidden(hidden, perfNow())
 	if hidden {
 		a.frame.SetHidden(true)
 		if a.pauseWhenHidden() && a.st.Running && !a.failed {
@@ -114,17 +128,31 @@ func (a *app) visibility(hidden bool) {
 }
 
 // heartbeat runs every WatchInterval: it pings the engine's beacon, and
-// declares the engine dead when the beacon has been silent too long.
+// declares the engine dead when the beacon has been silent too long; it asks
+// the engine (Diagnose) when the engine has been silent, and declares it hung
+// when the question stays unanswered (HangWatch).
 func (a *app) heartbeat(now float64) {
 	if a.eng == nil || a.failed {
 		return
 	}
-	ping, dead := a.rec.watch.Tick(now)
+	r := &a.rec
+	ping, dead := r.watch.Tick(now)
+	budget := HangBudget(a.st.Status.Params, a.st.Cfg.SeqLen)
+	deadline := r.hang.Deadline(budget)
+	probe, hung := r.hang.Tick(now, budget)
 	switch {
 	case dead:
 		a.engineDied(a.eng, CauseSilent)
-	case ping:
+		return
+	case hung:
+		a.engineDied(a.eng, CauseHung(deadline))
+		return
+	}
+	if ping {
 		a.eng.Ping(now)
+	}
+	if probe {
+		a.send(protocol.Diagnose{ID: a.requestID()})
 	}
 }
 
@@ -133,6 +161,8 @@ func (a *app) heartbeat(now float64) {
 func (a *app) listenEngine(l *engineLink) {
 	a.eng = l
 	a.rec.watch.Reset()
+	a.rec.hang.Reset()
+	l.worker.Call("addEventListener", "message", a.rec.heard)
 	l.Watch(func(sent float64) {
 		if a.eng == l {
 			a.rec.watch.Ack(sent, perfNow())
@@ -160,8 +190,10 @@ func (a *app) engineDied(l *engineLink, cause string) {
 	}
 	r := &a.rec
 	a.eng = nil
+	l.worker.Call("removeEventListener", "message", r.heard)
 	l.Close()
 	r.watch.Reset()
+	r.hang.Reset()
 	a.stopCompare()
 	a.st.Running = false
 	if !r.guard.Crashed(perfNow()) {

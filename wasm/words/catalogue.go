@@ -68,8 +68,8 @@ var en = map[string]string{
 	"data.short":         "The training data needs at least 2 symbols: one to read and one to predict.",
 	"data.long":          "The training text has {1} characters; the limit is {2}. Use a shorter text.", // {1} have, {2} limit
 	"data.distinct":      "The training text has more than {1} distinct characters; the limit is {1}. Use a text with fewer different characters.",
-	"data.limits":        "Up to {1} characters and {2} distinct characters.",
-	"data.limitsNumbers": "Up to {1} numbers, separated by commas, spaces or new lines.",
+	"data.limits":        "Up to {1} characters and {2} distinct characters, counted as the model reads them: Unicode code points, so an emoji or an accented letter can be several (👨‍👩‍👧‍👦 is 7).",
+	"data.limitsNumbers": "Up to {1} numbers, separated by commas, spaces or new lines; a minus sign may be - or −, and fullwidth digits work too.",
 
 	// A number of a list: {1} its index, {2} the token quoted, {3} its
 	// character position, {4} why (one of number.*).
