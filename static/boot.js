@@ -15,8 +15,18 @@
     if (bar) bar.hidden = true;
   }
 
+  // No WebAssembly at all: every current browser has it, so it is most
+  // likely switched off (a setting, a security mode without JIT, an
+  // organisation's policy) rather than missing; an object without
+  // instantiate is an old browser's.
+  if (typeof WebAssembly === 'undefined') {
+    fail('LSTM Playground needs WebAssembly, which is switched off here: every current browser has it, but a setting, ' +
+      'a security mode that turns off JavaScript optimisation (such as Safari\'s Lockdown Mode) or a policy of whoever ' +
+      'manages this computer can switch it off. Allow WebAssembly for this site, or open the page where it is on.');
+    return;
+  }
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    fail('LSTM Playground needs WebAssembly, which this browser does not offer. Try a current Firefox, Chrome, Edge or Safari.');
+    fail('LSTM Playground needs WebAssembly, which this browser offers only in part. Try a current Firefox, Chrome, Edge or Safari.');
     return;
   }
   if (typeof Worker !== 'function') {
@@ -52,10 +62,17 @@
       }));
     }
     const typed = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
-    if (typeof WebAssembly.compileStreaming === 'function') {
-      return WebAssembly.compileStreaming(typed);
+    try {
+      if (typeof WebAssembly.compileStreaming === 'function') {
+        return await WebAssembly.compileStreaming(typed);
+      }
+      return await WebAssembly.compile(await typed.arrayBuffer());
+    } catch (err) {
+      if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.RuntimeError || err instanceof RangeError) {
+        err.wasmRefused = true;
+      }
+      throw err;
     }
-    return WebAssembly.compile(await typed.arrayBuffer());
   }
 
   async function boot() {
@@ -124,6 +141,15 @@
   }
 
   boot().catch(function (err) {
+    if (err && err.wasmRefused) {
+      // WebAssembly is there but would not compile the program: restricted
+      // (some security modes keep the object and refuse to compile) or too
+      // old for the features the program uses.
+      fail('This browser has WebAssembly but would not compile LSTM Playground (' + err.message + '). ' +
+        'WebAssembly may be restricted here, by a security mode or a policy, or the browser may be too old: ' +
+        'allow WebAssembly for this site, or try a current Firefox, Chrome, Edge or Safari.');
+      return;
+    }
     fail('LSTM Playground could not start: ' + err.message + '. Reload the page to try again.');
   });
 })();
