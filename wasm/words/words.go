@@ -25,6 +25,8 @@ type Lang uint8
 const (
 	// English (en) is the catalogue's first language and the fallback.
 	English Lang = iota
+	// ZhCN (zh-CN) is Simplified Chinese.
+	ZhCN
 	numLangs
 )
 
@@ -45,10 +47,10 @@ func (l Lang) Tag() string {
 	return tags[English]
 }
 
-var tags = [numLangs]string{English: "en"}
+var tags = [numLangs]string{English: "en", ZhCN: "zh-CN"}
 
 // tables holds the catalogue of each language.
-var tables = [numLangs]map[string]string{English: en}
+var tables = [numLangs]map[string]string{English: en, ZhCN: zhCN}
 
 // Text returns the message id in language l with its placeholders {1} … {9}
 // replaced by args. A message missing from l falls back to English; an id
@@ -89,6 +91,24 @@ func Text(l Lang, id string, args ...string) string {
 // registry key of a setting ("h" → "Hidden units") or one of the input
 // keys of this package (KeyText, KeyProbe …).
 func Label(l Lang, key string) string { return Text(l, "label."+key) }
+
+// PresetName returns the name of the built-in training text id in the
+// preset picker, and PresetAbout its one sentence on what to look for.
+func PresetName(l Lang, id string) string  { return Text(l, "preset."+id+".name") }
+func PresetAbout(l Lang, id string) string { return Text(l, "preset."+id+".about") }
+
+// Tour returns the steps of the guided tour of the preset id in language l
+// (catalogue ids tour.<id>.1, tour.<id>.2 …); nil for a preset without one.
+func Tour(l Lang, id string) []string {
+	var steps []string
+	for n := 1; ; n++ {
+		key := "tour." + id + "." + strconv.Itoa(n)
+		if _, ok := en[key]; !ok {
+			return steps
+		}
+		steps = append(steps, Text(l, key))
+	}
+}
 
 // Keys of the inputs that are not settings, for Label.
 const (
