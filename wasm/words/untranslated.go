@@ -7,12 +7,13 @@ import (
 )
 
 // allowedInChinese are the English words that Chinese text keeps: names of
-// cells, optimizers, formats, units, programs and mathematical functions.
+// cells, optimizers, formats, units, programs, browser APIs (WebAssembly,
+// Web Worker) and mathematical functions.
 // Single letters are symbols (c, h, z, k, X …) and always allowed.
 var allowedInChinese = [...]string{
 	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "CSV", "JSON", "PyTorch",
 	"MiB", "KiB", "ln", "tanh", "exp", "log",
-	"WebAssembly", "JavaScript", "Firefox", "Chrome", "Edge", "Safari",
+	"WebAssembly", "JavaScript", "Web", "Worker", "Firefox", "Chrome", "Edge", "Safari",
 }
 
 // Untranslated returns the English words of s that Chinese text should not
