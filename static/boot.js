@@ -54,8 +54,9 @@
   };
 
   // chooseLang returns the tag of the page's language, by wasm/words'
-  // Choose: lang= in the link (the hash, then the query: lang=en,
-  // lang=zh-CN, any case), then the choice the page remembers in
+  // Choose and LinkLang: lang= in the link (the first lang= pair of the
+  // hash, then of the query, that names a language: lang=en, lang=zh-CN, any
+  // case), then the choice the page remembers in
   // localStorage under 'lstm-playground-lang' (words.StorageKey), then the
   // first of navigator.languages the catalogue has (every zh-* and cmn-* is
   // Chinese, every en-* English), then English.
@@ -65,10 +66,10 @@
       return Object.keys(MESSAGES).find(function (t) { return t.toLowerCase() === low; }) || '';
     }
     function linkLang(s) {
-      for (const pair of s.replace(/^[#?]/, '').split('&')) {
+      for (const pair of s.replace(/^[#?]+/, '').split('&')) {
         const i = pair.indexOf('=');
         try {
-          if (i > 0 && decodeURIComponent(pair.slice(0, i)).trim().toLowerCase() === 'lang') {
+          if (i > 0 && decodeURIComponent(pair.slice(0, i).replace(/\+/g, ' ')).trim().toLowerCase() === 'lang') {
             return tagOf(decodeURIComponent(pair.slice(i + 1).replace(/\+/g, ' ')));
           }
         } catch (e) { /* broken percent-encoding: not a choice */ }

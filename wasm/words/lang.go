@@ -16,11 +16,11 @@ const (
 )
 
 // ParseTag returns the language whose tag (Tag) is t, in any case ("zh-cn"
-// too), and whether there is one: the value of lang= or of StorageKey,
+// too) and with spaces around it, and whether there is one: the value of lang= or of StorageKey,
 // which only the page writes. Other tags, even "zh", are not a choice.
 func ParseTag(t string) (Lang, bool) {
 	for _, l := range Langs() {
-		if strings.EqualFold(t, l.Tag()) {
+		if strings.EqualFold(strings.TrimSpace(t), l.Tag()) {
 			return l, true
 		}
 	}
@@ -72,4 +72,72 @@ func Choose(link, remembered string, browser []string) Lang {
 		return l
 	}
 	return FromBrowser(browser)
+}
+
+// LinkLang returns the language tag that lang= names in the first of
+// sources that has one the catalogue knows, or "". A source is a link's
+// fragment or a page's query ("#v=1&lang=zh-CN&h=8", "?lang=en"); its first
+// lang= pair counts, percent-decoded ('+' a space), in any case; a pair
+// whose percent-encoding is broken is skipped. Only that key is read, so a
+// link refused for another value still gives its language. The page calls
+// Choose(LinkLang(location.hash, location.search), …), as boot.js does.
+func LinkLang(sources ...string) string {
+	for _, s := range sources {
+		if l, ok := ParseTag(linkValue(s)); ok {
+			return l.Tag()
+		}
+	}
+	return ""
+}
+
+// linkValue returns the value of the first lang= pair of s, or "".
+func linkValue(s string) string {
+	s = strings.TrimLeft(s, "#?")
+	for s != "" {
+		var pair string
+		pair, s, _ = strings.Cut(s, "&")
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok {
+			continue
+		}
+		k, kok := unescape(k)
+		v, vok := unescape(v)
+		if kok && vok && strings.EqualFold(strings.TrimSpace(k), LinkKey) {
+			return v
+		}
+	}
+	return ""
+}
+
+// unescape decodes percent-encoding as a query does ('+' is a space), and
+// reports whether it was well formed.
+func unescape(s string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '+':
+			b.WriteByte(' ')
+		case c != '%':
+			b.WriteByte(c)
+		case i+2 < len(s) && hex(s[i+1]) >= 0 && hex(s[i+2]) >= 0:
+			b.WriteByte(byte(hex(s[i+1])<<4 | hex(s[i+2])))
+			i += 2
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// hex returns the value of a hex digit, or −1.
+func hex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }

@@ -94,3 +94,30 @@ func TestTags(t *testing.T) {
 		t.Errorf("an unknown Lang's tag is %q, want the fallback en", got)
 	}
 }
+
+func TestLinkLang(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""}, {[]string{""}, ""}, {[]string{"#"}, ""}, {[]string{"#v=1&h=8"}, ""}, {[]string{"#usage"}, ""},
+		{[]string{"#v=1&lang=zh-CN&h=8"}, "zh-CN"}, {[]string{"v=1&lang=en"}, "en"}, {[]string{"?lang=en"}, "en"},
+		{[]string{"#v=1&LANG=zh-cn"}, "zh-CN"}, {[]string{"#v=1&%6Cang=zh%2DCN"}, "zh-CN"}, {[]string{"#lang=+zh-CN+"}, "zh-CN"},
+		{[]string{"#lang=%zz&lang=en"}, "en"},        // a broken pair is skipped
+		{[]string{"#lang&lang=zh-CN"}, "zh-CN"},      // so is a key without a value
+		{[]string{"#v=1&h=999&lang=zh-CN"}, "zh-CN"}, // another value, refused by share: still read
+		{[]string{"#language=zh-CN"}, ""}, {[]string{"#lang="}, ""}, {[]string{"#lang=fr"}, ""}, {[]string{"#lang=zh"}, ""},
+		// The hash first, then the query, as boot.js reads them.
+		{[]string{"#v=1&lang=en", "?lang=zh-CN"}, "en"},
+		{[]string{"#v=1&h=8", "?lang=zh-CN"}, "zh-CN"},
+		{[]string{"#v=1&lang=fr", "?lang=zh-CN"}, "zh-CN"},
+		{[]string{"#v=1&lang=fr&lang=en", "?h=8"}, ""}, // the first lang= pair of a source counts
+	} {
+		if got := LinkLang(tc.in...); got != tc.want {
+			t.Errorf("LinkLang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := Choose(LinkLang("#v=1&lang=+zh-CN", ""), "en", []string{"en"}); got != ZhCN {
+		t.Errorf("Choose(LinkLang(…)) = %s", got.Tag())
+	}
+}
