@@ -5,7 +5,22 @@
 // stays marked English (#app lang="en") until its words are translated.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axeSerious returns axe-core's serious and critical violations on page (its
+// source evaluated through the driver: the CSP allows no inline script).
+async function axeSerious(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 const contexts = [];
@@ -15,7 +30,7 @@ after(async () => { for (const c of contexts) await c.close(); });
 // localStorage's remembered language set to remembered (unless null) and
 // WebAssembly removed (so that the boot screen stays, with its message), and
 // returns what boot.js set.
-async function open(locale, path, remembered) {
+async function open(locale, path, remembered, axe = false) {
   const context = await launch({ context: { locale } });
   contexts.push(context);
   const page = await context.newPage();
@@ -34,6 +49,7 @@ async function open(locale, path, remembered) {
     progress: document.getElementById('boot-progress').getAttribute('aria-label'),
     languages: navigator.languages,
   }));
+  if (axe) got.axe = await axeSerious(page);
   await page.close();
   return got;
 }
@@ -56,7 +72,9 @@ function check(got, want, why) {
 
 for (const [locale, want] of [['zh-CN', zh], ['zh-SG', zh], ['zh-TW', zh], ['en-US', en], ['fr-FR', en]]) {
   test(`browser language ${locale}`, async () => {
-    check(await open(locale, './', null), want, locale);
+    const got = await open(locale, './', null, locale === 'zh-CN');
+    check(got, want, locale);
+    if (got.axe) assert.deepEqual(got.axe, [], 'axe on the Chinese boot message');
   });
 }
 
@@ -87,5 +105,6 @@ test('in Chinese the page still starts, and its English words are marked English
     wide: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   }));
   assert.deepEqual(got, { html: 'zh-CN', app: 'en', title: 'LSTM 游乐场', wide: 0 });
+  assert.deepEqual(await axeSerious(page), [], 'axe on the page in zh-CN');
   await page.close();
 });
