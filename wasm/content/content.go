@@ -10,7 +10,8 @@ import (
 	"lstmplayground/wasm/words"
 )
 
-// Preset is a built-in training text of this package.
+// Preset is a built-in training text of this package. Its probe and prime
+// are the page's defaults for a text (its start).
 type Preset struct {
 	// ID names the preset in a share link (share.State.Preset) and in the
 	// catalogue (preset.<ID>.name, tour.<ID>.1 …).

@@ -91,3 +91,21 @@ func TestGlossary(t *testing.T) {
 		}
 	}
 }
+
+// TestChinesePunctuation: Chinese sentences use full-width punctuation
+// (，。：；！？（）) beside Chinese characters; ASCII punctuation stays between
+// numbers and symbols (0, 0.5, 1 and "(" as a character).
+func TestChinesePunctuation(t *testing.T) {
+	han := func(r rune) bool { return r >= 0x3400 && r <= 0x9fff }
+	for id, s := range zhCN {
+		rs := []rune(s)
+		for i, r := range rs {
+			if !strings.ContainsRune(",.:;!?()", r) {
+				continue
+			}
+			if i > 0 && han(rs[i-1]) || i+1 < len(rs) && han(rs[i+1]) {
+				t.Errorf("%s: ASCII %q beside a Chinese character: %q", id, r, s)
+			}
+		}
+	}
+}
