@@ -750,11 +750,18 @@ func checkLinkVersion(vals map[string]string, unknown string) error {
 	return nil
 }
 
-// decodeSettings reads the preset, the mode, the settings of lstm.Config and
-// the temperature, and checks their ranges with the registry.
+// decodeSettings reads the language, the preset, the mode, the settings of
+// lstm.Config and the temperature, and checks their ranges with the registry.
 func decodeSettings(vals map[string]string) (State, error) {
 	p := parser{vals: vals}
 	s := Default()
+	if v, ok := vals[keyLang]; ok && v != "" {
+		l, ok := words.ParseTag(v)
+		if !ok {
+			return State{}, badLang(v)
+		}
+		s.Lang = l.Tag()
+	}
 	if v, ok := vals[keyPreset]; ok && v != "" {
 		s.Preset = strings.ToLower(strings.TrimSpace(v))
 		if err := checkPreset(s.Preset); err != nil {
@@ -789,16 +796,8 @@ func decodeSettings(vals map[string]string) (State, error) {
 	return s, checkTemperature(s.Temperature, vals[keyTemp])
 }
 
-// decodeOptions reads the language, the probe and the teacher's options
-// into s.
+// decodeOptions reads the probe and the teacher's options into s.
 func (s *State) decodeOptions(vals map[string]string) error {
-	if v, ok := vals[keyLang]; ok && v != "" {
-		l, ok := words.ParseTag(strings.TrimSpace(v))
-		if !ok {
-			return badLang(v)
-		}
-		s.Lang = l.Tag()
-	}
 	if v, ok := vals[keyProbe]; ok {
 		if !utf8.ValidString(v) {
 			return notUTF8(keyProbe)

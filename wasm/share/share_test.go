@@ -721,3 +721,17 @@ func TestLang(t *testing.T) {
 		t.Errorf("Encode: %q, %v: lang comes right after v", f, err)
 	}
 }
+
+// TestLangFirst: a bad lang= is the first error, in the link's key order, for
+// Decode and Validate alike.
+func TestLangFirst(t *testing.T) {
+	_, err := Decode("v=1&h=0&lang=xx")
+	s := Default()
+	s.Lang, s.Config.Hidden = "xx", 0
+	verr := s.Validate()
+	for _, e := range []error{err, verr} {
+		if le, ok := errors.AsType[*LinkError](e); !ok || le.Key != "lang" {
+			t.Errorf("%v: want the lang error first", e)
+		}
+	}
+}
