@@ -1,12 +1,19 @@
 // Package words turns data into the sentences a person reads: the labels of
 // the settings (by their registry key, see lstm.Setting and wasm/settings),
-// the valid ranges, and the typed errors of lstm with their numbers.
+// the valid ranges, the typed errors of lstm with their numbers, the names
+// of the presets and the guided tour (Tour).
 //
 // Every sentence comes from a message catalogue: one table per language
 // (Lang), keyed by message id, with numbered placeholders {1}, {2} … that a
-// translation may put in any order. English is the only language so far; to
-// add one, add a Lang, its table in catalogue.go and its entry in tables;
-// TestCatalogueComplete fails until every id has its sentence.
+// translation may put in any order. The languages are English (the
+// fallback, catalogue.go) and Simplified Chinese (ZhCN, catalogue_zh.go). To
+// add one, add a Lang, its tag, its table, its entry in tables and its
+// primary subtag in Match; TestCatalogueComplete fails until every id has
+// its sentence with the same placeholders.
+//
+// Which language a page shows is Choose's: a lang= link value (LinkLang),
+// then a remembered choice (StorageKey), then the browser's languages
+// (FromBrowser). Untranslated finds English words left in Chinese text.
 //
 // The package is pure Go (no syscall/js) and small: no fmt, no templates.
 package words
