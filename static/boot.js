@@ -1,11 +1,106 @@
 // boot.js — loads LSTM Playground: checks what the browser can do, reads the
 // build manifest, compiles the WebAssembly module once, starts the engine
 // worker with it and runs the same module on this page as the UI. No logic of
-// the playground lives here.
+// the playground lives here. It also chooses the language of its messages
+// and of <html lang>, by the page's rule (see chooseLang).
 'use strict';
 (function () {
   const status = document.getElementById('boot-status');
   const bar = document.getElementById('boot-progress');
+
+  // MESSAGES are boot.js's words and the page's title and description, in
+  // each language of the catalogue (wasm/words), by the same keys;
+  // {1} is a value. TestBootMessages (wasm/words) checks that both have
+  // every key and that the Chinese has no untranslated English.
+  const MESSAGES = {
+    'en': {
+      title: 'LSTM Playground',
+      description: 'Train a tiny LSTM or RNN in your browser and watch its cell state, hidden state and gates, step by step.',
+      loading: 'Loading…',
+      progress: 'Loading progress',
+      engine: 'Loading the model engine…',
+      starting: 'Starting…',
+      notLoaded: 'could not load {1}',
+      wasmOff: 'LSTM Playground needs WebAssembly, which is switched off here: every current browser has it, but a setting, ' +
+        'a security mode that turns off JavaScript optimisation (such as Safari\'s Lockdown Mode) or a policy of whoever ' +
+        'manages this computer can switch it off. Allow WebAssembly for this site, or open the page where it is on.',
+      wasmPartial: 'LSTM Playground needs WebAssembly, which this browser offers only in part. Try a current Firefox, Chrome, Edge or Safari.',
+      noWorkers: 'LSTM Playground needs Web Workers, which this browser does not offer. Try a current Firefox, Chrome, Edge or Safari.',
+      wasmRefused: 'This browser has WebAssembly but would not compile LSTM Playground ({1}). ' +
+        'WebAssembly may be restricted here, by a security mode or a policy, or the browser may be too old: ' +
+        'allow WebAssembly for this site, or try a current Firefox, Chrome, Edge or Safari.',
+      failed: 'LSTM Playground could not start: {1}. Reload the page to try again.',
+      stopped: 'LSTM Playground stopped. Reload the page to start it again.',
+    },
+    'zh-CN': {
+      title: 'LSTM 游乐场',
+      description: '在浏览器里训练一个小小的 LSTM 或 RNN，一步一步地观察它的细胞状态、隐藏状态和各个门。',
+      loading: '正在加载…',
+      progress: '加载进度',
+      engine: '正在加载模型引擎…',
+      starting: '正在启动…',
+      notLoaded: '无法加载 {1}',
+      wasmOff: 'LSTM 游乐场需要 WebAssembly，但它在这里被关闭了：现在的浏览器都支持它，' +
+        '但浏览器设置、关闭 JavaScript 优化的安全模式（例如 Safari 的锁定模式）或管理这台电脑的机构的策略都可能把它关闭。' +
+        '请为本网站允许 WebAssembly，或在开启了它的地方打开本页。',
+      wasmPartial: 'LSTM 游乐场需要 WebAssembly，而这个浏览器只支持其中一部分。请使用最新版的 Firefox、Chrome、Edge 或 Safari。',
+      noWorkers: 'LSTM 游乐场需要 Web Worker，而这个浏览器不支持。请使用最新版的 Firefox、Chrome、Edge 或 Safari。',
+      wasmRefused: '这个浏览器有 WebAssembly，但它不肯编译 LSTM 游乐场（{1}）。' +
+        'WebAssembly 可能被安全模式或策略限制了，也可能是浏览器太旧：' +
+        '请为本网站允许 WebAssembly，或使用最新版的 Firefox、Chrome、Edge 或 Safari。',
+      failed: 'LSTM 游乐场无法启动：{1}。请刷新页面重试。',
+      stopped: 'LSTM 游乐场已停止运行。请刷新页面重新启动。',
+    },
+  };
+
+  // chooseLang returns the tag of the page's language, by wasm/words'
+  // Choose and LinkLang: lang= in the link (the first lang= pair of the
+  // hash, then of the query, that names a language: lang=en, lang=zh-CN, any
+  // case), then the choice the page remembers in
+  // localStorage under 'lstm-playground-lang' (words.StorageKey), then the
+  // first of navigator.languages the catalogue has (every zh-* and cmn-* is
+  // Chinese, every en-* English), then English.
+  function chooseLang() {
+    function tagOf(v) {
+      const low = typeof v === 'string' ? v.trim().toLowerCase() : '';
+      return Object.keys(MESSAGES).find(function (t) { return t.toLowerCase() === low; }) || '';
+    }
+    function linkLang(s) {
+      for (const pair of s.replace(/^[#?]+/, '').split('&')) {
+        const i = pair.indexOf('=');
+        try {
+          if (i > 0 && decodeURIComponent(pair.slice(0, i).replace(/\+/g, ' ')).trim().toLowerCase() === 'lang') {
+            return tagOf(decodeURIComponent(pair.slice(i + 1).replace(/\+/g, ' ')));
+          }
+        } catch (e) { /* broken percent-encoding: not a choice */ }
+      }
+      return '';
+    }
+    let remembered = '';
+    try { remembered = tagOf(localStorage.getItem('lstm-playground-lang')); } catch (e) { /* storage off */ }
+    const link = linkLang(location.hash) || linkLang(location.search);
+    if (link || remembered) return link || remembered;
+    const prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (const t of prefs) {
+      const primary = String(t).trim().split(/[-_]/)[0].toLowerCase();
+      if (primary === 'zh' || primary === 'cmn') return 'zh-CN';
+      if (primary === 'en') return 'en';
+    }
+    return 'en';
+  }
+  const lang = chooseLang();
+  // say returns the message key with {1} replaced by value (a function, so
+  // that a '$' in value is not a replacement pattern).
+  function say(key, value) { return MESSAGES[lang][key].replace('{1}', function () { return String(value); }); }
+
+  document.documentElement.lang = lang;
+  document.title = say('title');
+  const description = document.querySelector('meta[name="description"]');
+  if (description) description.setAttribute('content', say('description'));
+  const heading = document.querySelector('#boot h1');
+  if (heading) heading.textContent = say('title');
+  if (status) status.textContent = say('loading');
+  if (bar) bar.setAttribute('aria-label', say('progress'));
 
   function fail(message) {
     if (status) {
@@ -20,17 +115,15 @@
   // organisation's policy) rather than missing; an object without
   // instantiate is an old browser's.
   if (typeof WebAssembly === 'undefined') {
-    fail('LSTM Playground needs WebAssembly, which is switched off here: every current browser has it, but a setting, ' +
-      'a security mode that turns off JavaScript optimisation (such as Safari\'s Lockdown Mode) or a policy of whoever ' +
-      'manages this computer can switch it off. Allow WebAssembly for this site, or open the page where it is on.');
+    fail(say('wasmOff'));
     return;
   }
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    fail('LSTM Playground needs WebAssembly, which this browser offers only in part. Try a current Firefox, Chrome, Edge or Safari.');
+    fail(say('wasmPartial'));
     return;
   }
   if (typeof Worker !== 'function') {
-    fail('LSTM Playground needs Web Workers, which this browser does not offer. Try a current Firefox, Chrome, Edge or Safari.');
+    fail(say('noWorkers'));
     return;
   }
 
@@ -39,7 +132,7 @@
       const s = document.createElement('script');
       s.src = src;
       s.onload = resolve;
-      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      s.onerror = function () { reject(new Error(say('notLoaded', src))); };
       document.head.appendChild(s);
     });
   }
@@ -49,7 +142,7 @@
   // the right type, so a static host that serves .wasm as something else works.
   async function compileWasm(url, size) {
     const resp = await fetch(url);
-    if (!resp.ok) throw new Error('could not load ' + url + ' (HTTP ' + resp.status + ')');
+    if (!resp.ok) throw new Error(say('notLoaded', url + ' (HTTP ' + resp.status + ')'));
     let body = resp.body;
     if (body && size && bar && typeof TransformStream === 'function') {
       let got = 0;
@@ -77,15 +170,15 @@
 
   async function boot() {
     const resp = await fetch('build.json', { cache: 'no-cache' });
-    if (!resp.ok) throw new Error('could not load build.json (HTTP ' + resp.status + ')');
+    if (!resp.ok) throw new Error(say('notLoaded', 'build.json (HTTP ' + resp.status + ')'));
     const build = await resp.json();
-    if (status) status.textContent = 'Loading the model engine…';
+    if (status) status.textContent = say('engine');
     await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
     // The SIMD kernels load beside the program; null where they cannot.
     const kernelLoad = build.kernel ? globalThis.lstmKernel.compile(build.kernel) : Promise.resolve(null);
     const module = await compileWasm(build.wasm, build.wasmSize);
     const kernel = await kernelLoad;
-    if (status) status.textContent = 'Starting…';
+    if (status) status.textContent = say('starting');
     const start = { module: module, kernel: kernel, wasmExec: build.wasmExec };
     // spawn starts an engine worker. It keeps what the worker says before the
     // UI listens (its Ready can come first) in early; the UI takes these
@@ -115,6 +208,7 @@
     globalThis.lstmPlayground = {
       worker: first.worker,
       build: build,
+      lang: lang, // the language boot.js chose (a tag of words.Langs)
       early: first.early,
       news: first.news,
       newsEarly: first.newsEarly,
@@ -131,7 +225,7 @@
       },
     };
     go.run(instance).then(function () {
-      fail('LSTM Playground stopped. Reload the page to start it again.');
+      fail(say('stopped'));
     });
     // Offline use: sw.js keeps the site once it has loaded (http and https
     // only; a page opened from a file has no service worker).
@@ -145,11 +239,9 @@
       // WebAssembly is there but would not compile the program: restricted
       // (some security modes keep the object and refuse to compile) or too
       // old for the features the program uses.
-      fail('This browser has WebAssembly but would not compile LSTM Playground (' + err.message + '). ' +
-        'WebAssembly may be restricted here, by a security mode or a policy, or the browser may be too old: ' +
-        'allow WebAssembly for this site, or try a current Firefox, Chrome, Edge or Safari.');
+      fail(say('wasmRefused', err.message));
       return;
     }
-    fail('LSTM Playground could not start: ' + err.message + '. Reload the page to try again.');
+    fail(say('failed', err.message));
   });
 })();

@@ -37,6 +37,8 @@ func TestCatalogueLinks(t *testing.T) {
 		{"a seed beyond what a JavaScript number holds", "#v=1&seed=9007199254740992", "seed=9007199254740992"},
 		{"temperature 1e308", "#v=1&temp=1e308", "temp=1e308"},
 		{"an unknown cell", "#v=1&cell=gru", "cell=gru"},
+		{"an unknown language", "#v=1&lang=fr", "The link's Language (lang=fr) cannot be used: use en or zh-CN."},
+		{"a language tag the links do not use", "#v=1&lang=zh-Hant", "(lang=zh-Hant) cannot be used: use en or zh-CN."},
 		{"a key given twice", "#v=1&h=32&h=64", "h is given twice, as 32 and 64; keep one"},
 		{"broken percent-encoding", "#v=1&probe=%zz", "its percent-encoding is broken"},
 		{"invalid UTF-8 in the probe", "#v=1&probe=%FF%FE", "valid UTF-8"},

@@ -28,6 +28,7 @@ func FuzzDecode(f *testing.F) {
 		"v=1&probe=%zz", "v=1&probe=a+b%20c", "v=1&hide=data,data,foo", "v=1&only=c&embed",
 		"https://example.org/#v=1&cell=RNN", "v=1&text=!!!", "v=1&model=AAAA",
 		"v=1&preset=rhyme&text=" + compress([]byte("abc")),
+		"v=1&lang=zh-CN", "v=1&lang=ZH-cn&preset=poem-zh", "v=1&lang=zh", "v=1&lang=", "lang=en&v=1&lang=EN",
 	} {
 		f.Add(s)
 	}

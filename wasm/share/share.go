@@ -5,10 +5,11 @@
 // A link's fragment (the part after '#') is a list of key=value pairs joined
 // by '&', like a query string, settings first so that a person can read them:
 //
-//	v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&probe=Twinkle&hide=data,settings&only=c&embed=1
+//	v=1&lang=zh-CN&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&probe=Twinkle&hide=data,settings&only=c&embed=1
 //
 //	key       State field            values
 //	v         (format version)       1 (Version); a higher one is refused with a *VersionError
+//	lang      Lang                   en | zh-CN (wasm/words' tags, any case); absent: the visitor's language
 //	preset    Preset                 a preset id: 1 … MaxPresetLen of a-z 0-9 - _
 //	text      Text                   deflate (RFC 1951), then unpadded base64url (RFC 4648 §5)
 //	mode      Mode                   text | numbers
@@ -175,6 +176,10 @@ type State struct {
 	// must know every character of a custom Text.
 	Model []byte
 
+	// Lang is the tag of the language the page shows (words.Lang.Tag:
+	// "en", "zh-CN"), or "" for the visitor's own (words.Choose).
+	Lang string
+
 	// Shared is the id of a model kept by the share service (the page
 	// downloads api/models/<id>), or "". It is ModelIDLen characters a–z and
 	// 2–7 (ValidModelID); a link carries either Model or Shared, not both.
@@ -209,7 +214,8 @@ func Default() State {
 func (s State) Equal(t State) bool {
 	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
 		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
-		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared
+		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared &&
+		s.Lang == t.Lang
 }
 
 // Hides reports whether s hides the control name (one of HideNames).
@@ -240,6 +246,7 @@ const (
 	keyEmbed      = "embed"
 	keyModel      = "model"
 	keyShared     = "shared"
+	keyLang       = words.LinkKey
 )
 
 // Names of the link's own fields as a person sees them; the settings' are
@@ -252,10 +259,11 @@ const (
 	fieldEmbed   = "Embed"
 	fieldModel   = "Model"
 	fieldShared  = "Shared model"
+	fieldLang    = "Language"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
-var keyOrder = [...]string{keyVersion, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
+var keyOrder = [...]string{keyVersion, keyLang, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
 	keyHide, keyOnly, keyEmbed, keyShared, keyText, keyModel}
 
@@ -362,6 +370,8 @@ func (s State) value(key string) (string, bool) {
 		return "1", s.Embed
 	case keyShared:
 		return s.Shared, s.Shared != ""
+	case keyLang:
+		return s.Lang, s.Lang != ""
 	}
 	if row, ok := settings.Of(key); ok && row.Get != nil {
 		v := row.Get(s.Config)
@@ -436,6 +446,9 @@ func compress(b []byte) string {
 // the link's key order.
 func (s State) Validate() error {
 	raw := func(key string) string { v, _ := s.value(key); return v }
+	if l, ok := words.ParseTag(s.Lang); s.Lang != "" && (!ok || l.Tag() != s.Lang) {
+		return badLang(s.Lang)
+	}
 	if s.Preset != "" {
 		if err := checkPreset(s.Preset); err != nil {
 			return err
@@ -553,6 +566,15 @@ func checkTemperature(v float64, raw string) error {
 func badHide(h string) error {
 	return &LinkError{Key: keyHide, Field: fieldHide, Value: h,
 		Reason: "it is not a control that can be hidden; use " + orList(hideNames[:])}
+}
+
+// badLang is the error of a lang= that names no language of the catalogue.
+func badLang(v string) error {
+	tags := make([]string, 0, 2)
+	for _, l := range words.Langs() {
+		tags = append(tags, l.Tag())
+	}
+	return &LinkError{Key: keyLang, Field: fieldLang, Value: v, Reason: "use " + orList(tags)}
 }
 
 func badOnly(o string) error {
@@ -734,11 +756,18 @@ func checkLinkVersion(vals map[string]string, unknown string) error {
 	return nil
 }
 
-// decodeSettings reads the preset, the mode, the settings of lstm.Config and
-// the temperature, and checks their ranges with the registry.
+// decodeSettings reads the language, the preset, the mode, the settings of
+// lstm.Config and the temperature, and checks their ranges with the registry.
 func decodeSettings(vals map[string]string) (State, error) {
 	p := parser{vals: vals}
 	s := Default()
+	if v, ok := vals[keyLang]; ok && v != "" {
+		l, ok := words.ParseTag(v)
+		if !ok {
+			return State{}, badLang(v)
+		}
+		s.Lang = l.Tag()
+	}
 	if v, ok := vals[keyPreset]; ok && v != "" {
 		s.Preset = strings.ToLower(strings.TrimSpace(v))
 		if err := checkPreset(s.Preset); err != nil {
@@ -920,6 +949,8 @@ func fieldOf(key string) string {
 		return fieldModel
 	case keyShared:
 		return fieldShared
+	case keyLang:
+		return fieldLang
 	}
 	if _, ok := settings.Of(key); ok {
 		return words.Label(words.English, key)

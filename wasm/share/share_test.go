@@ -96,6 +96,8 @@ func roundTripStates(t testing.TB) []State {
 		with(func(s *State) { s.Hide = []string{HideSettings, HideData, HideExport}; s.Only = ChartC; s.Embed = true }),
 		with(func(s *State) { s.Hide = HideNames(); s.Only = ChartReach }),
 		with(func(s *State) { s.Embed = true }),
+		with(func(s *State) { s.Lang = "zh-CN"; s.Preset = "rhyme-zh" }),
+		with(func(s *State) { s.Lang = "en"; s.Hide = []string{HideData}; s.Embed = true }),
 		with(func(s *State) {
 			s.Config = smallConfig()
 			s.Preset = "rhyme"
@@ -682,6 +684,55 @@ func TestDecodeReusesConfigErrors(t *testing.T) {
 		_, err = Decode("v=1&" + tt.key + "=x1")
 		if errors.As(err, &ce) || !errors.As(err, &le) || le.Key != tt.key || le.Reason != tt.range_ {
 			t.Errorf("%s=x1: %v", tt.key, err)
+		}
+	}
+}
+
+// TestLang: lang= carries the page's language as the catalogue's tag, in any
+// case; a link without it leaves the visitor's own; any other value is
+// refused with a *LinkError naming the key, and Validate refuses a Lang
+// that is not a canonical tag.
+func TestLang(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"v=1", ""}, {"v=1&lang=", ""}, {"v=1&lang=en", "en"}, {"v=1&lang=zh-CN", "zh-CN"},
+		{"v=1&lang=ZH-cn", "zh-CN"}, {"v=1&lang=%20zh-CN%20", "zh-CN"}, {"lang=zh-CN", "zh-CN"},
+	} {
+		s, err := Decode(tc.in)
+		if err != nil || s.Lang != tc.want {
+			t.Errorf("Decode(%q): Lang %q, %v; want %q", tc.in, s.Lang, err, tc.want)
+		}
+	}
+	for _, in := range []string{"v=1&lang=zh", "v=1&lang=fr", "v=1&lang=zh-TW", "v=1&lang=%3Cb%3E"} {
+		_, err := Decode(in)
+		le, ok := errors.AsType[*LinkError](err)
+		if !ok || le.Key != "lang" || !strings.Contains(err.Error(), "(lang=") || !strings.HasSuffix(err.Error(), "use en or zh-CN.") {
+			t.Errorf("Decode(%q): %v", in, err)
+		}
+	}
+	for _, bad := range []string{"zh-cn", "fr", "zh"} {
+		s := Default()
+		s.Lang = bad
+		if _, err := s.Encode(); err == nil {
+			t.Errorf("Encode with Lang %q: no error", bad)
+		}
+	}
+	s := Default()
+	s.Lang = "zh-CN"
+	if f, err := s.Encode(); err != nil || !strings.HasPrefix(f, "v=1&lang=zh-CN&mode=text&") {
+		t.Errorf("Encode: %q, %v: lang comes right after v", f, err)
+	}
+}
+
+// TestLangFirst: a bad lang= is the first error, in the link's key order, for
+// Decode and Validate alike.
+func TestLangFirst(t *testing.T) {
+	_, err := Decode("v=1&h=0&lang=xx")
+	s := Default()
+	s.Lang, s.Config.Hidden = "xx", 0
+	verr := s.Validate()
+	for _, e := range []error{err, verr} {
+		if le, ok := errors.AsType[*LinkError](e); !ok || le.Key != "lang" {
+			t.Errorf("%v: want the lang error first", e)
 		}
 	}
 }

@@ -103,4 +103,53 @@ var en = map[string]string{
 	// Downloads.
 	"export.weights": "The weights could not be written: {1}.", // {1} the reason
 	"export.failed":  "the model cannot be exported",
+
+	// The built-in training texts (presets), by id: the name in the picker
+	// and one sentence on what to look for. The texts themselves are data
+	// (wasm/ui's presets, wasm/content's Chinese ones).
+	"preset.rhyme.name":     "Nursery rhyme",
+	"preset.rhyme.about":    "A repetitive rhyme: the loss falls quickly and the model soon writes recognisable lines.",
+	"preset.poem.name":      "Short poem",
+	"preset.poem.about":     "Emily Dickinson's “Hope” is the thing with feathers (1891): less repetition, so it takes longer.",
+	"preset.counting.name":  "Counting aⁿXbⁿ",
+	"preset.counting.about": "After the X the model must write as many b as there were a: a cell can count. Compare LSTM with RNN.",
+	"preset.brackets.name":  "Balanced brackets",
+	"preset.brackets.about": "Every bracket opened must be closed in the right order: the model has to remember what is still open.",
+	"preset.sine.name":      "Sine wave (numbers)",
+	"preset.sine.about":     "A sine wave sampled 16 times a period, in numbers mode: the model predicts the next value.",
+	"preset.chinese.name":   "Chinese paragraph",
+	"preset.chinese.about":  "A paragraph in Chinese: many distinct characters, each one a symbol of its own.",
+	"preset.rhyme-zh.name":  "Chinese nursery rhymes",
+	"preset.rhyme-zh.about": "Two songs every Chinese child knows, “Little Star” (小星星, the tune of Twinkle, twinkle) and “Two Tigers” (两只老虎): short and repetitive, so the loss falls fast.",
+	"preset.poem-zh.name":   "Tang poems",
+	"preset.poem-zh.about":  "Five short Tang poems, five characters a line: little repetition and many distinct characters, so it takes longer.",
+
+	// The guided tour, by preset id and step: "tour.<id>.<n>", n from 1,
+	// without gaps (Tour reads them in order).
+	"tour.rhyme.1":    "Predict first: the model starts knowing nothing. What will Generate write before any training? Press Generate and see.",
+	"tour.rhyme.2":    "Now press Train and watch Loss, top right: it measures how surprised the model is by each next character. Predict: will it fall smoothly, or in steps?",
+	"tour.rhyme.3":    "Look at Cell state c and Hidden state h. Which one changes slowly from one character to the next? Check your guess with Mean change per step under the heatmaps.",
+	"tour.rhyme.4":    "After a few thousand updates, press Generate again, and read Samples along training: the same sample at update 0, 100, 300, … Drag Training snapshot to see the heatmaps back then.",
+	"tour.poem.1":     "This poem repeats itself much less than the nursery rhyme. Predict: will the loss fall as fast? Will the samples make sense as soon?",
+	"tour.poem.2":     "Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
+	"tour.poem.3":     "Generate with Temperature 0.2, then 1.5. Predict which one repeats itself and which one makes up words.",
+	"tour.counting.1": "Each line is aⁿXbⁿ: after the X come exactly as many b as there were a. Predict: can a model with no numbers inside it count? Which do you expect to manage, the LSTM or the plain RNN?",
+	"tour.counting.2": "Press Compare LSTM and RNN: both train on the same text with the same seed and size. Watch Loss race: which line goes lower?",
+	"tour.counting.3": "Now look at Gradient reach, on a log scale: how strongly the error at the end of a window still reaches h k steps back. Predict which line falls off a cliff: that is the vanishing gradient.",
+	"tour.counting.4": "In Units: what each one does, find the unit that follows “count so far” and press it: the text is coloured by it. Then Intervene: clamp that unit to 0 and see which guesses break.",
+	"tour.brackets.1": "Every bracket opened must be closed, in the right order. Predict: what does the model have to remember while it reads a line?",
+	"tour.brackets.2": "Press Compare LSTM and RNN and watch Loss race and Gradient reach: which model keeps the error signal alive over many steps?",
+	"tour.brackets.3": "In Units: what each one does, find the unit that follows “bracket depth”, and colour the text by it. Does it go up at ( and down at )?",
+	"tour.sine.1":     "Numbers mode: the model reads a sine wave, one value per step, and predicts the next value. Predict: how many updates until its continuation looks like a wave?",
+	"tour.sine.2":     "Press Train, then Generate: the chart shows your numbers (solid) and the model's continuation (dashed). Try again at a later update.",
+	"tour.sine.3":     "Look at Cell state c: do some units go up and down with the wave? Choose one under Units: what each one does.",
+	"tour.chinese.1":  "Every Chinese character is one symbol, so there are many more distinct symbols than in English text. Predict: will the untrained loss be higher or lower than for the nursery rhyme? (It starts near ln of the number of distinct characters.)",
+	"tour.chinese.2":  "Press Train and watch the loss, then Generate. Which characters does the model learn first?",
+	"tour.rhyme-zh.1": "Predict first: the model starts knowing nothing. What will Generate write before any training? Press Generate and see.",
+	"tour.rhyme-zh.2": "Now press Train and watch Loss: it measures how surprised the model is by each next character. This rhyme has more distinct characters than the English one: will its loss start higher?",
+	"tour.rhyme-zh.3": "Look at Cell state c and Hidden state h. Which one changes slowly from one character to the next? Check your guess with Mean change per step under the heatmaps.",
+	"tour.rhyme-zh.4": "After a few thousand updates, press Generate again: does the model end its lines with the right rhyme (晶, 星, 明, 睛)?",
+	"tour.poem-zh.1":  "Five poems of four lines, five characters a line. Predict: will the model learn the line length (a comma or a full stop after every five characters) before it learns any words?",
+	"tour.poem-zh.2":  "Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
+	"tour.poem-zh.3":  "Generate with Temperature 0.2, then 1.5. Predict which one repeats a line it knows and which one makes up new ones.",
 }

@@ -1,12 +1,19 @@
 // Package words turns data into the sentences a person reads: the labels of
 // the settings (by their registry key, see lstm.Setting and wasm/settings),
-// the valid ranges, and the typed errors of lstm with their numbers.
+// the valid ranges, the typed errors of lstm with their numbers, the names
+// of the presets and the guided tour (Tour).
 //
 // Every sentence comes from a message catalogue: one table per language
 // (Lang), keyed by message id, with numbered placeholders {1}, {2} … that a
-// translation may put in any order. English is the only language so far; to
-// add one, add a Lang, its table in catalogue.go and its entry in tables;
-// TestCatalogueComplete fails until every id has its sentence.
+// translation may put in any order. The languages are English (the
+// fallback, catalogue.go) and Simplified Chinese (ZhCN, catalogue_zh.go). To
+// add one, add a Lang, its tag, its table, its entry in tables and its
+// primary subtag in Match; TestCatalogueComplete fails until every id has
+// its sentence with the same placeholders.
+//
+// Which language a page shows is Choose's: a lang= link value (LinkLang),
+// then a remembered choice (StorageKey), then the browser's languages
+// (FromBrowser). Untranslated finds English words left in Chinese text.
 //
 // The package is pure Go (no syscall/js) and small: no fmt, no templates.
 package words
@@ -25,6 +32,8 @@ type Lang uint8
 const (
 	// English (en) is the catalogue's first language and the fallback.
 	English Lang = iota
+	// ZhCN (zh-CN) is Simplified Chinese.
+	ZhCN
 	numLangs
 )
 
@@ -45,10 +54,10 @@ func (l Lang) Tag() string {
 	return tags[English]
 }
 
-var tags = [numLangs]string{English: "en"}
+var tags = [numLangs]string{English: "en", ZhCN: "zh-CN"}
 
 // tables holds the catalogue of each language.
-var tables = [numLangs]map[string]string{English: en}
+var tables = [numLangs]map[string]string{English: en, ZhCN: zhCN}
 
 // Text returns the message id in language l with its placeholders {1} … {9}
 // replaced by args. A message missing from l falls back to English; an id
@@ -89,6 +98,24 @@ func Text(l Lang, id string, args ...string) string {
 // registry key of a setting ("h" → "Hidden units") or one of the input
 // keys of this package (KeyText, KeyProbe …).
 func Label(l Lang, key string) string { return Text(l, "label."+key) }
+
+// PresetName returns the name of the built-in training text id in the
+// preset picker, and PresetAbout its one sentence on what to look for.
+func PresetName(l Lang, id string) string  { return Text(l, "preset."+id+".name") }
+func PresetAbout(l Lang, id string) string { return Text(l, "preset."+id+".about") }
+
+// Tour returns the steps of the guided tour of the preset id in language l
+// (catalogue ids tour.<id>.1, tour.<id>.2 …); nil for a preset without one.
+func Tour(l Lang, id string) []string {
+	var steps []string
+	for n := 1; ; n++ {
+		key := "tour." + id + "." + strconv.Itoa(n)
+		if _, ok := en[key]; !ok {
+			return steps
+		}
+		steps = append(steps, Text(l, key))
+	}
+}
 
 // Keys of the inputs that are not settings, for Label.
 const (

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -307,5 +308,64 @@ func TestIDsInCatalogue(t *testing.T) {
 	}
 	if found < 20 {
 		t.Errorf("found only %d calls of Text: the pattern no longer matches the code", found)
+	}
+}
+
+// TestChineseSentences: the sentences built from parts read as Chinese.
+func TestChineseSentences(t *testing.T) {
+	hidden := settings.Must(lstm.KeyHidden)
+	cfg := lstm.DefaultConfig()
+	cfg.Hidden = 600
+	ce, _ := errors.AsType[*lstm.ConfigError](cfg.Validate())
+	_, numErr := lstm.NewNumberData("0,5; 1,5")
+	numbers, _ := Data(ZhCN, lstm.Numbers, numErr)
+	_, fileErr := lstm.UnmarshalModel([]byte("PNG"))
+	for _, tc := range []struct{ got, want string }{
+		{OutOfRange(ZhCN, Label(ZhCN, lstm.KeyHidden), hidden, "600"), "隐藏单元数 600 超出范围：请使用 1 到 512 之间的整数。"},
+		{Config(ZhCN, ce), "隐藏单元数 600 超出范围：请使用 1 到 512 之间的整数。"},
+		{Empty(ZhCN, Label(ZhCN, lstm.KeyLR), settings.Must(lstm.KeyLR)), "学习率为空：请输入 0.000001 到 1 之间的数。"},
+		{Use(ZhCN, settings.Must(lstm.KeyOptimizer)), "请使用 Adam、RMSProp 或 SGD"},
+		{Use(ZhCN, settings.Must(settings.KeyMode)), "请使用 文本 或 数值"},
+		{Bounds(ZhCN, settings.Must(lstm.KeySeed)), "0 到 9,007,199,254,740,991"},
+		{Bounds(ZhCN, settings.Must(lstm.KeyForgetBias)), "−10 到 10"},
+		{numbers, `第 1 个数 "0,5"（第 1 个字符处）无法使用：请用点作小数点（写 0.5，不要写 0,5）。`},
+		{func() string { s, _ := ModelFile(ZhCN, fileErr); return s }(), "这不是 LSTM 游乐场的模型文件。"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got  %q\nwant %q", tc.got, tc.want)
+		}
+	}
+}
+
+// TestTour: every preset with a tour has it in both languages, step by step,
+// and the Chinese is not the English.
+func TestTour(t *testing.T) {
+	for _, id := range []string{"rhyme", "poem", "counting", "brackets", "sine", "chinese", "rhyme-zh", "poem-zh"} {
+		e, z := Tour(English, id), Tour(ZhCN, id)
+		if len(e) < 2 || len(z) != len(e) {
+			t.Errorf("%s: %d English steps, %d Chinese", id, len(e), len(z))
+		}
+		for i := range z {
+			if z[i] == e[i] {
+				t.Errorf("%s step %d is not translated", id, i+1)
+			}
+		}
+		if PresetName(ZhCN, id) == PresetName(English, id) || PresetAbout(ZhCN, id) == "preset."+id+".about" {
+			t.Errorf("%s: name %q, about %q", id, PresetName(ZhCN, id), PresetAbout(ZhCN, id))
+		}
+	}
+	if got := Tour(ZhCN, "no-such-preset"); got != nil {
+		t.Errorf("a preset without a tour has %q", got)
+	}
+	for id := range en {
+		rest, ok := strings.CutPrefix(id, "tour.")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(rest, '.')
+		n, err := strconv.Atoi(rest[i+1:])
+		if i < 0 || err != nil || n < 1 || n > len(Tour(English, rest[:i])) {
+			t.Errorf("%s: Tour cannot reach it (the steps of a tour are numbered from 1, without gaps)", id)
+		}
 	}
 }
