@@ -11,7 +11,7 @@ import (
 // Web Worker) and mathematical functions.
 // Single letters are symbols (c, h, z, k, X …) and always allowed.
 var allowedInChinese = [...]string{
-	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "CSV", "JSON", "PyTorch",
+	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "CSV", "JSON", "PyTorch", "Unicode",
 	"MiB", "KiB", "ln", "tanh", "exp", "log",
 	"WebAssembly", "JavaScript", "Web", "Worker", "Firefox", "Chrome", "Edge", "Safari",
 }
