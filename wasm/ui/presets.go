@@ -324,3 +324,20 @@ next:
 	}
 	return -1
 }
+
+// Unit text: the start of the training data, traced to colour it by one
+// unit's activation (the interpretable-cell view) and to correlate units with
+// features of the text.
+const (
+	unitTextRunes  = 500 // characters of a text
+	unitTextValues = 200 // values of a numbers list
+)
+
+// UnitTextProbe returns the start of the training data that the unit view
+// traces: its first 500 characters, or its first 200 values.
+func UnitTextProbe(text string, mode lstm.Kind) string {
+	if mode == lstm.Numbers {
+		return firstValues(text, unitTextValues)
+	}
+	return firstRunes(text, unitTextRunes)
+}
