@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // app is the page: its state, its elements and its link to the engine. Every
@@ -26,7 +27,7 @@ type app struct {
 	presets []Preset
 
 	dirty       Dirty
-	geo         Geometry
+	geo         present.Geometry
 	rem         float64 // CSS pixels per rem (grows in Large text mode)
 	probeEdit   bool    // the person typed a probe; keep it when the text changes
 	primeEdit   bool    // the person typed a prime
@@ -713,7 +714,7 @@ func (a *app) generate() {
 	if a.genUpdate != a.st.Update {
 		a.genUpdate, a.genCount = a.st.Update, 0
 	}
-	seed := SampleSeed(a.st.Cfg.Seed, a.st.Update, a.genCount)
+	seed := present.SampleSeed(a.st.Cfg.Seed, a.st.Update, a.genCount)
 	a.genCount++
 	a.send(a.st.SampleRequest(v.prime.Value(), n, temp, seed))
 	a.invalidate(DirtyErrors | DirtySample)
@@ -773,9 +774,9 @@ func (a *app) key(ev dom.Event) {
 	ev.PreventDefault()
 	if d := a.st.MoveCursor(c.T, c.Unit); d != 0 {
 		s := view.At(a.st.Cursor.T, a.st.Cursor.Unit)
-		msg := fmt.Sprintf("Step %d, %s, unit %d: h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, FormatValue(s.H))
+		msg := fmt.Sprintf("Step %d, %s, unit %d: h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.H))
 		if s.LSTM {
-			msg = fmt.Sprintf("Step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, FormatValue(s.C), FormatValue(s.H))
+			msg = fmt.Sprintf("Step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
 		}
 		setText(a.v.liveCursor, msg)
 		a.invalidate(d)
@@ -789,14 +790,14 @@ func (a *app) stepLabel(t int) string {
 		return ""
 	}
 	if tr.Kind == lstm.Numbers {
-		return "value " + FormatNumber(float64(tr.Values[t]))
+		return "value " + present.FormatNumber(float64(tr.Values[t]))
 	}
-	return "character " + DescribeRune(tr.Symbols[t])
+	return "character " + present.DescribeRune(tr.Symbols[t])
 }
 
 // heatShown reports whether heatmap k applies to the shown cell: the RNN has
 // only h.
-func (a *app) heatShown(k heatKind, view LayerView) bool {
+func (a *app) heatShown(k heatKind, view present.LayerView) bool {
 	return k == heatH || view.LSTM()
 }
 

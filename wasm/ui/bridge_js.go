@@ -9,6 +9,7 @@ package ui
 
 import (
 	"fmt"
+	"lstmplayground/wasm/ui/present"
 	"strings"
 	"syscall/js"
 
@@ -564,7 +565,7 @@ func readFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, 
 	}
 	f := files.Index(0)
 	if size := f.Get("size").Float(); size > float64(maxBytes) {
-		done(nil, fmt.Errorf("the file has %s bytes; a model file has at most %s", FormatCount(int64(size)), FormatCount(int64(maxBytes))))
+		done(nil, fmt.Errorf("the file has %s bytes; a model file has at most %s", present.FormatCount(int64(size)), present.FormatCount(int64(maxBytes))))
 		return
 	}
 	var ok, fail js.Func

@@ -12,6 +12,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file is RNN beside LSTM: one click starts a second engine (a second
@@ -347,7 +348,7 @@ func (a *app) paintRace() {
 			if i > 0 {
 				note += "; "
 			}
-			note += fmt.Sprintf("%s: %s after %s updates", rn.cell, formatSig(sm, 3), FormatCount(rn.hist.Next()-1))
+			note += fmt.Sprintf("%s: %s after %s updates", rn.cell, present.FormatSig(sm, 3), present.FormatCount(rn.hist.Next()-1))
 		}
 	}
 	note += "."
@@ -357,7 +358,7 @@ func (a *app) paintRace() {
 		a0, ok0 := smoothAt(runs[0].hist, at-1)
 		a1, ok1 := smoothAt(runs[1].hist, at-1)
 		if ok0 && ok1 {
-			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", FormatCount(at-1), runs[0].cell, formatSig(a0, 3), runs[1].cell, formatSig(a1, 3))
+			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].cell, present.FormatSig(a0, 3), runs[1].cell, present.FormatSig(a1, 3))
 			x := math.Round(xs.Map(float64(at-1))) + 0.5
 			cv.Line(x, r.Y0, x, r.Y1, colAxis, 1)
 		}
@@ -384,7 +385,7 @@ func (a *app) paintSide() {
 		setText(v.sidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	for i, sh := range v.heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {
@@ -395,7 +396,7 @@ func (a *app) paintSide() {
 			continue
 		}
 		setHidden(sh.root, false)
-		setText(sh.title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, FormatCount(c.st.Trace.Update)))
+		setText(sh.title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
 		n := 4 * view.T * view.H
 		if cap(c.bufs.rgba) < n {
 			c.bufs.rgba = make([]byte, n)
@@ -403,8 +404,8 @@ func (a *app) paintSide() {
 		limit := 1.0
 		if i == 1 {
 			var q float64
-			q, a.bufs.scratch = AbsQuantile(view.C, 0.98, a.bufs.scratch)
-			limit = NiceLimit(q, 1)
+			q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
+			limit = present.NiceLimit(q, 1)
 		}
 		chart.Heatmap(c.bufs.rgba[:n], data, view.T, view.H, true, a.bufs.diverging(limit))
 		sh.canvas.Put(c.bufs.rgba[:n], view.T, view.H)
@@ -426,7 +427,7 @@ func (a *app) paintSideCursor() {
 	if !ok {
 		return
 	}
-	g := NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	t := max(0, min(a.st.Cursor.T, view.T-1))
 	for _, sh := range v.heat {
 		cs := sh.colMark.Style()
@@ -441,15 +442,15 @@ func (a *app) paintSideCursor() {
 	}
 	if other.Kind == lstm.Numbers {
 		setText(v.sidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
-			main.Cell, FormatNumber(float64(main.Pred[t])), other.Cell, FormatNumber(float64(other.Pred[t]))))
+			main.Cell, present.FormatNumber(float64(main.Pred[t])), other.Cell, present.FormatNumber(float64(other.Pred[t]))))
 		return
 	}
-	s := fmt.Sprintf("Step %d, after %s: the %s guesses %s (%s), the %s %s (%s)", t+1, DescribeRune(other.Symbols[t]),
-		main.Cell, DescribeRune(main.Top[t]), FormatPercent(float64(main.TopP[t])),
-		other.Cell, DescribeRune(other.Top[t]), FormatPercent(float64(other.TopP[t])))
+	s := fmt.Sprintf("Step %d, after %s: the %s guesses %s (%s), the %s %s (%s)", t+1, present.DescribeRune(other.Symbols[t]),
+		main.Cell, present.DescribeRune(main.Top[t]), present.FormatPercent(float64(main.TopP[t])),
+		other.Cell, present.DescribeRune(other.Top[t]), present.FormatPercent(float64(other.TopP[t])))
 	if t+1 < other.T {
-		s += fmt.Sprintf("; the actual next, %s, got %s and %s", DescribeRune(other.Symbols[t+1]),
-			FormatPercent(float64(main.PNext[t])), FormatPercent(float64(other.PNext[t])))
+		s += fmt.Sprintf("; the actual next, %s, got %s and %s", present.DescribeRune(other.Symbols[t+1]),
+			present.FormatPercent(float64(main.PNext[t])), present.FormatPercent(float64(other.PNext[t])))
 	}
 	setText(v.sidePred, s+".")
 }
@@ -466,7 +467,7 @@ func (a *app) sidePointer(ev dom.Event, sh *sideHeat) {
 	}
 	x, y := pointerXY(ev)
 	left, top, _, _ := clientRect(sh.canvasEl)
-	g := NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
 

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"honnef.co/go/js/dom/v2"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file has the small helpers the page is built with: elements are made
@@ -89,25 +90,25 @@ func listen(e dom.EventTarget, typ string, f func(dom.Event)) {
 // its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
 // If nums is not nil, the elements of the Num and Result pieces are appended
 // to it, so that their numbers can be changed later.
-func (b build) spans(line Line, nums *[]dom.HTMLElement) dom.HTMLElement {
+func (b build) spans(line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
 	row := b.el("div", cls("eq-line"))
 	for _, s := range line {
 		var e dom.HTMLElement
 		switch s.Kind {
-		case Var:
+		case present.Var:
 			e = b.el("var", s.Text)
-		case Sub:
+		case present.Sub:
 			e = b.el("sub", s.Text)
-		case Sup:
+		case present.Sup:
 			e = b.el("sup", s.Text)
-		case Num:
+		case present.Num:
 			e = b.el("span", cls("num"), s.Text)
-		case Result:
+		case present.Result:
 			e = b.el("strong", cls("num"), s.Text)
 		default:
 			e = b.el("span", s.Text)
 		}
-		if nums != nil && (s.Kind == Num || s.Kind == Result) {
+		if nums != nil && (s.Kind == present.Num || s.Kind == present.Result) {
 			*nums = append(*nums, e)
 		}
 		row.AppendChild(e)

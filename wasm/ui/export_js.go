@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/wasm/export"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file is Export: every chart as a PNG, the shown trace and the loss
@@ -91,9 +92,9 @@ func (a *app) savePNG(t *pngTarget) {
 		sy = float64(max(1, 360/h))
 	}
 	name := fmt.Sprintf("%s-%s-update-%d.png", fileStem, slug(t.title), a.st.Update)
-	label := fmt.Sprintf("%s · LSTM Playground · update %s", t.title, FormatCount(a.st.Update))
+	label := fmt.Sprintf("%s · LSTM Playground · update %s", t.title, present.FormatCount(a.st.Update))
 	if tr := a.st.Shown(); t.pixels && tr != nil {
-		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.title, tr.Cell, tr.H, tr.T, FormatCount(tr.Update))
+		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
 	}
 	if err := downloadCanvasPNG(t.canvas, name, label, sx, sy); err != nil {
 		a.invalidate(a.st.SetError(FieldExport, "The chart could not be saved: "+err.Error()+"."))

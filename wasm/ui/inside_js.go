@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file is the unit view of the model column: heatmap rows sorted by
@@ -269,20 +270,20 @@ func (a *app) insideError(m protocol.Error) bool {
 // rowOrder returns the order of the heatmap rows for view (nil: by unit
 // number). Sorted rows are computed again only when training is paused, so
 // that the rows do not jump about while the model trains.
-func (a *app) rowOrder(view LayerView) []int {
+func (a *app) rowOrder(view present.LayerView) []int {
 	in := &a.in
 	if !in.sorted {
 		return nil
 	}
 	tr := a.st.Shown()
-	stale := !ValidOrder(in.order, view.H) || !in.orderMade || (!a.st.Running && tr != nil && tr.Update != in.orderUpd)
+	stale := !present.ValidOrder(in.order, view.H) || !in.orderMade || (!a.st.Running && tr != nil && tr.Update != in.orderUpd)
 	if stale {
 		x := view.C
 		if !view.LSTM() {
 			x = view.Hid
 		}
 		in.order = analysis.OrderUnits(x, view.T, view.H)
-		in.orderPos = InvertOrder(in.order)
+		in.orderPos = present.InvertOrder(in.order)
 		in.orderMade = true
 		if tr != nil {
 			in.orderUpd = tr.Update
@@ -336,7 +337,7 @@ func (a *app) paintInside(d Dirty) {
 		a.paintClamp()
 		return
 	}
-	view := Layer(tr, a.st.Layer)
+	view := present.Layer(tr, a.st.Layer)
 	act, sym := view.C, "c"
 	if !useC || !view.LSTM() {
 		act, sym = view.Hid, "h"
@@ -354,7 +355,7 @@ func (a *app) paintInside(d Dirty) {
 
 // paintFeatures lists, for each feature of the text, the unit that follows
 // it best.
-func (a *app) paintFeatures(tr *protocol.TraceResult, view LayerView, act []float32, sym string) {
+func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string) {
 	w, in := &a.v.in, &a.in
 	key := fmt.Sprintf("%d|%d|%s|%d", tr.Update, a.st.Layer, sym, tr.T)
 	if key == in.matchesKey {
@@ -393,7 +394,7 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view LayerView, act []floa
 		r.btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
 		r.btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
 		setText(r.btn, strconv.Itoa(m.Unit+1))
-		setText(r.r, formatSig(m.R, 2))
+		setText(r.r, present.FormatSig(m.R, 2))
 		r.bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
 		setClass(r.bar, "neg", m.R < 0)
 	}
@@ -402,7 +403,7 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view LayerView, act []floa
 		return
 	}
 	setText(w.featNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
-		sym, view.T, FormatCount(tr.Update), best[0].Name, best[0].Unit+1, formatSig(best[0].R, 2)))
+		sym, view.T, present.FormatCount(tr.Update), best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2)))
 }
 
 // chooseUnit makes unit j the chosen one: the time cursor's unit.
@@ -412,7 +413,7 @@ func (a *app) chooseUnit(j int) {
 }
 
 // paintUnitText colours the start of the training text by unit j.
-func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []float32, sym string, j int) {
+func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string, j int) {
 	w, in, b := &a.v.in, &a.in, a.v.b
 	// The spans are made once per text (making elements is what costs:
 	// dom/v2 wraps each one); a new trace of the same text only recolours.
@@ -425,7 +426,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []floa
 		for t := range tr.T {
 			var s dom.HTMLElement
 			if tr.Kind == lstm.Numbers {
-				s = b.el("span", FormatNumber(float64(tr.Values[t])))
+				s = b.el("span", present.FormatNumber(float64(tr.Values[t])))
 			} else {
 				r := tr.Symbols[t]
 				txt := string(r)
@@ -435,7 +436,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []floa
 				case r == '\t':
 					txt = "⇥"
 				case r != ' ' && (r < ' ' || r == 0x7f):
-					txt = DisplayRune(r)
+					txt = present.DisplayRune(r)
 				}
 				s = b.el("span", txt)
 			}
@@ -455,20 +456,20 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view LayerView, act []floa
 	for t := range view.T {
 		m = max(m, math.Abs(float64(act[t*view.H+j])))
 	}
-	limit := NiceLimit(m, 0.1)
+	limit := present.NiceLimit(m, 0.1)
 	cmap := a.bufs.diverging(limit)
 	for t, s := range w.spans {
 		x := float64(act[t*view.H+j])
 		st := s.Style()
 		st.SetProperty("background-color", cmap.CSS(x), "")
-		st.SetProperty("color", InkOn(cmap.At(x)), "")
+		st.SetProperty("color", present.InkOn(cmap.At(x)), "")
 	}
 	what := "characters"
 	if tr.Kind == lstm.Numbers {
 		what = "values"
 	}
 	setText(w.textHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
-		j+1, view.H, sym, tr.T, what, FormatCount(tr.Update), FormatNumber(limit), FormatNumber(limit)))
+		j+1, view.H, sym, tr.T, what, present.FormatCount(tr.Update), present.FormatNumber(limit), present.FormatNumber(limit)))
 }
 
 // textKey identifies the text of a trace: its symbols, or its values.
@@ -480,7 +481,7 @@ func textKey(tr *protocol.TraceResult) string {
 }
 
 // paintGates shows how often each gate is shut or open.
-func (a *app) paintGates(view LayerView) {
+func (a *app) paintGates(view present.LayerView) {
 	w, b := &a.v.in, a.v.b
 	if !view.LSTM() {
 		for _, r := range w.gateRows {
@@ -491,10 +492,10 @@ func (a *app) paintGates(view LayerView) {
 	}
 	type gate struct {
 		name string
-		sym  Line
+		sym  present.Line
 		z    []float32
 	}
-	gates := []gate{{"input", Line(symZi), view.Zi}, {"forget", Line(symZf), view.Zf}, {"output", Line(symZo), view.Zo}}
+	gates := []gate{{"input", present.Line(present.SymZi), view.Zi}, {"forget", present.Line(present.SymZf), view.Zf}, {"output", present.Line(present.SymZo), view.Zo}}
 	if len(w.gateRows) == 0 {
 		// The rows are made once and then only given new values.
 		for _, g := range gates {
@@ -511,11 +512,11 @@ func (a *app) paintGates(view LayerView) {
 		s := analysis.GateStats(g.z, view.T, view.H)
 		r := w.gateRows[i]
 		setHidden(r.row, false)
-		setText(r.shut, FormatPercent(s.Left))
-		setText(r.open, FormatPercent(s.Right))
+		setText(r.shut, present.FormatPercent(s.Left))
+		setText(r.open, present.FormatPercent(s.Right))
 		r.shutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
 		r.openBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
-		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, FormatPercent(s.Left), FormatPercent(s.Right)))
+		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right)))
 	}
 	setText(w.gateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
 }
@@ -578,18 +579,18 @@ func (a *app) paintClamp() {
 		return
 	}
 	before, after := in.clampRes[0], in.clampRes[1]
-	e := CompareTraces(before, after)
+	e := present.CompareTraces(before, after)
 	c := in.clamp
-	what := fmt.Sprintf("With %s of unit %d held at %s at every step (model at update %s)", stateName(c.State), c.Unit+1, FormatNumber(c.Value), FormatCount(after.Update))
+	what := fmt.Sprintf("With %s of unit %d held at %s at every step (model at update %s)", stateName(c.State), c.Unit+1, present.FormatNumber(c.Value), present.FormatCount(after.Update))
 	if before.Kind == lstm.Numbers {
 		setText(w.clampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
-			what, FormatValue(e.Shift), FormatValue(e.Before), FormatValue(e.After)))
+			what, present.FormatValue(e.Shift), present.FormatValue(e.Before), present.FormatValue(e.After)))
 		clear(w.clampRows)
 		w.clampCells = nil
 		return
 	}
 	setText(w.clampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
-		what, e.Changed, before.T, FormatPercent(e.After), FormatPercent(e.Before)))
+		what, e.Changed, before.T, present.FormatPercent(e.After), present.FormatPercent(e.Before)))
 	// Three rows of one span per step, made once per probe length and
 	// then only given new letters (making elements is what costs).
 	T := before.T
@@ -615,7 +616,7 @@ func (a *app) paintClamp() {
 			if t < len(runes) {
 				x = runes[t]
 			}
-			setText(c, DisplayRune(x))
+			setText(c, present.DisplayRune(x))
 			setClass(c, "diff", i == 2 && t < len(rows[1]) && rows[1][t] != x)
 		}
 	}

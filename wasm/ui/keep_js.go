@@ -14,6 +14,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file keeps and shares: the session saved in the browser as training
@@ -313,7 +314,7 @@ func (a *app) showOffer() {
 		return
 	}
 	setText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
-		a.setupName(k.offerS), k.offerS.Config.Cell, FormatCount(k.offer.Updates), ago(nowMillis()-k.offer.Saved)))
+		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(nowMillis()-k.offer.Saved)))
 	setHidden(kv.offer, false)
 }
 
@@ -467,22 +468,22 @@ func (a *app) importStatus(m protocol.Status) {
 			a.choosePreset(i, true)
 		} else {
 			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",
-				m.Config.Cell, FormatCount(m.Updates), modeName(m.Kind)))
+				m.Config.Cell, present.FormatCount(m.Updates), modeName(m.Kind)))
 			a.invalidate(DirtyAll)
 			return
 		}
 	}
 	switch j.from {
 	case fromFile:
-		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
 	case fromLink:
-		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
 	default:
 		if a.rec.cause != "" {
 			a.recovered(m.Updates, true)
 			break
 		}
-		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, present.FormatCount(m.Updates)))
 	}
 	a.invalidate(DirtyAll)
 	a.saveSoon()
@@ -704,7 +705,7 @@ func (a *app) shareExported(file []byte) {
 				return
 			}
 			a.setLink(frag,
-				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", FormatCount(len(file)), FormatCount(a.st.Update)))
+				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", present.FormatCount(len(file)), present.FormatCount(a.st.Update)))
 			a.shareDone()
 		})
 	}
@@ -745,9 +746,9 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 	case file == nil:
 		note = "the link opens this text and these settings, with a fresh model."
 	case dropped:
-		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", FormatCount(len(file)))
+		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", present.FormatCount(len(file)))
 	default:
-		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", FormatCount(a.st.Update))
+		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", present.FormatCount(a.st.Update))
 	}
 	if lead == "" {
 		note = strings.ToUpper(note[:1]) + note[1:]

@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/ui/present"
 )
 
 // Colours of the charts (the palette of Okabe and Ito, safe for the common
@@ -142,13 +143,13 @@ func (a *app) paintStats() {
 	v.train.SetDisabled(a.failed)
 	v.step.SetDisabled(a.failed)
 	v.reset.SetDisabled(a.failed)
-	setText(v.statUpdate, FormatCount(st.Update))
+	setText(v.statUpdate, present.FormatCount(st.Update))
 	loss, ok := st.Losses.LastSmooth()
 	if !ok && st.HasLoss {
 		loss, ok = st.Loss, true
 	}
-	setText(v.statLoss, FormatLoss(loss, ok && st.Update > 0))
-	setText(v.statRate, FormatRate(st.CharsPerSec))
+	setText(v.statLoss, present.FormatLoss(loss, ok && st.Update > 0))
+	setText(v.statRate, present.FormatRate(st.CharsPerSec))
 	switch {
 	case a.failed:
 		setHidden(v.notice, true)
@@ -178,10 +179,10 @@ func (a *app) paintStatus() {
 			mean = 0
 		}
 		setText(v.dataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
-			FormatCount(s.Length), formatSig(mean, 3), formatSig(s.Norm.Scale, 3), FormatCount(s.Params)))
+			present.FormatCount(s.Length), present.FormatSig(mean, 3), present.FormatSig(s.Norm.Scale, 3), present.FormatCount(s.Params)))
 	default:
 		setText(v.dataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
-			FormatCount(s.Length), FormatCount(len(s.Vocab)), FormatCount(s.Params)))
+			present.FormatCount(s.Length), present.FormatCount(len(s.Vocab)), present.FormatCount(s.Params)))
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
 		var b strings.Builder
@@ -191,7 +192,7 @@ func (a *app) paintStatus() {
 				b.WriteString(" …")
 				break
 			}
-			b.WriteString(DisplayRune(r))
+			b.WriteString(present.DisplayRune(r))
 			b.WriteByte(' ')
 		}
 		setText(v.vocab, b.String())
@@ -264,13 +265,13 @@ func (a *app) paintTrace() {
 		return
 	}
 	tr := a.st.Shown()
-	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", FormatCount(tr.Update), view.T)
+	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", present.FormatCount(tr.Update), view.T)
 	if a.st.ProbeCut {
 		note += fmt.Sprintf(" (the first %d)", ProbeSteps)
 	}
 	switch {
 	case a.st.Pinned != nil:
-		note = fmt.Sprintf("Training snapshot: the model at update %s, reading %d steps of the probe. Move the Training snapshot slider to its right end for the live model.", FormatCount(tr.Update), view.T)
+		note = fmt.Sprintf("Training snapshot: the model at update %s, reading %d steps of the probe. Move the Training snapshot slider to its right end for the live model.", present.FormatCount(tr.Update), view.T)
 	case a.st.Errors[FieldProbe] != "":
 		note += ": the last probe it could read."
 	case tr.Update == 0:
@@ -281,7 +282,7 @@ func (a *app) paintTrace() {
 	setText(v.traceNote, note)
 
 	width := float64(v.stackWrap.OffsetWidth())
-	a.geo = NewGeometry(width, a.gutter(), view.T, view.H)
+	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
 	g := a.geo
 	plotW := float64(g.PlotW())
 	v.stack.Style().SetProperty("--gutter", px(g.Gutter), "")
@@ -301,7 +302,7 @@ func (a *app) paintTrace() {
 		}
 		data, cmap, limit := a.heatData(k, view)
 		if order := a.rowOrder(view); order != nil {
-			a.in.permBuf = PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
+			a.in.permBuf = present.PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
 			data = a.in.permBuf
 		}
 		n := 4 * view.T * view.H
@@ -322,7 +323,7 @@ func (a *app) paintTrace() {
 			setText(hb.axisBottom, strconv.Itoa(view.H))
 		}
 		if k == heatC {
-			setText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], FormatNumber(math.Round(AbsMax(view.C)*10)/10)))
+			setText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
 		}
 		if !hb.legendDrawn || hb.limit != limit {
 			const lw = 64
@@ -336,9 +337,9 @@ func (a *app) paintTrace() {
 				setText(hb.legendMid, "0.5")
 				setText(hb.legendHi, "1")
 			} else {
-				setText(hb.legendLo, minus+FormatNumber(limit))
+				setText(hb.legendLo, present.Minus+present.FormatNumber(limit))
 				setText(hb.legendMid, "0")
-				setText(hb.legendHi, FormatNumber(limit))
+				setText(hb.legendHi, present.FormatNumber(limit))
 			}
 			hb.limit, hb.legendDrawn = limit, true
 		}
@@ -348,14 +349,14 @@ func (a *app) paintTrace() {
 }
 
 // heatData returns the array, colour map and scale end of heatmap k.
-func (a *app) heatData(k heatKind, view LayerView) ([]float32, *chart.ColorMap, float64) {
+func (a *app) heatData(k heatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
 	switch k {
 	case heatC:
 		// The 98th percentile, so that a few large cells do not wash the rest
 		// out; larger values get the end colours.
 		var q float64
-		q, a.bufs.scratch = AbsQuantile(view.C, 0.98, a.bufs.scratch)
-		limit := NiceLimit(q, 1)
+		q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
+		limit := present.NiceLimit(q, 1)
 		return view.C, a.bufs.diverging(limit), limit
 	case heatH:
 		return view.Hid, a.bufs.diverging(1), 1
@@ -371,7 +372,7 @@ func (a *app) heatData(k heatKind, view LayerView) ([]float32, *chart.ColorMap, 
 
 // paintProbe writes the probe once along the time axis: its characters, or a
 // small line of its values in numbers mode.
-func (a *app) paintProbe(view LayerView) {
+func (a *app) paintProbe(view present.LayerView) {
 	v, g, tr := a.v, a.geo, a.st.Shown()
 	if tr.Kind == lstm.Numbers {
 		setHidden(v.probeRow, true)
@@ -402,12 +403,12 @@ func (a *app) paintProbe(view LayerView) {
 	v.probeRow.Style().SetProperty("padding-left", px(g.Gutter), "")
 	v.probeRow.Style().SetProperty("font-size", px(g.ProbeFont(math.Round(0.95*a.rem))), "")
 	for t, r := range tr.Symbols {
-		s := v.b.el("span", DisplayRune(r))
+		s := v.b.el("span", present.DisplayRune(r))
 		s.Style().SetProperty("width", px(float64(g.ColW)), "")
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
-		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, DescribeRune(r)))
+		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
 		v.probeRow.AppendChild(s)
 		v.probeChars = append(v.probeChars, s)
 	}
@@ -416,7 +417,7 @@ func (a *app) paintProbe(view LayerView) {
 
 // paintLines draws the chosen units of c and h along the probe, and the mean
 // change per step of c and h.
-func (a *app) paintLines(view LayerView) {
+func (a *app) paintLines(view present.LayerView) {
 	v, g, st := a.v, a.geo, a.st
 	units := st.Units
 	if !unitsFit(units, view.H) {
@@ -456,7 +457,7 @@ func (a *app) paintLines(view LayerView) {
 			top = max(top, x)
 		}
 	}
-	top = NiceLimit(top, 0.01)
+	top = present.NiceLimit(top, 0.01)
 	c := v.delta
 	c.Begin(g.Width(), h)
 	f := a.timeFrame(h, 0, top)
@@ -476,14 +477,14 @@ func (a *app) paintLines(view LayerView) {
 		setText(v.deltaT, "Mean change per step: |Δh|")
 	}
 	if view.LSTM() {
-		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", FormatValue(meanC), FormatValue(meanH))
-		if sc, sh := MeanAbs(view.C), MeanAbs(view.Hid); sc > 0 && sh > 0 {
+		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", present.FormatValue(meanC), present.FormatValue(meanH))
+		if sc, sh := present.MeanAbs(view.C), present.MeanAbs(view.Hid); sc > 0 && sh > 0 {
 			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
-				FormatNumber(sc), FormatNumber(sh), FormatPercent(meanC/sc), FormatPercent(meanH/sh))
+				present.FormatNumber(sc), present.FormatNumber(sh), present.FormatPercent(meanC/sc), present.FormatPercent(meanH/sh))
 		}
 		setText(v.deltaText, text)
 	} else {
-		setText(v.deltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", FormatValue(meanH)))
+		setText(v.deltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
 	}
 }
 
@@ -493,7 +494,7 @@ func (a *app) endLabels(c *drawCanvas, ys []float64, label func(i int) (text, co
 	x := a.geo.Gutter + float64(a.geo.PlotW()) + 5
 	gap := math.Round(1.05 * a.rem)
 	font := a.font(0.75, "600")
-	for i, y := range SpreadLabels(ys, gap, gap/2, h-gap/2) {
+	for i, y := range present.SpreadLabels(ys, gap, gap/2, h-gap/2) {
 		text, color := label(i)
 		c.Text(text, x, y, font, color, "left", "middle")
 	}
@@ -524,13 +525,13 @@ func (a *app) yAxis(c *drawCanvas, f chart.Frame, ticks []float64) {
 func tickLabel(v float64) string {
 	s := strconv.FormatFloat(v, 'g', 3, 64)
 	if strings.HasPrefix(s, "-") {
-		return minus + s[1:]
+		return present.Minus + s[1:]
 	}
 	return s
 }
 
 // paintUnitLines draws units of x, a (T, H) array, one line each.
-func (a *app) paintUnitLines(c *drawCanvas, x []float32, view LayerView, units []int, h float64, sym string) {
+func (a *app) paintUnitLines(c *drawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
 	g := a.geo
 	c.Begin(g.Width(), h)
 	var m float64
@@ -539,7 +540,7 @@ func (a *app) paintUnitLines(c *drawCanvas, x []float32, view LayerView, units [
 			m = max(m, math.Abs(float64(x[t*view.H+u])))
 		}
 	}
-	lim := NiceLimit(m, 0.1)
+	lim := present.NiceLimit(m, 0.1)
 	f := a.timeFrame(h, -lim, lim)
 	a.yAxis(c, f, []float64{-lim, 0, lim})
 	ends := make([]float64, len(units))
@@ -624,12 +625,12 @@ type inspectorDOM struct {
 
 // paintInspector shows every value of one unit at one step, and the equations
 // with the numbers filled in.
-func (a *app) paintInspector(s StepValues) {
+func (a *app) paintInspector(s present.StepValues) {
 	v, b := a.v, a.v.b
-	rows := InspectorRows(s)
-	lines := HiddenEquation(s)
+	rows := present.InspectorRows(s)
+	lines := present.HiddenEquation(s)
 	if s.LSTM {
-		lines = append(CellEquation(s), lines...)
+		lines = append(present.CellEquation(s), lines...)
 	}
 	if !a.insp.built || a.insp.lstm != s.LSTM {
 		a.insp = inspectorDOM{built: true, lstm: s.LSTM}
@@ -662,12 +663,12 @@ func (a *app) paintInspector(s StepValues) {
 		}
 	}
 	for i, row := range rows {
-		setText(a.insp.rows[i], FormatValue(row.Value))
+		setText(a.insp.rows[i], present.FormatValue(row.Value))
 	}
 	for i, l := range lines {
 		k := 0
 		for _, sp := range l {
-			if sp.Kind == Num || sp.Kind == Result {
+			if sp.Kind == present.Num || sp.Kind == present.Result {
 				setText(a.insp.nums[i][k], sp.Text)
 				k++
 			}
@@ -679,31 +680,31 @@ func (a *app) paintInspector(s StepValues) {
 func (a *app) stepWhat(t int) string {
 	tr := a.st.Shown()
 	if tr.Kind == lstm.Numbers {
-		return FormatNumber(float64(tr.Values[t]))
+		return present.FormatNumber(float64(tr.Values[t]))
 	}
-	return DescribeRune(tr.Symbols[t])
+	return present.DescribeRune(tr.Symbols[t])
 }
 
 // prediction says what the model expects after step t, and what came.
 func (a *app) prediction(t int) string {
 	tr := a.st.Shown()
 	if tr.Kind == lstm.Numbers {
-		s := "Predicts next " + FormatNumber(float64(tr.Pred[t]))
+		s := "Predicts next " + present.FormatNumber(float64(tr.Pred[t]))
 		if t+1 < tr.T {
-			s += ", actual " + FormatNumber(float64(tr.Values[t+1]))
+			s += ", actual " + present.FormatNumber(float64(tr.Values[t+1]))
 		}
 		return s + "."
 	}
-	s := fmt.Sprintf("Its guess for the next character: %s (%s)", DescribeRune(tr.Top[t]), FormatPercent(float64(tr.TopP[t])))
+	s := fmt.Sprintf("Its guess for the next character: %s (%s)", present.DescribeRune(tr.Top[t]), present.FormatPercent(float64(tr.TopP[t])))
 	if t+1 < tr.T {
-		s += fmt.Sprintf("; the actual next, %s, got %s", DescribeRune(tr.Symbols[t+1]), FormatPercent(float64(tr.PNext[t])))
+		s += fmt.Sprintf("; the actual next, %s, got %s", present.DescribeRune(tr.Symbols[t+1]), present.FormatPercent(float64(tr.PNext[t])))
 	}
 	return s + "."
 }
 
 // paintBars draws, for every unit at step t, the kept and the written part of
 // the new cell state, and c_t.
-func (a *app) paintBars(view LayerView, t, sel int) {
+func (a *app) paintBars(view present.LayerView, t, sel int) {
 	c := a.v.bars
 	a.bufs.kept, a.bufs.written = view.StepBars(t, a.bufs.kept, a.bufs.written)
 	w := float64(a.v.barsFig.OffsetWidth())
@@ -716,7 +717,7 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 	for j := range view.H {
 		m = max(m, math.Abs(a.bufs.kept[j]), math.Abs(a.bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
 	}
-	lim := NiceLimit(m, 0.1)
+	lim := present.NiceLimit(m, 0.1)
 	left := math.Round(2.2 * a.rem)
 	bottom := math.Round(1.3 * a.rem)
 	f := chart.NewFrame(chart.Rect{X0: left, Y0: 4, X1: w - 4, Y1: h - bottom}, 0, float64(view.H), -lim, lim)
@@ -746,7 +747,7 @@ func (a *app) paintBars(view LayerView, t, sel int) {
 	}
 	s := view.At(t, sel)
 	setText(a.v.barsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
-		sel+1, FormatValue(s.Kept()), FormatValue(s.Written()), FormatValue(s.C), FormatValue(s.Zo), FormatValue(s.H)))
+		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))
 }
 
 // ---- Line charts: the frame they share ----
@@ -835,7 +836,7 @@ func (a *app) paintLoss() {
 	sm, _ := hist.LastSmooth()
 	raw, _ := hist.LastRaw()
 	setText(v.lossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
-		FormatCount(st.Update), formatSig(raw, 4), formatSig(sm, 4)))
+		present.FormatCount(st.Update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
 }
 
 // ---- Generate ----
@@ -846,9 +847,9 @@ func (a *app) paintSample() {
 	case st.Generating:
 		setText(v.sampleNote, "Generating…")
 	case st.Sample != nil && st.Sample.Kind == lstm.Text:
-		setText(v.sampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", FormatCount(len([]rune(st.Sample.Text)))))
+		setText(v.sampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
 	case st.Sample != nil:
-		setText(v.sampleNote, fmt.Sprintf("%s values after the prime.", FormatCount(len(st.Sample.Values))))
+		setText(v.sampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
 	default:
 		setText(v.sampleNote, "")
 	}
@@ -871,7 +872,7 @@ func (a *app) paintSample() {
 	// numbers: the values as text, and the prime with its continuation on one chart
 	parts := make([]string, len(st.Sample.Values))
 	for i, x := range st.Sample.Values {
-		parts[i] = FormatNumber(float64(x))
+		parts[i] = present.FormatNumber(float64(x))
 	}
 	clear(v.sampleText)
 	setText(v.sampleGen, strings.Join(parts, ", "))
@@ -963,7 +964,7 @@ func (a *app) paintReach() {
 	lineH := math.Round(1.2 * a.rem)
 	total := 0.0
 	for i, cv := range curves {
-		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, FormatCount(cv.upd))
+		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, present.FormatCount(cv.upd))
 		total += c.TextWidth(labels[i], lf) + a.rem
 	}
 	oneLine := total <= w-8
@@ -1018,7 +1019,7 @@ func (a *app) paintReach() {
 		}
 		if len(cv.vals) > 1 && cv.vals[0] > 0 {
 			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
-			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, formatSig(last, 2), len(cv.vals)-1))
+			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1))
 		}
 	}
 	note := about

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"lstmplayground/wasm/ui/present"
 	"strings"
 )
 
@@ -156,7 +157,7 @@ func RestoredMessage(cause string, updates uint64, model bool) string {
 	if !model || updates == 0 {
 		return cause + ". A new engine has started with your text and settings; no trained model was saved, so the model starts afresh. Press Train to train it."
 	}
-	return fmt.Sprintf("%s. A new engine has started and restored your last saved session: the model as saved at update %s, with its settings. Training is paused: press Train to go on.", cause, FormatCount(updates))
+	return fmt.Sprintf("%s. A new engine has started and restored your last saved session: the model as saved at update %s, with its settings. Training is paused: press Train to go on.", cause, present.FormatCount(updates))
 }
 
 // CrashLoopMessage is what the page says when it stops restarting the engine.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/ui/present"
 )
 
 // Field names, exactly as a person sees them (DESIGN.md "Names a person
@@ -75,7 +76,7 @@ var (
 
 // Range describes the valid values: "a whole number from 1 to 512".
 func (s IntSpec) Range() string {
-	return fmt.Sprintf("a whole number from %s to %s", FormatCount(s.Lo), FormatCount(s.Hi))
+	return fmt.Sprintf("a whole number from %s to %s", present.FormatCount(s.Lo), present.FormatCount(s.Hi))
 }
 
 // Range describes the valid values: "a number from 0.000001 to 1".
@@ -86,7 +87,7 @@ func (s FloatSpec) Range() string {
 // Bounds states the valid values in a few words, for the hint beside the
 // field, so that the limits are known before they are hit: "1 to 512".
 func (s IntSpec) Bounds() string {
-	return fmt.Sprintf("%s to %s", FormatCount(s.Lo), FormatCount(s.Hi))
+	return fmt.Sprintf("%s to %s", present.FormatCount(s.Lo), present.FormatCount(s.Hi))
 }
 
 // Bounds states the valid values in a few words: "0.000001 to 1".
@@ -98,7 +99,7 @@ func (s FloatSpec) Bounds() string {
 func plainNumber(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if strings.HasPrefix(s, "-") {
-		s = minus + s[1:]
+		s = present.Minus + s[1:]
 	}
 	return s
 }
@@ -107,7 +108,7 @@ func plainNumber(v float64) string {
 // decimal comma.
 func normalise(s string) string {
 	s = strings.TrimSpace(s)
-	s = strings.ReplaceAll(s, minus, "-")
+	s = strings.ReplaceAll(s, present.Minus, "-")
 	if !strings.Contains(s, ".") && strings.Count(s, ",") == 1 {
 		s = strings.Replace(s, ",", ".", 1)
 	}
@@ -158,7 +159,7 @@ func CheckText(text string, mode lstm.Kind) error {
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
 		return &FieldError{FieldText, fmt.Sprintf("The training text has %s characters; the limit is %s. Shorten it to train.",
-			FormatCount(n), FormatCount(lstm.MaxTextChars))}
+			present.FormatCount(n), present.FormatCount(lstm.MaxTextChars))}
 	}
 	return nil
 }
@@ -166,9 +167,9 @@ func CheckText(text string, mode lstm.Kind) error {
 // TextLimits is the sentence that states the data limits before they are hit.
 func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
-		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines.", FormatCount(lstm.MaxNumbers))
+		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines.", present.FormatCount(lstm.MaxNumbers))
 	}
-	return fmt.Sprintf("Up to %s characters and %s distinct characters.", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
+	return fmt.Sprintf("Up to %s characters and %s distinct characters.", present.FormatCount(lstm.MaxTextChars), present.FormatCount(lstm.MaxVocab))
 }
 
 // Optimizers lists the optimizers in the order of the Optimizer picker.

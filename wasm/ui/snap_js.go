@@ -12,6 +12,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file is the second time axis: while a model trains, the page keeps its
@@ -118,7 +119,7 @@ func (a *app) snapCheck() {
 		}
 		// After the first (at once), the next nominal update past both the
 		// last one asked and the newest update the page has heard of.
-		s.next = int64(NextSnapshot(max(s.next, int64(st.Update))))
+		s.next = int64(present.NextSnapshot(max(s.next, int64(st.Update))))
 		q := snapAsk{traceID: a.requestID(), sampleID: a.requestID()}
 		s.asked = append(s.asked, q)
 		a.send(protocol.SnapAt{At: at,
@@ -161,7 +162,7 @@ func (a *app) snapReply(m protocol.Message) bool {
 		if m.Kind == lstm.Numbers {
 			parts := make([]string, len(m.Values))
 			for i, x := range m.Values {
-				parts[i] = FormatNumber(float64(x))
+				parts[i] = present.FormatNumber(float64(x))
 			}
 			q.sample = strings.Join(parts, ", ")
 		} else {
@@ -250,11 +251,11 @@ func (a *app) paintSnap(d Dirty) {
 		v.slider.SetValue(strconv.Itoa(pos))
 	}
 	if pos == n {
-		txt := fmt.Sprintf("now: update %s (live)", FormatCount(a.st.Update))
+		txt := fmt.Sprintf("now: update %s (live)", present.FormatCount(a.st.Update))
 		setText(v.label, txt)
 		v.slider.SetAttribute("aria-valuetext", txt)
 	} else {
-		txt := fmt.Sprintf("update %s (snapshot %d of %d)", FormatCount(s.list[pos].update), pos+1, n)
+		txt := fmt.Sprintf("update %s (snapshot %d of %d)", present.FormatCount(s.list[pos].update), pos+1, n)
 		setText(v.label, txt)
 		v.slider.SetAttribute("aria-valuetext", txt)
 	}
@@ -279,7 +280,7 @@ func (a *app) paintSnap(d Dirty) {
 		if text == "" && p.failed != "" {
 			text = "(no sample: " + p.failed + ")"
 		}
-		setText(it.upd, "update "+FormatCount(p.update))
+		setText(it.upd, "update "+present.FormatCount(p.update))
 		setText(it.text, oneLine(text))
 		setClass(it.li, "on", i == s.pinned)
 	}

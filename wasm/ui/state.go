@@ -5,6 +5,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
 
 // Dirty says which parts of the page must be drawn again. State sets it; the
@@ -383,12 +384,12 @@ func (s *State) ExportRequest() protocol.Export {
 }
 
 // View returns the shown layer of the trace; ok is false without a trace.
-func (s *State) View() (LayerView, bool) {
+func (s *State) View() (present.LayerView, bool) {
 	tr := s.Shown()
 	if tr == nil || len(tr.Layers) == 0 || tr.T == 0 {
-		return LayerView{}, false
+		return present.LayerView{}, false
 	}
-	return Layer(tr, s.Layer), true
+	return present.Layer(tr, s.Layer), true
 }
 
 // Shown returns the trace the page shows: the pinned snapshot, else the
@@ -442,7 +443,7 @@ func (s *State) autoUnits() {
 	if !v.LSTM() {
 		x = v.Hid
 	}
-	s.Units = TopUnits(Variances(x, v.T, v.H), DefaultUnitsShown)
+	s.Units = present.TopUnits(present.Variances(x, v.T, v.H), DefaultUnitsShown)
 }
 
 func unitsFit(units []int, H int) bool {
@@ -477,5 +478,5 @@ func (s *State) Announce(was bool) (string, bool) {
 	if !ok && s.HasLoss {
 		loss, ok = s.Loss, true
 	}
-	return "Paused at update " + FormatCount(s.Update) + ", loss " + FormatLoss(loss, ok) + ".", true
+	return "Paused at update " + present.FormatCount(s.Update) + ", loss " + present.FormatLoss(loss, ok) + ".", true
 }

@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"image/color"
@@ -7,8 +7,6 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 )
-
-
 
 // PermuteUnits writes x, a (T, H) array, into dst with its units in the
 // order given (row i of each step is unit order[i]), and returns dst resized.

@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"math"
@@ -8,7 +8,7 @@ import (
 )
 
 // minus is the typographic minus sign, as in print (and chart tick labels).
-const minus = "−"
+const Minus = "−"
 
 // FormatCount formats a count with thousands separators: 1234567 → "1,234,567".
 func FormatCount[I int | int64 | uint64](n I) string {
@@ -22,7 +22,7 @@ func FormatCount[I int | int64 | uint64](n I) string {
 	s := strconv.FormatUint(u, 10)
 	var b strings.Builder
 	if neg {
-		b.WriteString(minus)
+		b.WriteString(Minus)
 	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
@@ -39,7 +39,7 @@ func FormatLoss(v float64, ok bool) string {
 	if !ok {
 		return "–"
 	}
-	return formatSig(v, 4)
+	return FormatSig(v, 4)
 }
 
 // FormatRate formats a throughput in symbols per second: "850", "12.3k", "1.2M".
@@ -65,14 +65,14 @@ func FormatValue(v float64) string {
 		if v > 0 {
 			return "∞"
 		}
-		return minus + "∞"
+		return Minus + "∞"
 	}
 	s := strconv.FormatFloat(v, 'f', 3, 64)
 	if s == "-0.000" {
 		return "0.000"
 	}
 	if strings.HasPrefix(s, "-") {
-		return minus + s[1:]
+		return Minus + s[1:]
 	}
 	return s
 }
@@ -81,7 +81,7 @@ func FormatValue(v float64) string {
 // written out: "0.93 × (−0.80)".
 func FormatOperand(v float64) string {
 	s := FormatValue(v)
-	if strings.HasPrefix(s, minus) {
+	if strings.HasPrefix(s, Minus) {
 		return "(" + s + ")"
 	}
 	return s
@@ -90,7 +90,7 @@ func FormatOperand(v float64) string {
 // FormatNumber formats a setting or a data value compactly: up to 4
 // significant digits without trailing zeros ("0.01", "1e-05", "32").
 func FormatNumber(v float64) string {
-	return formatSig(v, 4)
+	return FormatSig(v, 4)
 }
 
 // FormatPercent formats a probability as a percentage: "62%", "0.4%".
@@ -104,7 +104,7 @@ func FormatPercent(p float64) string {
 	return strconv.FormatFloat(math.Round(p*100), 'f', -1, 64) + "%"
 }
 
-func formatSig(v float64, digits int) string {
+func FormatSig(v float64, digits int) string {
 	if math.IsNaN(v) {
 		return "NaN"
 	}
@@ -112,7 +112,7 @@ func formatSig(v float64, digits int) string {
 		if v > 0 {
 			return "∞"
 		}
-		return minus + "∞"
+		return Minus + "∞"
 	}
 	s := strconv.FormatFloat(v, 'g', digits, 64)
 	if strings.ContainsAny(s, "e") {
@@ -120,7 +120,7 @@ func formatSig(v float64, digits int) string {
 		s = strings.Replace(s, "e+", "e", 1)
 	}
 	if strings.HasPrefix(s, "-") {
-		s = minus + s[1:]
+		s = Minus + s[1:]
 	}
 	return s
 }

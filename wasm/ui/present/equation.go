@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"math"
@@ -63,9 +63,9 @@ func script(s string, table map[rune]rune) string {
 
 // Symbols of the article, as spans.
 var (
-	symZf    = []Span{{Var, "z"}, {Sup, "f"}}
-	symZi    = []Span{{Var, "z"}, {Sup, "i"}}
-	symZo    = []Span{{Var, "z"}, {Sup, "o"}}
+	SymZf    = []Span{{Var, "z"}, {Sup, "f"}}
+	SymZi    = []Span{{Var, "z"}, {Sup, "i"}}
+	SymZo    = []Span{{Var, "z"}, {Sup, "o"}}
 	symZ     = []Span{{Var, "z"}}
 	symC     = []Span{{Var, "c"}, {Sub, "t"}}
 	symCPrev = []Span{{Var, "c"}, {Sub, "t−1"}}
@@ -103,12 +103,12 @@ func InspectorRows(s StepValues) []ValueRow {
 		}
 	}
 	return []ValueRow{
-		{"forget gate", Line(symZf), s.Zf},
+		{"forget gate", Line(SymZf), s.Zf},
 		{"previous c", Line(symCPrev), s.CPrev},
-		{"input gate", Line(symZi), s.Zi},
+		{"input gate", Line(SymZi), s.Zi},
 		{"candidate", Line(symZ), s.Z},
 		{"cell state", Line(symC), s.C},
-		{"output gate", Line(symZo), s.Zo},
+		{"output gate", Line(SymZo), s.Zo},
 		{"hidden state", Line(symH), s.H},
 	}
 }
@@ -117,7 +117,7 @@ func InspectorRows(s StepValues) []ValueRow {
 // filled in, as three lines: the equation, the factors, the products and the sum.
 func CellEquation(s StepValues) []Line {
 	return []Line{
-		cat(symC, op(" = "), symZf, op(" ⊙ "), symCPrev, op(" + "), symZi, op(" ⊙ "), symZ),
+		cat(symC, op(" = "), SymZf, op(" ⊙ "), symCPrev, op(" + "), SymZi, op(" ⊙ "), symZ),
 		cat(op("= "), num(s.Zf), op(" × "), num(s.CPrev), op(" + "), num(s.Zi), op(" × "), num(s.Z)),
 		cat(op("= "), num(s.Kept()), op(" + "), num(s.Written()), op(" = "), res(s.C)),
 	}
@@ -134,7 +134,7 @@ func HiddenEquation(s StepValues) []Line {
 	}
 	tc := math.Tanh(s.C)
 	return []Line{
-		cat(symH, op(" = "), symZo, op(" ⊙ tanh("), symC, op(")")),
+		cat(symH, op(" = "), SymZo, op(" ⊙ tanh("), symC, op(")")),
 		cat(op("= "), num(s.Zo), op(" × tanh("), []Span{{Num, FormatValue(s.C)}}, op(")")),
 		cat(op("= "), num(s.Zo), op(" × "), num(tc), op(" = "), res(s.H)),
 	}

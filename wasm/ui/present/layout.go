@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"cmp"
@@ -19,22 +19,22 @@ type Geometry struct {
 
 // Layout limits.
 const (
-	minColW     = 10  // narrowest step column (narrower screens scroll)
+	MinColW     = 10  // narrowest step column (narrower screens scroll)
 	maxColW     = 28  // widest step column
 	heatTarget  = 100 // a heatmap's height is about this, in units of whole pixels per unit
 	maxRowH     = 10
-	maxHeatH    = 160 // a heatmap never gets taller; large H is scaled down
-	rightMargin = 34  // room right of the line charts for the units' labels
+	MaxHeatH    = 160 // a heatmap never gets taller; large H is scaled down
+	RightMargin = 34  // room right of the line charts for the units' labels
 )
 
 // NewGeometry lays out T steps and H units in a column width pixels wide, with a
 // gutter for axis labels.
 func NewGeometry(width, gutter float64, T, H int) Geometry {
 	g := Geometry{T: max(T, 1), H: max(H, 1), Gutter: gutter}
-	avail := width - gutter - rightMargin
-	g.ColW = max(minColW, min(maxColW, int(math.Floor(avail/float64(g.T)))))
+	avail := width - gutter - RightMargin
+	g.ColW = max(MinColW, min(maxColW, int(math.Floor(avail/float64(g.T)))))
 	rowH := max(1, min(maxRowH, int(math.Round(heatTarget/float64(g.H)))))
-	g.HeatH = min(rowH*g.H, maxHeatH)
+	g.HeatH = min(rowH*g.H, MaxHeatH)
 	g.RowH = float64(g.HeatH) / float64(g.H)
 	return g
 }
@@ -43,7 +43,7 @@ func NewGeometry(width, gutter float64, T, H int) Geometry {
 func (g Geometry) PlotW() int { return g.T * g.ColW }
 
 // Width returns the width of a time-aligned chart: gutter, plot and right margin.
-func (g Geometry) Width() float64 { return g.Gutter + float64(g.PlotW()) + rightMargin }
+func (g Geometry) Width() float64 { return g.Gutter + float64(g.PlotW()) + RightMargin }
 
 // Step returns the step under x, measured from the left of the plots, clamped
 // to 0 … T−1.
