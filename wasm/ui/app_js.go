@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -24,7 +25,7 @@ type app struct {
 	eng     *engineLink
 	frame   *frameLoop
 	textDeb *debouncer
-	presets []Preset
+	presets []content.Preset
 
 	dirty       Dirty
 	geo         present.Geometry
@@ -58,7 +59,7 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{st: NewState(), presets: Presets(), rem: 16}
+	a := &app{st: NewState(), presets: content.Presets(), rem: 16}
 	a.snap.pinned = -1
 	a.v = newView(doc, a.presets)
 	a.frame = newFrameLoop(a.paint)
@@ -177,12 +178,12 @@ func (a *app) followText() {
 	a.probeFrom = a.sentText
 	a.invalidate(a.st.ForgetReach())
 	if !a.probeEdit {
-		p := DefaultProbe(a.sentText, a.sentMode)
+		p := content.DefaultProbe(a.sentText, a.sentMode)
 		a.v.probe.SetValue(p)
 		a.invalidate(a.st.SetProbe(p))
 	}
 	if !a.primeEdit {
-		a.v.prime.SetValue(DefaultPrime(a.sentText, a.sentMode))
+		a.v.prime.SetValue(content.DefaultPrime(a.sentText, a.sentMode))
 	}
 }
 

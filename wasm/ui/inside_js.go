@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -193,7 +194,7 @@ func (a *app) insidePaint(now float64) bool {
 		if now-in.textSent >= gap {
 			in.textID = a.requestID()
 			in.textSent, in.textStale = now, false
-			a.send(protocol.Trace{ID: in.textID, Probe: UnitTextProbe(a.sentText, a.sentMode)})
+			a.send(protocol.Trace{ID: in.textID, Probe: content.UnitTextProbe(a.sentText, a.sentMode)})
 		} else {
 			wait = true
 		}
@@ -211,7 +212,7 @@ func (a *app) insidePaint(now float64) bool {
 // sendClamp asks for the probe's trace without and with the intervention.
 func (a *app) sendClamp(now float64) {
 	in := &a.in
-	probe, _ := TruncateProbe(a.st.Probe, a.st.Mode)
+	probe, _ := content.TruncateProbe(a.st.Probe, a.st.Mode)
 	in.clampID = [2]uint32{a.requestID(), a.requestID()}
 	in.clampRes = [2]*protocol.TraceResult{}
 	in.clampSent, in.clampStale = now, false

@@ -14,6 +14,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -369,7 +370,7 @@ func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 		a.setMode(s.Mode)
 	}
 	if s.Probe != "" {
-		a.probeEdit = s.Probe != DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
+		a.probeEdit = s.Probe != content.DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
 		v.probe.SetValue(s.Probe)
 		a.invalidate(a.st.SetProbe(s.Probe))
 	}
@@ -464,7 +465,7 @@ func (a *app) importStatus(m protocol.Status) {
 	if m.Length == 0 {
 		// The model cannot read the page's data (the other mode): the engine
 		// kept the model and dropped the data. Give it a preset it can read.
-		if i := PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
+		if i := content.PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
 			a.choosePreset(i, true)
 		} else {
 			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",

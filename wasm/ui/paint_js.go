@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -267,7 +268,7 @@ func (a *app) paintTrace() {
 	tr := a.st.Shown()
 	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", present.FormatCount(tr.Update), view.T)
 	if a.st.ProbeCut {
-		note += fmt.Sprintf(" (the first %d)", ProbeSteps)
+		note += fmt.Sprintf(" (the first %d)", content.ProbeSteps)
 	}
 	switch {
 	case a.st.Pinned != nil:

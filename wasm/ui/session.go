@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/content"
 )
 
 // Setup is everything that reproduces a run on this page: what a share link
@@ -50,7 +51,7 @@ const (
 
 // ShareState returns the share link state of s with the view options o; the
 // preset's id stands for its text.
-func (s Setup) ShareState(presets []Preset, o ViewOptions) share.State {
+func (s Setup) ShareState(presets []content.Preset, o ViewOptions) share.State {
 	st := share.Default()
 	if s.Preset >= 0 && s.Preset < len(presets) && presets[s.Preset].Text == s.Text && presets[s.Preset].Mode == s.Mode {
 		st.Preset = presets[s.Preset].ID
@@ -68,12 +69,12 @@ func (s Setup) ShareState(presets []Preset, o ViewOptions) share.State {
 
 // SetupFromLink returns the setup and view options of a decoded share link.
 // A link without text or preset keeps the page's first preset.
-func SetupFromLink(st share.State, presets []Preset) (Setup, ViewOptions, error) {
+func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions, error) {
 	s := Setup{Preset: -1, Text: st.Text, Mode: st.Mode, Config: st.Config, Probe: st.Probe,
 		Temperature: st.Temperature, Model: st.Model}
 	switch {
 	case st.Preset != "":
-		i := PresetByID(presets, st.Preset)
+		i := content.PresetByID(presets, st.Preset)
 		if i < 0 {
 			ids := make([]string, len(presets))
 			for k, p := range presets {
@@ -159,7 +160,7 @@ const sessionMagic = "LPS"
 
 // NewSession returns the session record of a setup (its Model included) and
 // loss history.
-func NewSession(s Setup, presets []Preset, updates uint64, losses *LossHistory) (Session, error) {
+func NewSession(s Setup, presets []content.Preset, updates uint64, losses *LossHistory) (Session, error) {
 	st := s.ShareState(presets, ViewOptions{})
 	rec := Session{Probe: s.Probe, Model: s.Model, Updates: updates}
 	if st.Preset != "" {
@@ -258,7 +259,7 @@ func (r *reader) bytes(limit int) []byte {
 // ParseSession reads a saved record and returns it with its setup. Anything
 // that does not check out is an error: the page then starts afresh and
 // changes nothing.
-func ParseSession(data []byte, presets []Preset) (Session, Setup, error) {
+func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error) {
 	if len(data) < len(sessionMagic)+1 || string(data[:len(sessionMagic)]) != sessionMagic {
 		return Session{}, Setup{}, errDamaged
 	}

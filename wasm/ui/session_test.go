@@ -10,10 +10,11 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/content"
 )
 
 func TestSetupLinkRoundTrip(t *testing.T) {
-	ps := Presets()
+	ps := content.Presets()
 	cfg := lstm.DefaultConfig()
 	cfg.Hidden, cfg.Cell = 8, lstm.CellRNN
 	for _, s := range []Setup{
@@ -47,7 +48,7 @@ func TestSetupLinkRoundTrip(t *testing.T) {
 }
 
 func TestSetupFromLinkErrors(t *testing.T) {
-	ps := Presets()
+	ps := content.Presets()
 	st := share.Default()
 	st.Preset = "nope"
 	if _, _, err := SetupFromLink(st, ps); err == nil || !strings.Contains(err.Error(), "rhyme") {
@@ -67,7 +68,7 @@ func TestSetupFromLinkErrors(t *testing.T) {
 }
 
 func TestSessionRoundTrip(t *testing.T) {
-	ps := Presets()
+	ps := content.Presets()
 	var h LossHistory
 	h.Add(5, []float32{3, 2.5, float32(math.NaN()), 2, 1.5})
 	s := Setup{Preset: -1, Text: "abcabd abcabd", Mode: lstm.Text, Config: lstm.DefaultConfig(), Probe: "abc", Temperature: 0.7, Model: []byte{1, 2, 3}}
@@ -115,7 +116,7 @@ func TestSessionRoundTrip(t *testing.T) {
 }
 
 func TestParseSessionRefuses(t *testing.T) {
-	ps := Presets()
+	ps := content.Presets()
 	good, _ := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 0, nil)
 	for name, edit := range map[string]func(r *Session){
 		"losses":   func(r *Session) { r.Losses = []byte{1, 2, 3} },
@@ -155,7 +156,7 @@ func TestParseSessionRefuses(t *testing.T) {
 // TestSessionVersion1 reads a session saved by the page before the loss
 // history was bounded: a float32 per update, no setting for hidden tabs.
 func TestSessionVersion1(t *testing.T) {
-	ps := Presets()
+	ps := content.Presets()
 	rec, err := NewSession(Setup{Preset: 0, Text: ps[0].Text, Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8}, ps, 9, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +188,7 @@ func TestSessionVersion1(t *testing.T) {
 }
 
 func FuzzParseSession(f *testing.F) {
-	ps := Presets()
+	ps := content.Presets()
 	good, _ := NewSession(Setup{Preset: -1, Text: "abc abd", Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: 0.8, Model: []byte{1}}, ps, 3, nil)
 	f.Add(good.Marshal())
 	f.Add([]byte("LPS\x01"))

@@ -12,6 +12,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -107,7 +108,7 @@ func (a *app) snapCheck() {
 		a.unpin()
 		a.invalidate(DirtySnap)
 	}
-	probe, _ := TruncateProbe(st.Probe, st.Mode)
+	probe, _ := content.TruncateProbe(st.Probe, st.Mode)
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
 		count = snapSampleNumbers
@@ -124,7 +125,7 @@ func (a *app) snapCheck() {
 		s.asked = append(s.asked, q)
 		a.send(protocol.SnapAt{At: at,
 			Trace:  protocol.Trace{ID: q.traceID, Probe: probe},
-			Sample: protocol.Sample{ID: q.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+			Sample: protocol.Sample{ID: q.sampleID, Prime: content.DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -336,7 +337,7 @@ func (s *State) TraceWaiting() bool {
 
 // TraceRequest returns the Trace to send now and records it as under way.
 func (s *State) TraceRequest(now float64) protocol.Trace {
-	probe, cut := TruncateProbe(s.Probe, s.Mode)
+	probe, cut := content.TruncateProbe(s.Probe, s.Mode)
 	s.ProbeSent, s.ProbeCut = probe, cut
 	s.traceID = s.id()
 	s.reqGen = s.modelGen

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"lstmplayground/wasm/ui/content"
 
 	"honnef.co/go/js/dom/v2"
 )
@@ -52,7 +53,7 @@ func (v *view) buildTour() (card, open dom.HTMLElement) {
 // closed it before (force: show it anyway).
 func (a *app) showTour(id string, force bool) {
 	t, v := &a.tourSt, &a.v.tour
-	steps := Tour(id)
+	steps := content.Tour(id)
 	if len(steps) == 0 || (!force && (t.quiet || storageGet(true, tourKey+id) == "done")) {
 		t.id = ""
 		setHidden(v.root, true)
@@ -65,7 +66,7 @@ func (a *app) showTour(id string, force bool) {
 // paintTour shows the tour's current step.
 func (a *app) paintTour() {
 	t, v := &a.tourSt, &a.v.tour
-	steps := Tour(t.id)
+	steps := content.Tour(t.id)
 	if len(steps) == 0 {
 		setHidden(v.root, true)
 		return
@@ -106,10 +107,10 @@ func (a *app) wireTour() {
 	listen(v.close, "click", func(dom.Event) { a.closeTour() })
 	listen(v.open, "click", func(dom.Event) {
 		id := ""
-		if i := PresetIndex(a.presets, a.v.preset.Value()); i >= 0 {
+		if i := content.PresetIndex(a.presets, a.v.preset.Value()); i >= 0 {
 			id = a.presets[i].ID
 		}
-		if len(Tour(id)) == 0 {
+		if len(content.Tour(id)) == 0 {
 			id = "rhyme" // own text: the first tour, which fits any text
 		}
 		a.showTour(id, true)

@@ -8,6 +8,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/ui/content"
 )
 
 // heatKind names the six heatmaps, in the order they are stacked.
@@ -229,7 +230,7 @@ const (
 
 // newView builds the page inside #app. Nothing in it comes from the person
 // except through textContent and input values.
-func newView(doc dom.Document, presets []Preset) *view {
+func newView(doc dom.Document, presets []content.Preset) *view {
 	v := &view{b: build{doc}, alerts: map[string]dom.HTMLElement{}, controls: map[string]dom.HTMLElement{}}
 	b := v.b
 	v.app = doc.GetElementByID("app").(dom.HTMLElement)

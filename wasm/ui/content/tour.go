@@ -1,4 +1,4 @@
-package ui
+package content
 
 // The guided tour: a few short steps per preset, written for students,
 // that ask them to predict before they press Train and then point at the
