@@ -9,6 +9,7 @@ package ui
 
 import (
 	"fmt"
+	"lstmplayground/wasm/ui/keep"
 	"lstmplayground/wasm/ui/present"
 	"strings"
 	"syscall/js"
@@ -181,9 +182,9 @@ func exitCause(code, log js.Value) string {
 		tail = log.String()
 	}
 	if code.Type() == js.TypeString {
-		return ExitCause(-1, code.String()+"\n"+tail)
+		return keep.ExitCause(-1, code.String()+"\n"+tail)
 	}
-	return ExitCause(code.Int(), tail)
+	return keep.ExitCause(code.Int(), tail)
 }
 
 // Close ends the worker and releases the link's handlers.

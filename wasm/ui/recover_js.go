@@ -4,6 +4,7 @@ package ui
 
 import (
 	"honnef.co/go/js/dom/v2"
+	"lstmplayground/wasm/ui/keep"
 )
 
 // This file keeps the page going through what a classroom does to it: the
@@ -18,8 +19,8 @@ const FieldWhenHidden = "When this tab is hidden"
 // recovery is the page's state of watching and restarting the engine, and of
 // hidden tabs.
 type recovery struct {
-	watch Watchdog
-	guard CrashGuard
+	watch keep.Watchdog
+	guard keep.CrashGuard
 	cause string // why the engine died, while a new one restores the session ("" otherwise)
 
 	box          dom.HTMLElement // the message and, after a crash loop, its buttons
@@ -68,7 +69,7 @@ func (a *app) buildRecovery() {
 	a.frame.SetHidden(r.hidden)
 	r.watch.SetHidden(r.hidden, perfNow())
 	onVisibility(a.visibility)
-	every(WatchInterval, a.heartbeat)
+	every(keep.WatchInterval, a.heartbeat)
 }
 
 // pauseWhenHidden reports whether the person chose to pause training while
@@ -122,7 +123,7 @@ func (a *app) heartbeat(now float64) {
 	ping, dead := a.rec.watch.Tick(now)
 	switch {
 	case dead:
-		a.engineDied(a.eng, CauseSilent)
+		a.engineDied(a.eng, keep.CauseSilent)
 	case ping:
 		a.eng.Ping(now)
 	}
@@ -176,11 +177,11 @@ func (a *app) engineDied(l *engineLink, cause string) {
 func (a *app) crashLoop(cause string) {
 	r := &a.rec
 	if !a.shown {
-		a.engineFailed(CrashLoopMessage(cause))
+		a.engineFailed(keep.CrashLoopMessage(cause))
 		return
 	}
 	a.failed = true
-	setText(r.msg, CrashLoopMessage(cause))
+	setText(r.msg, keep.CrashLoopMessage(cause))
 	setHidden(r.buttons, false)
 	setHidden(r.box, false)
 	a.invalidate(DirtyStats | DirtySample)
@@ -191,7 +192,7 @@ func (a *app) crashLoop(cause string) {
 func (a *app) restart(cause string) {
 	r, k := &a.rec, &a.keep
 	r.cause = cause
-	setText(r.msg, RestartingMessage(cause))
+	setText(r.msg, keep.RestartingMessage(cause))
 	setHidden(r.box, false)
 	a.resetForEngine()
 	finish, over := a.waitAtMost(2500)
@@ -250,7 +251,7 @@ func (a *app) recovered(updates uint64, model bool) {
 	if r.cause == "" {
 		return
 	}
-	setText(r.msg, RestoredMessage(r.cause, updates, model))
+	setText(r.msg, keep.RestoredMessage(r.cause, updates, model))
 	r.cause = ""
 	a.setKeepNotice("")
 }
