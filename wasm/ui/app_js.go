@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -22,9 +23,9 @@ import (
 type app struct {
 	st      *State
 	v       *view
-	eng     *engineLink
-	frame   *frameLoop
-	textDeb *debouncer
+	eng     *browser.EngineLink
+	frame   *browser.FrameLoop
+	textDeb *browser.Debouncer
 	presets []content.Preset
 
 	dirty       Dirty
@@ -62,8 +63,8 @@ func Run() {
 	a := &app{st: NewState(), presets: content.Presets(), rem: 16}
 	a.snap.pinned = -1
 	a.v = newView(doc, a.presets)
-	a.frame = newFrameLoop(a.paint)
-	a.textDeb = newDebouncer(DebounceText, a.sendText)
+	a.frame = browser.NewFrameLoop(a.paint)
+	a.textDeb = browser.NewDebouncer(DebounceText, a.sendText)
 	a.wire()
 	a.showRanges()
 	a.buildRecovery()
@@ -71,8 +72,8 @@ func Run() {
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	a.initKeep()
-	var eng *engineLink
-	eng, err := startEngine(a.received, a.engineDiedFunc(&eng))
+	var eng *browser.EngineLink
+	eng, err := browser.StartEngine(a.received, a.engineDiedFunc(&eng))
 	if err != nil {
 		a.engineFailed("LSTM Playground could not start its training engine: " + err.Error() + ". Reload the page to try again.")
 	} else {
@@ -141,7 +142,7 @@ func (a *app) received(b []byte) {
 	}
 	d, file := a.st.Apply(m)
 	if file != nil {
-		download("lstm-playground.model", "application/octet-stream", file)
+		browser.Download("lstm-playground.model", "application/octet-stream", file)
 	}
 	switch m := m.(type) {
 	case protocol.Ready:
@@ -220,9 +221,9 @@ func (a *app) start() {
 	}
 	a.afterStart = nil
 	if a.v.boot != nil {
-		setHidden(a.v.boot, true)
+		browser.SetHidden(a.v.boot, true)
 	}
-	setHidden(a.v.app, false)
+	browser.SetHidden(a.v.app, false)
 	a.shown = true
 	a.invalidate(DirtyAll)
 }
@@ -237,13 +238,13 @@ func (a *app) engineFailed(msg string) {
 			st.Class().Add("boot-error")
 		}
 		if bar := dom.GetWindow().Document().GetElementByID("boot-progress"); bar != nil {
-			setHidden(bar, true)
+			browser.SetHidden(bar, true)
 		}
 		return
 	}
 	a.stopCompare()
-	setText(a.v.fatal, msg)
-	setHidden(a.v.fatal, false)
+	browser.SetText(a.v.fatal, msg)
+	browser.SetHidden(a.v.fatal, false)
 	a.invalidate(DirtyStats)
 }
 
@@ -271,11 +272,11 @@ func (a *app) showRanges() {
 		}
 		if note, ok := doc.GetElementByID(r.in.ID() + "-note").(dom.HTMLElement); ok && note != nil {
 			// a compact field of the top bar: "↺ resets · 1 to 512"
-			note.AppendChild(v.b.el("span", id(idv), cls("range"), " · "+r.bounds))
+			note.AppendChild(v.b.El("span", browser.ID(idv), browser.Cls("range"), " · "+r.bounds))
 		} else if hint, ok := doc.GetElementByID(r.in.ID() + "-hint").(dom.HTMLElement); ok && hint != nil {
-			hint.AppendChild(v.b.el("span", id(idv), cls("range"), " Allowed: "+r.bounds+"."))
+			hint.AppendChild(v.b.El("span", browser.ID(idv), browser.Cls("range"), " Allowed: "+r.bounds+"."))
 		} else {
-			p := v.b.el("p", cls("hint range"), id(idv), "Allowed: "+r.bounds+".")
+			p := v.b.El("p", browser.Cls("hint range"), browser.ID(idv), "Allowed: "+r.bounds+".")
 			r.in.ParentNode().InsertBefore(p, r.in.NextSibling())
 		}
 		desc := strings.TrimSpace(r.in.GetAttribute("aria-describedby"))
@@ -346,7 +347,7 @@ func (a *app) refuse(err error) {
 
 // intSetting wires a whole-number field to the configuration.
 func (a *app) intSetting(in *dom.HTMLInputElement, spec IntSpec, set func(c *lstm.Config, v int), resets bool) {
-	listen(in, "change", func(dom.Event) {
+	browser.Listen(in, "change", func(dom.Event) {
 		v, err := spec.Parse(in.Value())
 		if err != nil {
 			a.refuse(err)
@@ -358,7 +359,7 @@ func (a *app) intSetting(in *dom.HTMLInputElement, spec IntSpec, set func(c *lst
 
 // floatSetting wires a number field to the configuration.
 func (a *app) floatSetting(in *dom.HTMLInputElement, spec FloatSpec, set func(c *lstm.Config, v float64), live, resets bool) {
-	listen(in, "change", func(dom.Event) {
+	browser.Listen(in, "change", func(dom.Event) {
 		v, err := spec.Parse(in.Value())
 		if err != nil {
 			a.refuse(err)
@@ -379,7 +380,7 @@ func (a *app) choosePreset(i int, send bool) {
 	a.v.text.SetValue(p.Text)
 	a.presetText, a.probeFrom = p.Text, p.Text
 	a.setMode(p.Mode)
-	setText(a.v.presetAbout, p.About)
+	browser.SetText(a.v.presetAbout, p.About)
 	a.showTour(p.ID, false)
 	if !a.probeEdit || send {
 		a.probeEdit = false
@@ -420,8 +421,8 @@ func (a *app) setMode(k lstm.Kind) {
 // wire connects every control.
 func (a *app) wire() {
 	v := a.v
-	listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
-	listen(v.step, "click", func(dom.Event) {
+	browser.Listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
+	browser.Listen(v.step, "click", func(dom.Event) {
 		if !a.st.HasData && !a.dataSent {
 			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
@@ -438,7 +439,7 @@ func (a *app) wire() {
 		}
 		a.invalidate(DirtyStats)
 	})
-	listen(v.reset, "click", func(dom.Event) {
+	browser.Listen(v.reset, "click", func(dom.Event) {
 		a.st.Running = false
 		a.st.Stale()
 		a.send(protocol.Reset{})
@@ -453,27 +454,27 @@ func (a *app) wire() {
 	a.wireSnap()
 	a.wireExport()
 	a.wireTour()
-	listen(v.largeText, "click", func(dom.Event) {
+	browser.Listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
-		setClass(html, "large-text", a.largeText)
+		browser.SetClass(html, "large-text", a.largeText)
 		v.largeText.SetAttribute("aria-pressed", strconv.FormatBool(a.largeText))
 		a.invalidate(DirtyAll)
 	})
-	listen(dom.GetWindow().Document(), "keydown", func(ev dom.Event) {
-		if eventKey(ev) != " " || eventModified(ev) {
+	browser.Listen(dom.GetWindow().Document(), "keydown", func(ev dom.Event) {
+		if browser.EventKey(ev) != " " || browser.EventModified(ev) {
 			return
 		}
 		// Space trains or pauses when it would do nothing else: focus on the
 		// page itself, not on a control or the heatmaps.
-		if tag := activeTag(); tag == "body" || tag == "html" || tag == "" {
+		if tag := browser.ActiveTag(); tag == "body" || tag == "html" || tag == "" {
 			ev.PreventDefault()
 			a.toggleTrain()
 		}
 	})
 
 	// top bar settings
-	listen(v.cell, "change", func(dom.Event) {
+	browser.Listen(v.cell, "change", func(dom.Event) {
 		cell := lstm.CellLSTM
 		if v.cell.Value() == "1" {
 			cell = lstm.CellRNN
@@ -484,21 +485,21 @@ func (a *app) wire() {
 	a.floatSetting(v.lr, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
 
 	// data column
-	listen(v.preset, "change", func(dom.Event) {
+	browser.Listen(v.preset, "change", func(dom.Event) {
 		i, err := strconv.Atoi(v.preset.Value())
 		if err != nil || i < 0 || i >= len(a.presets) {
 			return // "Your own text": nothing to load
 		}
 		a.choosePreset(i, true)
 	})
-	listen(v.text, "input", func(dom.Event) {
+	browser.Listen(v.text, "input", func(dom.Event) {
 		if v.preset.Value() != "custom" {
 			v.preset.SetValue("custom")
-			setText(v.presetAbout, "Your own text: anything you type or paste.")
+			browser.SetText(v.presetAbout, "Your own text: anything you type or paste.")
 		}
 		a.textDeb.Arm()
 	})
-	listen(v.text, "change", func(dom.Event) { a.sendText() })
+	browser.Listen(v.text, "change", func(dom.Event) { a.sendText() })
 	modeChanged := func(dom.Event) {
 		k := lstm.Text
 		if v.modeNumbers.Checked() {
@@ -520,16 +521,16 @@ func (a *app) wire() {
 		a.setMode(k)
 		a.sendText()
 	}
-	listen(v.modeText, "change", modeChanged)
-	listen(v.modeNumbers, "change", modeChanged)
+	browser.Listen(v.modeText, "change", modeChanged)
+	browser.Listen(v.modeNumbers, "change", modeChanged)
 
 	a.intSetting(v.seqLen, SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
-	listen(v.optimizer, "change", func(dom.Event) {
+	browser.Listen(v.optimizer, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.optimizer.Value())
 		a.sendLive(FieldOptimizer, func(c *lstm.Config) { c.Optimizer = lstm.Optimizer(n) })
 	})
 	a.floatSetting(v.clip, SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
-	listen(v.seed, "change", func(dom.Event) {
+	browser.Listen(v.seed, "change", func(dom.Event) {
 		n, err := SpecSeed.Parse(v.seed.Value())
 		if err != nil {
 			a.refuse(err)
@@ -537,18 +538,18 @@ func (a *app) wire() {
 		}
 		a.sendConfig(FieldSeed, func(c *lstm.Config) { c.Seed = uint64(n) }, true)
 	})
-	listen(v.layers, "change", func(dom.Event) {
+	browser.Listen(v.layers, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.layers.Value())
 		a.sendConfig(FieldLayers, func(c *lstm.Config) { c.Layers = n }, true)
 	})
 	a.floatSetting(v.forgetBias, SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
 
-	listen(v.save, "click", func(dom.Event) {
+	browser.Listen(v.save, "click", func(dom.Event) {
 		a.invalidate(a.st.SetError(FieldSave, ""))
 		a.send(a.st.ExportRequest())
 	})
-	listen(v.load, "change", func(dom.Event) {
-		readFirstFile(v.load, protocol.MaxModelFile, func(b []byte, err error) {
+	browser.Listen(v.load, "change", func(dom.Event) {
+		browser.ReadFirstFile(v.load, protocol.MaxModelFile, func(b []byte, err error) {
 			v.load.SetValue("")
 			if err != nil {
 				a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+err.Error()+"."))
@@ -559,12 +560,12 @@ func (a *app) wire() {
 	})
 
 	// model column
-	listen(v.probe, "input", func(dom.Event) {
+	browser.Listen(v.probe, "input", func(dom.Event) {
 		a.probeEdit = true
 		a.invalidate(a.st.SetProbe(v.probe.Value()) | DirtyStats)
 		a.frame.Request()
 	})
-	listen(v.layer, "change", func(dom.Event) {
+	browser.Listen(v.layer, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.layer.Value())
 		a.st.Layer = n
 		if a.st.UnitsAuto {
@@ -572,7 +573,7 @@ func (a *app) wire() {
 		}
 		a.invalidate(DirtyTrace | DirtyCursor)
 	})
-	listen(v.units, "change", func(dom.Event) {
+	browser.Listen(v.units, "change", func(dom.Event) {
 		view, ok := a.st.View()
 		if !ok {
 			return
@@ -584,26 +585,26 @@ func (a *app) wire() {
 		}
 		a.invalidate(a.st.SetUnits(units) | a.st.SetError("Units", ""))
 	})
-	listen(v.unitsAuto, "click", func(dom.Event) {
+	browser.Listen(v.unitsAuto, "click", func(dom.Event) {
 		a.invalidate(a.st.SetUnits(nil) | a.st.SetError("Units", ""))
 	})
 	onPointer := func(ev dom.Event) { a.pointer(ev) }
-	listen(v.stack, "pointermove", onPointer)
-	listen(v.stack, "pointerdown", onPointer)
-	listen(v.stack, "keydown", func(ev dom.Event) { a.key(ev) })
+	browser.Listen(v.stack, "pointermove", onPointer)
+	browser.Listen(v.stack, "pointerdown", onPointer)
+	browser.Listen(v.stack, "keydown", func(ev dom.Event) { a.key(ev) })
 
 	// output column
-	listen(v.prime, "input", func(dom.Event) { a.primeEdit = true })
-	listen(v.generate, "click", func(dom.Event) { a.generate() })
+	browser.Listen(v.prime, "input", func(dom.Event) { a.primeEdit = true })
+	browser.Listen(v.generate, "click", func(dom.Event) { a.generate() })
 	for _, in := range []*dom.HTMLInputElement{v.prime, v.length, v.temperature} {
-		listen(in, "keydown", func(ev dom.Event) {
-			if eventKey(ev) == "Enter" {
+		browser.Listen(in, "keydown", func(ev dom.Event) {
+			if browser.EventKey(ev) == "Enter" {
 				ev.PreventDefault()
 				a.generate()
 			}
 		})
 	}
-	onResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
+	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
 }
 
 // toggleTrain starts or pauses training. The label switches at once; the
@@ -727,8 +728,8 @@ func (a *app) pointer(ev dom.Event) {
 	if !ok {
 		return
 	}
-	x, y := pointerXY(ev)
-	left, _, _, _ := clientRect(a.v.heat[heatH].canvasEl)
+	x, y := browser.PointerXY(ev)
+	left, _, _, _ := browser.ClientRect(a.v.heat[heatH].canvasEl)
 	t := a.geo.Step(x - left)
 	unit := a.st.Cursor.Unit
 	for k := range heatCount {
@@ -736,7 +737,7 @@ func (a *app) pointer(ev dom.Event) {
 		if !a.heatShown(k, view) {
 			continue
 		}
-		_, top, _, h := clientRect(hb.canvasEl)
+		_, top, _, h := browser.ClientRect(hb.canvasEl)
 		if y >= top && y < top+h {
 			unit = a.unitAtRow(a.geo.Unit(y - top))
 			break
@@ -748,11 +749,11 @@ func (a *app) pointer(ev dom.Event) {
 // key moves the time cursor with the arrow keys.
 func (a *app) key(ev dom.Event) {
 	view, ok := a.st.View()
-	if !ok || eventModified(ev) {
+	if !ok || browser.EventModified(ev) {
 		return
 	}
 	c := a.st.Cursor
-	switch eventKey(ev) {
+	switch browser.EventKey(ev) {
 	case "ArrowLeft":
 		c.T--
 	case "ArrowRight":
@@ -779,7 +780,7 @@ func (a *app) key(ev dom.Event) {
 		if s.LSTM {
 			msg = fmt.Sprintf("Step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
 		}
-		setText(a.v.liveCursor, msg)
+		browser.SetText(a.v.liveCursor, msg)
 		a.invalidate(d)
 	}
 }
@@ -811,7 +812,7 @@ func (a *app) showConfig(c lstm.Config, force bool) {
 		dom.Element
 		SetValue(string)
 	}, val string) {
-		if !force && (a.st.Errors[field] != "" || isFocused(el)) {
+		if !force && (a.st.Errors[field] != "" || browser.IsFocused(el)) {
 			return
 		}
 		el.SetValue(val)

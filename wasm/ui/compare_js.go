@@ -12,6 +12,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -27,7 +28,7 @@ const FieldCompare = "Compare"
 
 // compare is the second engine and what the page knows of it.
 type compare struct {
-	eng   *engineLink
+	eng   *browser.EngineLink
 	st    *State
 	cell  lstm.Cell // the second engine's cell: the other one
 	train bool      // start training once the engine has its data
@@ -43,7 +44,7 @@ type compareView struct {
 	toggle   *dom.HTMLButtonElement
 	hint     dom.HTMLElement
 	row      dom.HTMLElement
-	race     *drawCanvas
+	race     *browser.DrawCanvas
 	raceFig  dom.HTMLElement
 	raceNote dom.HTMLElement
 	side     dom.HTMLElement // the other model over the probe
@@ -57,7 +58,7 @@ type compareView struct {
 type sideHeat struct {
 	root     dom.HTMLElement
 	title    dom.HTMLElement
-	canvas   *pixelCanvas
+	canvas   *browser.PixelCanvas
 	canvasEl *dom.HTMLCanvasElement
 	colMark  dom.HTMLElement
 	axisBot  dom.HTMLElement
@@ -68,44 +69,44 @@ type sideHeat struct {
 // model column.
 func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 	b, c := v.b, &v.cmp
-	c.toggle = b.el("button", attr{"type", "button"}, cls("btn btn-compare"), attr{"aria-pressed", "false"},
-		attr{"aria-describedby", "compare-hint"}, "Compare LSTM and RNN").(*dom.HTMLButtonElement)
-	c.hint = b.el("p", cls("hint"), id("compare-hint"),
+	c.toggle = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-compare"), browser.Attr("aria-pressed", "false"),
+		browser.Attr("aria-describedby", "compare-hint"), "Compare LSTM and RNN").(*dom.HTMLButtonElement)
+	c.hint = b.El("p", browser.Cls("hint"), browser.ID("compare-hint"),
 		"Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ and Balanced brackets presets.")
-	c.row = b.el("div", cls("compare-row"), c.toggle, c.hint, v.alert(FieldCompare))
+	c.row = b.El("div", browser.Cls("compare-row"), c.toggle, c.hint, v.alert(FieldCompare))
 
-	cv := b.el("canvas", attr{"role", "img"}, attr{"aria-labelledby", "race-title"}, attr{"aria-describedby", "race-note"}).(*dom.HTMLCanvasElement)
-	c.race = newDrawCanvas(cv)
-	c.raceNote = b.el("p", cls("hint"), id("race-note"), attr{"aria-live", "off"})
-	c.raceFig = b.el("figure", cls("race-fig"), attr{"aria-labelledby", "race-title"},
-		v.pngButton("Loss race", cv, false), b.el("h3", id("race-title"), "Loss race: LSTM and RNN"),
-		b.el("p", cls("howto"), "How to read: each model's smoothed loss against its own update count (blue solid LSTM, orange dashed RNN); the lower line has learnt more from the same number of updates."),
+	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "race-title"), browser.Attr("aria-describedby", "race-note")).(*dom.HTMLCanvasElement)
+	c.race = browser.NewDrawCanvas(cv)
+	c.raceNote = b.El("p", browser.Cls("hint"), browser.ID("race-note"), browser.Attr("aria-live", "off"))
+	c.raceFig = b.El("figure", browser.Cls("race-fig"), browser.Attr("aria-labelledby", "race-title"),
+		v.pngButton("Loss race", cv, false), b.El("h3", browser.ID("race-title"), "Loss race: LSTM and RNN"),
+		b.El("p", browser.Cls("howto"), "How to read: each model's smoothed loss against its own update count (blue solid LSTM, orange dashed RNN); the lower line has learnt more from the same number of updates."),
 		cv, c.raceNote)
-	setHidden(c.raceFig, true)
+	browser.SetHidden(c.raceFig, true)
 
-	c.sideT = b.el("h3", id("side-title"), "The other model on the same probe")
-	c.sideNote = b.el("p", cls("hint"), "Same probe, same time cursor: move the cursor in either model's heatmaps.")
-	c.sidePred = b.el("p", cls("side-pred"), attr{"aria-live", "polite"})
+	c.sideT = b.El("h3", browser.ID("side-title"), "The other model on the same probe")
+	c.sideNote = b.El("p", browser.Cls("hint"), "Same probe, same time cursor: move the cursor in either model's heatmaps.")
+	c.sidePred = b.El("p", browser.Cls("side-pred"), browser.Attr("aria-live", "polite"))
 	heats := make([]dom.HTMLElement, 0, 2)
 	for i, name := range []string{"h", "c"} {
 		sh := &sideHeat{}
 		tid := "side-heat-" + name
-		sh.canvasEl = b.el("canvas", cls("heat"), attr{"role", "img"}, attr{"aria-labelledby", tid}, attr{"aria-describedby", "heat-how"}).(*dom.HTMLCanvasElement)
-		sh.canvas = newPixelCanvas(sh.canvasEl)
-		sh.colMark = b.el("div", cls("col-mark"), attr{"aria-hidden", "true"})
-		sh.title = b.el("h3", id(tid))
-		sh.axisBot = b.el("span")
-		sh.root = b.el("figure", cls("heat-block"), attr{"aria-labelledby", tid},
-			b.el("div", cls("heat-head"), sh.title),
-			b.el("div", cls("heat-plot"),
-				b.el("div", cls("heat-axis"), attr{"aria-hidden", "true"}, b.el("span", "1"), b.el("span", cls("axis-name"), "unit"), sh.axisBot),
-				b.el("div", cls("heat-canvas"), sh.canvasEl, sh.colMark)))
+		sh.canvasEl = b.El("canvas", browser.Cls("heat"), browser.Attr("role", "img"), browser.Attr("aria-labelledby", tid), browser.Attr("aria-describedby", "heat-how")).(*dom.HTMLCanvasElement)
+		sh.canvas = browser.NewPixelCanvas(sh.canvasEl)
+		sh.colMark = b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
+		sh.title = b.El("h3", browser.ID(tid))
+		sh.axisBot = b.El("span")
+		sh.root = b.El("figure", browser.Cls("heat-block"), browser.Attr("aria-labelledby", tid),
+			b.El("div", browser.Cls("heat-head"), sh.title),
+			b.El("div", browser.Cls("heat-plot"),
+				b.El("div", browser.Cls("heat-axis"), browser.Attr("aria-hidden", "true"), b.El("span", "1"), b.El("span", browser.Cls("axis-name"), "unit"), sh.axisBot),
+				b.El("div", browser.Cls("heat-canvas"), sh.canvasEl, sh.colMark)))
 		c.heat[i] = sh
 		heats = append(heats, sh.root)
 	}
-	c.side = b.el("section", cls("side"), attr{"aria-labelledby", "side-title"}, c.sideT, c.sideNote, c.sidePred,
-		b.el("div", cls("side-scroll"), heats))
-	setHidden(c.side, true)
+	c.side = b.El("section", browser.Cls("side"), browser.Attr("aria-labelledby", "side-title"), c.sideT, c.sideNote, c.sidePred,
+		b.El("div", browser.Cls("side-scroll"), heats))
+	browser.SetHidden(c.side, true)
 	return c.row, c.raceFig, c.side
 }
 
@@ -141,7 +142,7 @@ func (a *app) startCompare() {
 	}
 	c := &compare{st: NewState(), cell: otherCell(a.st.Cfg.Cell), train: true}
 	c.st.Mode = a.st.Mode
-	eng, err := startSecondEngine(a.cmpReceived, func(msg string) {
+	eng, err := browser.StartSecondEngine(a.cmpReceived, func(msg string) {
 		a.invalidate(a.st.SetError(FieldCompare, "The second engine stopped: "+msg+"."))
 		a.stopCompare()
 	})
@@ -159,9 +160,9 @@ func (a *app) startCompare() {
 	a.st.ModelReset = false
 	a.send(protocol.Train{})
 	a.v.cmp.toggle.SetAttribute("aria-pressed", "true")
-	setText(a.v.cmp.toggle, "Stop comparing")
-	setHidden(a.v.cmp.raceFig, false)
-	setHidden(a.v.cmp.side, false)
+	browser.SetText(a.v.cmp.toggle, "Stop comparing")
+	browser.SetHidden(a.v.cmp.raceFig, false)
+	browser.SetHidden(a.v.cmp.side, false)
 	a.invalidate(DirtyAll)
 }
 
@@ -175,9 +176,9 @@ func (a *app) stopCompare() {
 	c.eng.Close()
 	a.cmp = nil
 	a.v.cmp.toggle.SetAttribute("aria-pressed", "false")
-	setText(a.v.cmp.toggle, "Compare LSTM and RNN")
-	setHidden(a.v.cmp.raceFig, true)
-	setHidden(a.v.cmp.side, true)
+	browser.SetText(a.v.cmp.toggle, "Compare LSTM and RNN")
+	browser.SetHidden(a.v.cmp.raceFig, true)
+	browser.SetHidden(a.v.cmp.side, true)
 	a.invalidate(DirtyCompare | DirtyReach)
 }
 
@@ -323,7 +324,7 @@ func (a *app) paintRace() {
 	if last == 0 || !(hi > 0) {
 		a.chartAxes(cv, r, h, "update", "loss", nil, nil)
 		a.chartMessage(cv, r, "Both models are starting…")
-		setText(v.raceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
+		browser.SetText(v.raceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
 		return
 	}
 	xs := chart.Linear{D0: float64(first), D1: max(float64(last), float64(first)+10), R0: r.X0, R1: r.X1}
@@ -363,7 +364,7 @@ func (a *app) paintRace() {
 			cv.Line(x, r.Y0, x, r.Y1, colAxis, 1)
 		}
 	}
-	setText(v.raceNote, note)
+	browser.SetText(v.raceNote, note)
 }
 
 // smoothAt returns the smoothed loss of update u, or the nearest before it.
@@ -376,13 +377,13 @@ func (a *app) paintSide() {
 	if c == nil {
 		return
 	}
-	setText(v.sideT, fmt.Sprintf("The %s on the same probe", c.cell))
+	browser.SetText(v.sideT, fmt.Sprintf("The %s on the same probe", c.cell))
 	view, ok := c.st.View()
 	if !ok {
 		for _, sh := range v.heat {
-			setHidden(sh.root, true)
+			browser.SetHidden(sh.root, true)
 		}
-		setText(v.sidePred, "Waiting for the "+c.cell.String()+"…")
+		browser.SetText(v.sidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
 	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
@@ -392,11 +393,11 @@ func (a *app) paintSide() {
 			data, name = view.C, "Cell state c"
 		}
 		if data == nil {
-			setHidden(sh.root, true)
+			browser.SetHidden(sh.root, true)
 			continue
 		}
-		setHidden(sh.root, false)
-		setText(sh.title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
+		browser.SetHidden(sh.root, false)
+		browser.SetText(sh.title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
 		n := 4 * view.T * view.H
 		if cap(c.bufs.rgba) < n {
 			c.bufs.rgba = make([]byte, n)
@@ -410,9 +411,9 @@ func (a *app) paintSide() {
 		chart.Heatmap(c.bufs.rgba[:n], data, view.T, view.H, true, a.bufs.diverging(limit))
 		sh.canvas.Put(c.bufs.rgba[:n], view.T, view.H)
 		st := sh.canvasEl.Style()
-		st.SetProperty("width", px(float64(g.PlotW())), "")
-		st.SetProperty("height", px(float64(g.HeatH)), "")
-		setText(sh.axisBot, strconv.Itoa(view.H))
+		st.SetProperty("width", browser.Px(float64(g.PlotW())), "")
+		st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
+		browser.SetText(sh.axisBot, strconv.Itoa(view.H))
 	}
 }
 
@@ -431,17 +432,17 @@ func (a *app) paintSideCursor() {
 	t := max(0, min(a.st.Cursor.T, view.T-1))
 	for _, sh := range v.heat {
 		cs := sh.colMark.Style()
-		cs.SetProperty("left", px(float64(t*g.ColW)), "")
-		cs.SetProperty("width", px(float64(g.ColW)), "")
+		cs.SetProperty("left", browser.Px(float64(t*g.ColW)), "")
+		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
 	main := a.st.Trace
 	other := c.st.Trace
 	if main == nil || other == nil || t >= main.T || t >= other.T {
-		setText(v.sidePred, "")
+		browser.SetText(v.sidePred, "")
 		return
 	}
 	if other.Kind == lstm.Numbers {
-		setText(v.sidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
+		browser.SetText(v.sidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
 			main.Cell, present.FormatNumber(float64(main.Pred[t])), other.Cell, present.FormatNumber(float64(other.Pred[t]))))
 		return
 	}
@@ -452,7 +453,7 @@ func (a *app) paintSideCursor() {
 		s += fmt.Sprintf("; the actual next, %s, got %s and %s", present.DescribeRune(other.Symbols[t+1]),
 			present.FormatPercent(float64(main.PNext[t])), present.FormatPercent(float64(other.PNext[t])))
 	}
-	setText(v.sidePred, s+".")
+	browser.SetText(v.sidePred, s+".")
 }
 
 // sidePointer moves the shared time cursor from the other model's heatmaps.
@@ -465,8 +466,8 @@ func (a *app) sidePointer(ev dom.Event, sh *sideHeat) {
 	if !ok {
 		return
 	}
-	x, y := pointerXY(ev)
-	left, top, _, _ := clientRect(sh.canvasEl)
+	x, y := browser.PointerXY(ev)
+	left, top, _, _ := browser.ClientRect(sh.canvasEl)
 	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
@@ -474,10 +475,10 @@ func (a *app) sidePointer(ev dom.Event, sh *sideHeat) {
 // wireCompare connects the comparison's controls.
 func (a *app) wireCompare() {
 	v := &a.v.cmp
-	listen(v.toggle, "click", func(dom.Event) { a.toggleCompare() })
+	browser.Listen(v.toggle, "click", func(dom.Event) { a.toggleCompare() })
 	for _, sh := range v.heat {
 		on := func(ev dom.Event) { a.sidePointer(ev, sh) }
-		listen(sh.canvasEl, "pointermove", on)
-		listen(sh.canvasEl, "pointerdown", on)
+		browser.Listen(sh.canvasEl, "pointermove", on)
+		browser.Listen(sh.canvasEl, "pointerdown", on)
 	}
 }

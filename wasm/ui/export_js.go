@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/wasm/export"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -39,8 +40,8 @@ type exportView struct {
 
 // pngButton makes a small button that saves the chart on canvas as a PNG.
 func (v *view) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels bool) dom.HTMLElement {
-	btn := v.b.el("button", attr{"type", "button"}, cls("btn btn-tiny png-btn"),
-		attr{"aria-label", "Save " + title + " as PNG"}, attr{"title", "Save this chart as a PNG image"}, "PNG").(*dom.HTMLButtonElement)
+	btn := v.b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-tiny png-btn"),
+		browser.Attr("aria-label", "Save "+title+" as PNG"), browser.Attr("title", "Save this chart as a PNG image"), "PNG").(*dom.HTMLButtonElement)
 	v.exp.pngs = append(v.exp.pngs, &pngTarget{btn: btn, canvas: canvas, title: title, pixels: pixels})
 	return btn
 }
@@ -48,13 +49,13 @@ func (v *view) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels boo
 // buildExport makes the download buttons of the Keep and share group.
 func (v *view) buildExport() dom.HTMLElement {
 	b, e := v.b, &v.exp
-	e.trace = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Download trace (CSV)").(*dom.HTMLButtonElement)
-	e.losses = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Download loss history (CSV)").(*dom.HTMLButtonElement)
-	e.pytorch = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Download weights (PyTorch JSON)").(*dom.HTMLButtonElement)
-	return b.el("div", cls("downloads"),
-		b.el("h3", "Downloads"),
-		b.el("div", cls("file-row"), e.trace, e.losses, e.pytorch),
-		b.el("p", cls("hint"), "The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button."),
+	e.trace = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download trace (CSV)").(*dom.HTMLButtonElement)
+	e.losses = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download loss history (CSV)").(*dom.HTMLButtonElement)
+	e.pytorch = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download weights (PyTorch JSON)").(*dom.HTMLButtonElement)
+	return b.El("div", browser.Cls("downloads"),
+		b.El("h3", "Downloads"),
+		b.El("div", browser.Cls("file-row"), e.trace, e.losses, e.pytorch),
+		b.El("p", browser.Cls("hint"), "The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button."),
 		v.alert(FieldExport))
 }
 
@@ -96,7 +97,7 @@ func (a *app) savePNG(t *pngTarget) {
 	if tr := a.st.Shown(); t.pixels && tr != nil {
 		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
 	}
-	if err := downloadCanvasPNG(t.canvas, name, label, sx, sy); err != nil {
+	if err := browser.DownloadCanvasPNG(t.canvas, name, label, sx, sy); err != nil {
 		a.invalidate(a.st.SetError(FieldExport, "The chart could not be saved: "+err.Error()+"."))
 	}
 }
@@ -114,7 +115,7 @@ func (a *app) saveTraceCSV() {
 		a.invalidate(a.st.SetError(FieldExport, "The trace could not be written: "+err.Error()+"."))
 		return
 	}
-	download(fmt.Sprintf("%s-trace-update-%d.csv", fileStem, tr.Update), "text/csv", buf.Bytes())
+	browser.Download(fmt.Sprintf("%s-trace-update-%d.csv", fileStem, tr.Update), "text/csv", buf.Bytes())
 }
 
 // saveLossCSV downloads the loss history.
@@ -130,7 +131,7 @@ func (a *app) saveLossCSV() {
 		a.invalidate(a.st.SetError(FieldExport, "The loss history could not be written: "+err.Error()+"."))
 		return
 	}
-	download(fmt.Sprintf("%s-loss-update-%d.csv", fileStem, a.st.Update), "text/csv", buf.Bytes())
+	browser.Download(fmt.Sprintf("%s-loss-update-%d.csv", fileStem, a.st.Update), "text/csv", buf.Bytes())
 }
 
 // savePyTorch asks the engine for the model; downloadPyTorch writes it.
@@ -152,16 +153,16 @@ func (a *app) downloadPyTorch(file []byte) {
 		a.invalidate(a.st.SetError(FieldExport, "The weights could not be written: "+strings.TrimPrefix(err.Error(), "export: ")+"."))
 		return
 	}
-	download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())
+	browser.Download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())
 }
 
 // wireExport connects the download buttons.
 func (a *app) wireExport() {
 	e := &a.v.exp
-	listen(e.trace, "click", func(dom.Event) { a.saveTraceCSV() })
-	listen(e.losses, "click", func(dom.Event) { a.saveLossCSV() })
-	listen(e.pytorch, "click", func(dom.Event) { a.savePyTorch() })
+	browser.Listen(e.trace, "click", func(dom.Event) { a.saveTraceCSV() })
+	browser.Listen(e.losses, "click", func(dom.Event) { a.saveLossCSV() })
+	browser.Listen(e.pytorch, "click", func(dom.Event) { a.savePyTorch() })
 	for _, t := range e.pngs {
-		listen(t.btn, "click", func(dom.Event) { a.savePNG(t) })
+		browser.Listen(t.btn, "click", func(dom.Event) { a.savePNG(t) })
 	}
 }

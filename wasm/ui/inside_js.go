@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -114,54 +115,54 @@ func (v *view) buildInside() dom.HTMLElement {
 	stateF := f
 	stateF.root.Class().Add("inline")
 
-	w.featBody = b.el("tbody")
-	w.featNote = b.el("p", cls("hint"), attr{"aria-live", "polite"})
-	feat := b.el("div", cls("unit-part"),
-		b.el("h4", "Units that follow the text"),
-		b.el("p", cls("howto"), "How to read: each row is a simple feature of the training text and the unit whose activation goes up and down with it (r near ±1). Press a unit to colour the text by it."),
-		b.el("table", cls("feat-table"), b.el("thead", b.el("tr", b.el("th", "feature"), b.el("th", "unit"), b.el("th", "r"))), w.featBody),
+	w.featBody = b.El("tbody")
+	w.featNote = b.El("p", browser.Cls("hint"), browser.Attr("aria-live", "polite"))
+	feat := b.El("div", browser.Cls("unit-part"),
+		b.El("h4", "Units that follow the text"),
+		b.El("p", browser.Cls("howto"), "How to read: each row is a simple feature of the training text and the unit whose activation goes up and down with it (r near ±1). Press a unit to colour the text by it."),
+		b.El("table", browser.Cls("feat-table"), b.El("thead", b.El("tr", b.El("th", "feature"), b.El("th", "unit"), b.El("th", "r"))), w.featBody),
 		w.featNote)
 
-	w.textHead = b.el("p", cls("unit-text-head"), attr{"aria-live", "polite"})
-	w.text = b.el("pre", cls("unit-text"), attr{"tabindex", "0"}, attr{"role", "region"}, attr{"aria-label", "Training text coloured by the chosen unit"})
-	text := b.el("div", cls("unit-part"),
-		b.el("h4", "The text, coloured by one unit"),
-		b.el("p", cls("howto"), "How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit."),
+	w.textHead = b.El("p", browser.Cls("unit-text-head"), browser.Attr("aria-live", "polite"))
+	w.text = b.El("pre", browser.Cls("unit-text"), browser.Attr("tabindex", "0"), browser.Attr("role", "region"), browser.Attr("aria-label", "Training text coloured by the chosen unit"))
+	text := b.El("div", browser.Cls("unit-part"),
+		b.El("h4", "The text, coloured by one unit"),
+		b.El("p", browser.Cls("howto"), "How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit."),
 		w.textHead, w.text)
 
-	w.gateBody = b.el("tbody")
-	w.gateNote = b.el("p", cls("hint"))
-	gates := b.el("div", cls("unit-part"),
-		b.el("h4", "Gate statistics"),
-		b.el("p", cls("howto"), "How to read: how often each gate is nearly shut (below 0.1) or wide open (above 0.9) over the start of the training text. A gate that is often shut or open acts like a switch."),
-		b.el("table", cls("gate-table"), b.el("thead", b.el("tr", b.el("th", "gate"), b.el("th", "shut < 0.1"), b.el("th", "open > 0.9"), b.el("th", attr{"aria-hidden", "true"}, ""))), w.gateBody),
+	w.gateBody = b.El("tbody")
+	w.gateNote = b.El("p", browser.Cls("hint"))
+	gates := b.El("div", browser.Cls("unit-part"),
+		b.El("h4", "Gate statistics"),
+		b.El("p", browser.Cls("howto"), "How to read: how often each gate is nearly shut (below 0.1) or wide open (above 0.9) over the start of the training text. A gate that is often shut or open acts like a switch."),
+		b.El("table", browser.Cls("gate-table"), b.El("thead", b.El("tr", b.El("th", "gate"), b.El("th", "shut < 0.1"), b.El("th", "open > 0.9"), b.El("th", browser.Attr("aria-hidden", "true"), ""))), w.gateBody),
 		w.gateNote)
 
-	w.clampState = b.el("select", id("clamp-state"), b.el("option", attr{"value", "c"}, "c"), b.el("option", attr{"value", "h"}, "h")).(*dom.HTMLSelectElement)
+	w.clampState = b.El("select", browser.ID("clamp-state"), b.El("option", browser.Attr("value", "c"), "c"), b.El("option", browser.Attr("value", "h"), "h")).(*dom.HTMLSelectElement)
 	v.controls["Clamp state"] = w.clampState
-	w.clampUnit = b.el("input", id("clamp-unit"), attr{"type", "number"}, attr{"min", "1"}, attr{"step", "1"}, attr{"inputmode", "numeric"}, attr{"autocomplete", "off"}).(*dom.HTMLInputElement)
+	w.clampUnit = b.El("input", browser.ID("clamp-unit"), browser.Attr("type", "number"), browser.Attr("min", "1"), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
 	v.controls[FieldClampUnit] = w.clampUnit
-	w.clampValue = b.el("input", id("clamp-value"), attr{"type", "number"}, attr{"step", "any"}, attr{"inputmode", "decimal"}, attr{"autocomplete", "off"}, attr{"value", "0"}).(*dom.HTMLInputElement)
+	w.clampValue = b.El("input", browser.ID("clamp-value"), browser.Attr("type", "number"), browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"), browser.Attr("autocomplete", "off"), browser.Attr("value", "0")).(*dom.HTMLInputElement)
 	v.controls[FieldClampValue] = w.clampValue
-	w.clampApply = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Clamp and compare").(*dom.HTMLButtonElement)
-	w.clampClear = b.el("button", attr{"type", "button"}, cls("btn btn-small btn-quiet"), "Release the unit").(*dom.HTMLButtonElement)
-	w.clampOut = b.el("p", cls("clamp-out"), attr{"aria-live", "polite"})
-	w.clampRows = b.el("div", cls("clamp-rows"), attr{"aria-hidden", "true"})
-	clamp := b.el("div", cls("unit-part"),
-		b.el("h4", "Intervene"),
-		b.el("p", cls("howto"), "Hold one unit of c or h at a value at every step of the probe (0 switches it off) and see how the model's guesses change. A unit that matters changes them."),
-		b.el("div", cls("clamp-row"),
-			b.el("label", attr{"for", "clamp-state"}, "Clamp state"), w.clampState,
-			b.el("label", attr{"for", "clamp-unit"}, FieldClampUnit), w.clampUnit,
-			b.el("label", attr{"for", "clamp-value"}, FieldClampValue), w.clampValue,
+	w.clampApply = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Clamp and compare").(*dom.HTMLButtonElement)
+	w.clampClear = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Release the unit").(*dom.HTMLButtonElement)
+	w.clampOut = b.El("p", browser.Cls("clamp-out"), browser.Attr("aria-live", "polite"))
+	w.clampRows = b.El("div", browser.Cls("clamp-rows"), browser.Attr("aria-hidden", "true"))
+	clamp := b.El("div", browser.Cls("unit-part"),
+		b.El("h4", "Intervene"),
+		b.El("p", browser.Cls("howto"), "Hold one unit of c or h at a value at every step of the probe (0 switches it off) and see how the model's guesses change. A unit that matters changes them."),
+		b.El("div", browser.Cls("clamp-row"),
+			b.El("label", browser.Attr("for", "clamp-state"), "Clamp state"), w.clampState,
+			b.El("label", browser.Attr("for", "clamp-unit"), FieldClampUnit), w.clampUnit,
+			b.El("label", browser.Attr("for", "clamp-value"), FieldClampValue), w.clampValue,
 			w.clampApply, w.clampClear),
 		v.alert(FieldClampUnit), v.alert(FieldClampValue),
 		w.clampOut, w.clampRows)
-	setHidden(w.clampClear, true)
+	browser.SetHidden(w.clampClear, true)
 
-	w.root = b.el("section", cls("inside"), attr{"aria-labelledby", "h-units"},
-		b.el("h3", id("h-units"), "Units: what each one does"),
-		b.el("div", cls("inline-row unit-opts"), orderF.root, stateF.root),
+	w.root = b.El("section", browser.Cls("inside"), browser.Attr("aria-labelledby", "h-units"),
+		b.El("h3", browser.ID("h-units"), "Units: what each one does"),
+		b.El("div", browser.Cls("inline-row unit-opts"), orderF.root, stateF.root),
 		feat, text, gates, clamp)
 	return w.root
 }
@@ -254,12 +255,12 @@ func (a *app) insideError(m protocol.Error) bool {
 	case m.ID == in.textID:
 		in.textID = 0
 		in.text = nil
-		setText(a.v.in.textHead, m.Message)
+		browser.SetText(a.v.in.textHead, m.Message)
 		return true
 	case m.ID == in.clampID[0] || m.ID == in.clampID[1]:
 		in.clampID = [2]uint32{}
 		in.clamp = nil
-		setHidden(a.v.in.clampClear, true)
+		browser.SetHidden(a.v.in.clampClear, true)
 		a.invalidate(a.st.SetError(FieldClampUnit, m.Message))
 		return true
 	}
@@ -321,15 +322,15 @@ func (a *app) paintInside(d Dirty) {
 	tr := in.text
 	useC := w.state.Value() != "h"
 	if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {
-		setText(w.textHead, "Train the model for a moment: the start of the training text is read by it and shown here.")
+		browser.SetText(w.textHead, "Train the model for a moment: the start of the training text is read by it and shown here.")
 		for _, r := range w.featRows {
-			setHidden(r.row, true)
+			browser.SetHidden(r.row, true)
 		}
 		for _, r := range w.gateRows {
-			setHidden(r.row, true)
+			browser.SetHidden(r.row, true)
 		}
-		setText(w.featNote, "")
-		setText(w.gateNote, "")
+		browser.SetText(w.featNote, "")
+		browser.SetText(w.gateNote, "")
 		in.spansKey, in.colourKey, in.matchesKey = "", "", ""
 		for _, s := range w.spans {
 			s.Remove()
@@ -369,18 +370,18 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 	b := a.v.b
 	for len(w.featRows) < len(best) {
 		r := &featRow{
-			name: b.el("span"),
-			btn:  b.el("button", attr{"type", "button"}, cls("btn btn-small unit-btn")),
-			r:    b.el("span", cls("r-val")),
-			bar:  b.el("span", cls("r-bar"), attr{"aria-hidden", "true"}),
+			name: b.El("span"),
+			btn:  b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small unit-btn")),
+			r:    b.El("span", browser.Cls("r-val")),
+			bar:  b.El("span", browser.Cls("r-bar"), browser.Attr("aria-hidden", "true")),
 		}
-		r.row = b.el("tr", b.el("td", r.name), b.el("td", r.btn),
-			b.el("td", cls("num"), r.r, b.el("span", cls("r-track"), r.bar)))
+		r.row = b.El("tr", b.El("td", r.name), b.El("td", r.btn),
+			b.El("td", browser.Cls("num"), r.r, b.El("span", browser.Cls("r-track"), r.bar)))
 		w.featRows = append(w.featRows, r)
 		w.featBody.AppendChild(r.row)
 	}
 	for i, r := range w.featRows {
-		setHidden(r.row, i >= len(best))
+		browser.SetHidden(r.row, i >= len(best))
 		if i >= len(best) {
 			continue
 		}
@@ -389,21 +390,21 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 		if m.Feature >= 0 && m.Feature < len(feats) {
 			about = feats[m.Feature].About
 		}
-		setText(r.name, m.Name)
+		browser.SetText(r.name, m.Name)
 		r.name.SetAttribute("title", about)
 		// One listener on the table answers every button (wireInside).
 		r.btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
 		r.btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
-		setText(r.btn, strconv.Itoa(m.Unit+1))
-		setText(r.r, present.FormatSig(m.R, 2))
+		browser.SetText(r.btn, strconv.Itoa(m.Unit+1))
+		browser.SetText(r.r, present.FormatSig(m.R, 2))
 		r.bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
-		setClass(r.bar, "neg", m.R < 0)
+		browser.SetClass(r.bar, "neg", m.R < 0)
 	}
 	if len(best) == 0 {
-		setText(w.featNote, "No feature varies along this text, or no unit does yet.")
+		browser.SetText(w.featNote, "No feature varies along this text, or no unit does yet.")
 		return
 	}
-	setText(w.featNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
+	browser.SetText(w.featNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
 		sym, view.T, present.FormatCount(tr.Update), best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2)))
 }
 
@@ -422,12 +423,12 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 	if skey != in.spansKey {
 		in.spansKey = skey
 		in.colourKey = ""
-		clear(w.text)
+		browser.Clear(w.text)
 		w.spans = w.spans[:0]
 		for t := range tr.T {
 			var s dom.HTMLElement
 			if tr.Kind == lstm.Numbers {
-				s = b.el("span", present.FormatNumber(float64(tr.Values[t])))
+				s = b.El("span", present.FormatNumber(float64(tr.Values[t])))
 			} else {
 				r := tr.Symbols[t]
 				txt := string(r)
@@ -439,12 +440,12 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 				case r != ' ' && (r < ' ' || r == 0x7f):
 					txt = present.DisplayRune(r)
 				}
-				s = b.el("span", txt)
+				s = b.El("span", txt)
 			}
 			w.spans = append(w.spans, s)
 			w.text.AppendChild(s)
 			if tr.Kind == lstm.Numbers && t+1 < tr.T {
-				w.text.AppendChild(a.v.b.doc.CreateTextNode(" "))
+				w.text.AppendChild(a.v.b.Doc.CreateTextNode(" "))
 			}
 		}
 	}
@@ -469,7 +470,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 	if tr.Kind == lstm.Numbers {
 		what = "values"
 	}
-	setText(w.textHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
+	browser.SetText(w.textHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
 		j+1, view.H, sym, tr.T, what, present.FormatCount(tr.Update), present.FormatNumber(limit), present.FormatNumber(limit)))
 }
 
@@ -486,9 +487,9 @@ func (a *app) paintGates(view present.LayerView) {
 	w, b := &a.v.in, a.v.b
 	if !view.LSTM() {
 		for _, r := range w.gateRows {
-			setHidden(r.row, true)
+			browser.SetHidden(r.row, true)
 		}
-		setText(w.gateNote, "The plain RNN has no gates.")
+		browser.SetText(w.gateNote, "The plain RNN has no gates.")
 		return
 	}
 	type gate struct {
@@ -500,10 +501,10 @@ func (a *app) paintGates(view present.LayerView) {
 	if len(w.gateRows) == 0 {
 		// The rows are made once and then only given new values.
 		for _, g := range gates {
-			r := &gateRow{shut: b.el("td", cls("num")), open: b.el("td", cls("num")),
-				shutBar: b.el("span", cls("sat sat-shut")), openBar: b.el("span", cls("sat sat-open"))}
-			r.row = b.el("tr", b.el("th", attr{"scope", "row"}, b.spans(g.sym, nil), " "+g.name), r.shut, r.open,
-				b.el("td", attr{"aria-hidden", "true"}, b.el("span", cls("sat-track"), r.shutBar, r.openBar)))
+			r := &gateRow{shut: b.El("td", browser.Cls("num")), open: b.El("td", browser.Cls("num")),
+				shutBar: b.El("span", browser.Cls("sat sat-shut")), openBar: b.El("span", browser.Cls("sat sat-open"))}
+			r.row = b.El("tr", b.El("th", browser.Attr("scope", "row"), spans(b, g.sym, nil), " "+g.name), r.shut, r.open,
+				b.El("td", browser.Attr("aria-hidden", "true"), b.El("span", browser.Cls("sat-track"), r.shutBar, r.openBar)))
 			w.gateRows = append(w.gateRows, r)
 			w.gateBody.AppendChild(r.row)
 		}
@@ -512,14 +513,14 @@ func (a *app) paintGates(view present.LayerView) {
 	for i, g := range gates {
 		s := analysis.GateStats(g.z, view.T, view.H)
 		r := w.gateRows[i]
-		setHidden(r.row, false)
-		setText(r.shut, present.FormatPercent(s.Left))
-		setText(r.open, present.FormatPercent(s.Right))
+		browser.SetHidden(r.row, false)
+		browser.SetText(r.shut, present.FormatPercent(s.Left))
+		browser.SetText(r.open, present.FormatPercent(s.Right))
 		r.shutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
 		r.openBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
 		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right)))
 	}
-	setText(w.gateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
+	browser.SetText(w.gateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
 }
 
 // ---- intervention ----
@@ -553,9 +554,9 @@ func (a *app) applyClamp() {
 	a.st.SetError(FieldClampValue, "")
 	a.in.clamp = &lstm.Intervention{Layer: a.st.Layer, State: state, Unit: unit - 1, Value: val}
 	a.in.clampID = [2]uint32{}
-	a.sendClamp(float64(nowMillis()))
-	setHidden(w.clampClear, false)
-	setText(w.clampOut, "Comparing…")
+	a.sendClamp(float64(browser.NowMillis()))
+	browser.SetHidden(w.clampClear, false)
+	browser.SetText(w.clampOut, "Comparing…")
 	a.invalidate(DirtyErrors)
 }
 
@@ -564,7 +565,7 @@ func (a *app) clearClamp() {
 	a.in.clamp = nil
 	a.in.clampID = [2]uint32{}
 	a.in.clampRes = [2]*protocol.TraceResult{}
-	setHidden(a.v.in.clampClear, true)
+	browser.SetHidden(a.v.in.clampClear, true)
 	a.invalidate(DirtyUnits)
 }
 
@@ -573,8 +574,8 @@ func (a *app) paintClamp() {
 	w, in, b := &a.v.in, &a.in, a.v.b
 	if in.clamp == nil || in.clampRes[0] == nil || in.clampRes[1] == nil {
 		if in.clamp == nil {
-			setText(w.clampOut, "")
-			clear(w.clampRows)
+			browser.SetText(w.clampOut, "")
+			browser.Clear(w.clampRows)
 			w.clampCells = nil
 		}
 		return
@@ -584,24 +585,24 @@ func (a *app) paintClamp() {
 	c := in.clamp
 	what := fmt.Sprintf("With %s of unit %d held at %s at every step (model at update %s)", stateName(c.State), c.Unit+1, present.FormatNumber(c.Value), present.FormatCount(after.Update))
 	if before.Kind == lstm.Numbers {
-		setText(w.clampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
+		browser.SetText(w.clampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
 			what, present.FormatValue(e.Shift), present.FormatValue(e.Before), present.FormatValue(e.After)))
-		clear(w.clampRows)
+		browser.Clear(w.clampRows)
 		w.clampCells = nil
 		return
 	}
-	setText(w.clampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
+	browser.SetText(w.clampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
 		what, e.Changed, before.T, present.FormatPercent(e.After), present.FormatPercent(e.Before)))
 	// Three rows of one span per step, made once per probe length and
 	// then only given new letters (making elements is what costs).
 	T := before.T
 	if len(w.clampCells) != 3 || len(w.clampCells[0]) != T {
-		clear(w.clampRows)
+		browser.Clear(w.clampRows)
 		w.clampCells = make([][]dom.HTMLElement, 3)
 		for i, label := range []string{"reads", "guess", "clamped"} {
-			r := b.el("div", cls("clamp-line"), b.el("span", cls("clamp-label"), label))
+			r := b.El("div", browser.Cls("clamp-line"), b.El("span", browser.Cls("clamp-label"), label))
 			for range T {
-				c := b.el("span")
+				c := b.El("span")
 				w.clampCells[i] = append(w.clampCells[i], c)
 				r.AppendChild(c)
 			}
@@ -617,8 +618,8 @@ func (a *app) paintClamp() {
 			if t < len(runes) {
 				x = runes[t]
 			}
-			setText(c, present.DisplayRune(x))
-			setClass(c, "diff", i == 2 && t < len(rows[1]) && rows[1][t] != x)
+			browser.SetText(c, present.DisplayRune(x))
+			browser.SetClass(c, "diff", i == 2 && t < len(rows[1]) && rows[1][t] != x)
 		}
 	}
 }
@@ -633,13 +634,13 @@ func stateName(k lstm.StateKind) string {
 // wireInside connects the unit view's controls.
 func (a *app) wireInside() {
 	w := &a.v.in
-	listen(w.order, "change", func(dom.Event) {
+	browser.Listen(w.order, "change", func(dom.Event) {
 		a.in.sorted = w.order.Value() == "similar"
 		a.in.orderMade = false
 		a.invalidate(DirtyTrace | DirtyCursor)
 	})
-	listen(w.state, "change", func(dom.Event) { a.invalidate(DirtyUnits) })
-	listen(w.featBody, "click", func(ev dom.Event) {
+	browser.Listen(w.state, "change", func(dom.Event) { a.invalidate(DirtyUnits) })
+	browser.Listen(w.featBody, "click", func(ev dom.Event) {
 		t := ev.Target()
 		if t == nil {
 			return
@@ -652,11 +653,11 @@ func (a *app) wireInside() {
 			a.chooseUnit(j)
 		}
 	})
-	listen(w.clampApply, "click", func(dom.Event) { a.applyClamp() })
-	listen(w.clampClear, "click", func(dom.Event) { a.clearClamp() })
+	browser.Listen(w.clampApply, "click", func(dom.Event) { a.applyClamp() })
+	browser.Listen(w.clampClear, "click", func(dom.Event) { a.clearClamp() })
 	for _, in := range []*dom.HTMLInputElement{w.clampUnit, w.clampValue} {
-		listen(in, "keydown", func(ev dom.Event) {
-			if eventKey(ev) == "Enter" {
+		browser.Listen(in, "keydown", func(ev dom.Event) {
+			if browser.EventKey(ev) == "Enter" {
 				ev.PreventDefault()
 				a.applyClamp()
 			}

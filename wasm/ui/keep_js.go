@@ -14,6 +14,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -60,7 +61,7 @@ type importJob struct {
 
 // keeper is the page's state of keeping and sharing.
 type keeper struct {
-	db      *sessionDB
+	db      *browser.SessionDB
 	tab     string
 	link    string   // the fragment the page was opened with, if it is a share link
 	plan    *Setup   // what start applies: a link or a restored session
@@ -93,12 +94,12 @@ type apiInfo struct {
 
 // parseAPIInfo reads GET api/'s answer; a site without the service gives
 // the zero value.
-func parseAPIInfo(res httpResult, err error) *apiInfo {
+func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 	info := &apiInfo{}
 	if err != nil || res.Status != 200 || !strings.HasPrefix(res.Type, "application/json") {
 		return info
 	}
-	f := jsonFields(res.Body, "share", "maxModelBytes", "formatVersion")
+	f := browser.JSONFields(res.Body, "share", "maxModelBytes", "formatVersion")
 	info.Share, _ = f["share"].(bool)
 	if n, ok := f["maxModelBytes"].(float64); ok && n > 0 && n < 1<<40 {
 		info.MaxModelBytes = int(n)
@@ -126,16 +127,16 @@ func (a *app) initKeep() {
 	k := &a.keep
 	k.exports = map[uint32]exportPurpose{}
 	k.exportGen = map[uint32]int{}
-	k.tab = storageGet(false, tabKey)
+	k.tab = browser.StorageGet(false, tabKey)
 	if k.tab == "" {
-		k.tab = randomID()
-		storageSet(false, tabKey, k.tab)
+		k.tab = browser.RandomID()
+		browser.StorageSet(false, tabKey, k.tab)
 	}
-	a.readLink(locationHash())
+	a.readLink(browser.LocationHash())
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
 	finish, _ := a.waitAtMost(2500)
-	openSessionDB(func(db *sessionDB, err error) {
+	browser.OpenSessionDB(func(db *browser.SessionDB, err error) {
 		if err != nil {
 			finish()
 			return
@@ -148,7 +149,7 @@ func (a *app) initKeep() {
 			finish()
 		})
 	})
-	onPageHidden(a.pageHidden)
+	browser.OnPageHidden(a.pageHidden)
 	a.wireKeep()
 }
 
@@ -164,7 +165,7 @@ func (a *app) waitAtMost(ms int) (finish func(), over func() bool) {
 			a.waitDone()
 		}
 	}
-	timeout(ms, finish)
+	browser.Timeout(ms, finish)
 	return finish, func() bool { return done }
 }
 
@@ -212,7 +213,7 @@ func (a *app) readLink(hash string) {
 // the engine has the link's data).
 func (a *app) fetchShared(id string, s Setup) {
 	a.setKeepNotice("Downloading the shared model…")
-	fetchBytes("GET", "api/models/"+id, nil, "", func(res httpResult, err error) {
+	browser.FetchBytes("GET", "api/models/"+id, nil, "", func(res browser.HTTPResult, err error) {
 		switch {
 		case err != nil:
 			a.invalidate(a.st.SetError(FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
@@ -238,9 +239,9 @@ func (a *app) fetchShared(id string, s Setup) {
 }
 
 // apiError describes an error answer of the share service.
-func apiError(res httpResult) string {
+func apiError(res browser.HTTPResult) string {
 	if strings.HasPrefix(res.Type, "application/json") {
-		if e, ok := jsonFields(res.Body, "error")["error"].(string); ok && e != "" {
+		if e, ok := browser.JSONFields(res.Body, "error")["error"].(string); ok && e != "" {
 			return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e, "."))
 		}
 	}
@@ -311,12 +312,12 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 func (a *app) showOffer() {
 	k, kv := &a.keep, &a.v.keep
 	if k.offer == nil {
-		setHidden(kv.offer, true)
+		browser.SetHidden(kv.offer, true)
 		return
 	}
-	setText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
-		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(nowMillis()-k.offer.Saved)))
-	setHidden(kv.offer, false)
+	browser.SetText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
+		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(browser.NowMillis()-k.offer.Saved)))
+	browser.SetHidden(kv.offer, false)
 }
 
 // setupName names the training text of a setup.
@@ -351,8 +352,8 @@ func plural(n int64, unit string) string {
 // setKeepNotice shows a sentence about keeping and sharing under the top bar
 // ("" hides it).
 func (a *app) setKeepNotice(s string) {
-	setText(a.v.keep.notice, s)
-	setHidden(a.v.keep.notice, s == "")
+	browser.SetText(a.v.keep.notice, s)
+	browser.SetHidden(a.v.keep.notice, s == "")
 }
 
 // applyPlan puts a setup on the page and sends it to the engine: the
@@ -364,7 +365,7 @@ func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 		a.choosePreset(s.Preset, false)
 	} else {
 		v.preset.SetValue("custom")
-		setText(v.presetAbout, "Your own text: anything you type or paste.")
+		browser.SetText(v.presetAbout, "Your own text: anything you type or paste.")
 		v.text.SetValue(s.Text)
 		a.presetText = ""
 		a.setMode(s.Mode)
@@ -516,7 +517,7 @@ func (a *app) saveSoon() {
 		return
 	}
 	a.keep.saveArmed = true
-	timeout(1000, func() {
+	browser.Timeout(1000, func() {
 		a.keep.saveArmed = false
 		a.requestSave()
 	})
@@ -528,7 +529,7 @@ func (a *app) requestSave() {
 	if !a.canSave() {
 		return
 	}
-	a.keep.lastSave = float64(nowMillis())
+	a.keep.lastSave = float64(browser.NowMillis())
 	a.keep.savedUpdate = a.st.Update
 	if a.st.Status.Params == 0 {
 		a.writeSession()
@@ -554,7 +555,7 @@ func (a *app) writeSession() {
 	if err != nil {
 		return
 	}
-	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
+	rec.Tab, rec.Saved, rec.Link = k.tab, browser.NowMillis(), k.link
 	rec.HiddenPause = a.pauseWhenHidden()
 	if a.primeEdit {
 		rec.Prime = a.v.prime.Value()
@@ -562,7 +563,7 @@ func (a *app) writeSession() {
 	data := rec.Marshal()
 	k.db.Put(k.tab, data, func(err error) {
 		if err != nil {
-			setText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
+			browser.SetText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
 		}
 	})
 }
@@ -571,7 +572,7 @@ func (a *app) writeSession() {
 // when training stops.
 func (a *app) sessionProgress(m protocol.Progress) {
 	k := &a.keep
-	now := float64(nowMillis())
+	now := float64(browser.NowMillis())
 	switch {
 	case m.Running && now-k.lastSave >= saveInterval, !m.Running && k.wasRun:
 		a.requestSave()
@@ -596,7 +597,7 @@ func (a *app) pageHidden() {
 func (a *app) startFresh() {
 	k := &a.keep
 	k.noSave = true
-	done := func(error) { reloadPage() }
+	done := func(error) { browser.ReloadPage() }
 	if k.db == nil {
 		done(nil)
 		return
@@ -665,7 +666,7 @@ func (a *app) shareModel() {
 	}
 	k.shareBusy = true
 	a.v.keep.shareModel.SetDisabled(true)
-	setHidden(a.v.keep.linkBox, true)
+	browser.SetHidden(a.v.keep.linkBox, true)
 	id := a.requestID()
 	k.exports[id] = forShare
 	a.send(protocol.Export{ID: id})
@@ -682,10 +683,10 @@ func (a *app) shareExported(file []byte) {
 	k := &a.keep
 	s := a.currentSetup()
 	upload := func() {
-		fetchBytes("POST", "api/models", file, "application/octet-stream", func(res httpResult, err error) {
+		browser.FetchBytes("POST", "api/models", file, "application/octet-stream", func(res browser.HTTPResult, err error) {
 			var id string
 			if err == nil && res.Status == 201 {
-				id, _ = jsonFields(res.Body, "id")["id"].(string)
+				id, _ = browser.JSONFields(res.Body, "id")["id"].(string)
 			}
 			if !share.ValidModelID(id) {
 				why := "the share service did not answer"
@@ -720,7 +721,7 @@ func (a *app) shareExported(file []byte) {
 		a.shareDone()
 		return
 	}
-	fetchBytes("GET", "api/", nil, "", func(res httpResult, err error) {
+	browser.FetchBytes("GET", "api/", nil, "", func(res browser.HTTPResult, err error) {
 		info := parseAPIInfo(res, err)
 		k.api = info
 		if info.Share && info.FormatVersion == 1 && len(file) <= info.MaxModelBytes {
@@ -787,15 +788,15 @@ func (a *app) showLinkOptions(o ViewOptions) {
 // setLink shows the link of a fragment.
 func (a *app) setLink(frag, note string) {
 	kv := a.v.keep
-	url := pageAddress() + "#" + frag
+	url := browser.PageAddress() + "#" + frag
 	kv.link.SetValue(url)
-	setHidden(kv.embedField, !kv.embed.Checked())
+	browser.SetHidden(kv.embedField, !kv.embed.Checked())
 	if kv.embed.Checked() {
 		kv.embedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
 	}
-	setText(kv.linkNote, note)
-	setText(kv.copy, "Copy link")
-	setHidden(kv.linkBox, false)
+	browser.SetText(kv.linkNote, note)
+	browser.SetText(kv.copy, "Copy link")
+	browser.SetHidden(kv.linkBox, false)
 	kv.link.Focus()
 	kv.link.Select()
 }
@@ -849,22 +850,22 @@ func (a *app) keepError(m protocol.Error) bool {
 // wireKeep connects the keep-and-share controls.
 func (a *app) wireKeep() {
 	kv := &a.v.keep
-	listen(kv.shareSetup, "click", func(dom.Event) { a.shareSetup() })
-	listen(kv.shareModel, "click", func(dom.Event) { a.shareModel() })
-	listen(kv.copy, "click", func(dom.Event) {
-		copyText(kv.link.Value(), func(ok bool) {
+	browser.Listen(kv.shareSetup, "click", func(dom.Event) { a.shareSetup() })
+	browser.Listen(kv.shareModel, "click", func(dom.Event) { a.shareModel() })
+	browser.Listen(kv.copy, "click", func(dom.Event) {
+		browser.CopyText(kv.link.Value(), func(ok bool) {
 			if ok {
-				setText(kv.copy, "Copied")
+				browser.SetText(kv.copy, "Copied")
 			} else {
 				kv.link.Focus()
 				kv.link.Select()
-				setText(kv.linkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+				browser.SetText(kv.linkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
 			}
 		})
 	})
-	listen(kv.fresh, "click", func(dom.Event) { a.startFresh() })
-	listen(kv.offerRestore, "click", func(dom.Event) { a.restoreOffered() })
-	listen(kv.offerDismiss, "click", func(dom.Event) {
+	browser.Listen(kv.fresh, "click", func(dom.Event) { a.startFresh() })
+	browser.Listen(kv.offerRestore, "click", func(dom.Event) { a.restoreOffered() })
+	browser.Listen(kv.offerDismiss, "click", func(dom.Event) {
 		a.keep.offer = nil
 		a.showOffer()
 	})
@@ -891,18 +892,18 @@ func (a *app) applyView(o ViewOptions) {
 	for _, name := range o.Hide {
 		for _, e := range groups[name] {
 			if e != nil {
-				setHidden(e, true)
+				browser.SetHidden(e, true)
 			}
 		}
 	}
 	if o.Hides(share.HideExport) {
 		for _, t := range v.exp.pngs {
-			setHidden(t.btn, true)
+			browser.SetHidden(t.btn, true)
 		}
 	}
 	dataGone := o.Hides(share.HideData) && o.Hides(share.HideSettings) && o.Hides(share.HideExport)
-	setHidden(v.dataCol, dataGone)
-	setClass(html, "no-data-col", dataGone)
+	browser.SetHidden(v.dataCol, dataGone)
+	browser.SetClass(html, "no-data-col", dataGone)
 	if o.Only != "" {
 		targets := v.chartTargets(o.Only)
 		if !o.Hides(share.HideCompare) && (o.Only == share.ChartReach || o.Only == share.ChartLoss) {
@@ -910,7 +911,7 @@ func (a *app) applyView(o ViewOptions) {
 			targets = append(targets, v.cmp.row, v.cmp.raceFig)
 		}
 		if len(targets) > 0 {
-			setClass(html, "only", true)
+			browser.SetClass(html, "only", true)
 			for _, t := range targets {
 				t.Class().Add("keep-target")
 				for p := t.ParentElement(); p != nil && p != v.app; p = p.ParentElement() {
@@ -922,11 +923,11 @@ func (a *app) applyView(o ViewOptions) {
 	if o.Embed || o.Only != "" {
 		a.tourSt.quiet = true
 		a.tourSt.id = ""
-		setHidden(v.tour.root, true)
+		browser.SetHidden(v.tour.root, true)
 	}
 	if o.Embed {
-		setClass(html, "embed", true)
-		setHidden(v.footer, true)
+		browser.SetClass(html, "embed", true)
+		browser.SetHidden(v.footer, true)
 	}
 }
 

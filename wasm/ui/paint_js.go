@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -87,7 +88,7 @@ func (a *app) paint(now float64) bool {
 	d := a.dirty
 	a.dirty = 0
 	if d&DirtyLayout != 0 {
-		a.rem = rootFontSize()
+		a.rem = browser.RootFontSize()
 	}
 	if d&DirtyStats != 0 {
 		a.paintStats()
@@ -133,32 +134,32 @@ func (a *app) font(scale float64, weight string) string {
 func (a *app) paintStats() {
 	st, v := a.st, a.v
 	if st.Running {
-		setText(v.trainLabel, "Pause")
-		setText(v.trainIcon, "❚❚")
+		browser.SetText(v.trainLabel, "Pause")
+		browser.SetText(v.trainIcon, "❚❚")
 	} else {
-		setText(v.trainLabel, "Train")
-		setText(v.trainIcon, "▶")
+		browser.SetText(v.trainLabel, "Train")
+		browser.SetText(v.trainIcon, "▶")
 	}
-	setClass(v.train, "running", st.Running)
+	browser.SetClass(v.train, "running", st.Running)
 	a.announceTraining()
 	v.train.SetDisabled(a.failed)
 	v.step.SetDisabled(a.failed)
 	v.reset.SetDisabled(a.failed)
-	setText(v.statUpdate, present.FormatCount(st.Update))
+	browser.SetText(v.statUpdate, present.FormatCount(st.Update))
 	loss, ok := st.Losses.LastSmooth()
 	if !ok && st.HasLoss {
 		loss, ok = st.Loss, true
 	}
-	setText(v.statLoss, present.FormatLoss(loss, ok && st.Update > 0))
-	setText(v.statRate, present.FormatRate(st.CharsPerSec))
+	browser.SetText(v.statLoss, present.FormatLoss(loss, ok && st.Update > 0))
+	browser.SetText(v.statRate, present.FormatRate(st.CharsPerSec))
 	switch {
 	case a.failed:
-		setHidden(v.notice, true)
+		browser.SetHidden(v.notice, true)
 	case st.ModelReset && !st.Running && st.Update == 0:
-		setText(v.notice, "A new model was made, so training starts again from update 0. Press Train.")
-		setHidden(v.notice, false)
+		browser.SetText(v.notice, "A new model was made, so training starts again from update 0. Press Train.")
+		browser.SetHidden(v.notice, false)
 	default:
-		setHidden(v.notice, true)
+		browser.SetHidden(v.notice, true)
 	}
 }
 
@@ -173,16 +174,16 @@ func (a *app) paintStatus() {
 	}
 	switch {
 	case !st.HasData:
-		setText(v.dataInfo, "No training data yet.")
+		browser.SetText(v.dataInfo, "No training data yet.")
 	case s.Kind == lstm.Numbers:
 		mean := s.Norm.Mean
 		if math.Abs(mean) < 1e-9*max(1, s.Norm.Scale) {
 			mean = 0
 		}
-		setText(v.dataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
+		browser.SetText(v.dataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
 			present.FormatCount(s.Length), present.FormatSig(mean, 3), present.FormatSig(s.Norm.Scale, 3), present.FormatCount(s.Params)))
 	default:
-		setText(v.dataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
+		browser.SetText(v.dataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
 			present.FormatCount(s.Length), present.FormatCount(len(s.Vocab)), present.FormatCount(s.Params)))
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
@@ -196,25 +197,25 @@ func (a *app) paintStatus() {
 			b.WriteString(present.DisplayRune(r))
 			b.WriteByte(' ')
 		}
-		setText(v.vocab, b.String())
-		setHidden(v.vocab, false)
+		browser.SetText(v.vocab, b.String())
+		browser.SetHidden(v.vocab, false)
 	} else {
-		setHidden(v.vocab, true)
+		browser.SetHidden(v.vocab, true)
 	}
 	// the Layer picker of the model column
 	layers := max(1, st.Cfg.Layers)
 	if v.layer.Length() != layers {
-		clear(v.layer)
+		browser.Clear(v.layer)
 		for l := range layers {
-			v.layer.AppendChild(v.b.el("option", attr{"value", strconv.Itoa(l)}, "Layer "+strconv.Itoa(l+1)))
+			v.layer.AppendChild(v.b.El("option", browser.Attr("value", strconv.Itoa(l)), "Layer "+strconv.Itoa(l+1)))
 		}
 		a.st.Layer = min(a.st.Layer, layers-1)
 		v.layer.SetValue(strconv.Itoa(a.st.Layer))
 	}
-	setHidden(v.layerField, layers < 2)
+	browser.SetHidden(v.layerField, layers < 2)
 	v.save.SetDisabled(st.Status.Params == 0)
-	setText(v.dataLimits, TextLimits(st.Mode))
-	setHidden(v.tempField, st.Mode == lstm.Numbers)
+	browser.SetText(v.dataLimits, TextLimits(st.Mode))
+	browser.SetHidden(v.tempField, st.Mode == lstm.Numbers)
 	if st.Mode == lstm.Numbers {
 		v.probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
 		v.prime.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71")
@@ -227,8 +228,8 @@ func (a *app) paintStatus() {
 func (a *app) paintErrors() {
 	for field, el := range a.v.alerts {
 		msg := a.st.Errors[field]
-		setText(el, msg)
-		setHidden(el, msg == "")
+		browser.SetText(el, msg)
+		browser.SetHidden(el, msg == "")
 		if c, ok := a.v.controls[field]; ok {
 			if msg != "" {
 				c.SetAttribute("aria-invalid", "true")
@@ -246,22 +247,22 @@ func (a *app) gutter() float64 { return math.Round(2.6 * a.rem) }
 func (a *app) paintTrace() {
 	v := a.v
 	view, ok := a.st.View()
-	setHidden(v.empty, ok)
-	setHidden(v.lineFigs, !ok)
+	browser.SetHidden(v.empty, ok)
+	browser.SetHidden(v.lineFigs, !ok)
 	if !ok {
 		for _, hb := range v.heat {
-			setHidden(hb.root, true)
+			browser.SetHidden(hb.root, true)
 		}
-		setHidden(v.probeRow, true)
-		setHidden(v.probeLineE, true)
+		browser.SetHidden(v.probeRow, true)
+		browser.SetHidden(v.probeLineE, true)
 		v.stack.Style().RemoveProperty("width")
 		switch {
 		case a.st.Errors[FieldProbe] != "":
-			setText(v.traceNote, "")
+			browser.SetText(v.traceNote, "")
 		case a.st.Shown() != nil && a.st.Shown().T == 0:
-			setText(v.traceNote, "The probe text is empty: type a few characters to see the model read them.")
+			browser.SetText(v.traceNote, "The probe text is empty: type a few characters to see the model read them.")
 		default:
-			setText(v.traceNote, "")
+			browser.SetText(v.traceNote, "")
 		}
 		return
 	}
@@ -280,16 +281,16 @@ func (a *app) paintTrace() {
 	default:
 		note += "."
 	}
-	setText(v.traceNote, note)
+	browser.SetText(v.traceNote, note)
 
 	width := float64(v.stackWrap.OffsetWidth())
 	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
 	g := a.geo
 	plotW := float64(g.PlotW())
-	v.stack.Style().SetProperty("--gutter", px(g.Gutter), "")
+	v.stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
 	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
 	if g.Width() > width {
-		v.stack.Style().SetProperty("width", px(math.Ceil(g.Width())), "")
+		v.stack.Style().SetProperty("width", browser.Px(math.Ceil(g.Width())), "")
 	} else {
 		v.stack.Style().RemoveProperty("width")
 	}
@@ -297,7 +298,7 @@ func (a *app) paintTrace() {
 	for k := range heatCount {
 		hb := v.heat[k]
 		shown := a.heatShown(k, view)
-		setHidden(hb.root, !shown)
+		browser.SetHidden(hb.root, !shown)
 		if !shown {
 			continue
 		}
@@ -314,17 +315,17 @@ func (a *app) paintTrace() {
 		chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
 		hb.canvas.Put(rgba, view.T, view.H)
 		st := hb.canvasEl.Style()
-		st.SetProperty("width", px(plotW), "")
-		st.SetProperty("height", px(float64(g.HeatH)), "")
+		st.SetProperty("width", browser.Px(plotW), "")
+		st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
 		if a.in.sorted {
-			setText(hb.axisTop, "")
-			setText(hb.axisBottom, "")
+			browser.SetText(hb.axisTop, "")
+			browser.SetText(hb.axisBottom, "")
 		} else {
-			setText(hb.axisTop, "1")
-			setText(hb.axisBottom, strconv.Itoa(view.H))
+			browser.SetText(hb.axisTop, "1")
+			browser.SetText(hb.axisBottom, strconv.Itoa(view.H))
 		}
 		if k == heatC {
-			setText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
+			browser.SetText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
 		}
 		if !hb.legendDrawn || hb.limit != limit {
 			const lw = 64
@@ -334,13 +335,13 @@ func (a *app) paintTrace() {
 			chart.Legend(a.bufs.legend, lw, 1, cmap, false)
 			hb.legend.Put(a.bufs.legend, lw, 1)
 			if k == heatZf || k == heatZi || k == heatZo {
-				setText(hb.legendLo, "0")
-				setText(hb.legendMid, "0.5")
-				setText(hb.legendHi, "1")
+				browser.SetText(hb.legendLo, "0")
+				browser.SetText(hb.legendMid, "0.5")
+				browser.SetText(hb.legendHi, "1")
 			} else {
-				setText(hb.legendLo, present.Minus+present.FormatNumber(limit))
-				setText(hb.legendMid, "0")
-				setText(hb.legendHi, present.FormatNumber(limit))
+				browser.SetText(hb.legendLo, present.Minus+present.FormatNumber(limit))
+				browser.SetText(hb.legendMid, "0")
+				browser.SetText(hb.legendHi, present.FormatNumber(limit))
 			}
 			hb.limit, hb.legendDrawn = limit, true
 		}
@@ -376,8 +377,8 @@ func (a *app) heatData(k heatKind, view present.LayerView) ([]float32, *chart.Co
 func (a *app) paintProbe(view present.LayerView) {
 	v, g, tr := a.v, a.geo, a.st.Shown()
 	if tr.Kind == lstm.Numbers {
-		setHidden(v.probeRow, true)
-		setHidden(v.probeLineE, false)
+		browser.SetHidden(v.probeRow, true)
+		browser.SetHidden(v.probeLineE, false)
 		c := v.probeLine
 		h := math.Round(2.2 * a.rem)
 		c.Begin(g.Width(), h)
@@ -392,20 +393,20 @@ func (a *app) paintProbe(view present.LayerView) {
 		c.Text("input", g.Gutter-4, h/2, a.font(0.7, ""), colMuted, "right", "middle")
 		return
 	}
-	setHidden(v.probeLineE, true)
-	setHidden(v.probeRow, false)
+	browser.SetHidden(v.probeLineE, true)
+	browser.SetHidden(v.probeRow, false)
 	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.rem, string(tr.Symbols))
 	if key == a.bufs.probeKey {
 		return
 	}
 	a.bufs.probeKey = key
-	clear(v.probeRow)
+	browser.Clear(v.probeRow)
 	v.probeChars = v.probeChars[:0]
-	v.probeRow.Style().SetProperty("padding-left", px(g.Gutter), "")
-	v.probeRow.Style().SetProperty("font-size", px(g.ProbeFont(math.Round(0.95*a.rem))), "")
+	v.probeRow.Style().SetProperty("padding-left", browser.Px(g.Gutter), "")
+	v.probeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.rem))), "")
 	for t, r := range tr.Symbols {
-		s := v.b.el("span", present.DisplayRune(r))
-		s.Style().SetProperty("width", px(float64(g.ColW)), "")
+		s := v.b.El("span", present.DisplayRune(r))
+		s.Style().SetProperty("width", browser.Px(float64(g.ColW)), "")
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
@@ -425,19 +426,19 @@ func (a *app) paintLines(view present.LayerView) {
 		st.autoUnits()
 		units = st.Units
 	}
-	if st.UnitsAuto && !isFocused(v.units) {
+	if st.UnitsAuto && !browser.IsFocused(v.units) {
 		v.units.SetValue(FormatUnits(units))
 	}
 	h := math.Round(6 * a.rem)
 	unitList := FormatUnits(units)
 	if view.LSTM() {
-		setHidden(v.unitsCFig, false)
-		setText(v.unitsCT, "c along the probe, units "+unitList)
+		browser.SetHidden(v.unitsCFig, false)
+		browser.SetText(v.unitsCT, "c along the probe, units "+unitList)
 		a.paintUnitLines(v.unitsC, view.C, view, units, h, "c")
 	} else {
-		setHidden(v.unitsCFig, true)
+		browser.SetHidden(v.unitsCFig, true)
 	}
-	setText(v.unitsHT, "h along the probe, units "+unitList)
+	browser.SetText(v.unitsHT, "h along the probe, units "+unitList)
 	a.paintUnitLines(v.unitsH, view.Hid, view, units, h, "h")
 
 	// mean |Δ| per step
@@ -473,9 +474,9 @@ func (a *app) paintLines(view present.LayerView) {
 	}
 	a.endLabels(c, ends, func(i int) (string, string) { return names[i], seriesColors[colors[i]] }, h)
 	if view.LSTM() {
-		setText(v.deltaT, "Mean change per step: |Δc| and |Δh|")
+		browser.SetText(v.deltaT, "Mean change per step: |Δc| and |Δh|")
 	} else {
-		setText(v.deltaT, "Mean change per step: |Δh|")
+		browser.SetText(v.deltaT, "Mean change per step: |Δh|")
 	}
 	if view.LSTM() {
 		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", present.FormatValue(meanC), present.FormatValue(meanH))
@@ -483,15 +484,15 @@ func (a *app) paintLines(view present.LayerView) {
 			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
 				present.FormatNumber(sc), present.FormatNumber(sh), present.FormatPercent(meanC/sc), present.FormatPercent(meanH/sh))
 		}
-		setText(v.deltaText, text)
+		browser.SetText(v.deltaText, text)
 	} else {
-		setText(v.deltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
+		browser.SetText(v.deltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
 	}
 }
 
 // endLabels writes the labels of lines at their right ends (wanted at ys),
 // moved apart so that they do not overlap.
-func (a *app) endLabels(c *drawCanvas, ys []float64, label func(i int) (text, color string), h float64) {
+func (a *app) endLabels(c *browser.DrawCanvas, ys []float64, label func(i int) (text, color string), h float64) {
 	x := a.geo.Gutter + float64(a.geo.PlotW()) + 5
 	gap := math.Round(1.05 * a.rem)
 	font := a.font(0.75, "600")
@@ -510,7 +511,7 @@ func (a *app) timeFrame(h, lo, hi float64) chart.Frame {
 }
 
 // yAxis draws horizontal grid lines and their labels left of the frame.
-func (a *app) yAxis(c *drawCanvas, f chart.Frame, ticks []float64) {
+func (a *app) yAxis(c *browser.DrawCanvas, f chart.Frame, ticks []float64) {
 	r := f.Rect
 	for _, t := range ticks {
 		y := math.Round(f.Y.Map(t)) + 0.5
@@ -532,7 +533,7 @@ func tickLabel(v float64) string {
 }
 
 // paintUnitLines draws units of x, a (T, H) array, one line each.
-func (a *app) paintUnitLines(c *drawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
+func (a *app) paintUnitLines(c *browser.DrawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
 	g := a.geo
 	c.Begin(g.Width(), h)
 	var m float64
@@ -566,13 +567,13 @@ func (a *app) paintCursor() {
 	v, st := a.v, a.st
 	view, ok := st.View()
 	if !ok {
-		setText(v.inspHead, "The step inspector shows every value of one step once a trace is shown.")
-		setText(v.inspPred, "")
-		clear(v.inspValues)
-		clear(v.inspEqC)
-		clear(v.inspEqH)
+		browser.SetText(v.inspHead, "The step inspector shows every value of one step once a trace is shown.")
+		browser.SetText(v.inspPred, "")
+		browser.Clear(v.inspValues)
+		browser.Clear(v.inspEqC)
+		browser.Clear(v.inspEqH)
 		a.insp = inspectorDOM{}
-		setHidden(v.barsFig, true)
+		browser.SetHidden(v.barsFig, true)
 		return
 	}
 	g := a.geo
@@ -580,38 +581,68 @@ func (a *app) paintCursor() {
 	// the column cursor over every time-aligned chart
 	for k := range heatCount {
 		cs := v.heat[k].colMark.Style()
-		cs.SetProperty("left", px(float64(t*g.ColW)), "")
-		cs.SetProperty("width", px(float64(g.ColW)), "")
+		cs.SetProperty("left", browser.Px(float64(t*g.ColW)), "")
+		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
 	for _, m := range v.lineMarks {
 		cs := m.Style()
-		cs.SetProperty("left", px(g.Gutter+float64(t*g.ColW)), "")
-		cs.SetProperty("width", px(float64(g.ColW)), "")
+		cs.SetProperty("left", browser.Px(g.Gutter+float64(t*g.ColW)), "")
+		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
 	if a.bufs.cursorT != t && t < len(v.probeChars) {
 		if a.bufs.cursorT >= 0 && a.bufs.cursorT < len(v.probeChars) {
-			setClass(v.probeChars[a.bufs.cursorT], "on", false)
+			browser.SetClass(v.probeChars[a.bufs.cursorT], "on", false)
 		}
-		setClass(v.probeChars[t], "on", true)
+		browser.SetClass(v.probeChars[t], "on", true)
 		a.bufs.cursorT = t
 	}
 	for k := range heatCount {
-		setHidden(v.heat[k].unitMark, !st.CursorMoved)
+		browser.SetHidden(v.heat[k].unitMark, !st.CursorMoved)
 		m := v.heat[k].unitMark.Style()
-		m.SetProperty("top", px(float64(a.rowOfUnit(j))*g.RowH), "")
-		m.SetProperty("height", px(max(g.RowH, 1)), "")
-		m.SetProperty("width", px(float64(g.PlotW())), "")
+		m.SetProperty("top", browser.Px(float64(a.rowOfUnit(j))*g.RowH), "")
+		m.SetProperty("height", browser.Px(max(g.RowH, 1)), "")
+		m.SetProperty("width", browser.Px(float64(g.PlotW())), "")
 	}
 
 	s := view.At(t, j)
-	setText(v.inspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
-	setText(v.inspPred, a.prediction(t))
+	browser.SetText(v.inspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
+	browser.SetText(v.inspPred, a.prediction(t))
 
 	a.paintInspector(s)
-	setHidden(v.barsFig, !s.LSTM)
+	browser.SetHidden(v.barsFig, !s.LSTM)
 	if s.LSTM {
 		a.paintBars(view, t, j)
 	}
+}
+
+// spans renders an equation line as elements, each piece its own element with
+// its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
+// If nums is not nil, the elements of the Num and Result pieces are appended
+// to it, so that their numbers can be changed later.
+func spans(b browser.Build, line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
+	row := b.El("div", browser.Cls("eq-line"))
+	for _, s := range line {
+		var e dom.HTMLElement
+		switch s.Kind {
+		case present.Var:
+			e = b.El("var", s.Text)
+		case present.Sub:
+			e = b.El("sub", s.Text)
+		case present.Sup:
+			e = b.El("sup", s.Text)
+		case present.Num:
+			e = b.El("span", browser.Cls("num"), s.Text)
+		case present.Result:
+			e = b.El("strong", browser.Cls("num"), s.Text)
+		default:
+			e = b.El("span", s.Text)
+		}
+		if nums != nil && (s.Kind == present.Num || s.Kind == present.Result) {
+			*nums = append(*nums, e)
+		}
+		row.AppendChild(e)
+	}
+	return row
 }
 
 // inspectorDOM holds the step inspector's elements whose text changes from
@@ -635,26 +666,26 @@ func (a *app) paintInspector(s present.StepValues) {
 	}
 	if !a.insp.built || a.insp.lstm != s.LSTM {
 		a.insp = inspectorDOM{built: true, lstm: s.LSTM}
-		clear(v.inspValues)
+		browser.Clear(v.inspValues)
 		for _, row := range rows {
-			dd := b.el("dd", cls("num"))
+			dd := b.El("dd", browser.Cls("num"))
 			a.insp.rows = append(a.insp.rows, dd)
-			v.inspValues.AppendChild(b.el("div", cls("insp-row"),
-				b.el("dt", b.el("span", cls("sym"), b.spans(row.Symbol, nil)), " ", b.el("span", cls("name"), row.Name)), dd))
+			v.inspValues.AppendChild(b.El("div", browser.Cls("insp-row"),
+				b.El("dt", b.El("span", browser.Cls("sym"), spans(b, row.Symbol, nil)), " ", b.El("span", browser.Cls("name"), row.Name)), dd))
 		}
-		clear(v.inspEqC)
-		clear(v.inspEqH)
+		browser.Clear(v.inspEqC)
+		browser.Clear(v.inspEqH)
 		cLines := 0
 		if s.LSTM {
 			cLines = 3
-			v.inspEqC.AppendChild(b.el("p", cls("eq-title"), "Forget and select memory: the new cell state"))
-			v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "Output: the hidden state"))
+			v.inspEqC.AppendChild(b.El("p", browser.Cls("eq-title"), "Forget and select memory: the new cell state"))
+			v.inspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "Output: the hidden state"))
 		} else {
-			v.inspEqH.AppendChild(b.el("p", cls("eq-title"), "The plain RNN's hidden state"))
+			v.inspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "The plain RNN's hidden state"))
 		}
 		for i, l := range lines {
 			var nums []dom.HTMLElement
-			row := b.spans(l, &nums)
+			row := spans(b, l, &nums)
 			a.insp.nums = append(a.insp.nums, nums)
 			if i < cLines {
 				v.inspEqC.AppendChild(row)
@@ -664,13 +695,13 @@ func (a *app) paintInspector(s present.StepValues) {
 		}
 	}
 	for i, row := range rows {
-		setText(a.insp.rows[i], present.FormatValue(row.Value))
+		browser.SetText(a.insp.rows[i], present.FormatValue(row.Value))
 	}
 	for i, l := range lines {
 		k := 0
 		for _, sp := range l {
 			if sp.Kind == present.Num || sp.Kind == present.Result {
-				setText(a.insp.nums[i][k], sp.Text)
+				browser.SetText(a.insp.nums[i][k], sp.Text)
 				k++
 			}
 		}
@@ -747,7 +778,7 @@ func (a *app) paintBars(view present.LayerView, t, sel int) {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
 	}
 	s := view.At(t, sel)
-	setText(a.v.barsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
+	browser.SetText(a.v.barsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
 		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))
 }
 
@@ -755,7 +786,7 @@ func (a *app) paintBars(view present.LayerView, t, sel int) {
 
 // beginChart starts a line chart's canvas at the width of its figure (320
 // CSS pixels before the page has a layout) and rows root ems high.
-func (a *app) beginChart(c *drawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
+func (a *app) beginChart(c *browser.DrawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
 	w = float64(fig.OffsetWidth())
 	if w < 100 {
 		w = 320
@@ -768,7 +799,7 @@ func (a *app) beginChart(c *drawCanvas, fig dom.HTMLElement, rows float64) (w, h
 // chartAxes draws a line chart's frame: the two axis lines, the names of the
 // axes, and, when given, the y grid lines with their labels and the x ticks
 // with theirs. Every line chart of the page draws its frame this way.
-func (a *app) chartAxes(c *drawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
+func (a *app) chartAxes(c *browser.DrawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
 	font := a.font(0.72, "")
 	for _, t := range yTicks {
 		y := math.Round(t.Pos) + 0.5
@@ -789,7 +820,7 @@ func (a *app) chartAxes(c *drawCanvas, r chart.Rect, h float64, xName, yName str
 }
 
 // chartMessage writes a line or two of text in the middle of an empty chart.
-func (a *app) chartMessage(c *drawCanvas, r chart.Rect, lines ...string) {
+func (a *app) chartMessage(c *browser.DrawCanvas, r chart.Rect, lines ...string) {
 	y := (r.Y0+r.Y1)/2 - float64(len(lines)-1)*a.rem*0.7
 	for _, l := range lines {
 		c.Text(l, (r.X0+r.X1)/2, y, a.font(0.85, ""), colMuted, "center", "middle")
@@ -812,7 +843,7 @@ func (a *app) paintLoss() {
 	if hist.Len() == 0 || hist.Max == 0 {
 		a.chartAxes(c, r, h, "update", "loss", nil, nil)
 		a.chartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
-		setText(v.lossNote, "No updates yet.")
+		browser.SetText(v.lossNote, "No updates yet.")
 		return
 	}
 	first := float64(hist.First)
@@ -836,7 +867,7 @@ func (a *app) paintLoss() {
 
 	sm, _ := hist.LastSmooth()
 	raw, _ := hist.LastRaw()
-	setText(v.lossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
+	browser.SetText(v.lossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
 		present.FormatCount(st.Update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
 }
 
@@ -846,26 +877,26 @@ func (a *app) paintSample() {
 	v, st := a.v, a.st
 	switch {
 	case st.Generating:
-		setText(v.sampleNote, "Generating…")
+		browser.SetText(v.sampleNote, "Generating…")
 	case st.Sample != nil && st.Sample.Kind == lstm.Text:
-		setText(v.sampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
+		browser.SetText(v.sampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
 	case st.Sample != nil:
-		setText(v.sampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
+		browser.SetText(v.sampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
 	default:
-		setText(v.sampleNote, "")
+		browser.SetText(v.sampleNote, "")
 	}
 	v.generate.SetDisabled(st.Generating || a.failed)
 	if st.Sample == nil {
-		clear(v.sampleText)
-		v.sampleText.AppendChild(v.b.el("span", cls("placeholder"), "The generated text appears here: press Generate."))
-		setHidden(v.sampleFig, true)
+		browser.Clear(v.sampleText)
+		v.sampleText.AppendChild(v.b.El("span", browser.Cls("placeholder"), "The generated text appears here: press Generate."))
+		browser.SetHidden(v.sampleFig, true)
 		return
 	}
 	if st.Sample.Kind == lstm.Text {
-		setHidden(v.sampleFig, true)
-		clear(v.sampleText)
-		setText(v.samplePrime, st.SamplePrime)
-		setText(v.sampleGen, st.Sample.Text)
+		browser.SetHidden(v.sampleFig, true)
+		browser.Clear(v.sampleText)
+		browser.SetText(v.samplePrime, st.SamplePrime)
+		browser.SetText(v.sampleGen, st.Sample.Text)
 		v.sampleText.AppendChild(v.samplePrime)
 		v.sampleText.AppendChild(v.sampleGen)
 		return
@@ -875,15 +906,15 @@ func (a *app) paintSample() {
 	for i, x := range st.Sample.Values {
 		parts[i] = present.FormatNumber(float64(x))
 	}
-	clear(v.sampleText)
-	setText(v.sampleGen, strings.Join(parts, ", "))
+	browser.Clear(v.sampleText)
+	browser.SetText(v.sampleGen, strings.Join(parts, ", "))
 	v.sampleText.AppendChild(v.sampleGen)
 	prime, err := lstm.ParseNumbers(st.SamplePrime)
 	if err != nil {
-		setHidden(v.sampleFig, true)
+		browser.SetHidden(v.sampleFig, true)
 		return
 	}
-	setHidden(v.sampleFig, false)
+	browser.SetHidden(v.sampleFig, false)
 	a.paintContinuation(prime, st.Sample.Values)
 }
 
@@ -991,7 +1022,7 @@ func (a *app) paintReach() {
 	if len(curves) == 0 || !(hi > 0) {
 		a.chartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
 		a.chartMessage(c, r, "Train to see how far back the gradient reaches.")
-		setText(v.reachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
+		browser.SetText(v.reachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
 		return
 	}
 	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
@@ -1030,5 +1061,5 @@ func (a *app) paintReach() {
 	if len(curves) == 1 {
 		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
 	}
-	setText(v.reachNote, note)
+	browser.SetText(v.reachNote, note)
 }

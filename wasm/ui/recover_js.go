@@ -4,6 +4,8 @@ package ui
 
 import (
 	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/keep"
 )
 
@@ -42,34 +44,34 @@ func (a *app) buildRecovery() {
 	if gen, ok := v.alerts[""]; ok {
 		gen.ParentNode().InsertBefore(v.alert(FieldTrain), gen)
 	}
-	r.msg = b.el("p", attr{"role", "alert"}, cls("recovery-msg"))
-	r.retry = b.el("button", attr{"type", "button"}, cls("btn"), "Try again").(*dom.HTMLButtonElement)
-	r.fresh = b.el("button", attr{"type", "button"}, cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
-	r.buttons = b.el("p", cls("recovery-actions"), r.retry, " ", r.fresh)
-	r.box = b.el("div", cls("notice recovery"), attr{"aria-label", "Training engine"}, attr{"role", "region"}, r.msg, r.buttons)
-	setHidden(r.buttons, true)
-	setHidden(r.box, true)
+	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
+	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
+	r.fresh = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
+	r.buttons = b.El("p", browser.Cls("recovery-actions"), r.retry, " ", r.fresh)
+	r.box = b.El("div", browser.Cls("notice recovery"), browser.Attr("aria-label", "Training engine"), browser.Attr("role", "region"), r.msg, r.buttons)
+	browser.SetHidden(r.buttons, true)
+	browser.SetHidden(r.box, true)
 	v.fatal.ParentNode().InsertBefore(r.box, v.fatal.NextSibling())
-	listen(r.retry, "click", func(dom.Event) {
+	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
 		a.failed = false
-		setHidden(r.buttons, true)
+		browser.SetHidden(r.buttons, true)
 		a.restart(r.cause)
 	})
-	listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
+	browser.Listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
 
 	var f field
 	r.whenHidden, f = v.selectField("when-hidden", FieldWhenHidden,
 		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
 		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
 	v.grpSettings.AppendChild(f.root)
-	listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
+	browser.Listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
 
-	r.hidden = pageIsHidden()
+	r.hidden = browser.PageIsHidden()
 	a.frame.SetHidden(r.hidden)
-	r.watch.SetHidden(r.hidden, perfNow())
-	onVisibility(a.visibility)
-	every(keep.WatchInterval, a.heartbeat)
+	r.watch.SetHidden(r.hidden, browser.PerfNow())
+	browser.OnVisibility(a.visibility)
+	browser.Every(keep.WatchInterval, a.heartbeat)
 }
 
 // pauseWhenHidden reports whether the person chose to pause training while
@@ -94,7 +96,7 @@ func (a *app) visibility(hidden bool) {
 		return
 	}
 	r.hidden = hidden
-	r.watch.SetHidden(hidden, perfNow())
+	r.watch.SetHidden(hidden, browser.PerfNow())
 	if hidden {
 		a.frame.SetHidden(true)
 		if a.pauseWhenHidden() && a.st.Running && !a.failed {
@@ -131,12 +133,12 @@ func (a *app) heartbeat(now float64) {
 
 // listenEngine makes l the page's engine: it starts listening, and its
 // beacon's echoes feed the watch.
-func (a *app) listenEngine(l *engineLink) {
+func (a *app) listenEngine(l *browser.EngineLink) {
 	a.eng = l
 	a.rec.watch.Reset()
 	l.Watch(func(sent float64) {
 		if a.eng == l {
-			a.rec.watch.Ack(sent, perfNow())
+			a.rec.watch.Ack(sent, browser.PerfNow())
 		}
 	})
 	l.Start()
@@ -144,7 +146,7 @@ func (a *app) listenEngine(l *engineLink) {
 
 // engineDiedFunc returns the failure callback of a link: it counts only while
 // the link is the page's engine.
-func (a *app) engineDiedFunc(l **engineLink) func(string) {
+func (a *app) engineDiedFunc(l **browser.EngineLink) func(string) {
 	return func(cause string) {
 		if *l != nil && a.eng == *l {
 			a.engineDied(*l, cause)
@@ -155,7 +157,7 @@ func (a *app) engineDiedFunc(l **engineLink) func(string) {
 // engineDied takes the death of the page's engine l: it says so, and starts
 // a new engine that restores the saved session, unless the engine has died
 // too often.
-func (a *app) engineDied(l *engineLink, cause string) {
+func (a *app) engineDied(l *browser.EngineLink, cause string) {
 	if l == nil || a.eng != l {
 		return
 	}
@@ -165,7 +167,7 @@ func (a *app) engineDied(l *engineLink, cause string) {
 	r.watch.Reset()
 	a.stopCompare()
 	a.st.Running = false
-	if !r.guard.Crashed(perfNow()) {
+	if !r.guard.Crashed(browser.PerfNow()) {
 		r.cause = cause
 		a.crashLoop(cause)
 		return
@@ -181,9 +183,9 @@ func (a *app) crashLoop(cause string) {
 		return
 	}
 	a.failed = true
-	setText(r.msg, keep.CrashLoopMessage(cause))
-	setHidden(r.buttons, false)
-	setHidden(r.box, false)
+	browser.SetText(r.msg, keep.CrashLoopMessage(cause))
+	browser.SetHidden(r.buttons, false)
+	browser.SetHidden(r.box, false)
 	a.invalidate(DirtyStats | DirtySample)
 }
 
@@ -192,8 +194,8 @@ func (a *app) crashLoop(cause string) {
 func (a *app) restart(cause string) {
 	r, k := &a.rec, &a.keep
 	r.cause = cause
-	setText(r.msg, keep.RestartingMessage(cause))
-	setHidden(r.box, false)
+	browser.SetText(r.msg, keep.RestartingMessage(cause))
+	browser.SetHidden(r.box, false)
 	a.resetForEngine()
 	finish, over := a.waitAtMost(2500)
 	if k.db == nil {
@@ -213,8 +215,8 @@ func (a *app) restart(cause string) {
 			finish()
 		})
 	}
-	var l *engineLink
-	l, err := restartEngine(a.received, a.engineDiedFunc(&l))
+	var l *browser.EngineLink
+	l, err := browser.RestartEngine(a.received, a.engineDiedFunc(&l))
 	if err != nil {
 		a.engineFailed("LSTM Playground could not start a new training engine: " + err.Error() + ". Reload the page to start it again; a model you saved stays on your computer.")
 		return
@@ -251,7 +253,7 @@ func (a *app) recovered(updates uint64, model bool) {
 	if r.cause == "" {
 		return
 	}
-	setText(r.msg, keep.RestoredMessage(r.cause, updates, model))
+	browser.SetText(r.msg, keep.RestoredMessage(r.cause, updates, model))
 	r.cause = ""
 	a.setKeepNotice("")
 }
@@ -259,6 +261,6 @@ func (a *app) recovered(updates uint64, model bool) {
 // recoveryDone hides the message of a recovery (the person trains again).
 func (a *app) recoveryDone() {
 	if a.rec.cause == "" && !a.failed {
-		setHidden(a.rec.box, true)
+		browser.SetHidden(a.rec.box, true)
 	}
 }

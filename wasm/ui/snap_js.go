@@ -12,6 +12,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -76,18 +77,18 @@ type snapView struct {
 // samples along training (output column).
 func (v *view) buildSnap() (row, samples dom.HTMLElement) {
 	b, s := v.b, &v.snap
-	s.slider = b.el("input", attr{"type", "range"}, id("snapshot"), attr{"min", "0"}, attr{"max", "0"}, attr{"step", "1"},
-		attr{"value", "0"}, attr{"aria-describedby", "snapshot-label"}).(*dom.HTMLInputElement)
-	s.label = b.el("output", id("snapshot-label"), attr{"for", "snapshot"}, cls("snap-label"))
-	s.row = b.el("div", cls("snap-row"),
-		b.el("label", attr{"for", "snapshot"}, "Training snapshot"), s.slider, s.label)
-	setHidden(s.row, true)
-	s.list = b.el("ol", cls("snap-list"))
-	s.samples = b.el("section", cls("snap-samples"), attr{"aria-labelledby", "h-snap"},
-		b.el("h3", id("h-snap"), "Samples along training"),
-		b.el("p", cls("howto"), "How to read: the same short sample (same start, seed and temperature) drawn from the model at update 0, 100, 300, 1,000, …: watch it go from noise to the training text's patterns."),
+	s.slider = b.El("input", browser.Attr("type", "range"), browser.ID("snapshot"), browser.Attr("min", "0"), browser.Attr("max", "0"), browser.Attr("step", "1"),
+		browser.Attr("value", "0"), browser.Attr("aria-describedby", "snapshot-label")).(*dom.HTMLInputElement)
+	s.label = b.El("output", browser.ID("snapshot-label"), browser.Attr("for", "snapshot"), browser.Cls("snap-label"))
+	s.row = b.El("div", browser.Cls("snap-row"),
+		b.El("label", browser.Attr("for", "snapshot"), "Training snapshot"), s.slider, s.label)
+	browser.SetHidden(s.row, true)
+	s.list = b.El("ol", browser.Cls("snap-list"))
+	s.samples = b.El("section", browser.Cls("snap-samples"), browser.Attr("aria-labelledby", "h-snap"),
+		b.El("h3", browser.ID("h-snap"), "Samples along training"),
+		b.El("p", browser.Cls("howto"), "How to read: the same short sample (same start, seed and temperature) drawn from the model at update 0, 100, 300, 1,000, …: watch it go from noise to the training text's patterns."),
 		s.list)
-	setHidden(s.samples, true)
+	browser.SetHidden(s.samples, true)
 	return s.row, s.samples
 }
 
@@ -241,23 +242,23 @@ func (a *app) paintSnap(d Dirty) {
 	}
 	s, v := &a.snap, &a.v.snap
 	n := len(s.list)
-	setHidden(v.row, n == 0)
-	setHidden(v.samples, n == 0)
+	browser.SetHidden(v.row, n == 0)
+	browser.SetHidden(v.samples, n == 0)
 	v.slider.SetAttribute("max", strconv.Itoa(n))
 	pos := n
 	if s.pinned >= 0 && s.pinned < n {
 		pos = s.pinned
 	}
-	if !isFocused(v.slider) || v.slider.Value() != strconv.Itoa(pos) {
+	if !browser.IsFocused(v.slider) || v.slider.Value() != strconv.Itoa(pos) {
 		v.slider.SetValue(strconv.Itoa(pos))
 	}
 	if pos == n {
 		txt := fmt.Sprintf("now: update %s (live)", present.FormatCount(a.st.Update))
-		setText(v.label, txt)
+		browser.SetText(v.label, txt)
 		v.slider.SetAttribute("aria-valuetext", txt)
 	} else {
 		txt := fmt.Sprintf("update %s (snapshot %d of %d)", present.FormatCount(s.list[pos].update), pos+1, n)
-		setText(v.label, txt)
+		browser.SetText(v.label, txt)
 		v.slider.SetAttribute("aria-valuetext", txt)
 	}
 	if d&DirtySnap == 0 {
@@ -266,13 +267,13 @@ func (a *app) paintSnap(d Dirty) {
 	// The rows are made once and then only given new values.
 	b := a.v.b
 	for len(v.items) < n {
-		it := snapItem{upd: b.el("span", cls("snap-upd")), text: b.el("span", cls("snap-text"))}
-		it.li = b.el("li", cls("snap-item"), it.upd, it.text)
+		it := snapItem{upd: b.El("span", browser.Cls("snap-upd")), text: b.El("span", browser.Cls("snap-text"))}
+		it.li = b.El("li", browser.Cls("snap-item"), it.upd, it.text)
 		v.items = append(v.items, it)
 		v.list.AppendChild(it.li)
 	}
 	for i, it := range v.items {
-		setHidden(it.li, i >= n)
+		browser.SetHidden(it.li, i >= n)
 		if i >= n {
 			continue
 		}
@@ -281,9 +282,9 @@ func (a *app) paintSnap(d Dirty) {
 		if text == "" && p.failed != "" {
 			text = "(no sample: " + p.failed + ")"
 		}
-		setText(it.upd, "update "+present.FormatCount(p.update))
-		setText(it.text, oneLine(text))
-		setClass(it.li, "on", i == s.pinned)
+		browser.SetText(it.upd, "update "+present.FormatCount(p.update))
+		browser.SetText(it.text, oneLine(text))
+		browser.SetClass(it.li, "on", i == s.pinned)
 	}
 }
 
@@ -296,7 +297,7 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "↵") }
 // wireSnap connects the slider.
 func (a *app) wireSnap() {
 	v := &a.v.snap
-	listen(v.slider, "input", func(dom.Event) {
+	browser.Listen(v.slider, "input", func(dom.Event) {
 		i, err := strconv.Atoi(v.slider.Value())
 		if err != nil {
 			return

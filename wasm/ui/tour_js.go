@@ -4,9 +4,11 @@ package ui
 
 import (
 	"fmt"
-	"lstmplayground/wasm/ui/content"
 
 	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/content"
 )
 
 // tourKey is the start of the localStorage key that remembers a closed tour
@@ -35,17 +37,17 @@ type tourState struct {
 // top bar).
 func (v *view) buildTour() (card, open dom.HTMLElement) {
 	b, t := v.b, &v.tour
-	t.count = b.el("span", cls("tour-count"))
-	t.text = b.el("p", cls("tour-text"), attr{"aria-live", "polite"}, attr{"tabindex", "-1"})
-	t.back = b.el("button", attr{"type", "button"}, cls("btn btn-small btn-quiet"), "Previous tip").(*dom.HTMLButtonElement)
-	t.next = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Next tip").(*dom.HTMLButtonElement)
-	t.close = b.el("button", attr{"type", "button"}, cls("btn btn-small btn-quiet"), "Close tour").(*dom.HTMLButtonElement)
-	t.root = b.el("section", cls("tour"), attr{"aria-labelledby", "tour-title"},
-		b.el("div", cls("tour-head"), b.el("h2", id("tour-title"), "Predict before you press Train"), t.count),
+	t.count = b.El("span", browser.Cls("tour-count"))
+	t.text = b.El("p", browser.Cls("tour-text"), browser.Attr("aria-live", "polite"), browser.Attr("tabindex", "-1"))
+	t.back = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Previous tip").(*dom.HTMLButtonElement)
+	t.next = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Next tip").(*dom.HTMLButtonElement)
+	t.close = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Close tour").(*dom.HTMLButtonElement)
+	t.root = b.El("section", browser.Cls("tour"), browser.Attr("aria-labelledby", "tour-title"),
+		b.El("div", browser.Cls("tour-head"), b.El("h2", browser.ID("tour-title"), "Predict before you press Train"), t.count),
 		t.text,
-		b.el("div", cls("tour-actions"), t.back, t.next, t.close))
-	setHidden(t.root, true)
-	t.open = b.el("button", attr{"type", "button"}, cls("btn btn-quiet"), attr{"title", "Short tips for this preset, for students"}, "Guided tour").(*dom.HTMLButtonElement)
+		b.El("div", browser.Cls("tour-actions"), t.back, t.next, t.close))
+	browser.SetHidden(t.root, true)
+	t.open = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet"), browser.Attr("title", "Short tips for this preset, for students"), "Guided tour").(*dom.HTMLButtonElement)
 	return t.root, t.open
 }
 
@@ -54,9 +56,9 @@ func (v *view) buildTour() (card, open dom.HTMLElement) {
 func (a *app) showTour(id string, force bool) {
 	t, v := &a.tourSt, &a.v.tour
 	steps := content.Tour(id)
-	if len(steps) == 0 || (!force && (t.quiet || storageGet(true, tourKey+id) == "done")) {
+	if len(steps) == 0 || (!force && (t.quiet || browser.StorageGet(true, tourKey+id) == "done")) {
 		t.id = ""
-		setHidden(v.root, true)
+		browser.SetHidden(v.root, true)
 		return
 	}
 	t.id, t.step = id, 0
@@ -68,44 +70,44 @@ func (a *app) paintTour() {
 	t, v := &a.tourSt, &a.v.tour
 	steps := content.Tour(t.id)
 	if len(steps) == 0 {
-		setHidden(v.root, true)
+		browser.SetHidden(v.root, true)
 		return
 	}
 	t.step = max(0, min(t.step, len(steps)-1))
-	setText(v.count, fmt.Sprintf("Tip %d of %d", t.step+1, len(steps)))
-	setText(v.text, steps[t.step])
+	browser.SetText(v.count, fmt.Sprintf("Tip %d of %d", t.step+1, len(steps)))
+	browser.SetText(v.text, steps[t.step])
 	v.back.SetDisabled(t.step == 0)
 	v.next.SetDisabled(t.step == len(steps)-1)
-	setHidden(v.root, false)
+	browser.SetHidden(v.root, false)
 }
 
 // closeTour hides the tour and remembers it for this preset.
 func (a *app) closeTour() {
 	t, v := &a.tourSt, &a.v.tour
 	if t.id != "" {
-		storageSet(true, tourKey+t.id, "done")
+		browser.StorageSet(true, tourKey+t.id, "done")
 	}
 	t.id = ""
-	setHidden(v.root, true)
+	browser.SetHidden(v.root, true)
 	v.open.Focus()
 }
 
 // wireTour connects the tour's buttons.
 func (a *app) wireTour() {
 	v := &a.v.tour
-	listen(v.next, "click", func(dom.Event) {
+	browser.Listen(v.next, "click", func(dom.Event) {
 		a.tourSt.step++
 		a.paintTour()
 		if v.next.Disabled() {
 			v.close.Focus()
 		}
 	})
-	listen(v.back, "click", func(dom.Event) {
+	browser.Listen(v.back, "click", func(dom.Event) {
 		a.tourSt.step--
 		a.paintTour()
 	})
-	listen(v.close, "click", func(dom.Event) { a.closeTour() })
-	listen(v.open, "click", func(dom.Event) {
+	browser.Listen(v.close, "click", func(dom.Event) { a.closeTour() })
+	browser.Listen(v.open, "click", func(dom.Event) {
 		id := ""
 		if i := content.PresetIndex(a.presets, a.v.preset.Value()); i >= 0 {
 			id = a.presets[i].ID

@@ -6,6 +6,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/browser"
 )
 
 // keepView holds the elements of keeping and sharing: the share buttons and
@@ -38,40 +39,40 @@ type keepView struct {
 // buildKeep makes the share and session controls of the data column.
 func (v *view) buildKeep() dom.HTMLElement {
 	b, k := v.b, &v.keep
-	k.shareSetup = b.el("button", attr{"type", "button"}, cls("btn"),
-		attr{"title", "A link to this text and these settings, with the trained weights when they fit"}, "Link to this setup").(*dom.HTMLButtonElement)
-	k.shareModel = b.el("button", attr{"type", "button"}, cls("btn"),
-		attr{"title", "Upload the trained model to this site's share service, or put it in the link"}, "Share trained model").(*dom.HTMLButtonElement)
-	k.link = b.el("input", attr{"type", "text"}, id("share-link"), attr{"readonly", ""}, attr{"spellcheck", "false"},
-		attr{"autocomplete", "off"}, attr{"aria-describedby", "share-note"}).(*dom.HTMLInputElement)
-	k.copy = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Copy link").(*dom.HTMLButtonElement)
-	k.linkNote = b.el("p", cls("hint"), id("share-note"), attr{"aria-live", "polite"})
-	k.linkBox = b.el("div", cls("field share-box"),
-		b.el("label", attr{"for", "share-link"}, FieldShare),
-		b.el("div", cls("inline-row"), k.link, k.copy), k.linkNote)
-	setHidden(k.linkBox, true)
+	k.shareSetup = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"),
+		browser.Attr("title", "A link to this text and these settings, with the trained weights when they fit"), "Link to this setup").(*dom.HTMLButtonElement)
+	k.shareModel = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"),
+		browser.Attr("title", "Upload the trained model to this site's share service, or put it in the link"), "Share trained model").(*dom.HTMLButtonElement)
+	k.link = b.El("input", browser.Attr("type", "text"), browser.ID("share-link"), browser.Attr("readonly", ""), browser.Attr("spellcheck", "false"),
+		browser.Attr("autocomplete", "off"), browser.Attr("aria-describedby", "share-note")).(*dom.HTMLInputElement)
+	k.copy = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Copy link").(*dom.HTMLButtonElement)
+	k.linkNote = b.El("p", browser.Cls("hint"), browser.ID("share-note"), browser.Attr("aria-live", "polite"))
+	k.linkBox = b.El("div", browser.Cls("field share-box"),
+		b.El("label", browser.Attr("for", "share-link"), FieldShare),
+		b.El("div", browser.Cls("inline-row"), k.link, k.copy), k.linkNote)
+	browser.SetHidden(k.linkBox, true)
 	k.teacher = v.buildTeacher()
-	k.fresh = b.el("button", attr{"type", "button"}, cls("btn btn-quiet-border"), attr{"aria-describedby", "fresh-hint"}, "Start fresh").(*dom.HTMLButtonElement)
-	k.saved = b.el("p", cls("hint"), id("fresh-hint"), "This page keeps your session in this browser as you train, so a reload comes back where it was.")
-	return b.el("div", cls("keep"),
-		b.el("div", cls("file-row share-row"), k.shareSetup, k.shareModel),
+	k.fresh = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet-border"), browser.Attr("aria-describedby", "fresh-hint"), "Start fresh").(*dom.HTMLButtonElement)
+	k.saved = b.El("p", browser.Cls("hint"), browser.ID("fresh-hint"), "This page keeps your session in this browser as you train, so a reload comes back where it was.")
+	return b.El("div", browser.Cls("keep"),
+		b.El("div", browser.Cls("file-row share-row"), k.shareSetup, k.shareModel),
 		k.teacher, k.linkBox, v.alert(FieldShare),
-		b.el("div", cls("fresh-row"), k.fresh), k.saved, v.alert(FieldFresh))
+		b.El("div", browser.Cls("fresh-row"), k.fresh), k.saved, v.alert(FieldFresh))
 }
 
 // buildKeepBar makes the offer to restore the last session and the notice of
 // what the page restored or loaded, shown under the top bar.
 func (v *view) buildKeepBar() dom.HTMLElement {
 	b, k := v.b, &v.keep
-	k.offerText = b.el("span")
-	k.offerRestore = b.el("button", attr{"type", "button"}, cls("btn btn-small"), "Restore last session").(*dom.HTMLButtonElement)
-	k.offerDismiss = b.el("button", attr{"type", "button"}, cls("btn btn-small btn-quiet"), "Not now").(*dom.HTMLButtonElement)
-	k.offer = b.el("div", cls("notice offer"), attr{"role", "region"}, attr{"aria-label", "Saved session"},
+	k.offerText = b.El("span")
+	k.offerRestore = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Restore last session").(*dom.HTMLButtonElement)
+	k.offerDismiss = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Not now").(*dom.HTMLButtonElement)
+	k.offer = b.El("div", browser.Cls("notice offer"), browser.Attr("role", "region"), browser.Attr("aria-label", "Saved session"),
 		k.offerText, k.offerRestore, k.offerDismiss)
-	setHidden(k.offer, true)
-	k.notice = b.el("p", cls("notice"), attr{"role", "status"})
-	setHidden(k.notice, true)
-	return b.el("div", k.offer, k.notice)
+	browser.SetHidden(k.offer, true)
+	k.notice = b.El("p", browser.Cls("notice"), browser.Attr("role", "status"))
+	browser.SetHidden(k.notice, true)
+	return b.El("div", k.offer, k.notice)
 }
 
 // hideLabels name what each of a link's hide options hides.
@@ -100,11 +101,11 @@ var chartLabels = map[string]string{
 func (v *view) buildTeacher() dom.HTMLElement {
 	b, k := v.b, &v.keep
 	k.hide = map[string]*dom.HTMLInputElement{}
-	hides := b.el("fieldset", cls("teacher-hide"), b.el("legend", "Controls the link hides"))
+	hides := b.El("fieldset", browser.Cls("teacher-hide"), b.El("legend", "Controls the link hides"))
 	for _, name := range share.HideNames() {
-		in := b.el("input", attr{"type", "checkbox"}, id("hide-"+name), attr{"value", name}).(*dom.HTMLInputElement)
+		in := b.El("input", browser.Attr("type", "checkbox"), browser.ID("hide-"+name), browser.Attr("value", name)).(*dom.HTMLInputElement)
 		k.hide[name] = in
-		hides.AppendChild(b.el("label", cls("check"), in, " "+hideLabels[name]))
+		hides.AppendChild(b.El("label", browser.Cls("check"), in, " "+hideLabels[name]))
 	}
 	opts := [][2]string{{"", "All of them"}}
 	for _, c := range share.Charts() {
@@ -112,15 +113,15 @@ func (v *view) buildTeacher() dom.HTMLElement {
 	}
 	var f field
 	k.only, f = v.selectField("link-only", "Charts the link shows", "", opts)
-	k.embed = b.el("input", attr{"type", "checkbox"}, id("link-embed")).(*dom.HTMLInputElement)
-	k.embedCode = b.el("textarea", id("embed-code"), attr{"readonly", ""}, attr{"rows", "3"}, attr{"spellcheck", "false"}).(*dom.HTMLTextAreaElement)
-	k.embedField = b.el("div", cls("field"), b.el("label", attr{"for", "embed-code"}, "Embed code"), k.embedCode,
-		b.el("p", cls("hint"), "Paste this into a course page: the playground fills the frame, without its title and footer."))
-	setHidden(k.embedField, true)
-	return b.el("details", cls("teacher"),
-		b.el("summary", "Link options for teachers"),
-		b.el("p", cls("hint"), "Choose before making the link: what it hides, a single chart, or the embed mode for an iframe."),
+	k.embed = b.El("input", browser.Attr("type", "checkbox"), browser.ID("link-embed")).(*dom.HTMLInputElement)
+	k.embedCode = b.El("textarea", browser.ID("embed-code"), browser.Attr("readonly", ""), browser.Attr("rows", "3"), browser.Attr("spellcheck", "false")).(*dom.HTMLTextAreaElement)
+	k.embedField = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "embed-code"), "Embed code"), k.embedCode,
+		b.El("p", browser.Cls("hint"), "Paste this into a course page: the playground fills the frame, without its title and footer."))
+	browser.SetHidden(k.embedField, true)
+	return b.El("details", browser.Cls("teacher"),
+		b.El("summary", "Link options for teachers"),
+		b.El("p", browser.Cls("hint"), "Choose before making the link: what it hides, a single chart, or the embed mode for an iframe."),
 		hides, f.root,
-		b.el("label", cls("check"), k.embed, " Embed mode, for an iframe"),
+		b.El("label", browser.Cls("check"), k.embed, " Embed mode, for an iframe"),
 		k.embedField)
 }

@@ -2,8 +2,9 @@ package keep
 
 import (
 	"fmt"
-	"lstmplayground/wasm/ui/present"
 	"strings"
+
+	"lstmplayground/wasm/ui/present"
 )
 
 // Crash recovery: the page watches its engine worker and, if it dies, says so,

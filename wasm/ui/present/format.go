@@ -7,7 +7,7 @@ import (
 	"unicode"
 )
 
-// minus is the typographic minus sign, as in print (and chart tick labels).
+// Minus is the typographic minus sign, as in print (and chart tick labels).
 const Minus = "−"
 
 // FormatCount formats a count with thousands separators: 1234567 → "1,234,567".

@@ -1,25 +1,26 @@
 //go:build js && wasm
 
-package ui
+package browser
 
-// This is the page's only file that uses syscall/js: the engine worker,
+// This file has the engine worker,
 // animation frames and timers, bulk copies into canvases, downloads and file
 // reads. Everything else goes through honnef.co/go/js/dom/v2 or these typed
 // functions.
 
 import (
 	"fmt"
-	"lstmplayground/wasm/ui/keep"
-	"lstmplayground/wasm/ui/present"
 	"strings"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/present"
 )
 
-// engineLink is the page's end of a worker: it sends protocol messages as
+// EngineLink is the page's end of a worker: it sends protocol messages as
 // transferred bytes and hands received bytes to a callback.
-type engineLink struct {
+type EngineLink struct {
 	worker     js.Value
 	uint8Array js.Value
 	onMessage  js.Func  // released by Close
@@ -33,12 +34,12 @@ type engineLink struct {
 	start      func() // Start's work, until it is done
 }
 
-// startEngine finds the worker boot.js started and listens to it. received
+// StartEngine finds the worker boot.js started and listens to it. received
 // gets the bytes of every message, failed a sentence if the worker fails.
 // Messages that arrived before the page listened (boot.js keeps them in
 // lstmPlayground.early) are delivered first, in order. Close releases its
 // handlers (when the engine died and another replaces it).
-func startEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+func StartEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
 		return nil, fmt.Errorf("the engine worker was not started")
@@ -46,10 +47,10 @@ func startEngine(received func([]byte), failed func(string)) (*engineLink, error
 	return linkWorker(pg, received, failed), nil
 }
 
-// restartEngine starts a new main engine from the page's compiled module
+// RestartEngine starts a new main engine from the page's compiled module
 // (lstmPlayground.replaceWorker, in boot.js, which also makes it
 // lstmPlayground.worker) and listens to it.
-func restartEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+func RestartEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("replaceWorker").Type() != js.TypeFunction {
 		return nil, fmt.Errorf("this page cannot start a new engine")
@@ -61,10 +62,10 @@ func restartEngine(received func([]byte), failed func(string)) (*engineLink, err
 	return linkWorker(w, received, failed), nil
 }
 
-// startSecondEngine starts another engine from the page's compiled module
+// StartSecondEngine starts another engine from the page's compiled module
 // (lstmPlayground.startWorker, in boot.js), for a side-by-side comparison.
 // Its owner ends it with Close, which releases its handlers.
-func startSecondEngine(received func([]byte), failed func(string)) (*engineLink, error) {
+func StartSecondEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("startWorker").Type() != js.TypeFunction {
 		return nil, fmt.Errorf("this page cannot start a second engine")
@@ -83,9 +84,9 @@ func startSecondEngine(received func([]byte), failed func(string)) (*engineLink,
 //
 // w is what boot.js's startWorker returns: the worker, its early messages,
 // and the port of worker.js's own news (news, newsEarly).
-func linkWorker(w js.Value, received func([]byte), failed func(string)) *engineLink {
+func linkWorker(w js.Value, received func([]byte), failed func(string)) *EngineLink {
 	worker, early, news, newsEarly := w.Get("worker"), w.Get("early"), w.Get("news"), w.Get("newsEarly")
-	l := &engineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array"), beacon: js.Undefined(), news: js.Undefined()}
+	l := &EngineLink{worker: worker, uint8Array: js.Global().Get("Uint8Array"), beacon: js.Undefined(), news: js.Undefined()}
 	if news.Type() == js.TypeObject && !news.IsNull() {
 		l.news = news
 	}
@@ -167,7 +168,7 @@ func linkWorker(w js.Value, received func([]byte), failed func(string)) *engineL
 
 // Start delivers the messages that came before the page listened, then
 // listens to the worker.
-func (l *engineLink) Start() {
+func (l *EngineLink) Start() {
 	if f := l.start; f != nil && !l.closed {
 		l.start = nil
 		f()
@@ -188,7 +189,7 @@ func exitCause(code, log js.Value) string {
 }
 
 // Close ends the worker and releases the link's handlers.
-func (l *engineLink) Close() {
+func (l *EngineLink) Close() {
 	if l.closed {
 		return
 	}
@@ -212,11 +213,11 @@ func (l *engineLink) Close() {
 
 // Watch calls echoed with the time each ping was sent, as the worker's
 // beacon echoes it.
-func (l *engineLink) Watch(echoed func(sent float64)) { l.echoed = echoed }
+func (l *EngineLink) Watch(echoed func(sent float64)) { l.echoed = echoed }
 
 // Ping sends the beacon the time now; it reports false if the worker has not
 // said where its beacon is yet.
-func (l *engineLink) Ping(now float64) bool {
+func (l *EngineLink) Ping(now float64) bool {
 	if l.closed || l.beacon.IsUndefined() {
 		return false
 	}
@@ -225,18 +226,18 @@ func (l *engineLink) Ping(now float64) bool {
 }
 
 // Send posts b to the worker, transferring its buffer.
-func (l *engineLink) Send(b []byte) {
+func (l *EngineLink) Send(b []byte) {
 	u8 := l.uint8Array.New(len(b))
 	js.CopyBytesToJS(u8, b)
 	l.worker.Call("postMessage", u8, []any{u8.Get("buffer")})
 }
 
-// frameLoop calls paint in animation frames: Request asks for one; paint returns
+// FrameLoop calls paint in animation frames: Request asks for one; paint returns
 // whether it wants the next frame too (self-rescheduling while, for example, a
 // trace request waits for its turn). While the tab is hidden it paints
 // nothing: what is asked for meanwhile is painted once, in the first frame
 // after the tab is shown again.
-type frameLoop struct {
+type FrameLoop struct {
 	fn      js.Func // program lifetime: one callback reused for every frame, never released
 	raf     js.Value
 	pending bool
@@ -244,8 +245,8 @@ type frameLoop struct {
 	wanted  bool // a frame was asked for while hidden
 }
 
-func newFrameLoop(paint func(now float64) (again bool)) *frameLoop {
-	f := &frameLoop{raf: js.Global().Get("requestAnimationFrame")}
+func NewFrameLoop(paint func(now float64) (again bool)) *FrameLoop {
+	f := &FrameLoop{raf: js.Global().Get("requestAnimationFrame")}
 	f.fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		f.pending = false
 		if f.hidden {
@@ -261,7 +262,7 @@ func newFrameLoop(paint func(now float64) (again bool)) *frameLoop {
 }
 
 // Request asks for a frame, unless one is already asked for.
-func (f *frameLoop) Request() {
+func (f *FrameLoop) Request() {
 	if f.hidden {
 		f.wanted = true
 		return
@@ -275,7 +276,7 @@ func (f *frameLoop) Request() {
 
 // SetHidden stops painting (the tab is hidden) or starts it again, with one
 // frame if anything was asked for meanwhile.
-func (f *frameLoop) SetHidden(hidden bool) {
+func (f *FrameLoop) SetHidden(hidden bool) {
 	f.hidden = hidden
 	if !hidden && f.wanted {
 		f.wanted = false
@@ -283,9 +284,9 @@ func (f *frameLoop) SetHidden(hidden bool) {
 	}
 }
 
-// every calls f every ms milliseconds with the page's clock (performance.now).
+// Every calls f every ms milliseconds with the page's clock (performance.now).
 // Program lifetime: the callback is never released.
-func every(ms int, f func(now float64)) {
+func Every(ms int, f func(now float64)) {
 	perf := js.Global().Get("performance")
 	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
 		f(perf.Call("now").Float())
@@ -293,33 +294,33 @@ func every(ms int, f func(now float64)) {
 	}), ms)
 }
 
-// perfNow returns the page's clock in ms (performance.now).
-func perfNow() float64 { return js.Global().Get("performance").Call("now").Float() }
+// PerfNow returns the page's clock in ms (performance.now).
+func PerfNow() float64 { return js.Global().Get("performance").Call("now").Float() }
 
-// pageIsHidden reports whether the tab is hidden (document.visibilityState).
-func pageIsHidden() bool {
+// PageIsHidden reports whether the tab is hidden (document.visibilityState).
+func PageIsHidden() bool {
 	return js.Global().Get("document").Get("visibilityState").String() == "hidden"
 }
 
-// onVisibility calls f with whether the page is hidden whenever that changes.
+// OnVisibility calls f with whether the page is hidden whenever that changes.
 // Program lifetime: the listener is never removed.
-func onVisibility(f func(hidden bool)) {
+func OnVisibility(f func(hidden bool)) {
 	doc := js.Global().Get("document")
 	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
-		f(pageIsHidden())
+		f(PageIsHidden())
 		return nil
 	}))
 }
 
-// debouncer calls fire once, delay milliseconds after the last Arm.
-type debouncer struct {
+// Debouncer calls fire once, delay milliseconds after the last Arm.
+type Debouncer struct {
 	fn    js.Func // program lifetime: one callback reused for every arming, never released
 	delay int
 	id    js.Value
 }
 
-func newDebouncer(delay int, fire func()) *debouncer {
-	d := &debouncer{delay: delay, id: js.Null()}
+func NewDebouncer(delay int, fire func()) *Debouncer {
+	d := &Debouncer{delay: delay, id: js.Null()}
 	d.fn = js.FuncOf(func(js.Value, []js.Value) any {
 		d.id = js.Null()
 		fire()
@@ -329,13 +330,13 @@ func newDebouncer(delay int, fire func()) *debouncer {
 }
 
 // Arm (re)starts the delay.
-func (d *debouncer) Arm() {
+func (d *Debouncer) Arm() {
 	d.Cancel()
 	d.id = js.Global().Call("setTimeout", d.fn, d.delay)
 }
 
 // Cancel stops a pending call.
-func (d *debouncer) Cancel() {
+func (d *Debouncer) Cancel() {
 	if !d.id.IsNull() {
 		js.Global().Call("clearTimeout", d.id)
 		d.id = js.Null()
@@ -343,23 +344,23 @@ func (d *debouncer) Cancel() {
 }
 
 // Pending reports whether a call is waiting.
-func (d *debouncer) Pending() bool { return !d.id.IsNull() }
+func (d *Debouncer) Pending() bool { return !d.id.IsNull() }
 
-// pixelCanvas is a canvas filled from an RGBA buffer with one copy and one
+// PixelCanvas is a canvas filled from an RGBA buffer with one copy and one
 // putImageData: its pixels are data cells (a heatmap), scaled by CSS.
-type pixelCanvas struct {
+type PixelCanvas struct {
 	el   *dom.HTMLCanvasElement
 	ctx  *dom.CanvasRenderingContext2D
 	img  *dom.ImageData
 	w, h int
 }
 
-func newPixelCanvas(el *dom.HTMLCanvasElement) *pixelCanvas {
-	return &pixelCanvas{el: el, ctx: el.GetContext2d()}
+func NewPixelCanvas(el *dom.HTMLCanvasElement) *PixelCanvas {
+	return &PixelCanvas{el: el, ctx: el.GetContext2d()}
 }
 
 // Put shows rgba, an image of w×h pixels (4·w·h bytes).
-func (p *pixelCanvas) Put(rgba []byte, w, h int) {
+func (p *PixelCanvas) Put(rgba []byte, w, h int) {
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -374,9 +375,9 @@ func (p *pixelCanvas) Put(rgba []byte, w, h int) {
 	p.ctx.PutImageData(p.img, 0, 0)
 }
 
-// drawCanvas is a canvas for lines, axes and text, sized in CSS pixels and
+// DrawCanvas is a canvas for lines, axes and text, sized in CSS pixels and
 // drawn at the device's pixel ratio.
-type drawCanvas struct {
+type DrawCanvas struct {
 	el     *dom.HTMLCanvasElement
 	ctx    *dom.CanvasRenderingContext2D
 	raw    js.Value // the context, for the calls dom/v2 lacks
@@ -385,8 +386,8 @@ type drawCanvas struct {
 	path2D js.Value
 }
 
-func newDrawCanvas(el *dom.HTMLCanvasElement) *drawCanvas {
-	c := &drawCanvas{el: el, path2D: js.Global().Get("Path2D")}
+func NewDrawCanvas(el *dom.HTMLCanvasElement) *DrawCanvas {
+	c := &DrawCanvas{el: el, path2D: js.Global().Get("Path2D")}
 	c.ctx = el.GetContext2d()
 	c.raw = c.ctx.Value
 	return c
@@ -394,7 +395,7 @@ func newDrawCanvas(el *dom.HTMLCanvasElement) *drawCanvas {
 
 // Begin sizes the canvas to w×h CSS pixels (if it changed), clears it and sets
 // the transform so that drawing is in CSS pixels.
-func (c *drawCanvas) Begin(w, h float64) {
+func (c *DrawCanvas) Begin(w, h float64) {
 	ratio := js.Global().Get("devicePixelRatio").Float()
 	if !(ratio > 0) {
 		ratio = 1
@@ -404,8 +405,8 @@ func (c *drawCanvas) Begin(w, h float64) {
 		c.el.SetWidth(pw)
 		c.el.SetHeight(ph)
 		st := c.el.Style()
-		st.SetProperty("width", px(w), "")
-		st.SetProperty("height", px(h), "")
+		st.SetProperty("width", Px(w), "")
+		st.SetProperty("height", Px(h), "")
 		c.w, c.h, c.ratio = w, h, ratio
 	}
 	c.ctx.SetTransform(1, 0, 0, 1, 0, 0)
@@ -414,7 +415,7 @@ func (c *drawCanvas) Begin(w, h float64) {
 }
 
 // Stroke draws an SVG path (chart.AppendPath) with one Path2D and one stroke.
-func (c *drawCanvas) Stroke(d []byte, color string, width float64, dash []float64) {
+func (c *DrawCanvas) Stroke(d []byte, color string, width float64, dash []float64) {
 	if len(d) == 0 {
 		return
 	}
@@ -434,7 +435,7 @@ func (c *drawCanvas) Stroke(d []byte, color string, width float64, dash []float6
 }
 
 // Fill fills an SVG path.
-func (c *drawCanvas) Fill(d []byte, color string) {
+func (c *DrawCanvas) Fill(d []byte, color string) {
 	if len(d) == 0 {
 		return
 	}
@@ -443,13 +444,13 @@ func (c *drawCanvas) Fill(d []byte, color string) {
 }
 
 // Rect fills a rectangle.
-func (c *drawCanvas) Rect(x, y, w, h float64, color string) {
+func (c *DrawCanvas) Rect(x, y, w, h float64, color string) {
 	c.raw.Set("fillStyle", color)
 	c.raw.Call("fillRect", x, y, w, h)
 }
 
 // Line draws a straight line.
-func (c *drawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
+func (c *DrawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
 	c.raw.Set("strokeStyle", color)
 	c.raw.Set("lineWidth", width)
 	c.raw.Call("setLineDash", js.Global().Get("Array").New())
@@ -461,7 +462,7 @@ func (c *drawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
 
 // Text writes s at (x, y) with the given alignment ("left", "center", "right")
 // and baseline ("top", "middle", "alphabetic", "bottom").
-func (c *drawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
+func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
 	c.raw.Set("font", font)
 	c.raw.Set("fillStyle", color)
 	c.raw.Set("textAlign", align)
@@ -470,7 +471,7 @@ func (c *drawCanvas) Text(s string, x, y float64, font, color, align, baseline s
 }
 
 // TextRotated writes s turned a quarter left, centred on (x, y): a y-axis label.
-func (c *drawCanvas) TextRotated(s string, x, y float64, font, color string) {
+func (c *DrawCanvas) TextRotated(s string, x, y float64, font, color string) {
 	c.raw.Call("save")
 	c.raw.Call("translate", x, y)
 	c.raw.Call("rotate", -1.5707963267948966)
@@ -479,13 +480,13 @@ func (c *drawCanvas) TextRotated(s string, x, y float64, font, color string) {
 }
 
 // TextWidth measures s in font.
-func (c *drawCanvas) TextWidth(s, font string) float64 {
+func (c *DrawCanvas) TextWidth(s, font string) float64 {
 	c.raw.Set("font", font)
 	return c.raw.Call("measureText", s).Get("width").Float()
 }
 
-// rootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).
-func rootFontSize() float64 {
+// RootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).
+func RootFontSize() float64 {
 	doc := js.Global().Get("document").Get("documentElement")
 	v := js.Global().Call("getComputedStyle", doc).Get("fontSize").String()
 	var f float64
@@ -495,8 +496,8 @@ func rootFontSize() float64 {
 	return f
 }
 
-// download offers b to the person as a file.
-func download(name, mime string, b []byte) {
+// Download offers b to the person as a file.
+func Download(name, mime string, b []byte) {
 	g := js.Global()
 	u8 := g.Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
@@ -523,10 +524,10 @@ func downloadBlob(name string, blob js.Value) {
 	g.Call("setTimeout", revoke, 1000)
 }
 
-// downloadCanvasPNG offers a canvas as a PNG file: on white, scaled by sx
+// DownloadCanvasPNG offers a canvas as a PNG file: on white, scaled by sx
 // and sy (without smoothing when scaled: a heatmap's cells stay sharp), with
 // label written above it. The toBlob callback is one-shot and releases itself.
-func downloadCanvasPNG(src *dom.HTMLCanvasElement, name, label string, sx, sy float64) error {
+func DownloadCanvasPNG(src *dom.HTMLCanvasElement, name, label string, sx, sy float64) error {
 	return jsCall(func() {
 		g := js.Global()
 		w, h := src.Width(), src.Height()
@@ -557,9 +558,9 @@ func downloadCanvasPNG(src *dom.HTMLCanvasElement, name, label string, sx, sy fl
 	})
 }
 
-// readFirstFile reads the first file chosen in a file input and calls done with
+// ReadFirstFile reads the first file chosen in a file input and calls done with
 // its bytes or an error. The callbacks are one-shot and release themselves.
-func readFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, error)) {
+func ReadFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, error)) {
 	files := input.Get("files")
 	if files.IsUndefined() || files.IsNull() || files.Length() == 0 {
 		return
@@ -587,32 +588,32 @@ func readFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, 
 	f.Call("arrayBuffer").Call("then", ok, fail)
 }
 
-// clientRect returns an element's position on the screen.
-func clientRect(el dom.Element) (left, top, width, height float64) {
+// ClientRect returns an element's position on the screen.
+func ClientRect(el dom.Element) (left, top, width, height float64) {
 	r := el.GetBoundingClientRect()
 	return r.Left(), r.Top(), r.Width(), r.Height()
 }
 
-// pointerXY returns the client coordinates of a pointer event.
-func pointerXY(ev dom.Event) (x, y float64) {
+// PointerXY returns the client coordinates of a pointer event.
+func PointerXY(ev dom.Event) (x, y float64) {
 	v := ev.Underlying()
 	return v.Get("clientX").Float(), v.Get("clientY").Float()
 }
 
-// eventKey returns the key of a keyboard event.
-func eventKey(ev dom.Event) string {
+// EventKey returns the key of a keyboard event.
+func EventKey(ev dom.Event) string {
 	return ev.Underlying().Get("key").String()
 }
 
-// eventModified reports whether Ctrl, Alt or Meta was held.
-func eventModified(ev dom.Event) bool {
+// EventModified reports whether Ctrl, Alt or Meta was held.
+func EventModified(ev dom.Event) bool {
 	v := ev.Underlying()
 	return v.Get("ctrlKey").Bool() || v.Get("altKey").Bool() || v.Get("metaKey").Bool()
 }
 
-// onResize calls f when the window's size changes. Program lifetime: the
+// OnResize calls f when the window's size changes. Program lifetime: the
 // listener is never removed.
-func onResize(f func()) {
+func OnResize(f func()) {
 	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
 		f()
 		return nil
@@ -625,15 +626,15 @@ func randomSeed() uint64 {
 	return uint64(m.Call("random").Float()*(1<<31))<<21 ^ uint64(m.Call("random").Float()*(1<<21))
 }
 
-func px(v float64) string { return fmt.Sprintf("%gpx", v) }
+func Px(v float64) string { return fmt.Sprintf("%gpx", v) }
 
-// isFocused reports whether el has the keyboard focus.
-func isFocused(el dom.Element) bool {
+// IsFocused reports whether el has the keyboard focus.
+func IsFocused(el dom.Element) bool {
 	return js.Global().Get("document").Get("activeElement").Equal(el.Underlying())
 }
 
-// activeTag returns the lower-case tag name of the focused element ("" if none).
-func activeTag() string {
+// ActiveTag returns the lower-case tag name of the focused element ("" if none).
+func ActiveTag() string {
 	a := js.Global().Get("document").Get("activeElement")
 	if a.IsNull() || a.IsUndefined() {
 		return ""

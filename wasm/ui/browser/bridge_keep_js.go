@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package browser
 
 // This bridge file holds the browser APIs of keeping and sharing: IndexedDB
 // (the saved session), localStorage and sessionStorage (small flags), fetch
@@ -92,9 +92,9 @@ func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)
 	req.Set("onerror", e)
 }
 
-// sessionDB is the page's IndexedDB database of saved sessions: one object
+// SessionDB is the page's IndexedDB database of saved sessions: one object
 // store, "sessions", of records (Uint8Array, Session.Marshal) keyed by tab id.
-type sessionDB struct {
+type SessionDB struct {
 	db js.Value
 }
 
@@ -104,9 +104,9 @@ const (
 	dbVersion = 1
 )
 
-// openSessionDB opens (or creates) the database; done gets nil and an error
+// OpenSessionDB opens (or creates) the database; done gets nil and an error
 // where the browser keeps nothing (private mode, storage turned off).
-func openSessionDB(done func(*sessionDB, error)) {
+func OpenSessionDB(done func(*SessionDB, error)) {
 	idb := js.Global().Get("indexedDB")
 	if !idb.Truthy() {
 		done(nil, errors.New("this browser keeps no data for pages (no IndexedDB)"))
@@ -128,7 +128,7 @@ func openSessionDB(done func(*sessionDB, error)) {
 	onRequest(req, "success", func(db js.Value) {
 		req.Set("onupgradeneeded", js.Null())
 		upgrade.Release()
-		done(&sessionDB{db: db}, nil)
+		done(&SessionDB{db: db}, nil)
 	}, func(err error) {
 		req.Set("onupgradeneeded", js.Null())
 		upgrade.Release()
@@ -138,7 +138,7 @@ func openSessionDB(done func(*sessionDB, error)) {
 }
 
 // store returns the object store in a new transaction.
-func (d *sessionDB) store(mode string) (js.Value, js.Value, error) {
+func (d *SessionDB) store(mode string) (js.Value, js.Value, error) {
 	var tx, st js.Value
 	err := jsCall(func() {
 		tx = d.db.Call("transaction", dbStore, mode)
@@ -149,7 +149,7 @@ func (d *sessionDB) store(mode string) (js.Value, js.Value, error) {
 
 // Put stores value under key; done (may be nil) gets the outcome once the
 // transaction has committed.
-func (d *sessionDB) Put(key string, value []byte, done func(error)) {
+func (d *SessionDB) Put(key string, value []byte, done func(error)) {
 	if done == nil {
 		done = func(error) {}
 	}
@@ -170,7 +170,7 @@ func (d *sessionDB) Put(key string, value []byte, done func(error)) {
 
 // All returns every stored record with its key (nil for a value that is not
 // bytes).
-func (d *sessionDB) All(done func(keys []string, values [][]byte, err error)) {
+func (d *SessionDB) All(done func(keys []string, values [][]byte, err error)) {
 	_, st, err := d.store("readonly")
 	var kr, vr js.Value
 	if err == nil {
@@ -207,7 +207,7 @@ func (d *sessionDB) All(done func(keys []string, values [][]byte, err error)) {
 }
 
 // Delete removes the records of keys; done (may be nil) runs once they are gone.
-func (d *sessionDB) Delete(keys []string, done func(error)) {
+func (d *SessionDB) Delete(keys []string, done func(error)) {
 	if done == nil {
 		done = func(error) {}
 	}
@@ -227,7 +227,7 @@ func (d *sessionDB) Delete(keys []string, done func(error)) {
 }
 
 // Clear removes every record.
-func (d *sessionDB) Clear(done func(error)) {
+func (d *SessionDB) Clear(done func(error)) {
 	tx, st, err := d.store("readwrite")
 	if err == nil {
 		err = jsCall(func() { st.Call("clear") })
@@ -239,9 +239,9 @@ func (d *sessionDB) Clear(done func(error)) {
 	onRequest(tx, "complete", func(js.Value) { done(nil) }, done)
 }
 
-// storageGet reads a small flag from localStorage (local) or sessionStorage;
+// StorageGet reads a small flag from localStorage (local) or sessionStorage;
 // "" where the browser keeps none.
-func storageGet(local bool, key string) string {
+func StorageGet(local bool, key string) string {
 	var out string
 	_ = jsCall(func() {
 		s := js.Global().Get(storageName(local))
@@ -255,9 +255,9 @@ func storageGet(local bool, key string) string {
 	return out
 }
 
-// storageSet writes a small flag ("" removes it); it fails silently where the
+// StorageSet writes a small flag ("" removes it); it fails silently where the
 // browser keeps nothing.
-func storageSet(local bool, key, value string) {
+func StorageSet(local bool, key, value string) {
 	_ = jsCall(func() {
 		s := js.Global().Get(storageName(local))
 		if !s.Truthy() {
@@ -278,24 +278,24 @@ func storageName(local bool) string {
 	return "sessionStorage"
 }
 
-// nowMillis returns the time in ms since 1970.
-func nowMillis() int64 { return int64(js.Global().Get("Date").Call("now").Float()) }
+// NowMillis returns the time in ms since 1970.
+func NowMillis() int64 { return int64(js.Global().Get("Date").Call("now").Float()) }
 
-// randomID returns a random id of 16 hex digits for a tab.
-func randomID() string {
+// RandomID returns a random id of 16 hex digits for a tab.
+func RandomID() string {
 	return fmt.Sprintf("%08x%08x", uint32(randomSeed()), uint32(randomSeed()>>20))
 }
 
-// httpResult is what fetchBytes gets back.
-type httpResult struct {
+// HTTPResult is what fetchBytes gets back.
+type HTTPResult struct {
 	Status int
 	Type   string // Content-Type
 	Body   []byte
 }
 
-// fetchBytes makes an HTTP request relative to the page (body nil: none) and
+// FetchBytes makes an HTTP request relative to the page (body nil: none) and
 // gives done the answer, or an error if there was none (offline, refused).
-func fetchBytes(method, url string, body []byte, contentType string, done func(httpResult, error)) {
+func FetchBytes(method, url string, body []byte, contentType string, done func(HTTPResult, error)) {
 	g := js.Global()
 	opts := map[string]any{"method": method, "cache": "no-store", "credentials": "same-origin"}
 	if body != nil {
@@ -306,11 +306,11 @@ func fetchBytes(method, url string, body []byte, contentType string, done func(h
 	}
 	var p js.Value
 	if err := jsCall(func() { p = g.Call("fetch", url, opts) }); err != nil {
-		done(httpResult{}, err)
+		done(HTTPResult{}, err)
 		return
 	}
 	then(p, func(resp js.Value) {
-		res := httpResult{Status: resp.Get("status").Int()}
+		res := HTTPResult{Status: resp.Get("status").Int()}
 		if ct := resp.Get("headers").Call("get", "Content-Type"); ct.Type() == js.TypeString {
 			res.Type = ct.String()
 		}
@@ -319,15 +319,15 @@ func fetchBytes(method, url string, body []byte, contentType string, done func(h
 			res.Body = make([]byte, u8.Length())
 			js.CopyBytesToGo(res.Body, u8)
 			done(res, nil)
-		}, func(err error) { done(httpResult{}, err) })
-	}, func(err error) { done(httpResult{}, err) })
+		}, func(err error) { done(HTTPResult{}, err) })
+	}, func(err error) { done(HTTPResult{}, err) })
 }
 
-// locationHash returns the page address's fragment, with its '#'.
-func locationHash() string { return js.Global().Get("location").Get("hash").String() }
+// LocationHash returns the page address's fragment, with its '#'.
+func LocationHash() string { return js.Global().Get("location").Get("hash").String() }
 
-// pageAddress returns the page's address without its fragment.
-func pageAddress() string {
+// PageAddress returns the page's address without its fragment.
+func PageAddress() string {
 	h := js.Global().Get("location").Get("href").String()
 	for i := 0; i < len(h); i++ {
 		if h[i] == '#' {
@@ -337,11 +337,11 @@ func pageAddress() string {
 	return h
 }
 
-// reloadPage loads the page again.
-func reloadPage() { js.Global().Get("location").Call("reload") }
+// ReloadPage loads the page again.
+func ReloadPage() { js.Global().Get("location").Call("reload") }
 
-// copyText puts s on the clipboard; done gets whether it worked.
-func copyText(s string, done func(bool)) {
+// CopyText puts s on the clipboard; done gets whether it worked.
+func CopyText(s string, done func(bool)) {
 	cb := js.Global().Get("navigator").Get("clipboard")
 	if !cb.Truthy() {
 		done(false)
@@ -355,10 +355,10 @@ func copyText(s string, done func(bool)) {
 	then(p, func(js.Value) { done(true) }, func(error) { done(false) })
 }
 
-// onPageHidden calls f when the page is hidden (another tab, minimised) or
+// OnPageHidden calls f when the page is hidden (another tab, minimised) or
 // unloaded (closed, reloaded, navigated away). Program lifetime: the two
 // listeners live as long as the page and are never released.
-func onPageHidden(f func()) {
+func OnPageHidden(f func()) {
 	doc := js.Global().Get("document")
 	js.Global().Call("addEventListener", "pagehide", js.FuncOf(func(js.Value, []js.Value) any {
 		f()
@@ -372,8 +372,8 @@ func onPageHidden(f func()) {
 	}))
 }
 
-// timeout calls f once after ms milliseconds; the callback releases itself.
-func timeout(ms int, f func()) {
+// Timeout calls f once after ms milliseconds; the callback releases itself.
+func Timeout(ms int, f func()) {
 	var fn js.Func
 	fn = js.FuncOf(func(js.Value, []js.Value) any {
 		fn.Release()
@@ -383,10 +383,10 @@ func timeout(ms int, f func()) {
 	js.Global().Call("setTimeout", fn, ms)
 }
 
-// jsonFields parses b as a JSON object (with the browser's JSON.parse, so the
+// JSONFields parses b as a JSON object (with the browser's JSON.parse, so the
 // page needs no JSON package of its own) and returns the values of keys that
 // are strings, numbers or booleans; nil if b is not a JSON object.
-func jsonFields(b []byte, keys ...string) map[string]any {
+func JSONFields(b []byte, keys ...string) map[string]any {
 	var obj js.Value
 	if err := jsCall(func() { obj = js.Global().Get("JSON").Call("parse", string(b)) }); err != nil || obj.Type() != js.TypeObject || obj.IsNull() {
 		return nil
