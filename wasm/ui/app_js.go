@@ -151,7 +151,7 @@ func (a *app) received(b []byte) {
 		a.sessionProgress(m)
 		a.snapCheck()
 	case protocol.Error:
-		if m.Field == FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
+		if m.Field == present.FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
 			a.dataSent = false
 			a.dataAnswered(false)
 		}
@@ -160,7 +160,7 @@ func (a *app) received(b []byte) {
 		a.showConfig(m.Config, false)
 		if m.Length > 0 {
 			a.dataSent = false
-			d |= a.st.SetError(FieldText, "") | a.st.SetError(FieldLoad, "") | a.st.SetError(FieldTrain, "")
+			d |= a.st.SetError(present.FieldText, "") | a.st.SetError(present.FieldLoad, "") | a.st.SetError(present.FieldTrain, "")
 			a.followText()
 			a.dataAnswered(true)
 		}
@@ -295,10 +295,10 @@ func (a *app) sendText() {
 	text := a.v.text.Value()
 	mode := a.st.Mode
 	if err := CheckText(text, mode); err != nil {
-		a.invalidate(a.st.SetError(FieldText, err.Error()))
+		a.invalidate(a.st.SetError(present.FieldText, err.Error()))
 		return
 	}
-	a.invalidate(a.st.SetError(FieldText, ""))
+	a.invalidate(a.st.SetError(present.FieldText, ""))
 	if !a.started || (text == a.sentText && mode == a.sentMode) {
 		return
 	}
@@ -313,7 +313,7 @@ func (a *app) sendText() {
 func (a *app) sendConfig(field string, change func(c *lstm.Config), resets bool) {
 	c := a.st.Cfg
 	change(&c)
-	if field == FieldCell && c.Cell != a.st.Cfg.Cell {
+	if field == present.FieldCell && c.Cell != a.st.Cfg.Cell {
 		a.stopCompare()
 	}
 	a.st.SetError(field, "")
@@ -424,7 +424,7 @@ func (a *app) wire() {
 	browser.Listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
 	browser.Listen(v.step, "click", func(dom.Event) {
 		if !a.st.HasData && !a.dataSent {
-			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
+			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
 		if a.refuseTrain("Step") {
@@ -479,7 +479,7 @@ func (a *app) wire() {
 		if v.cell.Value() == "1" {
 			cell = lstm.CellRNN
 		}
-		a.sendConfig(FieldCell, func(c *lstm.Config) { c.Cell = cell }, true)
+		a.sendConfig(present.FieldCell, func(c *lstm.Config) { c.Cell = cell }, true)
 	})
 	a.intSetting(v.hidden, SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
 	a.floatSetting(v.lr, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
@@ -527,7 +527,7 @@ func (a *app) wire() {
 	a.intSetting(v.seqLen, SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
 	browser.Listen(v.optimizer, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.optimizer.Value())
-		a.sendLive(FieldOptimizer, func(c *lstm.Config) { c.Optimizer = lstm.Optimizer(n) })
+		a.sendLive(present.FieldOptimizer, func(c *lstm.Config) { c.Optimizer = lstm.Optimizer(n) })
 	})
 	a.floatSetting(v.clip, SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
 	browser.Listen(v.seed, "change", func(dom.Event) {
@@ -536,23 +536,23 @@ func (a *app) wire() {
 			a.refuse(err)
 			return
 		}
-		a.sendConfig(FieldSeed, func(c *lstm.Config) { c.Seed = uint64(n) }, true)
+		a.sendConfig(present.FieldSeed, func(c *lstm.Config) { c.Seed = uint64(n) }, true)
 	})
 	browser.Listen(v.layers, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.layers.Value())
-		a.sendConfig(FieldLayers, func(c *lstm.Config) { c.Layers = n }, true)
+		a.sendConfig(present.FieldLayers, func(c *lstm.Config) { c.Layers = n }, true)
 	})
 	a.floatSetting(v.forgetBias, SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
 
 	browser.Listen(v.save, "click", func(dom.Event) {
-		a.invalidate(a.st.SetError(FieldSave, ""))
+		a.invalidate(a.st.SetError(present.FieldSave, ""))
 		a.send(a.st.ExportRequest())
 	})
 	browser.Listen(v.load, "change", func(dom.Event) {
 		browser.ReadFirstFile(v.load, protocol.MaxModelFile, func(b []byte, err error) {
 			v.load.SetValue("")
 			if err != nil {
-				a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+err.Error()+"."))
+				a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+err.Error()+"."))
 				return
 			}
 			a.importModel(b, fromFile, nil, nil)
@@ -619,7 +619,7 @@ func (a *app) toggleTrain() {
 		}
 	} else {
 		if !a.st.HasData && !a.dataSent {
-			a.invalidate(a.st.SetError(FieldText, "There is no training data yet: type a training text or pick a preset."))
+			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
 		if a.refuseTrain("Train") {
@@ -636,20 +636,17 @@ func (a *app) toggleTrain() {
 	a.invalidate(DirtyStats)
 }
 
-// FieldTrain names the alert of a Train or Step the page refused.
-const FieldTrain = "Train"
-
 // refuseTrain refuses Train and Step (named by button) while the training
 // text shown is one the page or the engine refused: the engine still has
 // the data before it, and training that would change a model the person
 // no longer sees the data of. It reports whether it refused.
 func (a *app) refuseTrain(button string) bool {
-	if a.st.Errors[FieldText] == "" {
-		a.invalidate(a.st.SetError(FieldTrain, ""))
+	if a.st.Errors[present.FieldText] == "" {
+		a.invalidate(a.st.SetError(present.FieldTrain, ""))
 		return false
 	}
-	a.invalidate(a.st.SetError(FieldTrain, button+" waits for training data it can use: correct the "+
-		strings.ToLower(FieldText[:1])+FieldText[1:]+" first (the message under it says what is wrong). The model is unchanged.") | DirtyStats)
+	a.invalidate(a.st.SetError(present.FieldTrain, button+" waits for training data it can use: correct the "+
+		strings.ToLower(present.FieldText[:1])+present.FieldText[1:]+" first (the message under it says what is wrong). The model is unchanged.") | DirtyStats)
 	return true
 }
 
@@ -702,12 +699,12 @@ func (a *app) generate() {
 			return
 		}
 	}
-	a.st.SetError(FieldLength, "")
-	a.st.SetError(FieldTemperature, "")
-	a.st.SetError(FieldPrime, "")
-	a.st.SetError(FieldGenerate, "")
+	a.st.SetError(present.FieldLength, "")
+	a.st.SetError(present.FieldTemperature, "")
+	a.st.SetError(present.FieldPrime, "")
+	a.st.SetError(present.FieldGenerate, "")
 	if !a.st.HasData {
-		a.invalidate(a.st.SetError(FieldGenerate, "There is no model yet: type a training text or pick a preset."))
+		a.invalidate(a.st.SetError(present.FieldGenerate, "There is no model yet: type a training text or pick a preset."))
 		return
 	}
 	// The first Generate at an update draws the same text in every page
@@ -817,15 +814,15 @@ func (a *app) showConfig(c lstm.Config, force bool) {
 		}
 		el.SetValue(val)
 	}
-	setIf(FieldCell, v.cell, strconv.Itoa(int(c.Cell)))
-	setIf(FieldHidden, v.hidden, strconv.Itoa(c.Hidden))
-	setIf(FieldLR, v.lr, strconv.FormatFloat(c.LearningRate, 'g', -1, 64))
-	setIf(FieldSeqLen, v.seqLen, strconv.Itoa(c.SeqLen))
-	setIf(FieldOptimizer, v.optimizer, strconv.Itoa(int(c.Optimizer)))
-	setIf(FieldClip, v.clip, strconv.FormatFloat(c.Clip, 'g', -1, 64))
-	setIf(FieldSeed, v.seed, strconv.FormatUint(c.Seed, 10))
-	setIf(FieldLayers, v.layers, strconv.Itoa(c.Layers))
-	setIf(FieldForgetBias, v.forgetBias, strconv.FormatFloat(c.ForgetBias, 'g', -1, 64))
+	setIf(present.FieldCell, v.cell, strconv.Itoa(int(c.Cell)))
+	setIf(present.FieldHidden, v.hidden, strconv.Itoa(c.Hidden))
+	setIf(present.FieldLR, v.lr, strconv.FormatFloat(c.LearningRate, 'g', -1, 64))
+	setIf(present.FieldSeqLen, v.seqLen, strconv.Itoa(c.SeqLen))
+	setIf(present.FieldOptimizer, v.optimizer, strconv.Itoa(int(c.Optimizer)))
+	setIf(present.FieldClip, v.clip, strconv.FormatFloat(c.Clip, 'g', -1, 64))
+	setIf(present.FieldSeed, v.seed, strconv.FormatUint(c.Seed, 10))
+	setIf(present.FieldLayers, v.layers, strconv.Itoa(c.Layers))
+	setIf(present.FieldForgetBias, v.forgetBias, strconv.FormatFloat(c.ForgetBias, 'g', -1, 64))
 	if force {
 		v.temperature.SetValue("0.8")
 	}

@@ -23,9 +23,6 @@ import (
 // same probe, under the same time cursor. Train, Pause, Step, Reset and every
 // setting go to both engines.
 
-// FieldCompare names the alert of the comparison.
-const FieldCompare = "Compare"
-
 // compare is the second engine and what the page knows of it.
 type compare struct {
 	eng   *browser.EngineLink
@@ -73,7 +70,7 @@ func (v *view) buildCompare() (row, race, side dom.HTMLElement) {
 		browser.Attr("aria-describedby", "compare-hint"), "Compare LSTM and RNN").(*dom.HTMLButtonElement)
 	c.hint = b.El("p", browser.Cls("hint"), browser.ID("compare-hint"),
 		"Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ and Balanced brackets presets.")
-	c.row = b.El("div", browser.Cls("compare-row"), c.toggle, c.hint, v.alert(FieldCompare))
+	c.row = b.El("div", browser.Cls("compare-row"), c.toggle, c.hint, v.alert(present.FieldCompare))
 
 	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "race-title"), browser.Attr("aria-describedby", "race-note")).(*dom.HTMLCanvasElement)
 	c.race = browser.NewDrawCanvas(cv)
@@ -135,19 +132,19 @@ func (a *app) toggleCompare() {
 // startCompare pauses and resets the page's model, starts the second engine
 // with the other cell, and trains both once it has the data.
 func (a *app) startCompare() {
-	a.invalidate(a.st.SetError(FieldCompare, ""))
+	a.invalidate(a.st.SetError(present.FieldCompare, ""))
 	if !a.st.HasData || a.failed {
-		a.invalidate(a.st.SetError(FieldCompare, "There is no training data yet: type a training text or pick a preset."))
+		a.invalidate(a.st.SetError(present.FieldCompare, "There is no training data yet: type a training text or pick a preset."))
 		return
 	}
 	c := &compare{st: NewState(), cell: otherCell(a.st.Cfg.Cell), train: true}
 	c.st.Mode = a.st.Mode
 	eng, err := browser.StartSecondEngine(a.cmpReceived, func(msg string) {
-		a.invalidate(a.st.SetError(FieldCompare, "The second engine stopped: "+msg+"."))
+		a.invalidate(a.st.SetError(present.FieldCompare, "The second engine stopped: "+msg+"."))
 		a.stopCompare()
 	})
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldCompare, "The comparison could not start: "+err.Error()+"."))
+		a.invalidate(a.st.SetError(present.FieldCompare, "The comparison could not start: "+err.Error()+"."))
 		return
 	}
 	c.eng = eng
@@ -190,7 +187,7 @@ func (a *app) cmpSend(m protocol.Message) {
 	}
 	b, err := protocol.Encode(m)
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldCompare, "The page could not send a request: "+err.Error()))
+		a.invalidate(a.st.SetError(present.FieldCompare, "The page could not send a request: "+err.Error()))
 		return
 	}
 	c.eng.Send(b)
@@ -213,7 +210,7 @@ func (a *app) cmpReceived(b []byte) {
 	}
 	m, err := protocol.Decode(b)
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldCompare, "The page received a malformed reply from the second engine: "+err.Error()))
+		a.invalidate(a.st.SetError(present.FieldCompare, "The page received a malformed reply from the second engine: "+err.Error()))
 		return
 	}
 	if m.Type().ToEngine() {
@@ -241,7 +238,7 @@ func (a *app) cmpReceived(b []byte) {
 		}
 	case protocol.Error:
 		if m.Message != "" {
-			a.invalidate(a.st.SetError(FieldCompare, c.cell.String()+": "+m.Message))
+			a.invalidate(a.st.SetError(present.FieldCompare, c.cell.String()+": "+m.Message))
 		}
 	}
 	a.invalidate(DirtyCompare | d&DirtyReach)

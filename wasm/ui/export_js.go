@@ -19,9 +19,6 @@ import (
 // history as CSV, and the weights as JSON in PyTorch's layout (package
 // export), each offered as a download (a blob URL, revoked after use).
 
-// FieldExport names the alert of the downloads.
-const FieldExport = "Downloads"
-
 // pngTarget is a chart with a "save as PNG" button.
 type pngTarget struct {
 	btn    *dom.HTMLButtonElement
@@ -56,7 +53,7 @@ func (v *view) buildExport() dom.HTMLElement {
 		b.El("h3", "Downloads"),
 		b.El("div", browser.Cls("file-row"), e.trace, e.losses, e.pytorch),
 		b.El("p", browser.Cls("hint"), "The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button."),
-		v.alert(FieldExport))
+		v.alert(present.FieldExport))
 }
 
 // fileStem is the start of every downloaded file's name.
@@ -80,10 +77,10 @@ func slug(s string) string {
 
 // savePNG downloads a chart.
 func (a *app) savePNG(t *pngTarget) {
-	a.invalidate(a.st.SetError(FieldExport, ""))
+	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	w, h := t.canvas.Width(), t.canvas.Height()
 	if w == 0 || h == 0 {
-		a.invalidate(a.st.SetError(FieldExport, "The chart "+t.title+" is empty: train the model first."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The chart "+t.title+" is empty: train the model first."))
 		return
 	}
 	sx, sy := 1.0, 1.0
@@ -98,21 +95,21 @@ func (a *app) savePNG(t *pngTarget) {
 		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
 	}
 	if err := browser.DownloadCanvasPNG(t.canvas, name, label, sx, sy); err != nil {
-		a.invalidate(a.st.SetError(FieldExport, "The chart could not be saved: "+err.Error()+"."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The chart could not be saved: "+err.Error()+"."))
 	}
 }
 
 // saveTraceCSV downloads the shown trace.
 func (a *app) saveTraceCSV() {
-	a.invalidate(a.st.SetError(FieldExport, ""))
+	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	tr := a.st.Shown()
 	if tr == nil || tr.T == 0 {
-		a.invalidate(a.st.SetError(FieldExport, "There is no trace yet: press Train or Step, and type a probe text."))
+		a.invalidate(a.st.SetError(present.FieldExport, "There is no trace yet: press Train or Step, and type a probe text."))
 		return
 	}
 	var buf bytes.Buffer
 	if err := export.TraceCSV(&buf, *tr); err != nil {
-		a.invalidate(a.st.SetError(FieldExport, "The trace could not be written: "+err.Error()+"."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The trace could not be written: "+err.Error()+"."))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-trace-update-%d.csv", fileStem, tr.Update), "text/csv", buf.Bytes())
@@ -120,15 +117,15 @@ func (a *app) saveTraceCSV() {
 
 // saveLossCSV downloads the loss history.
 func (a *app) saveLossCSV() {
-	a.invalidate(a.st.SetError(FieldExport, ""))
+	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	h := &a.st.Losses
 	if h.Len() == 0 {
-		a.invalidate(a.st.SetError(FieldExport, "There is no loss history yet: press Train."))
+		a.invalidate(a.st.SetError(present.FieldExport, "There is no loss history yet: press Train."))
 		return
 	}
 	var buf bytes.Buffer
 	if err := h.WriteCSV(&buf); err != nil {
-		a.invalidate(a.st.SetError(FieldExport, "The loss history could not be written: "+err.Error()+"."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The loss history could not be written: "+err.Error()+"."))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-loss-update-%d.csv", fileStem, a.st.Update), "text/csv", buf.Bytes())
@@ -136,9 +133,9 @@ func (a *app) saveLossCSV() {
 
 // savePyTorch asks the engine for the model; downloadPyTorch writes it.
 func (a *app) savePyTorch() {
-	a.invalidate(a.st.SetError(FieldExport, ""))
+	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	if a.st.Status.Params == 0 {
-		a.invalidate(a.st.SetError(FieldExport, "There is no model yet: type a training text or pick a preset."))
+		a.invalidate(a.st.SetError(present.FieldExport, "There is no model yet: type a training text or pick a preset."))
 		return
 	}
 	id := a.requestID()
@@ -150,7 +147,7 @@ func (a *app) savePyTorch() {
 func (a *app) downloadPyTorch(file []byte) {
 	var buf bytes.Buffer
 	if err := export.PyTorchJSONFile(&buf, file); err != nil {
-		a.invalidate(a.st.SetError(FieldExport, "The weights could not be written: "+strings.TrimPrefix(err.Error(), "export: ")+"."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The weights could not be written: "+strings.TrimPrefix(err.Error(), "export: ")+"."))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())

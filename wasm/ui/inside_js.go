@@ -24,12 +24,6 @@ import (
 // (analysis.Correlate), gate saturation (analysis.GateStats), and
 // interventions: a unit of c or h clamped, and the change in the predictions.
 
-// Field names of the unit view's inputs and alerts.
-const (
-	FieldClampUnit  = "Clamp unit"
-	FieldClampValue = "Clamp value"
-)
-
 // unitTextInterval is the least time between two unit-text traces while
 // training runs, in ms.
 const unitTextInterval = 2000
@@ -39,7 +33,7 @@ const unitTextInterval = 2000
 const clampInterval = 700
 
 // SpecClampValue is the range of a clamped value.
-var SpecClampValue = FloatSpec{FieldClampValue, -50, 50}
+var SpecClampValue = FloatSpec{present.FieldClampValue, -50, 50}
 
 // inside is the state of the unit view.
 type inside struct {
@@ -141,9 +135,9 @@ func (v *view) buildInside() dom.HTMLElement {
 	w.clampState = b.El("select", browser.ID("clamp-state"), b.El("option", browser.Attr("value", "c"), "c"), b.El("option", browser.Attr("value", "h"), "h")).(*dom.HTMLSelectElement)
 	v.controls["Clamp state"] = w.clampState
 	w.clampUnit = b.El("input", browser.ID("clamp-unit"), browser.Attr("type", "number"), browser.Attr("min", "1"), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
-	v.controls[FieldClampUnit] = w.clampUnit
+	v.controls[present.FieldClampUnit] = w.clampUnit
 	w.clampValue = b.El("input", browser.ID("clamp-value"), browser.Attr("type", "number"), browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"), browser.Attr("autocomplete", "off"), browser.Attr("value", "0")).(*dom.HTMLInputElement)
-	v.controls[FieldClampValue] = w.clampValue
+	v.controls[present.FieldClampValue] = w.clampValue
 	w.clampApply = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Clamp and compare").(*dom.HTMLButtonElement)
 	w.clampClear = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Release the unit").(*dom.HTMLButtonElement)
 	w.clampOut = b.El("p", browser.Cls("clamp-out"), browser.Attr("aria-live", "polite"))
@@ -153,10 +147,10 @@ func (v *view) buildInside() dom.HTMLElement {
 		b.El("p", browser.Cls("howto"), "Hold one unit of c or h at a value at every step of the probe (0 switches it off) and see how the model's guesses change. A unit that matters changes them."),
 		b.El("div", browser.Cls("clamp-row"),
 			b.El("label", browser.Attr("for", "clamp-state"), "Clamp state"), w.clampState,
-			b.El("label", browser.Attr("for", "clamp-unit"), FieldClampUnit), w.clampUnit,
-			b.El("label", browser.Attr("for", "clamp-value"), FieldClampValue), w.clampValue,
+			b.El("label", browser.Attr("for", "clamp-unit"), present.FieldClampUnit), w.clampUnit,
+			b.El("label", browser.Attr("for", "clamp-value"), present.FieldClampValue), w.clampValue,
 			w.clampApply, w.clampClear),
-		v.alert(FieldClampUnit), v.alert(FieldClampValue),
+		v.alert(present.FieldClampUnit), v.alert(present.FieldClampValue),
 		w.clampOut, w.clampRows)
 	browser.SetHidden(w.clampClear, true)
 
@@ -261,7 +255,7 @@ func (a *app) insideError(m protocol.Error) bool {
 		in.clampID = [2]uint32{}
 		in.clamp = nil
 		browser.SetHidden(a.v.in.clampClear, true)
-		a.invalidate(a.st.SetError(FieldClampUnit, m.Message))
+		a.invalidate(a.st.SetError(present.FieldClampUnit, m.Message))
 		return true
 	}
 	return false
@@ -530,16 +524,16 @@ func (a *app) applyClamp() {
 	w := &a.v.in
 	view, ok := a.st.View()
 	if !ok {
-		a.invalidate(a.st.SetError(FieldClampUnit, "There is no trace yet: press Train or Step first."))
+		a.invalidate(a.st.SetError(present.FieldClampUnit, "There is no trace yet: press Train or Step first."))
 		return
 	}
-	unit, err := IntSpec{FieldClampUnit, 1, view.H}.Parse(w.clampUnit.Value())
+	unit, err := IntSpec{present.FieldClampUnit, 1, view.H}.Parse(w.clampUnit.Value())
 	if err != nil {
 		a.refuse(err)
 		return
 	}
 	// the unit is right: no message about it may stay while the value is refused
-	a.invalidate(a.st.SetError(FieldClampUnit, ""))
+	a.invalidate(a.st.SetError(present.FieldClampUnit, ""))
 	val, err := SpecClampValue.Parse(w.clampValue.Value())
 	if err != nil {
 		a.refuse(err)
@@ -550,8 +544,8 @@ func (a *app) applyClamp() {
 		state = lstm.StateH
 		w.clampState.SetValue("h")
 	}
-	a.st.SetError(FieldClampUnit, "")
-	a.st.SetError(FieldClampValue, "")
+	a.st.SetError(present.FieldClampUnit, "")
+	a.st.SetError(present.FieldClampValue, "")
 	a.in.clamp = &lstm.Intervention{Layer: a.st.Layer, State: state, Unit: unit - 1, Value: val}
 	a.in.clampID = [2]uint32{}
 	a.sendClamp(float64(browser.NowMillis()))

@@ -191,12 +191,12 @@ func (a *app) readLink(hash string) {
 		return
 	}
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
 	s, opts, err := SetupFromLink(st, a.presets)
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
 	id := st.Shared
@@ -216,15 +216,15 @@ func (a *app) fetchShared(id string, s Setup) {
 	browser.FetchBytes("GET", "api/models/"+id, nil, "", func(res browser.HTTPResult, err error) {
 		switch {
 		case err != nil:
-			a.invalidate(a.st.SetError(FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
+			a.invalidate(a.st.SetError(present.FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
 			a.setKeepNotice("")
 			return
 		case res.Status == 404:
-			a.invalidate(a.st.SetError(FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
+			a.invalidate(a.st.SetError(present.FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
 			a.setKeepNotice("")
 			return
 		case res.Status != 200:
-			a.invalidate(a.st.SetError(FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
+			a.invalidate(a.st.SetError(present.FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
 			a.setKeepNotice("")
 			return
 		}
@@ -415,7 +415,7 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 	a.keep.importing = job
 	a.st.Running = false
 	if from == fromFile {
-		a.invalidate(a.st.SetError(FieldLoad, ""))
+		a.invalidate(a.st.SetError(present.FieldLoad, ""))
 	}
 	a.send(protocol.Import{File: file})
 	a.invalidate(DirtyStats)
@@ -427,12 +427,12 @@ func (a *app) importFailed(from, reason string) {
 	reason = strings.TrimSuffix(reason, ".")
 	switch from {
 	case fromFile:
-		a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
+		a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
 	case fromLink:
-		a.invalidate(a.st.SetError(FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
+		a.invalidate(a.st.SetError(present.FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
 		a.setKeepNotice("")
 	default:
-		a.invalidate(a.st.SetError(FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
+		a.invalidate(a.st.SetError(present.FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
 		a.setKeepNotice("")
 		a.recovered(0, false)
 	}
@@ -638,9 +638,9 @@ func (a *app) restorePrime(p string) {
 
 // shareSetup makes a link to the page's setup, with the weights if they fit.
 func (a *app) shareSetup() {
-	a.invalidate(a.st.SetError(FieldShare, ""))
+	a.invalidate(a.st.SetError(present.FieldShare, ""))
 	if !a.st.HasData || a.sentText == "" {
-		a.invalidate(a.st.SetError(FieldShare, "There is no training data yet: type a training text or pick a preset."))
+		a.invalidate(a.st.SetError(present.FieldShare, "There is no training data yet: type a training text or pick a preset."))
 		return
 	}
 	if a.st.Status.Params == 0 || a.st.Update == 0 {
@@ -656,9 +656,9 @@ func (a *app) shareSetup() {
 // site has one, else in the link itself.
 func (a *app) shareModel() {
 	k := &a.keep
-	a.invalidate(a.st.SetError(FieldShare, ""))
+	a.invalidate(a.st.SetError(present.FieldShare, ""))
 	if !a.st.HasData || a.st.Status.Params == 0 {
-		a.invalidate(a.st.SetError(FieldShare, "There is no model yet: type a training text or pick a preset, and train it."))
+		a.invalidate(a.st.SetError(present.FieldShare, "There is no model yet: type a training text or pick a preset, and train it."))
 		return
 	}
 	if k.shareBusy {
@@ -702,7 +702,7 @@ func (a *app) shareExported(file []byte) {
 			ss.Model, ss.Shared = nil, id // the model stays with the share service
 			frag, _, ferr := ss.EncodeFit()
 			if ferr != nil {
-				a.invalidate(a.st.SetError(FieldShare, ferr.Error()))
+				a.invalidate(a.st.SetError(present.FieldShare, ferr.Error()))
 				a.shareDone()
 				return
 			}
@@ -740,7 +740,7 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 	s.Model = file
 	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldShare, err.Error()))
+		a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
 		return
 	}
 	var note string
@@ -834,13 +834,13 @@ func (a *app) keepError(m protocol.Error) bool {
 		switch purpose {
 		case forShare, forLink:
 			a.shareDone()
-			a.invalidate(a.st.SetError(FieldShare, m.Message))
+			a.invalidate(a.st.SetError(present.FieldShare, m.Message))
 		case forPyTorch:
-			a.invalidate(a.st.SetError(FieldExport, m.Message))
+			a.invalidate(a.st.SetError(present.FieldExport, m.Message))
 		}
 		return true
 	}
-	if k.importing != nil && m.Field == FieldLoad {
+	if k.importing != nil && m.Field == present.FieldLoad {
 		a.importFailed(k.importing.from, m.Message)
 		return true
 	}

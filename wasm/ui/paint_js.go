@@ -169,7 +169,7 @@ func (a *app) paintStatus() {
 	st, v := a.st, a.v
 	s := st.Status
 	lead := ""
-	if st.Errors[FieldText] != "" && st.HasData {
+	if st.Errors[present.FieldText] != "" && st.HasData {
 		lead = "Still training on the last data it could use: "
 	}
 	switch {
@@ -257,7 +257,7 @@ func (a *app) paintTrace() {
 		browser.SetHidden(v.probeLineE, true)
 		v.stack.Style().RemoveProperty("width")
 		switch {
-		case a.st.Errors[FieldProbe] != "":
+		case a.st.Errors[present.FieldProbe] != "":
 			browser.SetText(v.traceNote, "")
 		case a.st.Shown() != nil && a.st.Shown().T == 0:
 			browser.SetText(v.traceNote, "The probe text is empty: type a few characters to see the model read them.")
@@ -274,7 +274,7 @@ func (a *app) paintTrace() {
 	switch {
 	case a.st.Pinned != nil:
 		note = fmt.Sprintf("Training snapshot: the model at update %s, reading %d steps of the probe. Move the Training snapshot slider to its right end for the live model.", present.FormatCount(tr.Update), view.T)
-	case a.st.Errors[FieldProbe] != "":
+	case a.st.Errors[present.FieldProbe] != "":
 		note += ": the last probe it could read."
 	case tr.Update == 0:
 		note += ". Untrained: press Train to start."

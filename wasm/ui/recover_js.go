@@ -7,6 +7,7 @@ import (
 
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file keeps the page going through what a classroom does to it: the
@@ -14,9 +15,6 @@ import (
 // restore the saved session), the tab being hidden (no drawing; training
 // goes on or pauses, per a setting), and Train refused while the training
 // text is one the engine refused.
-
-// FieldWhenHidden names the setting "When this tab is hidden".
-const FieldWhenHidden = "When this tab is hidden"
 
 // recovery is the page's state of watching and restarting the engine, and of
 // hidden tabs.
@@ -42,7 +40,7 @@ func (a *app) buildRecovery() {
 	b := v.b
 	// The alert of a refused Train, beside the general one.
 	if gen, ok := v.alerts[""]; ok {
-		gen.ParentNode().InsertBefore(v.alert(FieldTrain), gen)
+		gen.ParentNode().InsertBefore(v.alert(present.FieldTrain), gen)
 	}
 	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
 	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
@@ -61,7 +59,7 @@ func (a *app) buildRecovery() {
 	browser.Listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
 
 	var f field
-	r.whenHidden, f = v.selectField("when-hidden", FieldWhenHidden,
+	r.whenHidden, f = v.selectField("when-hidden", present.FieldWhenHidden,
 		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
 		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
 	v.grpSettings.AppendChild(f.root)

@@ -14,6 +14,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/present"
 )
 
 // Setup is everything that reproduces a run on this page: what a share link
@@ -41,13 +42,6 @@ func (o ViewOptions) Any() bool { return len(o.Hide) > 0 || o.Only != "" || o.Em
 
 // Hides reports whether the options hide the control name (share.HideNames).
 func (o ViewOptions) Hides(name string) bool { return slices.Contains(o.Hide, name) }
-
-// Field names of the keep-and-share alerts.
-const (
-	FieldShare = "Share link"
-	FieldLink  = "link" // problems with the link or session the page was opened with
-	FieldFresh = "Start fresh"
-)
 
 // ShareState returns the share link state of s with the view options o; the
 // preset's id stands for its text.
@@ -80,11 +74,11 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 			for k, p := range presets {
 				ids[k] = p.ID
 			}
-			return Setup{}, ViewOptions{}, &FieldError{FieldLink, fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
+			return Setup{}, ViewOptions{}, &FieldError{present.FieldLink, fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
 		}
 		s.Preset, s.Text = i, presets[i].Text
 		if presets[i].Mode != st.Mode {
-			return Setup{}, ViewOptions{}, &FieldError{FieldLink, fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", modeName(st.Mode), st.Preset, modeName(presets[i].Mode))}
+			return Setup{}, ViewOptions{}, &FieldError{present.FieldLink, fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", modeName(st.Mode), st.Preset, modeName(presets[i].Mode))}
 		}
 	case st.Text == "":
 		// Settings only: the page's first preset of the link's mode.

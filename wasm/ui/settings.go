@@ -11,28 +11,6 @@ import (
 	"lstmplayground/wasm/ui/present"
 )
 
-// Field names, exactly as a person sees them (DESIGN.md "Names a person
-// sees"); the engine's Error.Field uses the same names.
-const (
-	FieldText        = "Training text"
-	FieldMode        = "Mode"
-	FieldCell        = "Cell"
-	FieldHidden      = "Hidden units"
-	FieldSeqLen      = "Sequence length"
-	FieldLR          = "Learning rate"
-	FieldOptimizer   = "Optimizer"
-	FieldSeed        = "Seed"
-	FieldLayers      = "Layers"
-	FieldClip        = "Gradient clip"
-	FieldForgetBias  = "Forget-gate bias"
-	FieldProbe       = "Probe text"
-	FieldPrime       = "Prime"
-	FieldLength      = "Length"
-	FieldTemperature = "Temperature"
-	FieldLoad        = "Load model"
-	FieldMomentum    = "Momentum"
-)
-
 // Limits the page states and checks before it sends anything.
 const (
 	MaxSeed      = 1<<53 - 1 // the largest whole number a number field holds exactly
@@ -63,15 +41,15 @@ type FloatSpec struct {
 
 // The settings' ranges: lstm's limits, which the engine checks again.
 var (
-	SpecHidden      = IntSpec{FieldHidden, 1, lstm.MaxHidden}
-	SpecSeqLen      = IntSpec{FieldSeqLen, 1, lstm.MaxSeqLen}
-	SpecLayers      = IntSpec{FieldLayers, 1, lstm.MaxLayers}
-	SpecSeed        = IntSpec{FieldSeed, 0, MaxSeed}
-	SpecLength      = IntSpec{FieldLength, 1, MaxGenerate}
-	SpecLR          = FloatSpec{FieldLR, lstm.MinLR, lstm.MaxLR}
-	SpecClip        = FloatSpec{FieldClip, 0, lstm.MaxClip}
-	SpecForgetBias  = FloatSpec{FieldForgetBias, -lstm.MaxForgetB, lstm.MaxForgetB}
-	SpecTemperature = FloatSpec{FieldTemperature, 0, lstm.MaxTemperature}
+	SpecHidden      = IntSpec{present.FieldHidden, 1, lstm.MaxHidden}
+	SpecSeqLen      = IntSpec{present.FieldSeqLen, 1, lstm.MaxSeqLen}
+	SpecLayers      = IntSpec{present.FieldLayers, 1, lstm.MaxLayers}
+	SpecSeed        = IntSpec{present.FieldSeed, 0, MaxSeed}
+	SpecLength      = IntSpec{present.FieldLength, 1, MaxGenerate}
+	SpecLR          = FloatSpec{present.FieldLR, lstm.MinLR, lstm.MaxLR}
+	SpecClip        = FloatSpec{present.FieldClip, 0, lstm.MaxClip}
+	SpecForgetBias  = FloatSpec{present.FieldForgetBias, -lstm.MaxForgetB, lstm.MaxForgetB}
+	SpecTemperature = FloatSpec{present.FieldTemperature, 0, lstm.MaxTemperature}
 )
 
 // Range describes the valid values: "a whole number from 1 to 512".
@@ -153,12 +131,12 @@ func (s FloatSpec) Parse(typed string) (float64, error) {
 func CheckText(text string, mode lstm.Kind) error {
 	if text == "" || (mode == lstm.Numbers && strings.TrimSpace(text) == "") {
 		if mode == lstm.Numbers {
-			return &FieldError{FieldText, "The list of numbers is empty: type some numbers, such as 0, 0.5, 1, 0.5, 0."}
+			return &FieldError{present.FieldText, "The list of numbers is empty: type some numbers, such as 0, 0.5, 1, 0.5, 0."}
 		}
-		return &FieldError{FieldText, "The training text is empty: type something or pick a preset."}
+		return &FieldError{present.FieldText, "The training text is empty: type something or pick a preset."}
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
-		return &FieldError{FieldText, fmt.Sprintf("The training text has %s characters; the limit is %s. Shorten it to train.",
+		return &FieldError{present.FieldText, fmt.Sprintf("The training text has %s characters; the limit is %s. Shorten it to train.",
 			present.FormatCount(n), present.FormatCount(lstm.MaxTextChars))}
 	}
 	return nil

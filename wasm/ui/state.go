@@ -161,7 +161,7 @@ func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
 		s.Trace = &m
 		s.traceGen = s.reqGen
 		s.probeBad = false
-		d = DirtyTrace | DirtyCursor | s.SetError(FieldProbe, "")
+		d = DirtyTrace | DirtyCursor | s.SetError(present.FieldProbe, "")
 		if len(m.Layers) > 0 {
 			s.Layer = min(s.Layer, len(m.Layers)-1)
 			if s.UnitsAuto || !unitsFit(s.Units, m.H) {
@@ -176,7 +176,7 @@ func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
 		}
 		s.sampleID, s.Generating = 0, false
 		s.Sample = &m
-		return DirtySample | s.SetError(FieldPrime, "") | s.SetError(FieldGenerate, ""), nil
+		return DirtySample | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, ""), nil
 	case protocol.ReachResult:
 		if m.ID != s.reachID || s.reachID == 0 || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
 			return 0, nil
@@ -189,18 +189,12 @@ func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
 			return 0, nil
 		}
 		s.exportID = 0
-		return s.SetError(FieldSave, ""), m.File
+		return s.SetError(present.FieldSave, ""), m.File
 	case protocol.Error:
 		return s.engineError(m), nil
 	}
 	return 0, nil
 }
-
-// FieldGenerate and FieldSave name the Generate button's and Save model's alerts.
-const (
-	FieldGenerate = "Generate"
-	FieldSave     = "Save model"
-)
 
 func (s *State) progress(m protocol.Progress) Dirty {
 	d := DirtyStats | DirtyLoss
@@ -256,7 +250,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 	switch {
 	case m.ID != 0 && m.ID == s.traceID:
 		s.traceID, s.probeBad = 0, true
-		field = FieldProbe
+		field = present.FieldProbe
 		if s.Trace != nil && s.traceGen != s.reqGen {
 			// The shown trace is of a model that is gone: do not show it
 			// as if it were this one's.
@@ -267,7 +261,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		s.sampleID, s.Generating = 0, false
 		d |= DirtySample // Generate is enabled again
 		if field == "" {
-			field = FieldGenerate
+			field = present.FieldGenerate
 		}
 	case m.ID != 0 && m.ID == s.reachID:
 		// The reach chart just stays as it was; the engine says why elsewhere.
@@ -275,7 +269,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 		return 0
 	case m.ID != 0 && m.ID == s.exportID:
 		s.exportID = 0
-		field = FieldSave
+		field = present.FieldSave
 	}
 	d |= DirtyErrors | DirtyStats
 	switch m.Code {
@@ -289,7 +283,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 	case protocol.CodeDiverged:
 		s.Running = false
 		if field == "" {
-			field = FieldLR
+			field = present.FieldLR
 		}
 	case protocol.CodeNotReady:
 		s.Running = false
@@ -364,7 +358,7 @@ func (s *State) SetProbe(p string) Dirty {
 	s.Probe = p
 	s.traceStale, s.probeBad = true, false
 	s.traceID = 0 // an answer to the old probe is ignored
-	return s.SetError(FieldProbe, "")
+	return s.SetError(present.FieldProbe, "")
 }
 
 // Stale marks the shown trace and reach out of date (after Step, Reset and the like).

@@ -432,11 +432,11 @@ func TestStateTraceGate(t *testing.T) {
 	req = s.TraceRequest(1100)
 	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Probe text", Message: "bad"})
 	s.Apply(protocol.Progress{Update: 6, Running: true, Losses: []float32{1}})
-	if s.TraceDue(5000) || s.Errors[FieldProbe] != "bad" {
-		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[FieldProbe])
+	if s.TraceDue(5000) || s.Errors[present.FieldProbe] != "bad" {
+		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[present.FieldProbe])
 	}
 	s.SetProbe("a")
-	if !s.TraceDue(5000) || s.Errors[FieldProbe] != "" {
+	if !s.TraceDue(5000) || s.Errors[present.FieldProbe] != "" {
 		t.Error("a new probe does not ask again or keeps the old error")
 	}
 	// an answer to a replaced request is ignored
@@ -456,11 +456,11 @@ func TestStateErrorsAndReset(t *testing.T) {
 		t.Fatalf("running %v update %d", s.Running, s.Update)
 	}
 	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "diverged"})
-	if s.Running || s.Errors[FieldLR] != "diverged" || s.Update != 50 {
-		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[FieldLR], s.Update)
+	if s.Running || s.Errors[present.FieldLR] != "diverged" || s.Update != 50 {
+		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[present.FieldLR], s.Update)
 	}
 	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
-	if s.Errors[FieldText] != "empty" || s.Update != 50 || s.Losses.Len() == 0 {
+	if s.Errors[present.FieldText] != "empty" || s.Update != 50 || s.Losses.Len() == 0 {
 		t.Error("bad data lost the model's progress")
 	}
 	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
@@ -511,8 +511,8 @@ func TestStateReach(t *testing.T) {
 	// an error answering Reach is not shown next to a field
 	req = s.ReachRequest(1500)
 	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Field: "Training text", Message: "no data"})
-	if s.Errors[FieldText] != "" {
-		t.Errorf("a failed Reach showed %q", s.Errors[FieldText])
+	if s.Errors[present.FieldText] != "" {
+		t.Errorf("a failed Reach showed %q", s.Errors[present.FieldText])
 	}
 	s.ForgetReach()
 	if s.Reach[lstm.CellRNN] != nil {

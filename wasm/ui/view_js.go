@@ -10,6 +10,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/present"
 )
 
 // heatKind names the six heatmaps, in the order they are stacked.
@@ -280,9 +281,9 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	for _, r := range LearningRates {
 		lrList.AppendChild(b.El("option", browser.Attr("value", strconv.FormatFloat(r, 'f', -1, 64))))
 	}
-	cellC, cellA := compact("cell", FieldCell, "↺ resets", v.cell)
-	hidC, hidA := compact("hidden", FieldHidden, "↺ resets", v.hidden)
-	lrC, lrA := compact("lr", FieldLR, "live", v.lr)
+	cellC, cellA := compact("cell", present.FieldCell, "↺ resets", v.cell)
+	hidC, hidA := compact("hidden", present.FieldHidden, "↺ resets", v.hidden)
+	lrC, lrA := compact("lr", present.FieldLR, "live", v.lr)
 	v.largeText = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet"), browser.Attr("aria-pressed", "false"),
 		browser.Attr("title", "Bigger text for projectors"), "Large text").(*dom.HTMLButtonElement)
 	v.notice = b.El("p", browser.Cls("notice"), browser.Attr("role", "status"))
@@ -302,7 +303,7 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		b.El("div", browser.Cls("view-opts"), tourOpen, v.largeText),
 	)
 	top := v.top
-	barAlerts := b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(FieldLink), v.notice, v.buildKeepBar(), tourCard)
+	barAlerts := b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(present.FieldLink), v.notice, v.buildKeepBar(), tourCard)
 
 	// ---- data column ----
 	opts := make([][2]string, len(presets)+1)
@@ -321,9 +322,9 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		browser.Attr("autocapitalize", "off"), browser.Attr("aria-describedby", "data-info data-limits")).(*dom.HTMLTextAreaElement)
 	v.dataInfo = b.El("p", browser.Cls("hint data-info"), browser.ID("data-info"), browser.Attr("aria-live", "polite"))
 	v.dataLimits = b.El("p", browser.Cls("hint"), browser.ID("data-limits"))
-	textAlert := v.alert(FieldText)
-	v.controls[FieldText] = v.text
-	textF := b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "text"), FieldText), v.text, v.dataInfo, v.dataLimits, textAlert)
+	textAlert := v.alert(present.FieldText)
+	v.controls[present.FieldText] = v.text
+	textF := b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "text"), present.FieldText), v.text, v.dataInfo, v.dataLimits, textAlert)
 
 	v.modeText = b.El("input", browser.Attr("type", "radio"), browser.Attr("name", "mode"), browser.Attr("value", "text"), browser.ID("mode-text")).(*dom.HTMLInputElement)
 	v.modeNumbers = b.El("input", browser.Attr("type", "radio"), browser.Attr("name", "mode"), browser.Attr("value", "numbers"), browser.ID("mode-numbers")).(*dom.HTMLInputElement)
@@ -332,18 +333,18 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		b.El("label", browser.Cls("radio"), v.modeText, " Text"),
 		b.El("label", browser.Cls("radio"), v.modeNumbers, " Numbers"),
 		b.El("p", browser.Cls("hint"), "Text: predict the next character. Numbers: predict the next value of a list."),
-		v.alert(FieldMode))
+		v.alert(present.FieldMode))
 
 	var seqF, optF, clipF, seedF, layF, fbF field
-	v.seqLen, seqF = v.input("seqlen", FieldSeqLen, "number", "Steps per update (truncated backpropagation). Keeps the model.",
+	v.seqLen, seqF = v.input("seqlen", present.FieldSeqLen, "number", "Steps per update (truncated backpropagation). Keeps the model.",
 		browser.Attr("min", "1"), browser.Attr("max", strconv.Itoa(lstm.MaxSeqLen)), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"))
-	v.optimizer, optF = v.selectField("optimizer", FieldOptimizer, hintLive, [][2]string{{"0", "Adam"}, {"1", "RMSProp"}, {"2", "SGD"}})
-	v.clip, clipF = v.input("clip", FieldClip, "number", "Changes live. 0 turns clipping off.",
+	v.optimizer, optF = v.selectField("optimizer", present.FieldOptimizer, hintLive, [][2]string{{"0", "Adam"}, {"1", "RMSProp"}, {"2", "SGD"}})
+	v.clip, clipF = v.input("clip", present.FieldClip, "number", "Changes live. 0 turns clipping off.",
 		browser.Attr("min", "0"), browser.Attr("max", strconv.Itoa(lstm.MaxClip)), browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"))
-	v.seed, seedF = v.input("seed", FieldSeed, "number", hintResets,
+	v.seed, seedF = v.input("seed", present.FieldSeed, "number", hintResets,
 		browser.Attr("min", "0"), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"))
-	v.layers, layF = v.selectField("layers", FieldLayers, hintResets, [][2]string{{"1", "1"}, {"2", "2"}})
-	v.forgetBias, fbF = v.input("forget-bias", FieldForgetBias, "number", hintResets,
+	v.layers, layF = v.selectField("layers", present.FieldLayers, hintResets, [][2]string{{"1", "1"}, {"2", "2"}})
+	v.forgetBias, fbF = v.input("forget-bias", present.FieldForgetBias, "number", hintResets,
 		browser.Attr("min", strconv.Itoa(-lstm.MaxForgetB)), browser.Attr("max", strconv.Itoa(lstm.MaxForgetB)), browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"))
 
 	v.save = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Save model").(*dom.HTMLButtonElement)
@@ -358,7 +359,7 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	v.grpSettings = b.El("div", browser.Cls("grp"), b.El("h2", browser.ID("h-training"), "Training"),
 		seqF.root, optF.root, clipF.root, seedF.root, layF.root, fbF.root)
 	v.grpExport = b.El("div", browser.Cls("grp"), b.El("h2", browser.ID("h-keep"), "Keep and share"),
-		fileRow, v.alert(FieldSave), v.alert(FieldLoad), v.buildKeep(), v.buildExport())
+		fileRow, v.alert(present.FieldSave), v.alert(present.FieldLoad), v.buildKeep(), v.buildExport())
 	v.dataCol = b.El("section", browser.Cls("col col-data"), browser.Attr("aria-label", "Data and settings"),
 		v.grpData, v.grpSettings, v.grpExport)
 	dataCol := v.dataCol
@@ -367,9 +368,9 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	v.probe = b.El("textarea", browser.ID("probe"), browser.Cls("probe"), browser.Attr("rows", "2"), browser.Attr("spellcheck", "false"), browser.Attr("autocomplete", "off"),
 		browser.Attr("autocapitalize", "off"), browser.Attr("aria-describedby", "probe-hint")).(*dom.HTMLTextAreaElement)
 	v.probeNote = b.El("p", browser.Cls("hint"), browser.ID("probe-hint"), "The model reads this from a zero state; the heatmaps show every step (up to 60).")
-	probeF := field{alert: v.alert(FieldProbe)}
-	v.controls[FieldProbe] = v.probe
-	probeF.root = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "probe"), FieldProbe), v.probe, v.probeNote, probeF.alert)
+	probeF := field{alert: v.alert(present.FieldProbe)}
+	v.controls[present.FieldProbe] = v.probe
+	probeF.root = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "probe"), present.FieldProbe), v.probe, v.probeNote, probeF.alert)
 	v.layer = b.El("select", browser.ID("layer")).(*dom.HTMLSelectElement)
 	v.layerField = b.El("div", browser.Cls("field inline"), b.El("label", browser.Attr("for", "layer"), "Show"), v.layer)
 	browser.SetHidden(v.layerField, true)
@@ -500,9 +501,9 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		v.inspHead, v.inspPred, v.inspValues, v.inspEqC, v.inspEqH, v.barsFig)
 
 	var primeF, lenF, tempF field
-	v.prime, primeF = v.input("prime", FieldPrime, "text", "", browser.Attr("spellcheck", "false"), browser.Attr("autocapitalize", "off"))
-	v.length, lenF = v.input("length", FieldLength, "number", "", browser.Attr("min", "1"), browser.Attr("max", strconv.Itoa(MaxGenerate)), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"))
-	v.temperature, tempF = v.input("temperature", FieldTemperature, "number", "", browser.Attr("min", "0"), browser.Attr("max", strconv.Itoa(lstm.MaxTemperature)), browser.Attr("step", "0.1"), browser.Attr("inputmode", "decimal"))
+	v.prime, primeF = v.input("prime", present.FieldPrime, "text", "", browser.Attr("spellcheck", "false"), browser.Attr("autocapitalize", "off"))
+	v.length, lenF = v.input("length", present.FieldLength, "number", "", browser.Attr("min", "1"), browser.Attr("max", strconv.Itoa(MaxGenerate)), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"))
+	v.temperature, tempF = v.input("temperature", present.FieldTemperature, "number", "", browser.Attr("min", "0"), browser.Attr("max", strconv.Itoa(lstm.MaxTemperature)), browser.Attr("step", "0.1"), browser.Attr("inputmode", "decimal"))
 	v.tempField = tempF.root
 	v.generate = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-primary"), "Generate").(*dom.HTMLButtonElement)
 	v.samplePrime = b.El("span", browser.Cls("sample-prime"))
@@ -520,7 +521,7 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	genRow := b.El("div", browser.Cls("gen-row"), primeF.root, lenF.root, tempF.root)
 	v.grpGenerate = b.El("section", browser.Cls("generate"), browser.Attr("aria-labelledby", "h-gen"),
 		b.El("h3", browser.ID("h-gen"), "Generate"),
-		genRow, b.El("div", browser.Cls("gen-actions"), v.generate, v.sampleNote), v.alert(FieldGenerate),
+		genRow, b.El("div", browser.Cls("gen-actions"), v.generate, v.sampleNote), v.alert(present.FieldGenerate),
 		v.sampleText, v.sampleFig)
 
 	v.outCol = b.El("section", browser.Cls("col col-out"), browser.Attr("aria-labelledby", "h-out"),

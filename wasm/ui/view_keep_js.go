@@ -7,6 +7,7 @@ import (
 
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/present"
 )
 
 // keepView holds the elements of keeping and sharing: the share buttons and
@@ -48,7 +49,7 @@ func (v *view) buildKeep() dom.HTMLElement {
 	k.copy = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Copy link").(*dom.HTMLButtonElement)
 	k.linkNote = b.El("p", browser.Cls("hint"), browser.ID("share-note"), browser.Attr("aria-live", "polite"))
 	k.linkBox = b.El("div", browser.Cls("field share-box"),
-		b.El("label", browser.Attr("for", "share-link"), FieldShare),
+		b.El("label", browser.Attr("for", "share-link"), present.FieldShare),
 		b.El("div", browser.Cls("inline-row"), k.link, k.copy), k.linkNote)
 	browser.SetHidden(k.linkBox, true)
 	k.teacher = v.buildTeacher()
@@ -56,8 +57,8 @@ func (v *view) buildKeep() dom.HTMLElement {
 	k.saved = b.El("p", browser.Cls("hint"), browser.ID("fresh-hint"), "This page keeps your session in this browser as you train, so a reload comes back where it was.")
 	return b.El("div", browser.Cls("keep"),
 		b.El("div", browser.Cls("file-row share-row"), k.shareSetup, k.shareModel),
-		k.teacher, k.linkBox, v.alert(FieldShare),
-		b.El("div", browser.Cls("fresh-row"), k.fresh), k.saved, v.alert(FieldFresh))
+		k.teacher, k.linkBox, v.alert(present.FieldShare),
+		b.El("div", browser.Cls("fresh-row"), k.fresh), k.saved, v.alert(present.FieldFresh))
 }
 
 // buildKeepBar makes the offer to restore the last session and the notice of
