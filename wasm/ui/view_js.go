@@ -241,7 +241,30 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	}
 	browser.Clear(v.app)
 
-	// ---- top bar ----
+	top, barAlerts := v.buildTopBar()
+	dataCol := v.buildDataColumn(presets)
+	modelCol, cmpRow, cmpRace, snapSamples := v.buildModelColumn()
+	outCol := v.buildOutputColumn(cmpRow, cmpRace, snapSamples)
+
+	v.fatal = b.El("p", browser.Cls("fatal"), browser.Attr("role", "alert"))
+	browser.SetHidden(v.fatal, true)
+	v.app.AppendChild(top)
+	v.app.AppendChild(barAlerts)
+	v.app.AppendChild(v.fatal)
+	v.columns = b.El("main", browser.Cls("columns"), dataCol, modelCol, outCol)
+	v.app.AppendChild(v.columns)
+	v.footer = b.El("footer", browser.Cls("footer"),
+		b.El("p", "Everything runs in your browser: the Go core, compiled to WebAssembly, trains in a Web Worker. ",
+			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus."))
+	v.app.AppendChild(v.footer)
+	return v
+}
+
+// buildTopBar builds the top bar (Train, Step, Reset, the figures, the cell,
+// hidden units and learning rate, the tour and Large text) and the alerts
+// under it.
+func (v *view) buildTopBar() (top, barAlerts dom.HTMLElement) {
+	b := v.b
 	v.trainIcon = b.El("span", browser.Cls("icon"), browser.Attr("aria-hidden", "true"), "▶")
 	v.trainLabel = b.El("span", "Train")
 	v.train = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-train"), browser.Attr("aria-keyshortcuts", "Space"),
@@ -302,10 +325,14 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		v.grpArch,
 		b.El("div", browser.Cls("view-opts"), tourOpen, v.largeText),
 	)
-	top := v.top
-	barAlerts := b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(present.FieldLink), v.notice, v.buildKeepBar(), tourCard)
+	barAlerts = b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.alert(present.FieldLink), v.notice, v.buildKeepBar(), tourCard)
+	return v.top, barAlerts
+}
 
-	// ---- data column ----
+// buildDataColumn builds the data column: the data, the training settings,
+// and keep and share.
+func (v *view) buildDataColumn(presets []content.Preset) dom.HTMLElement {
+	b := v.b
 	opts := make([][2]string, len(presets)+1)
 	for i, p := range presets {
 		opts[i] = [2]string{strconv.Itoa(i), p.Name}
@@ -362,9 +389,14 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		fileRow, v.alert(present.FieldSave), v.alert(present.FieldLoad), v.buildKeep(), v.buildExport())
 	v.dataCol = b.El("section", browser.Cls("col col-data"), browser.Attr("aria-label", "Data and settings"),
 		v.grpData, v.grpSettings, v.grpExport)
-	dataCol := v.dataCol
+	return v.dataCol
+}
 
-	// ---- model column ----
+// buildModelColumn builds the model column: the probe, the heatmaps and line
+// charts, the units field, the unit view, and the comparison's and the
+// snapshots' parts; it returns those of the output column too.
+func (v *view) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HTMLElement) {
+	b := v.b
 	v.probe = b.El("textarea", browser.ID("probe"), browser.Cls("probe"), browser.Attr("rows", "2"), browser.Attr("spellcheck", "false"), browser.Attr("autocomplete", "off"),
 		browser.Attr("autocapitalize", "off"), browser.Attr("aria-describedby", "probe-hint")).(*dom.HTMLTextAreaElement)
 	v.probeNote = b.El("p", browser.Cls("hint"), browser.ID("probe-hint"), "The model reads this from a zero state; the heatmaps show every step (up to 60).")
@@ -386,53 +418,17 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 
 	heats := make([]dom.HTMLElement, 0, heatCount)
 	for k := range heatCount {
-		hb := &heatBlock{}
-		titleID := "heat-" + strconv.Itoa(int(k))
-		cv := b.El("canvas", browser.Cls("heat"), browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID),
-			browser.Attr("aria-describedby", titleID+"-note heat-how")).(*dom.HTMLCanvasElement)
-		hb.canvasEl = cv
-		hb.canvas = browser.NewPixelCanvas(cv)
-		lg := b.El("canvas", browser.Cls("legend-bar"), browser.Attr("aria-hidden", "true"), browser.Attr("width", "64"), browser.Attr("height", "1")).(*dom.HTMLCanvasElement)
-		hb.legend = browser.NewPixelCanvas(lg)
-		hb.legendLo = b.El("span")
-		hb.legendMid = b.El("span")
-		hb.legendHi = b.El("span")
-		hb.axisTop = b.El("span", "1")
-		hb.axisBottom = b.El("span")
-		hb.unitMark = b.El("div", browser.Cls("unit-mark"), browser.Attr("aria-hidden", "true"))
-		hb.colMark = b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
-		hb.note = b.El("span", browser.Cls("heat-note"), browser.ID(titleID+"-note"), heatNotes[k])
-		hb.plot = b.El("div", browser.Cls("heat-plot"),
-			b.El("div", browser.Cls("heat-axis"), browser.Attr("aria-hidden", "true"), hb.axisTop, b.El("span", browser.Cls("axis-name"), "unit"), hb.axisBottom),
-			b.El("div", browser.Cls("heat-canvas"), cv, hb.colMark, hb.unitMark))
-		hb.root = b.El("figure", browser.Cls("heat-block"), browser.Attr("aria-labelledby", titleID),
-			b.El("div", browser.Cls("heat-head"),
-				b.El("h3", browser.ID(titleID), heatTitles[k]),
-				hb.note,
-				b.El("span", browser.Cls("legend"), browser.Attr("role", "group"), browser.Attr("aria-label", "Colour scale"),
-					hb.legendLo, b.El("span", browser.Cls("legend-wrap"), lg, hb.legendMid), hb.legendHi),
-				v.pngButton(heatTitles[k], cv, true)),
-			hb.plot)
+		hb := v.buildHeatBlock(k)
 		v.heat[k] = hb
 		heats = append(heats, hb.root)
 	}
 
-	mkLine := func(titleID, title, how string) (*browser.DrawCanvas, dom.HTMLElement, dom.HTMLElement) {
-		t := b.El("h3", browser.ID(titleID), title)
-		cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID), browser.Attr("aria-describedby", titleID+"-how")).(*dom.HTMLCanvasElement)
-		mark := b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
-		v.lineMarks = append(v.lineMarks, mark)
-		fig := b.El("figure", browser.Cls("line-fig"), browser.Attr("aria-labelledby", titleID), b.El("div", browser.Cls("line-head"), t, v.pngButton(title, cv, false)),
-			b.El("p", browser.Cls("howto line-how"), browser.ID(titleID+"-how"), how),
-			b.El("div", browser.Cls("line-plot"), cv, mark))
-		return browser.NewDrawCanvas(cv), fig, t
-	}
 	var unitsHFig dom.HTMLElement
-	v.unitsC, v.unitsCFig, v.unitsCT = mkLine("units-c-title", "c along the probe",
+	v.unitsC, v.unitsCFig, v.unitsCT = v.lineFig("units-c-title", "c along the probe",
 		"How to read: one line per chosen unit (numbers at the right), its cell state after each step; c is the memory, so it tends to drift rather than jump.")
-	v.unitsH, unitsHFig, v.unitsHT = mkLine("units-h-title", "h along the probe",
+	v.unitsH, unitsHFig, v.unitsHT = v.lineFig("units-h-title", "h along the probe",
 		"How to read: the same units' hidden state, between −1 and 1; h is what the cell shows at each step, so it jumps.")
-	v.delta, v.deltaFig, v.deltaT = mkLine("delta-title", "Mean change per step: |Δc| and |Δh|",
+	v.delta, v.deltaFig, v.deltaT = v.lineFig("delta-title", "Mean change per step: |Δc| and |Δh|",
 		"How to read: how much c and h change from one step to the next, averaged over the units; the claim to check is that c changes slowly and h a lot.")
 	v.deltaText = b.El("p", browser.Cls("delta-text"), browser.Attr("aria-live", "polite"))
 	v.deltaFig.AppendChild(v.deltaText)
@@ -443,14 +439,7 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 		v.empty, v.probeRow, probeLineEl, heats, v.lineFigs)
 	v.stackWrap = b.El("div", browser.Cls("stack-scroll"), v.stack)
 
-	var unitsF field
-	v.units, unitsF = v.input("units", "Units", "text", "", browser.Attr("spellcheck", "false"), browser.Attr("placeholder", "e.g. 1, 2, 3"))
-	v.unitsAuto = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Most varying").(*dom.HTMLButtonElement)
-	unitsHint := b.El("p", browser.Cls("hint"), browser.ID("units-hint"), "Units drawn in the line charts, numbered from 1 (up to 6).")
-	v.units.SetAttribute("aria-describedby", "units-hint")
-	unitsF.root.InsertBefore(b.El("div", browser.Cls("inline-row"), v.units, v.unitsAuto), unitsF.alert)
-	unitsF.root.InsertBefore(unitsHint, unitsF.alert)
-	unitsF.root.Class().Add("units-field")
+	unitsF := v.buildUnitsField()
 
 	cmpRow, cmpRace, cmpSide := v.buildCompare()
 	snapRow, snapSamples := v.buildSnap()
@@ -459,9 +448,76 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	v.modelCol = b.El("section", browser.Cls("col col-model"), browser.Attr("aria-labelledby", "h-model"),
 		b.El("div", browser.Cls("col-head"), b.El("h2", browser.ID("h-model"), "Inside the model"), v.layerField),
 		probeF.root, snapRow, v.traceNote, v.heatHow, v.stackWrap, v.liveCursor, cmpSide, unitsF.root, v.buildInside())
-	modelCol := v.modelCol
+	return v.modelCol, cmpRow, cmpRace, snapSamples
+}
 
-	// ---- output column ----
+// buildHeatBlock builds heatmap k: its title, note, colour scale, axis and
+// canvas, with the marks of the cursor.
+func (v *view) buildHeatBlock(k heatKind) *heatBlock {
+	b := v.b
+	hb := &heatBlock{}
+	titleID := "heat-" + strconv.Itoa(int(k))
+	cv := b.El("canvas", browser.Cls("heat"), browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID),
+		browser.Attr("aria-describedby", titleID+"-note heat-how")).(*dom.HTMLCanvasElement)
+	hb.canvasEl = cv
+	hb.canvas = browser.NewPixelCanvas(cv)
+	lg := b.El("canvas", browser.Cls("legend-bar"), browser.Attr("aria-hidden", "true"), browser.Attr("width", "64"), browser.Attr("height", "1")).(*dom.HTMLCanvasElement)
+	hb.legend = browser.NewPixelCanvas(lg)
+	hb.legendLo = b.El("span")
+	hb.legendMid = b.El("span")
+	hb.legendHi = b.El("span")
+	hb.axisTop = b.El("span", "1")
+	hb.axisBottom = b.El("span")
+	hb.unitMark = b.El("div", browser.Cls("unit-mark"), browser.Attr("aria-hidden", "true"))
+	hb.colMark = b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
+	hb.note = b.El("span", browser.Cls("heat-note"), browser.ID(titleID+"-note"), heatNotes[k])
+	hb.plot = b.El("div", browser.Cls("heat-plot"),
+		b.El("div", browser.Cls("heat-axis"), browser.Attr("aria-hidden", "true"), hb.axisTop, b.El("span", browser.Cls("axis-name"), "unit"), hb.axisBottom),
+		b.El("div", browser.Cls("heat-canvas"), cv, hb.colMark, hb.unitMark))
+	hb.root = b.El("figure", browser.Cls("heat-block"), browser.Attr("aria-labelledby", titleID),
+		b.El("div", browser.Cls("heat-head"),
+			b.El("h3", browser.ID(titleID), heatTitles[k]),
+			hb.note,
+			b.El("span", browser.Cls("legend"), browser.Attr("role", "group"), browser.Attr("aria-label", "Colour scale"),
+				hb.legendLo, b.El("span", browser.Cls("legend-wrap"), lg, hb.legendMid), hb.legendHi),
+			v.pngButton(heatTitles[k], cv, true)),
+		hb.plot)
+	return hb
+}
+
+// lineFig builds a line chart aligned with the heatmaps' steps: its title,
+// its "How to read", its canvas and the cursor's mark.
+func (v *view) lineFig(titleID, title, how string) (*browser.DrawCanvas, dom.HTMLElement, dom.HTMLElement) {
+	b := v.b
+	t := b.El("h3", browser.ID(titleID), title)
+	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID), browser.Attr("aria-describedby", titleID+"-how")).(*dom.HTMLCanvasElement)
+	mark := b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
+	v.lineMarks = append(v.lineMarks, mark)
+	fig := b.El("figure", browser.Cls("line-fig"), browser.Attr("aria-labelledby", titleID), b.El("div", browser.Cls("line-head"), t, v.pngButton(title, cv, false)),
+		b.El("p", browser.Cls("howto line-how"), browser.ID(titleID+"-how"), how),
+		b.El("div", browser.Cls("line-plot"), cv, mark))
+	return browser.NewDrawCanvas(cv), fig, t
+}
+
+// buildUnitsField builds the Units field of the line charts.
+func (v *view) buildUnitsField() field {
+	b := v.b
+	var unitsF field
+	v.units, unitsF = v.input("units", "Units", "text", "", browser.Attr("spellcheck", "false"), browser.Attr("placeholder", "e.g. 1, 2, 3"))
+	v.unitsAuto = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Most varying").(*dom.HTMLButtonElement)
+	unitsHint := b.El("p", browser.Cls("hint"), browser.ID("units-hint"), "Units drawn in the line charts, numbered from 1 (up to 6).")
+	v.units.SetAttribute("aria-describedby", "units-hint")
+	unitsF.root.InsertBefore(b.El("div", browser.Cls("inline-row"), v.units, v.unitsAuto), unitsF.alert)
+	unitsF.root.InsertBefore(unitsHint, unitsF.alert)
+	unitsF.root.Class().Add("units-field")
+	return unitsF
+}
+
+// buildOutputColumn builds the output column: the loss, the step inspector,
+// Generate and the gradient reach, with the comparison's and the snapshots'
+// parts made by the model column.
+func (v *view) buildOutputColumn(cmpRow, cmpRace, snapSamples dom.HTMLElement) dom.HTMLElement {
+	b := v.b
 	lossCv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "loss-title"), browser.Attr("aria-describedby", "loss-note")).(*dom.HTMLCanvasElement)
 	v.loss = browser.NewDrawCanvas(lossCv)
 	v.lossNote = b.El("p", browser.Cls("hint"), browser.ID("loss-note"), browser.Attr("aria-live", "off"))
@@ -527,20 +583,7 @@ func newView(doc dom.Document, presets []content.Preset) *view {
 	v.outCol = b.El("section", browser.Cls("col col-out"), browser.Attr("aria-labelledby", "h-out"),
 		b.El("h2", browser.ID("h-out"), "What it does"),
 		cmpRow, v.lossFig, cmpRace, v.grpInspector, v.grpGenerate, snapSamples, v.reachFig)
-	outCol := v.outCol
-
-	v.fatal = b.El("p", browser.Cls("fatal"), browser.Attr("role", "alert"))
-	browser.SetHidden(v.fatal, true)
-	v.app.AppendChild(top)
-	v.app.AppendChild(barAlerts)
-	v.app.AppendChild(v.fatal)
-	v.columns = b.El("main", browser.Cls("columns"), dataCol, modelCol, outCol)
-	v.app.AppendChild(v.columns)
-	v.footer = b.El("footer", browser.Cls("footer"),
-		b.El("p", "Everything runs in your browser: the Go core, compiled to WebAssembly, trains in a Web Worker. ",
-			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus."))
-	v.app.AppendChild(v.footer)
-	return v
+	return v.outCol
 }
 
 // announceTraining says a change of the engine's training state in the
