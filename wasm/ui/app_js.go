@@ -420,6 +420,21 @@ func (a *app) setMode(k lstm.Kind) {
 
 // wire connects every control.
 func (a *app) wire() {
+	a.wireTopBar()
+	a.wireCompare()
+	a.wireInside()
+	a.wireSnap()
+	a.wireExport()
+	a.wireTour()
+	a.wireData()
+	a.wireModel()
+	a.wireOutput()
+	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
+}
+
+// wireTopBar makes the top bar work: Train, Step, Reset, Large text, the
+// Space key, and the cell, hidden units and learning rate.
+func (a *app) wireTopBar() {
 	v := a.v
 	browser.Listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
 	browser.Listen(v.step, "click", func(dom.Event) {
@@ -449,11 +464,6 @@ func (a *app) wire() {
 		}
 		a.invalidate(DirtyStats)
 	})
-	a.wireCompare()
-	a.wireInside()
-	a.wireSnap()
-	a.wireExport()
-	a.wireTour()
 	browser.Listen(v.largeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
@@ -473,7 +483,6 @@ func (a *app) wire() {
 		}
 	})
 
-	// top bar settings
 	browser.Listen(v.cell, "change", func(dom.Event) {
 		cell := lstm.CellLSTM
 		if v.cell.Value() == "1" {
@@ -484,7 +493,11 @@ func (a *app) wire() {
 	a.intSetting(v.hidden, SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
 	a.floatSetting(v.lr, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
 
-	// data column
+}
+
+// wireData makes the data column's data and training settings work.
+func (a *app) wireData() {
+	v := a.v
 	browser.Listen(v.preset, "change", func(dom.Event) {
 		i, err := strconv.Atoi(v.preset.Value())
 		if err != nil || i < 0 || i >= len(a.presets) {
@@ -559,7 +572,12 @@ func (a *app) wire() {
 		})
 	})
 
-	// model column
+}
+
+// wireModel makes the model column work: the probe, the layer, the units and
+// the time cursor over the heatmaps.
+func (a *app) wireModel() {
+	v := a.v
 	browser.Listen(v.probe, "input", func(dom.Event) {
 		a.probeEdit = true
 		a.invalidate(a.st.SetProbe(v.probe.Value()) | DirtyStats)
@@ -593,7 +611,11 @@ func (a *app) wire() {
 	browser.Listen(v.stack, "pointerdown", onPointer)
 	browser.Listen(v.stack, "keydown", func(ev dom.Event) { a.key(ev) })
 
-	// output column
+}
+
+// wireOutput makes Generate work.
+func (a *app) wireOutput() {
+	v := a.v
 	browser.Listen(v.prime, "input", func(dom.Event) { a.primeEdit = true })
 	browser.Listen(v.generate, "click", func(dom.Event) { a.generate() })
 	for _, in := range []*dom.HTMLInputElement{v.prime, v.length, v.temperature} {
@@ -604,7 +626,6 @@ func (a *app) wire() {
 			}
 		})
 	}
-	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
 }
 
 // toggleTrain starts or pauses training. The label switches at once; the
