@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
@@ -266,6 +267,29 @@ func (a *app) paintTrace() {
 		}
 		return
 	}
+	browser.SetText(v.traceNote, a.traceNote(view))
+
+	width := float64(v.stackWrap.OffsetWidth())
+	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
+	g := a.geo
+	plotW := float64(g.PlotW())
+	v.stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
+	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
+	if g.Width() > width {
+		v.stack.Style().SetProperty("width", browser.Px(math.Ceil(g.Width())), "")
+	} else {
+		v.stack.Style().RemoveProperty("width")
+	}
+
+	for k := range heatCount {
+		a.paintHeat(k, view, plotW)
+	}
+	a.paintProbe(view)
+	a.paintLines(view)
+}
+
+// traceNote says which model the heatmaps show and how much of the probe.
+func (a *app) traceNote(view present.LayerView) string {
 	tr := a.st.Shown()
 	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", present.FormatCount(tr.Update), view.T)
 	if a.st.ProbeCut {
@@ -281,73 +305,62 @@ func (a *app) paintTrace() {
 	default:
 		note += "."
 	}
-	browser.SetText(v.traceNote, note)
+	return note
+}
 
-	width := float64(v.stackWrap.OffsetWidth())
-	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
-	g := a.geo
-	plotW := float64(g.PlotW())
-	v.stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
-	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
-	if g.Width() > width {
-		v.stack.Style().SetProperty("width", browser.Px(math.Ceil(g.Width())), "")
+// paintHeat draws heatmap k of view, plotW pixels wide, with its axis, note
+// and colour scale.
+func (a *app) paintHeat(k heatKind, view present.LayerView, plotW float64) {
+	v, g := a.v, a.geo
+	hb := v.heat[k]
+	shown := a.heatShown(k, view)
+	browser.SetHidden(hb.root, !shown)
+	if !shown {
+		return
+	}
+	data, cmap, limit := a.heatData(k, view)
+	if order := a.rowOrder(view); order != nil {
+		a.in.permBuf = present.PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
+		data = a.in.permBuf
+	}
+	n := 4 * view.T * view.H
+	if cap(a.bufs.rgba) < n {
+		a.bufs.rgba = make([]byte, n)
+	}
+	rgba := a.bufs.rgba[:n]
+	chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
+	hb.canvas.Put(rgba, view.T, view.H)
+	st := hb.canvasEl.Style()
+	st.SetProperty("width", browser.Px(plotW), "")
+	st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
+	if a.in.sorted {
+		browser.SetText(hb.axisTop, "")
+		browser.SetText(hb.axisBottom, "")
 	} else {
-		v.stack.Style().RemoveProperty("width")
+		browser.SetText(hb.axisTop, "1")
+		browser.SetText(hb.axisBottom, strconv.Itoa(view.H))
 	}
-
-	for k := range heatCount {
-		hb := v.heat[k]
-		shown := a.heatShown(k, view)
-		browser.SetHidden(hb.root, !shown)
-		if !shown {
-			continue
+	if k == heatC {
+		browser.SetText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
+	}
+	if !hb.legendDrawn || hb.limit != limit {
+		const lw = 64
+		if len(a.bufs.legend) != 4*lw {
+			a.bufs.legend = make([]byte, 4*lw)
 		}
-		data, cmap, limit := a.heatData(k, view)
-		if order := a.rowOrder(view); order != nil {
-			a.in.permBuf = present.PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
-			data = a.in.permBuf
-		}
-		n := 4 * view.T * view.H
-		if cap(a.bufs.rgba) < n {
-			a.bufs.rgba = make([]byte, n)
-		}
-		rgba := a.bufs.rgba[:n]
-		chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
-		hb.canvas.Put(rgba, view.T, view.H)
-		st := hb.canvasEl.Style()
-		st.SetProperty("width", browser.Px(plotW), "")
-		st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
-		if a.in.sorted {
-			browser.SetText(hb.axisTop, "")
-			browser.SetText(hb.axisBottom, "")
+		chart.Legend(a.bufs.legend, lw, 1, cmap, false)
+		hb.legend.Put(a.bufs.legend, lw, 1)
+		if k == heatZf || k == heatZi || k == heatZo {
+			browser.SetText(hb.legendLo, "0")
+			browser.SetText(hb.legendMid, "0.5")
+			browser.SetText(hb.legendHi, "1")
 		} else {
-			browser.SetText(hb.axisTop, "1")
-			browser.SetText(hb.axisBottom, strconv.Itoa(view.H))
+			browser.SetText(hb.legendLo, present.Minus+present.FormatNumber(limit))
+			browser.SetText(hb.legendMid, "0")
+			browser.SetText(hb.legendHi, present.FormatNumber(limit))
 		}
-		if k == heatC {
-			browser.SetText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
-		}
-		if !hb.legendDrawn || hb.limit != limit {
-			const lw = 64
-			if len(a.bufs.legend) != 4*lw {
-				a.bufs.legend = make([]byte, 4*lw)
-			}
-			chart.Legend(a.bufs.legend, lw, 1, cmap, false)
-			hb.legend.Put(a.bufs.legend, lw, 1)
-			if k == heatZf || k == heatZi || k == heatZo {
-				browser.SetText(hb.legendLo, "0")
-				browser.SetText(hb.legendMid, "0.5")
-				browser.SetText(hb.legendHi, "1")
-			} else {
-				browser.SetText(hb.legendLo, present.Minus+present.FormatNumber(limit))
-				browser.SetText(hb.legendMid, "0")
-				browser.SetText(hb.legendHi, present.FormatNumber(limit))
-			}
-			hb.limit, hb.legendDrawn = limit, true
-		}
+		hb.limit, hb.legendDrawn = limit, true
 	}
-	a.paintProbe(view)
-	a.paintLines(view)
 }
 
 // heatData returns the array, colour map and scale end of heatmap k.
@@ -971,26 +984,7 @@ func (a *app) paintReach() {
 	w, h := a.beginChart(c, v.reachFig, 10)
 	font := a.font(0.72, "")
 	lf := a.font(0.72, "600")
-	type curve struct {
-		cell lstm.Cell
-		vals []float32
-		upd  uint64
-	}
-	var curves []curve
-	lo, hi, n := math.Inf(1), 0.0, 0
-	for cell, res := range st.Reach {
-		if res == nil {
-			continue
-		}
-		vals := res.Layers[len(res.Layers)-1]
-		curves = append(curves, curve{lstm.Cell(cell), vals, res.Update})
-		n = max(n, len(vals))
-		for _, x := range vals {
-			if f := float64(x); f > 0 && !math.IsInf(f, 0) {
-				lo, hi = min(lo, f), max(hi, f)
-			}
-		}
-	}
+	curves, lo, hi, n := reachCurves(st.Reach[:])
 	// legend labels, on one line if they fit, else one per line
 	labels := make([]string, len(curves))
 	lineH := math.Round(1.2 * a.rem)
@@ -1032,14 +1026,57 @@ func (a *app) paintReach() {
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	a.chartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
+	parts := a.drawReachCurves(c, f, curves, labels, oneLine)
+	note := about
+	if len(parts) > 0 {
+		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
+	}
+	if len(curves) == 1 {
+		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
+	}
+	browser.SetText(v.reachNote, note)
+}
+
+// reachCurve is one engine's gradient reach: its cell, the top layer's values
+// by steps back, and the update they were measured at.
+type reachCurve struct {
+	cell lstm.Cell
+	vals []float32
+	upd  uint64
+}
+
+// reachCurves returns the curves of the reach results there are, the range of
+// their positive finite values and the longest curve's length.
+func reachCurves(reach []*protocol.ReachResult) (curves []reachCurve, lo, hi float64, n int) {
+	lo = math.Inf(1)
+	for cell, res := range reach {
+		if res == nil {
+			continue
+		}
+		vals := res.Layers[len(res.Layers)-1]
+		curves = append(curves, reachCurve{lstm.Cell(cell), vals, res.Update})
+		n = max(n, len(vals))
+		for _, x := range vals {
+			if f := float64(x); f > 0 && !math.IsInf(f, 0) {
+				lo, hi = min(lo, f), max(hi, f)
+			}
+		}
+	}
+	return curves, lo, hi, n
+}
+
+// drawReachCurves draws the curves in frame f with their labels, and returns
+// what each keeps of its gradient at its far end, in words.
+func (a *app) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves []reachCurve, labels []string, oneLine bool) []string {
 	x, y := 4.0, 2.0
+	lf, lineH := a.font(0.72, "600"), math.Round(1.2*a.rem)
 	var parts []string
 	for i, cv := range curves {
 		k := int(cv.cell) // LSTM blue and solid, RNN vermilion and dashed
 		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, cv.vals)
 		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
 		width := 2.0
-		if cv.cell != st.Cfg.Cell {
+		if cv.cell != a.st.Cfg.Cell {
 			width = 1.5
 		}
 		c.Stroke(a.bufs.path, seriesColors[k], width, seriesDashes[k])
@@ -1054,12 +1091,5 @@ func (a *app) paintReach() {
 			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1))
 		}
 	}
-	note := about
-	if len(parts) > 0 {
-		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
-	}
-	if len(curves) == 1 {
-		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
-	}
-	browser.SetText(v.reachNote, note)
+	return parts
 }

@@ -130,19 +130,7 @@ func linkWorker(w js.Value, received func([]byte), failed func(string)) *EngineL
 		deliver(args[0].Get("data"))
 		return nil
 	})
-	l.onError = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		cause := "The training engine failed"
-		if len(args) > 0 {
-			if args[0].Get("type").String() == "messageerror" {
-				cause = "The training engine sent a message the page could not read"
-			} else if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
-				cause += " (" + strings.TrimPrefix(m.String(), "Uncaught ") + ")"
-			}
-			args[0].Call("preventDefault")
-		}
-		failed(cause)
-		return nil
-	})
+	l.onError = onWorkerError(failed)
 	l.start = func() {
 		if early.Type() == js.TypeObject {
 			for i := range early.Length() {
@@ -164,6 +152,24 @@ func linkWorker(w js.Value, received func([]byte), failed func(string)) *EngineL
 		l.worker.Call("addEventListener", "messageerror", l.onError)
 	}
 	return l
+}
+
+// onWorkerError returns the handler of a worker's error and messageerror
+// events: it tells failed the cause in a sentence.
+func onWorkerError(failed func(string)) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		cause := "The training engine failed"
+		if len(args) > 0 {
+			if args[0].Get("type").String() == "messageerror" {
+				cause = "The training engine sent a message the page could not read"
+			} else if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+				cause += " (" + strings.TrimPrefix(m.String(), "Uncaught ") + ")"
+			}
+			args[0].Call("preventDefault")
+		}
+		failed(cause)
+		return nil
+	})
 }
 
 // Start delivers the messages that came before the page listened, then
