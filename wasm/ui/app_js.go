@@ -62,7 +62,7 @@ func Run() {
 	doc := dom.GetWindow().Document()
 	a := &app{st: NewState(), presets: content.Presets(), rem: 16}
 	a.snap.pinned = -1
-	a.v = newView(doc, a.presets)
+	a.v = newView(doc, Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)
 	a.textDeb = browser.NewDebouncer(DebounceText, a.sendText)
 	a.wire()

@@ -1093,3 +1093,20 @@ func (a *app) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves []rea
 	}
 	return parts
 }
+
+// announceTraining says a change of the engine's training state in the
+// Training state live region (polite), once per change: started, paused at
+// an update with its loss, or stopped and why (a divergence, the engine gone).
+func (a *app) announceTraining() {
+	if a.failed {
+		if a.liveRunning {
+			a.liveRunning = false
+			browser.SetText(a.v.liveTrain, "Training stopped: "+a.v.fatal.TextContent())
+		}
+		return
+	}
+	if msg, ok := a.st.Announce(a.liveRunning); ok {
+		a.liveRunning = !a.liveRunning
+		browser.SetText(a.v.liveTrain, msg)
+	}
+}

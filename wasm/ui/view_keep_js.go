@@ -126,3 +126,31 @@ func (v *view) buildTeacher() dom.HTMLElement {
 		b.El("label", browser.Cls("check"), k.embed, " Embed mode, for an iframe"),
 		k.embedField)
 }
+
+// chartTargets returns the elements of a chart a link shows alone.
+func (v *view) chartTargets(name string) []dom.HTMLElement {
+	heat := func(k heatKind) []dom.HTMLElement {
+		return []dom.HTMLElement{v.heat[k].root, v.probeRow, v.probeLineE, v.empty, v.traceNote, v.heatHow}
+	}
+	switch name {
+	case share.ChartC:
+		return heat(heatC)
+	case share.ChartH:
+		return heat(heatH)
+	case share.ChartZi:
+		return heat(heatZi)
+	case share.ChartZf:
+		return heat(heatZf)
+	case share.ChartZ:
+		return heat(heatZ)
+	case share.ChartZo:
+		return heat(heatZo)
+	case share.ChartLoss:
+		return []dom.HTMLElement{v.lossFig}
+	case share.ChartReach:
+		return []dom.HTMLElement{v.reachFig}
+	case share.ChartDelta:
+		return []dom.HTMLElement{v.deltaFig, v.empty, v.traceNote}
+	}
+	return nil
+}
