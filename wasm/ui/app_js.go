@@ -13,6 +13,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -22,7 +23,7 @@ import (
 // them blocks, so the state needs no lock.
 type app struct {
 	st      *State
-	v       *view
+	v       *panels.View
 	eng     *browser.EngineLink
 	frame   *browser.FrameLoop
 	textDeb *browser.Debouncer
@@ -62,13 +63,13 @@ func Run() {
 	doc := dom.GetWindow().Document()
 	a := &app{st: NewState(), presets: content.Presets(), rem: 16}
 	a.snap.pinned = -1
-	a.v = newView(doc, Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
+	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)
 	a.textDeb = browser.NewDebouncer(DebounceText, a.sendText)
 	a.wire()
 	a.showRanges()
 	a.buildRecovery()
-	a.v.length.SetValue(defaultLengthText)
+	a.v.Length.SetValue(defaultLengthText)
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	a.initKeep()
@@ -180,11 +181,11 @@ func (a *app) followText() {
 	a.invalidate(a.st.ForgetReach())
 	if !a.probeEdit {
 		p := content.DefaultProbe(a.sentText, a.sentMode)
-		a.v.probe.SetValue(p)
+		a.v.Probe.SetValue(p)
 		a.invalidate(a.st.SetProbe(p))
 	}
 	if !a.primeEdit {
-		a.v.prime.SetValue(content.DefaultPrime(a.sentText, a.sentMode))
+		a.v.Prime.SetValue(content.DefaultPrime(a.sentText, a.sentMode))
 	}
 }
 
@@ -220,10 +221,10 @@ func (a *app) start() {
 		f()
 	}
 	a.afterStart = nil
-	if a.v.boot != nil {
-		browser.SetHidden(a.v.boot, true)
+	if a.v.Boot != nil {
+		browser.SetHidden(a.v.Boot, true)
 	}
-	browser.SetHidden(a.v.app, false)
+	browser.SetHidden(a.v.App, false)
 	a.shown = true
 	a.invalidate(DirtyAll)
 }
@@ -232,7 +233,7 @@ func (a *app) start() {
 func (a *app) engineFailed(msg string) {
 	a.failed = true
 	a.st.Running = false
-	if !a.shown && a.v.boot != nil {
+	if !a.shown && a.v.Boot != nil {
 		if st := dom.GetWindow().Document().GetElementByID("boot-status"); st != nil {
 			st.SetTextContent(msg)
 			st.Class().Add("boot-error")
@@ -243,8 +244,8 @@ func (a *app) engineFailed(msg string) {
 		return
 	}
 	a.stopCompare()
-	browser.SetText(a.v.fatal, msg)
-	browser.SetHidden(a.v.fatal, false)
+	browser.SetText(a.v.Fatal, msg)
+	browser.SetHidden(a.v.Fatal, false)
 	a.invalidate(DirtyStats)
 }
 
@@ -257,14 +258,14 @@ func (a *app) showRanges() {
 		in     *dom.HTMLInputElement
 		bounds string
 	}{
-		{v.hidden, SpecHidden.Bounds()},
-		{v.lr, SpecLR.Bounds()},
-		{v.seqLen, SpecSeqLen.Bounds()},
-		{v.clip, SpecClip.Bounds()},
-		{v.seed, SpecSeed.Bounds()},
-		{v.forgetBias, SpecForgetBias.Bounds()},
-		{v.length, SpecLength.Bounds()},
-		{v.temperature, SpecTemperature.Bounds()},
+		{v.Hidden, SpecHidden.Bounds()},
+		{v.LR, SpecLR.Bounds()},
+		{v.SeqLen, SpecSeqLen.Bounds()},
+		{v.Clip, SpecClip.Bounds()},
+		{v.Seed, SpecSeed.Bounds()},
+		{v.ForgetBias, SpecForgetBias.Bounds()},
+		{v.Length, SpecLength.Bounds()},
+		{v.Temperature, SpecTemperature.Bounds()},
 	} {
 		idv := r.in.ID() + "-range"
 		if doc.GetElementByID(idv) != nil {
@@ -272,11 +273,11 @@ func (a *app) showRanges() {
 		}
 		if note, ok := doc.GetElementByID(r.in.ID() + "-note").(dom.HTMLElement); ok && note != nil {
 			// a compact field of the top bar: "↺ resets · 1 to 512"
-			note.AppendChild(v.b.El("span", browser.ID(idv), browser.Cls("range"), " · "+r.bounds))
+			note.AppendChild(v.B.El("span", browser.ID(idv), browser.Cls("range"), " · "+r.bounds))
 		} else if hint, ok := doc.GetElementByID(r.in.ID() + "-hint").(dom.HTMLElement); ok && hint != nil {
-			hint.AppendChild(v.b.El("span", browser.ID(idv), browser.Cls("range"), " Allowed: "+r.bounds+"."))
+			hint.AppendChild(v.B.El("span", browser.ID(idv), browser.Cls("range"), " Allowed: "+r.bounds+"."))
 		} else {
-			p := v.b.El("p", browser.Cls("hint range"), browser.ID(idv), "Allowed: "+r.bounds+".")
+			p := v.B.El("p", browser.Cls("hint range"), browser.ID(idv), "Allowed: "+r.bounds+".")
 			r.in.ParentNode().InsertBefore(p, r.in.NextSibling())
 		}
 		desc := strings.TrimSpace(r.in.GetAttribute("aria-describedby"))
@@ -292,7 +293,7 @@ func (a *app) showRanges() {
 // was chosen), unless the page refuses it first.
 func (a *app) sendText() {
 	a.textDeb.Cancel()
-	text := a.v.text.Value()
+	text := a.v.Text.Value()
 	mode := a.st.Mode
 	if err := CheckText(text, mode); err != nil {
 		a.invalidate(a.st.SetError(present.FieldText, err.Error()))
@@ -376,20 +377,20 @@ func (a *app) floatSetting(in *dom.HTMLInputElement, spec FloatSpec, set func(c 
 // choosePreset loads preset i into the data column (send: and sends it).
 func (a *app) choosePreset(i int, send bool) {
 	p := a.presets[i]
-	a.v.preset.SetValue(strconv.Itoa(i))
-	a.v.text.SetValue(p.Text)
+	a.v.Preset.SetValue(strconv.Itoa(i))
+	a.v.Text.SetValue(p.Text)
 	a.presetText, a.probeFrom = p.Text, p.Text
 	a.setMode(p.Mode)
-	browser.SetText(a.v.presetAbout, p.About)
+	browser.SetText(a.v.PresetAbout, p.About)
 	a.showTour(p.ID, false)
 	if !a.probeEdit || send {
 		a.probeEdit = false
-		a.v.probe.SetValue(p.Probe)
+		a.v.Probe.SetValue(p.Probe)
 		a.invalidate(a.st.SetProbe(p.Probe))
 	}
 	if !a.primeEdit || send {
 		a.primeEdit = false
-		a.v.prime.SetValue(p.Prime)
+		a.v.Prime.SetValue(p.Prime)
 	}
 	a.st.Sample = nil
 	a.invalidate(DirtySample | DirtyStatus)
@@ -407,13 +408,13 @@ const (
 // setMode shows the mode on the page (the radio buttons and mode-dependent parts).
 func (a *app) setMode(k lstm.Kind) {
 	a.st.Mode = k
-	a.v.modeText.SetChecked(k == lstm.Text)
-	a.v.modeNumbers.SetChecked(k == lstm.Numbers)
+	a.v.ModeText.SetChecked(k == lstm.Text)
+	a.v.ModeNumbers.SetChecked(k == lstm.Numbers)
 	// Length follows the mode while it holds the other mode's default.
-	if l := a.v.length.Value(); k == lstm.Numbers && l == defaultLengthText {
-		a.v.length.SetValue(defaultLengthNumbers)
+	if l := a.v.Length.Value(); k == lstm.Numbers && l == defaultLengthText {
+		a.v.Length.SetValue(defaultLengthNumbers)
 	} else if k == lstm.Text && l == defaultLengthNumbers {
-		a.v.length.SetValue(defaultLengthText)
+		a.v.Length.SetValue(defaultLengthText)
 	}
 	a.invalidate(DirtyStatus | DirtyTrace | DirtySample)
 }
@@ -436,8 +437,8 @@ func (a *app) wire() {
 // Space key, and the cell, hidden units and learning rate.
 func (a *app) wireTopBar() {
 	v := a.v
-	browser.Listen(v.train, "click", func(dom.Event) { a.toggleTrain() })
-	browser.Listen(v.step, "click", func(dom.Event) {
+	browser.Listen(v.Train, "click", func(dom.Event) { a.toggleTrain() })
+	browser.Listen(v.Step, "click", func(dom.Event) {
 		if !a.st.HasData && !a.dataSent {
 			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
@@ -454,7 +455,7 @@ func (a *app) wireTopBar() {
 		}
 		a.invalidate(DirtyStats)
 	})
-	browser.Listen(v.reset, "click", func(dom.Event) {
+	browser.Listen(v.Reset, "click", func(dom.Event) {
 		a.st.Running = false
 		a.st.Stale()
 		a.send(protocol.Reset{})
@@ -464,11 +465,11 @@ func (a *app) wireTopBar() {
 		}
 		a.invalidate(DirtyStats)
 	})
-	browser.Listen(v.largeText, "click", func(dom.Event) {
+	browser.Listen(v.LargeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
 		html := dom.GetWindow().Document().DocumentElement()
 		browser.SetClass(html, "large-text", a.largeText)
-		v.largeText.SetAttribute("aria-pressed", strconv.FormatBool(a.largeText))
+		v.LargeText.SetAttribute("aria-pressed", strconv.FormatBool(a.largeText))
 		a.invalidate(DirtyAll)
 	})
 	browser.Listen(dom.GetWindow().Document(), "keydown", func(ev dom.Event) {
@@ -483,39 +484,39 @@ func (a *app) wireTopBar() {
 		}
 	})
 
-	browser.Listen(v.cell, "change", func(dom.Event) {
+	browser.Listen(v.Cell, "change", func(dom.Event) {
 		cell := lstm.CellLSTM
-		if v.cell.Value() == "1" {
+		if v.Cell.Value() == "1" {
 			cell = lstm.CellRNN
 		}
 		a.sendConfig(present.FieldCell, func(c *lstm.Config) { c.Cell = cell }, true)
 	})
-	a.intSetting(v.hidden, SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
-	a.floatSetting(v.lr, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
+	a.intSetting(v.Hidden, SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
+	a.floatSetting(v.LR, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
 
 }
 
 // wireData makes the data column's data and training settings work.
 func (a *app) wireData() {
 	v := a.v
-	browser.Listen(v.preset, "change", func(dom.Event) {
-		i, err := strconv.Atoi(v.preset.Value())
+	browser.Listen(v.Preset, "change", func(dom.Event) {
+		i, err := strconv.Atoi(v.Preset.Value())
 		if err != nil || i < 0 || i >= len(a.presets) {
 			return // "Your own text": nothing to load
 		}
 		a.choosePreset(i, true)
 	})
-	browser.Listen(v.text, "input", func(dom.Event) {
-		if v.preset.Value() != "custom" {
-			v.preset.SetValue("custom")
-			browser.SetText(v.presetAbout, "Your own text: anything you type or paste.")
+	browser.Listen(v.Text, "input", func(dom.Event) {
+		if v.Preset.Value() != "custom" {
+			v.Preset.SetValue("custom")
+			browser.SetText(v.PresetAbout, "Your own text: anything you type or paste.")
 		}
 		a.textDeb.Arm()
 	})
-	browser.Listen(v.text, "change", func(dom.Event) { a.sendText() })
+	browser.Listen(v.Text, "change", func(dom.Event) { a.sendText() })
 	modeChanged := func(dom.Event) {
 		k := lstm.Text
-		if v.modeNumbers.Checked() {
+		if v.ModeNumbers.Checked() {
 			k = lstm.Numbers
 		}
 		if k == a.st.Mode {
@@ -523,7 +524,7 @@ func (a *app) wireData() {
 		}
 		// A preset of the other kind is swapped for the first preset of this
 		// kind; the person's own text stays as typed.
-		if v.text.Value() == a.presetText {
+		if v.Text.Value() == a.presetText {
 			for i, p := range a.presets {
 				if p.Mode == k {
 					a.choosePreset(i, true)
@@ -534,36 +535,36 @@ func (a *app) wireData() {
 		a.setMode(k)
 		a.sendText()
 	}
-	browser.Listen(v.modeText, "change", modeChanged)
-	browser.Listen(v.modeNumbers, "change", modeChanged)
+	browser.Listen(v.ModeText, "change", modeChanged)
+	browser.Listen(v.ModeNumbers, "change", modeChanged)
 
-	a.intSetting(v.seqLen, SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
-	browser.Listen(v.optimizer, "change", func(dom.Event) {
-		n, _ := strconv.Atoi(v.optimizer.Value())
+	a.intSetting(v.SeqLen, SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
+	browser.Listen(v.Optimizer, "change", func(dom.Event) {
+		n, _ := strconv.Atoi(v.Optimizer.Value())
 		a.sendLive(present.FieldOptimizer, func(c *lstm.Config) { c.Optimizer = lstm.Optimizer(n) })
 	})
-	a.floatSetting(v.clip, SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
-	browser.Listen(v.seed, "change", func(dom.Event) {
-		n, err := SpecSeed.Parse(v.seed.Value())
+	a.floatSetting(v.Clip, SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
+	browser.Listen(v.Seed, "change", func(dom.Event) {
+		n, err := SpecSeed.Parse(v.Seed.Value())
 		if err != nil {
 			a.refuse(err)
 			return
 		}
 		a.sendConfig(present.FieldSeed, func(c *lstm.Config) { c.Seed = uint64(n) }, true)
 	})
-	browser.Listen(v.layers, "change", func(dom.Event) {
-		n, _ := strconv.Atoi(v.layers.Value())
+	browser.Listen(v.Layers, "change", func(dom.Event) {
+		n, _ := strconv.Atoi(v.Layers.Value())
 		a.sendConfig(present.FieldLayers, func(c *lstm.Config) { c.Layers = n }, true)
 	})
-	a.floatSetting(v.forgetBias, SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
+	a.floatSetting(v.ForgetBias, SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
 
-	browser.Listen(v.save, "click", func(dom.Event) {
+	browser.Listen(v.Save, "click", func(dom.Event) {
 		a.invalidate(a.st.SetError(present.FieldSave, ""))
 		a.send(a.st.ExportRequest())
 	})
-	browser.Listen(v.load, "change", func(dom.Event) {
-		browser.ReadFirstFile(v.load, protocol.MaxModelFile, func(b []byte, err error) {
-			v.load.SetValue("")
+	browser.Listen(v.Load, "change", func(dom.Event) {
+		browser.ReadFirstFile(v.Load, protocol.MaxModelFile, func(b []byte, err error) {
+			v.Load.SetValue("")
 			if err != nil {
 				a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+err.Error()+"."))
 				return
@@ -578,47 +579,47 @@ func (a *app) wireData() {
 // the time cursor over the heatmaps.
 func (a *app) wireModel() {
 	v := a.v
-	browser.Listen(v.probe, "input", func(dom.Event) {
+	browser.Listen(v.Probe, "input", func(dom.Event) {
 		a.probeEdit = true
-		a.invalidate(a.st.SetProbe(v.probe.Value()) | DirtyStats)
+		a.invalidate(a.st.SetProbe(v.Probe.Value()) | DirtyStats)
 		a.frame.Request()
 	})
-	browser.Listen(v.layer, "change", func(dom.Event) {
-		n, _ := strconv.Atoi(v.layer.Value())
+	browser.Listen(v.Layer, "change", func(dom.Event) {
+		n, _ := strconv.Atoi(v.Layer.Value())
 		a.st.Layer = n
 		if a.st.UnitsAuto {
 			a.st.SetUnits(nil)
 		}
 		a.invalidate(DirtyTrace | DirtyCursor)
 	})
-	browser.Listen(v.units, "change", func(dom.Event) {
+	browser.Listen(v.Units, "change", func(dom.Event) {
 		view, ok := a.st.View()
 		if !ok {
 			return
 		}
-		units, err := ParseUnits(v.units.Value(), view.H, MaxUnitsShown)
+		units, err := ParseUnits(v.Units.Value(), view.H, MaxUnitsShown)
 		if err != nil {
 			a.refuse(err)
 			return
 		}
 		a.invalidate(a.st.SetUnits(units) | a.st.SetError("Units", ""))
 	})
-	browser.Listen(v.unitsAuto, "click", func(dom.Event) {
+	browser.Listen(v.UnitsAuto, "click", func(dom.Event) {
 		a.invalidate(a.st.SetUnits(nil) | a.st.SetError("Units", ""))
 	})
 	onPointer := func(ev dom.Event) { a.pointer(ev) }
-	browser.Listen(v.stack, "pointermove", onPointer)
-	browser.Listen(v.stack, "pointerdown", onPointer)
-	browser.Listen(v.stack, "keydown", func(ev dom.Event) { a.key(ev) })
+	browser.Listen(v.Stack, "pointermove", onPointer)
+	browser.Listen(v.Stack, "pointerdown", onPointer)
+	browser.Listen(v.Stack, "keydown", func(ev dom.Event) { a.key(ev) })
 
 }
 
 // wireOutput makes Generate work.
 func (a *app) wireOutput() {
 	v := a.v
-	browser.Listen(v.prime, "input", func(dom.Event) { a.primeEdit = true })
-	browser.Listen(v.generate, "click", func(dom.Event) { a.generate() })
-	for _, in := range []*dom.HTMLInputElement{v.prime, v.length, v.temperature} {
+	browser.Listen(v.Prime, "input", func(dom.Event) { a.primeEdit = true })
+	browser.Listen(v.Generate, "click", func(dom.Event) { a.generate() })
+	for _, in := range []*dom.HTMLInputElement{v.Prime, v.Length, v.Temperature} {
 		browser.Listen(in, "keydown", func(ev dom.Event) {
 			if browser.EventKey(ev) == "Enter" {
 				ev.PreventDefault()
@@ -708,14 +709,14 @@ func (a *app) dataAnswered(taken bool) {
 // generate asks the engine for a sample, after checking Length and Temperature.
 func (a *app) generate() {
 	v := a.v
-	n, err := SpecLength.Parse(v.length.Value())
+	n, err := SpecLength.Parse(v.Length.Value())
 	if err != nil {
 		a.refuse(err)
 		return
 	}
 	temp := 0.0
 	if a.st.Mode == lstm.Text {
-		if temp, err = SpecTemperature.Parse(v.temperature.Value()); err != nil {
+		if temp, err = SpecTemperature.Parse(v.Temperature.Value()); err != nil {
 			a.refuse(err)
 			return
 		}
@@ -736,7 +737,7 @@ func (a *app) generate() {
 	}
 	seed := present.SampleSeed(a.st.Cfg.Seed, a.st.Update, a.genCount)
 	a.genCount++
-	a.send(a.st.SampleRequest(v.prime.Value(), n, temp, seed))
+	a.send(a.st.SampleRequest(v.Prime.Value(), n, temp, seed))
 	a.invalidate(DirtyErrors | DirtySample)
 }
 
@@ -747,15 +748,15 @@ func (a *app) pointer(ev dom.Event) {
 		return
 	}
 	x, y := browser.PointerXY(ev)
-	left, _, _, _ := browser.ClientRect(a.v.heat[heatH].canvasEl)
+	left, _, _, _ := browser.ClientRect(a.v.Heat[panels.HeatH].CanvasEl)
 	t := a.geo.Step(x - left)
 	unit := a.st.Cursor.Unit
-	for k := range heatCount {
-		hb := a.v.heat[k]
+	for k := range panels.HeatCount {
+		hb := a.v.Heat[k]
 		if !a.heatShown(k, view) {
 			continue
 		}
-		_, top, _, h := browser.ClientRect(hb.canvasEl)
+		_, top, _, h := browser.ClientRect(hb.CanvasEl)
 		if y >= top && y < top+h {
 			unit = a.unitAtRow(a.geo.Unit(y - top))
 			break
@@ -798,7 +799,7 @@ func (a *app) key(ev dom.Event) {
 		if s.LSTM {
 			msg = fmt.Sprintf("Step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
 		}
-		browser.SetText(a.v.liveCursor, msg)
+		browser.SetText(a.v.LiveCursor, msg)
 		a.invalidate(d)
 	}
 }
@@ -817,8 +818,8 @@ func (a *app) stepLabel(t int) string {
 
 // heatShown reports whether heatmap k applies to the shown cell: the RNN has
 // only h.
-func (a *app) heatShown(k heatKind, view present.LayerView) bool {
-	return k == heatH || view.LSTM()
+func (a *app) heatShown(k panels.HeatKind, view present.LayerView) bool {
+	return k == panels.HeatH || view.LSTM()
 }
 
 // showConfig puts the engine's configuration into the controls, except where
@@ -835,16 +836,16 @@ func (a *app) showConfig(c lstm.Config, force bool) {
 		}
 		el.SetValue(val)
 	}
-	setIf(present.FieldCell, v.cell, strconv.Itoa(int(c.Cell)))
-	setIf(present.FieldHidden, v.hidden, strconv.Itoa(c.Hidden))
-	setIf(present.FieldLR, v.lr, strconv.FormatFloat(c.LearningRate, 'g', -1, 64))
-	setIf(present.FieldSeqLen, v.seqLen, strconv.Itoa(c.SeqLen))
-	setIf(present.FieldOptimizer, v.optimizer, strconv.Itoa(int(c.Optimizer)))
-	setIf(present.FieldClip, v.clip, strconv.FormatFloat(c.Clip, 'g', -1, 64))
-	setIf(present.FieldSeed, v.seed, strconv.FormatUint(c.Seed, 10))
-	setIf(present.FieldLayers, v.layers, strconv.Itoa(c.Layers))
-	setIf(present.FieldForgetBias, v.forgetBias, strconv.FormatFloat(c.ForgetBias, 'g', -1, 64))
+	setIf(present.FieldCell, v.Cell, strconv.Itoa(int(c.Cell)))
+	setIf(present.FieldHidden, v.Hidden, strconv.Itoa(c.Hidden))
+	setIf(present.FieldLR, v.LR, strconv.FormatFloat(c.LearningRate, 'g', -1, 64))
+	setIf(present.FieldSeqLen, v.SeqLen, strconv.Itoa(c.SeqLen))
+	setIf(present.FieldOptimizer, v.Optimizer, strconv.Itoa(int(c.Optimizer)))
+	setIf(present.FieldClip, v.Clip, strconv.FormatFloat(c.Clip, 'g', -1, 64))
+	setIf(present.FieldSeed, v.Seed, strconv.FormatUint(c.Seed, 10))
+	setIf(present.FieldLayers, v.Layers, strconv.Itoa(c.Layers))
+	setIf(present.FieldForgetBias, v.ForgetBias, strconv.FormatFloat(c.ForgetBias, 'g', -1, 64))
 	if force {
-		v.temperature.SetValue("0.8")
+		v.Temperature.SetValue("0.8")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -80,10 +81,10 @@ func (a *app) startCompare() {
 	a.st.Running = true
 	a.st.ModelReset = false
 	a.send(protocol.Train{})
-	a.v.cmp.toggle.SetAttribute("aria-pressed", "true")
-	browser.SetText(a.v.cmp.toggle, "Stop comparing")
-	browser.SetHidden(a.v.cmp.raceFig, false)
-	browser.SetHidden(a.v.cmp.side, false)
+	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "true")
+	browser.SetText(a.v.Cmp.Toggle, "Stop comparing")
+	browser.SetHidden(a.v.Cmp.RaceFig, false)
+	browser.SetHidden(a.v.Cmp.Side, false)
 	a.invalidate(DirtyAll)
 }
 
@@ -96,10 +97,10 @@ func (a *app) stopCompare() {
 	}
 	c.eng.Close()
 	a.cmp = nil
-	a.v.cmp.toggle.SetAttribute("aria-pressed", "false")
-	browser.SetText(a.v.cmp.toggle, "Compare LSTM and RNN")
-	browser.SetHidden(a.v.cmp.raceFig, true)
-	browser.SetHidden(a.v.cmp.side, true)
+	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "false")
+	browser.SetText(a.v.Cmp.Toggle, "Compare LSTM and RNN")
+	browser.SetHidden(a.v.Cmp.RaceFig, true)
+	browser.SetHidden(a.v.Cmp.Side, true)
 	a.invalidate(DirtyCompare | DirtyReach)
 }
 
@@ -208,12 +209,12 @@ func raceStyle(cell lstm.Cell) (string, []float64) {
 
 // paintRace draws the smoothed loss of both models against the update.
 func (a *app) paintRace() {
-	c, v := a.cmp, a.v.cmp
+	c, v := a.cmp, a.v.Cmp
 	if c == nil {
 		return
 	}
-	cv := v.race
-	w, h := a.beginChart(cv, v.raceFig, 11)
+	cv := v.Race
+	w, h := a.beginChart(cv, v.RaceFig, 11)
 	lf := a.font(0.72, "600")
 	type run struct {
 		cell lstm.Cell
@@ -245,7 +246,7 @@ func (a *app) paintRace() {
 	if last == 0 || !(hi > 0) {
 		a.chartAxes(cv, r, h, "update", "loss", nil, nil)
 		a.chartMessage(cv, r, "Both models are starting…")
-		browser.SetText(v.raceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
+		browser.SetText(v.RaceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
 		return
 	}
 	xs := chart.Linear{D0: float64(first), D1: max(float64(last), float64(first)+10), R0: r.X0, R1: r.X1}
@@ -285,7 +286,7 @@ func (a *app) paintRace() {
 			cv.Line(x, r.Y0, x, r.Y1, colAxis, 1)
 		}
 	}
-	browser.SetText(v.raceNote, note)
+	browser.SetText(v.RaceNote, note)
 }
 
 // smoothAt returns the smoothed loss of update u, or the nearest before it.
@@ -294,31 +295,31 @@ func smoothAt(h *LossHistory, u uint64) (float64, bool) { return h.SmoothAt(u) }
 // paintSide draws the other model's h (and c) over the probe, on the page's
 // time axis.
 func (a *app) paintSide() {
-	c, v := a.cmp, a.v.cmp
+	c, v := a.cmp, a.v.Cmp
 	if c == nil {
 		return
 	}
-	browser.SetText(v.sideT, fmt.Sprintf("The %s on the same probe", c.cell))
+	browser.SetText(v.SideT, fmt.Sprintf("The %s on the same probe", c.cell))
 	view, ok := c.st.View()
 	if !ok {
-		for _, sh := range v.heat {
-			browser.SetHidden(sh.root, true)
+		for _, sh := range v.Heat {
+			browser.SetHidden(sh.Root, true)
 		}
-		browser.SetText(v.sidePred, "Waiting for the "+c.cell.String()+"…")
+		browser.SetText(v.SidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
-	for i, sh := range v.heat {
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	for i, sh := range v.Heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {
 			data, name = view.C, "Cell state c"
 		}
 		if data == nil {
-			browser.SetHidden(sh.root, true)
+			browser.SetHidden(sh.Root, true)
 			continue
 		}
-		browser.SetHidden(sh.root, false)
-		browser.SetText(sh.title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
+		browser.SetHidden(sh.Root, false)
+		browser.SetText(sh.Title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
 		n := 4 * view.T * view.H
 		if cap(c.bufs.rgba) < n {
 			c.bufs.rgba = make([]byte, n)
@@ -330,18 +331,18 @@ func (a *app) paintSide() {
 			limit = present.NiceLimit(q, 1)
 		}
 		chart.Heatmap(c.bufs.rgba[:n], data, view.T, view.H, true, a.bufs.diverging(limit))
-		sh.canvas.Put(c.bufs.rgba[:n], view.T, view.H)
-		st := sh.canvasEl.Style()
+		sh.Canvas.Put(c.bufs.rgba[:n], view.T, view.H)
+		st := sh.CanvasEl.Style()
 		st.SetProperty("width", browser.Px(float64(g.PlotW())), "")
 		st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
-		browser.SetText(sh.axisBot, strconv.Itoa(view.H))
+		browser.SetText(sh.AxisBot, strconv.Itoa(view.H))
 	}
 }
 
 // paintSideCursor moves the other model's time cursor with the page's, and
 // says what both models predict at the cursor.
 func (a *app) paintSideCursor() {
-	c, v := a.cmp, a.v.cmp
+	c, v := a.cmp, a.v.Cmp
 	if c == nil {
 		return
 	}
@@ -349,21 +350,21 @@ func (a *app) paintSideCursor() {
 	if !ok {
 		return
 	}
-	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	t := max(0, min(a.st.Cursor.T, view.T-1))
-	for _, sh := range v.heat {
-		cs := sh.colMark.Style()
+	for _, sh := range v.Heat {
+		cs := sh.ColMark.Style()
 		cs.SetProperty("left", browser.Px(float64(t*g.ColW)), "")
 		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
 	main := a.st.Trace
 	other := c.st.Trace
 	if main == nil || other == nil || t >= main.T || t >= other.T {
-		browser.SetText(v.sidePred, "")
+		browser.SetText(v.SidePred, "")
 		return
 	}
 	if other.Kind == lstm.Numbers {
-		browser.SetText(v.sidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
+		browser.SetText(v.SidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
 			main.Cell, present.FormatNumber(float64(main.Pred[t])), other.Cell, present.FormatNumber(float64(other.Pred[t]))))
 		return
 	}
@@ -374,11 +375,11 @@ func (a *app) paintSideCursor() {
 		s += fmt.Sprintf("; the actual next, %s, got %s and %s", present.DescribeRune(other.Symbols[t+1]),
 			present.FormatPercent(float64(main.PNext[t])), present.FormatPercent(float64(other.PNext[t])))
 	}
-	browser.SetText(v.sidePred, s+".")
+	browser.SetText(v.SidePred, s+".")
 }
 
 // sidePointer moves the shared time cursor from the other model's heatmaps.
-func (a *app) sidePointer(ev dom.Event, sh *sideHeat) {
+func (a *app) sidePointer(ev dom.Event, sh *panels.SideHeat) {
 	c := a.cmp
 	if c == nil {
 		return
@@ -388,18 +389,18 @@ func (a *app) sidePointer(ev dom.Event, sh *sideHeat) {
 		return
 	}
 	x, y := browser.PointerXY(ev)
-	left, top, _, _ := browser.ClientRect(sh.canvasEl)
-	g := present.NewGeometry(float64(a.v.stackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	left, top, _, _ := browser.ClientRect(sh.CanvasEl)
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
 
 // wireCompare connects the comparison's controls.
 func (a *app) wireCompare() {
-	v := &a.v.cmp
-	browser.Listen(v.toggle, "click", func(dom.Event) { a.toggleCompare() })
-	for _, sh := range v.heat {
+	v := &a.v.Cmp
+	browser.Listen(v.Toggle, "click", func(dom.Event) { a.toggleCompare() })
+	for _, sh := range v.Heat {
 		on := func(ev dom.Event) { a.sidePointer(ev, sh) }
-		browser.Listen(sh.canvasEl, "pointermove", on)
-		browser.Listen(sh.canvasEl, "pointerdown", on)
+		browser.Listen(sh.CanvasEl, "pointermove", on)
+		browser.Listen(sh.CanvasEl, "pointerdown", on)
 	}
 }

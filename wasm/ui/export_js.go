@@ -12,6 +12,7 @@ import (
 	"lstmplayground/wasm/export"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -39,25 +40,25 @@ func slug(s string) string {
 }
 
 // savePNG downloads a chart.
-func (a *app) savePNG(t *pngTarget) {
+func (a *app) savePNG(t *panels.PNGTarget) {
 	a.invalidate(a.st.SetError(present.FieldExport, ""))
-	w, h := t.canvas.Width(), t.canvas.Height()
+	w, h := t.Canvas.Width(), t.Canvas.Height()
 	if w == 0 || h == 0 {
-		a.invalidate(a.st.SetError(present.FieldExport, "The chart "+t.title+" is empty: train the model first."))
+		a.invalidate(a.st.SetError(present.FieldExport, "The chart "+t.Title+" is empty: train the model first."))
 		return
 	}
 	sx, sy := 1.0, 1.0
-	if t.pixels {
+	if t.Pixels {
 		// A heatmap is T×H pixels: scale each cell up to about 12 px.
 		sx = float64(max(1, 720/w))
 		sy = float64(max(1, 360/h))
 	}
-	name := fmt.Sprintf("%s-%s-update-%d.png", fileStem, slug(t.title), a.st.Update)
-	label := fmt.Sprintf("%s · LSTM Playground · update %s", t.title, present.FormatCount(a.st.Update))
-	if tr := a.st.Shown(); t.pixels && tr != nil {
-		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
+	name := fmt.Sprintf("%s-%s-update-%d.png", fileStem, slug(t.Title), a.st.Update)
+	label := fmt.Sprintf("%s · LSTM Playground · update %s", t.Title, present.FormatCount(a.st.Update))
+	if tr := a.st.Shown(); t.Pixels && tr != nil {
+		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.Title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
 	}
-	if err := browser.DownloadCanvasPNG(t.canvas, name, label, sx, sy); err != nil {
+	if err := browser.DownloadCanvasPNG(t.Canvas, name, label, sx, sy); err != nil {
 		a.invalidate(a.st.SetError(present.FieldExport, "The chart could not be saved: "+err.Error()+"."))
 	}
 }
@@ -118,11 +119,11 @@ func (a *app) downloadPyTorch(file []byte) {
 
 // wireExport connects the download buttons.
 func (a *app) wireExport() {
-	e := &a.v.exp
-	browser.Listen(e.trace, "click", func(dom.Event) { a.saveTraceCSV() })
-	browser.Listen(e.losses, "click", func(dom.Event) { a.saveLossCSV() })
-	browser.Listen(e.pytorch, "click", func(dom.Event) { a.savePyTorch() })
-	for _, t := range e.pngs {
-		browser.Listen(t.btn, "click", func(dom.Event) { a.savePNG(t) })
+	e := &a.v.Exp
+	browser.Listen(e.Trace, "click", func(dom.Event) { a.saveTraceCSV() })
+	browser.Listen(e.Losses, "click", func(dom.Event) { a.saveLossCSV() })
+	browser.Listen(e.PyTorch, "click", func(dom.Event) { a.savePyTorch() })
+	for _, t := range e.PNGs {
+		browser.Listen(t.Btn, "click", func(dom.Event) { a.savePNG(t) })
 	}
 }

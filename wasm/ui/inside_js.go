@@ -15,6 +15,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -149,12 +150,12 @@ func (a *app) insideError(m protocol.Error) bool {
 	case m.ID == in.textID:
 		in.textID = 0
 		in.text = nil
-		browser.SetText(a.v.in.textHead, m.Message)
+		browser.SetText(a.v.In.TextHead, m.Message)
 		return true
 	case m.ID == in.clampID[0] || m.ID == in.clampID[1]:
 		in.clampID = [2]uint32{}
 		in.clamp = nil
-		browser.SetHidden(a.v.in.clampClear, true)
+		browser.SetHidden(a.v.In.ClampClear, true)
 		a.invalidate(a.st.SetError(present.FieldClampUnit, m.Message))
 		return true
 	}
@@ -212,24 +213,24 @@ func (a *app) paintInside(d Dirty) {
 	if d&(DirtyUnits|DirtyCursor|DirtyTrace|DirtyLayout) == 0 {
 		return
 	}
-	w, in := &a.v.in, &a.in
+	w, in := &a.v.In, &a.in
 	tr := in.text
-	useC := w.state.Value() != "h"
+	useC := w.State.Value() != "h"
 	if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {
-		browser.SetText(w.textHead, "Train the model for a moment: the start of the training text is read by it and shown here.")
-		for _, r := range w.featRows {
-			browser.SetHidden(r.row, true)
+		browser.SetText(w.TextHead, "Train the model for a moment: the start of the training text is read by it and shown here.")
+		for _, r := range w.FeatRows {
+			browser.SetHidden(r.Row, true)
 		}
-		for _, r := range w.gateRows {
-			browser.SetHidden(r.row, true)
+		for _, r := range w.GateRows {
+			browser.SetHidden(r.Row, true)
 		}
-		browser.SetText(w.featNote, "")
-		browser.SetText(w.gateNote, "")
+		browser.SetText(w.FeatNote, "")
+		browser.SetText(w.GateNote, "")
 		in.spansKey, in.colourKey, in.matchesKey = "", "", ""
-		for _, s := range w.spans {
+		for _, s := range w.Spans {
 			s.Remove()
 		}
-		w.spans = w.spans[:0]
+		w.Spans = w.Spans[:0]
 		a.paintClamp()
 		return
 	}
@@ -252,7 +253,7 @@ func (a *app) paintInside(d Dirty) {
 // paintFeatures lists, for each feature of the text, the unit that follows
 // it best.
 func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string) {
-	w, in := &a.v.in, &a.in
+	w, in := &a.v.In, &a.in
 	key := fmt.Sprintf("%d|%d|%s|%d", tr.Update, a.st.Layer, sym, tr.T)
 	if key == in.matchesKey {
 		return
@@ -261,21 +262,21 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 	feats := analysis.FeaturesOf(tr)
 	best := analysis.Best(analysis.Correlate(act, view.T, view.H, feats))
 	// The rows are made once and then only given new values.
-	b := a.v.b
-	for len(w.featRows) < len(best) {
-		r := &featRow{
-			name: b.El("span"),
-			btn:  b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small unit-btn")),
-			r:    b.El("span", browser.Cls("r-val")),
-			bar:  b.El("span", browser.Cls("r-bar"), browser.Attr("aria-hidden", "true")),
+	b := a.v.B
+	for len(w.FeatRows) < len(best) {
+		r := &panels.FeatRow{
+			Name: b.El("span"),
+			Btn:  b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small unit-btn")),
+			R:    b.El("span", browser.Cls("r-val")),
+			Bar:  b.El("span", browser.Cls("r-bar"), browser.Attr("aria-hidden", "true")),
 		}
-		r.row = b.El("tr", b.El("td", r.name), b.El("td", r.btn),
-			b.El("td", browser.Cls("num"), r.r, b.El("span", browser.Cls("r-track"), r.bar)))
-		w.featRows = append(w.featRows, r)
-		w.featBody.AppendChild(r.row)
+		r.Row = b.El("tr", b.El("td", r.Name), b.El("td", r.Btn),
+			b.El("td", browser.Cls("num"), r.R, b.El("span", browser.Cls("r-track"), r.Bar)))
+		w.FeatRows = append(w.FeatRows, r)
+		w.FeatBody.AppendChild(r.Row)
 	}
-	for i, r := range w.featRows {
-		browser.SetHidden(r.row, i >= len(best))
+	for i, r := range w.FeatRows {
+		browser.SetHidden(r.Row, i >= len(best))
 		if i >= len(best) {
 			continue
 		}
@@ -284,41 +285,41 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 		if m.Feature >= 0 && m.Feature < len(feats) {
 			about = feats[m.Feature].About
 		}
-		browser.SetText(r.name, m.Name)
-		r.name.SetAttribute("title", about)
+		browser.SetText(r.Name, m.Name)
+		r.Name.SetAttribute("title", about)
 		// One listener on the table answers every button (wireInside).
-		r.btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
-		r.btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
-		browser.SetText(r.btn, strconv.Itoa(m.Unit+1))
-		browser.SetText(r.r, present.FormatSig(m.R, 2))
-		r.bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
-		browser.SetClass(r.bar, "neg", m.R < 0)
+		r.Btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
+		r.Btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
+		browser.SetText(r.Btn, strconv.Itoa(m.Unit+1))
+		browser.SetText(r.R, present.FormatSig(m.R, 2))
+		r.Bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
+		browser.SetClass(r.Bar, "neg", m.R < 0)
 	}
 	if len(best) == 0 {
-		browser.SetText(w.featNote, "No feature varies along this text, or no unit does yet.")
+		browser.SetText(w.FeatNote, "No feature varies along this text, or no unit does yet.")
 		return
 	}
-	browser.SetText(w.featNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
+	browser.SetText(w.FeatNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
 		sym, view.T, present.FormatCount(tr.Update), best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2)))
 }
 
 // chooseUnit makes unit j the chosen one: the time cursor's unit.
 func (a *app) chooseUnit(j int) {
 	a.invalidate(a.st.MoveCursor(a.st.Cursor.T, j) | DirtyUnits)
-	a.v.in.clampUnit.SetValue(strconv.Itoa(j + 1))
+	a.v.In.ClampUnit.SetValue(strconv.Itoa(j + 1))
 }
 
 // paintUnitText colours the start of the training text by unit j.
 func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string, j int) {
-	w, in, b := &a.v.in, &a.in, a.v.b
+	w, in, b := &a.v.In, &a.in, a.v.B
 	// The spans are made once per text (making elements is what costs:
 	// dom/v2 wraps each one); a new trace of the same text only recolours.
 	skey := textKey(tr)
 	if skey != in.spansKey {
 		in.spansKey = skey
 		in.colourKey = ""
-		browser.Clear(w.text)
-		w.spans = w.spans[:0]
+		browser.Clear(w.Text)
+		w.Spans = w.Spans[:0]
 		for t := range tr.T {
 			var s dom.HTMLElement
 			if tr.Kind == lstm.Numbers {
@@ -336,10 +337,10 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 				}
 				s = b.El("span", txt)
 			}
-			w.spans = append(w.spans, s)
-			w.text.AppendChild(s)
+			w.Spans = append(w.Spans, s)
+			w.Text.AppendChild(s)
 			if tr.Kind == lstm.Numbers && t+1 < tr.T {
-				w.text.AppendChild(a.v.b.Doc.CreateTextNode(" "))
+				w.Text.AppendChild(a.v.B.Doc.CreateTextNode(" "))
 			}
 		}
 	}
@@ -354,7 +355,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 	}
 	limit := present.NiceLimit(m, 0.1)
 	cmap := a.bufs.diverging(limit)
-	for t, s := range w.spans {
+	for t, s := range w.Spans {
 		x := float64(act[t*view.H+j])
 		st := s.Style()
 		st.SetProperty("background-color", cmap.CSS(x), "")
@@ -364,7 +365,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 	if tr.Kind == lstm.Numbers {
 		what = "values"
 	}
-	browser.SetText(w.textHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
+	browser.SetText(w.TextHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
 		j+1, view.H, sym, tr.T, what, present.FormatCount(tr.Update), present.FormatNumber(limit), present.FormatNumber(limit)))
 }
 
@@ -378,12 +379,12 @@ func textKey(tr *protocol.TraceResult) string {
 
 // paintGates shows how often each gate is shut or open.
 func (a *app) paintGates(view present.LayerView) {
-	w, b := &a.v.in, a.v.b
+	w, b := &a.v.In, a.v.B
 	if !view.LSTM() {
-		for _, r := range w.gateRows {
-			browser.SetHidden(r.row, true)
+		for _, r := range w.GateRows {
+			browser.SetHidden(r.Row, true)
 		}
-		browser.SetText(w.gateNote, "The plain RNN has no gates.")
+		browser.SetText(w.GateNote, "The plain RNN has no gates.")
 		return
 	}
 	type gate struct {
@@ -392,65 +393,65 @@ func (a *app) paintGates(view present.LayerView) {
 		z    []float32
 	}
 	gates := []gate{{"input", present.Line(present.SymZi), view.Zi}, {"forget", present.Line(present.SymZf), view.Zf}, {"output", present.Line(present.SymZo), view.Zo}}
-	if len(w.gateRows) == 0 {
+	if len(w.GateRows) == 0 {
 		// The rows are made once and then only given new values.
 		for _, g := range gates {
-			r := &gateRow{shut: b.El("td", browser.Cls("num")), open: b.El("td", browser.Cls("num")),
-				shutBar: b.El("span", browser.Cls("sat sat-shut")), openBar: b.El("span", browser.Cls("sat sat-open"))}
-			r.row = b.El("tr", b.El("th", browser.Attr("scope", "row"), spans(b, g.sym, nil), " "+g.name), r.shut, r.open,
-				b.El("td", browser.Attr("aria-hidden", "true"), b.El("span", browser.Cls("sat-track"), r.shutBar, r.openBar)))
-			w.gateRows = append(w.gateRows, r)
-			w.gateBody.AppendChild(r.row)
+			r := &panels.GateRow{Shut: b.El("td", browser.Cls("num")), Open: b.El("td", browser.Cls("num")),
+				ShutBar: b.El("span", browser.Cls("sat sat-shut")), OpenBar: b.El("span", browser.Cls("sat sat-open"))}
+			r.Row = b.El("tr", b.El("th", browser.Attr("scope", "row"), spans(b, g.sym, nil), " "+g.name), r.Shut, r.Open,
+				b.El("td", browser.Attr("aria-hidden", "true"), b.El("span", browser.Cls("sat-track"), r.ShutBar, r.OpenBar)))
+			w.GateRows = append(w.GateRows, r)
+			w.GateBody.AppendChild(r.Row)
 		}
 	}
 	var notes []string
 	for i, g := range gates {
 		s := analysis.GateStats(g.z, view.T, view.H)
-		r := w.gateRows[i]
-		browser.SetHidden(r.row, false)
-		browser.SetText(r.shut, present.FormatPercent(s.Left))
-		browser.SetText(r.open, present.FormatPercent(s.Right))
-		r.shutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
-		r.openBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
+		r := w.GateRows[i]
+		browser.SetHidden(r.Row, false)
+		browser.SetText(r.Shut, present.FormatPercent(s.Left))
+		browser.SetText(r.Open, present.FormatPercent(s.Right))
+		r.ShutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
+		r.OpenBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
 		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right)))
 	}
-	browser.SetText(w.gateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
+	browser.SetText(w.GateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
 }
 
 // ---- intervention ----
 
 // applyClamp reads the intervention's fields and asks for the traces.
 func (a *app) applyClamp() {
-	w := &a.v.in
+	w := &a.v.In
 	view, ok := a.st.View()
 	if !ok {
 		a.invalidate(a.st.SetError(present.FieldClampUnit, "There is no trace yet: press Train or Step first."))
 		return
 	}
-	unit, err := IntSpec{present.FieldClampUnit, 1, view.H}.Parse(w.clampUnit.Value())
+	unit, err := IntSpec{present.FieldClampUnit, 1, view.H}.Parse(w.ClampUnit.Value())
 	if err != nil {
 		a.refuse(err)
 		return
 	}
 	// the unit is right: no message about it may stay while the value is refused
 	a.invalidate(a.st.SetError(present.FieldClampUnit, ""))
-	val, err := SpecClampValue.Parse(w.clampValue.Value())
+	val, err := SpecClampValue.Parse(w.ClampValue.Value())
 	if err != nil {
 		a.refuse(err)
 		return
 	}
 	state := lstm.StateC
-	if w.clampState.Value() == "h" || !view.LSTM() {
+	if w.ClampState.Value() == "h" || !view.LSTM() {
 		state = lstm.StateH
-		w.clampState.SetValue("h")
+		w.ClampState.SetValue("h")
 	}
 	a.st.SetError(present.FieldClampUnit, "")
 	a.st.SetError(present.FieldClampValue, "")
 	a.in.clamp = &lstm.Intervention{Layer: a.st.Layer, State: state, Unit: unit - 1, Value: val}
 	a.in.clampID = [2]uint32{}
 	a.sendClamp(float64(browser.NowMillis()))
-	browser.SetHidden(w.clampClear, false)
-	browser.SetText(w.clampOut, "Comparing…")
+	browser.SetHidden(w.ClampClear, false)
+	browser.SetText(w.ClampOut, "Comparing…")
 	a.invalidate(DirtyErrors)
 }
 
@@ -459,18 +460,18 @@ func (a *app) clearClamp() {
 	a.in.clamp = nil
 	a.in.clampID = [2]uint32{}
 	a.in.clampRes = [2]*protocol.TraceResult{}
-	browser.SetHidden(a.v.in.clampClear, true)
+	browser.SetHidden(a.v.In.ClampClear, true)
 	a.invalidate(DirtyUnits)
 }
 
 // paintClamp shows the effect of the intervention.
 func (a *app) paintClamp() {
-	w, in, b := &a.v.in, &a.in, a.v.b
+	w, in, b := &a.v.In, &a.in, a.v.B
 	if in.clamp == nil || in.clampRes[0] == nil || in.clampRes[1] == nil {
 		if in.clamp == nil {
-			browser.SetText(w.clampOut, "")
-			browser.Clear(w.clampRows)
-			w.clampCells = nil
+			browser.SetText(w.ClampOut, "")
+			browser.Clear(w.ClampRows)
+			w.ClampCells = nil
 		}
 		return
 	}
@@ -479,35 +480,35 @@ func (a *app) paintClamp() {
 	c := in.clamp
 	what := fmt.Sprintf("With %s of unit %d held at %s at every step (model at update %s)", stateName(c.State), c.Unit+1, present.FormatNumber(c.Value), present.FormatCount(after.Update))
 	if before.Kind == lstm.Numbers {
-		browser.SetText(w.clampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
+		browser.SetText(w.ClampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
 			what, present.FormatValue(e.Shift), present.FormatValue(e.Before), present.FormatValue(e.After)))
-		browser.Clear(w.clampRows)
-		w.clampCells = nil
+		browser.Clear(w.ClampRows)
+		w.ClampCells = nil
 		return
 	}
-	browser.SetText(w.clampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
+	browser.SetText(w.ClampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
 		what, e.Changed, before.T, present.FormatPercent(e.After), present.FormatPercent(e.Before)))
 	// Three rows of one span per step, made once per probe length and
 	// then only given new letters (making elements is what costs).
 	T := before.T
-	if len(w.clampCells) != 3 || len(w.clampCells[0]) != T {
-		browser.Clear(w.clampRows)
-		w.clampCells = make([][]dom.HTMLElement, 3)
+	if len(w.ClampCells) != 3 || len(w.ClampCells[0]) != T {
+		browser.Clear(w.ClampRows)
+		w.ClampCells = make([][]dom.HTMLElement, 3)
 		for i, label := range []string{"reads", "guess", "clamped"} {
 			r := b.El("div", browser.Cls("clamp-line"), b.El("span", browser.Cls("clamp-label"), label))
 			for range T {
 				c := b.El("span")
-				w.clampCells[i] = append(w.clampCells[i], c)
+				w.ClampCells[i] = append(w.ClampCells[i], c)
 				r.AppendChild(c)
 			}
-			w.clampRows.AppendChild(r)
+			w.ClampRows.AppendChild(r)
 		}
 	}
 	// the guess after step t is for step t+1: shift right by one
 	shift := func(x []rune) []rune { return append([]rune{' '}, x[:max(0, len(x)-1)]...) }
 	rows := [3][]rune{before.Symbols, shift(before.Top), shift(after.Top)}
 	for i, runes := range rows {
-		for t, c := range w.clampCells[i] {
+		for t, c := range w.ClampCells[i] {
 			x := ' '
 			if t < len(runes) {
 				x = runes[t]
@@ -527,14 +528,14 @@ func stateName(k lstm.StateKind) string {
 
 // wireInside connects the unit view's controls.
 func (a *app) wireInside() {
-	w := &a.v.in
-	browser.Listen(w.order, "change", func(dom.Event) {
-		a.in.sorted = w.order.Value() == "similar"
+	w := &a.v.In
+	browser.Listen(w.Order, "change", func(dom.Event) {
+		a.in.sorted = w.Order.Value() == "similar"
 		a.in.orderMade = false
 		a.invalidate(DirtyTrace | DirtyCursor)
 	})
-	browser.Listen(w.state, "change", func(dom.Event) { a.invalidate(DirtyUnits) })
-	browser.Listen(w.featBody, "click", func(ev dom.Event) {
+	browser.Listen(w.State, "change", func(dom.Event) { a.invalidate(DirtyUnits) })
+	browser.Listen(w.FeatBody, "click", func(ev dom.Event) {
 		t := ev.Target()
 		if t == nil {
 			return
@@ -547,9 +548,9 @@ func (a *app) wireInside() {
 			a.chooseUnit(j)
 		}
 	})
-	browser.Listen(w.clampApply, "click", func(dom.Event) { a.applyClamp() })
-	browser.Listen(w.clampClear, "click", func(dom.Event) { a.clearClamp() })
-	for _, in := range []*dom.HTMLInputElement{w.clampUnit, w.clampValue} {
+	browser.Listen(w.ClampApply, "click", func(dom.Event) { a.applyClamp() })
+	browser.Listen(w.ClampClear, "click", func(dom.Event) { a.clearClamp() })
+	for _, in := range []*dom.HTMLInputElement{w.ClampUnit, w.ClampValue} {
 		browser.Listen(in, "keydown", func(ev dom.Event) {
 			if browser.EventKey(ev) == "Enter" {
 				ev.PreventDefault()

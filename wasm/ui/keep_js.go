@@ -310,14 +310,14 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 
 // showOffer says that a saved session can be restored.
 func (a *app) showOffer() {
-	k, kv := &a.keep, &a.v.keep
+	k, kv := &a.keep, &a.v.Keep
 	if k.offer == nil {
-		browser.SetHidden(kv.offer, true)
+		browser.SetHidden(kv.Offer, true)
 		return
 	}
-	browser.SetText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
+	browser.SetText(kv.OfferText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
 		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(browser.NowMillis()-k.offer.Saved)))
-	browser.SetHidden(kv.offer, false)
+	browser.SetHidden(kv.Offer, false)
 }
 
 // setupName names the training text of a setup.
@@ -352,8 +352,8 @@ func plural(n int64, unit string) string {
 // setKeepNotice shows a sentence about keeping and sharing under the top bar
 // ("" hides it).
 func (a *app) setKeepNotice(s string) {
-	browser.SetText(a.v.keep.notice, s)
-	browser.SetHidden(a.v.keep.notice, s == "")
+	browser.SetText(a.v.Keep.Notice, s)
+	browser.SetHidden(a.v.Keep.Notice, s == "")
 }
 
 // applyPlan puts a setup on the page and sends it to the engine: the
@@ -364,19 +364,19 @@ func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
 		a.choosePreset(s.Preset, false)
 	} else {
-		v.preset.SetValue("custom")
-		browser.SetText(v.presetAbout, "Your own text: anything you type or paste.")
-		v.text.SetValue(s.Text)
+		v.Preset.SetValue("custom")
+		browser.SetText(v.PresetAbout, "Your own text: anything you type or paste.")
+		v.Text.SetValue(s.Text)
 		a.presetText = ""
 		a.setMode(s.Mode)
 	}
 	if s.Probe != "" {
 		a.probeEdit = s.Probe != content.DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
-		v.probe.SetValue(s.Probe)
+		v.Probe.SetValue(s.Probe)
 		a.invalidate(a.st.SetProbe(s.Probe))
 	}
 	a.showConfig(s.Config, true)
-	v.temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
+	v.Temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
 	a.send(protocol.SetConfig{Config: s.Config})
 	a.sentText = "\x00" // whatever the engine has, send the setup's text
 	a.sendText()
@@ -496,10 +496,10 @@ func (a *app) importStatus(m protocol.Status) {
 // currentSetup describes the page as it is: what the engine has.
 func (a *app) currentSetup() Setup {
 	preset := -1
-	if i, err := strconv.Atoi(a.v.preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
+	if i, err := strconv.Atoi(a.v.Preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
 		preset = i
 	}
-	temp, err := SpecTemperature.Parse(a.v.temperature.Value())
+	temp, err := SpecTemperature.Parse(a.v.Temperature.Value())
 	if err != nil {
 		temp = share.DefaultTemperature
 	}
@@ -558,12 +558,12 @@ func (a *app) writeSession() {
 	rec.Tab, rec.Saved, rec.Link = k.tab, browser.NowMillis(), k.link
 	rec.HiddenPause = a.pauseWhenHidden()
 	if a.primeEdit {
-		rec.Prime = a.v.prime.Value()
+		rec.Prime = a.v.Prime.Value()
 	}
 	data := rec.Marshal()
 	k.db.Put(k.tab, data, func(err error) {
 		if err != nil {
-			browser.SetText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
+			browser.SetText(a.v.Keep.Saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
 		}
 	})
 }
@@ -631,7 +631,7 @@ func (a *app) restorePrime(p string) {
 		return
 	}
 	a.primeEdit = true
-	a.v.prime.SetValue(p)
+	a.v.Prime.SetValue(p)
 }
 
 // ---- sharing ----
@@ -665,8 +665,8 @@ func (a *app) shareModel() {
 		return
 	}
 	k.shareBusy = true
-	a.v.keep.shareModel.SetDisabled(true)
-	browser.SetHidden(a.v.keep.linkBox, true)
+	a.v.Keep.ShareModel.SetDisabled(true)
+	browser.SetHidden(a.v.Keep.LinkBox, true)
 	id := a.requestID()
 	k.exports[id] = forShare
 	a.send(protocol.Export{ID: id})
@@ -675,7 +675,7 @@ func (a *app) shareModel() {
 // shareDone ends a share: the button works again.
 func (a *app) shareDone() {
 	a.keep.shareBusy = false
-	a.v.keep.shareModel.SetDisabled(false)
+	a.v.Keep.ShareModel.SetDisabled(false)
 }
 
 // shareExported takes the model file of Share trained model.
@@ -760,45 +760,45 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 
 // linkOptions returns the teacher options the person chose for links.
 func (a *app) linkOptions() ViewOptions {
-	kv := &a.v.keep
+	kv := &a.v.Keep
 	var o ViewOptions
 	for _, name := range share.HideNames() {
-		if kv.hide[name].Checked() {
+		if kv.Hide[name].Checked() {
 			o.Hide = append(o.Hide, name)
 		}
 	}
-	o.Only = kv.only.Value()
-	o.Embed = kv.embed.Checked()
+	o.Only = kv.Only.Value()
+	o.Embed = kv.Embed.Checked()
 	return o
 }
 
 // showLinkOptions puts a link's teacher options into the controls.
 func (a *app) showLinkOptions(o ViewOptions) {
-	kv := &a.v.keep
-	for name, in := range kv.hide {
+	kv := &a.v.Keep
+	for name, in := range kv.Hide {
 		in.SetChecked(o.Hides(name))
 	}
-	kv.only.SetValue(o.Only)
-	kv.embed.SetChecked(o.Embed)
+	kv.Only.SetValue(o.Only)
+	kv.Embed.SetChecked(o.Embed)
 	if o.Any() {
-		kv.teacher.SetAttribute("open", "")
+		kv.Teacher.SetAttribute("open", "")
 	}
 }
 
 // setLink shows the link of a fragment.
 func (a *app) setLink(frag, note string) {
-	kv := a.v.keep
+	kv := a.v.Keep
 	url := browser.PageAddress() + "#" + frag
-	kv.link.SetValue(url)
-	browser.SetHidden(kv.embedField, !kv.embed.Checked())
-	if kv.embed.Checked() {
-		kv.embedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
+	kv.Link.SetValue(url)
+	browser.SetHidden(kv.EmbedField, !kv.Embed.Checked())
+	if kv.Embed.Checked() {
+		kv.EmbedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
 	}
-	browser.SetText(kv.linkNote, note)
-	browser.SetText(kv.copy, "Copy link")
-	browser.SetHidden(kv.linkBox, false)
-	kv.link.Focus()
-	kv.link.Select()
+	browser.SetText(kv.LinkNote, note)
+	browser.SetText(kv.Copy, "Copy link")
+	browser.SetHidden(kv.LinkBox, false)
+	kv.Link.Focus()
+	kv.Link.Select()
 }
 
 // keepExported takes a model file the page asked for; it reports whether
@@ -849,23 +849,23 @@ func (a *app) keepError(m protocol.Error) bool {
 
 // wireKeep connects the keep-and-share controls.
 func (a *app) wireKeep() {
-	kv := &a.v.keep
-	browser.Listen(kv.shareSetup, "click", func(dom.Event) { a.shareSetup() })
-	browser.Listen(kv.shareModel, "click", func(dom.Event) { a.shareModel() })
-	browser.Listen(kv.copy, "click", func(dom.Event) {
-		browser.CopyText(kv.link.Value(), func(ok bool) {
+	kv := &a.v.Keep
+	browser.Listen(kv.ShareSetup, "click", func(dom.Event) { a.shareSetup() })
+	browser.Listen(kv.ShareModel, "click", func(dom.Event) { a.shareModel() })
+	browser.Listen(kv.Copy, "click", func(dom.Event) {
+		browser.CopyText(kv.Link.Value(), func(ok bool) {
 			if ok {
-				browser.SetText(kv.copy, "Copied")
+				browser.SetText(kv.Copy, "Copied")
 			} else {
-				kv.link.Focus()
-				kv.link.Select()
-				browser.SetText(kv.linkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+				kv.Link.Focus()
+				kv.Link.Select()
+				browser.SetText(kv.LinkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
 			}
 		})
 	})
-	browser.Listen(kv.fresh, "click", func(dom.Event) { a.startFresh() })
-	browser.Listen(kv.offerRestore, "click", func(dom.Event) { a.restoreOffered() })
-	browser.Listen(kv.offerDismiss, "click", func(dom.Event) {
+	browser.Listen(kv.Fresh, "click", func(dom.Event) { a.startFresh() })
+	browser.Listen(kv.OfferRestore, "click", func(dom.Event) { a.restoreOffered() })
+	browser.Listen(kv.OfferDismiss, "click", func(dom.Event) {
 		a.keep.offer = nil
 		a.showOffer()
 	})
@@ -879,15 +879,15 @@ func (a *app) applyView(o ViewOptions) {
 	v := a.v
 	html := dom.GetWindow().Document().DocumentElement()
 	groups := map[string][]dom.HTMLElement{
-		share.HideData:      {v.grpData},
-		share.HideSettings:  {v.grpSettings, v.grpArch},
-		share.HideTrain:     {v.grpRun},
-		share.HideProbe:     {v.grpProbe},
-		share.HideGenerate:  {v.grpGenerate},
-		share.HideInspector: {v.grpInspector},
-		share.HideUnits:     v.unitGroups(),
-		share.HideCompare:   v.compareGroups(),
-		share.HideExport:    {v.grpExport},
+		share.HideData:      {v.GrpData},
+		share.HideSettings:  {v.GrpSettings, v.GrpArch},
+		share.HideTrain:     {v.GrpRun},
+		share.HideProbe:     {v.GrpProbe},
+		share.HideGenerate:  {v.GrpGenerate},
+		share.HideInspector: {v.GrpInspector},
+		share.HideUnits:     v.UnitGroups(),
+		share.HideCompare:   v.CompareGroups(),
+		share.HideExport:    {v.GrpExport},
 	}
 	for _, name := range o.Hide {
 		for _, e := range groups[name] {
@@ -897,24 +897,24 @@ func (a *app) applyView(o ViewOptions) {
 		}
 	}
 	if o.Hides(share.HideExport) {
-		for _, t := range v.exp.pngs {
-			browser.SetHidden(t.btn, true)
+		for _, t := range v.Exp.PNGs {
+			browser.SetHidden(t.Btn, true)
 		}
 	}
 	dataGone := o.Hides(share.HideData) && o.Hides(share.HideSettings) && o.Hides(share.HideExport)
-	browser.SetHidden(v.dataCol, dataGone)
+	browser.SetHidden(v.DataCol, dataGone)
 	browser.SetClass(html, "no-data-col", dataGone)
 	if o.Only != "" {
-		targets := v.chartTargets(o.Only)
+		targets := v.ChartTargets(o.Only)
 		if !o.Hides(share.HideCompare) && (o.Only == share.ChartReach || o.Only == share.ChartLoss) {
 			// The gradient reach and the loss tell most beside the other cell.
-			targets = append(targets, v.cmp.row, v.cmp.raceFig)
+			targets = append(targets, v.Cmp.Row, v.Cmp.RaceFig)
 		}
 		if len(targets) > 0 {
 			browser.SetClass(html, "only", true)
 			for _, t := range targets {
 				t.Class().Add("keep-target")
-				for p := t.ParentElement(); p != nil && p != v.app; p = p.ParentElement() {
+				for p := t.ParentElement(); p != nil && p != v.App; p = p.ParentElement() {
 					p.Class().Add("keep-path")
 				}
 			}
@@ -923,11 +923,10 @@ func (a *app) applyView(o ViewOptions) {
 	if o.Embed || o.Only != "" {
 		a.tourSt.quiet = true
 		a.tourSt.id = ""
-		browser.SetHidden(v.tour.root, true)
+		browser.SetHidden(v.Tour.Root, true)
 	}
 	if o.Embed {
 		browser.SetClass(html, "embed", true)
-		browser.SetHidden(v.footer, true)
+		browser.SetHidden(v.Footer, true)
 	}
 }
-

@@ -16,6 +16,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -135,32 +136,32 @@ func (a *app) font(scale float64, weight string) string {
 func (a *app) paintStats() {
 	st, v := a.st, a.v
 	if st.Running {
-		browser.SetText(v.trainLabel, "Pause")
-		browser.SetText(v.trainIcon, "❚❚")
+		browser.SetText(v.TrainLabel, "Pause")
+		browser.SetText(v.TrainIcon, "❚❚")
 	} else {
-		browser.SetText(v.trainLabel, "Train")
-		browser.SetText(v.trainIcon, "▶")
+		browser.SetText(v.TrainLabel, "Train")
+		browser.SetText(v.TrainIcon, "▶")
 	}
-	browser.SetClass(v.train, "running", st.Running)
+	browser.SetClass(v.Train, "running", st.Running)
 	a.announceTraining()
-	v.train.SetDisabled(a.failed)
-	v.step.SetDisabled(a.failed)
-	v.reset.SetDisabled(a.failed)
-	browser.SetText(v.statUpdate, present.FormatCount(st.Update))
+	v.Train.SetDisabled(a.failed)
+	v.Step.SetDisabled(a.failed)
+	v.Reset.SetDisabled(a.failed)
+	browser.SetText(v.StatUpdate, present.FormatCount(st.Update))
 	loss, ok := st.Losses.LastSmooth()
 	if !ok && st.HasLoss {
 		loss, ok = st.Loss, true
 	}
-	browser.SetText(v.statLoss, present.FormatLoss(loss, ok && st.Update > 0))
-	browser.SetText(v.statRate, present.FormatRate(st.CharsPerSec))
+	browser.SetText(v.StatLoss, present.FormatLoss(loss, ok && st.Update > 0))
+	browser.SetText(v.StatRate, present.FormatRate(st.CharsPerSec))
 	switch {
 	case a.failed:
-		browser.SetHidden(v.notice, true)
+		browser.SetHidden(v.Notice, true)
 	case st.ModelReset && !st.Running && st.Update == 0:
-		browser.SetText(v.notice, "A new model was made, so training starts again from update 0. Press Train.")
-		browser.SetHidden(v.notice, false)
+		browser.SetText(v.Notice, "A new model was made, so training starts again from update 0. Press Train.")
+		browser.SetHidden(v.Notice, false)
 	default:
-		browser.SetHidden(v.notice, true)
+		browser.SetHidden(v.Notice, true)
 	}
 }
 
@@ -175,16 +176,16 @@ func (a *app) paintStatus() {
 	}
 	switch {
 	case !st.HasData:
-		browser.SetText(v.dataInfo, "No training data yet.")
+		browser.SetText(v.DataInfo, "No training data yet.")
 	case s.Kind == lstm.Numbers:
 		mean := s.Norm.Mean
 		if math.Abs(mean) < 1e-9*max(1, s.Norm.Scale) {
 			mean = 0
 		}
-		browser.SetText(v.dataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
+		browser.SetText(v.DataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
 			present.FormatCount(s.Length), present.FormatSig(mean, 3), present.FormatSig(s.Norm.Scale, 3), present.FormatCount(s.Params)))
 	default:
-		browser.SetText(v.dataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
+		browser.SetText(v.DataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
 			present.FormatCount(s.Length), present.FormatCount(len(s.Vocab)), present.FormatCount(s.Params)))
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
@@ -198,40 +199,40 @@ func (a *app) paintStatus() {
 			b.WriteString(present.DisplayRune(r))
 			b.WriteByte(' ')
 		}
-		browser.SetText(v.vocab, b.String())
-		browser.SetHidden(v.vocab, false)
+		browser.SetText(v.Vocab, b.String())
+		browser.SetHidden(v.Vocab, false)
 	} else {
-		browser.SetHidden(v.vocab, true)
+		browser.SetHidden(v.Vocab, true)
 	}
 	// the Layer picker of the model column
 	layers := max(1, st.Cfg.Layers)
-	if v.layer.Length() != layers {
-		browser.Clear(v.layer)
+	if v.Layer.Length() != layers {
+		browser.Clear(v.Layer)
 		for l := range layers {
-			v.layer.AppendChild(v.b.El("option", browser.Attr("value", strconv.Itoa(l)), "Layer "+strconv.Itoa(l+1)))
+			v.Layer.AppendChild(v.B.El("option", browser.Attr("value", strconv.Itoa(l)), "Layer "+strconv.Itoa(l+1)))
 		}
 		a.st.Layer = min(a.st.Layer, layers-1)
-		v.layer.SetValue(strconv.Itoa(a.st.Layer))
+		v.Layer.SetValue(strconv.Itoa(a.st.Layer))
 	}
-	browser.SetHidden(v.layerField, layers < 2)
-	v.save.SetDisabled(st.Status.Params == 0)
-	browser.SetText(v.dataLimits, TextLimits(st.Mode))
-	browser.SetHidden(v.tempField, st.Mode == lstm.Numbers)
+	browser.SetHidden(v.LayerField, layers < 2)
+	v.Save.SetDisabled(st.Status.Params == 0)
+	browser.SetText(v.DataLimits, TextLimits(st.Mode))
+	browser.SetHidden(v.TempField, st.Mode == lstm.Numbers)
 	if st.Mode == lstm.Numbers {
-		v.probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
-		v.prime.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71")
+		v.Probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
+		v.Prime.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71")
 	} else {
-		v.probe.SetAttribute("placeholder", "a text using the training text's characters")
-		v.prime.SetAttribute("placeholder", "the text to start from")
+		v.Probe.SetAttribute("placeholder", "a text using the training text's characters")
+		v.Prime.SetAttribute("placeholder", "the text to start from")
 	}
 }
 
 func (a *app) paintErrors() {
-	for field, el := range a.v.alerts {
+	for field, el := range a.v.Alerts {
 		msg := a.st.Errors[field]
 		browser.SetText(el, msg)
 		browser.SetHidden(el, msg == "")
-		if c, ok := a.v.controls[field]; ok {
+		if c, ok := a.v.Controls[field]; ok {
 			if msg != "" {
 				c.SetAttribute("aria-invalid", "true")
 			} else if c.HasAttribute("aria-invalid") {
@@ -248,40 +249,40 @@ func (a *app) gutter() float64 { return math.Round(2.6 * a.rem) }
 func (a *app) paintTrace() {
 	v := a.v
 	view, ok := a.st.View()
-	browser.SetHidden(v.empty, ok)
-	browser.SetHidden(v.lineFigs, !ok)
+	browser.SetHidden(v.Empty, ok)
+	browser.SetHidden(v.LineFigs, !ok)
 	if !ok {
-		for _, hb := range v.heat {
-			browser.SetHidden(hb.root, true)
+		for _, hb := range v.Heat {
+			browser.SetHidden(hb.Root, true)
 		}
-		browser.SetHidden(v.probeRow, true)
-		browser.SetHidden(v.probeLineE, true)
-		v.stack.Style().RemoveProperty("width")
+		browser.SetHidden(v.ProbeRow, true)
+		browser.SetHidden(v.ProbeLineE, true)
+		v.Stack.Style().RemoveProperty("width")
 		switch {
 		case a.st.Errors[present.FieldProbe] != "":
-			browser.SetText(v.traceNote, "")
+			browser.SetText(v.TraceNote, "")
 		case a.st.Shown() != nil && a.st.Shown().T == 0:
-			browser.SetText(v.traceNote, "The probe text is empty: type a few characters to see the model read them.")
+			browser.SetText(v.TraceNote, "The probe text is empty: type a few characters to see the model read them.")
 		default:
-			browser.SetText(v.traceNote, "")
+			browser.SetText(v.TraceNote, "")
 		}
 		return
 	}
-	browser.SetText(v.traceNote, a.traceNote(view))
+	browser.SetText(v.TraceNote, a.traceNote(view))
 
-	width := float64(v.stackWrap.OffsetWidth())
+	width := float64(v.StackWrap.OffsetWidth())
 	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
 	g := a.geo
 	plotW := float64(g.PlotW())
-	v.stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
+	v.Stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
 	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
 	if g.Width() > width {
-		v.stack.Style().SetProperty("width", browser.Px(math.Ceil(g.Width())), "")
+		v.Stack.Style().SetProperty("width", browser.Px(math.Ceil(g.Width())), "")
 	} else {
-		v.stack.Style().RemoveProperty("width")
+		v.Stack.Style().RemoveProperty("width")
 	}
 
-	for k := range heatCount {
+	for k := range panels.HeatCount {
 		a.paintHeat(k, view, plotW)
 	}
 	a.paintProbe(view)
@@ -310,11 +311,11 @@ func (a *app) traceNote(view present.LayerView) string {
 
 // paintHeat draws heatmap k of view, plotW pixels wide, with its axis, note
 // and colour scale.
-func (a *app) paintHeat(k heatKind, view present.LayerView, plotW float64) {
+func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64) {
 	v, g := a.v, a.geo
-	hb := v.heat[k]
+	hb := v.Heat[k]
 	shown := a.heatShown(k, view)
-	browser.SetHidden(hb.root, !shown)
+	browser.SetHidden(hb.Root, !shown)
 	if !shown {
 		return
 	}
@@ -329,57 +330,57 @@ func (a *app) paintHeat(k heatKind, view present.LayerView, plotW float64) {
 	}
 	rgba := a.bufs.rgba[:n]
 	chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
-	hb.canvas.Put(rgba, view.T, view.H)
-	st := hb.canvasEl.Style()
+	hb.Canvas.Put(rgba, view.T, view.H)
+	st := hb.CanvasEl.Style()
 	st.SetProperty("width", browser.Px(plotW), "")
 	st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
 	if a.in.sorted {
-		browser.SetText(hb.axisTop, "")
-		browser.SetText(hb.axisBottom, "")
+		browser.SetText(hb.AxisTop, "")
+		browser.SetText(hb.AxisBottom, "")
 	} else {
-		browser.SetText(hb.axisTop, "1")
-		browser.SetText(hb.axisBottom, strconv.Itoa(view.H))
+		browser.SetText(hb.AxisTop, "1")
+		browser.SetText(hb.AxisBottom, strconv.Itoa(view.H))
 	}
-	if k == heatC {
-		browser.SetText(hb.note, fmt.Sprintf("%s; |c| up to %s", heatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
+	if k == panels.HeatC {
+		browser.SetText(hb.Note, fmt.Sprintf("%s; |c| up to %s", panels.HeatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
 	}
-	if !hb.legendDrawn || hb.limit != limit {
+	if !hb.LegendDrawn || hb.Limit != limit {
 		const lw = 64
 		if len(a.bufs.legend) != 4*lw {
 			a.bufs.legend = make([]byte, 4*lw)
 		}
 		chart.Legend(a.bufs.legend, lw, 1, cmap, false)
-		hb.legend.Put(a.bufs.legend, lw, 1)
-		if k == heatZf || k == heatZi || k == heatZo {
-			browser.SetText(hb.legendLo, "0")
-			browser.SetText(hb.legendMid, "0.5")
-			browser.SetText(hb.legendHi, "1")
+		hb.Legend.Put(a.bufs.legend, lw, 1)
+		if k == panels.HeatZf || k == panels.HeatZi || k == panels.HeatZo {
+			browser.SetText(hb.LegendLo, "0")
+			browser.SetText(hb.LegendMid, "0.5")
+			browser.SetText(hb.LegendHi, "1")
 		} else {
-			browser.SetText(hb.legendLo, present.Minus+present.FormatNumber(limit))
-			browser.SetText(hb.legendMid, "0")
-			browser.SetText(hb.legendHi, present.FormatNumber(limit))
+			browser.SetText(hb.LegendLo, present.Minus+present.FormatNumber(limit))
+			browser.SetText(hb.LegendMid, "0")
+			browser.SetText(hb.LegendHi, present.FormatNumber(limit))
 		}
-		hb.limit, hb.legendDrawn = limit, true
+		hb.Limit, hb.LegendDrawn = limit, true
 	}
 }
 
 // heatData returns the array, colour map and scale end of heatmap k.
-func (a *app) heatData(k heatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
+func (a *app) heatData(k panels.HeatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
 	switch k {
-	case heatC:
+	case panels.HeatC:
 		// The 98th percentile, so that a few large cells do not wash the rest
 		// out; larger values get the end colours.
 		var q float64
 		q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
 		limit := present.NiceLimit(q, 1)
 		return view.C, a.bufs.diverging(limit), limit
-	case heatH:
+	case panels.HeatH:
 		return view.Hid, a.bufs.diverging(1), 1
-	case heatZ:
+	case panels.HeatZ:
 		return view.Z, a.bufs.diverging(1), 1
-	case heatZf:
+	case panels.HeatZf:
 		return view.Zf, a.bufs.sequential(), 1
-	case heatZi:
+	case panels.HeatZi:
 		return view.Zi, a.bufs.sequential(), 1
 	}
 	return view.Zo, a.bufs.sequential(), 1
@@ -390,9 +391,9 @@ func (a *app) heatData(k heatKind, view present.LayerView) ([]float32, *chart.Co
 func (a *app) paintProbe(view present.LayerView) {
 	v, g, tr := a.v, a.geo, a.st.Shown()
 	if tr.Kind == lstm.Numbers {
-		browser.SetHidden(v.probeRow, true)
-		browser.SetHidden(v.probeLineE, false)
-		c := v.probeLine
+		browser.SetHidden(v.ProbeRow, true)
+		browser.SetHidden(v.ProbeLineE, false)
+		c := v.ProbeLine
 		h := math.Round(2.2 * a.rem)
 		c.Begin(g.Width(), h)
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -406,26 +407,26 @@ func (a *app) paintProbe(view present.LayerView) {
 		c.Text("input", g.Gutter-4, h/2, a.font(0.7, ""), colMuted, "right", "middle")
 		return
 	}
-	browser.SetHidden(v.probeLineE, true)
-	browser.SetHidden(v.probeRow, false)
+	browser.SetHidden(v.ProbeLineE, true)
+	browser.SetHidden(v.ProbeRow, false)
 	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.rem, string(tr.Symbols))
 	if key == a.bufs.probeKey {
 		return
 	}
 	a.bufs.probeKey = key
-	browser.Clear(v.probeRow)
-	v.probeChars = v.probeChars[:0]
-	v.probeRow.Style().SetProperty("padding-left", browser.Px(g.Gutter), "")
-	v.probeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.rem))), "")
+	browser.Clear(v.ProbeRow)
+	v.ProbeChars = v.ProbeChars[:0]
+	v.ProbeRow.Style().SetProperty("padding-left", browser.Px(g.Gutter), "")
+	v.ProbeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.rem))), "")
 	for t, r := range tr.Symbols {
-		s := v.b.El("span", present.DisplayRune(r))
+		s := v.B.El("span", present.DisplayRune(r))
 		s.Style().SetProperty("width", browser.Px(float64(g.ColW)), "")
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
 		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
-		v.probeRow.AppendChild(s)
-		v.probeChars = append(v.probeChars, s)
+		v.ProbeRow.AppendChild(s)
+		v.ProbeChars = append(v.ProbeChars, s)
 	}
 	a.bufs.cursorT = -1
 }
@@ -439,20 +440,20 @@ func (a *app) paintLines(view present.LayerView) {
 		st.autoUnits()
 		units = st.Units
 	}
-	if st.UnitsAuto && !browser.IsFocused(v.units) {
-		v.units.SetValue(FormatUnits(units))
+	if st.UnitsAuto && !browser.IsFocused(v.Units) {
+		v.Units.SetValue(FormatUnits(units))
 	}
 	h := math.Round(6 * a.rem)
 	unitList := FormatUnits(units)
 	if view.LSTM() {
-		browser.SetHidden(v.unitsCFig, false)
-		browser.SetText(v.unitsCT, "c along the probe, units "+unitList)
-		a.paintUnitLines(v.unitsC, view.C, view, units, h, "c")
+		browser.SetHidden(v.UnitsCFig, false)
+		browser.SetText(v.UnitsCT, "c along the probe, units "+unitList)
+		a.paintUnitLines(v.UnitsC, view.C, view, units, h, "c")
 	} else {
-		browser.SetHidden(v.unitsCFig, true)
+		browser.SetHidden(v.UnitsCFig, true)
 	}
-	browser.SetText(v.unitsHT, "h along the probe, units "+unitList)
-	a.paintUnitLines(v.unitsH, view.Hid, view, units, h, "h")
+	browser.SetText(v.UnitsHT, "h along the probe, units "+unitList)
+	a.paintUnitLines(v.UnitsH, view.Hid, view, units, h, "h")
 
 	// mean |Δ| per step
 	var meanC, meanH float64
@@ -473,7 +474,7 @@ func (a *app) paintLines(view present.LayerView) {
 		}
 	}
 	top = present.NiceLimit(top, 0.01)
-	c := v.delta
+	c := v.Delta
 	c.Begin(g.Width(), h)
 	f := a.timeFrame(h, 0, top)
 	a.yAxis(c, f, []float64{0, top / 2, top})
@@ -487,9 +488,9 @@ func (a *app) paintLines(view present.LayerView) {
 	}
 	a.endLabels(c, ends, func(i int) (string, string) { return names[i], seriesColors[colors[i]] }, h)
 	if view.LSTM() {
-		browser.SetText(v.deltaT, "Mean change per step: |Δc| and |Δh|")
+		browser.SetText(v.DeltaT, "Mean change per step: |Δc| and |Δh|")
 	} else {
-		browser.SetText(v.deltaT, "Mean change per step: |Δh|")
+		browser.SetText(v.DeltaT, "Mean change per step: |Δh|")
 	}
 	if view.LSTM() {
 		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", present.FormatValue(meanC), present.FormatValue(meanH))
@@ -497,9 +498,9 @@ func (a *app) paintLines(view present.LayerView) {
 			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
 				present.FormatNumber(sc), present.FormatNumber(sh), present.FormatPercent(meanC/sc), present.FormatPercent(meanH/sh))
 		}
-		browser.SetText(v.deltaText, text)
+		browser.SetText(v.DeltaText, text)
 	} else {
-		browser.SetText(v.deltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
+		browser.SetText(v.DeltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
 	}
 }
 
@@ -580,49 +581,49 @@ func (a *app) paintCursor() {
 	v, st := a.v, a.st
 	view, ok := st.View()
 	if !ok {
-		browser.SetText(v.inspHead, "The step inspector shows every value of one step once a trace is shown.")
-		browser.SetText(v.inspPred, "")
-		browser.Clear(v.inspValues)
-		browser.Clear(v.inspEqC)
-		browser.Clear(v.inspEqH)
+		browser.SetText(v.InspHead, "The step inspector shows every value of one step once a trace is shown.")
+		browser.SetText(v.InspPred, "")
+		browser.Clear(v.InspValues)
+		browser.Clear(v.InspEqC)
+		browser.Clear(v.InspEqH)
 		a.insp = inspectorDOM{}
-		browser.SetHidden(v.barsFig, true)
+		browser.SetHidden(v.BarsFig, true)
 		return
 	}
 	g := a.geo
 	t, j := st.Cursor.T, st.Cursor.Unit
 	// the column cursor over every time-aligned chart
-	for k := range heatCount {
-		cs := v.heat[k].colMark.Style()
+	for k := range panels.HeatCount {
+		cs := v.Heat[k].ColMark.Style()
 		cs.SetProperty("left", browser.Px(float64(t*g.ColW)), "")
 		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
-	for _, m := range v.lineMarks {
+	for _, m := range v.LineMarks {
 		cs := m.Style()
 		cs.SetProperty("left", browser.Px(g.Gutter+float64(t*g.ColW)), "")
 		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
-	if a.bufs.cursorT != t && t < len(v.probeChars) {
-		if a.bufs.cursorT >= 0 && a.bufs.cursorT < len(v.probeChars) {
-			browser.SetClass(v.probeChars[a.bufs.cursorT], "on", false)
+	if a.bufs.cursorT != t && t < len(v.ProbeChars) {
+		if a.bufs.cursorT >= 0 && a.bufs.cursorT < len(v.ProbeChars) {
+			browser.SetClass(v.ProbeChars[a.bufs.cursorT], "on", false)
 		}
-		browser.SetClass(v.probeChars[t], "on", true)
+		browser.SetClass(v.ProbeChars[t], "on", true)
 		a.bufs.cursorT = t
 	}
-	for k := range heatCount {
-		browser.SetHidden(v.heat[k].unitMark, !st.CursorMoved)
-		m := v.heat[k].unitMark.Style()
+	for k := range panels.HeatCount {
+		browser.SetHidden(v.Heat[k].UnitMark, !st.CursorMoved)
+		m := v.Heat[k].UnitMark.Style()
 		m.SetProperty("top", browser.Px(float64(a.rowOfUnit(j))*g.RowH), "")
 		m.SetProperty("height", browser.Px(max(g.RowH, 1)), "")
 		m.SetProperty("width", browser.Px(float64(g.PlotW())), "")
 	}
 
 	s := view.At(t, j)
-	browser.SetText(v.inspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
-	browser.SetText(v.inspPred, a.prediction(t))
+	browser.SetText(v.InspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
+	browser.SetText(v.InspPred, a.prediction(t))
 
 	a.paintInspector(s)
-	browser.SetHidden(v.barsFig, !s.LSTM)
+	browser.SetHidden(v.BarsFig, !s.LSTM)
 	if s.LSTM {
 		a.paintBars(view, t, j)
 	}
@@ -671,7 +672,7 @@ type inspectorDOM struct {
 // paintInspector shows every value of one unit at one step, and the equations
 // with the numbers filled in.
 func (a *app) paintInspector(s present.StepValues) {
-	v, b := a.v, a.v.b
+	v, b := a.v, a.v.B
 	rows := present.InspectorRows(s)
 	lines := present.HiddenEquation(s)
 	if s.LSTM {
@@ -679,31 +680,31 @@ func (a *app) paintInspector(s present.StepValues) {
 	}
 	if !a.insp.built || a.insp.lstm != s.LSTM {
 		a.insp = inspectorDOM{built: true, lstm: s.LSTM}
-		browser.Clear(v.inspValues)
+		browser.Clear(v.InspValues)
 		for _, row := range rows {
 			dd := b.El("dd", browser.Cls("num"))
 			a.insp.rows = append(a.insp.rows, dd)
-			v.inspValues.AppendChild(b.El("div", browser.Cls("insp-row"),
+			v.InspValues.AppendChild(b.El("div", browser.Cls("insp-row"),
 				b.El("dt", b.El("span", browser.Cls("sym"), spans(b, row.Symbol, nil)), " ", b.El("span", browser.Cls("name"), row.Name)), dd))
 		}
-		browser.Clear(v.inspEqC)
-		browser.Clear(v.inspEqH)
+		browser.Clear(v.InspEqC)
+		browser.Clear(v.InspEqH)
 		cLines := 0
 		if s.LSTM {
 			cLines = 3
-			v.inspEqC.AppendChild(b.El("p", browser.Cls("eq-title"), "Forget and select memory: the new cell state"))
-			v.inspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "Output: the hidden state"))
+			v.InspEqC.AppendChild(b.El("p", browser.Cls("eq-title"), "Forget and select memory: the new cell state"))
+			v.InspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "Output: the hidden state"))
 		} else {
-			v.inspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "The plain RNN's hidden state"))
+			v.InspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "The plain RNN's hidden state"))
 		}
 		for i, l := range lines {
 			var nums []dom.HTMLElement
 			row := spans(b, l, &nums)
 			a.insp.nums = append(a.insp.nums, nums)
 			if i < cLines {
-				v.inspEqC.AppendChild(row)
+				v.InspEqC.AppendChild(row)
 			} else {
-				v.inspEqH.AppendChild(row)
+				v.InspEqH.AppendChild(row)
 			}
 		}
 	}
@@ -750,9 +751,9 @@ func (a *app) prediction(t int) string {
 // paintBars draws, for every unit at step t, the kept and the written part of
 // the new cell state, and c_t.
 func (a *app) paintBars(view present.LayerView, t, sel int) {
-	c := a.v.bars
+	c := a.v.Bars
 	a.bufs.kept, a.bufs.written = view.StepBars(t, a.bufs.kept, a.bufs.written)
-	w := float64(a.v.barsFig.OffsetWidth())
+	w := float64(a.v.BarsFig.OffsetWidth())
 	if w < 100 {
 		w = 300
 	}
@@ -791,7 +792,7 @@ func (a *app) paintBars(view present.LayerView, t, sel int) {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
 	}
 	s := view.At(t, sel)
-	browser.SetText(a.v.barsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
+	browser.SetText(a.v.BarsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
 		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))
 }
 
@@ -848,15 +849,15 @@ func (a *app) xTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(5*a.
 
 func (a *app) paintLoss() {
 	v, st := a.v, a.st
-	c := v.loss
-	w, h := a.beginChart(c, v.lossFig, 12)
+	c := v.Loss
+	w, h := a.beginChart(c, v.LossFig, 12)
 	hist := &st.Losses
 	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
 		a.chartAxes(c, r, h, "update", "loss", nil, nil)
 		a.chartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
-		browser.SetText(v.lossNote, "No updates yet.")
+		browser.SetText(v.LossNote, "No updates yet.")
 		return
 	}
 	first := float64(hist.First)
@@ -880,7 +881,7 @@ func (a *app) paintLoss() {
 
 	sm, _ := hist.LastSmooth()
 	raw, _ := hist.LastRaw()
-	browser.SetText(v.lossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
+	browser.SetText(v.LossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
 		present.FormatCount(st.Update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
 }
 
@@ -890,28 +891,28 @@ func (a *app) paintSample() {
 	v, st := a.v, a.st
 	switch {
 	case st.Generating:
-		browser.SetText(v.sampleNote, "Generating…")
+		browser.SetText(v.SampleNote, "Generating…")
 	case st.Sample != nil && st.Sample.Kind == lstm.Text:
-		browser.SetText(v.sampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
+		browser.SetText(v.SampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
 	case st.Sample != nil:
-		browser.SetText(v.sampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
+		browser.SetText(v.SampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
 	default:
-		browser.SetText(v.sampleNote, "")
+		browser.SetText(v.SampleNote, "")
 	}
-	v.generate.SetDisabled(st.Generating || a.failed)
+	v.Generate.SetDisabled(st.Generating || a.failed)
 	if st.Sample == nil {
-		browser.Clear(v.sampleText)
-		v.sampleText.AppendChild(v.b.El("span", browser.Cls("placeholder"), "The generated text appears here: press Generate."))
-		browser.SetHidden(v.sampleFig, true)
+		browser.Clear(v.SampleText)
+		v.SampleText.AppendChild(v.B.El("span", browser.Cls("placeholder"), "The generated text appears here: press Generate."))
+		browser.SetHidden(v.SampleFig, true)
 		return
 	}
 	if st.Sample.Kind == lstm.Text {
-		browser.SetHidden(v.sampleFig, true)
-		browser.Clear(v.sampleText)
-		browser.SetText(v.samplePrime, st.SamplePrime)
-		browser.SetText(v.sampleGen, st.Sample.Text)
-		v.sampleText.AppendChild(v.samplePrime)
-		v.sampleText.AppendChild(v.sampleGen)
+		browser.SetHidden(v.SampleFig, true)
+		browser.Clear(v.SampleText)
+		browser.SetText(v.SamplePrime, st.SamplePrime)
+		browser.SetText(v.SampleGen, st.Sample.Text)
+		v.SampleText.AppendChild(v.SamplePrime)
+		v.SampleText.AppendChild(v.SampleGen)
 		return
 	}
 	// numbers: the values as text, and the prime with its continuation on one chart
@@ -919,23 +920,23 @@ func (a *app) paintSample() {
 	for i, x := range st.Sample.Values {
 		parts[i] = present.FormatNumber(float64(x))
 	}
-	browser.Clear(v.sampleText)
-	browser.SetText(v.sampleGen, strings.Join(parts, ", "))
-	v.sampleText.AppendChild(v.sampleGen)
+	browser.Clear(v.SampleText)
+	browser.SetText(v.SampleGen, strings.Join(parts, ", "))
+	v.SampleText.AppendChild(v.SampleGen)
 	prime, err := lstm.ParseNumbers(st.SamplePrime)
 	if err != nil {
-		browser.SetHidden(v.sampleFig, true)
+		browser.SetHidden(v.SampleFig, true)
 		return
 	}
-	browser.SetHidden(v.sampleFig, false)
+	browser.SetHidden(v.SampleFig, false)
 	a.paintContinuation(prime, st.Sample.Values)
 }
 
 // paintContinuation draws the person's sequence and the model's continuation
 // on one chart, the continuation dashed.
 func (a *app) paintContinuation(prime []float64, cont []float32) {
-	c := a.v.sampleChart
-	w, h := a.beginChart(c, a.v.sampleFig, 10)
+	c := a.v.SampleChart
+	w, h := a.beginChart(c, a.v.SampleFig, 10)
 	n := len(prime) + len(cont)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, x := range prime {
@@ -980,8 +981,8 @@ func (a *app) paintContinuation(prime []float64, cont []float32) {
 // other cell's last curve, dashed, to compare the two on the same data.
 func (a *app) paintReach() {
 	v, st := a.v, a.st
-	c := v.reach
-	w, h := a.beginChart(c, v.reachFig, 10)
+	c := v.Reach
+	w, h := a.beginChart(c, v.ReachFig, 10)
 	font := a.font(0.72, "")
 	lf := a.font(0.72, "600")
 	curves, lo, hi, n := reachCurves(st.Reach[:])
@@ -1016,7 +1017,7 @@ func (a *app) paintReach() {
 	if len(curves) == 0 || !(hi > 0) {
 		a.chartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
 		a.chartMessage(c, r, "Train to see how far back the gradient reaches.")
-		browser.SetText(v.reachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
+		browser.SetText(v.ReachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
 		return
 	}
 	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
@@ -1034,7 +1035,7 @@ func (a *app) paintReach() {
 	if len(curves) == 1 {
 		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
 	}
-	browser.SetText(v.reachNote, note)
+	browser.SetText(v.ReachNote, note)
 }
 
 // reachCurve is one engine's gradient reach: its cell, the top layer's values
@@ -1101,12 +1102,12 @@ func (a *app) announceTraining() {
 	if a.failed {
 		if a.liveRunning {
 			a.liveRunning = false
-			browser.SetText(a.v.liveTrain, "Training stopped: "+a.v.fatal.TextContent())
+			browser.SetText(a.v.LiveTrain, "Training stopped: "+a.v.Fatal.TextContent())
 		}
 		return
 	}
 	if msg, ok := a.st.Announce(a.liveRunning); ok {
 		a.liveRunning = !a.liveRunning
-		browser.SetText(a.v.liveTrain, msg)
+		browser.SetText(a.v.LiveTrain, msg)
 	}
 }

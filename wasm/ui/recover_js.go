@@ -7,6 +7,7 @@ import (
 
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -37,10 +38,10 @@ type recovery struct {
 // starts the watch.
 func (a *app) buildRecovery() {
 	v, r := a.v, &a.rec
-	b := v.b
+	b := v.B
 	// The alert of a refused Train, beside the general one.
-	if gen, ok := v.alerts[""]; ok {
-		gen.ParentNode().InsertBefore(v.alert(present.FieldTrain), gen)
+	if gen, ok := v.Alerts[""]; ok {
+		gen.ParentNode().InsertBefore(v.Alert(present.FieldTrain), gen)
 	}
 	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
 	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
@@ -49,7 +50,7 @@ func (a *app) buildRecovery() {
 	r.box = b.El("div", browser.Cls("notice recovery"), browser.Attr("aria-label", "Training engine"), browser.Attr("role", "region"), r.msg, r.buttons)
 	browser.SetHidden(r.buttons, true)
 	browser.SetHidden(r.box, true)
-	v.fatal.ParentNode().InsertBefore(r.box, v.fatal.NextSibling())
+	v.Fatal.ParentNode().InsertBefore(r.box, v.Fatal.NextSibling())
 	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
 		a.failed = false
@@ -58,11 +59,11 @@ func (a *app) buildRecovery() {
 	})
 	browser.Listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
 
-	var f field
-	r.whenHidden, f = v.selectField("when-hidden", present.FieldWhenHidden,
+	var f panels.Field
+	r.whenHidden, f = v.SelectField("when-hidden", present.FieldWhenHidden,
 		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
 		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
-	v.grpSettings.AppendChild(f.root)
+	v.GrpSettings.AppendChild(f.Root)
 	browser.Listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
 
 	r.hidden = browser.PageIsHidden()

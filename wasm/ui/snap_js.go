@@ -14,6 +14,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -211,40 +212,40 @@ func (a *app) paintSnap(d Dirty) {
 	if d&(DirtySnap|DirtyStats) == 0 {
 		return
 	}
-	s, v := &a.snap, &a.v.snap
+	s, v := &a.snap, &a.v.Snap
 	n := len(s.list)
-	browser.SetHidden(v.row, n == 0)
-	browser.SetHidden(v.samples, n == 0)
-	v.slider.SetAttribute("max", strconv.Itoa(n))
+	browser.SetHidden(v.Row, n == 0)
+	browser.SetHidden(v.Samples, n == 0)
+	v.Slider.SetAttribute("max", strconv.Itoa(n))
 	pos := n
 	if s.pinned >= 0 && s.pinned < n {
 		pos = s.pinned
 	}
-	if !browser.IsFocused(v.slider) || v.slider.Value() != strconv.Itoa(pos) {
-		v.slider.SetValue(strconv.Itoa(pos))
+	if !browser.IsFocused(v.Slider) || v.Slider.Value() != strconv.Itoa(pos) {
+		v.Slider.SetValue(strconv.Itoa(pos))
 	}
 	if pos == n {
 		txt := fmt.Sprintf("now: update %s (live)", present.FormatCount(a.st.Update))
-		browser.SetText(v.label, txt)
-		v.slider.SetAttribute("aria-valuetext", txt)
+		browser.SetText(v.Label, txt)
+		v.Slider.SetAttribute("aria-valuetext", txt)
 	} else {
 		txt := fmt.Sprintf("update %s (snapshot %d of %d)", present.FormatCount(s.list[pos].update), pos+1, n)
-		browser.SetText(v.label, txt)
-		v.slider.SetAttribute("aria-valuetext", txt)
+		browser.SetText(v.Label, txt)
+		v.Slider.SetAttribute("aria-valuetext", txt)
 	}
 	if d&DirtySnap == 0 {
 		return
 	}
 	// The rows are made once and then only given new values.
-	b := a.v.b
-	for len(v.items) < n {
-		it := snapItem{upd: b.El("span", browser.Cls("snap-upd")), text: b.El("span", browser.Cls("snap-text"))}
-		it.li = b.El("li", browser.Cls("snap-item"), it.upd, it.text)
-		v.items = append(v.items, it)
-		v.list.AppendChild(it.li)
+	b := a.v.B
+	for len(v.Items) < n {
+		it := panels.SnapItem{Upd: b.El("span", browser.Cls("snap-upd")), Text: b.El("span", browser.Cls("snap-text"))}
+		it.Li = b.El("li", browser.Cls("snap-item"), it.Upd, it.Text)
+		v.Items = append(v.Items, it)
+		v.List.AppendChild(it.Li)
 	}
-	for i, it := range v.items {
-		browser.SetHidden(it.li, i >= n)
+	for i, it := range v.Items {
+		browser.SetHidden(it.Li, i >= n)
 		if i >= n {
 			continue
 		}
@@ -253,9 +254,9 @@ func (a *app) paintSnap(d Dirty) {
 		if text == "" && p.failed != "" {
 			text = "(no sample: " + p.failed + ")"
 		}
-		browser.SetText(it.upd, "update "+present.FormatCount(p.update))
-		browser.SetText(it.text, oneLine(text))
-		browser.SetClass(it.li, "on", i == s.pinned)
+		browser.SetText(it.Upd, "update "+present.FormatCount(p.update))
+		browser.SetText(it.Text, oneLine(text))
+		browser.SetClass(it.Li, "on", i == s.pinned)
 	}
 }
 
@@ -264,9 +265,9 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "↵") }
 
 // wireSnap connects the slider.
 func (a *app) wireSnap() {
-	v := &a.v.snap
-	browser.Listen(v.slider, "input", func(dom.Event) {
-		i, err := strconv.Atoi(v.slider.Value())
+	v := &a.v.Snap
+	browser.Listen(v.Slider, "input", func(dom.Event) {
+		i, err := strconv.Atoi(v.Slider.Value())
 		if err != nil {
 			return
 		}
