@@ -21,6 +21,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/words"
 )
 
 // Version names the engine in its Ready message.
@@ -98,11 +99,10 @@ func fail(id uint32, code protocol.Code, field, format string, args ...any) prot
 // configError turns an lstm validation error into an Error naming the field.
 func configError(err error) protocol.Error {
 	var ce *lstm.ConfigError
-	field := ""
 	if errors.As(err, &ce) {
-		field = ce.Field
+		return fail(0, protocol.CodeBadConfig, words.Label(words.English, ce.Key), "%s", words.Config(words.English, ce))
 	}
-	return fail(0, protocol.CodeBadConfig, field, "%s", firstLine(err.Error()))
+	return fail(0, protocol.CodeBadConfig, "", "%s", firstLine(err.Error()))
 }
 
 func firstLine(s string) string {
@@ -270,7 +270,7 @@ func dataError(field string, mode lstm.Kind, err error) protocol.Error {
 	case errors.Is(err, lstm.ErrTooShort):
 		return fail(0, protocol.CodeBadData, field, "The training data needs at least 2 symbols: one to read and one to predict.")
 	case errors.As(err, &ne):
-		return fail(0, protocol.CodeBadData, field, "Number %d, %q (at character %d), cannot be used: %s.", ne.Index, ne.Token, ne.Offset, ne.Reason)
+		return fail(0, protocol.CodeBadData, field, "%s", words.NumberError(words.English, ne))
 	}
 	return fail(0, protocol.CodeBadData, field, "%s", err.Error())
 }
@@ -566,7 +566,7 @@ func (e *Engine) trace(m protocol.Trace) protocol.Message {
 func probeError(id uint32, field string, err error) protocol.Error {
 	var ne *lstm.NumberError
 	if errors.As(err, &ne) {
-		return fail(id, protocol.CodeBadProbe, field, "Number %d, %q (at character %d), cannot be used: %s.", ne.Index, ne.Token, ne.Offset, ne.Reason)
+		return fail(id, protocol.CodeBadProbe, field, "%s", words.NumberError(words.English, ne))
 	}
 	if errors.Is(err, lstm.ErrUnknownRune) {
 		return fail(id, protocol.CodeBadProbe, field, "%s: the model only knows the characters of its training text.", firstLine(strings.TrimPrefix(err.Error(), "lstm: ")))
@@ -597,7 +597,7 @@ func (e *Engine) sample(m protocol.Sample) protocol.Message {
 	if err != nil {
 		var ce *lstm.ConfigError
 		if errors.As(err, &ce) {
-			return fail(m.ID, protocol.CodeBadConfig, ce.Field, "%s", err.Error())
+			return fail(m.ID, protocol.CodeBadConfig, words.Label(words.English, ce.Key), "%s", words.Config(words.English, ce))
 		}
 		return probeError(m.ID, "Prime", err)
 	}
@@ -609,7 +609,11 @@ func (e *Engine) sample(m protocol.Sample) protocol.Message {
 func (e *Engine) load(file []byte, now time.Time) []protocol.Message {
 	m, err := lstm.Decode(bytes.NewReader(file))
 	if err != nil {
-		return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "%s", firstLine(err.Error()))}
+		msg, ok := words.ModelFile(words.English, err)
+		if !ok {
+			msg = firstLine(err.Error())
+		}
+		return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "%s", msg)}
 	}
 	var t *lstm.Trainer
 	if e.data != nil && e.data.Kind == m.Kind {
@@ -683,11 +687,8 @@ func (e *Engine) diagnostics(id uint32) protocol.Diagnostics {
 
 // cannotTrain explains why a valid model file cannot train on the current data.
 func cannotTrain(err error) string {
-	if errors.Is(err, lstm.ErrUnknownRune) {
-		// "lstm: character not in the vocabulary: the model was trained without 'x'; …"
-		_, detail, _ := strings.Cut(err.Error(), "trained without ")
-		r, _, _ := strings.Cut(detail, ";")
-		return fmt.Sprintf("This model cannot train on the current training text: it was trained without %s, which the text has. Change the training text to one with only the model's characters (such as the text it was trained on), then load it again; the current model is kept.", r)
+	if ue, ok := errors.AsType[*lstm.UnknownRuneError](err); ok {
+		return words.CannotTrain(words.English, ue)
 	}
 	return "This model cannot train on the current training text: " + strings.TrimPrefix(firstLine(err.Error()), "lstm: ") + ". The current model is kept."
 }

@@ -14,6 +14,7 @@ import (
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
 )
 
 // This file is Export: every chart as a PNG, the shown trace and the loss
@@ -111,7 +112,7 @@ func (a *app) savePyTorch() {
 func (a *app) downloadPyTorch(file []byte) {
 	var buf bytes.Buffer
 	if err := export.PyTorchJSONFile(&buf, file); err != nil {
-		a.invalidate(a.st.SetError(present.FieldExport, "The weights could not be written: "+strings.TrimPrefix(err.Error(), "export: ")+"."))
+		a.invalidate(a.st.SetError(present.FieldExport, words.Export(words.English, err)))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())

@@ -1,28 +1,37 @@
 package present
 
+import (
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/settings"
+	"lstmplayground/wasm/words"
+)
+
 // This file has the names of the page's fields and alerts.
 
 // Field names, exactly as a person sees them (DESIGN.md "Names a person
-// sees"); the engine's Error.Field uses the same names.
-const (
-	FieldText        = "Training text"
-	FieldMode        = "Mode"
-	FieldCell        = "Cell"
-	FieldHidden      = "Hidden units"
-	FieldSeqLen      = "Sequence length"
-	FieldLR          = "Learning rate"
-	FieldOptimizer   = "Optimizer"
-	FieldSeed        = "Seed"
-	FieldLayers      = "Layers"
-	FieldClip        = "Gradient clip"
-	FieldForgetBias  = "Forget-gate bias"
-	FieldProbe       = "Probe text"
-	FieldPrime       = "Prime"
-	FieldLength      = "Length"
-	FieldTemperature = "Temperature"
-	FieldLoad        = "Load model"
-	FieldMomentum    = "Momentum"
+// sees"): the registry's labels (wasm/settings, wasm/words); the engine's
+// Error.Field uses the same names.
+var (
+	FieldText        = label(settings.KeyText)
+	FieldMode        = label(settings.KeyMode)
+	FieldCell        = label(lstm.KeyCell)
+	FieldHidden      = label(lstm.KeyHidden)
+	FieldSeqLen      = label(lstm.KeySeqLen)
+	FieldLR          = label(lstm.KeyLR)
+	FieldOptimizer   = label(lstm.KeyOptimizer)
+	FieldSeed        = label(lstm.KeySeed)
+	FieldLayers      = label(lstm.KeyLayers)
+	FieldClip        = label(lstm.KeyClip)
+	FieldForgetBias  = label(lstm.KeyForgetBias)
+	FieldProbe       = label(settings.KeyProbe)
+	FieldPrime       = label(settings.KeyPrime)
+	FieldLength      = label(settings.KeyLength)
+	FieldTemperature = label(settings.KeyTemperature)
+	FieldLoad        = label(words.KeyLoad)
+	FieldMomentum    = label(lstm.KeyMomentum)
 )
+
+func label(key string) string { return words.Label(words.English, key) }
 
 // FieldGenerate and FieldSave name the Generate button's and Save model's alerts.
 const (
