@@ -30,8 +30,6 @@ type app struct {
 	presets []content.Preset
 
 	dirty       Dirty
-	geo         present.Geometry
-	rem         float64 // CSS pixels per rem (grows in Large text mode)
 	probeEdit   bool    // the person typed a probe; keep it when the text changes
 	primeEdit   bool    // the person typed a prime
 	probeFrom   string  // the training text the probe and prime were taken from
@@ -44,8 +42,7 @@ type app struct {
 	shown       bool // #app is shown
 	failed      bool
 	largeText   bool
-	bufs        paintBuffers
-	insp        inspectorDOM
+	painter
 	keep        keeper
 	cmp         *compare // the second engine of RNN beside LSTM, or nil
 	in          inside
@@ -61,7 +58,7 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{st: NewState(), presets: content.Presets(), rem: 16}
+	a := &app{st: NewState(), presets: content.Presets(), painter: painter{rem: 16}}
 	a.snap.pinned = -1
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)

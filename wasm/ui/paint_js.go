@@ -8,75 +8,14 @@ import (
 	"strconv"
 	"strings"
 
-	"honnef.co/go/js/dom/v2"
-
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
-	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
-
-// Colours of the charts (the palette of Okabe and Ito, safe for the common
-// colour-vision deficiencies), with a dash pattern per series so that colour
-// is never the only way to tell lines apart.
-var (
-	seriesColors = [...]string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
-	seriesDashes = [...][]float64{nil, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3}}
-)
-
-const (
-	colText   = "#1b1b1f"
-	colMuted  = "#5c6370"
-	colGrid   = "#e4e6eb"
-	colAxis   = "#9aa0a6"
-	colKept   = "#0072B2"
-	colWrite  = "#E69F00"
-	colOut    = "#009E73"
-	colCursor = "rgba(27,27,31,0.08)"
-)
-
-// paintBuffers are reused from frame to frame so that painting does not
-// allocate in the steady state.
-type paintBuffers struct {
-	rgba    []byte
-	legend  []byte
-	pts     []chart.Point
-	path    []byte
-	deltaC  []float64
-	deltaH  []float64
-	kept    []float64
-	written []float64
-	series  []float32
-	scratch []float64
-	seq     *chart.ColorMap
-	div     map[float64]*chart.ColorMap
-
-	probeKey string // what the probe row shows, to rebuild it only on change
-	cursorT  int    // the highlighted probe cell
-}
-
-func (p *paintBuffers) diverging(limit float64) *chart.ColorMap {
-	if p.div == nil {
-		p.div = map[float64]*chart.ColorMap{}
-	}
-	m, ok := p.div[limit]
-	if !ok {
-		m = chart.Diverging(limit)
-		p.div[limit] = m
-	}
-	return m
-}
-
-func (p *paintBuffers) sequential() *chart.ColorMap {
-	if p.seq == nil {
-		p.seq = chart.Sequential()
-	}
-	return p.seq
-}
 
 // paint is the frame callback: it sends a due Trace request and draws what
 // changed. It returns whether it wants another frame.
@@ -114,21 +53,13 @@ func (a *app) paint(now float64) bool {
 		a.paintSample()
 	}
 	if d&(DirtyReach|DirtyLayout|DirtyStatus) != 0 {
-		a.paintReach()
+		a.paintReach(a.v, a.st.Reach[:], a.st.Cfg.Cell)
 	}
 	cmpWaits := a.comparePaint(now, d)
 	inWaits := a.insidePaint(now)
 	a.paintInside(d)
 	a.paintSnap(d)
 	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
-}
-
-func (a *app) font(scale float64, weight string) string {
-	size := math.Round(a.rem * scale)
-	if weight != "" {
-		return weight + " " + strconv.FormatFloat(size, 'f', -1, 64) + "px system-ui, sans-serif"
-	}
-	return strconv.FormatFloat(size, 'f', -1, 64) + "px system-ui, sans-serif"
 }
 
 // ---- top bar ----
@@ -243,8 +174,6 @@ func (a *app) paintErrors() {
 }
 
 // ---- model column: heatmaps, probe, line charts ----
-
-func (a *app) gutter() float64 { return math.Round(2.6 * a.rem) }
 
 func (a *app) paintTrace() {
 	v := a.v
@@ -362,28 +291,6 @@ func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64
 		}
 		hb.Limit, hb.LegendDrawn = limit, true
 	}
-}
-
-// heatData returns the array, colour map and scale end of heatmap k.
-func (a *app) heatData(k panels.HeatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
-	switch k {
-	case panels.HeatC:
-		// The 98th percentile, so that a few large cells do not wash the rest
-		// out; larger values get the end colours.
-		var q float64
-		q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
-		limit := present.NiceLimit(q, 1)
-		return view.C, a.bufs.diverging(limit), limit
-	case panels.HeatH:
-		return view.Hid, a.bufs.diverging(1), 1
-	case panels.HeatZ:
-		return view.Z, a.bufs.diverging(1), 1
-	case panels.HeatZf:
-		return view.Zf, a.bufs.sequential(), 1
-	case panels.HeatZi:
-		return view.Zi, a.bufs.sequential(), 1
-	}
-	return view.Zo, a.bufs.sequential(), 1
 }
 
 // paintProbe writes the probe once along the time axis: its characters, or a
@@ -504,77 +411,6 @@ func (a *app) paintLines(view present.LayerView) {
 	}
 }
 
-// endLabels writes the labels of lines at their right ends (wanted at ys),
-// moved apart so that they do not overlap.
-func (a *app) endLabels(c *browser.DrawCanvas, ys []float64, label func(i int) (text, color string), h float64) {
-	x := a.geo.Gutter + float64(a.geo.PlotW()) + 5
-	gap := math.Round(1.05 * a.rem)
-	font := a.font(0.75, "600")
-	for i, y := range present.SpreadLabels(ys, gap, gap/2, h-gap/2) {
-		text, color := label(i)
-		c.Text(text, x, y, font, color, "left", "middle")
-	}
-}
-
-// timeFrame returns the frame of a time-aligned chart of height h: x from step
-// 0 to T over the heatmaps' columns, y from lo to hi.
-func (a *app) timeFrame(h, lo, hi float64) chart.Frame {
-	g := a.geo
-	pad := math.Round(0.45 * a.rem)
-	return chart.NewFrame(chart.Rect{X0: g.Gutter, Y0: pad, X1: g.Gutter + float64(g.PlotW()), Y1: h - pad}, 0, float64(g.T), lo, hi)
-}
-
-// yAxis draws horizontal grid lines and their labels left of the frame.
-func (a *app) yAxis(c *browser.DrawCanvas, f chart.Frame, ticks []float64) {
-	r := f.Rect
-	for _, t := range ticks {
-		y := math.Round(f.Y.Map(t)) + 0.5
-		col := colGrid
-		if t == 0 {
-			col = colAxis
-		}
-		c.Line(r.X0, y, r.X1, y, col, 1)
-		c.Text(tickLabel(t), r.X0-4, y, a.font(0.7, ""), colMuted, "right", "middle")
-	}
-}
-
-func tickLabel(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 3, 64)
-	if strings.HasPrefix(s, "-") {
-		return present.Minus + s[1:]
-	}
-	return s
-}
-
-// paintUnitLines draws units of x, a (T, H) array, one line each.
-func (a *app) paintUnitLines(c *browser.DrawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
-	g := a.geo
-	c.Begin(g.Width(), h)
-	var m float64
-	for _, u := range units {
-		for t := range view.T {
-			m = max(m, math.Abs(float64(x[t*view.H+u])))
-		}
-	}
-	lim := present.NiceLimit(m, 0.1)
-	f := a.timeFrame(h, -lim, lim)
-	a.yAxis(c, f, []float64{-lim, 0, lim})
-	ends := make([]float64, len(units))
-	for i, u := range units {
-		a.bufs.series = a.bufs.series[:0]
-		for t := range view.T {
-			a.bufs.series = append(a.bufs.series, x[t*view.H+u])
-		}
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0.5, 1, a.bufs.series)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-		k := i % len(seriesColors)
-		c.Stroke(a.bufs.path, seriesColors[k], 2, seriesDashes[k])
-		ends[i] = f.Y.Map(float64(a.bufs.series[len(a.bufs.series)-1]))
-	}
-	a.endLabels(c, ends, func(i int) (string, string) { return strconv.Itoa(units[i] + 1), seriesColors[i%len(seriesColors)] }, h)
-	c.TextRotated(sym, a.rem*0.45, h/2, a.font(0.8, "italic"), colMuted)
-}
-
 // ---- time cursor and step inspector ----
 
 func (a *app) paintCursor() {
@@ -622,103 +458,10 @@ func (a *app) paintCursor() {
 	browser.SetText(v.InspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
 	browser.SetText(v.InspPred, a.prediction(t))
 
-	a.paintInspector(s)
+	a.paintInspector(a.v, s)
 	browser.SetHidden(v.BarsFig, !s.LSTM)
 	if s.LSTM {
-		a.paintBars(view, t, j)
-	}
-}
-
-// spans renders an equation line as elements, each piece its own element with
-// its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
-// If nums is not nil, the elements of the Num and Result pieces are appended
-// to it, so that their numbers can be changed later.
-func spans(b browser.Build, line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
-	row := b.El("div", browser.Cls("eq-line"))
-	for _, s := range line {
-		var e dom.HTMLElement
-		switch s.Kind {
-		case present.Var:
-			e = b.El("var", s.Text)
-		case present.Sub:
-			e = b.El("sub", s.Text)
-		case present.Sup:
-			e = b.El("sup", s.Text)
-		case present.Num:
-			e = b.El("span", browser.Cls("num"), s.Text)
-		case present.Result:
-			e = b.El("strong", browser.Cls("num"), s.Text)
-		default:
-			e = b.El("span", s.Text)
-		}
-		if nums != nil && (s.Kind == present.Num || s.Kind == present.Result) {
-			*nums = append(*nums, e)
-		}
-		row.AppendChild(e)
-	}
-	return row
-}
-
-// inspectorDOM holds the step inspector's elements whose text changes from
-// step to step. They are made once per kind of cell, so that moving the cursor
-// only sets texts.
-type inspectorDOM struct {
-	built bool
-	lstm  bool
-	rows  []dom.HTMLElement   // the value of each InspectorRows row
-	nums  [][]dom.HTMLElement // per equation line (c's, then h's), its Num and Result spans
-}
-
-// paintInspector shows every value of one unit at one step, and the equations
-// with the numbers filled in.
-func (a *app) paintInspector(s present.StepValues) {
-	v, b := a.v, a.v.B
-	rows := present.InspectorRows(s)
-	lines := present.HiddenEquation(s)
-	if s.LSTM {
-		lines = append(present.CellEquation(s), lines...)
-	}
-	if !a.insp.built || a.insp.lstm != s.LSTM {
-		a.insp = inspectorDOM{built: true, lstm: s.LSTM}
-		browser.Clear(v.InspValues)
-		for _, row := range rows {
-			dd := b.El("dd", browser.Cls("num"))
-			a.insp.rows = append(a.insp.rows, dd)
-			v.InspValues.AppendChild(b.El("div", browser.Cls("insp-row"),
-				b.El("dt", b.El("span", browser.Cls("sym"), spans(b, row.Symbol, nil)), " ", b.El("span", browser.Cls("name"), row.Name)), dd))
-		}
-		browser.Clear(v.InspEqC)
-		browser.Clear(v.InspEqH)
-		cLines := 0
-		if s.LSTM {
-			cLines = 3
-			v.InspEqC.AppendChild(b.El("p", browser.Cls("eq-title"), "Forget and select memory: the new cell state"))
-			v.InspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "Output: the hidden state"))
-		} else {
-			v.InspEqH.AppendChild(b.El("p", browser.Cls("eq-title"), "The plain RNN's hidden state"))
-		}
-		for i, l := range lines {
-			var nums []dom.HTMLElement
-			row := spans(b, l, &nums)
-			a.insp.nums = append(a.insp.nums, nums)
-			if i < cLines {
-				v.InspEqC.AppendChild(row)
-			} else {
-				v.InspEqH.AppendChild(row)
-			}
-		}
-	}
-	for i, row := range rows {
-		browser.SetText(a.insp.rows[i], present.FormatValue(row.Value))
-	}
-	for i, l := range lines {
-		k := 0
-		for _, sp := range l {
-			if sp.Kind == present.Num || sp.Kind == present.Result {
-				browser.SetText(a.insp.nums[i][k], sp.Text)
-				k++
-			}
-		}
+		a.paintBars(a.v, view, t, j)
 	}
 }
 
@@ -748,102 +491,7 @@ func (a *app) prediction(t int) string {
 	return s + "."
 }
 
-// paintBars draws, for every unit at step t, the kept and the written part of
-// the new cell state, and c_t.
-func (a *app) paintBars(view present.LayerView, t, sel int) {
-	c := a.v.Bars
-	a.bufs.kept, a.bufs.written = view.StepBars(t, a.bufs.kept, a.bufs.written)
-	w := float64(a.v.BarsFig.OffsetWidth())
-	if w < 100 {
-		w = 300
-	}
-	h := math.Round(8 * a.rem)
-	c.Begin(w, h)
-	var m float64
-	for j := range view.H {
-		m = max(m, math.Abs(a.bufs.kept[j]), math.Abs(a.bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
-	}
-	lim := present.NiceLimit(m, 0.1)
-	left := math.Round(2.2 * a.rem)
-	bottom := math.Round(1.3 * a.rem)
-	f := chart.NewFrame(chart.Rect{X0: left, Y0: 4, X1: w - 4, Y1: h - bottom}, 0, float64(view.H), -lim, lim)
-	r := f.Rect
-	a.yAxis(c, f, []float64{-lim, 0, lim})
-	colW := (r.X1 - r.X0) / float64(view.H)
-	x0 := f.X.Map(float64(sel))
-	c.Rect(x0, r.Y0, colW, r.Y1-r.Y0, colCursor)
-	zero := f.Y.Map(0)
-	barW := max(1, colW*0.27)
-	for j := range view.H {
-		x := f.X.Map(float64(j))
-		k, wr := a.bufs.kept[j], a.bufs.written[j]
-		ho := float64(view.Hid[t*view.H+j]) // zᵒ ⊙ tanh c_t
-		yk, yw, yh := f.Y.Map(k), f.Y.Map(wr), f.Y.Map(ho)
-		c.Rect(x+colW*0.08, min(yk, zero), barW, math.Abs(yk-zero), colKept)
-		c.Rect(x+colW*0.37, min(yw, zero), barW, math.Abs(yw-zero), colWrite)
-		c.Rect(x+colW*0.66, min(yh, zero), barW, math.Abs(yh-zero), colOut)
-		yc := f.Y.Map(float64(view.C[t*view.H+j]))
-		c.Rect(x+colW*0.04, yc-1, colW*0.62, 2, colText)
-	}
-	font := a.font(0.7, "")
-	c.Text("1", r.X0+colW/2, r.Y1+3, font, colMuted, "center", "top")
-	c.Text(strconv.Itoa(view.H), r.X1-colW/2, r.Y1+3, font, colMuted, "center", "top")
-	if x0-r.X0 > 3*a.rem && r.X1-x0 > 3*a.rem {
-		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
-	}
-	s := view.At(t, sel)
-	browser.SetText(a.v.BarsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
-		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))
-}
-
 // ---- Line charts: the frame they share ----
-
-// beginChart starts a line chart's canvas at the width of its figure (320
-// CSS pixels before the page has a layout) and rows root ems high.
-func (a *app) beginChart(c *browser.DrawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
-	w = float64(fig.OffsetWidth())
-	if w < 100 {
-		w = 320
-	}
-	h = math.Round(rows * a.rem)
-	c.Begin(w, h)
-	return w, h
-}
-
-// chartAxes draws a line chart's frame: the two axis lines, the names of the
-// axes, and, when given, the y grid lines with their labels and the x ticks
-// with theirs. Every line chart of the page draws its frame this way.
-func (a *app) chartAxes(c *browser.DrawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
-	font := a.font(0.72, "")
-	for _, t := range yTicks {
-		y := math.Round(t.Pos) + 0.5
-		c.Line(r.X0, y, r.X1, y, colGrid, 1)
-		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
-	}
-	for _, t := range xTicks {
-		x := math.Round(t.Pos) + 0.5
-		c.Line(x, r.Y1, x, r.Y1+4, colAxis, 1)
-		c.Text(t.Label, x, r.Y1+6, font, colMuted, "center", "top")
-	}
-	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-	c.Text(xName, (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
-	if yName != "" {
-		c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
-	}
-}
-
-// chartMessage writes a line or two of text in the middle of an empty chart.
-func (a *app) chartMessage(c *browser.DrawCanvas, r chart.Rect, lines ...string) {
-	y := (r.Y0+r.Y1)/2 - float64(len(lines)-1)*a.rem*0.7
-	for _, l := range lines {
-		c.Text(l, (r.X0+r.X1)/2, y, a.font(0.85, ""), colMuted, "center", "middle")
-		y += 1.4 * a.rem
-	}
-}
-
-// xTickCount is how many x ticks fit a plot: one per five root ems.
-func (a *app) xTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(5*a.rem))) }
 
 // ---- Loss chart ----
 
@@ -929,171 +577,10 @@ func (a *app) paintSample() {
 		return
 	}
 	browser.SetHidden(v.SampleFig, false)
-	a.paintContinuation(prime, st.Sample.Values)
-}
-
-// paintContinuation draws the person's sequence and the model's continuation
-// on one chart, the continuation dashed.
-func (a *app) paintContinuation(prime []float64, cont []float32) {
-	c := a.v.SampleChart
-	w, h := a.beginChart(c, a.v.SampleFig, 10)
-	n := len(prime) + len(cont)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, x := range prime {
-		lo, hi = min(lo, x), max(hi, x)
-	}
-	for _, x := range cont {
-		lo, hi = min(lo, float64(x)), max(hi, float64(x))
-	}
-	if !(hi >= lo) {
-		return
-	}
-	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.4 * a.rem), Right: 10, Bottom: math.Round(2.4 * a.rem), Left: math.Round(2.8 * a.rem)})
-	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
-	ys := chart.Linear{D0: lo, D1: hi, R0: r.Y1, R1: r.Y0}.Nice(4)
-	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(c, r, h, "step", "", ys.Ticks(4), xs.Ticks(5))
-	split := xs.Map(float64(len(prime)) - 0.5)
-	c.Line(split, r.Y0, split, r.Y1, colAxis, 1)
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, prime)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, colText, 2, nil)
-	// the continuation starts from the prime's last value, so the lines join
-	a.bufs.series = a.bufs.series[:0]
-	start := 0.0
-	if len(prime) > 0 {
-		a.bufs.series = append(a.bufs.series, float32(prime[len(prime)-1]))
-		start = float64(len(prime) - 1)
-	}
-	a.bufs.series = append(a.bufs.series, cont...)
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, start, 1, a.bufs.series)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, seriesColors[1], 2, seriesDashes[1])
-	lf := a.font(0.72, "600")
-	first := "— your sequence"
-	c.Text(first, r.X0, 2, lf, colText, "left", "top")
-	c.Text("- - the model's continuation", r.X0+c.TextWidth(first, lf)+a.rem, 2, lf, seriesColors[1], "left", "top")
+	a.paintContinuation(a.v, prime, st.Sample.Values)
 }
 
 // ---- Gradient reach ----
-
-// paintReach draws ‖∂L_T/∂h_{T−k}‖ against k for the current cell, and the
-// other cell's last curve, dashed, to compare the two on the same data.
-func (a *app) paintReach() {
-	v, st := a.v, a.st
-	c := v.Reach
-	w, h := a.beginChart(c, v.ReachFig, 10)
-	font := a.font(0.72, "")
-	lf := a.font(0.72, "600")
-	curves, lo, hi, n := reachCurves(st.Reach[:])
-	// legend labels, on one line if they fit, else one per line
-	labels := make([]string, len(curves))
-	lineH := math.Round(1.2 * a.rem)
-	total := 0.0
-	for i, cv := range curves {
-		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, present.FormatCount(cv.upd))
-		total += c.TextWidth(labels[i], lf) + a.rem
-	}
-	oneLine := total <= w-8
-	top := lineH + 4
-	if !oneLine {
-		top = float64(len(curves))*lineH + 4
-	}
-	var ys chart.Log
-	ticks := []chart.Tick(nil)
-	left := math.Round(3.2 * a.rem)
-	if len(curves) > 0 && hi > 0 {
-		if lo == hi {
-			lo /= 10
-		}
-		ys = chart.Log{D0: lo, D1: hi}.Nice()
-		ticks = ys.Ticks(4)
-		for _, t := range ticks {
-			left = max(left, c.TextWidth(t.Label, font)+math.Round(1.9*a.rem))
-		}
-	}
-	r := chart.PlotRect(w, h, chart.Margins{Top: top, Right: 12, Bottom: math.Round(2.4 * a.rem), Left: left})
-	const about = "The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches."
-	if len(curves) == 0 || !(hi > 0) {
-		a.chartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
-		a.chartMessage(c, r, "Train to see how far back the gradient reaches.")
-		browser.SetText(v.ReachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
-		return
-	}
-	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
-	ys.R0, ys.R1 = r.Y1, r.Y0
-	for i := range ticks {
-		ticks[i].Pos = ys.Map(ticks[i].Value)
-	}
-	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
-	parts := a.drawReachCurves(c, f, curves, labels, oneLine)
-	note := about
-	if len(parts) > 0 {
-		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
-	}
-	if len(curves) == 1 {
-		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
-	}
-	browser.SetText(v.ReachNote, note)
-}
-
-// reachCurve is one engine's gradient reach: its cell, the top layer's values
-// by steps back, and the update they were measured at.
-type reachCurve struct {
-	cell lstm.Cell
-	vals []float32
-	upd  uint64
-}
-
-// reachCurves returns the curves of the reach results there are, the range of
-// their positive finite values and the longest curve's length.
-func reachCurves(reach []*protocol.ReachResult) (curves []reachCurve, lo, hi float64, n int) {
-	lo = math.Inf(1)
-	for cell, res := range reach {
-		if res == nil {
-			continue
-		}
-		vals := res.Layers[len(res.Layers)-1]
-		curves = append(curves, reachCurve{lstm.Cell(cell), vals, res.Update})
-		n = max(n, len(vals))
-		for _, x := range vals {
-			if f := float64(x); f > 0 && !math.IsInf(f, 0) {
-				lo, hi = min(lo, f), max(hi, f)
-			}
-		}
-	}
-	return curves, lo, hi, n
-}
-
-// drawReachCurves draws the curves in frame f with their labels, and returns
-// what each keeps of its gradient at its far end, in words.
-func (a *app) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves []reachCurve, labels []string, oneLine bool) []string {
-	x, y := 4.0, 2.0
-	lf, lineH := a.font(0.72, "600"), math.Round(1.2*a.rem)
-	var parts []string
-	for i, cv := range curves {
-		k := int(cv.cell) // LSTM blue and solid, RNN vermilion and dashed
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, cv.vals)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-		width := 2.0
-		if cv.cell != a.st.Cfg.Cell {
-			width = 1.5
-		}
-		c.Stroke(a.bufs.path, seriesColors[k], width, seriesDashes[k])
-		c.Text(labels[i], x, y, lf, seriesColors[k], "left", "top")
-		if oneLine {
-			x += c.TextWidth(labels[i], lf) + a.rem
-		} else {
-			y += lineH
-		}
-		if len(cv.vals) > 1 && cv.vals[0] > 0 {
-			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
-			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1))
-		}
-	}
-	return parts
-}
 
 // announceTraining says a change of the engine's training state in the
 // Training state live region (polite), once per change: started, paused at
