@@ -29,19 +29,19 @@ type app struct {
 	textDeb *browser.Debouncer
 	presets []content.Preset
 
-	dirty       Dirty
-	probeEdit   bool    // the person typed a probe; keep it when the text changes
-	primeEdit   bool    // the person typed a prime
-	probeFrom   string  // the training text the probe and prime were taken from
-	presetText  string  // the text of the chosen preset, to tell an edit
-	sentText    string  // the training text last sent
-	sentMode    lstm.Kind
-	started     bool // the first SetConfig and SetData were sent
-	dataSent    bool // a SetData is on its way: the engine takes Train and Step after it
-	afterStart  []func()
-	shown       bool // #app is shown
-	failed      bool
-	largeText   bool
+	dirty      Dirty
+	probeEdit  bool   // the person typed a probe; keep it when the text changes
+	primeEdit  bool   // the person typed a prime
+	probeFrom  string // the training text the probe and prime were taken from
+	presetText string // the text of the chosen preset, to tell an edit
+	sentText   string // the training text last sent
+	sentMode   lstm.Kind
+	started    bool // the first SetConfig and SetData were sent
+	dataSent   bool // a SetData is on its way: the engine takes Train and Step after it
+	afterStart []func()
+	shown      bool // #app is shown
+	failed     bool
+	largeText  bool
 	painter
 	keep        keeper
 	cmp         *compare // the second engine of RNN beside LSTM, or nil
