@@ -42,7 +42,7 @@ type app struct {
 	shown      bool // #app is shown
 	failed     bool
 	largeText  bool
-	painter
+	panels.Painter
 	keep        keeper
 	cmp         *compare // the second engine of RNN beside LSTM, or nil
 	in          inside
@@ -58,7 +58,7 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{st: NewState(), presets: content.Presets(), painter: painter{rem: 16}}
+	a := &app{st: NewState(), presets: content.Presets(), Painter: panels.Painter{Rem: 16}}
 	a.snap.pinned = -1
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)
@@ -746,7 +746,7 @@ func (a *app) pointer(ev dom.Event) {
 	}
 	x, y := browser.PointerXY(ev)
 	left, _, _, _ := browser.ClientRect(a.v.Heat[panels.HeatH].CanvasEl)
-	t := a.geo.Step(x - left)
+	t := a.Geo.Step(x - left)
 	unit := a.st.Cursor.Unit
 	for k := range panels.HeatCount {
 		hb := a.v.Heat[k]
@@ -755,7 +755,7 @@ func (a *app) pointer(ev dom.Event) {
 		}
 		_, top, _, h := browser.ClientRect(hb.CanvasEl)
 		if y >= top && y < top+h {
-			unit = a.unitAtRow(a.geo.Unit(y - top))
+			unit = a.unitAtRow(a.Geo.Unit(y - top))
 			break
 		}
 	}

@@ -204,7 +204,7 @@ func (a *app) comparePaint(now float64, d Dirty) bool {
 // solid, RNN vermilion and dashed, as in the gradient reach chart.
 func raceStyle(cell lstm.Cell) (string, []float64) {
 	k := int(cell)
-	return seriesColors[k], seriesDashes[k]
+	return panels.SeriesColors[k], panels.SeriesDashes[k]
 }
 
 // paintRace draws the smoothed loss of both models against the update.
@@ -214,8 +214,8 @@ func (a *app) paintRace() {
 		return
 	}
 	cv := v.Race
-	w, h := a.beginChart(cv, v.RaceFig, 11)
-	lf := a.font(0.72, "600")
+	w, h := a.BeginChart(cv, v.RaceFig, 11)
+	lf := a.Font(0.72, "600")
 	type run struct {
 		cell lstm.Cell
 		hist *LossHistory
@@ -233,19 +233,19 @@ func (a *app) paintRace() {
 			lo, hi = min(lo, l), max(hi, h)
 		}
 	}
-	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
-	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.5 * a.rem), Right: 12, Bottom: bottom, Left: left})
+	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
+	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.5 * a.Rem), Right: 12, Bottom: bottom, Left: left})
 	// legend: the line's look and the cell's name
 	x := r.X0
 	for _, rn := range runs {
 		col, dash := raceStyle(rn.cell)
 		cv.Stroke([]byte(fmt.Sprintf("M%g %gL%g %g", x, 7.5, x+22, 7.5)), col, 2, dash)
 		cv.Text(rn.cell.String(), x+26, 7.5, lf, col, "left", "middle")
-		x += 26 + cv.TextWidth(rn.cell.String(), lf) + a.rem
+		x += 26 + cv.TextWidth(rn.cell.String(), lf) + a.Rem
 	}
 	if last == 0 || !(hi > 0) {
-		a.chartAxes(cv, r, h, "update", "loss", nil, nil)
-		a.chartMessage(cv, r, "Both models are starting…")
+		a.ChartAxes(cv, r, h, "update", "loss", nil, nil)
+		a.ChartMessage(cv, r, "Both models are starting…")
 		browser.SetText(v.RaceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
 		return
 	}
@@ -257,7 +257,7 @@ func (a *app) paintRace() {
 		yName = "loss (log)"
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.xTickCount(r)))
+	a.ChartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
 	note := "The loss of each model, smoothed, against its update: lower is better. "
 	for i, rn := range runs {
 		if rn.hist.Len() == 0 {
@@ -283,7 +283,7 @@ func (a *app) paintRace() {
 		if ok0 && ok1 {
 			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].cell, present.FormatSig(a0, 3), runs[1].cell, present.FormatSig(a1, 3))
 			x := math.Round(xs.Map(float64(at-1))) + 0.5
-			cv.Line(x, r.Y0, x, r.Y1, colAxis, 1)
+			cv.Line(x, r.Y0, x, r.Y1, panels.ColAxis, 1)
 		}
 	}
 	browser.SetText(v.RaceNote, note)
@@ -308,7 +308,7 @@ func (a *app) paintSide() {
 		browser.SetText(v.SidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
 	for i, sh := range v.Heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {
@@ -327,10 +327,10 @@ func (a *app) paintSide() {
 		limit := 1.0
 		if i == 1 {
 			var q float64
-			q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
+			q, a.Bufs.Scratch = present.AbsQuantile(view.C, 0.98, a.Bufs.Scratch)
 			limit = present.NiceLimit(q, 1)
 		}
-		chart.Heatmap(c.bufs.rgba[:n], data, view.T, view.H, true, a.bufs.diverging(limit))
+		chart.Heatmap(c.bufs.rgba[:n], data, view.T, view.H, true, a.Bufs.Diverging(limit))
 		sh.Canvas.Put(c.bufs.rgba[:n], view.T, view.H)
 		st := sh.CanvasEl.Style()
 		st.SetProperty("width", browser.Px(float64(g.PlotW())), "")
@@ -350,7 +350,7 @@ func (a *app) paintSideCursor() {
 	if !ok {
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
 	t := max(0, min(a.st.Cursor.T, view.T-1))
 	for _, sh := range v.Heat {
 		cs := sh.ColMark.Style()
@@ -390,7 +390,7 @@ func (a *app) sidePointer(ev dom.Event, sh *panels.SideHeat) {
 	}
 	x, y := browser.PointerXY(ev)
 	left, top, _, _ := browser.ClientRect(sh.CanvasEl)
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.gutter(), view.T, view.H)
+	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
 

@@ -354,7 +354,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 		m = max(m, math.Abs(float64(act[t*view.H+j])))
 	}
 	limit := present.NiceLimit(m, 0.1)
-	cmap := a.bufs.diverging(limit)
+	cmap := a.Bufs.Diverging(limit)
 	for t, s := range w.Spans {
 		x := float64(act[t*view.H+j])
 		st := s.Style()
@@ -398,7 +398,7 @@ func (a *app) paintGates(view present.LayerView) {
 		for _, g := range gates {
 			r := &panels.GateRow{Shut: b.El("td", browser.Cls("num")), Open: b.El("td", browser.Cls("num")),
 				ShutBar: b.El("span", browser.Cls("sat sat-shut")), OpenBar: b.El("span", browser.Cls("sat sat-open"))}
-			r.Row = b.El("tr", b.El("th", browser.Attr("scope", "row"), spans(b, g.sym, nil), " "+g.name), r.Shut, r.Open,
+			r.Row = b.El("tr", b.El("th", browser.Attr("scope", "row"), panels.Spans(b, g.sym, nil), " "+g.name), r.Shut, r.Open,
 				b.El("td", browser.Attr("aria-hidden", "true"), b.El("span", browser.Cls("sat-track"), r.ShutBar, r.OpenBar)))
 			w.GateRows = append(w.GateRows, r)
 			w.GateBody.AppendChild(r.Row)

@@ -29,7 +29,7 @@ func (a *app) paint(now float64) bool {
 	d := a.dirty
 	a.dirty = 0
 	if d&DirtyLayout != 0 {
-		a.rem = browser.RootFontSize()
+		a.Rem = browser.RootFontSize()
 	}
 	if d&DirtyStats != 0 {
 		a.paintStats()
@@ -53,7 +53,7 @@ func (a *app) paint(now float64) bool {
 		a.paintSample()
 	}
 	if d&(DirtyReach|DirtyLayout|DirtyStatus) != 0 {
-		a.paintReach(a.v, a.st.Reach[:], a.st.Cfg.Cell)
+		a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell)
 	}
 	cmpWaits := a.comparePaint(now, d)
 	inWaits := a.insidePaint(now)
@@ -200,8 +200,8 @@ func (a *app) paintTrace() {
 	browser.SetText(v.TraceNote, a.traceNote(view))
 
 	width := float64(v.StackWrap.OffsetWidth())
-	a.geo = present.NewGeometry(width, a.gutter(), view.T, view.H)
-	g := a.geo
+	a.Geo = present.NewGeometry(width, a.Gutter(), view.T, view.H)
+	g := a.Geo
 	plotW := float64(g.PlotW())
 	v.Stack.Style().SetProperty("--gutter", browser.Px(g.Gutter), "")
 	// On a narrow screen the steps keep a readable width and the charts scroll sideways.
@@ -241,23 +241,23 @@ func (a *app) traceNote(view present.LayerView) string {
 // paintHeat draws heatmap k of view, plotW pixels wide, with its axis, note
 // and colour scale.
 func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64) {
-	v, g := a.v, a.geo
+	v, g := a.v, a.Geo
 	hb := v.Heat[k]
 	shown := a.heatShown(k, view)
 	browser.SetHidden(hb.Root, !shown)
 	if !shown {
 		return
 	}
-	data, cmap, limit := a.heatData(k, view)
+	data, cmap, limit := a.HeatData(k, view)
 	if order := a.rowOrder(view); order != nil {
 		a.in.permBuf = present.PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
 		data = a.in.permBuf
 	}
 	n := 4 * view.T * view.H
-	if cap(a.bufs.rgba) < n {
-		a.bufs.rgba = make([]byte, n)
+	if cap(a.Bufs.RGBA) < n {
+		a.Bufs.RGBA = make([]byte, n)
 	}
-	rgba := a.bufs.rgba[:n]
+	rgba := a.Bufs.RGBA[:n]
 	chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
 	hb.Canvas.Put(rgba, view.T, view.H)
 	st := hb.CanvasEl.Style()
@@ -275,11 +275,11 @@ func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64
 	}
 	if !hb.LegendDrawn || hb.Limit != limit {
 		const lw = 64
-		if len(a.bufs.legend) != 4*lw {
-			a.bufs.legend = make([]byte, 4*lw)
+		if len(a.Bufs.Legend) != 4*lw {
+			a.Bufs.Legend = make([]byte, 4*lw)
 		}
-		chart.Legend(a.bufs.legend, lw, 1, cmap, false)
-		hb.Legend.Put(a.bufs.legend, lw, 1)
+		chart.Legend(a.Bufs.Legend, lw, 1, cmap, false)
+		hb.Legend.Put(a.Bufs.Legend, lw, 1)
 		if k == panels.HeatZf || k == panels.HeatZi || k == panels.HeatZo {
 			browser.SetText(hb.LegendLo, "0")
 			browser.SetText(hb.LegendMid, "0.5")
@@ -296,35 +296,35 @@ func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64
 // paintProbe writes the probe once along the time axis: its characters, or a
 // small line of its values in numbers mode.
 func (a *app) paintProbe(view present.LayerView) {
-	v, g, tr := a.v, a.geo, a.st.Shown()
+	v, g, tr := a.v, a.Geo, a.st.Shown()
 	if tr.Kind == lstm.Numbers {
 		browser.SetHidden(v.ProbeRow, true)
 		browser.SetHidden(v.ProbeLineE, false)
 		c := v.ProbeLine
-		h := math.Round(2.2 * a.rem)
+		h := math.Round(2.2 * a.Rem)
 		c.Begin(g.Width(), h)
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, x := range tr.Values {
 			lo, hi = min(lo, float64(x)), max(hi, float64(x))
 		}
 		f := chart.NewFrame(chart.Rect{X0: g.Gutter, Y0: 3, X1: g.Gutter + float64(g.PlotW()), Y1: h - 3}, 0, float64(g.T), lo, hi)
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0.5, 1, tr.Values)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-		c.Stroke(a.bufs.path, colText, 1.5, nil)
-		c.Text("input", g.Gutter-4, h/2, a.font(0.7, ""), colMuted, "right", "middle")
+		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0.5, 1, tr.Values)
+		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+		c.Stroke(a.Bufs.Path, panels.ColText, 1.5, nil)
+		c.Text("input", g.Gutter-4, h/2, a.Font(0.7, ""), panels.ColMuted, "right", "middle")
 		return
 	}
 	browser.SetHidden(v.ProbeLineE, true)
 	browser.SetHidden(v.ProbeRow, false)
-	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.rem, string(tr.Symbols))
-	if key == a.bufs.probeKey {
+	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.Rem, string(tr.Symbols))
+	if key == a.Bufs.ProbeKey {
 		return
 	}
-	a.bufs.probeKey = key
+	a.Bufs.ProbeKey = key
 	browser.Clear(v.ProbeRow)
 	v.ProbeChars = v.ProbeChars[:0]
 	v.ProbeRow.Style().SetProperty("padding-left", browser.Px(g.Gutter), "")
-	v.ProbeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.rem))), "")
+	v.ProbeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.Rem))), "")
 	for t, r := range tr.Symbols {
 		s := v.B.El("span", present.DisplayRune(r))
 		s.Style().SetProperty("width", browser.Px(float64(g.ColW)), "")
@@ -335,13 +335,13 @@ func (a *app) paintProbe(view present.LayerView) {
 		v.ProbeRow.AppendChild(s)
 		v.ProbeChars = append(v.ProbeChars, s)
 	}
-	a.bufs.cursorT = -1
+	a.Bufs.CursorT = -1
 }
 
 // paintLines draws the chosen units of c and h along the probe, and the mean
 // change per step of c and h.
 func (a *app) paintLines(view present.LayerView) {
-	v, g, st := a.v, a.geo, a.st
+	v, g, st := a.v, a.Geo, a.st
 	units := st.Units
 	if !unitsFit(units, view.H) {
 		st.autoUnits()
@@ -350,27 +350,27 @@ func (a *app) paintLines(view present.LayerView) {
 	if st.UnitsAuto && !browser.IsFocused(v.Units) {
 		v.Units.SetValue(FormatUnits(units))
 	}
-	h := math.Round(6 * a.rem)
+	h := math.Round(6 * a.Rem)
 	unitList := FormatUnits(units)
 	if view.LSTM() {
 		browser.SetHidden(v.UnitsCFig, false)
 		browser.SetText(v.UnitsCT, "c along the probe, units "+unitList)
-		a.paintUnitLines(v.UnitsC, view.C, view, units, h, "c")
+		a.UnitLines(v.UnitsC, view.C, view, units, h, "c")
 	} else {
 		browser.SetHidden(v.UnitsCFig, true)
 	}
 	browser.SetText(v.UnitsHT, "h along the probe, units "+unitList)
-	a.paintUnitLines(v.UnitsH, view.Hid, view, units, h, "h")
+	a.UnitLines(v.UnitsH, view.Hid, view, units, h, "h")
 
 	// mean |Δ| per step
 	var meanC, meanH float64
-	a.bufs.deltaH, meanH = analysis.MeanAbsDelta(a.bufs.deltaH, view.Hid, view.H0, view.T, view.H)
-	series := [][]float64{a.bufs.deltaH}
+	a.Bufs.DeltaH, meanH = analysis.MeanAbsDelta(a.Bufs.DeltaH, view.Hid, view.H0, view.T, view.H)
+	series := [][]float64{a.Bufs.DeltaH}
 	names := []string{"|Δh|"}
 	colors := []int{1}
 	if view.LSTM() {
-		a.bufs.deltaC, meanC = analysis.MeanAbsDelta(a.bufs.deltaC, view.C, view.C0, view.T, view.H)
-		series = [][]float64{a.bufs.deltaC, a.bufs.deltaH}
+		a.Bufs.DeltaC, meanC = analysis.MeanAbsDelta(a.Bufs.DeltaC, view.C, view.C0, view.T, view.H)
+		series = [][]float64{a.Bufs.DeltaC, a.Bufs.DeltaH}
 		names = []string{"|Δc|", "|Δh|"}
 		colors = []int{0, 1}
 	}
@@ -383,17 +383,17 @@ func (a *app) paintLines(view present.LayerView) {
 	top = present.NiceLimit(top, 0.01)
 	c := v.Delta
 	c.Begin(g.Width(), h)
-	f := a.timeFrame(h, 0, top)
-	a.yAxis(c, f, []float64{0, top / 2, top})
+	f := a.TimeFrame(h, 0, top)
+	a.YAxis(c, f, []float64{0, top / 2, top})
 	ends := make([]float64, len(series))
 	for i, s := range series {
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0.5, 1, s)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
+		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0.5, 1, s)
+		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
 		k := colors[i]
-		c.Stroke(a.bufs.path, seriesColors[k], 2, seriesDashes[k])
+		c.Stroke(a.Bufs.Path, panels.SeriesColors[k], 2, panels.SeriesDashes[k])
 		ends[i] = f.Y.Map(s[len(s)-1])
 	}
-	a.endLabels(c, ends, func(i int) (string, string) { return names[i], seriesColors[colors[i]] }, h)
+	a.EndLabels(c, ends, func(i int) (string, string) { return names[i], panels.SeriesColors[colors[i]] }, h)
 	if view.LSTM() {
 		browser.SetText(v.DeltaT, "Mean change per step: |Δc| and |Δh|")
 	} else {
@@ -422,11 +422,11 @@ func (a *app) paintCursor() {
 		browser.Clear(v.InspValues)
 		browser.Clear(v.InspEqC)
 		browser.Clear(v.InspEqH)
-		a.insp = inspectorDOM{}
+		a.ResetInspector()
 		browser.SetHidden(v.BarsFig, true)
 		return
 	}
-	g := a.geo
+	g := a.Geo
 	t, j := st.Cursor.T, st.Cursor.Unit
 	// the column cursor over every time-aligned chart
 	for k := range panels.HeatCount {
@@ -439,12 +439,12 @@ func (a *app) paintCursor() {
 		cs.SetProperty("left", browser.Px(g.Gutter+float64(t*g.ColW)), "")
 		cs.SetProperty("width", browser.Px(float64(g.ColW)), "")
 	}
-	if a.bufs.cursorT != t && t < len(v.ProbeChars) {
-		if a.bufs.cursorT >= 0 && a.bufs.cursorT < len(v.ProbeChars) {
-			browser.SetClass(v.ProbeChars[a.bufs.cursorT], "on", false)
+	if a.Bufs.CursorT != t && t < len(v.ProbeChars) {
+		if a.Bufs.CursorT >= 0 && a.Bufs.CursorT < len(v.ProbeChars) {
+			browser.SetClass(v.ProbeChars[a.Bufs.CursorT], "on", false)
 		}
 		browser.SetClass(v.ProbeChars[t], "on", true)
-		a.bufs.cursorT = t
+		a.Bufs.CursorT = t
 	}
 	for k := range panels.HeatCount {
 		browser.SetHidden(v.Heat[k].UnitMark, !st.CursorMoved)
@@ -458,10 +458,10 @@ func (a *app) paintCursor() {
 	browser.SetText(v.InspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
 	browser.SetText(v.InspPred, a.prediction(t))
 
-	a.paintInspector(a.v, s)
+	a.Inspector(a.v, s)
 	browser.SetHidden(v.BarsFig, !s.LSTM)
 	if s.LSTM {
-		a.paintBars(a.v, view, t, j)
+		a.Bars(a.v, view, t, j)
 	}
 }
 
@@ -498,13 +498,13 @@ func (a *app) prediction(t int) string {
 func (a *app) paintLoss() {
 	v, st := a.v, a.st
 	c := v.Loss
-	w, h := a.beginChart(c, v.LossFig, 12)
+	w, h := a.BeginChart(c, v.LossFig, 12)
 	hist := &st.Losses
-	left, bottom := math.Round(3.2*a.rem), math.Round(2.4*a.rem)
+	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
-		a.chartAxes(c, r, h, "update", "loss", nil, nil)
-		a.chartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
+		a.ChartAxes(c, r, h, "update", "loss", nil, nil)
+		a.ChartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
 		browser.SetText(v.LossNote, "No updates yet.")
 		return
 	}
@@ -518,14 +518,14 @@ func (a *app) paintLoss() {
 		yName = "loss (log scale)"
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(c, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.xTickCount(r)))
+	a.ChartAxes(c, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
 
-	a.bufs.pts = hist.AppendRaw(a.bufs.pts[:0], f)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, "rgba(0,114,178,0.28)", 1, nil)
-	a.bufs.pts = hist.AppendSmooth(a.bufs.pts[:0], f)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, "#0072B2", 2, nil)
+	a.Bufs.Pts = hist.AppendRaw(a.Bufs.Pts[:0], f)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, "rgba(0,114,178,0.28)", 1, nil)
+	a.Bufs.Pts = hist.AppendSmooth(a.Bufs.Pts[:0], f)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, "#0072B2", 2, nil)
 
 	sm, _ := hist.LastSmooth()
 	raw, _ := hist.LastRaw()
@@ -577,7 +577,7 @@ func (a *app) paintSample() {
 		return
 	}
 	browser.SetHidden(v.SampleFig, false)
-	a.paintContinuation(a.v, prime, st.Sample.Values)
+	a.Continuation(a.v, prime, st.Sample.Values)
 }
 
 // ---- Gradient reach ----

@@ -7,7 +7,8 @@
 // (inside_js.go) — what it does: the loss, the step inspector, Generate, the
 // gradient reach (output_js.go), keep and share (keep_js.go, export_js.go),
 // training snapshots (snap_js.go), LSTM beside RNN (compare_js.go) and the
-// guided tour (tour_js.go). Elements are made with package browser's
+// guided tour (tour_js.go). Painter (chart_js.go) draws the charts on their
+// canvases and fills the step inspector. Elements are made with package browser's
 // helpers and filled with textContent only. The page (package ui) wires
 // them and paints them.
 package panels

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package panels
 
 import (
 	"fmt"
@@ -14,7 +14,6 @@ import (
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
-	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -22,15 +21,15 @@ import (
 // colour-vision deficiencies), with a dash pattern per series so that colour
 // is never the only way to tell lines apart.
 var (
-	seriesColors = [...]string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
-	seriesDashes = [...][]float64{nil, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3}}
+	SeriesColors = [...]string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
+	SeriesDashes = [...][]float64{nil, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3}}
 )
 
 const (
-	colText   = "#1b1b1f"
-	colMuted  = "#5c6370"
+	ColText   = "#1b1b1f"
+	ColMuted  = "#5c6370"
 	colGrid   = "#e4e6eb"
-	colAxis   = "#9aa0a6"
+	ColAxis   = "#9aa0a6"
 	colKept   = "#0072B2"
 	colWrite  = "#E69F00"
 	colOut    = "#009E73"
@@ -40,24 +39,24 @@ const (
 // paintBuffers are reused from frame to frame so that painting does not
 // allocate in the steady state.
 type paintBuffers struct {
-	rgba    []byte
-	legend  []byte
-	pts     []chart.Point
-	path    []byte
-	deltaC  []float64
-	deltaH  []float64
+	RGBA    []byte
+	Legend  []byte
+	Pts     []chart.Point
+	Path    []byte
+	DeltaC  []float64
+	DeltaH  []float64
 	kept    []float64
 	written []float64
 	series  []float32
-	scratch []float64
+	Scratch []float64
 	seq     *chart.ColorMap
 	div     map[float64]*chart.ColorMap
 
-	probeKey string // what the probe row shows, to rebuild it only on change
-	cursorT  int    // the highlighted probe cell
+	ProbeKey string // what the probe row shows, to rebuild it only on change
+	CursorT  int    // the highlighted probe cell
 }
 
-func (p *paintBuffers) diverging(limit float64) *chart.ColorMap {
+func (p *paintBuffers) Diverging(limit float64) *chart.ColorMap {
 	if p.div == nil {
 		p.div = map[float64]*chart.ColorMap{}
 	}
@@ -76,69 +75,69 @@ func (p *paintBuffers) sequential() *chart.ColorMap {
 	return p.seq
 }
 
-func (a *painter) font(scale float64, weight string) string {
-	size := math.Round(a.rem * scale)
+func (a *Painter) Font(scale float64, weight string) string {
+	size := math.Round(a.Rem * scale)
 	if weight != "" {
 		return weight + " " + strconv.FormatFloat(size, 'f', -1, 64) + "px system-ui, sans-serif"
 	}
 	return strconv.FormatFloat(size, 'f', -1, 64) + "px system-ui, sans-serif"
 }
 
-func (a *painter) gutter() float64 { return math.Round(2.6 * a.rem) }
+func (a *Painter) Gutter() float64 { return math.Round(2.6 * a.Rem) }
 
-// heatData returns the array, colour map and scale end of heatmap k.
-func (a *painter) heatData(k panels.HeatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
+// HeatData returns the array, colour map and scale end of heatmap k.
+func (a *Painter) HeatData(k HeatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
 	switch k {
-	case panels.HeatC:
+	case HeatC:
 		// The 98th percentile, so that a few large cells do not wash the rest
 		// out; larger values get the end colours.
 		var q float64
-		q, a.bufs.scratch = present.AbsQuantile(view.C, 0.98, a.bufs.scratch)
+		q, a.Bufs.Scratch = present.AbsQuantile(view.C, 0.98, a.Bufs.Scratch)
 		limit := present.NiceLimit(q, 1)
-		return view.C, a.bufs.diverging(limit), limit
-	case panels.HeatH:
-		return view.Hid, a.bufs.diverging(1), 1
-	case panels.HeatZ:
-		return view.Z, a.bufs.diverging(1), 1
-	case panels.HeatZf:
-		return view.Zf, a.bufs.sequential(), 1
-	case panels.HeatZi:
-		return view.Zi, a.bufs.sequential(), 1
+		return view.C, a.Bufs.Diverging(limit), limit
+	case HeatH:
+		return view.Hid, a.Bufs.Diverging(1), 1
+	case HeatZ:
+		return view.Z, a.Bufs.Diverging(1), 1
+	case HeatZf:
+		return view.Zf, a.Bufs.sequential(), 1
+	case HeatZi:
+		return view.Zi, a.Bufs.sequential(), 1
 	}
-	return view.Zo, a.bufs.sequential(), 1
+	return view.Zo, a.Bufs.sequential(), 1
 }
 
-// endLabels writes the labels of lines at their right ends (wanted at ys),
+// EndLabels writes the labels of lines at their right ends (wanted at ys),
 // moved apart so that they do not overlap.
-func (a *painter) endLabels(c *browser.DrawCanvas, ys []float64, label func(i int) (text, color string), h float64) {
-	x := a.geo.Gutter + float64(a.geo.PlotW()) + 5
-	gap := math.Round(1.05 * a.rem)
-	font := a.font(0.75, "600")
+func (a *Painter) EndLabels(c *browser.DrawCanvas, ys []float64, label func(i int) (text, color string), h float64) {
+	x := a.Geo.Gutter + float64(a.Geo.PlotW()) + 5
+	gap := math.Round(1.05 * a.Rem)
+	font := a.Font(0.75, "600")
 	for i, y := range present.SpreadLabels(ys, gap, gap/2, h-gap/2) {
 		text, color := label(i)
 		c.Text(text, x, y, font, color, "left", "middle")
 	}
 }
 
-// timeFrame returns the frame of a time-aligned chart of height h: x from step
+// TimeFrame returns the frame of a time-aligned chart of height h: x from step
 // 0 to T over the heatmaps' columns, y from lo to hi.
-func (a *painter) timeFrame(h, lo, hi float64) chart.Frame {
-	g := a.geo
-	pad := math.Round(0.45 * a.rem)
+func (a *Painter) TimeFrame(h, lo, hi float64) chart.Frame {
+	g := a.Geo
+	pad := math.Round(0.45 * a.Rem)
 	return chart.NewFrame(chart.Rect{X0: g.Gutter, Y0: pad, X1: g.Gutter + float64(g.PlotW()), Y1: h - pad}, 0, float64(g.T), lo, hi)
 }
 
-// yAxis draws horizontal grid lines and their labels left of the frame.
-func (a *painter) yAxis(c *browser.DrawCanvas, f chart.Frame, ticks []float64) {
+// YAxis draws horizontal grid lines and their labels left of the frame.
+func (a *Painter) YAxis(c *browser.DrawCanvas, f chart.Frame, ticks []float64) {
 	r := f.Rect
 	for _, t := range ticks {
 		y := math.Round(f.Y.Map(t)) + 0.5
 		col := colGrid
 		if t == 0 {
-			col = colAxis
+			col = ColAxis
 		}
 		c.Line(r.X0, y, r.X1, y, col, 1)
-		c.Text(tickLabel(t), r.X0-4, y, a.font(0.7, ""), colMuted, "right", "middle")
+		c.Text(tickLabel(t), r.X0-4, y, a.Font(0.7, ""), ColMuted, "right", "middle")
 	}
 }
 
@@ -151,8 +150,8 @@ func tickLabel(v float64) string {
 }
 
 // paintUnitLines draws units of x, a (T, H) array, one line each.
-func (a *painter) paintUnitLines(c *browser.DrawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
-	g := a.geo
+func (a *Painter) UnitLines(c *browser.DrawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
+	g := a.Geo
 	c.Begin(g.Width(), h)
 	var m float64
 	for _, u := range units {
@@ -161,76 +160,76 @@ func (a *painter) paintUnitLines(c *browser.DrawCanvas, x []float32, view presen
 		}
 	}
 	lim := present.NiceLimit(m, 0.1)
-	f := a.timeFrame(h, -lim, lim)
-	a.yAxis(c, f, []float64{-lim, 0, lim})
+	f := a.TimeFrame(h, -lim, lim)
+	a.YAxis(c, f, []float64{-lim, 0, lim})
 	ends := make([]float64, len(units))
 	for i, u := range units {
-		a.bufs.series = a.bufs.series[:0]
+		a.Bufs.series = a.Bufs.series[:0]
 		for t := range view.T {
-			a.bufs.series = append(a.bufs.series, x[t*view.H+u])
+			a.Bufs.series = append(a.Bufs.series, x[t*view.H+u])
 		}
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0.5, 1, a.bufs.series)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-		k := i % len(seriesColors)
-		c.Stroke(a.bufs.path, seriesColors[k], 2, seriesDashes[k])
-		ends[i] = f.Y.Map(float64(a.bufs.series[len(a.bufs.series)-1]))
+		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0.5, 1, a.Bufs.series)
+		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+		k := i % len(SeriesColors)
+		c.Stroke(a.Bufs.Path, SeriesColors[k], 2, SeriesDashes[k])
+		ends[i] = f.Y.Map(float64(a.Bufs.series[len(a.Bufs.series)-1]))
 	}
-	a.endLabels(c, ends, func(i int) (string, string) { return strconv.Itoa(units[i] + 1), seriesColors[i%len(seriesColors)] }, h)
-	c.TextRotated(sym, a.rem*0.45, h/2, a.font(0.8, "italic"), colMuted)
+	a.EndLabels(c, ends, func(i int) (string, string) { return strconv.Itoa(units[i] + 1), SeriesColors[i%len(SeriesColors)] }, h)
+	c.TextRotated(sym, a.Rem*0.45, h/2, a.Font(0.8, "italic"), ColMuted)
 }
 
-// beginChart starts a line chart's canvas at the width of its figure (320
+// BeginChart starts a line chart's canvas at the width of its figure (320
 // CSS pixels before the page has a layout) and rows root ems high.
-func (a *painter) beginChart(c *browser.DrawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
+func (a *Painter) BeginChart(c *browser.DrawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
 	w = float64(fig.OffsetWidth())
 	if w < 100 {
 		w = 320
 	}
-	h = math.Round(rows * a.rem)
+	h = math.Round(rows * a.Rem)
 	c.Begin(w, h)
 	return w, h
 }
 
-// chartAxes draws a line chart's frame: the two axis lines, the names of the
+// ChartAxes draws a line chart's frame: the two axis lines, the names of the
 // axes, and, when given, the y grid lines with their labels and the x ticks
 // with theirs. Every line chart of the page draws its frame this way.
-func (a *painter) chartAxes(c *browser.DrawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
-	font := a.font(0.72, "")
+func (a *Painter) ChartAxes(c *browser.DrawCanvas, r chart.Rect, h float64, xName, yName string, yTicks, xTicks []chart.Tick) {
+	font := a.Font(0.72, "")
 	for _, t := range yTicks {
 		y := math.Round(t.Pos) + 0.5
 		c.Line(r.X0, y, r.X1, y, colGrid, 1)
-		c.Text(t.Label, r.X0-5, y, font, colMuted, "right", "middle")
+		c.Text(t.Label, r.X0-5, y, font, ColMuted, "right", "middle")
 	}
 	for _, t := range xTicks {
 		x := math.Round(t.Pos) + 0.5
-		c.Line(x, r.Y1, x, r.Y1+4, colAxis, 1)
-		c.Text(t.Label, x, r.Y1+6, font, colMuted, "center", "top")
+		c.Line(x, r.Y1, x, r.Y1+4, ColAxis, 1)
+		c.Text(t.Label, x, r.Y1+6, font, ColMuted, "center", "top")
 	}
-	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, colAxis, 1)
-	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, colAxis, 1)
-	c.Text(xName, (r.X0+r.X1)/2, h-3, font, colMuted, "center", "bottom")
+	c.Line(r.X0, r.Y1+0.5, r.X1, r.Y1+0.5, ColAxis, 1)
+	c.Line(r.X0+0.5, r.Y0, r.X0+0.5, r.Y1, ColAxis, 1)
+	c.Text(xName, (r.X0+r.X1)/2, h-3, font, ColMuted, "center", "bottom")
 	if yName != "" {
-		c.TextRotated(yName, a.rem*0.55, (r.Y0+r.Y1)/2, font, colMuted)
+		c.TextRotated(yName, a.Rem*0.55, (r.Y0+r.Y1)/2, font, ColMuted)
 	}
 }
 
-// chartMessage writes a line or two of text in the middle of an empty chart.
-func (a *painter) chartMessage(c *browser.DrawCanvas, r chart.Rect, lines ...string) {
-	y := (r.Y0+r.Y1)/2 - float64(len(lines)-1)*a.rem*0.7
+// ChartMessage writes a line or two of text in the middle of an empty chart.
+func (a *Painter) ChartMessage(c *browser.DrawCanvas, r chart.Rect, lines ...string) {
+	y := (r.Y0+r.Y1)/2 - float64(len(lines)-1)*a.Rem*0.7
 	for _, l := range lines {
-		c.Text(l, (r.X0+r.X1)/2, y, a.font(0.85, ""), colMuted, "center", "middle")
-		y += 1.4 * a.rem
+		c.Text(l, (r.X0+r.X1)/2, y, a.Font(0.85, ""), ColMuted, "center", "middle")
+		y += 1.4 * a.Rem
 	}
 }
 
-// xTickCount is how many x ticks fit a plot: one per five root ems.
-func (a *painter) xTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(5*a.rem))) }
+// XTickCount is how many x ticks fit a plot: one per five root ems.
+func (a *Painter) XTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(5*a.Rem))) }
 
-// spans renders an equation line as elements, each piece its own element with
+// Spans renders an equation line as elements, each piece its own element with
 // its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
 // If nums is not nil, the elements of the Num and Result pieces are appended
 // to it, so that their numbers can be changed later.
-func spans(b browser.Build, line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
+func Spans(b browser.Build, line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
 	row := b.El("div", browser.Cls("eq-line"))
 	for _, s := range line {
 		var e dom.HTMLElement
@@ -268,7 +267,7 @@ type inspectorDOM struct {
 
 // paintInspector shows every value of one unit at one step, and the equations
 // with the numbers filled in.
-func (a *painter) paintInspector(v *panels.View, s present.StepValues) {
+func (a *Painter) Inspector(v *View, s present.StepValues) {
 	b := v.B
 	rows := present.InspectorRows(s)
 	lines := present.HiddenEquation(s)
@@ -282,7 +281,7 @@ func (a *painter) paintInspector(v *panels.View, s present.StepValues) {
 			dd := b.El("dd", browser.Cls("num"))
 			a.insp.rows = append(a.insp.rows, dd)
 			v.InspValues.AppendChild(b.El("div", browser.Cls("insp-row"),
-				b.El("dt", b.El("span", browser.Cls("sym"), spans(b, row.Symbol, nil)), " ", b.El("span", browser.Cls("name"), row.Name)), dd))
+				b.El("dt", b.El("span", browser.Cls("sym"), Spans(b, row.Symbol, nil)), " ", b.El("span", browser.Cls("name"), row.Name)), dd))
 		}
 		browser.Clear(v.InspEqC)
 		browser.Clear(v.InspEqH)
@@ -296,7 +295,7 @@ func (a *painter) paintInspector(v *panels.View, s present.StepValues) {
 		}
 		for i, l := range lines {
 			var nums []dom.HTMLElement
-			row := spans(b, l, &nums)
+			row := Spans(b, l, &nums)
 			a.insp.nums = append(a.insp.nums, nums)
 			if i < cLines {
 				v.InspEqC.AppendChild(row)
@@ -321,25 +320,25 @@ func (a *painter) paintInspector(v *panels.View, s present.StepValues) {
 
 // paintBars draws, for every unit at step t, the kept and the written part of
 // the new cell state, and c_t.
-func (a *painter) paintBars(v *panels.View, view present.LayerView, t, sel int) {
+func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 	c := v.Bars
-	a.bufs.kept, a.bufs.written = view.StepBars(t, a.bufs.kept, a.bufs.written)
+	a.Bufs.kept, a.Bufs.written = view.StepBars(t, a.Bufs.kept, a.Bufs.written)
 	w := float64(v.BarsFig.OffsetWidth())
 	if w < 100 {
 		w = 300
 	}
-	h := math.Round(8 * a.rem)
+	h := math.Round(8 * a.Rem)
 	c.Begin(w, h)
 	var m float64
 	for j := range view.H {
-		m = max(m, math.Abs(a.bufs.kept[j]), math.Abs(a.bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
+		m = max(m, math.Abs(a.Bufs.kept[j]), math.Abs(a.Bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
 	}
 	lim := present.NiceLimit(m, 0.1)
-	left := math.Round(2.2 * a.rem)
-	bottom := math.Round(1.3 * a.rem)
+	left := math.Round(2.2 * a.Rem)
+	bottom := math.Round(1.3 * a.Rem)
 	f := chart.NewFrame(chart.Rect{X0: left, Y0: 4, X1: w - 4, Y1: h - bottom}, 0, float64(view.H), -lim, lim)
 	r := f.Rect
-	a.yAxis(c, f, []float64{-lim, 0, lim})
+	a.YAxis(c, f, []float64{-lim, 0, lim})
 	colW := (r.X1 - r.X0) / float64(view.H)
 	x0 := f.X.Map(float64(sel))
 	c.Rect(x0, r.Y0, colW, r.Y1-r.Y0, colCursor)
@@ -347,20 +346,20 @@ func (a *painter) paintBars(v *panels.View, view present.LayerView, t, sel int) 
 	barW := max(1, colW*0.27)
 	for j := range view.H {
 		x := f.X.Map(float64(j))
-		k, wr := a.bufs.kept[j], a.bufs.written[j]
+		k, wr := a.Bufs.kept[j], a.Bufs.written[j]
 		ho := float64(view.Hid[t*view.H+j]) // zᵒ ⊙ tanh c_t
 		yk, yw, yh := f.Y.Map(k), f.Y.Map(wr), f.Y.Map(ho)
 		c.Rect(x+colW*0.08, min(yk, zero), barW, math.Abs(yk-zero), colKept)
 		c.Rect(x+colW*0.37, min(yw, zero), barW, math.Abs(yw-zero), colWrite)
 		c.Rect(x+colW*0.66, min(yh, zero), barW, math.Abs(yh-zero), colOut)
 		yc := f.Y.Map(float64(view.C[t*view.H+j]))
-		c.Rect(x+colW*0.04, yc-1, colW*0.62, 2, colText)
+		c.Rect(x+colW*0.04, yc-1, colW*0.62, 2, ColText)
 	}
-	font := a.font(0.7, "")
-	c.Text("1", r.X0+colW/2, r.Y1+3, font, colMuted, "center", "top")
-	c.Text(strconv.Itoa(view.H), r.X1-colW/2, r.Y1+3, font, colMuted, "center", "top")
-	if x0-r.X0 > 3*a.rem && r.X1-x0 > 3*a.rem {
-		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.font(0.7, "600"), colText, "center", "top")
+	font := a.Font(0.7, "")
+	c.Text("1", r.X0+colW/2, r.Y1+3, font, ColMuted, "center", "top")
+	c.Text(strconv.Itoa(view.H), r.X1-colW/2, r.Y1+3, font, ColMuted, "center", "top")
+	if x0-r.X0 > 3*a.Rem && r.X1-x0 > 3*a.Rem {
+		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.Font(0.7, "600"), ColText, "center", "top")
 	}
 	s := view.At(t, sel)
 	browser.SetText(v.BarsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
@@ -369,9 +368,9 @@ func (a *painter) paintBars(v *panels.View, view present.LayerView, t, sel int) 
 
 // paintContinuation draws the person's sequence and the model's continuation
 // on one chart, the continuation dashed.
-func (a *painter) paintContinuation(v *panels.View, prime []float64, cont []float32) {
+func (a *Painter) Continuation(v *View, prime []float64, cont []float32) {
 	c := v.SampleChart
-	w, h := a.beginChart(c, v.SampleFig, 10)
+	w, h := a.BeginChart(c, v.SampleFig, 10)
 	n := len(prime) + len(cont)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, x := range prime {
@@ -383,48 +382,48 @@ func (a *painter) paintContinuation(v *panels.View, prime []float64, cont []floa
 	if !(hi >= lo) {
 		return
 	}
-	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.4 * a.rem), Right: 10, Bottom: math.Round(2.4 * a.rem), Left: math.Round(2.8 * a.rem)})
+	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.4 * a.Rem), Right: 10, Bottom: math.Round(2.4 * a.Rem), Left: math.Round(2.8 * a.Rem)})
 	xs := chart.Linear{D0: 0, D1: float64(max(n-1, 1)), R0: r.X0, R1: r.X1}
 	ys := chart.Linear{D0: lo, D1: hi, R0: r.Y1, R1: r.Y0}.Nice(4)
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(c, r, h, "step", "", ys.Ticks(4), xs.Ticks(5))
+	a.ChartAxes(c, r, h, "step", "", ys.Ticks(4), xs.Ticks(5))
 	split := xs.Map(float64(len(prime)) - 0.5)
-	c.Line(split, r.Y0, split, r.Y1, colAxis, 1)
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, prime)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, colText, 2, nil)
+	c.Line(split, r.Y0, split, r.Y1, ColAxis, 1)
+	a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0, 1, prime)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, ColText, 2, nil)
 	// the continuation starts from the prime's last value, so the lines join
-	a.bufs.series = a.bufs.series[:0]
+	a.Bufs.series = a.Bufs.series[:0]
 	start := 0.0
 	if len(prime) > 0 {
-		a.bufs.series = append(a.bufs.series, float32(prime[len(prime)-1]))
+		a.Bufs.series = append(a.Bufs.series, float32(prime[len(prime)-1]))
 		start = float64(len(prime) - 1)
 	}
-	a.bufs.series = append(a.bufs.series, cont...)
-	a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, start, 1, a.bufs.series)
-	a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
-	c.Stroke(a.bufs.path, seriesColors[1], 2, seriesDashes[1])
-	lf := a.font(0.72, "600")
+	a.Bufs.series = append(a.Bufs.series, cont...)
+	a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, start, 1, a.Bufs.series)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, SeriesColors[1], 2, SeriesDashes[1])
+	lf := a.Font(0.72, "600")
 	first := "— your sequence"
-	c.Text(first, r.X0, 2, lf, colText, "left", "top")
-	c.Text("- - the model's continuation", r.X0+c.TextWidth(first, lf)+a.rem, 2, lf, seriesColors[1], "left", "top")
+	c.Text(first, r.X0, 2, lf, ColText, "left", "top")
+	c.Text("- - the model's continuation", r.X0+c.TextWidth(first, lf)+a.Rem, 2, lf, SeriesColors[1], "left", "top")
 }
 
 // paintReach draws ‖∂L_T/∂h_{T−k}‖ against k for the current cell, and the
 // other cell's last curve, dashed, to compare the two on the same data.
-func (a *painter) paintReach(v *panels.View, reach []*protocol.ReachResult, cell lstm.Cell) {
+func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) {
 	c := v.Reach
-	w, h := a.beginChart(c, v.ReachFig, 10)
-	font := a.font(0.72, "")
-	lf := a.font(0.72, "600")
+	w, h := a.BeginChart(c, v.ReachFig, 10)
+	font := a.Font(0.72, "")
+	lf := a.Font(0.72, "600")
 	curves, lo, hi, n := reachCurves(reach)
 	// legend labels, on one line if they fit, else one per line
 	labels := make([]string, len(curves))
-	lineH := math.Round(1.2 * a.rem)
+	lineH := math.Round(1.2 * a.Rem)
 	total := 0.0
 	for i, cv := range curves {
 		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, present.FormatCount(cv.upd))
-		total += c.TextWidth(labels[i], lf) + a.rem
+		total += c.TextWidth(labels[i], lf) + a.Rem
 	}
 	oneLine := total <= w-8
 	top := lineH + 4
@@ -433,7 +432,7 @@ func (a *painter) paintReach(v *panels.View, reach []*protocol.ReachResult, cell
 	}
 	var ys chart.Log
 	ticks := []chart.Tick(nil)
-	left := math.Round(3.2 * a.rem)
+	left := math.Round(3.2 * a.Rem)
 	if len(curves) > 0 && hi > 0 {
 		if lo == hi {
 			lo /= 10
@@ -441,14 +440,14 @@ func (a *painter) paintReach(v *panels.View, reach []*protocol.ReachResult, cell
 		ys = chart.Log{D0: lo, D1: hi}.Nice()
 		ticks = ys.Ticks(4)
 		for _, t := range ticks {
-			left = max(left, c.TextWidth(t.Label, font)+math.Round(1.9*a.rem))
+			left = max(left, c.TextWidth(t.Label, font)+math.Round(1.9*a.Rem))
 		}
 	}
-	r := chart.PlotRect(w, h, chart.Margins{Top: top, Right: 12, Bottom: math.Round(2.4 * a.rem), Left: left})
+	r := chart.PlotRect(w, h, chart.Margins{Top: top, Right: 12, Bottom: math.Round(2.4 * a.Rem), Left: left})
 	const about = "The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches."
 	if len(curves) == 0 || !(hi > 0) {
-		a.chartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
-		a.chartMessage(c, r, "Train to see how far back the gradient reaches.")
+		a.ChartAxes(c, r, h, "steps back k", "gradient, log", nil, nil)
+		a.ChartMessage(c, r, "Train to see how far back the gradient reaches.")
 		browser.SetText(v.ReachNote, about+" Press Compare LSTM and RNN to see both on the same data.")
 		return
 	}
@@ -458,7 +457,7 @@ func (a *painter) paintReach(v *panels.View, reach []*protocol.ReachResult, cell
 		ticks[i].Pos = ys.Map(ticks[i].Value)
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.chartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
+	a.ChartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
 	parts := a.drawReachCurves(c, f, curves, labels, oneLine, cell)
 	note := about
 	if len(parts) > 0 {
@@ -500,22 +499,22 @@ func reachCurves(reach []*protocol.ReachResult) (curves []reachCurve, lo, hi flo
 
 // drawReachCurves draws the curves in frame f with their labels, and returns
 // what each keeps of its gradient at its far end, in words.
-func (a *painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves []reachCurve, labels []string, oneLine bool, cell lstm.Cell) []string {
+func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves []reachCurve, labels []string, oneLine bool, cell lstm.Cell) []string {
 	x, y := 4.0, 2.0
-	lf, lineH := a.font(0.72, "600"), math.Round(1.2*a.rem)
+	lf, lineH := a.Font(0.72, "600"), math.Round(1.2*a.Rem)
 	var parts []string
 	for i, cv := range curves {
 		k := int(cv.cell) // LSTM blue and solid, RNN vermilion and dashed
-		a.bufs.pts = chart.Polyline(a.bufs.pts[:0], f, 0, 1, cv.vals)
-		a.bufs.path = chart.AppendPath(a.bufs.path[:0], a.bufs.pts)
+		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0, 1, cv.vals)
+		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
 		width := 2.0
 		if cv.cell != cell {
 			width = 1.5
 		}
-		c.Stroke(a.bufs.path, seriesColors[k], width, seriesDashes[k])
-		c.Text(labels[i], x, y, lf, seriesColors[k], "left", "top")
+		c.Stroke(a.Bufs.Path, SeriesColors[k], width, SeriesDashes[k])
+		c.Text(labels[i], x, y, lf, SeriesColors[k], "left", "top")
 		if oneLine {
-			x += c.TextWidth(labels[i], lf) + a.rem
+			x += c.TextWidth(labels[i], lf) + a.Rem
 		} else {
 			y += lineH
 		}
@@ -527,11 +526,14 @@ func (a *painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 	return parts
 }
 
-// painter paints the charts: it knows the size of a root em, the layout of
+// Painter paints the charts: it knows the size of a root em, the layout of
 // the time-aligned charts and the buffers reused from frame to frame.
-type painter struct {
-	rem  float64 // CSS pixels per rem (grows in Large text mode)
-	geo  present.Geometry
-	bufs paintBuffers
+type Painter struct {
+	Rem  float64 // CSS pixels per rem (grows in Large text mode)
+	Geo  present.Geometry
+	Bufs paintBuffers
 	insp inspectorDOM
 }
+
+// ResetInspector forgets the inspector's elements, for when it is emptied.
+func (a *Painter) ResetInspector() { a.insp = inspectorDOM{} }
