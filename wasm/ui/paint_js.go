@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"lstmplayground/lstm"
-	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
@@ -212,9 +211,9 @@ func (a *app) paintTrace() {
 	}
 
 	for k := range panels.HeatCount {
-		a.paintHeat(k, view, plotW)
+		a.Heat(v, k, view, plotW, a.rowOrder(view))
 	}
-	a.paintProbe(view)
+	a.Probe(v, a.st.Shown())
 	a.paintLines(view)
 }
 
@@ -238,110 +237,10 @@ func (a *app) traceNote(view present.LayerView) string {
 	return note
 }
 
-// paintHeat draws heatmap k of view, plotW pixels wide, with its axis, note
-// and colour scale.
-func (a *app) paintHeat(k panels.HeatKind, view present.LayerView, plotW float64) {
-	v, g := a.v, a.Geo
-	hb := v.Heat[k]
-	shown := a.heatShown(k, view)
-	browser.SetHidden(hb.Root, !shown)
-	if !shown {
-		return
-	}
-	data, cmap, limit := a.HeatData(k, view)
-	if order := a.rowOrder(view); order != nil {
-		a.in.permBuf = present.PermuteUnits(a.in.permBuf, data, view.T, view.H, order)
-		data = a.in.permBuf
-	}
-	n := 4 * view.T * view.H
-	if cap(a.Bufs.RGBA) < n {
-		a.Bufs.RGBA = make([]byte, n)
-	}
-	rgba := a.Bufs.RGBA[:n]
-	chart.Heatmap(rgba, data, view.T, view.H, true, cmap)
-	hb.Canvas.Put(rgba, view.T, view.H)
-	st := hb.CanvasEl.Style()
-	st.SetProperty("width", browser.Px(plotW), "")
-	st.SetProperty("height", browser.Px(float64(g.HeatH)), "")
-	if a.in.sorted {
-		browser.SetText(hb.AxisTop, "")
-		browser.SetText(hb.AxisBottom, "")
-	} else {
-		browser.SetText(hb.AxisTop, "1")
-		browser.SetText(hb.AxisBottom, strconv.Itoa(view.H))
-	}
-	if k == panels.HeatC {
-		browser.SetText(hb.Note, fmt.Sprintf("%s; |c| up to %s", panels.HeatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
-	}
-	if !hb.LegendDrawn || hb.Limit != limit {
-		const lw = 64
-		if len(a.Bufs.Legend) != 4*lw {
-			a.Bufs.Legend = make([]byte, 4*lw)
-		}
-		chart.Legend(a.Bufs.Legend, lw, 1, cmap, false)
-		hb.Legend.Put(a.Bufs.Legend, lw, 1)
-		if k == panels.HeatZf || k == panels.HeatZi || k == panels.HeatZo {
-			browser.SetText(hb.LegendLo, "0")
-			browser.SetText(hb.LegendMid, "0.5")
-			browser.SetText(hb.LegendHi, "1")
-		} else {
-			browser.SetText(hb.LegendLo, present.Minus+present.FormatNumber(limit))
-			browser.SetText(hb.LegendMid, "0")
-			browser.SetText(hb.LegendHi, present.FormatNumber(limit))
-		}
-		hb.Limit, hb.LegendDrawn = limit, true
-	}
-}
-
-// paintProbe writes the probe once along the time axis: its characters, or a
-// small line of its values in numbers mode.
-func (a *app) paintProbe(view present.LayerView) {
-	v, g, tr := a.v, a.Geo, a.st.Shown()
-	if tr.Kind == lstm.Numbers {
-		browser.SetHidden(v.ProbeRow, true)
-		browser.SetHidden(v.ProbeLineE, false)
-		c := v.ProbeLine
-		h := math.Round(2.2 * a.Rem)
-		c.Begin(g.Width(), h)
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, x := range tr.Values {
-			lo, hi = min(lo, float64(x)), max(hi, float64(x))
-		}
-		f := chart.NewFrame(chart.Rect{X0: g.Gutter, Y0: 3, X1: g.Gutter + float64(g.PlotW()), Y1: h - 3}, 0, float64(g.T), lo, hi)
-		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0.5, 1, tr.Values)
-		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
-		c.Stroke(a.Bufs.Path, panels.ColText, 1.5, nil)
-		c.Text("input", g.Gutter-4, h/2, a.Font(0.7, ""), panels.ColMuted, "right", "middle")
-		return
-	}
-	browser.SetHidden(v.ProbeLineE, true)
-	browser.SetHidden(v.ProbeRow, false)
-	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.Rem, string(tr.Symbols))
-	if key == a.Bufs.ProbeKey {
-		return
-	}
-	a.Bufs.ProbeKey = key
-	browser.Clear(v.ProbeRow)
-	v.ProbeChars = v.ProbeChars[:0]
-	v.ProbeRow.Style().SetProperty("padding-left", browser.Px(g.Gutter), "")
-	v.ProbeRow.Style().SetProperty("font-size", browser.Px(g.ProbeFont(math.Round(0.95*a.Rem))), "")
-	for t, r := range tr.Symbols {
-		s := v.B.El("span", present.DisplayRune(r))
-		s.Style().SetProperty("width", browser.Px(float64(g.ColW)), "")
-		if r == ' ' || r == '\n' || r == '\t' {
-			s.Class().Add("ws")
-		}
-		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
-		v.ProbeRow.AppendChild(s)
-		v.ProbeChars = append(v.ProbeChars, s)
-	}
-	a.Bufs.CursorT = -1
-}
-
 // paintLines draws the chosen units of c and h along the probe, and the mean
 // change per step of c and h.
 func (a *app) paintLines(view present.LayerView) {
-	v, g, st := a.v, a.Geo, a.st
+	v, st := a.v, a.st
 	units := st.Units
 	if !unitsFit(units, view.H) {
 		st.autoUnits()
@@ -362,53 +261,7 @@ func (a *app) paintLines(view present.LayerView) {
 	browser.SetText(v.UnitsHT, "h along the probe, units "+unitList)
 	a.UnitLines(v.UnitsH, view.Hid, view, units, h, "h")
 
-	// mean |Δ| per step
-	var meanC, meanH float64
-	a.Bufs.DeltaH, meanH = analysis.MeanAbsDelta(a.Bufs.DeltaH, view.Hid, view.H0, view.T, view.H)
-	series := [][]float64{a.Bufs.DeltaH}
-	names := []string{"|Δh|"}
-	colors := []int{1}
-	if view.LSTM() {
-		a.Bufs.DeltaC, meanC = analysis.MeanAbsDelta(a.Bufs.DeltaC, view.C, view.C0, view.T, view.H)
-		series = [][]float64{a.Bufs.DeltaC, a.Bufs.DeltaH}
-		names = []string{"|Δc|", "|Δh|"}
-		colors = []int{0, 1}
-	}
-	top := 0.0
-	for _, s := range series {
-		for _, x := range s {
-			top = max(top, x)
-		}
-	}
-	top = present.NiceLimit(top, 0.01)
-	c := v.Delta
-	c.Begin(g.Width(), h)
-	f := a.TimeFrame(h, 0, top)
-	a.YAxis(c, f, []float64{0, top / 2, top})
-	ends := make([]float64, len(series))
-	for i, s := range series {
-		a.Bufs.Pts = chart.Polyline(a.Bufs.Pts[:0], f, 0.5, 1, s)
-		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
-		k := colors[i]
-		c.Stroke(a.Bufs.Path, panels.SeriesColors[k], 2, panels.SeriesDashes[k])
-		ends[i] = f.Y.Map(s[len(s)-1])
-	}
-	a.EndLabels(c, ends, func(i int) (string, string) { return names[i], panels.SeriesColors[colors[i]] }, h)
-	if view.LSTM() {
-		browser.SetText(v.DeltaT, "Mean change per step: |Δc| and |Δh|")
-	} else {
-		browser.SetText(v.DeltaT, "Mean change per step: |Δh|")
-	}
-	if view.LSTM() {
-		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", present.FormatValue(meanC), present.FormatValue(meanH))
-		if sc, sh := present.MeanAbs(view.C), present.MeanAbs(view.Hid); sc > 0 && sh > 0 {
-			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
-				present.FormatNumber(sc), present.FormatNumber(sh), present.FormatPercent(meanC/sc), present.FormatPercent(meanH/sh))
-		}
-		browser.SetText(v.DeltaText, text)
-	} else {
-		browser.SetText(v.DeltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
-	}
+	a.Deltas(v, view, h)
 }
 
 // ---- time cursor and step inspector ----
