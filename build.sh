@@ -113,10 +113,12 @@ worker_tests() {
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
 
 # wasm_test_pkgs lists the packages whose tests also run as WebAssembly under
-# Node: every package but the page (wasm/ui needs a DOM), the worker bridge and
-# program (they need a browser) and the server (it listens on sockets).
+# Node: every package but the page's own (wasm/ui, its browser calls and its
+# panels need a DOM; its pure parts present, content and keep run here), the
+# worker bridge and program (they need a browser) and the server (it listens
+# on sockets).
 wasm_test_pkgs() {
-	go list ./... | grep -v -E '^lstmplayground/(web|wasm/ui|wasm/worker|wasm/app)(/|$)'
+	go list ./... | grep -v -E '^lstmplayground/(web|wasm/worker|wasm/app)(/|$)|^lstmplayground/wasm/ui(/browser|/panels)?$'
 }
 
 check_boundaries() {
