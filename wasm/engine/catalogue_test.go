@@ -199,7 +199,7 @@ func refusals() []refusal {
 		{"Training numbers", "1, NaN, 2", false, numberData("1, NaN, 2"), protocol.CodeBadData, "Training text", `Number 2, "NaN" (at character 4)`},
 		{"Training numbers", "1, Infinity", false, numberData("1, Infinity"), protocol.CodeBadData, "Training text", `Number 2, "Infinity"`},
 		{"Training numbers", "1, -inf", false, numberData("1, -inf"), protocol.CodeBadData, "Training text", "not a finite decimal number"},
-		{"Training numbers", "1, 1e308", false, numberData("1, 1e308"), protocol.CodeBadData, "Training text", `Number 2, "1e308" (at character 4), cannot be used: too large; use values from −1,000,000,000 to 1,000,000,000`},
+		{"Training numbers", "1, 1e308", false, numberData("1, 1e308"), protocol.CodeBadData, "Training text", `Number 2, "1e308" (at character 4), cannot be used: too large; use values from -1e+09 to 1e+09`},
 		{"Training numbers", "1, 1e400 (beyond float64)", false, numberData("1, 1e400"), protocol.CodeBadData, "Training text", "too large"},
 		{"Training numbers", "0,5; 1,5 (decimal commas)", false, numberData("0,5; 1,5"), protocol.CodeBadData, "Training text", `Number 1, "0,5" (at character 1), cannot be used: use a dot as the decimal separator`},
 		{"Training numbers", "0, 0.5, 1, banana, 0", false, numberData("0, 0.5, 1, banana, 0"), protocol.CodeBadData, "Training text", `Number 4, "banana" (at character 12)`},

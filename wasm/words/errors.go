@@ -87,11 +87,11 @@ func NumberError(l Lang, e *lstm.NumberError) string {
 	var why string
 	switch e.Problem {
 	case lstm.NotFinite:
-		why = Text(l, "number.finite", Number(l, -lstm.MaxAbsNumber), Number(l, lstm.MaxAbsNumber))
+		why = Text(l, "number.finite", short(-lstm.MaxAbsNumber), short(lstm.MaxAbsNumber))
 	case lstm.DecimalComma:
 		why = Text(l, "number.comma")
 	case lstm.TooLarge:
-		why = Text(l, "number.large", Number(l, -lstm.MaxAbsNumber), Number(l, lstm.MaxAbsNumber))
+		why = Text(l, "number.large", short(-lstm.MaxAbsNumber), short(lstm.MaxAbsNumber))
 	case lstm.TooMany:
 		why = Text(l, "number.many", Count(l, lstm.MaxNumbers))
 	default:
@@ -99,6 +99,10 @@ func NumberError(l Lang, e *lstm.NumberError) string {
 	}
 	return Text(l, "number.bad", strconv.Itoa(e.Index), strconv.Quote(e.Token), strconv.Itoa(e.Offset), why)
 }
+
+// short writes a bound of a list of numbers as a person may type it back:
+// 1e+09, -1e+09 (the page's numbers fields take this form).
+func short(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Length words a *lstm.LengthError.
 func Length(l Lang, e *lstm.LengthError) string {

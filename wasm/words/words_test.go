@@ -154,7 +154,7 @@ func TestErrors(t *testing.T) {
 		{lstm.Numbers, "", "The list of numbers is empty"},
 		{lstm.Text, " \n\t", "only white space"},
 		{lstm.Text, "a", "at least 2 symbols"},
-		{lstm.Numbers, "1, NaN", `Number 2, "NaN" (at character 4), cannot be used: not a finite decimal number; use values from −1,000,000,000 to 1,000,000,000.`},
+		{lstm.Numbers, "1, NaN", `Number 2, "NaN" (at character 4), cannot be used: not a finite decimal number; use values from -1e+09 to 1e+09.`},
 		{lstm.Numbers, "0,5; 1,5", `Number 1, "0,5" (at character 1), cannot be used: use a dot as the decimal separator (0.5, not 0,5).`},
 		{lstm.Numbers, "1 2 x", `Number 3, "x" (at character 5), cannot be used: not a number.`},
 		{lstm.Numbers, "1 2e10", "too large"},
@@ -247,4 +247,25 @@ func flipped(b []byte, i int) []byte {
 	c := append([]byte(nil), b...)
 	c[i] ^= 1
 	return c
+}
+
+// TestModelFileReason: the clause the page puts after "The model could not
+// be loaded: ", and the downloads' sentence.
+func TestModelFileReason(t *testing.T) {
+	_, err := lstm.UnmarshalModel([]byte("PNG"))
+	if got := ModelFileReason(English, err); got != "not an LSTM Playground model file" {
+		t.Errorf("not a model: %q", got)
+	}
+	if got := ModelFileReason(English, &lstm.UnsupportedError{Version: 2}); !strings.HasPrefix(got, "this model file has format version 2: it was made by a newer version") {
+		t.Errorf("newer: %q", got)
+	}
+	if got := ModelFileReason(English, &lstm.UnsupportedError{Version: 32769}); got != "the file starts like a model file, but its header is damaged (it gives format version 32769)" {
+		t.Errorf("damaged: %q", got)
+	}
+	if got := ModelFileReason(English, errors.New("other")); got != "the file could not be read as a model file" {
+		t.Errorf("other: %q", got)
+	}
+	if got := Export(English, errors.New("export: it has no parameters")); got != "The weights could not be written: the model cannot be exported." {
+		t.Errorf("export: %q", got)
+	}
 }
