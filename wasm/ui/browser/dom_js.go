@@ -3,7 +3,10 @@
 package browser
 
 import (
+	"fmt"
 	"honnef.co/go/js/dom/v2"
+	"strings"
+	"syscall/js"
 )
 
 // This file has the small helpers the page is built with: elements are made
@@ -87,4 +90,52 @@ func SetClass(e dom.Element, name string, on bool) {
 // (dom/v2 AddEventListener) are never removed or released.
 func Listen(e dom.EventTarget, typ string, f func(dom.Event)) {
 	e.AddEventListener(typ, false, f)
+}
+
+// ClientRect returns an element's position on the screen.
+func ClientRect(el dom.Element) (left, top, width, height float64) {
+	r := el.GetBoundingClientRect()
+	return r.Left(), r.Top(), r.Width(), r.Height()
+}
+
+// PointerXY returns the client coordinates of a pointer event.
+func PointerXY(ev dom.Event) (x, y float64) {
+	v := ev.Underlying()
+	return v.Get("clientX").Float(), v.Get("clientY").Float()
+}
+
+// EventKey returns the key of a keyboard event.
+func EventKey(ev dom.Event) string {
+	return ev.Underlying().Get("key").String()
+}
+
+// EventModified reports whether Ctrl, Alt or Meta was held.
+func EventModified(ev dom.Event) bool {
+	v := ev.Underlying()
+	return v.Get("ctrlKey").Bool() || v.Get("altKey").Bool() || v.Get("metaKey").Bool()
+}
+
+// OnResize calls f when the window's size changes. Program lifetime: the
+// listener is never removed.
+func OnResize(f func()) {
+	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
+		f()
+		return nil
+	}))
+}
+
+func Px(v float64) string { return fmt.Sprintf("%gpx", v) }
+
+// IsFocused reports whether el has the keyboard focus.
+func IsFocused(el dom.Element) bool {
+	return js.Global().Get("document").Get("activeElement").Equal(el.Underlying())
+}
+
+// ActiveTag returns the lower-case tag name of the focused element ("" if none).
+func ActiveTag() string {
+	a := js.Global().Get("document").Get("activeElement")
+	if a.IsNull() || a.IsUndefined() {
+		return ""
+	}
+	return strings.ToLower(a.Get("tagName").String())
 }

@@ -2,17 +2,15 @@
 
 package browser
 
-// This bridge file holds the browser APIs of keeping and sharing: IndexedDB
-// (the saved session), localStorage and sessionStorage (small flags), fetch
-// (the share service), the page's address, the clipboard and page-lifetime
-// events. Every callback here is one-shot and releases itself, except those
-// of onPageHidden, which live as long as the page.
-
 import (
 	"errors"
 	"fmt"
 	"syscall/js"
 )
+
+// This file has what the browser keeps: IndexedDB (the saved session),
+// localStorage and sessionStorage (small flags) and random ids. Every
+// callback here is one-shot and releases itself.
 
 // jsCall calls f and turns a JavaScript exception (a Go panic carrying a
 // js.Error) into an error.
@@ -278,129 +276,13 @@ func storageName(local bool) string {
 	return "sessionStorage"
 }
 
-// NowMillis returns the time in ms since 1970.
-func NowMillis() int64 { return int64(js.Global().Get("Date").Call("now").Float()) }
-
 // RandomID returns a random id of 16 hex digits for a tab.
 func RandomID() string {
 	return fmt.Sprintf("%08x%08x", uint32(randomSeed()), uint32(randomSeed()>>20))
 }
 
-// HTTPResult is what fetchBytes gets back.
-type HTTPResult struct {
-	Status int
-	Type   string // Content-Type
-	Body   []byte
-}
-
-// FetchBytes makes an HTTP request relative to the page (body nil: none) and
-// gives done the answer, or an error if there was none (offline, refused).
-func FetchBytes(method, url string, body []byte, contentType string, done func(HTTPResult, error)) {
-	g := js.Global()
-	opts := map[string]any{"method": method, "cache": "no-store", "credentials": "same-origin"}
-	if body != nil {
-		u8 := g.Get("Uint8Array").New(len(body))
-		js.CopyBytesToJS(u8, body)
-		opts["body"] = u8
-		opts["headers"] = map[string]any{"Content-Type": contentType}
-	}
-	var p js.Value
-	if err := jsCall(func() { p = g.Call("fetch", url, opts) }); err != nil {
-		done(HTTPResult{}, err)
-		return
-	}
-	then(p, func(resp js.Value) {
-		res := HTTPResult{Status: resp.Get("status").Int()}
-		if ct := resp.Get("headers").Call("get", "Content-Type"); ct.Type() == js.TypeString {
-			res.Type = ct.String()
-		}
-		then(resp.Call("arrayBuffer"), func(buf js.Value) {
-			u8 := g.Get("Uint8Array").New(buf)
-			res.Body = make([]byte, u8.Length())
-			js.CopyBytesToGo(res.Body, u8)
-			done(res, nil)
-		}, func(err error) { done(HTTPResult{}, err) })
-	}, func(err error) { done(HTTPResult{}, err) })
-}
-
-// LocationHash returns the page address's fragment, with its '#'.
-func LocationHash() string { return js.Global().Get("location").Get("hash").String() }
-
-// PageAddress returns the page's address without its fragment.
-func PageAddress() string {
-	h := js.Global().Get("location").Get("href").String()
-	for i := 0; i < len(h); i++ {
-		if h[i] == '#' {
-			return h[:i]
-		}
-	}
-	return h
-}
-
-// ReloadPage loads the page again.
-func ReloadPage() { js.Global().Get("location").Call("reload") }
-
-// CopyText puts s on the clipboard; done gets whether it worked.
-func CopyText(s string, done func(bool)) {
-	cb := js.Global().Get("navigator").Get("clipboard")
-	if !cb.Truthy() {
-		done(false)
-		return
-	}
-	var p js.Value
-	if err := jsCall(func() { p = cb.Call("writeText", s) }); err != nil {
-		done(false)
-		return
-	}
-	then(p, func(js.Value) { done(true) }, func(error) { done(false) })
-}
-
-// OnPageHidden calls f when the page is hidden (another tab, minimised) or
-// unloaded (closed, reloaded, navigated away). Program lifetime: the two
-// listeners live as long as the page and are never released.
-func OnPageHidden(f func()) {
-	doc := js.Global().Get("document")
-	js.Global().Call("addEventListener", "pagehide", js.FuncOf(func(js.Value, []js.Value) any {
-		f()
-		return nil
-	}))
-	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
-		if doc.Get("visibilityState").String() == "hidden" {
-			f()
-		}
-		return nil
-	}))
-}
-
-// Timeout calls f once after ms milliseconds; the callback releases itself.
-func Timeout(ms int, f func()) {
-	var fn js.Func
-	fn = js.FuncOf(func(js.Value, []js.Value) any {
-		fn.Release()
-		f()
-		return nil
-	})
-	js.Global().Call("setTimeout", fn, ms)
-}
-
-// JSONFields parses b as a JSON object (with the browser's JSON.parse, so the
-// page needs no JSON package of its own) and returns the values of keys that
-// are strings, numbers or booleans; nil if b is not a JSON object.
-func JSONFields(b []byte, keys ...string) map[string]any {
-	var obj js.Value
-	if err := jsCall(func() { obj = js.Global().Get("JSON").Call("parse", string(b)) }); err != nil || obj.Type() != js.TypeObject || obj.IsNull() {
-		return nil
-	}
-	out := map[string]any{}
-	for _, k := range keys {
-		switch v := obj.Get(k); v.Type() {
-		case js.TypeString:
-			out[k] = v.String()
-		case js.TypeNumber:
-			out[k] = v.Float()
-		case js.TypeBoolean:
-			out[k] = v.Bool()
-		}
-	}
-	return out
+// randomSeed returns a random number (a tab id is made of it).
+func randomSeed() uint64 {
+	m := js.Global().Get("Math")
+	return uint64(m.Call("random").Float()*(1<<31))<<21 ^ uint64(m.Call("random").Float()*(1<<21))
 }
