@@ -56,9 +56,9 @@ func Run() {
 	doc := dom.GetWindow().Document()
 	a := &app{st: NewState(), presets: content.Presets(), Painter: panels.Painter{Rem: 16}}
 	a.snap.pinned = -1
-	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: HiddenSizes, LearningRates: LearningRates, MaxGenerate: MaxGenerate})
+	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: present.HiddenSizes, LearningRates: present.LearningRates, MaxGenerate: present.MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)
-	a.textDeb = browser.NewDebouncer(DebounceText, a.sendText)
+	a.textDeb = browser.NewDebouncer(present.DebounceText, a.sendText)
 	a.wire()
 	a.showRanges()
 	a.buildRecovery()
@@ -250,7 +250,7 @@ func (a *app) sendText() {
 	a.textDeb.Cancel()
 	text := a.v.Text.Value()
 	mode := a.st.Mode
-	if err := CheckText(text, mode); err != nil {
+	if err := present.CheckText(text, mode); err != nil {
 		a.invalidate(a.st.SetError(present.FieldText, err.Error()))
 		return
 	}

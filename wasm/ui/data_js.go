@@ -63,14 +63,14 @@ func (a *app) wireData() {
 	browser.Listen(v.ModeText, "change", modeChanged)
 	browser.Listen(v.ModeNumbers, "change", modeChanged)
 
-	a.intSetting(v.SeqLen, SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
+	a.intSetting(v.SeqLen, present.SpecSeqLen, func(c *lstm.Config, n int) { c.SeqLen = n }, false)
 	browser.Listen(v.Optimizer, "change", func(dom.Event) {
 		n, _ := strconv.Atoi(v.Optimizer.Value())
 		a.sendLive(present.FieldOptimizer, func(c *lstm.Config) { c.Optimizer = lstm.Optimizer(n) })
 	})
-	a.floatSetting(v.Clip, SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
+	a.floatSetting(v.Clip, present.SpecClip, func(c *lstm.Config, x float64) { c.Clip = x }, true, false)
 	browser.Listen(v.Seed, "change", func(dom.Event) {
-		n, err := SpecSeed.Parse(v.Seed.Value())
+		n, err := present.SpecSeed.Parse(v.Seed.Value())
 		if err != nil {
 			a.refuse(err)
 			return
@@ -81,7 +81,7 @@ func (a *app) wireData() {
 		n, _ := strconv.Atoi(v.Layers.Value())
 		a.sendConfig(present.FieldLayers, func(c *lstm.Config) { c.Layers = n }, true)
 	})
-	a.floatSetting(v.ForgetBias, SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
+	a.floatSetting(v.ForgetBias, present.SpecForgetBias, func(c *lstm.Config, x float64) { c.ForgetBias = x }, false, true)
 
 	browser.Listen(v.Save, "click", func(dom.Event) {
 		a.invalidate(a.st.SetError(present.FieldSave, ""))
@@ -109,14 +109,14 @@ func (a *app) showRanges() {
 		in     *dom.HTMLInputElement
 		bounds string
 	}{
-		{v.Hidden, SpecHidden.Bounds()},
-		{v.LR, SpecLR.Bounds()},
-		{v.SeqLen, SpecSeqLen.Bounds()},
-		{v.Clip, SpecClip.Bounds()},
-		{v.Seed, SpecSeed.Bounds()},
-		{v.ForgetBias, SpecForgetBias.Bounds()},
-		{v.Length, SpecLength.Bounds()},
-		{v.Temperature, SpecTemperature.Bounds()},
+		{v.Hidden, present.SpecHidden.Bounds()},
+		{v.LR, present.SpecLR.Bounds()},
+		{v.SeqLen, present.SpecSeqLen.Bounds()},
+		{v.Clip, present.SpecClip.Bounds()},
+		{v.Seed, present.SpecSeed.Bounds()},
+		{v.ForgetBias, present.SpecForgetBias.Bounds()},
+		{v.Length, present.SpecLength.Bounds()},
+		{v.Temperature, present.SpecTemperature.Bounds()},
 	} {
 		idv := r.in.ID() + "-range"
 		if doc.GetElementByID(idv) != nil {
@@ -139,7 +139,7 @@ func (a *app) showRanges() {
 }
 
 // intSetting wires a whole-number field to the configuration.
-func (a *app) intSetting(in *dom.HTMLInputElement, spec IntSpec, set func(c *lstm.Config, v int), resets bool) {
+func (a *app) intSetting(in *dom.HTMLInputElement, spec present.IntSpec, set func(c *lstm.Config, v int), resets bool) {
 	browser.Listen(in, "change", func(dom.Event) {
 		v, err := spec.Parse(in.Value())
 		if err != nil {
@@ -151,7 +151,7 @@ func (a *app) intSetting(in *dom.HTMLInputElement, spec IntSpec, set func(c *lst
 }
 
 // floatSetting wires a number field to the configuration.
-func (a *app) floatSetting(in *dom.HTMLInputElement, spec FloatSpec, set func(c *lstm.Config, v float64), live, resets bool) {
+func (a *app) floatSetting(in *dom.HTMLInputElement, spec present.FloatSpec, set func(c *lstm.Config, v float64), live, resets bool) {
 	browser.Listen(in, "change", func(dom.Event) {
 		v, err := spec.Parse(in.Value())
 		if err != nil {
@@ -168,7 +168,7 @@ func (a *app) floatSetting(in *dom.HTMLInputElement, spec FloatSpec, set func(c 
 
 // refuse shows why the page did not send a value.
 func (a *app) refuse(err error) {
-	if fe, ok := err.(*FieldError); ok {
+	if fe, ok := err.(*present.FieldError); ok {
 		a.invalidate(a.st.SetError(fe.Field, fe.Message))
 		return
 	}
@@ -291,7 +291,7 @@ func (a *app) paintStatus() {
 	}
 	browser.SetHidden(v.LayerField, layers < 2)
 	v.Save.SetDisabled(st.Status.Params == 0)
-	browser.SetText(v.DataLimits, TextLimits(st.Mode))
+	browser.SetText(v.DataLimits, present.TextLimits(st.Mode))
 	browser.SetHidden(v.TempField, st.Mode == lstm.Numbers)
 	if st.Mode == lstm.Numbers {
 		v.Probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")

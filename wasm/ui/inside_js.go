@@ -34,7 +34,7 @@ const unitTextInterval = 2000
 const clampInterval = 700
 
 // SpecClampValue is the range of a clamped value.
-var SpecClampValue = FloatSpec{present.FieldClampValue, -50, 50}
+var SpecClampValue = present.FloatSpec{Field: present.FieldClampValue, Lo: -50, Hi: 50}
 
 // inside is the state of the unit view.
 type inside struct {
@@ -427,7 +427,7 @@ func (a *app) applyClamp() {
 		a.invalidate(a.st.SetError(present.FieldClampUnit, "There is no trace yet: press Train or Step first."))
 		return
 	}
-	unit, err := IntSpec{present.FieldClampUnit, 1, view.H}.Parse(w.ClampUnit.Value())
+	unit, err := present.IntSpec{Field: present.FieldClampUnit, Lo: 1, Hi: view.H}.Parse(w.ClampUnit.Value())
 	if err != nil {
 		a.refuse(err)
 		return

@@ -494,7 +494,7 @@ func (a *app) currentSetup() Setup {
 	if i, err := strconv.Atoi(a.v.Preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
 		preset = i
 	}
-	temp, err := SpecTemperature.Parse(a.v.Temperature.Value())
+	temp, err := present.SpecTemperature.Parse(a.v.Temperature.Value())
 	if err != nil {
 		temp = share.DefaultTemperature
 	}

@@ -43,7 +43,7 @@ func (a *app) wireModel() {
 		if !ok {
 			return
 		}
-		units, err := ParseUnits(v.Units.Value(), view.H, MaxUnitsShown)
+		units, err := present.ParseUnits(v.Units.Value(), view.H, MaxUnitsShown)
 		if err != nil {
 			a.refuse(err)
 			return
@@ -208,10 +208,10 @@ func (a *app) paintLines(view present.LayerView) {
 		units = st.Units
 	}
 	if st.UnitsAuto && !browser.IsFocused(v.Units) {
-		v.Units.SetValue(FormatUnits(units))
+		v.Units.SetValue(present.FormatUnits(units))
 	}
 	h := math.Round(6 * a.Rem)
-	unitList := FormatUnits(units)
+	unitList := present.FormatUnits(units)
 	if view.LSTM() {
 		browser.SetHidden(v.UnitsCFig, false)
 		browser.SetText(v.UnitsCT, "c along the probe, units "+unitList)

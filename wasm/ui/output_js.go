@@ -37,14 +37,14 @@ func (a *app) wireOutput() {
 // generate asks the engine for a sample, after checking Length and Temperature.
 func (a *app) generate() {
 	v := a.v
-	n, err := SpecLength.Parse(v.Length.Value())
+	n, err := present.SpecLength.Parse(v.Length.Value())
 	if err != nil {
 		a.refuse(err)
 		return
 	}
 	temp := 0.0
 	if a.st.Mode == lstm.Text {
-		if temp, err = SpecTemperature.Parse(v.Temperature.Value()); err != nil {
+		if temp, err = present.SpecTemperature.Parse(v.Temperature.Value()); err != nil {
 			a.refuse(err)
 			return
 		}

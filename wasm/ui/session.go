@@ -74,11 +74,11 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 			for k, p := range presets {
 				ids[k] = p.ID
 			}
-			return Setup{}, ViewOptions{}, &FieldError{present.FieldLink, fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
+			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
 		}
 		s.Preset, s.Text = i, presets[i].Text
 		if presets[i].Mode != st.Mode {
-			return Setup{}, ViewOptions{}, &FieldError{present.FieldLink, fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", modeName(st.Mode), st.Preset, modeName(presets[i].Mode))}
+			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", modeName(st.Mode), st.Preset, modeName(presets[i].Mode))}
 		}
 	case st.Text == "":
 		// Settings only: the page's first preset of the link's mode.
@@ -324,7 +324,7 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 	if err != nil {
 		return Session{}, Setup{}, err
 	}
-	if err := CheckText(s.Text, s.Mode); err != nil {
+	if err := present.CheckText(s.Text, s.Mode); err != nil {
 		return Session{}, Setup{}, err
 	}
 	return r, s, nil

@@ -11,6 +11,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/present"
 )
 
 func TestSetupLinkRoundTrip(t *testing.T) {
@@ -200,7 +201,7 @@ func FuzzParseSession(f *testing.F) {
 			}
 			return
 		}
-		if err := CheckText(s.Text, s.Mode); err != nil {
+		if err := present.CheckText(s.Text, s.Mode); err != nil {
 			t.Errorf("accepted a bad text: %v", err)
 		}
 		if _, _, err := ParseSession(r.Marshal(), ps); err != nil {

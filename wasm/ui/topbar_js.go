@@ -77,8 +77,8 @@ func (a *app) wireTopBar() {
 		}
 		a.sendConfig(present.FieldCell, func(c *lstm.Config) { c.Cell = cell }, true)
 	})
-	a.intSetting(v.Hidden, SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
-	a.floatSetting(v.LR, SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
+	a.intSetting(v.Hidden, present.SpecHidden, func(c *lstm.Config, n int) { c.Hidden = n }, true)
+	a.floatSetting(v.LR, present.SpecLR, func(c *lstm.Config, x float64) { c.LearningRate = x }, true, false)
 
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -15,61 +14,6 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/present"
 )
-
-func TestSpecs(t *testing.T) {
-	for _, c := range []struct {
-		spec  IntSpec
-		typed string
-		ok    bool
-		want  int
-	}{
-		{SpecHidden, "32", true, 32}, {SpecHidden, " 512 ", true, 512}, {SpecHidden, "0", false, 0},
-		{SpecHidden, "100000", false, 0}, {SpecHidden, "", false, 0}, {SpecHidden, "abc", false, 0},
-		{SpecHidden, "3.5", false, 0}, {SpecSeqLen, "1", true, 1}, {SpecSeqLen, "257", false, 0},
-		{SpecSeed, "9007199254740991", true, MaxSeed}, {SpecSeed, "-1", false, 0},
-	} {
-		got, err := c.spec.Parse(c.typed)
-		if (err == nil) != c.ok || got != c.want {
-			t.Errorf("%s %q: %d, %v", c.spec.Field, c.typed, got, err)
-		}
-		var fe *FieldError
-		if err != nil && (!errors.As(err, &fe) || fe.Field != c.spec.Field || !strings.Contains(fe.Message, "from")) {
-			t.Errorf("%s %q: error %v does not name the field and the range", c.spec.Field, c.typed, err)
-		}
-	}
-	for _, c := range []struct {
-		typed string
-		ok    bool
-	}{{"0.01", true}, {"1", true}, {"0", false}, {"100", false}, {"1e-6", true}, {"NaN", false}, {"Inf", false}, {"0,5", true}, {"−0.1", false}} {
-		if _, err := SpecLR.Parse(c.typed); (err == nil) != c.ok {
-			t.Errorf("learning rate %q: %v", c.typed, err)
-		}
-	}
-	if _, err := SpecLR.Parse("100"); err == nil || !strings.Contains(err.Error(), "from 0.000001 to 1") {
-		t.Errorf("learning rate 100: %v", err)
-	}
-	if v, err := SpecForgetBias.Parse("−2"); err != nil || v != -2 {
-		t.Errorf("forget bias −2: %v %v", v, err)
-	}
-}
-
-func TestCheckText(t *testing.T) {
-	if CheckText("", lstm.Text) == nil || CheckText("  \n", lstm.Numbers) == nil {
-		t.Error("empty text accepted")
-	}
-	if err := CheckText("a", lstm.Text); err != nil {
-		t.Errorf("one character refused by the page (the engine says why): %v", err)
-	}
-	if err := CheckText("   ", lstm.Text); err != nil {
-		t.Errorf("spaces refused: %v", err)
-	}
-	if err := CheckText(strings.Repeat("x", lstm.MaxTextChars+1), lstm.Text); err == nil || !strings.Contains(err.Error(), "1,000,000") {
-		t.Errorf("over-long text: %v", err)
-	}
-	if err := CheckText(strings.Repeat("春", lstm.MaxTextChars), lstm.Text); err != nil {
-		t.Errorf("a text at the limit (counted in characters, not bytes): %v", err)
-	}
-}
 
 func TestLossHistory(t *testing.T) {
 	var h LossHistory
@@ -471,18 +415,6 @@ func TestStateErrorsAndReset(t *testing.T) {
 	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
 	if s.Mode != lstm.Numbers {
 		t.Error("a Status switched the page's mode under the person")
-	}
-}
-
-func TestParseUnits(t *testing.T) {
-	u, err := ParseUnits("3, 7 3;12", 32, 6)
-	if err != nil || !slices.Equal(u, []int{2, 6, 11}) || FormatUnits(u) != "3, 7, 12" {
-		t.Errorf("%v %v", u, err)
-	}
-	for _, bad := range []string{"", "0", "33", "x", "1,2,3,4,5,6,7"} {
-		if _, err := ParseUnits(bad, 32, 6); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
 	}
 }
 

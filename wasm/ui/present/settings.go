@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"math"
@@ -8,11 +8,8 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/settings"
-	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
 )
-
-func label(key string) string { return words.Label(words.English, key) }
 
 // Limits the page states and checks before it sends anything.
 const (
@@ -93,7 +90,7 @@ func (s FloatSpec) Bounds() string { return words.Bounds(words.English, s.settin
 // decimal comma.
 func normalise(s string) string {
 	s = strings.TrimSpace(s)
-	s = strings.ReplaceAll(s, present.Minus, "-")
+	s = strings.ReplaceAll(s, Minus, "-")
 	if !strings.Contains(s, ".") && strings.Count(s, ",") == 1 {
 		s = strings.Replace(s, ",", ".", 1)
 	}
@@ -134,10 +131,10 @@ func (s FloatSpec) Parse(typed string) (float64, error) {
 func CheckText(text string, mode lstm.Kind) error {
 	if text == "" || (mode == lstm.Numbers && strings.TrimSpace(text) == "") {
 		msg, _ := words.Data(words.English, mode, lstm.ErrEmptyText)
-		return &FieldError{present.FieldText, msg}
+		return &FieldError{FieldText, msg}
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
-		return &FieldError{present.FieldText, words.Length(words.English, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
+		return &FieldError{FieldText, words.Length(words.English, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
 	}
 	return nil
 }
@@ -145,9 +142,9 @@ func CheckText(text string, mode lstm.Kind) error {
 // TextLimits is the sentence that states the data limits before they are hit.
 func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
-		return words.Text(words.English, "data.limitsNumbers", present.FormatCount(lstm.MaxNumbers))
+		return words.Text(words.English, "data.limitsNumbers", FormatCount(lstm.MaxNumbers))
 	}
-	return words.Text(words.English, "data.limits", present.FormatCount(lstm.MaxTextChars), present.FormatCount(lstm.MaxVocab))
+	return words.Text(words.English, "data.limits", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
 }
 
 // Optimizers lists the optimizers in the order of the Optimizer picker.
