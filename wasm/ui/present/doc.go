@@ -6,6 +6,5 @@
 // colour and the snapshot schedule (inside.go), the names of the page's
 // fields (fields.go), and each setting's range, checked as typed, with the
 // sentence that refuses a value (settings.go, units.go). It uses no browser
-// and is
-// tested natively and under WebAssembly.
+// and is tested natively and under WebAssembly.
 package present
