@@ -20,6 +20,5 @@
 // engine), recover_js.go (an engine that stopped) and tour_js.go. The
 // untagged files are pure and tested natively: the page's state (State,
 // which takes engine messages and says what to redraw), the loss history,
-// and the saved session's record and the
-// link's setup (session.go).
+// and the saved session's record and the link's setup (session.go).
 package ui
