@@ -148,7 +148,7 @@ func (a *app) received(b []byte) {
 		a.sessionProgress(m)
 		a.snapCheck()
 	case protocol.Error:
-		if m.Field == FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
+		if errorField(m) == FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
 			a.dataSent = false
 			a.dataAnswered(false)
 		}

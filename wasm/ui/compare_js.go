@@ -238,8 +238,8 @@ func (a *app) cmpReceived(b []byte) {
 			}
 		}
 	case protocol.Error:
-		if m.Message != "" {
-			a.invalidate(a.st.SetError(FieldCompare, c.cell.String()+": "+m.Message))
+		if ErrorText(m) != "" {
+			a.invalidate(a.st.SetError(FieldCompare, c.cell.String()+": "+ErrorText(m)))
 		}
 	}
 	a.invalidate(DirtyCompare | d&DirtyReach)

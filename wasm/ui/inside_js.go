@@ -252,13 +252,13 @@ func (a *app) insideError(m protocol.Error) bool {
 	case m.ID == in.textID:
 		in.textID = 0
 		in.text = nil
-		setText(a.v.in.textHead, m.Message)
+		setText(a.v.in.textHead, ErrorText(m))
 		return true
 	case m.ID == in.clampID[0] || m.ID == in.clampID[1]:
 		in.clampID = [2]uint32{}
 		in.clamp = nil
 		setHidden(a.v.in.clampClear, true)
-		a.invalidate(a.st.SetError(FieldClampUnit, m.Message))
+		a.invalidate(a.st.SetError(FieldClampUnit, ErrorText(m)))
 		return true
 	}
 	return false

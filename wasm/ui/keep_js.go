@@ -831,14 +831,14 @@ func (a *app) keepError(m protocol.Error) bool {
 		switch purpose {
 		case forShare, forLink:
 			a.shareDone()
-			a.invalidate(a.st.SetError(FieldShare, m.Message))
+			a.invalidate(a.st.SetError(FieldShare, ErrorText(m)))
 		case forPyTorch:
-			a.invalidate(a.st.SetError(FieldExport, m.Message))
+			a.invalidate(a.st.SetError(FieldExport, ErrorText(m)))
 		}
 		return true
 	}
-	if k.importing != nil && m.Field == FieldLoad {
-		a.importFailed(k.importing.from, m.Message)
+	if k.importing != nil && errorField(m) == FieldLoad {
+		a.importFailed(k.importing.from, ErrorText(m))
 		return true
 	}
 	return false

@@ -119,11 +119,11 @@ func (a *app) snapCheck() {
 		// After the first (at once), the next nominal update past both the
 		// last one asked and the newest update the page has heard of.
 		s.next = int64(NextSnapshot(max(s.next, int64(st.Update))))
-		q := snapAsk{traceID: a.requestID(), sampleID: a.requestID()}
+		id := a.requestID()
+		q := snapAsk{traceID: id, sampleID: id}
 		s.asked = append(s.asked, q)
-		a.send(protocol.SnapAt{At: at,
-			Trace:  protocol.Trace{ID: q.traceID, Probe: probe},
-			Sample: protocol.Sample{ID: q.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+		a.send(protocol.SnapAt{ID: id, At: at, Probe: probe,
+			Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
 	}
 }
 
@@ -172,7 +172,7 @@ func (a *app) snapReply(m protocol.Message) bool {
 			q.traceID = 0 // the probe cannot be read: no snapshot this time
 		} else {
 			q.sampleID = 0
-			q.failed = m.Message
+			q.failed = ErrorText(m)
 		}
 	}
 	if q.traceID == 0 && q.sampleID == 0 {

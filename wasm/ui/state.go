@@ -249,7 +249,7 @@ func (s *State) status(m protocol.Status) Dirty {
 
 // engineError shows an Error next to the field it names.
 func (s *State) engineError(m protocol.Error) Dirty {
-	field := m.Field
+	field := errorField(m)
 	var d Dirty
 	switch {
 	case m.ID != 0 && m.ID == s.traceID:
@@ -274,12 +274,14 @@ func (s *State) engineError(m protocol.Error) Dirty {
 	case m.ID != 0 && m.ID == s.exportID:
 		s.exportID = 0
 		field = FieldSave
+	case m.ID != 0:
+		return 0 // an answer to a request since given up (a snapshot of a model that is gone)
 	}
 	d |= DirtyErrors | DirtyStats
 	switch m.Code {
 	case protocol.CodeDiverged, protocol.CodeNotReady, protocol.CodeInternal:
 		if s.EngineRunning || s.Running {
-			s.StopReason = m.Message
+			s.StopReason = ErrorText(m)
 		}
 		s.EngineRunning = false
 	}
@@ -294,7 +296,7 @@ func (s *State) engineError(m protocol.Error) Dirty {
 	case protocol.CodeInternal:
 		s.Running = false
 	}
-	s.Errors[field] = m.Message
+	s.Errors[field] = ErrorText(m)
 	return d
 }
 

@@ -603,9 +603,10 @@ func TestStateTraceGate(t *testing.T) {
 	}
 	// a refused probe waits for a new one
 	req = s.TraceRequest(1100)
-	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Probe text", Message: "bad"})
+	bad := protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}
+	s.Apply(bad)
 	s.Apply(protocol.Progress{Update: 6, Running: true, Losses: []float32{1}})
-	if s.TraceDue(5000) || s.Errors[FieldProbe] != "bad" {
+	if s.TraceDue(5000) || s.Errors[FieldProbe] != ErrorText(bad) {
 		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[FieldProbe])
 	}
 	s.SetProbe("a")
@@ -628,12 +629,14 @@ func TestStateErrorsAndReset(t *testing.T) {
 	if !s.Running || s.Update != 50 {
 		t.Fatalf("running %v update %d", s.Running, s.Update)
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "diverged"})
-	if s.Running || s.Errors[FieldLR] != "diverged" || s.Update != 50 {
+	diverged := protocol.Error{Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 51, Token: "loss"}
+	s.Apply(diverged)
+	if s.Running || s.Errors[FieldLR] != ErrorText(diverged) || s.Update != 50 {
 		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[FieldLR], s.Update)
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
-	if s.Errors[FieldText] != "empty" || s.Update != 50 || s.Losses.Len() == 0 {
+	empty := protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}
+	s.Apply(empty)
+	if s.Errors[FieldText] != ErrorText(empty) || s.Update != 50 || s.Losses.Len() == 0 {
 		t.Error("bad data lost the model's progress")
 	}
 	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
@@ -726,7 +729,7 @@ func TestStateReach(t *testing.T) {
 	}
 	// an error answering Reach is not shown next to a field
 	req = s.ReachRequest(1500)
-	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Field: "Training text", Message: "no data"})
+	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Reason: protocol.ReasonNoData, Key: protocol.KeyText})
 	if s.Errors[FieldText] != "" {
 		t.Errorf("a failed Reach showed %q", s.Errors[FieldText])
 	}
@@ -779,7 +782,7 @@ func TestRefusedSampleRepaintsGenerate(t *testing.T) {
 	if !s.Generating {
 		t.Fatal("not generating after a request")
 	}
-	d, _ := s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Prime", Message: "The prime has 3000 characters; the limit is 2000."})
+	d, _ := s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 3000, Max: 2000})
 	if s.Generating {
 		t.Error("still generating after the engine refused the request")
 	}
@@ -814,14 +817,15 @@ func TestStateAnnounce(t *testing.T) {
 	}
 	s.Apply(protocol.Progress{Update: 1201, Running: true, Losses: []float32{0.5}})
 	s.Announce(false)
-	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "Training diverged at update 1202."})
-	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: Training diverged at update 1202." {
+	diverged := protocol.Error{Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
+	s.Apply(diverged)
+	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: "+ErrorText(diverged) {
 		t.Errorf("diverged: %q %v", msg, ok)
 	}
 	if s.StopReason != "" {
 		t.Error("the reason is said once")
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
+	s.Apply(protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
 	}
