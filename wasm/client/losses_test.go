@@ -328,4 +328,3 @@ func TestLossHistoryCSV(t *testing.T) {
 		t.Errorf("the rows end at update %d, want %d", next-1, len(losses))
 	}
 }
-
