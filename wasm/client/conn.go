@@ -327,3 +327,7 @@ func (c *Conn) dataAnswered(m protocol.Message) {
 		c.send(h, TagNone)
 	}
 }
+
+// DataUnderWay reports whether new training data is on its way to the engine
+// (Train and Step wait for its answer).
+func (c *Conn) DataUnderWay() bool { return c.dataID != 0 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 )
 
@@ -277,25 +278,74 @@ func TestLayerView(t *testing.T) {
 	}
 }
 
+// testEngine stands for the engine in the State tests: it keeps the
+// requests the page sent.
+type testEngine struct {
+	t    *testing.T
+	sent []protocol.Message
+}
+
+func (e *testEngine) post(b []byte) {
+	m, err := protocol.Decode(b)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.sent = append(e.sent, m)
+}
+
+// last returns the newest request sent.
+func (e *testEngine) last() protocol.Message {
+	if len(e.sent) == 0 {
+		e.t.Fatal("nothing was sent")
+	}
+	return e.sent[len(e.sent)-1]
+}
+
+// newTestState returns a State whose engine is the test.
+func newTestState(t *testing.T) (*State, *testEngine) {
+	e := &testEngine{t: t}
+	return NewState(client.New(e.post)), e
+}
+
+// apply passes m to s as the page receives it: as bytes, placed in the
+// conversation (a reply to a request given up is dropped: no change).
+func apply(t *testing.T, s *State, m protocol.Message) (Dirty, []byte) {
+	t.Helper()
+	b, err := protocol.Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Receive(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Msg == nil {
+		return 0, nil
+	}
+	return s.Apply(r)
+}
+
 func TestStateTraceGate(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Ready{})
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
 	s.SetProbe("ab")
 	if s.TraceDue(1000) {
 		t.Fatal("trace due before the engine has a model")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100, Vocab: []rune("ab")})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100, Vocab: []rune("ab")})
 	if !s.TraceDue(1000) {
 		t.Fatal("no trace due after the model was made")
 	}
-	req := s.TraceRequest(1000)
+	s.RequestTrace(1000)
+	req := eng.last().(protocol.Trace)
 	if req.Probe != "ab" || s.TraceDue(2000) {
 		t.Fatalf("request %+v; a second one due while the first is under way", req)
 	}
-	s.Apply(protocol.Progress{Update: 5, Running: true, Losses: []float32{1, 1, 1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 5, Running: true, Losses: []float32{1, 1, 1, 1, 1}})
 	tr := trace2x3()
+	tr.Gen = 1
 	tr.ID = req.ID
-	d, _ := s.Apply(tr)
+	d, _ := apply(t, s, tr)
 	if d&DirtyTrace == 0 || s.Trace == nil {
 		t.Fatal("the trace was not taken")
 	}
@@ -306,10 +356,11 @@ func TestStateTraceGate(t *testing.T) {
 		t.Error("no trace due after new progress and 100 ms")
 	}
 	// a refused probe waits for a new one
-	req = s.TraceRequest(1100)
-	bad := protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}
-	s.Apply(bad)
-	s.Apply(protocol.Progress{Update: 6, Running: true, Losses: []float32{1}})
+	s.RequestTrace(1100)
+	req = eng.last().(protocol.Trace)
+	bad := protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}
+	apply(t, s, bad)
+	apply(t, s, protocol.Progress{Gen: 1, Update: 6, Running: true, Losses: []float32{1}})
 	if s.TraceDue(5000) || s.Errors[FieldProbe] != ErrorText(bad) {
 		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[FieldProbe])
 	}
@@ -318,37 +369,38 @@ func TestStateTraceGate(t *testing.T) {
 		t.Error("a new probe does not ask again or keeps the old error")
 	}
 	// an answer to a replaced request is ignored
-	old := s.TraceRequest(5000)
+	s.RequestTrace(5000)
+	old := eng.last().(protocol.Trace)
 	s.SetProbe("b")
 	tr.ID = old.ID
-	if d, _ := s.Apply(tr); d != 0 {
+	if d, _ := apply(t, s, tr); d != 0 {
 		t.Error("an answer to a replaced request was taken")
 	}
 }
 
 func TestStateErrorsAndReset(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
-	s.Apply(protocol.Progress{Update: 50, Running: true, Losses: []float32{2}})
+	s, _ := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 50, Running: true, Losses: []float32{2}})
 	if !s.Running || s.Update != 50 {
 		t.Fatalf("running %v update %d", s.Running, s.Update)
 	}
-	diverged := protocol.Error{Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 51, Token: "loss"}
-	s.Apply(diverged)
+	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 51, Token: "loss"}
+	apply(t, s, diverged)
 	if s.Running || s.Errors[FieldLR] != ErrorText(diverged) || s.Update != 50 {
 		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[FieldLR], s.Update)
 	}
-	empty := protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}
-	s.Apply(empty)
+	empty := protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}
+	apply(t, s, empty)
 	if s.Errors[FieldText] != ErrorText(empty) || s.Update != 50 || s.Losses.Len() == 0 {
 		t.Error("bad data lost the model's progress")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
 	if s.Update != 0 || s.Losses.Len() != 0 || !s.ModelReset {
 		t.Errorf("a new model: update %d, %d losses, reset %v", s.Update, s.Losses.Len(), s.ModelReset)
 	}
 	s.Mode = lstm.Numbers // the person chose numbers; the engine refused them
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
 	if s.Mode != lstm.Numbers {
 		t.Error("a Status switched the page's mode under the person")
 	}
@@ -410,30 +462,32 @@ func TestNiceLimit(t *testing.T) {
 }
 
 func TestStateReach(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Ready{})
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
 	if s.ReachDue(1000) {
 		t.Fatal("reach due without data")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
 	if !s.ReachDue(1000) {
 		t.Fatal("no reach due after the model was made")
 	}
-	req := s.ReachRequest(1000)
+	s.RequestReach(1000)
+	req := eng.last().(protocol.Reach)
 	if s.ReachDue(2000) {
 		t.Error("a second reach due while one is under way")
 	}
-	d, _ := s.Apply(protocol.ReachResult{ID: req.ID, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.1, 0.01}}})
+	d, _ := apply(t, s, protocol.ReachResult{ID: req.ID, Gen: 1, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.1, 0.01}}})
 	if d&DirtyReach == 0 || s.Reach[lstm.CellRNN] == nil || s.Reach[lstm.CellLSTM] != nil {
 		t.Fatalf("reach not kept by cell: %v", s.Reach)
 	}
-	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 3, Running: true, Losses: []float32{1, 1, 1}})
 	if s.ReachDue(1200) || !s.ReachDue(1500) {
 		t.Error("reach not limited to one per ReachInterval")
 	}
 	// an error answering Reach is not shown next to a field
-	req = s.ReachRequest(1500)
-	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Reason: protocol.ReasonNoData, Key: protocol.KeyText})
+	s.RequestReach(1500)
+	req = eng.last().(protocol.Reach)
+	apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeNotReady, Reason: protocol.ReasonNoData, Key: protocol.KeyText})
 	if s.Errors[FieldText] != "" {
 		t.Errorf("a failed Reach showed %q", s.Errors[FieldText])
 	}
@@ -480,13 +534,14 @@ func TestPresetFor(t *testing.T) {
 // "generating" state and asks for the Generate area to be repainted, so the
 // button is enabled again (it stayed disabled once, found by the catalogue).
 func TestRefusedSampleRepaintsGenerate(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
-	req := s.SampleRequest("a very long prime", 10, 1, 1)
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestSample("a very long prime", 10, 1, 1)
+	req := eng.last().(protocol.Sample)
 	if !s.Generating {
 		t.Fatal("not generating after a request")
 	}
-	d, _ := s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 3000, Max: 2000})
+	d, _ := apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 3000, Max: 2000})
 	if s.Generating {
 		t.Error("still generating after the engine refused the request")
 	}
@@ -496,8 +551,8 @@ func TestRefusedSampleRepaintsGenerate(t *testing.T) {
 }
 
 func TestStateAnnounce(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s, _ := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("before training: %q", msg)
 	}
@@ -505,31 +560,31 @@ func TestStateAnnounce(t *testing.T) {
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("before the engine confirmed: %q", msg)
 	}
-	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{2, 1.5, 1.25}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 3, Running: true, Losses: []float32{2, 1.5, 1.25}})
 	if msg, ok := s.Announce(false); !ok || msg != "Training started." {
 		t.Errorf("started: %q %v", msg, ok)
 	}
-	s.Apply(protocol.Progress{Update: 9, Running: true, Losses: []float32{1, 1, 1, 1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 9, Running: true, Losses: []float32{1, 1, 1, 1, 1, 1}})
 	if msg, ok := s.Announce(true); ok {
 		t.Errorf("progress itself was announced: %q", msg)
 	}
-	s.Apply(protocol.Progress{Update: 1200, Running: false, Losses: []float32{0.5}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1200, Running: false, Losses: []float32{0.5}})
 	loss, _ := s.Losses.LastSmooth()
 	want := "Paused at update 1,200, loss " + FormatLoss(loss, true) + "."
 	if msg, ok := s.Announce(true); !ok || msg != want {
 		t.Errorf("paused: %q %v, want %q", msg, ok, want)
 	}
-	s.Apply(protocol.Progress{Update: 1201, Running: true, Losses: []float32{0.5}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: true, Losses: []float32{0.5}})
 	s.Announce(false)
-	diverged := protocol.Error{Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
-	s.Apply(diverged)
+	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
+	apply(t, s, diverged)
 	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: "+ErrorText(diverged) {
 		t.Errorf("diverged: %q %v", msg, ok)
 	}
-	if s.StopReason != "" {
+	if s.Stopped != nil {
 		t.Error("the reason is said once")
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
+	apply(t, s, protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
 	}
