@@ -3,7 +3,7 @@ package lstm
 import (
 	"errors"
 	"fmt"
-	"math"
+	"strconv"
 )
 
 // Cell is the kind of recurrent cell.
@@ -147,64 +147,55 @@ func DefaultConfig() Config {
 	}
 }
 
-// ConfigError reports a configuration value out of its valid range.
+// ConfigProblem says what is wrong with a setting (ConfigError.Problem).
+type ConfigProblem uint8
+
+const (
+	// OutOfRange: Value is not a valid value of the setting (Kind, Min, Max).
+	OutOfRange ConfigProblem = iota
+	// TooManyParams: the model would have Have parameters; the limit is Limit.
+	TooManyParams
+	// TooMuchMemory: training would need Have bytes; the limit is Limit.
+	TooMuchMemory
+)
+
+// ConfigError reports a setting that cannot be used, as data: the setting's
+// Key (a Setting.Key, such as KeyHidden), its value and its valid range, or,
+// for a model too large, the size and its limit. Its Error is an English
+// message for developers; the page words it from the fields (wasm/words).
 type ConfigError struct {
-	Field  string // the name a person sees, e.g. "Hidden units"
-	Value  string // the value as given
-	Reason string // the valid range or values
+	Key      string
+	Problem  ConfigProblem
+	Kind     SettingKind // OutOfRange: the kind of value the setting takes
+	Value    float64     // the value given
+	Min, Max float64     // OutOfRange: the valid range
+	Have     int64       // TooManyParams, TooMuchMemory: the size
+	Limit    int64       // TooManyParams, TooMuchMemory: its limit
 }
 
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("%s %s is out of range: %s", e.Field, e.Value, e.Reason)
-}
-
-func intRange(field string, v, lo, hi int) error {
-	if v < lo || v > hi {
-		return &ConfigError{Field: field, Value: fmt.Sprint(v), Reason: fmt.Sprintf("use a whole number from %d to %d", lo, hi)}
+	v := strconv.FormatFloat(e.Value, 'g', -1, 64)
+	switch e.Problem {
+	case TooManyParams:
+		return e.Key + " " + v + ": the model would have " + strconv.FormatInt(e.Have, 10) +
+			" parameters; the limit is " + strconv.FormatInt(e.Limit, 10)
+	case TooMuchMemory:
+		return e.Key + " " + v + ": training would need " + strconv.FormatInt(e.Have>>20, 10) +
+			" MiB; the limit is " + strconv.FormatInt(e.Limit>>20, 10) + " MiB"
 	}
-	return nil
+	return e.Key + " " + v + " is out of range: " + strconv.FormatFloat(e.Min, 'g', -1, 64) +
+		" to " + strconv.FormatFloat(e.Max, 'g', -1, 64)
 }
 
-func floatRange(field string, v, lo, hi float64) error {
-	if math.IsNaN(v) || v < lo || v > hi {
-		return &ConfigError{Field: field, Value: fmt.Sprint(v), Reason: fmt.Sprintf("use a number from %g to %g", lo, hi)}
-	}
-	return nil
-}
-
-// Validate returns nil if every field is in range, and otherwise an error that
-// joins one *ConfigError per bad field (use errors.As to get the first).
+// Validate returns nil if every field is in range (see Settings), and
+// otherwise an error that joins one *ConfigError per bad field, in the order
+// of Settings (use errors.As to get the first).
 func (c Config) Validate() error {
 	var errs []error
-	if c.Cell != CellLSTM && c.Cell != CellRNN {
-		errs = append(errs, &ConfigError{Field: "Cell", Value: fmt.Sprint(uint8(c.Cell)), Reason: "use LSTM or RNN"})
-	}
-	if err := intRange("Layers", c.Layers, 1, MaxLayers); err != nil {
-		errs = append(errs, err)
-	}
-	if err := intRange("Hidden units", c.Hidden, 1, MaxHidden); err != nil {
-		errs = append(errs, err)
-	}
-	if err := intRange("Sequence length", c.SeqLen, 1, MaxSeqLen); err != nil {
-		errs = append(errs, err)
-	}
-	if err := floatRange("Learning rate", c.LearningRate, MinLR, MaxLR); err != nil {
-		errs = append(errs, err)
-	}
-	if c.Optimizer > SGD {
-		errs = append(errs, &ConfigError{Field: "Optimizer", Value: fmt.Sprint(uint8(c.Optimizer)), Reason: "use Adam, RMSProp or SGD"})
-	}
-	if err := floatRange("Momentum", c.Momentum, 0, MaxMomentum); err != nil {
-		errs = append(errs, err)
-	}
-	if err := floatRange("Gradient clip", c.Clip, 0, MaxClip); err != nil {
-		errs = append(errs, err)
-	}
-	if c.ClipMode > ClipNorm {
-		errs = append(errs, &ConfigError{Field: "Clip mode", Value: fmt.Sprint(uint8(c.ClipMode)), Reason: "use element or norm"})
-	}
-	if err := floatRange("Forget-gate bias", c.ForgetBias, -MaxForgetB, MaxForgetB); err != nil {
-		errs = append(errs, err)
+	for _, s := range settings {
+		if err := s.Check(s.Get(c)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -42,14 +42,20 @@ var ErrTooShort = errors.New("lstm: the sequence needs at least 2 symbols: one t
 
 // NumberError reports the first token of a numbers list that cannot be used.
 type NumberError struct {
-	Token  string // the token as typed
-	Index  int    // 1-based position among the tokens
-	Offset int    // 1-based character position in the text
-	Reason string
+	Token   string // the token as typed
+	Index   int    // 1-based position among the tokens
+	Offset  int    // 1-based character position in the text
+	Problem NumberProblem
 }
 
 func (e *NumberError) Error() string {
-	return fmt.Sprintf("number %d %q (character %d): %s", e.Index, e.Token, e.Offset, e.Reason)
+	why := [...]string{NotANumber: "not a number", NotFinite: "not a finite decimal number",
+		DecimalComma: "use a dot as the decimal separator", TooLarge: "too large", TooMany: "the list is too long"}
+	r := "not a number"
+	if int(e.Problem) < len(why) {
+		r = why[e.Problem]
+	}
+	return fmt.Sprintf("number %d %q (character %d): %s", e.Index, e.Token, e.Offset, r)
 }
 
 // ParseNumbers reads a typed list of numbers such as "0, 0.5, 1, 0.5, 0, -0.5".
@@ -84,38 +90,36 @@ func ParseNumbers(s string) ([]float64, error) {
 		}
 		tok := s[start:i]
 		index++
-		bad := func(reason string) error {
-			return &NumberError{Token: tok, Index: index, Offset: offset, Reason: reason}
+		bad := func(p NumberProblem) error {
+			return &NumberError{Token: tok, Index: index, Offset: offset, Problem: p}
 		}
 		if index > MaxNumbers {
-			return nil, bad(fmt.Sprintf("the list is longer than %d numbers", MaxNumbers))
+			return nil, bad(TooMany)
 		}
 		if len(tok) > 64 {
-			return nil, bad("not a number")
+			return nil, bad(NotANumber)
 		}
 		lower := strings.ToLower(tok)
 		if strings.Contains(lower, "nan") || strings.Contains(lower, "inf") || strings.HasPrefix(lower, "0x") || strings.ContainsRune(tok, '_') {
-			return nil, bad(fmt.Sprintf("not a finite decimal number; use values from %g to %g", -MaxAbsNumber, MaxAbsNumber))
+			return nil, bad(NotFinite)
 		}
 		if strings.ContainsRune(tok, ',') {
-			return nil, bad("use a dot as the decimal separator (0.5, not 0,5)")
+			return nil, bad(DecimalComma)
 		}
 		v, err := strconv.ParseFloat(tok, 64)
 		if err != nil && !errors.Is(err, strconv.ErrRange) {
-			return nil, bad("not a number")
+			return nil, bad(NotANumber)
 		}
 		if err != nil || math.Abs(v) > MaxAbsNumber {
-			return nil, bad(fmt.Sprintf("too large; use values from %g to %g", -MaxAbsNumber, MaxAbsNumber))
+			return nil, bad(TooLarge)
 		}
 		vals = append(vals, v)
 	}
 	if len(vals) == 0 {
-		return nil, errEmptyNumbers
+		return nil, ErrNoNumbers
 	}
 	return vals, nil
 }
-
-var errEmptyNumbers = errors.New("lstm: the list of numbers is empty")
 
 // Norm maps values to and from the normalised units the model works in:
 // n = (v − Mean) / Scale.
@@ -161,15 +165,18 @@ type Data struct {
 	Values []float64 // Numbers: the normalised values
 }
 
-// NewTextData returns the data of a training text. It refuses an empty text,
-// one of fewer than 2 characters, one longer than MaxTextChars and one with more
-// than MaxVocab distinct characters, with an error that says so.
+// NewTextData returns the data of a training text. It refuses an empty text
+// (ErrEmptyText), one of white space only (ErrBlankText), one longer than
+// MaxTextChars (*LengthError), one of fewer than 2 characters (ErrTooShort)
+// and one with more than MaxVocab distinct characters (ErrTooManyChars).
 func NewTextData(text string) (*Data, error) {
 	if text == "" {
 		return nil, ErrEmptyText
 	}
 	if n := utf8.RuneCountInString(text); n > MaxTextChars {
-		return nil, fmt.Errorf("lstm: the text has %d characters; the limit is %d", n, MaxTextChars)
+		return nil, &LengthError{Input: InputText, Have: n, Limit: MaxTextChars}
+	} else if strings.TrimSpace(text) == "" {
+		return nil, ErrBlankText
 	} else if n < 2 {
 		return nil, ErrTooShort
 	}

@@ -45,26 +45,26 @@ func TestParseNumbersBad(t *testing.T) {
 		token  string
 		index  int // 1-based among the tokens
 		offset int // 1-based character position
-		reason string
+		reason NumberProblem
 	}{
-		{"NaN", "NaN", 1, 1, "finite"},
-		{"1, nan", "nan", 2, 4, "finite"},
-		{"1, 2, Infinity, 4", "Infinity", 3, 7, "finite"},
-		{"-Inf", "-Inf", 1, 1, "finite"},
-		{"1 2 1e308", "1e308", 3, 5, "too large"},
-		{"1e400", "1e400", 1, 1, "too large"},
-		{"-2e9", "-2e9", 1, 1, "too large"},
-		{"1000000000.5", "1000000000.5", 1, 1, "too large"},
-		{"0,5; 1,5", "0,5", 1, 1, "dot"},
-		{"1; 2; 3,5", "3,5", 3, 7, "dot"},
-		{"1, two, 3", "two", 2, 4, "not a number"},
-		{"1 2 3 x", "x", 4, 7, "not a number"},
-		{"0x10", "0x10", 1, 1, "finite"},
-		{"1_000", "1_000", 1, 1, "finite"},
-		{"--1", "--1", 1, 1, "not a number"},
-		{"1\n2\n3e", "3e", 3, 5, "not a number"},
-		{"½", "½", 1, 1, "not a number"},
-		{"1, 2, " + strings.Repeat("9", 70), strings.Repeat("9", 70), 3, 7, "not a number"},
+		{"NaN", "NaN", 1, 1, NotFinite},
+		{"1, nan", "nan", 2, 4, NotFinite},
+		{"1, 2, Infinity, 4", "Infinity", 3, 7, NotFinite},
+		{"-Inf", "-Inf", 1, 1, NotFinite},
+		{"1 2 1e308", "1e308", 3, 5, TooLarge},
+		{"1e400", "1e400", 1, 1, TooLarge},
+		{"-2e9", "-2e9", 1, 1, TooLarge},
+		{"1000000000.5", "1000000000.5", 1, 1, TooLarge},
+		{"0,5; 1,5", "0,5", 1, 1, DecimalComma},
+		{"1; 2; 3,5", "3,5", 3, 7, DecimalComma},
+		{"1, two, 3", "two", 2, 4, NotANumber},
+		{"1 2 3 x", "x", 4, 7, NotANumber},
+		{"0x10", "0x10", 1, 1, NotFinite},
+		{"1_000", "1_000", 1, 1, NotFinite},
+		{"--1", "--1", 1, 1, NotANumber},
+		{"1\n2\n3e", "3e", 3, 5, NotANumber},
+		{"½", "½", 1, 1, NotANumber},
+		{"1, 2, " + strings.Repeat("9", 70), strings.Repeat("9", 70), 3, 7, NotANumber},
 	} {
 		_, err := ParseNumbers(tc.in)
 		var ne *NumberError
@@ -75,8 +75,8 @@ func TestParseNumbersBad(t *testing.T) {
 		if ne.Token != tc.token || ne.Index != tc.index || ne.Offset != tc.offset {
 			t.Errorf("ParseNumbers(%q): token %q, index %d, offset %d; want %q, %d, %d", tc.in, ne.Token, ne.Index, ne.Offset, tc.token, tc.index, tc.offset)
 		}
-		if !strings.Contains(ne.Reason, tc.reason) {
-			t.Errorf("ParseNumbers(%q): reason %q does not mention %q", tc.in, ne.Reason, tc.reason)
+		if ne.Problem != tc.reason {
+			t.Errorf("ParseNumbers(%q): problem %d, want %d", tc.in, ne.Problem, tc.reason)
 		}
 		// The message names the token and its place.
 		msg := err.Error()
@@ -119,7 +119,7 @@ func TestParseNumbersEmptyAndTooMany(t *testing.T) {
 	}
 	_, err := ParseNumbers(ok + "2")
 	var ne *NumberError
-	if !errors.As(err, &ne) || ne.Index != MaxNumbers+1 || ne.Token != "2" || !strings.Contains(ne.Reason, fmt.Sprint(MaxNumbers)) {
+	if !errors.As(err, &ne) || ne.Index != MaxNumbers+1 || ne.Token != "2" || ne.Problem != TooMany {
 		t.Errorf("%d numbers: %v", MaxNumbers+1, err)
 	}
 }
@@ -225,8 +225,15 @@ func TestNewTextDataRefuses(t *testing.T) {
 		t.Fatalf("%d characters: %v", MaxTextChars, err)
 	}
 	_, err := NewTextData(at + "x")
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(MaxTextChars)) {
-		t.Errorf("%d characters: %v, want an error naming the limit", MaxTextChars+1, err)
+	var le *LengthError
+	if !errors.As(err, &le) || le.Input != InputText || le.Have != MaxTextChars+1 || le.Limit != MaxTextChars {
+		t.Errorf("%d characters: %v, want a *LengthError naming the length and the limit", MaxTextChars+1, err)
+	}
+	// White space only.
+	for _, blank := range []string{"  ", "\n\n\t ", "\u3000\u3000"} {
+		if _, err := NewTextData(blank); !errors.Is(err, ErrBlankText) {
+			t.Errorf("%q: %v, want ErrBlankText", blank, err)
+		}
 	}
 	// Too many distinct characters.
 	var b strings.Builder
@@ -234,8 +241,8 @@ func TestNewTextDataRefuses(t *testing.T) {
 		b.WriteRune(r)
 	}
 	_, err = NewTextData(b.String())
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(MaxVocab)) {
-		t.Errorf("%d distinct characters: %v, want an error naming the limit", MaxVocab+1, err)
+	if !errors.Is(err, ErrTooManyChars) {
+		t.Errorf("%d distinct characters: %v, want ErrTooManyChars", MaxVocab+1, err)
 	}
 	if _, err := NewTextData(b.String()[:utf8.RuneLen(0x4e00)*MaxVocab]); err != nil {
 		t.Errorf("%d distinct characters: %v", MaxVocab, err)
@@ -345,59 +352,56 @@ func TestConfigValidate(t *testing.T) {
 	if err := DefaultConfig().Validate(); err != nil {
 		t.Fatalf("DefaultConfig is invalid: %v", err)
 	}
+	nan, inf := math.NaN(), math.Inf(1)
 	for _, tc := range []struct {
-		field  string
-		set    func(*Config)
-		value  string
-		bounds []string // the valid range as written in the reason
+		key      string
+		set      func(*Config)
+		value    float64
+		min, max float64 // the valid range
 	}{
-		{"Cell", func(c *Config) { c.Cell = 2 }, "2", []string{"LSTM", "RNN"}},
-		{"Layers", func(c *Config) { c.Layers = 0 }, "0", []string{"1", "2"}},
-		{"Layers", func(c *Config) { c.Layers = 3 }, "3", []string{"1", "2"}},
-		{"Layers", func(c *Config) { c.Layers = -1 }, "-1", []string{"1", "2"}},
-		{"Hidden units", func(c *Config) { c.Hidden = 0 }, "0", []string{"1", "512"}},
-		{"Hidden units", func(c *Config) { c.Hidden = 513 }, "513", []string{"1", "512"}},
-		{"Hidden units", func(c *Config) { c.Hidden = 100000 }, "100000", []string{"1", "512"}},
-		{"Sequence length", func(c *Config) { c.SeqLen = 0 }, "0", []string{"1", "256"}},
-		{"Sequence length", func(c *Config) { c.SeqLen = 257 }, "257", []string{"1", "256"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = 0 }, "0", []string{"1e-06", "1"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = 9e-7 }, "9e-07", []string{"1e-06", "1"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = 1.5 }, "1.5", []string{"1e-06", "1"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = -0.01 }, "-0.01", []string{"1e-06", "1"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = math.NaN() }, "NaN", []string{"1e-06", "1"}},
-		{"Learning rate", func(c *Config) { c.LearningRate = math.Inf(1) }, "+Inf", []string{"1e-06", "1"}},
-		{"Optimizer", func(c *Config) { c.Optimizer = 3 }, "3", []string{"Adam", "RMSProp", "SGD"}},
-		{"Momentum", func(c *Config) { c.Momentum = -0.1 }, "-0.1", []string{"0", "0.999"}},
-		{"Momentum", func(c *Config) { c.Momentum = 1 }, "1", []string{"0", "0.999"}},
-		{"Momentum", func(c *Config) { c.Momentum = math.NaN() }, "NaN", []string{"0", "0.999"}},
-		{"Gradient clip", func(c *Config) { c.Clip = -1 }, "-1", []string{"0", "1000"}},
-		{"Gradient clip", func(c *Config) { c.Clip = 1001 }, "1001", []string{"0", "1000"}},
-		{"Gradient clip", func(c *Config) { c.Clip = math.Inf(1) }, "+Inf", []string{"0", "1000"}},
-		{"Gradient clip", func(c *Config) { c.Clip = math.NaN() }, "NaN", []string{"0", "1000"}},
-		{"Clip mode", func(c *Config) { c.ClipMode = 2 }, "2", []string{"element", "norm"}},
-		{"Forget-gate bias", func(c *Config) { c.ForgetBias = -10.5 }, "-10.5", []string{"-10", "10"}},
-		{"Forget-gate bias", func(c *Config) { c.ForgetBias = 11 }, "11", []string{"-10", "10"}},
-		{"Forget-gate bias", func(c *Config) { c.ForgetBias = math.NaN() }, "NaN", []string{"-10", "10"}},
+		{KeyCell, func(c *Config) { c.Cell = 2 }, 2, 0, 1},
+		{KeyLayers, func(c *Config) { c.Layers = 0 }, 0, 1, 2},
+		{KeyLayers, func(c *Config) { c.Layers = 3 }, 3, 1, 2},
+		{KeyLayers, func(c *Config) { c.Layers = -1 }, -1, 1, 2},
+		{KeyHidden, func(c *Config) { c.Hidden = 0 }, 0, 1, 512},
+		{KeyHidden, func(c *Config) { c.Hidden = 513 }, 513, 1, 512},
+		{KeyHidden, func(c *Config) { c.Hidden = 100000 }, 100000, 1, 512},
+		{KeySeqLen, func(c *Config) { c.SeqLen = 0 }, 0, 1, 256},
+		{KeySeqLen, func(c *Config) { c.SeqLen = 257 }, 257, 1, 256},
+		{KeyLR, func(c *Config) { c.LearningRate = 0 }, 0, 1e-6, 1},
+		{KeyLR, func(c *Config) { c.LearningRate = 9e-7 }, 9e-7, 1e-6, 1},
+		{KeyLR, func(c *Config) { c.LearningRate = 1.5 }, 1.5, 1e-6, 1},
+		{KeyLR, func(c *Config) { c.LearningRate = -0.01 }, -0.01, 1e-6, 1},
+		{KeyLR, func(c *Config) { c.LearningRate = nan }, nan, 1e-6, 1},
+		{KeyLR, func(c *Config) { c.LearningRate = inf }, inf, 1e-6, 1},
+		{KeyOptimizer, func(c *Config) { c.Optimizer = 3 }, 3, 0, 2},
+		{KeyMomentum, func(c *Config) { c.Momentum = -0.1 }, -0.1, 0, 0.999},
+		{KeyMomentum, func(c *Config) { c.Momentum = 1 }, 1, 0, 0.999},
+		{KeyMomentum, func(c *Config) { c.Momentum = nan }, nan, 0, 0.999},
+		{KeyClip, func(c *Config) { c.Clip = -1 }, -1, 0, 1000},
+		{KeyClip, func(c *Config) { c.Clip = 1001 }, 1001, 0, 1000},
+		{KeyClip, func(c *Config) { c.Clip = inf }, inf, 0, 1000},
+		{KeyClip, func(c *Config) { c.Clip = nan }, nan, 0, 1000},
+		{KeyClipMode, func(c *Config) { c.ClipMode = 2 }, 2, 0, 1},
+		{KeyForgetBias, func(c *Config) { c.ForgetBias = -10.5 }, -10.5, -10, 10},
+		{KeyForgetBias, func(c *Config) { c.ForgetBias = 11 }, 11, -10, 10},
+		{KeyForgetBias, func(c *Config) { c.ForgetBias = nan }, nan, -10, 10},
 	} {
 		cfg := DefaultConfig()
 		tc.set(&cfg)
 		err := cfg.Validate()
 		ces := configErrors(t, err)
 		if len(ces) != 1 {
-			t.Errorf("%s = %s: %d errors (%v), want 1", tc.field, tc.value, len(ces), err)
+			t.Errorf("%s = %v: %d errors (%v), want 1", tc.key, tc.value, len(ces), err)
 			continue
 		}
 		ce := ces[0]
-		if ce.Field != tc.field || ce.Value != tc.value {
-			t.Errorf("%s = %s: error for field %q, value %q", tc.field, tc.value, ce.Field, ce.Value)
+		sameValue := ce.Value == tc.value || (math.IsNaN(ce.Value) && math.IsNaN(tc.value))
+		if ce.Key != tc.key || !sameValue || ce.Problem != OutOfRange || ce.Min != tc.min || ce.Max != tc.max {
+			t.Errorf("%s = %v: error %+v, want key %s, range %v to %v", tc.key, tc.value, *ce, tc.key, tc.min, tc.max)
 		}
-		for _, b := range tc.bounds {
-			if !strings.Contains(ce.Reason, b) {
-				t.Errorf("%s = %s: reason %q does not state the bound %s", tc.field, tc.value, ce.Reason, b)
-			}
-		}
-		if msg := err.Error(); !strings.Contains(msg, tc.field) || !strings.Contains(msg, tc.value) {
-			t.Errorf("%s = %s: message %q", tc.field, tc.value, msg)
+		if s, ok := SettingOf(tc.key); !ok || s.Kind != ce.Kind {
+			t.Errorf("%s: the error's kind %d is not the setting's", tc.key, ce.Kind)
 		}
 	}
 }
@@ -428,9 +432,9 @@ func TestZeroConfigInvalid(t *testing.T) {
 	err := Config{}.Validate()
 	fields := map[string]bool{}
 	for _, ce := range configErrors(t, err) {
-		fields[ce.Field] = true
+		fields[ce.Key] = true
 	}
-	for _, f := range []string{"Layers", "Hidden units", "Sequence length", "Learning rate"} {
+	for _, f := range []string{KeyLayers, KeyHidden, KeySeqLen, KeyLR} {
 		if !fields[f] {
 			t.Errorf("the zero Config's error %v does not name %s", err, f)
 		}
@@ -471,7 +475,7 @@ func TestNewModelRefusesTooLarge(t *testing.T) {
 	var err error
 	n := allocatedBy(func() { _, err = NewModel(cfg, d) })
 	var ce *ConfigError
-	if !errors.As(err, &ce) || ce.Field != "Hidden units" {
+	if !errors.As(err, &ce) || ce.Key != KeyHidden {
 		t.Errorf("Hidden 100000: %v", err)
 	}
 	if n > 1<<16 {
@@ -491,7 +495,7 @@ func TestNewModelRefusesTooLarge(t *testing.T) {
 		t.Fatal("the test model is not too large")
 	}
 	n = allocatedBy(func() { _, err = NewModel(cfg, big) })
-	if !errors.As(err, &ce) || ce.Field != "Hidden units" || !strings.Contains(ce.Reason, "limit") {
+	if !errors.As(err, &ce) || ce.Key != KeyHidden || ce.Problem != TooManyParams || ce.Have <= ce.Limit || ce.Limit != MaxParamSize {
 		t.Errorf("V = 100000, H = %d: %v", MaxHidden, err)
 	}
 	if n > 1<<16 {
@@ -508,7 +512,7 @@ func TestNewModelRefusesTooLarge(t *testing.T) {
 	cfg = DefaultConfig()
 	cfg.Hidden, cfg.Layers, cfg.SeqLen = MaxHidden, MaxLayers, MaxSeqLen
 	n = allocatedBy(func() { _, err = NewModel(cfg, wide) })
-	if !errors.As(err, &ce) || !strings.Contains(ce.Reason, "MiB") {
+	if !errors.As(err, &ce) || ce.Problem != TooMuchMemory || ce.Have <= ce.Limit || ce.Limit != MaxMemory {
 		t.Errorf("V = %d, H = %d, %d layers, T = %d: %v", MaxVocab, MaxHidden, MaxLayers, MaxSeqLen, err)
 	} else {
 		t.Logf("largest configuration: %v", err)

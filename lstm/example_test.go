@@ -101,6 +101,6 @@ func ExampleParseNumbers() {
 	// [0 0.5 1 0.5 0 -0.5] <nil>
 	// [1000 -2.5 3] <nil>
 	// 3 7 3,5
-	// number 3 "3,5" (character 7): use a dot as the decimal separator (0.5, not 0,5)
-	// number 3 "NaN" (character 7): not a finite decimal number; use values from -1e+09 to 1e+09
+	// number 3 "3,5" (character 7): use a dot as the decimal separator
+	// number 3 "NaN" (character 7): not a finite decimal number
 }

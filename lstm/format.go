@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -52,12 +53,38 @@ const MaxModelFileSize = headerSize + 4*MaxVocab + 8*MaxParamSize + crcSize
 // FormatError reports a model file that is not a valid LSTM Playground model:
 // not a model file at all, truncated, corrupt, or with a value out of range.
 type FormatError struct {
-	Offset int64  // byte offset of the problem in the file (truncated: the length there is)
-	Reason string // what is wrong, for a person
-	Err    error  // the underlying error (such as a *ConfigError), or nil
+	Problem FormatProblem
+	Offset  int64  // byte offset of the problem in the file (truncated: the length there is)
+	Want    int64  // Truncated: the bytes expected (at least, if the header is cut)
+	Reason  string // what is wrong, in English, for developers (BadValue: the value and why)
+	Err     error  // the underlying error (such as a *ConfigError), or nil
 }
 
-func (e *FormatError) Error() string { return "lstm: " + e.Reason }
+// FormatProblem says what is wrong with a model file (FormatError.Problem).
+type FormatProblem uint8
+
+const (
+	// BadValue: a value at byte Offset is out of range or inconsistent (Err
+	// is its *ConfigError if it is a setting).
+	BadValue FormatProblem = iota
+	// EmptyFile: the file has no bytes.
+	EmptyFile
+	// NotModel: the file does not start as a model file.
+	NotModel
+	// Truncated: the file ends at Offset bytes; Want were expected.
+	Truncated
+	// Corrupt: the checksum does not match the contents.
+	Corrupt
+	// Trailing: the file goes on after its end at byte Offset.
+	Trailing
+)
+
+func (e *FormatError) Error() string {
+	if e.Problem == BadValue {
+		return "lstm: invalid model file: at byte " + strconv.FormatInt(e.Offset, 10) + ", " + e.Reason
+	}
+	return "lstm: " + e.Reason
+}
 
 // Unwrap returns the underlying error, if any.
 func (e *FormatError) Unwrap() error { return e.Err }
@@ -75,24 +102,23 @@ func (e *UnsupportedError) Error() string {
 
 // badField returns the *FormatError of a header or payload value out of range.
 func badField(off int64, err error, format string, args ...any) *FormatError {
-	return &FormatError{Offset: off, Err: err,
-		Reason: fmt.Sprintf("invalid model file: at byte %d, %s", off, fmt.Sprintf(format, args...))}
+	return &FormatError{Problem: BadValue, Offset: off, Err: err, Reason: fmt.Sprintf(format, args...)}
 }
 
 func truncated(want, got int64) *FormatError {
-	return &FormatError{Offset: got,
+	return &FormatError{Problem: Truncated, Offset: got, Want: want,
 		Reason: fmt.Sprintf("the model file is truncated: expected %d bytes, got %d", want, got)}
 }
 
 // truncatedHeader reports a file too short to hold its header, whose size is
 // therefore unknown.
 func truncatedHeader(got int64) *FormatError {
-	return &FormatError{Offset: got,
+	return &FormatError{Problem: Truncated, Offset: got, Want: headerSize + crcSize,
 		Reason: fmt.Sprintf("the model file is truncated: expected at least %d bytes, got %d", headerSize+crcSize, got)}
 }
 
 func trailing(size int64) *FormatError {
-	return &FormatError{Offset: size,
+	return &FormatError{Problem: Trailing, Offset: size,
 		Reason: fmt.Sprintf("the model file goes on after its end at byte %d: unexpected extra data", size)}
 }
 
@@ -292,10 +318,10 @@ type header struct {
 func parseHeader(b []byte) (header, error) {
 	n := int64(len(b))
 	if n == 0 {
-		return header{}, &FormatError{Offset: 0, Reason: "the model file is empty"}
+		return header{}, &FormatError{Problem: EmptyFile, Offset: 0, Reason: "the model file is empty"}
 	}
 	if k := min(len(b), len(fileMagic)); string(b[:k]) != fileMagic[:k] {
-		return header{}, &FormatError{Offset: 0,
+		return header{}, &FormatError{Problem: NotModel, Offset: 0,
 			Reason: fmt.Sprintf("not an LSTM Playground model file (it should start with %q)", fileMagic)}
 	}
 	if n < offVersion+4 {
@@ -352,7 +378,7 @@ func parseHeader(b []byte) (header, error) {
 		if !errors.As(err, &ce) { // unreachable: Validate returns *ConfigErrors
 			return header{}, badField(offCell, err, "%v", err)
 		}
-		return header{}, badField(configOffset(ce.Field), err, "%v", ce)
+		return header{}, badField(configOffset(ce.Key), err, "%v", ce)
 	}
 	switch h.kind {
 	case Text:
@@ -381,28 +407,28 @@ func parseHeader(b []byte) (header, error) {
 	return h, nil
 }
 
-// configOffset returns the offset of the header field that Validate names field.
-func configOffset(field string) int64 {
-	switch field {
-	case "Cell":
+// configOffset returns the offset of the header field of the setting key.
+func configOffset(key string) int64 {
+	switch key {
+	case KeyCell:
 		return offCell
-	case "Layers":
+	case KeyLayers:
 		return offLayers
-	case "Hidden units":
+	case KeyHidden:
 		return offHidden
-	case "Sequence length":
+	case KeySeqLen:
 		return offSeqLen
-	case "Learning rate":
+	case KeyLR:
 		return offLR
-	case "Optimizer":
+	case KeyOptimizer:
 		return offOptimizer
-	case "Momentum":
+	case KeyMomentum:
 		return offMomentum
-	case "Gradient clip":
+	case KeyClip:
 		return offClip
-	case "Clip mode":
+	case KeyClipMode:
 		return offClipMode
-	case "Forget-gate bias":
+	case KeyForgetBias:
 		return offForgetBias
 	}
 	return 0
@@ -418,7 +444,7 @@ func decodeBody(h header, hb, body []byte) (*Model, error) {
 	crcOff := int64(headerSize + end)
 	sum := crc32.Update(crc32.ChecksumIEEE(hb[:headerSize]), crc32.IEEETable, body[:end])
 	if stored := le.Uint32(body[end:]); stored != sum {
-		return nil, &FormatError{Offset: crcOff,
+		return nil, &FormatError{Problem: Corrupt, Offset: crcOff,
 			Reason: fmt.Sprintf("the model file is corrupt: its checksum is %#08x but its contents give %#08x", stored, sum)}
 	}
 	for i := range h.v {

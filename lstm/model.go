@@ -38,12 +38,10 @@ type Model struct {
 // checkSize refuses a configuration too large for the given widths.
 func checkSize(cfg Config, x, y int) error {
 	if n := cfg.ParamCount(x, y); n > MaxParamSize {
-		return &ConfigError{Field: "Hidden units", Value: fmt.Sprint(cfg.Hidden),
-			Reason: fmt.Sprintf("the model would have %d parameters; the limit is %d (use fewer hidden units, layers or distinct characters)", n, MaxParamSize)}
+		return &ConfigError{Key: KeyHidden, Problem: TooManyParams, Value: float64(cfg.Hidden), Have: n, Limit: MaxParamSize}
 	}
 	if b := cfg.MemoryBytes(x, y); b > MaxMemory {
-		return &ConfigError{Field: "Hidden units", Value: fmt.Sprint(cfg.Hidden),
-			Reason: fmt.Sprintf("training would need %d MiB; the limit is %d MiB (use fewer hidden units, layers, a shorter sequence length or fewer distinct characters)", b>>20, MaxMemory>>20)}
+		return &ConfigError{Key: KeyHidden, Problem: TooMuchMemory, Value: float64(cfg.Hidden), Have: b, Limit: MaxMemory}
 	}
 	return nil
 }
@@ -129,10 +127,10 @@ func (m *Model) checkInterventions(ivs []Intervention) error {
 
 func (m *Model) trace(in input, T int, ivs []Intervention, pr *Probe) (*Probe, error) {
 	if T < 1 {
-		return nil, errors.New("lstm: the probe is empty")
+		return nil, ErrEmptyProbe
 	}
 	if T > MaxProbe {
-		return nil, fmt.Errorf("lstm: the probe has %d steps; the limit is %d", T, MaxProbe)
+		return nil, &LengthError{Input: InputProbe, Have: T, Limit: MaxProbe}
 	}
 	if err := m.checkInterventions(ivs); err != nil {
 		return nil, err
@@ -203,10 +201,10 @@ func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (strin
 		return "", fmt.Errorf("lstm: %d characters to generate is out of range 0..%d", n, MaxSample)
 	}
 	if math.IsNaN(temp) || temp < 0 || temp > MaxTemperature {
-		return "", &ConfigError{Field: "Temperature", Value: fmt.Sprint(temp), Reason: fmt.Sprintf("use a number from 0 to %d", MaxTemperature)}
+		return "", &ConfigError{Key: KeyTemperature, Kind: NumberSetting, Value: temp, Max: MaxTemperature}
 	}
 	if k := utf8.RuneCountInString(prime); k > MaxProbe {
-		return "", fmt.Errorf("lstm: the prime has %d characters; the limit is %d", k, MaxProbe)
+		return "", &LengthError{Input: InputPrime, Have: k, Limit: MaxProbe}
 	}
 	ids, err := m.Vocab.Encode(prime)
 	if err != nil {
@@ -251,10 +249,10 @@ func (m *Model) Continue(prime []float64, n int) ([]float64, error) {
 		return nil, fmt.Errorf("lstm: %d values to generate is out of range 0..%d", n, MaxSample)
 	}
 	if len(prime) == 0 {
-		return nil, errors.New("lstm: the prime is empty: give at least one value to continue from")
+		return nil, ErrEmptyPrime
 	}
 	if len(prime) > MaxProbe {
-		return nil, fmt.Errorf("lstm: the prime has %d values; the limit is %d", len(prime), MaxProbe)
+		return nil, &LengthError{Input: InputPrimeValues, Have: len(prime), Limit: MaxProbe}
 	}
 	s := m.newStepper()
 	x := []float64{0}

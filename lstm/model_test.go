@@ -434,7 +434,7 @@ func TestSampleRefuses(t *testing.T) {
 	for _, temp := range []float64{-0.1, math.NaN(), MaxTemperature + 0.5, math.Inf(1)} {
 		s, err := m.Sample("the", 5, temp, rng)
 		var ce *ConfigError
-		if !errors.As(err, &ce) || ce.Field != "Temperature" || s != "" {
+		if !errors.As(err, &ce) || ce.Key != KeyTemperature || ce.Max != MaxTemperature || s != "" {
 			t.Errorf("temperature %g: %q, %v", temp, s, err)
 		}
 	}

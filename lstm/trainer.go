@@ -72,7 +72,7 @@ func NewTrainer(m *Model, d *Data) (*Trainer, error) {
 		for i, r := range d.Vocab.runes {
 			k, ok := m.Vocab.Index(r)
 			if !ok {
-				return nil, fmt.Errorf("%w: the model was trained without %q; start a new model to train on this text", ErrUnknownRune, r)
+				return nil, &UnknownRuneError{Rune: r, Pos: 1 + slices.Index(d.IDs, int32(i))}
 			}
 			remap[i] = int32(k)
 		}
@@ -190,7 +190,8 @@ func (t *Trainer) Step() (Update, error) {
 // SetLearningRate changes the learning rate from the next update on, keeping the
 // optimizer state.
 func (t *Trainer) SetLearningRate(lr float64) error {
-	if err := floatRange("Learning rate", lr, MinLR, MaxLR); err != nil {
+	lrSetting, _ := SettingOf(KeyLR)
+	if err := lrSetting.Check(lr); err != nil {
 		return err
 	}
 	t.m.Config.LearningRate = lr

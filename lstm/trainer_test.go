@@ -426,13 +426,13 @@ func newSGDTrainer(t *testing.T, lr float64) (*Model, *Trainer) {
 	return newTextTrainer(t, cfg, trainText)
 }
 
-func checkRefused(t *testing.T, tr *Trainer, what string, field string, set func() error) {
+func checkRefused(t *testing.T, tr *Trainer, what string, key string, set func() error) {
 	t.Helper()
 	before := trainerState(tr)
 	err := set()
 	var ce *ConfigError
-	if !errors.As(err, &ce) || ce.Field != field {
-		t.Errorf("%s: error %v, want a *ConfigError for %s", what, err, field)
+	if !errors.As(err, &ce) || ce.Key != key {
+		t.Errorf("%s: error %v, want a *ConfigError for %s", what, err, key)
 	}
 	if d := diffState(before, trainerState(tr)); d != "" {
 		t.Errorf("%s: the refused setting changed the trainer: %s", what, d)
@@ -444,7 +444,7 @@ func TestTrainerSetLearningRate(t *testing.T) {
 	mustStep(t, tr)
 	mustStep(t, tr)
 	for _, lr := range []float64{0, -0.1, 9e-7, 1.01, math.NaN(), math.Inf(1)} {
-		checkRefused(t, tr, fmt.Sprintf("SetLearningRate(%g)", lr), "Learning rate", func() error { return tr.SetLearningRate(lr) })
+		checkRefused(t, tr, fmt.Sprintf("SetLearningRate(%g)", lr), KeyLR, func() error { return tr.SetLearningRate(lr) })
 	}
 	// Plain SGD: the next update is exactly θ − lr′·g.
 	for _, lr := range []float64{0.037, MaxLR, MinLR} {
@@ -503,10 +503,10 @@ func TestTrainerSetOptimizer(t *testing.T) {
 	for range 3 {
 		mustStep(t, tr)
 	}
-	checkRefused(t, tr, "SetOptimizer(7, 0.9)", "Optimizer", func() error { return tr.SetOptimizer(7, 0.9) })
-	checkRefused(t, tr, "SetOptimizer(SGD, 1)", "Momentum", func() error { return tr.SetOptimizer(SGD, 1) })
-	checkRefused(t, tr, "SetOptimizer(SGD, -0.5)", "Momentum", func() error { return tr.SetOptimizer(SGD, -0.5) })
-	checkRefused(t, tr, "SetOptimizer(SGD, NaN)", "Momentum", func() error { return tr.SetOptimizer(SGD, math.NaN()) })
+	checkRefused(t, tr, "SetOptimizer(7, 0.9)", KeyOptimizer, func() error { return tr.SetOptimizer(7, 0.9) })
+	checkRefused(t, tr, "SetOptimizer(SGD, 1)", KeyMomentum, func() error { return tr.SetOptimizer(SGD, 1) })
+	checkRefused(t, tr, "SetOptimizer(SGD, -0.5)", KeyMomentum, func() error { return tr.SetOptimizer(SGD, -0.5) })
+	checkRefused(t, tr, "SetOptimizer(SGD, NaN)", KeyMomentum, func() error { return tr.SetOptimizer(SGD, math.NaN()) })
 
 	// Adam → SGD with momentum 0.5, from a fresh state:
 	// θ₁ = θ₀ − η g₁, θ₂ = θ₁ − η (0.5 g₁ + g₂).
@@ -554,10 +554,10 @@ func TestTrainerSetClip(t *testing.T) {
 		mode  ClipMode
 		field string
 	}{
-		{-1, ClipElement, "Gradient clip"},
-		{math.NaN(), ClipNorm, "Gradient clip"},
-		{MaxClip * 2, ClipElement, "Gradient clip"},
-		{1, 9, "Clip mode"},
+		{-1, ClipElement, KeyClip},
+		{math.NaN(), ClipNorm, KeyClip},
+		{MaxClip * 2, ClipElement, KeyClip},
+		{1, 9, KeyClipMode},
 	} {
 		checkRefused(t, tr, fmt.Sprintf("SetClip(%g, %d)", tc.limit, tc.mode), tc.field, func() error { return tr.SetClip(tc.limit, tc.mode) })
 	}

@@ -1,17 +1,10 @@
 package lstm
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
-)
-
-// Sentinel errors for text input, for errors.Is.
-var (
-	ErrEmptyText   = errors.New("lstm: the training text is empty")
-	ErrUnknownRune = errors.New("lstm: character not in the vocabulary")
 )
 
 // MaxTextChars is the longest training text, in characters (Unicode code points).
@@ -26,7 +19,7 @@ type Vocab struct {
 
 // NewVocab returns the vocabulary of text. Invalid UTF-8 bytes become U+FFFD, as
 // a range loop over a string reads them. It returns ErrEmptyText for an empty
-// text and an error naming the limit for more than MaxVocab distinct characters.
+// text and ErrTooManyChars for more than MaxVocab distinct characters.
 func NewVocab(text string) (Vocab, error) {
 	if text == "" {
 		return Vocab{}, ErrEmptyText
@@ -35,7 +28,7 @@ func NewVocab(text string) (Vocab, error) {
 	for _, r := range text {
 		seen[r] = struct{}{}
 		if len(seen) > MaxVocab {
-			return Vocab{}, fmt.Errorf("lstm: the text has more than %d distinct characters; the limit is %d", MaxVocab, MaxVocab)
+			return Vocab{}, ErrTooManyChars
 		}
 	}
 	runes := make([]rune, 0, len(seen))
@@ -78,14 +71,14 @@ func (v Vocab) Index(r rune) (int, bool) {
 }
 
 // Encode returns the indices of the characters of s. A character outside the
-// vocabulary gives an error wrapping ErrUnknownRune that names it and its position.
+// vocabulary gives an *UnknownRuneError naming it and its position.
 func (v Vocab) Encode(s string) ([]int32, error) {
 	ids := make([]int32, 0, utf8.RuneCountInString(s))
 	pos := 0
 	for _, r := range s {
 		i, ok := v.Index(r)
 		if !ok {
-			return nil, fmt.Errorf("%w: %q at character %d", ErrUnknownRune, r, pos+1)
+			return nil, &UnknownRuneError{Rune: r, Pos: pos + 1}
 		}
 		ids = append(ids, int32(i))
 		pos++

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/words"
 )
 
 // MaxUploadBytes is the largest model file the share service stores: 4 MiB,
@@ -182,7 +183,7 @@ func (a *shareAPI) models(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := lstm.UnmarshalModel(b); err != nil {
-		writeError(w, http.StatusBadRequest, strings.TrimPrefix(err.Error(), "lstm: "))
+		writeError(w, http.StatusBadRequest, words.ModelFileReason(words.English, err))
 		return
 	}
 	var id string

@@ -149,7 +149,7 @@ func TestRefusedSettingWhileTraining(t *testing.T) {
 	rs := l.settle()
 	r := answer(t, rs, live)
 	er, ok := r.Msg.(protocol.Error)
-	if !ok || er.Code != protocol.CodeBadConfig || er.Reason != protocol.ReasonOutOfRange || er.Key == "" || r.Tag != TagNone {
+	if !ok || er.Code != protocol.CodeBadConfig || er.Reason != protocol.ReasonSetting || er.Key == "" || r.Tag != TagNone {
 		t.Fatalf("a refused learning rate: %+v", r)
 	}
 	if !l.c.Running || !l.e.Running() || l.c.Stopped != nil {
@@ -274,7 +274,7 @@ func TestVersionMismatch(t *testing.T) {
 	// The engine side: a page of version 1 gets an Error of ReasonVersion.
 	e := newLink(t)
 	out := e.e.HandleBytes([]byte{'L', 'P', 1, byte(protocol.TypeTrain)}, t0)
-	if er, ok := out[0].(protocol.Error); !ok || er.Reason != protocol.ReasonVersion || er.Value != 1 || er.Max != protocol.Version {
+	if er, ok := out[0].(protocol.Error); !ok || er.Reason != protocol.ReasonVersion || er.Have != 1 || er.Limit != protocol.Version {
 		t.Errorf("a version 1 Train to the engine: %+v", out)
 	}
 }

@@ -185,15 +185,15 @@ func refusals() []refusal {
 	return []refusal{
 		// Training text.
 		{"Training text", "empty", false, textData(""), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
-		{"Training text", "white space only", false, textData(" \n\t  \n"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonWhiteSpace, Key: protocol.KeyText}},
-		{"Training text", "ideographic spaces only", false, textData("\u3000\u3000"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonWhiteSpace, Key: protocol.KeyText}},
-		{"Training text", "one symbol", false, textData("x"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Min: 2}},
-		{"Training text", "a 2 MB paste (2,097,152 characters)", false, textData(strings.Repeat("abcd ", 2<<20/5+1)[:2<<20]), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooLong, Key: protocol.KeyText, Value: 2097152, Max: 1e6}},
-		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooManyDistinct, Key: protocol.KeyText, Max: 4096}},
+		{"Training text", "white space only", false, textData(" \n\t  \n"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonBlank, Key: protocol.KeyText}},
+		{"Training text", "ideographic spaces only", false, textData("\u3000\u3000"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonBlank, Key: protocol.KeyText}},
+		{"Training text", "one symbol", false, textData("x"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Limit: 2}},
+		{"Training text", "a 2 MB paste (2,097,152 characters)", false, textData(strings.Repeat("abcd ", 2<<20/5+1)[:2<<20]), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooLong, Key: protocol.KeyText, Have: 2097152, Limit: 1e6}},
+		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooManyDistinct, Key: protocol.KeyText, Limit: 4096}},
 		// Numbers.
 		{"Training numbers", "empty", false, numberData(""), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
 		{"Training numbers", "white space only", false, numberData(" \n "), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
-		{"Training numbers", "one number", false, numberData("5"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Min: 2}},
+		{"Training numbers", "one number", false, numberData("5"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Limit: 2}},
 		{"Training numbers", "1, NaN, 2", false, numberData("1, NaN, 2"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Position: 4, Token: "NaN"}},
 		{"Training numbers", "1, Infinity", false, numberData("1, Infinity"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "Infinity"}},
 		{"Training numbers", "1, -inf", false, numberData("1, -inf"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "-inf"}},
@@ -206,33 +206,33 @@ func refusals() []refusal {
 		{"Training numbers", "hostile HTML", false, numberData("1, " + hostile), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "<img"}},
 
 		// Settings that reset the model, and those that change live.
-		{"Learning rate", "0", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Learning rate", "1e6", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Learning rate", "NaN", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Learning rate", "-Infinity", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.Inf(-1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Hidden units", "0", false, cfgWith(func(c *lstm.Config) { c.Hidden = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Hidden units"}},
-		{"Hidden units", "100000", false, cfgWith(func(c *lstm.Config) { c.Hidden = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Hidden units"}},
-		{"Hidden units", "-1", false, cfgWith(func(c *lstm.Config) { c.Hidden = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Hidden units"}},
-		{"Sequence length", "0", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Sequence length"}},
-		{"Sequence length", "100000", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Sequence length"}},
-		{"Layers", "3", false, cfgWith(func(c *lstm.Config) { c.Layers = 3 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Layers"}},
-		{"Cell", "7 (neither LSTM nor RNN)", false, cfgWith(func(c *lstm.Config) { c.Cell = 7 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Cell"}},
-		{"Optimizer", "9", false, cfgWith(func(c *lstm.Config) { c.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Optimizer"}},
-		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Gradient clip"}},
-		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Gradient clip"}},
-		{"Clip mode", "5", false, cfgWith(func(c *lstm.Config) { c.ClipMode = 5 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Clip mode"}},
-		{"Momentum", "1", false, cfgWith(func(c *lstm.Config) { c.Momentum = 1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Momentum"}},
-		{"Forget-gate bias", "NaN", false, cfgWith(func(c *lstm.Config) { c.ForgetBias = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Forget-gate bias"}},
-		{"Learning rate (live)", "0", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Learning rate (live)", "1e6", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Learning rate"}},
-		{"Optimizer (live)", "9", false, liveWith(func(l *protocol.SetLive) { l.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Optimizer"}},
-		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Gradient clip"}},
+		{"Learning rate", "0", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "1e6", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "NaN", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "-Infinity", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.Inf(-1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Hidden units", "0", false, cfgWith(func(c *lstm.Config) { c.Hidden = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Hidden units", "100000", false, cfgWith(func(c *lstm.Config) { c.Hidden = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Hidden units", "-1", false, cfgWith(func(c *lstm.Config) { c.Hidden = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Sequence length", "0", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeySeqLen, Min: 1, Max: 256}},
+		{"Sequence length", "100000", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeySeqLen, Min: 1, Max: 256}},
+		{"Layers", "3", false, cfgWith(func(c *lstm.Config) { c.Layers = 3 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLayers, Min: 1, Max: 2}},
+		{"Cell", "7 (neither LSTM nor RNN)", false, cfgWith(func(c *lstm.Config) { c.Cell = 7 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyCell}},
+		{"Optimizer", "9", false, cfgWith(func(c *lstm.Config) { c.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyOptimizer}},
+		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
+		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
+		{"Clip mode", "5", false, cfgWith(func(c *lstm.Config) { c.ClipMode = 5 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClipMode}},
+		{"Momentum", "1", false, cfgWith(func(c *lstm.Config) { c.Momentum = 1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyMomentum, Min: 0, Max: 0.999}},
+		{"Forget-gate bias", "NaN", false, cfgWith(func(c *lstm.Config) { c.ForgetBias = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyForgetBias, Min: -10, Max: 10}},
+		{"Learning rate (live)", "0", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate (live)", "1e6", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Optimizer (live)", "9", false, liveWith(func(l *protocol.SetLive) { l.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyOptimizer}},
+		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
 
 		// Probe text.
 		{"Probe text", "empty", false, func() protocol.Message { return protocol.Trace{ID: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonEmpty, Key: protocol.KeyProbe}},
 		{"Probe text", "a character the model does not know", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "hello 🙂"} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}},
 		{"Probe text", "hostile HTML", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: hostile} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}},
-		{"Probe text", "2,001 characters", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: strings.Repeat("hello", 401)[:2001]} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyProbe, Value: 2001, Max: 2000}},
+		{"Probe text", "2,001 characters", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: strings.Repeat("hello", 401)[:2001]} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyProbe, Have: 2001, Limit: 2000}},
 		{"Probe text", "an intervention on unit 10,000", false, func() protocol.Message {
 			return protocol.Trace{ID: 5, Probe: sessionProbe, Interventions: []lstm.Intervention{{State: lstm.StateC, Unit: 9999}}}
 		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonBug, Key: protocol.KeyProbe}},
@@ -246,15 +246,15 @@ func refusals() []refusal {
 		{"Prime", "a character the model does not know", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he¿", Count: 5, Temperature: 1} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime}},
 		{"Prime", "100,000 characters", false, func() protocol.Message {
 			return protocol.Sample{ID: 6, Prime: strings.Repeat("hello", 20000), Count: 5, Temperature: 1}
-		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 100000, Max: 2000}},
+		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Have: 100000, Limit: 2000}},
 		{"Prime numbers", "empty", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "", Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonEmpty, Key: protocol.KeyPrime}},
 		{"Prime numbers", "1, Infinity", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "1, Infinity", Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonNumber, Key: protocol.KeyPrime, Index: 2, Token: "Infinity"}},
-		{"Prime numbers", "5,000 values", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: numberList(5000), Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 5000, Max: 2000}},
-		{"Generate count", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: -1, Temperature: 1} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonOutOfRange, Key: "count", Value: -1, Max: 10000}},
-		{"Generate count", "1,000,000", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "0, 1", Count: 1_000_000} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonOutOfRange, Key: "count", Value: 1e6, Max: 10000}},
-		{"Temperature", "NaN", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: math.NaN()} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Temperature"}},
-		{"Temperature", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: -1} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Temperature"}},
-		{"Temperature", "1e6", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: 1e6} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonOutOfRange, Key: "Temperature"}},
+		{"Prime numbers", "5,000 values", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: numberList(5000), Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Have: 5000, Limit: 2000}},
+		{"Generate count", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: -1, Temperature: 1} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonSetting, Key: protocol.KeyLength, Value: -1, Max: 10000}},
+		{"Generate count", "1,000,000", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "0, 1", Count: 1_000_000} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonSetting, Key: protocol.KeyLength, Value: 1e6, Max: 10000}},
+		{"Temperature", "NaN", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: math.NaN()} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
+		{"Temperature", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: -1} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
+		{"Temperature", "1e6", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: 1e6} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
 	}
 }
 
@@ -298,6 +298,7 @@ func matches(er, want protocol.Error) bool {
 	for _, f := range []struct{ got, want float64 }{
 		{er.Value, want.Value}, {er.Min, want.Min}, {er.Max, want.Max},
 		{float64(er.Index), float64(want.Index)}, {float64(er.Position), float64(want.Position)},
+		{float64(er.Have), float64(want.Have)}, {float64(er.Limit), float64(want.Limit)},
 	} {
 		if f.want != 0 && f.got != f.want {
 			return false
@@ -375,7 +376,7 @@ func TestCatalogueTooLargeForMemory(t *testing.T) {
 	out := e.Handle(m, t0)
 	runtime.ReadMemStats(&after)
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeBadConfig || er.Reason != protocol.ReasonOutOfRange || er.Key != "Hidden units" {
+	if !bad || er.Code != protocol.CodeBadConfig || er.Reason != protocol.ReasonSetting || er.Key != lstm.KeyHidden || er.Detail != uint8(lstm.TooMuchMemory) || er.Limit != lstm.MaxMemory {
 		t.Fatalf("4,096 distinct characters with 2 layers of 512 units: %+v", out)
 	}
 	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
@@ -420,13 +421,15 @@ func loadRefused(t *testing.T, e *Engine, file []byte) string {
 	t.Helper()
 	out := send(t, e, protocol.Import{ID: 9, File: file})
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeBadModel || er.Key != protocol.KeyModel || er.ID != 9 || er.Gen != e.gen || len(out) != 1 {
+	if !bad || er.Code != protocol.CodeBadModel || er.Key != protocol.KeyLoad || er.ID != 9 || er.Gen != e.gen || len(out) != 1 {
 		t.Fatalf("a bad model file of %d bytes: %v", len(file), out)
 	}
-	if er.Reason == protocol.ReasonNewerFormat {
+	switch {
+	case er.Reason == protocol.ReasonNewerFormat:
 		return "newer version"
-	}
-	if er.Reason != protocol.ReasonFormat && er.Reason != protocol.ReasonCannotTrain {
+	case er.Reason == protocol.ReasonFormat && er.Detail == uint8(lstm.BadValue):
+		return "invalid model file: " + er.Token
+	case er.Reason != protocol.ReasonFormat && er.Reason != protocol.ReasonCannotTrain:
 		t.Fatalf("a bad model file of %d bytes: reason %v", len(file), er.Reason)
 	}
 	return er.Token
@@ -484,8 +487,8 @@ func TestCatalogueModelFiles(t *testing.T) {
 			want string
 		}{
 			{"hidden units 100000", 20, 100000, "Hidden units 100000 is out of range: the limit is 512"},
-			{"hidden units 0", 20, 0, "Hidden units 0 is out of range"},
-			{"sequence length 0", 24, 0, "Sequence length 0 is out of range"},
+			{"hidden units 0", 20, 0, "invalid model file: h"},
+			{"sequence length 0", 24, 0, "invalid model file: seq"},
 			{"vocabulary size 4097", 36, 4097, "the limit is 4096"},
 			{"a parameter NaN", 112 + 4*12 + 4, 0x7ff80000, "is NaN, not a finite number"},
 		} {
@@ -502,7 +505,7 @@ func TestCatalogueModelFiles(t *testing.T) {
 		future := bytes.Clone(good)
 		binary.LittleEndian.PutUint32(future[8:], lstm.FormatVersion+1)
 		out := send(t, e, protocol.Import{File: withCRC(future)})
-		if er, _ := errorOf(out); er.Reason != protocol.ReasonNewerFormat || er.Value != lstm.FormatVersion+1 || er.Max != lstm.FormatVersion {
+		if er, _ := errorOf(out); er.Reason != protocol.ReasonNewerFormat || er.Have != lstm.FormatVersion+1 || er.Limit != lstm.FormatVersion {
 			t.Errorf("future version: %+v", er)
 		}
 		msg := loadRefused(t, e, withCRC(future))
@@ -545,7 +548,7 @@ func TestCatalogueModelFiles(t *testing.T) {
 		other := ready(t, "xyz xyz xyz")
 		f := only[protocol.ModelFile](t, send(t, other, protocol.Export{})).File
 		er, _ := errorOf(send(t, e, protocol.Import{File: f}))
-		if er.Reason != protocol.ReasonCannotTrain || er.Key != protocol.KeyModel {
+		if er.Reason != protocol.ReasonCannotTrain || er.Key != protocol.KeyLoad {
 			t.Errorf("%+v", er)
 		}
 		msg := loadRefused(t, e, f)
@@ -617,8 +620,8 @@ func TestCatalogueWorkerMessages(t *testing.T) {
 		if !isErr || len(out) != 1 || er.Code != protocol.CodeBadMessage || er.Reason != r.reason || !strings.Contains(er.Token, r.want) {
 			t.Fatalf("%s: %+v, want a bad-message error of reason %v containing %q", r.input, out, r.reason, r.want)
 		}
-		if r.reason == version && (er.Value != float64(r.b[2]) || er.Max != protocol.Version) {
-			t.Errorf("%s: version %v, ours %v", r.input, er.Value, er.Max)
+		if r.reason == version && (er.Have != int64(r.b[2]) || er.Limit != protocol.Version) {
+			t.Errorf("%s: version %v, ours %v", r.input, er.Have, er.Limit)
 		}
 		if kind, _, _ := strings.Cut(r.input, " truncated"); !logged[kind] {
 			logged[kind] = true

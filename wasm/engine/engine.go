@@ -16,8 +16,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
@@ -105,7 +103,14 @@ func (e *Engine) configError(id uint32, err error) protocol.Error {
 	if !errors.As(err, &ce) {
 		return e.bug(id, err.Error())
 	}
-	return e.refuse(id, protocol.CodeBadConfig, protocol.ReasonOutOfRange, ce.Field)
+	r := e.refuse(id, protocol.CodeBadConfig, protocol.ReasonSetting, "")
+	setting(&r, ce)
+	return r
+}
+
+// setting copies a setting's error into r.
+func setting(r *protocol.Error, ce *lstm.ConfigError) {
+	r.Key, r.Detail, r.Value, r.Min, r.Max, r.Have, r.Limit = ce.Key, uint8(ce.Problem), ce.Value, ce.Min, ce.Max, ce.Have, ce.Limit
 }
 
 // Handle acts on one message from the UI and returns the replies, in order:
@@ -158,7 +163,7 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 		return one(e.diagnostics(m.ID))
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
-	r.Value = float64(m.Type())
+	r.Have = int64(m.Type())
 	return one(r)
 }
 
@@ -272,35 +277,12 @@ func (e *Engine) setData(m protocol.SetData) protocol.Message {
 
 // parseData reads the training data of m, or says why it cannot be used.
 func (e *Engine) parseData(m protocol.SetData) (*lstm.Data, *protocol.Error) {
-	bad := func(reason protocol.Reason) *protocol.Error {
-		r := e.refuse(m.ID, protocol.CodeBadData, reason, protocol.KeyText)
-		return &r
-	}
+	var d *lstm.Data
+	var err error
 	if m.Mode == lstm.Numbers {
-		if noNumbers(m.Text) {
-			return nil, bad(protocol.ReasonEmpty)
-		}
-		d, err := lstm.NewNumberData(m.Text)
-		if err != nil {
-			return nil, e.dataError(m.ID, protocol.CodeBadData, protocol.KeyText, err)
-		}
-		return d, nil
-	}
-	if n := utf8.RuneCountInString(m.Text); n > lstm.MaxTextChars {
-		r := bad(protocol.ReasonTooLong)
-		r.Value, r.Max = float64(n), lstm.MaxTextChars
-		return nil, r
-	}
-	if m.Text != "" && strings.TrimSpace(m.Text) == "" {
-		// A text of spaces and line breaks only (what a cleared box often
-		// holds) would train a one-character model on nothing: say so instead.
-		return nil, bad(protocol.ReasonWhiteSpace)
-	}
-	d, err := lstm.NewTextData(m.Text)
-	if err != nil && distinctOver(m.Text, lstm.MaxVocab) {
-		r := bad(protocol.ReasonTooManyDistinct)
-		r.Max = lstm.MaxVocab
-		return nil, r
+		d, err = lstm.NewNumberData(m.Text)
+	} else {
+		d, err = lstm.NewTextData(m.Text)
 	}
 	if err != nil {
 		return nil, e.dataError(m.ID, protocol.CodeBadData, protocol.KeyText, err)
@@ -308,37 +290,29 @@ func (e *Engine) parseData(m protocol.SetData) (*lstm.Data, *protocol.Error) {
 	return d, nil
 }
 
-// noNumbers reports whether s holds no token of a list of numbers: only
-// separators (commas, semicolons, white space) or nothing.
-func noNumbers(s string) bool {
-	return strings.TrimFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) == ""
-}
-
-// distinctOver reports whether s has more than n distinct characters.
-func distinctOver(s string, n int) bool {
-	seen := make(map[rune]struct{}, n+1)
-	for _, r := range s {
-		seen[r] = struct{}{}
-		if len(seen) > n {
-			return true
-		}
-	}
-	return false
-}
-
-// dataError says why training data, a probe or a prime cannot be used.
+// dataError says why training data, a probe or a prime (key) cannot be used.
 func (e *Engine) dataError(id uint32, code protocol.Code, key string, err error) *protocol.Error {
 	r := e.refuse(id, code, protocol.ReasonBug, key)
 	var ne *lstm.NumberError
+	var le *lstm.LengthError
+	var ue *lstm.UnknownRuneError
 	switch {
-	case errors.Is(err, lstm.ErrEmptyText):
+	case errors.Is(err, lstm.ErrNoNumbers):
+		r.Reason, r.Detail = protocol.ReasonEmpty, 1
+	case errors.Is(err, lstm.ErrEmptyText), errors.Is(err, lstm.ErrEmptyProbe), errors.Is(err, lstm.ErrEmptyPrime):
 		r.Reason = protocol.ReasonEmpty
+	case errors.Is(err, lstm.ErrBlankText):
+		r.Reason = protocol.ReasonBlank
 	case errors.Is(err, lstm.ErrTooShort):
-		r.Reason, r.Min = protocol.ReasonTooShort, 2
+		r.Reason, r.Limit = protocol.ReasonTooShort, 2
+	case errors.Is(err, lstm.ErrTooManyChars):
+		r.Reason, r.Limit = protocol.ReasonTooManyDistinct, lstm.MaxVocab
 	case errors.As(err, &ne):
-		r.Reason, r.Index, r.Position, r.Token = protocol.ReasonNumber, ne.Index, ne.Offset, truncate(ne.Token)
-	case errors.Is(err, lstm.ErrUnknownRune):
-		r.Reason = protocol.ReasonUnknownRune
+		r.Reason, r.Detail, r.Index, r.Position, r.Token = protocol.ReasonNumber, uint8(ne.Problem), ne.Index, ne.Offset, truncate(ne.Token)
+	case errors.As(err, &le):
+		r.Reason, r.Detail, r.Have, r.Limit = protocol.ReasonTooLong, uint8(le.Input), int64(le.Have), int64(le.Limit)
+	case errors.As(err, &ue):
+		r.Reason, r.Token, r.Position = protocol.ReasonUnknownRune, string(ue.Rune), ue.Pos
 	default:
 		r.Token = truncate(err.Error())
 	}
@@ -449,7 +423,7 @@ func (e *Engine) update(id uint32) []protocol.Message {
 			return one(e.bug(id, err.Error()))
 		}
 		r := e.refuse(id, protocol.CodeDiverged, protocol.ReasonDiverged, "")
-		r.Index, r.Value, r.Token = int(de.Step), de.Value, de.What
+		r.Index, r.Value, r.Max, r.Token = int(de.Step), de.Value, de.LearningRate, de.What
 		return one(r)
 	}
 	e.last = u
@@ -562,22 +536,19 @@ func (e *Engine) trace(id uint32, probe string, ivs []lstm.Intervention) protoco
 	if e.model == nil {
 		return e.notReady(id)
 	}
-	if strings.TrimSpace(probe) == "" || e.model.Kind == lstm.Numbers && noNumbers(probe) {
-		return e.refuse(id, protocol.CodeBadProbe, protocol.ReasonEmpty, protocol.KeyProbe)
-	}
 	var pr *lstm.Probe
 	var err error
 	if e.model.Kind == lstm.Numbers {
 		vals, perr := lstm.ParseNumbers(probe)
 		if perr != nil {
-			return *e.probeError(id, protocol.KeyProbe, perr, 0)
+			return *e.dataError(id, protocol.CodeBadProbe, protocol.KeyProbe, perr)
 		}
 		pr, err = e.model.TraceNumbers(vals, ivs)
 	} else {
 		pr, err = e.model.TraceText(probe, ivs)
 	}
 	if err != nil {
-		return *e.probeError(id, protocol.KeyProbe, err, utf8.RuneCountInString(probe))
+		return *e.dataError(id, protocol.CodeBadProbe, protocol.KeyProbe, err)
 	}
 	res := protocol.TraceResult{ID: id, Gen: e.gen, Update: e.model.Updates, Kind: e.model.Kind, Cell: pr.Cell, T: pr.T, H: pr.H,
 		Layers: make([]protocol.LayerTrace, len(pr.Layers))}
@@ -639,39 +610,25 @@ func (e *Engine) traceText(res *protocol.TraceResult, pr *lstm.Probe) {
 	}
 }
 
-// probeError says why a probe or a prime of n characters (0: not known)
-// cannot be used.
-func (e *Engine) probeError(id uint32, key string, err error, n int) *protocol.Error {
-	r := e.dataError(id, protocol.CodeBadProbe, key, err)
-	if r.Reason == protocol.ReasonBug && n > lstm.MaxProbe {
-		r.Reason, r.Value, r.Max, r.Token = protocol.ReasonTooLong, float64(n), lstm.MaxProbe, ""
-	}
-	return r
-}
-
 // sample generates text or values.
 func (e *Engine) sample(m protocol.Sample) protocol.Message {
 	if e.model == nil {
 		return e.notReady(m.ID)
 	}
 	if m.Count < 0 || m.Count > lstm.MaxSample {
-		r := e.refuse(m.ID, protocol.CodeBadProbe, protocol.ReasonOutOfRange, "count")
-		r.Value, r.Max = float64(m.Count), lstm.MaxSample
+		r := e.refuse(m.ID, protocol.CodeBadProbe, protocol.ReasonSetting, protocol.KeyLength)
+		r.Value, r.Min, r.Max = float64(m.Count), 0, lstm.MaxSample
 		return r
 	}
 	if e.model.Kind == lstm.Numbers {
-		if noNumbers(m.Prime) {
-			return e.refuse(m.ID, protocol.CodeBadProbe, protocol.ReasonEmpty, protocol.KeyPrime)
-		}
 		vals, err := lstm.ParseNumbers(m.Prime)
-		if err != nil {
-			return *e.probeError(m.ID, protocol.KeyPrime, err, 0)
+		if err == nil {
+			var out []float64
+			if out, err = e.model.Continue(vals, m.Count); err == nil {
+				return protocol.SampleResult{ID: m.ID, Gen: e.gen, Kind: lstm.Numbers, Values: f32(out)}
+			}
 		}
-		out, err := e.model.Continue(vals, m.Count)
-		if err != nil {
-			return *e.probeError(m.ID, protocol.KeyPrime, err, len(vals))
-		}
-		return protocol.SampleResult{ID: m.ID, Gen: e.gen, Kind: lstm.Numbers, Values: f32(out)}
+		return *e.dataError(m.ID, protocol.CodeBadProbe, protocol.KeyPrime, err)
 	}
 	rng := rand.New(rand.NewPCG(m.Seed, 0x67656e))
 	out, err := e.model.Sample(m.Prime, m.Count, m.Temperature, rng)
@@ -680,7 +637,7 @@ func (e *Engine) sample(m protocol.Sample) protocol.Message {
 		if errors.As(err, &ce) {
 			return e.configError(m.ID, err)
 		}
-		return *e.probeError(m.ID, protocol.KeyPrime, err, utf8.RuneCountInString(m.Prime))
+		return *e.dataError(m.ID, protocol.CodeBadProbe, protocol.KeyPrime, err)
 	}
 	return protocol.SampleResult{ID: m.ID, Gen: e.gen, Kind: lstm.Text, Text: out}
 }
@@ -696,9 +653,12 @@ func (e *Engine) load(id uint32, file []byte, now time.Time) []protocol.Message 
 	if e.data != nil && e.data.Kind == m.Kind {
 		t, err = lstm.NewTrainer(m, e.data)
 		if err != nil {
-			r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonCannotTrain, protocol.KeyModel)
-			if !errors.Is(err, lstm.ErrUnknownRune) {
-				r.Token = truncate(err.Error())
+			r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonCannotTrain, protocol.KeyLoad)
+			var ue *lstm.UnknownRuneError
+			if errors.As(err, &ue) {
+				r.Token = string(ue.Rune)
+			} else {
+				r.Reason, r.Token = protocol.ReasonBug, truncate(err.Error())
 			}
 			return one(r)
 		}
@@ -714,16 +674,20 @@ func (e *Engine) load(id uint32, file []byte, now time.Time) []protocol.Message 
 
 // modelError says why a model file cannot be read.
 func (e *Engine) modelError(id uint32, err error) protocol.Error {
-	r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonFormat, protocol.KeyModel)
+	r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonFormat, protocol.KeyLoad)
 	var fe *lstm.FormatError
 	var ue *lstm.UnsupportedError
+	var ce *lstm.ConfigError
 	switch {
 	case errors.As(err, &ue):
-		r.Reason, r.Value, r.Max = protocol.ReasonNewerFormat, float64(ue.Version), lstm.FormatVersion
+		r.Reason, r.Have, r.Limit = protocol.ReasonNewerFormat, int64(ue.Version), lstm.FormatVersion
 	case errors.As(err, &fe):
-		r.Position, r.Token = int(fe.Offset), truncate(fe.Reason)
+		r.Detail, r.Position, r.Have, r.Token = uint8(fe.Problem), int(fe.Offset), fe.Want, truncate(fe.Reason)
+		if errors.As(err, &ce) { // a setting out of range: Token names it
+			r.Token, r.Value, r.Min, r.Max = ce.Key, ce.Value, ce.Min, ce.Max
+		}
 	default:
-		r.Token = truncate(err.Error())
+		r.Reason, r.Token = protocol.ReasonBug, truncate(err.Error())
 	}
 	return r
 }
@@ -743,7 +707,7 @@ func (e *Engine) HandleBytes(b []byte, now time.Time) []protocol.Message {
 	}
 	if !m.Type().ToEngine() {
 		r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
-		r.Value = float64(m.Type())
+		r.Have = int64(m.Type())
 		return one(r)
 	}
 	return e.safely(protocol.IDOf(m), func() []protocol.Message { return e.Handle(m, now) })
@@ -754,7 +718,7 @@ func (e *Engine) HandleBytes(b []byte, now time.Time) []protocol.Message {
 func (e *Engine) decodeError(b []byte, err error) protocol.Error {
 	if v, ok := protocol.HeaderVersion(b); ok && v != protocol.Version {
 		r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonVersion, "")
-		r.Value, r.Max = float64(v), protocol.Version
+		r.Have, r.Limit = int64(v), protocol.Version
 		return r
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonMalformed, "")

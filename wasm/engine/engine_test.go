@@ -135,7 +135,7 @@ func TestConfigChanges(t *testing.T) {
 	bad := smallConfig()
 	bad.Hidden = 100000
 	er, isErr := errorOf(send(t, e, protocol.SetConfig{Config: bad}))
-	if !isErr || er.Code != protocol.CodeBadConfig || er.Key != "Hidden units" || er.Reason != protocol.ReasonOutOfRange {
+	if !isErr || er.Code != protocol.CodeBadConfig || er.Key != lstm.KeyHidden || er.Reason != protocol.ReasonSetting {
 		t.Fatalf("Hidden 100000: %+v", er)
 	}
 	if e.model != m || e.cfg.Hidden != 8 {
@@ -208,7 +208,7 @@ func TestTraceAndSample(t *testing.T) {
 	if a.Text != b.Text || len([]rune(a.Text)) != 20 {
 		t.Errorf("samples %q and %q", a.Text, b.Text)
 	}
-	if er, bad := errorOf(send(t, e, protocol.Sample{ID: 3, Prime: "he", Count: 5, Temperature: -1})); !bad || er.Key != "Temperature" || er.ID != 3 {
+	if er, bad := errorOf(send(t, e, protocol.Sample{ID: 3, Prime: "he", Count: 5, Temperature: -1})); !bad || er.Key != lstm.KeyTemperature || er.ID != 3 {
 		t.Errorf("negative temperature: %+v", er)
 	}
 	r := only[protocol.ReachResult](t, send(t, e, protocol.Reach{ID: 4}))

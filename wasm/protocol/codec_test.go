@@ -101,10 +101,10 @@ func messages() []Message {
 			Norm: lstm.Norm{Mean: 0, Scale: 1}, Params: 12345, Updates: 77},
 		Status{Kind: lstm.Numbers, Config: lstm.DefaultConfig(), Length: 100, Norm: lstm.Norm{Mean: -3.5, Scale: 0.25}, Params: 4500},
 		Error{},
-		Error{ID: 3, Gen: 2, Code: CodeBadConfig, Reason: ReasonOutOfRange, Key: "lr", Value: 5, Min: 1e-6, Max: 1},
+		Error{ID: 3, Gen: 2, Code: CodeBadConfig, Reason: ReasonSetting, Key: "lr", Value: 5, Min: 1e-6, Max: 1},
 		Error{Code: CodeNotReady, Reason: ReasonNoData, Key: KeyText},
-		Error{ID: 1<<32 - 1, Gen: 9, Code: CodeBadData, Reason: ReasonNumber, Key: KeyText, Value: math.Inf(-1),
-			Min: -1e300, Max: -0.5, Index: -3, Position: 1 << 40, Detail: 255, Token: "0x1p-3 猫"},
+		Error{ID: 1<<32 - 1, Gen: 9, Code: CodeBadData, Reason: ReasonNumber, Detail: 255, Key: KeyText, Value: math.Inf(-1),
+			Min: -1e300, Max: -0.5, Have: -1 << 63, Limit: 1<<63 - 1, Index: -3, Position: 1 << 40, Token: "0x1p-3 猫"},
 		Diagnose{}, Diagnose{ID: 11},
 		Diagnostics{},
 		Diagnostics{ID: 11, Update: 1 << 40, HeapLive: 3 << 20, HeapAlloc: 5 << 20, HeapSys: 16 << 20, TotalAlloc: 1 << 50,
@@ -358,8 +358,8 @@ func TestOversized(t *testing.T) {
 	const configSize = 1 + 8 + 8 + 8 + 8 + 1 + 8 + 8 + 1 + 8 + 8
 	// header, ID, Gen, Update, Loss, CharsPerSec, GradNorm, Running
 	const progressLossesOff = 4 + 4 + 4 + 8 + 8 + 8 + 8 + 1
-	// header, ID, Gen, Code, Reason, Key (empty), Value, Min, Max, Index, Position, Detail
-	const errorTokenOff = 4 + 4 + 4 + 1 + 1 + 4 + 8 + 8 + 8 + 8 + 8 + 1
+	// header, ID, Gen, Code, Reason, Detail, Key (empty), Value, Min, Max, Have, Limit, Index, Position
+	const errorTokenOff = 4 + 4 + 4 + 1 + 1 + 1 + 4 + 8 + 8 + 8 + 8 + 8 + 8 + 8
 	tr := raw(lstmTrace())
 	// Offset of Layers[0].Zi's count: header, ID, Gen, Update, Kind, Cell, T, H, layer count.
 	ziOff := 4 + 4 + 4 + 8 + 1 + 1 + 8 + 8 + 4

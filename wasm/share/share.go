@@ -60,13 +60,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/settings"
+	"lstmplayground/wasm/words"
 )
 
 // Version is the link format version that Encode writes and the newest that
@@ -214,25 +215,26 @@ func (s State) Equal(t State) bool {
 // Hides reports whether s hides the control name (one of HideNames).
 func (s State) Hides(name string) bool { return slices.Contains(s.Hide, name) }
 
-// Keys of the fragment.
+// Keys of the fragment: the settings' keys are the registry's (wasm/settings),
+// the others the link's own.
 const (
 	keyVersion    = "v"
 	keyPreset     = "preset"
-	keyText       = "text"
-	keyMode       = "mode"
-	keyCell       = "cell"
-	keyLayers     = "layers"
-	keyHidden     = "h"
-	keySeqLen     = "seq"
-	keyLR         = "lr"
-	keyOptimizer  = "opt"
-	keyMomentum   = "mom"
-	keyClip       = "clip"
-	keyClipMode   = "clipmode"
-	keyForgetBias = "fbias"
-	keySeed       = "seed"
-	keyTemp       = "temp"
-	keyProbe      = "probe"
+	keyText       = settings.KeyText
+	keyMode       = settings.KeyMode
+	keyCell       = lstm.KeyCell
+	keyLayers     = lstm.KeyLayers
+	keyHidden     = lstm.KeyHidden
+	keySeqLen     = lstm.KeySeqLen
+	keyLR         = lstm.KeyLR
+	keyOptimizer  = lstm.KeyOptimizer
+	keyMomentum   = lstm.KeyMomentum
+	keyClip       = lstm.KeyClip
+	keyClipMode   = lstm.KeyClipMode
+	keyForgetBias = lstm.KeyForgetBias
+	keySeed       = lstm.KeySeed
+	keyTemp       = settings.KeyTemperature
+	keyProbe      = settings.KeyProbe
 	keyHide       = "hide"
 	keyOnly       = "only"
 	keyEmbed      = "embed"
@@ -240,30 +242,16 @@ const (
 	keyShared     = "shared"
 )
 
-// Field names as a person sees them; the configuration's are lstm.ConfigError's.
+// Names of the link's own fields as a person sees them; the settings' are
+// their labels (wasm/words).
 const (
-	fieldVersion     = "version"
-	fieldPreset      = "Preset"
-	fieldText        = "Training text"
-	fieldMode        = "Mode"
-	fieldCell        = "Cell"
-	fieldLayers      = "Layers"
-	fieldHidden      = "Hidden units"
-	fieldSeqLen      = "Sequence length"
-	fieldLR          = "Learning rate"
-	fieldOptimizer   = "Optimizer"
-	fieldMomentum    = "Momentum"
-	fieldClip        = "Gradient clip"
-	fieldClipMode    = "Clip mode"
-	fieldForgetBias  = "Forget-gate bias"
-	fieldSeed        = "Seed"
-	fieldTemperature = "Temperature"
-	fieldProbe       = "Probe text"
-	fieldHide        = "Hide"
-	fieldOnly        = "Only"
-	fieldEmbed       = "Embed"
-	fieldModel       = "Model"
-	fieldShared      = "Shared model"
+	fieldVersion = "version"
+	fieldPreset  = "Preset"
+	fieldHide    = "Hide"
+	fieldOnly    = "Only"
+	fieldEmbed   = "Embed"
+	fieldModel   = "Model"
+	fieldShared  = "Shared model"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
@@ -271,20 +259,20 @@ var keyOrder = [...]string{keyVersion, keyPreset, keyMode, keyCell, keyLayers, k
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
 	keyHide, keyOnly, keyEmbed, keyShared, keyText, keyModel}
 
-// configKeys maps lstm.ConfigError.Field to the key of the setting.
-var configKeys = map[string]string{
-	fieldCell: keyCell, fieldLayers: keyLayers, fieldHidden: keyHidden, fieldSeqLen: keySeqLen,
-	fieldLR: keyLR, fieldOptimizer: keyOptimizer, fieldMomentum: keyMomentum, fieldClip: keyClip,
-	fieldClipMode: keyClipMode, fieldForgetBias: keyForgetBias,
-}
+// configOrder is the registry of lstm.Config (with the page's seed range),
+// in the link's key order.
+var configOrder = func() []lstm.Setting {
+	var out []lstm.Setting
+	for _, s := range settings.All() {
+		if s.Get != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}()
 
-// Enumerations, as written in a link.
-var (
-	modeNames      = [...]string{lstm.Text: "text", lstm.Numbers: "numbers"}
-	cellNames      = [...]string{lstm.CellLSTM: "lstm", lstm.CellRNN: "rnn"}
-	optimizerNames = [...]string{lstm.Adam: "adam", lstm.RMSProp: "rmsprop", lstm.SGD: "sgd"}
-	clipModeNames  = [...]string{lstm.ClipElement: "element", lstm.ClipNorm: "norm"}
-)
+// modeNames are the modes as written in a link: the registry's choices.
+var modeNames = settings.Must(keyMode).Choices
 
 // ---- Encode ----
 
@@ -353,36 +341,15 @@ func (s State) EncodeFit() (fragment string, dropped bool, err error) {
 
 // value returns the text of key for s, unescaped, and whether Encode writes it.
 func (s State) value(key string) (string, bool) {
-	c := s.Config
 	switch key {
 	case keyVersion:
 		return strconv.Itoa(Version), true
 	case keyPreset:
 		return s.Preset, s.Preset != ""
 	case keyMode:
-		return modeNames[s.Mode], true
-	case keyCell:
-		return cellNames[c.Cell], true
-	case keyLayers:
-		return strconv.Itoa(c.Layers), true
-	case keyHidden:
-		return strconv.Itoa(c.Hidden), true
-	case keySeqLen:
-		return strconv.Itoa(c.SeqLen), true
-	case keyLR:
-		return formatFloat(c.LearningRate), true
-	case keyOptimizer:
-		return optimizerNames[c.Optimizer], true
-	case keyMomentum:
-		return formatFloat(c.Momentum), true
-	case keyClip:
-		return formatFloat(c.Clip), true
-	case keyClipMode:
-		return clipModeNames[c.ClipMode], true
-	case keyForgetBias:
-		return formatFloat(c.ForgetBias), true
+		return choiceName(settings.Must(keyMode), float64(s.Mode)), true
 	case keySeed:
-		return strconv.FormatUint(c.Seed, 10), true
+		return strconv.FormatUint(s.Config.Seed, 10), true // beyond 2⁵³ too, for a message
 	case keyTemp:
 		return formatFloat(s.Temperature), true
 	case keyProbe:
@@ -396,7 +363,26 @@ func (s State) value(key string) (string, bool) {
 	case keyShared:
 		return s.Shared, s.Shared != ""
 	}
+	if row, ok := settings.Of(key); ok && row.Get != nil {
+		v := row.Get(s.Config)
+		switch row.Kind {
+		case lstm.ChoiceSetting:
+			return choiceName(row, v), true
+		case lstm.WholeSetting:
+			return strconv.FormatFloat(v, 'f', 0, 64), true
+		}
+		return formatFloat(v), true
+	}
 	return "", false
+}
+
+// choiceName returns the name of choice v of row as written in a link, or
+// the number for a value with no name (which Validate refuses).
+func choiceName(row lstm.Setting, v float64) string {
+	if i := int(v); v >= 0 && i < len(row.Choices) {
+		return row.Choices[i]
+	}
+	return formatFloat(v)
 }
 
 // formatFloat writes the shortest decimal that parses back to v exactly.
@@ -458,33 +444,17 @@ func (s State) Validate() error {
 			return bothTexts()
 		}
 	}
-	if s.Mode != lstm.Text && s.Mode != lstm.Numbers {
-		return &LinkError{Key: keyMode, Field: fieldMode, Value: fmt.Sprint(uint8(s.Mode)), Reason: "use text or numbers"}
+	if mode := settings.Must(keyMode); mode.Check(float64(s.Mode)) != nil {
+		return &LinkError{Key: keyMode, Field: fieldOf(keyMode), Value: raw(keyMode), Reason: "use " + orList(mode.Choices), Err: mode.Check(float64(s.Mode))}
 	}
-	if err := checkConfig(s.Config, func(key string) string {
-		switch key {
-		case keyCell:
-			if int(s.Config.Cell) >= len(cellNames) {
-				return fmt.Sprint(uint8(s.Config.Cell))
-			}
-		case keyOptimizer:
-			if int(s.Config.Optimizer) >= len(optimizerNames) {
-				return fmt.Sprint(uint8(s.Config.Optimizer))
-			}
-		case keyClipMode:
-			if int(s.Config.ClipMode) >= len(clipModeNames) {
-				return fmt.Sprint(uint8(s.Config.ClipMode))
-			}
-		}
-		return raw(key)
-	}); err != nil {
+	if err := checkConfig(s.Config, raw); err != nil {
 		return err
 	}
 	if err := checkTemperature(s.Temperature, raw(keyTemp)); err != nil {
 		return err
 	}
 	if !utf8.ValidString(s.Probe) {
-		return notUTF8(keyProbe, fieldProbe)
+		return notUTF8(keyProbe)
 	}
 	seen := make([]string, 0, len(s.Hide))
 	for _, h := range s.Hide {
@@ -535,12 +505,12 @@ func checkShared(id string, hasModel bool) error {
 }
 
 func bothTexts() error {
-	return &LinkError{Key: keyText, Field: fieldText, Value: "(custom text)",
+	return &LinkError{Key: keyText, Field: fieldOf(keyText), Value: "(custom text)",
 		Reason: "the link has both a preset and a custom training text; keep one of them"}
 }
 
-func notUTF8(key, field string) error {
-	return &LinkError{Key: key, Field: field, Value: "(not text)", Reason: "it is not valid UTF-8 text"}
+func notUTF8(key string) error {
+	return &LinkError{Key: key, Field: fieldOf(key), Value: "(not text)", Reason: "it is not valid UTF-8 text"}
 }
 
 func checkPreset(p string) error {
@@ -558,18 +528,18 @@ func checkPreset(p string) error {
 
 func checkText(t string) error {
 	if !utf8.ValidString(t) {
-		return notUTF8(keyText, fieldText)
+		return notUTF8(keyText)
 	}
 	if n := utf8.RuneCountInString(t); n > lstm.MaxTextChars {
-		return &LinkError{Key: keyText, Field: fieldText, Value: fmt.Sprintf("(%d characters)", n),
+		return &LinkError{Key: keyText, Field: fieldOf(keyText), Value: fmt.Sprintf("(%d characters)", n),
 			Reason: fmt.Sprintf("the training text may have at most %d characters", lstm.MaxTextChars)}
 	}
 	return nil
 }
 
 func checkTemperature(v float64, raw string) error {
-	if math.IsNaN(v) || v < 0 || v > lstm.MaxTemperature {
-		return &LinkError{Key: keyTemp, Field: fieldTemperature, Value: raw, Reason: fmt.Sprintf("use a number from 0 to %d", lstm.MaxTemperature)}
+	if row := settings.Must(keyTemp); row.Check(v) != nil {
+		return &LinkError{Key: keyTemp, Field: fieldOf(keyTemp), Value: raw, Reason: use(keyTemp), Err: row.Check(v)}
 	}
 	return nil
 }
@@ -591,43 +561,28 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// checkConfig validates cfg with lstm.Config.Validate and MaxSeed, and turns
-// the first problem into a *LinkError naming the key; raw gives a key's value
-// as written in the link.
+// use says what to do with a bad value of the setting key: "use a whole
+// number from 1 to 512".
+func use(key string) string { return words.Use(words.English, settings.Must(key)) }
+
+// checkConfig checks cfg against the registry (lstm.Config.Validate's rows,
+// with the page's seed range), and turns the first problem in key order into
+// a *LinkError naming the key that wraps the *lstm.ConfigError; raw gives a
+// key's value as written in the link.
 func checkConfig(cfg lstm.Config, raw func(key string) string) error {
-	if err := cfg.Validate(); err != nil {
-		var ce *lstm.ConfigError
-		if errors.As(err, &ce) {
-			// Validate joins one error per field; report the first in key order.
-			for _, key := range keyOrder {
-				for _, e := range unjoin(err) {
-					if errors.As(e, &ce) && configKeys[ce.Field] == key {
-						return &LinkError{Key: key, Field: ce.Field, Value: raw(key), Reason: ce.Reason, Err: ce}
-					}
-				}
-			}
+	for _, row := range configOrder {
+		if err := row.Check(row.Get(cfg)); err != nil {
+			return &LinkError{Key: row.Key, Field: fieldOf(row.Key), Value: raw(row.Key), Reason: use(row.Key), Err: err}
 		}
-		return &LinkError{Field: "settings", Reason: err.Error(), Err: err}
-	}
-	if cfg.Seed > MaxSeed {
-		return &LinkError{Key: keySeed, Field: fieldSeed, Value: raw(keySeed), Reason: fmt.Sprintf("use a whole number from 0 to %d", uint64(MaxSeed))}
 	}
 	return nil
-}
-
-// unjoin returns the errors joined in err (errors.Join), or err alone.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 // checkModel decodes s.Model and checks that it fits the rest of s.
 func (s State) checkModel() error {
 	m, err := lstm.UnmarshalModel(s.Model)
 	if err != nil {
-		reason := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "lstm: "), ".")
+		reason := words.ModelFileReason(words.English, err)
 		if ue, ok := errors.AsType[*lstm.UnsupportedError](err); ok {
 			// lstm's hint is about a file; this is a link.
 			reason = fmt.Sprintf("it was made by a newer version of LSTM Playground (model format %d; this page reads format %d). Reload the page to update it, then open the link again",
@@ -636,24 +591,21 @@ func (s State) checkModel() error {
 		return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
 			Reason: reason, Err: err}
 	}
-	mismatch := func(key, field, model, link string) error {
-		return &LinkError{Key: key, Field: field, Value: link,
-			Reason: fmt.Sprintf("the link's model has %s %s; a link's model must match its settings", field, model)}
+	mismatch := func(key, model, link string) error {
+		return &LinkError{Key: key, Field: fieldOf(key), Value: link,
+			Reason: fmt.Sprintf("the link's model has %s %s; a link's model must match its settings", fieldOf(key), model)}
 	}
-	mc, c := m.Config, s.Config
-	switch {
-	case m.Kind != s.Mode:
-		return mismatch(keyMode, fieldMode, modeNames[m.Kind], modeNames[s.Mode])
-	case mc.Cell != c.Cell:
-		return mismatch(keyCell, fieldCell, cellNames[mc.Cell], cellNames[c.Cell])
-	case mc.Layers != c.Layers:
-		return mismatch(keyLayers, fieldLayers, strconv.Itoa(mc.Layers), strconv.Itoa(c.Layers))
-	case mc.Hidden != c.Hidden:
-		return mismatch(keyHidden, fieldHidden, strconv.Itoa(mc.Hidden), strconv.Itoa(c.Hidden))
-	case mc.Seed != c.Seed:
-		return mismatch(keySeed, fieldSeed, strconv.FormatUint(mc.Seed, 10), strconv.FormatUint(c.Seed, 10))
-	case mc.ForgetBias != c.ForgetBias:
-		return mismatch(keyForgetBias, fieldForgetBias, formatFloat(mc.ForgetBias), formatFloat(c.ForgetBias))
+	if m.Kind != s.Mode {
+		return mismatch(keyMode, modeNames[m.Kind], modeNames[s.Mode])
+	}
+	// The settings whose change makes a new model (not Live) must match:
+	// the file's architecture, seed and initialisation.
+	for _, row := range configOrder {
+		if !row.Live && row.Key != keySeqLen && row.Get(m.Config) != row.Get(s.Config) {
+			mv, _ := State{Config: m.Config}.value(row.Key)
+			lv, _ := s.value(row.Key)
+			return mismatch(row.Key, mv, lv)
+		}
 	}
 	if m.Kind == lstm.Text && s.Text != "" {
 		pos := 0
@@ -694,6 +646,27 @@ func Decode(fragment string) (State, error) {
 }
 
 func decode(fragment string) (State, error) {
+	vals, err := pairs(fragment)
+	if err != nil {
+		return State{}, err
+	}
+	s, err := decodeSettings(vals)
+	if err != nil {
+		return State{}, err
+	}
+	if err := s.decodeOptions(vals); err != nil {
+		return State{}, err
+	}
+	if err := s.decodeData(vals); err != nil {
+		return State{}, err
+	}
+	return s, nil
+}
+
+// pairs splits a fragment into its values by key, percent-decoded, and
+// checks its length, that no key is given twice with different values and
+// its version.
+func pairs(fragment string) (map[string]string, error) {
 	f := strings.TrimSpace(fragment)
 	// Cut a pasted URL or a leading '#' off, but not a '#' typed into a value
 	// ("v=1&probe=a#b"): what comes before the first '#' is cut if it is a
@@ -703,7 +676,7 @@ func decode(fragment string) (State, error) {
 	}
 	f = strings.TrimLeft(f, "#")
 	if len(f) > MaxFragment {
-		return State{}, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
+		return nil, &LinkError{Reason: fmt.Sprintf("it is %d characters long; a link has at most %d. It may have been joined to other text: copy it again", len(f), MaxFragment)}
 	}
 	vals := make(map[string]string)
 	var unknown string
@@ -714,12 +687,12 @@ func decode(fragment string) (State, error) {
 		rk, rv, _ := strings.Cut(piece, "=")
 		key, err := unescape(rk)
 		if err != nil {
-			return State{}, &LinkError{Key: rk, Field: "key", Value: rk, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
+			return nil, &LinkError{Key: rk, Field: "key", Value: rk, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
 		}
 		key = strings.ToLower(strings.TrimSpace(key))
 		v, err := unescape(rv)
 		if err != nil {
-			return State{}, &LinkError{Key: key, Field: fieldOf(key), Value: rv, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
+			return nil, &LinkError{Key: key, Field: fieldOf(key), Value: rv, Reason: "its percent-encoding is broken (a % must be followed by two hex digits)"}
 		}
 		if !slices.Contains(keyOrder[:], key) {
 			if unknown == "" {
@@ -728,11 +701,17 @@ func decode(fragment string) (State, error) {
 			continue
 		}
 		if old, dup := vals[key]; dup && old != v {
-			return State{}, &LinkError{Key: key, Field: fieldOf(key), Value: v,
+			return nil, &LinkError{Key: key, Field: fieldOf(key), Value: v,
 				Reason: fmt.Sprintf("%s is given twice, as %s and %s; keep one", key, short(old), short(v))}
 		}
 		vals[key] = v
 	}
+	return vals, checkLinkVersion(vals, unknown)
+}
+
+// checkLinkVersion checks the version of a link whose known values are vals
+// and whose first unknown key is unknown ("" for none).
+func checkLinkVersion(vals map[string]string, unknown string) error {
 	ver, hasVer := vals[keyVersion]
 	switch {
 	case !hasVer && len(vals) == 0:
@@ -740,51 +719,59 @@ func decode(fragment string) (State, error) {
 		if unknown != "" {
 			reason = fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown))
 		}
-		return State{}, &LinkError{Reason: reason, Err: ErrNotLink}
+		return &LinkError{Reason: reason, Err: ErrNotLink}
 	case !hasVer && unknown != "":
-		return State{}, &LinkError{Key: unknown, Reason: fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown)), Err: ErrNotLink}
+		return &LinkError{Key: unknown, Reason: fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown)), Err: ErrNotLink}
 	case hasVer:
-		if err := checkVersion(ver); err != nil {
-			return State{}, err
-		}
+		return checkVersion(ver)
 	}
+	return nil
+}
 
+// decodeSettings reads the preset, the mode, the settings of lstm.Config and
+// the temperature, and checks their ranges with the registry.
+func decodeSettings(vals map[string]string) (State, error) {
 	p := parser{vals: vals}
 	s := Default()
-	c := &s.Config
 	if v, ok := vals[keyPreset]; ok && v != "" {
 		s.Preset = strings.ToLower(strings.TrimSpace(v))
 		if err := checkPreset(s.Preset); err != nil {
 			return State{}, err
 		}
 	}
-	s.Mode = enum(&p, keyMode, fieldMode, modeNames[:], s.Mode)
-	c.Cell = enum(&p, keyCell, fieldCell, cellNames[:], c.Cell)
-	// The settings of lstm.Config are parsed here and range-checked below by
-	// Config.Validate, whose *lstm.ConfigError the *LinkError wraps.
-	c.Layers = p.int(keyLayers, fieldLayers, c.Layers)
-	c.Hidden = p.int(keyHidden, fieldHidden, c.Hidden)
-	c.SeqLen = p.int(keySeqLen, fieldSeqLen, c.SeqLen)
-	c.LearningRate = p.float(keyLR, fieldLR, c.LearningRate)
-	c.Optimizer = enum(&p, keyOptimizer, fieldOptimizer, optimizerNames[:], c.Optimizer)
-	c.Momentum = p.float(keyMomentum, fieldMomentum, c.Momentum)
-	c.Clip = p.float(keyClip, fieldClip, c.Clip)
-	c.ClipMode = enum(&p, keyClipMode, fieldClipMode, clipModeNames[:], c.ClipMode)
-	c.ForgetBias = p.float(keyForgetBias, fieldForgetBias, c.ForgetBias)
-	c.Seed = p.uint(keySeed, fieldSeed, MaxSeed, c.Seed)
-	s.Temperature = p.float(keyTemp, fieldTemperature, s.Temperature)
+	s.Mode = lstm.Kind(p.choice(settings.Must(keyMode), float64(s.Mode)))
+	// The settings of lstm.Config are parsed here, in the registry's order
+	// (the link's key order), and range-checked by checkConfig, whose
+	// *lstm.ConfigError the *LinkError wraps.
+	for _, row := range configOrder {
+		v := row.Get(s.Config)
+		switch {
+		case row.Kind == lstm.ChoiceSetting:
+			v = p.choice(row, v)
+		case row.Key == keySeed:
+			v = float64(p.uint(row, uint64(v)))
+		case row.Kind == lstm.WholeSetting:
+			v = float64(p.int(row.Key, int(v)))
+		default:
+			v = p.float(row.Key, v)
+		}
+		row.Set(&s.Config, v)
+	}
+	s.Temperature = p.float(keyTemp, s.Temperature)
 	if p.err != nil {
 		return State{}, p.err
 	}
 	if err := checkConfig(s.Config, func(key string) string { return vals[key] }); err != nil {
 		return State{}, err
 	}
-	if err := checkTemperature(s.Temperature, vals[keyTemp]); err != nil {
-		return State{}, err
-	}
+	return s, checkTemperature(s.Temperature, vals[keyTemp])
+}
+
+// decodeOptions reads the probe and the teacher's options into s.
+func (s *State) decodeOptions(vals map[string]string) error {
 	if v, ok := vals[keyProbe]; ok {
 		if !utf8.ValidString(v) {
-			return State{}, notUTF8(keyProbe, fieldProbe)
+			return notUTF8(keyProbe)
 		}
 		s.Probe = v
 	}
@@ -795,7 +782,7 @@ func decode(fragment string) (State, error) {
 				continue
 			}
 			if !slices.Contains(hideNames[:], h) {
-				return State{}, badHide(h)
+				return badHide(h)
 			}
 			s.Hide = append(s.Hide, h)
 		}
@@ -803,7 +790,7 @@ func decode(fragment string) (State, error) {
 	if v, ok := vals[keyOnly]; ok {
 		s.Only = strings.ToLower(strings.TrimSpace(v))
 		if s.Only != "" && !slices.Contains(chartNames[:], s.Only) {
-			return State{}, badOnly(s.Only)
+			return badOnly(s.Only)
 		}
 	}
 	if v, ok := vals[keyEmbed]; ok {
@@ -813,39 +800,45 @@ func decode(fragment string) (State, error) {
 		case "0", "false", "no", "off":
 			s.Embed = false
 		default:
-			return State{}, &LinkError{Key: keyEmbed, Field: fieldEmbed, Value: v, Reason: "use 1 (embed) or 0"}
+			return &LinkError{Key: keyEmbed, Field: fieldEmbed, Value: v, Reason: "use 1 (embed) or 0"}
 		}
 	}
+	return nil
+}
+
+// decodeData reads the compressed text and model and the shared model's id
+// into s, and checks that they fit the rest of s.
+func (s *State) decodeData(vals map[string]string) error {
 	if v, ok := vals[keyText]; ok && v != "" {
 		if s.Preset != "" {
-			return State{}, bothTexts()
+			return bothTexts()
 		}
-		b, err := inflate(keyText, fieldText, v, MaxTextBytes)
+		b, err := inflate(keyText, v, MaxTextBytes)
 		if err != nil {
-			return State{}, err
+			return err
 		}
 		s.Text = string(b)
 		if err := checkText(s.Text); err != nil {
-			return State{}, err
+			return err
 		}
 	}
 	if v, ok := vals[keyModel]; ok && v != "" {
-		b, err := inflate(keyModel, fieldModel, v, MaxModelBytes)
+		b, err := inflate(keyModel, v, MaxModelBytes)
 		if err != nil {
-			return State{}, err
+			return err
 		}
 		s.Model = bytes.Clone(b) // without inflate's spare capacity
 		if err := s.checkModel(); err != nil {
-			return State{}, err
+			return err
 		}
 	}
 	if v, ok := vals[keyShared]; ok && v != "" {
 		if err := checkShared(v, s.Model != nil); err != nil {
-			return State{}, err
+			return err
 		}
 		s.Shared = v
 	}
-	return s, nil
+	return nil
 }
 
 // unescape decodes percent-encoding as a query string does ('+' is a space).
@@ -903,43 +896,14 @@ func checkVersion(v string) error {
 	return &VersionError{Version: short(t)} // more digits or a larger number: newer
 }
 
-// fieldOf returns the field name of a key.
+// fieldOf returns the name a person sees of a key: a setting's label, or
+// one of the link's own fields.
 func fieldOf(key string) string {
 	switch key {
 	case keyVersion:
 		return fieldVersion
 	case keyPreset:
 		return fieldPreset
-	case keyText:
-		return fieldText
-	case keyMode:
-		return fieldMode
-	case keyCell:
-		return fieldCell
-	case keyLayers:
-		return fieldLayers
-	case keyHidden:
-		return fieldHidden
-	case keySeqLen:
-		return fieldSeqLen
-	case keyLR:
-		return fieldLR
-	case keyOptimizer:
-		return fieldOptimizer
-	case keyMomentum:
-		return fieldMomentum
-	case keyClip:
-		return fieldClip
-	case keyClipMode:
-		return fieldClipMode
-	case keyForgetBias:
-		return fieldForgetBias
-	case keySeed:
-		return fieldSeed
-	case keyTemp:
-		return fieldTemperature
-	case keyProbe:
-		return fieldProbe
 	case keyHide:
 		return fieldHide
 	case keyOnly:
@@ -951,6 +915,9 @@ func fieldOf(key string) string {
 	case keyShared:
 		return fieldShared
 	}
+	if _, ok := settings.Of(key); ok {
+		return words.Label(words.English, key)
+	}
 	return key
 }
 
@@ -960,103 +927,74 @@ type parser struct {
 	err  error
 }
 
-func (p *parser) fail(key, field, v, reason string) {
+func (p *parser) fail(key, v, reason string) {
 	if p.err == nil {
-		p.err = &LinkError{Key: key, Field: field, Value: v, Reason: reason}
+		p.err = &LinkError{Key: key, Field: fieldOf(key), Value: v, Reason: reason}
 	}
 }
 
 // int reads a whole number; its range is checked later.
-func (p *parser) int(key, field string, def int) int {
+func (p *parser) int(key string, def int) int {
 	v, ok := p.vals[key]
 	if !ok || p.err != nil {
 		return def
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 0)
 	if err != nil {
-		p.fail(key, field, v, rangeOf(key))
+		p.fail(key, v, use(key))
 		return def
 	}
 	return int(n)
 }
 
-// uint reads a whole number from 0 to hi.
-func (p *parser) uint(key, field string, hi, def uint64) uint64 {
-	v, ok := p.vals[key]
+// uint reads a whole number of row, from 0 to its Max.
+func (p *parser) uint(row lstm.Setting, def uint64) uint64 {
+	v, ok := p.vals[row.Key]
 	if !ok || p.err != nil {
 		return def
 	}
 	n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 64)
-	if err != nil || n > hi {
-		p.fail(key, field, v, fmt.Sprintf("use a whole number from 0 to %d", hi))
+	if err != nil || row.Check(float64(n)) != nil { // exact: every n above Max (2⁵³−1) is at least 2⁵³ as a float64
+		p.fail(row.Key, v, use(row.Key))
 		return def
 	}
 	return n
 }
 
 // float reads a number; its range (and NaN, ±Inf) is checked later.
-func (p *parser) float(key, field string, def float64) float64 {
+func (p *parser) float(key string, def float64) float64 {
 	v, ok := p.vals[key]
 	if !ok || p.err != nil {
 		return def
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) { // out of range: ±Inf or 0, refused or not later
-		p.fail(key, field, v, rangeOf(key))
+		p.fail(key, v, use(key))
 		return def
 	}
 	return f
 }
 
-// rangeOf returns the valid range of a setting as lstm.Config.Validate words
-// it ("use a whole number from 1 to 512"), for a value that is not a number.
-func rangeOf(key string) string {
-	if key == keyTemp {
-		return fmt.Sprintf("use a number from 0 to %d", lstm.MaxTemperature)
-	}
-	c := lstm.DefaultConfig()
-	switch key {
-	case keyLayers:
-		c.Layers = 0
-	case keyHidden:
-		c.Hidden = 0
-	case keySeqLen:
-		c.SeqLen = 0
-	case keyLR:
-		c.LearningRate = math.NaN()
-	case keyMomentum:
-		c.Momentum = math.NaN()
-	case keyClip:
-		c.Clip = math.NaN()
-	case keyForgetBias:
-		c.ForgetBias = math.NaN()
-	}
-	var ce *lstm.ConfigError
-	if errors.As(c.Validate(), &ce) {
-		return ce.Reason
-	}
-	return "use a number" // unreachable: every key above makes c invalid
-}
-
-// enum reads one of names (indexed by the value) into an enumeration type.
-func enum[E ~uint8](p *parser, key, field string, names []string, def E) E {
-	v, ok := p.vals[key]
+// choice reads one of row's choices, as written in a link, and returns its
+// index.
+func (p *parser) choice(row lstm.Setting, def float64) float64 {
+	v, ok := p.vals[row.Key]
 	if !ok || p.err != nil {
 		return def
 	}
-	if i := slices.Index(names, strings.ToLower(strings.TrimSpace(v))); i >= 0 {
-		return E(i)
+	if i := slices.Index(row.Choices, strings.ToLower(strings.TrimSpace(v))); i >= 0 {
+		return float64(i)
 	}
-	p.fail(key, field, v, "use "+orList(names))
+	p.fail(row.Key, v, "use "+orList(row.Choices))
 	return def
 }
 
 // inflate decodes the base64url value v of key and inflates it, reading at
 // most limit+1 bytes: the buffer grows by doubling up to limit+1, so a small
 // value that inflates to gigabytes costs no more than that.
-func inflate(key, field, v string, limit int) ([]byte, error) {
+func inflate(key, v string, limit int) ([]byte, error) {
 	bad := func(reason string) error {
-		return &LinkError{Key: key, Field: field, Value: v, Reason: reason}
+		return &LinkError{Key: key, Field: fieldOf(key), Value: v, Reason: reason}
 	}
 	z, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(strings.TrimSpace(v), "="))
 	if err != nil {

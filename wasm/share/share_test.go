@@ -320,16 +320,16 @@ func TestDecodeErrors(t *testing.T) {
 		{"v=1&h=99999999999999999999999", "Hidden units", "h", []string{"1 to 512"}},
 		{"v=1&layers=3", "Layers", "layers", []string{"layers=3", "1 to 2"}},
 		{"v=1&seq=257", "Sequence length", "seq", []string{"seq=257", "1 to 256"}},
-		{"v=1&lr=-1", "Learning rate", "lr", []string{"Learning rate", "lr=-1", "1e-06 to 1"}},
+		{"v=1&lr=-1", "Learning rate", "lr", []string{"Learning rate", "lr=-1", "0.000001 to 1"}},
 		{"v=1&lr=NaN", "Learning rate", "lr", []string{"lr=NaN"}},
 		{"v=1&lr=Inf", "Learning rate", "lr", []string{"lr=Inf"}},
 		{"v=1&lr=0,01", "Learning rate", "lr", []string{"lr=0,01"}},
 		{"v=1&mom=1", "Momentum", "mom", []string{"mom=1", "0 to 0.999"}},
 		{"v=1&clip=-1", "Gradient clip", "clip", []string{"clip=-1", "0 to 1000"}},
-		{"v=1&fbias=11", "Forget-gate bias", "fbias", []string{"fbias=11", "-10 to 10"}},
-		{"v=1&seed=", "Seed", "seed", []string{"Seed", "seed=", "empty", "0 to 9007199254740991"}},
+		{"v=1&fbias=11", "Forget-gate bias", "fbias", []string{"fbias=11", "−10 to 10"}},
+		{"v=1&seed=", "Seed", "seed", []string{"Seed", "seed=", "empty", "0 to 9,007,199,254,740,991"}},
 		{"v=1&seed=-1", "Seed", "seed", []string{"seed=-1"}},
-		{"v=1&seed=9007199254740992", "Seed", "seed", []string{"seed=9007199254740992", "0 to 9007199254740991"}},
+		{"v=1&seed=9007199254740992", "Seed", "seed", []string{"seed=9007199254740992", "0 to 9,007,199,254,740,991"}},
 		{"v=1&temp=11", "Temperature", "temp", []string{"temp=11", "0 to 10"}},
 		{"v=1&cell=gru", "Cell", "cell", []string{"cell=gru", "lstm or rnn"}},
 		{"v=1&mode=words", "Mode", "mode", []string{"mode=words", "text or numbers"}},
@@ -561,17 +561,17 @@ func TestValidate(t *testing.T) {
 		name  string
 		edit  func(*State)
 		key   string
-		isCfg bool // wraps an *lstm.ConfigError
+		isCfg bool // wraps an *lstm.ConfigError: a registry setting out of its range
 	}{
 		{"hidden 0", func(s *State) { s.Config.Hidden = 0 }, keyHidden, true},
 		{"bad cell", func(s *State) { s.Config.Cell = 7 }, keyCell, true},
 		{"bad optimizer", func(s *State) { s.Config.Optimizer = 9 }, keyOptimizer, true},
 		{"bad clip mode", func(s *State) { s.Config.ClipMode = 9 }, keyClipMode, true},
 		{"lr NaN", func(s *State) { s.Config.LearningRate = nan() }, keyLR, true},
-		{"seed too large", func(s *State) { s.Config.Seed = MaxSeed + 1 }, keySeed, false},
-		{"bad mode", func(s *State) { s.Mode = 2 }, keyMode, false},
-		{"temperature NaN", func(s *State) { s.Temperature = nan() }, keyTemp, false},
-		{"temperature negative", func(s *State) { s.Temperature = -0.1 }, keyTemp, false},
+		{"seed too large", func(s *State) { s.Config.Seed = MaxSeed + 1 }, keySeed, true},
+		{"bad mode", func(s *State) { s.Mode = 2 }, keyMode, true},
+		{"temperature NaN", func(s *State) { s.Temperature = nan() }, keyTemp, true},
+		{"temperature negative", func(s *State) { s.Temperature = -0.1 }, keyTemp, true},
 		{"preset and text", func(s *State) { s.Preset, s.Text = "rhyme", "abc" }, keyText, false},
 		{"preset uppercase", func(s *State) { s.Preset = "Rhyme" }, keyPreset, false},
 		{"probe not UTF-8", func(s *State) { s.Probe = "a\xffb" }, keyProbe, false},
@@ -665,12 +665,12 @@ func TestDecodeReusesConfigErrors(t *testing.T) {
 		{keyLayers, "0", "use a whole number from 1 to 2"},
 		{keyHidden, "513", "use a whole number from 1 to 512"},
 		{keySeqLen, "-3", "use a whole number from 1 to 256"},
-		{keyLR, "2", "use a number from 1e-06 to 1"},
-		{keyLR, "NaN", "use a number from 1e-06 to 1"},
-		{keyLR, "1e999", "use a number from 1e-06 to 1"},
+		{keyLR, "2", "use a number from 0.000001 to 1"},
+		{keyLR, "NaN", "use a number from 0.000001 to 1"},
+		{keyLR, "1e999", "use a number from 0.000001 to 1"},
 		{keyMomentum, "-0.5", "use a number from 0 to 0.999"},
 		{keyClip, "Inf", "use a number from 0 to 1000"},
-		{keyForgetBias, "-11", "use a number from -10 to 10"},
+		{keyForgetBias, "-11", "use a number from −10 to 10"},
 	} {
 		_, err := Decode("v=1&" + tt.key + "=" + tt.bad)
 		var ce *lstm.ConfigError

@@ -10,6 +10,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/export"
+	"lstmplayground/wasm/words"
 )
 
 // This file is Export: every chart as a PNG, the shown trace and the loss
@@ -145,7 +146,7 @@ func (a *app) savePyTorch() {
 func (a *app) downloadPyTorch(file []byte) {
 	var buf bytes.Buffer
 	if err := export.PyTorchJSONFile(&buf, file); err != nil {
-		a.invalidate(a.st.SetError(FieldExport, "The weights could not be written: "+strings.TrimPrefix(err.Error(), "export: ")+"."))
+		a.invalidate(a.st.SetError(FieldExport, words.Export(words.English, err)))
 		return
 	}
 	download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())

@@ -15,6 +15,7 @@ import (
 	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/words"
 )
 
 // This file keeps and shares: the session saved in the browser as training
@@ -365,13 +366,7 @@ func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *LossHistory) {
 	m, err := lstm.UnmarshalModel(file)
 	if err != nil {
-		reason := strings.TrimPrefix(err.Error(), "lstm: ")
-		var ue *lstm.UnsupportedError
-		if errors.As(err, &ue) && ue.Version > 1000 {
-			// No version of the format will get there: a damaged header.
-			reason = "the file starts like a model file, but its header is damaged (it gives format version " + strconv.FormatUint(uint64(ue.Version), 10) + ")"
-		}
-		a.importFailed(from, reason)
+		a.importFailed(from, words.ModelFileReason(words.English, err))
 		return
 	}
 	a.stopCompare()

@@ -1,41 +1,45 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/settings"
+	"lstmplayground/wasm/words"
 )
 
 // Field names, exactly as a person sees them (DESIGN.md "Names a person
-// sees"); the engine's Error.Field uses the same names.
-const (
-	FieldText        = "Training text"
-	FieldMode        = "Mode"
-	FieldCell        = "Cell"
-	FieldHidden      = "Hidden units"
-	FieldSeqLen      = "Sequence length"
-	FieldLR          = "Learning rate"
-	FieldOptimizer   = "Optimizer"
-	FieldSeed        = "Seed"
-	FieldLayers      = "Layers"
-	FieldClip        = "Gradient clip"
-	FieldForgetBias  = "Forget-gate bias"
-	FieldProbe       = "Probe text"
-	FieldPrime       = "Prime"
-	FieldLength      = "Length"
-	FieldTemperature = "Temperature"
-	FieldLoad        = "Load model"
-	FieldMomentum    = "Momentum"
+// sees"): the registry's labels (wasm/settings, wasm/words); the engine's
+// Error.Field uses the same names.
+var (
+	FieldText        = label(settings.KeyText)
+	FieldMode        = label(settings.KeyMode)
+	FieldCell        = label(lstm.KeyCell)
+	FieldHidden      = label(lstm.KeyHidden)
+	FieldSeqLen      = label(lstm.KeySeqLen)
+	FieldLR          = label(lstm.KeyLR)
+	FieldOptimizer   = label(lstm.KeyOptimizer)
+	FieldSeed        = label(lstm.KeySeed)
+	FieldLayers      = label(lstm.KeyLayers)
+	FieldClip        = label(lstm.KeyClip)
+	FieldForgetBias  = label(lstm.KeyForgetBias)
+	FieldProbe       = label(settings.KeyProbe)
+	FieldPrime       = label(settings.KeyPrime)
+	FieldLength      = label(settings.KeyLength)
+	FieldTemperature = label(settings.KeyTemperature)
+	FieldLoad        = label(words.KeyLoad)
+	FieldMomentum    = label(lstm.KeyMomentum)
 )
+
+func label(key string) string { return words.Label(words.English, key) }
 
 // Limits the page states and checks before it sends anything.
 const (
-	MaxSeed      = 1<<53 - 1 // the largest whole number a number field holds exactly
-	MaxGenerate  = lstm.MaxSample
+	MaxSeed      = settings.MaxSeed
+	MaxGenerate  = settings.MaxGenerate
 	DebounceText = 400 // ms between the last keystroke in Training text and SetData
 )
 
@@ -60,48 +64,52 @@ type FloatSpec struct {
 	Lo, Hi float64
 }
 
-// The settings' ranges: lstm's limits, which the engine checks again.
+// The settings' ranges: the registry's (lstm's limits, which the engine
+// checks again, and the page's own).
 var (
-	SpecHidden      = IntSpec{FieldHidden, 1, lstm.MaxHidden}
-	SpecSeqLen      = IntSpec{FieldSeqLen, 1, lstm.MaxSeqLen}
-	SpecLayers      = IntSpec{FieldLayers, 1, lstm.MaxLayers}
-	SpecSeed        = IntSpec{FieldSeed, 0, MaxSeed}
-	SpecLength      = IntSpec{FieldLength, 1, MaxGenerate}
-	SpecLR          = FloatSpec{FieldLR, lstm.MinLR, lstm.MaxLR}
-	SpecClip        = FloatSpec{FieldClip, 0, lstm.MaxClip}
-	SpecForgetBias  = FloatSpec{FieldForgetBias, -lstm.MaxForgetB, lstm.MaxForgetB}
-	SpecTemperature = FloatSpec{FieldTemperature, 0, lstm.MaxTemperature}
+	SpecHidden      = intSpec(lstm.KeyHidden)
+	SpecSeqLen      = intSpec(lstm.KeySeqLen)
+	SpecLayers      = intSpec(lstm.KeyLayers)
+	SpecSeed        = intSpec(lstm.KeySeed)
+	SpecLength      = intSpec(settings.KeyLength)
+	SpecLR          = floatSpec(lstm.KeyLR)
+	SpecClip        = floatSpec(lstm.KeyClip)
+	SpecForgetBias  = floatSpec(lstm.KeyForgetBias)
+	SpecTemperature = floatSpec(settings.KeyTemperature)
 )
 
-// Range describes the valid values: "a whole number from 1 to 512".
-func (s IntSpec) Range() string {
-	return fmt.Sprintf("a whole number from %s to %s", FormatCount(s.Lo), FormatCount(s.Hi))
+func intSpec(key string) IntSpec {
+	s := settings.Must(key)
+	return IntSpec{label(key), int(s.Min), int(s.Max)}
 }
 
-// Range describes the valid values: "a number from 0.000001 to 1".
-func (s FloatSpec) Range() string {
-	return fmt.Sprintf("a number from %s to %s", plainNumber(s.Lo), plainNumber(s.Hi))
+func floatSpec(key string) FloatSpec {
+	s := settings.Must(key)
+	return FloatSpec{label(key), s.Min, s.Max}
 }
+
+// setting returns the spec as a row for wasm/words (Key unused: the label
+// is the spec's Field).
+func (s IntSpec) setting() lstm.Setting {
+	return lstm.Setting{Kind: lstm.WholeSetting, Min: float64(s.Lo), Max: float64(s.Hi)}
+}
+
+func (s FloatSpec) setting() lstm.Setting {
+	return lstm.Setting{Kind: lstm.NumberSetting, Min: s.Lo, Max: s.Hi}
+}
+
+// Range describes the valid values: "a whole number from 1 to 512".
+func (s IntSpec) Range() string { return words.Range(words.English, s.setting()) }
+
+// Range describes the valid values: "a number from 0.000001 to 1".
+func (s FloatSpec) Range() string { return words.Range(words.English, s.setting()) }
 
 // Bounds states the valid values in a few words, for the hint beside the
 // field, so that the limits are known before they are hit: "1 to 512".
-func (s IntSpec) Bounds() string {
-	return fmt.Sprintf("%s to %s", FormatCount(s.Lo), FormatCount(s.Hi))
-}
+func (s IntSpec) Bounds() string { return words.Bounds(words.English, s.setting()) }
 
 // Bounds states the valid values in a few words: "0.000001 to 1".
-func (s FloatSpec) Bounds() string {
-	return fmt.Sprintf("%s to %s", plainNumber(s.Lo), plainNumber(s.Hi))
-}
-
-// plainNumber writes a limit without exponent where that stays short.
-func plainNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if strings.HasPrefix(s, "-") {
-		s = minus + s[1:]
-	}
-	return s
-}
+func (s FloatSpec) Bounds() string { return words.Bounds(words.English, s.setting()) }
 
 // normalise trims a typed number and accepts the typographic minus and a
 // decimal comma.
@@ -114,36 +122,32 @@ func normalise(s string) string {
 	return s
 }
 
-// Parse reads a typed whole number and checks its range.
-func (s IntSpec) Parse(typed string) (int, error) {
+// parse reads a typed number of a field with the valid range row, whole if
+// the row says so.
+func parse(field string, row lstm.Setting, typed string) (float64, error) {
 	t := normalise(typed)
 	if t == "" {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s is empty: type %s.", s.Field, s.Range())}
+		return 0, &FieldError{field, words.Empty(words.English, field, row)}
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s “%s” is not a number: type %s.", s.Field, typed, s.Range())}
+		return 0, &FieldError{field, words.NotANumber(words.English, field, row, typed)}
 	}
-	if v != math.Trunc(v) || v < float64(s.Lo) || v > float64(s.Hi) {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s %s is out of range: use %s.", s.Field, typed, s.Range())}
+	if row.Check(v) != nil {
+		return 0, &FieldError{field, words.OutOfRange(words.English, field, row, typed)}
 	}
-	return int(v), nil
+	return v, nil
+}
+
+// Parse reads a typed whole number and checks its range.
+func (s IntSpec) Parse(typed string) (int, error) {
+	v, err := parse(s.Field, s.setting(), typed)
+	return int(v), err
 }
 
 // Parse reads a typed number and checks its range.
 func (s FloatSpec) Parse(typed string) (float64, error) {
-	t := normalise(typed)
-	if t == "" {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s is empty: type %s.", s.Field, s.Range())}
-	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s “%s” is not a number: type %s.", s.Field, typed, s.Range())}
-	}
-	if v < s.Lo || v > s.Hi {
-		return 0, &FieldError{s.Field, fmt.Sprintf("%s %s is out of range: use %s.", s.Field, typed, s.Range())}
-	}
-	return v, nil
+	return parse(s.Field, s.setting(), typed)
 }
 
 // CheckText refuses a training text the engine would refuse for its length,
@@ -151,14 +155,11 @@ func (s FloatSpec) Parse(typed string) (float64, error) {
 // else (one character, a bad number) the engine reports.
 func CheckText(text string, mode lstm.Kind) error {
 	if text == "" || (mode == lstm.Numbers && strings.TrimSpace(text) == "") {
-		if mode == lstm.Numbers {
-			return &FieldError{FieldText, "The list of numbers is empty: type some numbers, such as 0, 0.5, 1, 0.5, 0."}
-		}
-		return &FieldError{FieldText, "The training text is empty: type something or pick a preset."}
+		msg, _ := words.Data(words.English, mode, lstm.ErrEmptyText)
+		return &FieldError{FieldText, msg}
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
-		return &FieldError{FieldText, fmt.Sprintf("The training text has %s characters; the limit is %s. Shorten it to train.",
-			FormatCount(n), FormatCount(lstm.MaxTextChars))}
+		return &FieldError{FieldText, words.Length(words.English, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
 	}
 	return nil
 }
@@ -166,9 +167,9 @@ func CheckText(text string, mode lstm.Kind) error {
 // TextLimits is the sentence that states the data limits before they are hit.
 func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
-		return fmt.Sprintf("Up to %s numbers, separated by commas, spaces or new lines.", FormatCount(lstm.MaxNumbers))
+		return words.Text(words.English, "data.limitsNumbers", FormatCount(lstm.MaxNumbers))
 	}
-	return fmt.Sprintf("Up to %s characters and %s distinct characters.", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
+	return words.Text(words.English, "data.limits", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
 }
 
 // Optimizers lists the optimizers in the order of the Optimizer picker.
