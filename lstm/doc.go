@@ -72,7 +72,19 @@
 // the update count, the normalisation (numbers), the vocabulary (text), every
 // parameter as float64 in slab order, and a CRC-32. See Encode for the byte
 // layout. Decode checks every value before it allocates and returns a
-// *FormatError or an *UnsupportedError (a newer version) for a bad file.
+// *FormatError (with a FormatProblem code) or an *UnsupportedError (a newer
+// version) for a bad file.
+//
+// # Settings and errors
+//
+// Settings lists the fields of Config as rows of a registry (a stable key,
+// the kind and range of the values, whether a change applies to the running
+// model); Config.Validate checks every row. Errors are data for the caller to
+// word, never text to parse: *ConfigError (the setting's key, its value and
+// range, or a size and its limit), *NumberError (the token, its position and a
+// NumberProblem), *LengthError, *UnknownRuneError (the character and its
+// position) and sentinels such as ErrEmptyText and ErrTooManyChars for
+// errors.Is. Their Error methods are English for developers.
 //
 // # References
 //

@@ -271,11 +271,8 @@ var configOrder = func() []lstm.Setting {
 	return out
 }()
 
-// Enumerations, as written in a link: the registry's choices.
-var (
-	modeNames = settings.Must(keyMode).Choices
-	cellNames = settings.Must(keyCell).Choices
-)
+// modeNames are the modes as written in a link: the registry's choices.
+var modeNames = settings.Must(keyMode).Choices
 
 // ---- Encode ----
 

@@ -3,9 +3,13 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
@@ -18,7 +22,8 @@ import (
 // animation frame or a timer); JavaScript runs them one at a time and none of
 // them blocks, so the state needs no lock.
 type app struct {
-	st      *State
+	st      *State       // the page's engine: the conversation (st.Conn) and what the page shows
+	pair    *client.Pair // the conversation with the page's engine and the comparison's
 	v       *panels.View
 	eng     *browser.EngineLink
 	frame   *browser.FrameLoop
@@ -33,7 +38,6 @@ type app struct {
 	sentText   string // the training text last sent
 	sentMode   lstm.Kind
 	started    bool // the first SetConfig and SetData were sent
-	dataSent   bool // a SetData is on its way: the engine takes Train and Step after it
 	afterStart []func()
 	shown      bool // #app is shown
 	failed     bool
@@ -46,15 +50,16 @@ type app struct {
 	tourSt      tourState
 	liveRunning bool // the training state last said to screen readers
 	genUpdate   uint64
-	genCount    uint64           // Generate presses at update genUpdate
-	queuedTrain protocol.Message // a Train or Step waiting for the engine to take a new training text
+	genCount    uint64 // Generate presses at update genUpdate
 	rec         recovery
 }
 
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{st: NewState(), presets: content.Presets(), Painter: panels.Painter{Rem: 16}}
+	a := &app{presets: content.Presets(), Painter: panels.Painter{Rem: 16}}
+	a.pair = client.NewPair(a.post)
+	a.st = NewState(a.pair.A)
 	a.snap.pinned = -1
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: present.HiddenSizes, LearningRates: present.LearningRates, MaxGenerate: present.MaxGenerate})
 	a.frame = browser.NewFrameLoop(a.paint)
@@ -86,14 +91,10 @@ func (a *app) invalidate(d Dirty) {
 	a.frame.Request()
 }
 
-// send encodes and posts one message to the engine.
-func (a *app) send(m protocol.Message) {
+// post sends the bytes of one request to the page's engine (the client's
+// transport); nothing goes to an engine that failed or is being replaced.
+func (a *app) post(b []byte) {
 	if a.eng == nil || a.failed {
-		return
-	}
-	b, err := protocol.Encode(m)
-	if err != nil {
-		a.invalidate(a.st.SetError("", "The page could not send a request: "+err.Error()))
 		return
 	}
 	a.eng.Send(b)
@@ -101,67 +102,71 @@ func (a *app) send(m protocol.Message) {
 
 // received handles one message from the engine.
 func (a *app) received(b []byte) {
-	m, err := protocol.Decode(b)
+	update := a.st.Update
+	r, err := a.st.Receive(b)
 	if err != nil {
-		a.invalidate(a.st.SetError("", "The page received a malformed reply from the engine: "+err.Error()))
+		a.receiveFailed(err)
 		return
 	}
-	if m.Type().ToEngine() {
+	if r.Msg == nil {
+		return // a reply to a request given up
+	}
+	// The replies to the page's parts go back to them; State sees the rest.
+	switch r.Tag {
+	case tagSnap:
+		a.snapReply(r)
+		return
+	case tagSession, tagShare, tagLink, tagPyTorch:
+		a.keepReply(r)
+		return
+	case tagUnitText, tagClampBefore, tagClampAfter:
+		a.insideReply(r)
 		return
 	}
-	// The page's own requests (exports for the session and for sharing)
-	// are answered here; State sees the rest.
-	if a.snapReply(m) {
-		return
-	}
-	switch m := m.(type) {
-	case protocol.ModelFile:
-		if a.keepExported(m) {
-			return
-		}
-	case protocol.TraceResult:
-		if a.insideTrace(m) {
-			return
-		}
-	case protocol.Error:
-		if a.keepError(m) || a.insideError(m) {
-			return
-		}
-	case protocol.Progress:
-		if m.Update != a.st.Update {
-			a.insideStale()
-		}
-	case protocol.Status:
+	if r.NewModel || a.st.Update != update {
 		a.insideStale()
 	}
-	d, file := a.st.Apply(m)
+	d, file := a.st.Apply(r)
 	if file != nil {
 		browser.Download("lstm-playground.model", "application/octet-stream", file)
 	}
-	switch m := m.(type) {
+	switch m := r.Msg.(type) {
 	case protocol.Ready:
 		a.start()
 	case protocol.Progress:
 		a.sessionProgress(m)
 		a.snapCheck()
-	case protocol.Error:
-		if m.Field == present.FieldText || (m.ID == 0 && a.dataSent && m.Code == protocol.CodeBadConfig) {
-			a.dataSent = false
-			a.dataAnswered(false)
-		}
 	case protocol.Status:
-		a.snapCheck()
-		a.showConfig(m.Config, false)
-		if m.Length > 0 {
-			a.dataSent = false
-			d |= a.st.SetError(present.FieldText, "") | a.st.SetError(present.FieldLoad, "") | a.st.SetError(present.FieldTrain, "")
-			a.followText()
-			a.dataAnswered(true)
-		}
-		a.importStatus(m)
-		a.saveSoon()
+		d |= a.status(r, m)
+	}
+	if r.Tag == tagImport {
+		a.importReply(r)
 	}
 	a.invalidate(d)
+}
+
+// status takes a Status of the page's engine.
+func (a *app) status(r client.Reply, m protocol.Status) Dirty {
+	a.snapCheck()
+	a.showConfig(m.Config, false)
+	var d Dirty
+	if r.Req != nil && r.Req.Type() == protocol.TypeSetData {
+		d |= a.st.SetError(present.FieldText, "") | a.st.SetError(present.FieldLoad, "") | a.st.SetError(present.FieldTrain, "")
+		a.followText()
+	}
+	a.saveSoon()
+	return d
+}
+
+// receiveFailed says why a message of the engine could not be read: an
+// engine of another version (the page offers a reload), or a bug.
+func (a *app) receiveFailed(err error) {
+	var ve *client.VersionError
+	if errors.As(err, &ve) {
+		a.versionMismatch(ve)
+		return
+	}
+	a.invalidate(a.st.SetError("", "The page received a malformed reply from the engine: "+err.Error()))
 }
 
 // followText takes the probe and the prime from the start of the training text
@@ -206,7 +211,7 @@ func (a *app) start() {
 			a.recovered(0, false)
 		}
 	} else {
-		a.send(protocol.SetConfig{Config: a.st.Cfg})
+		a.pair.SetConfig(a.st.Cfg)
 		a.sendText()
 		a.recovered(0, false)
 	}
@@ -242,11 +247,35 @@ func (a *app) engineFailed(msg string) {
 	a.invalidate(DirtyStats)
 }
 
+// versionMismatch says that the page and its engine come from different
+// deploys (a browser that kept an old copy of one of them): nothing either
+// says can be understood, so the page stops and offers a reload.
+func (a *app) versionMismatch(ve *client.VersionError) {
+	if a.failed {
+		return
+	}
+	a.engineFailed(fmt.Sprintf("This page and its training engine come from different versions of LSTM Playground "+
+		"(the page speaks protocol %d, the engine %d): the browser kept an old copy of one of them. Reload the page to load both anew.", ve.Page, ve.Engine))
+	at := a.v.Fatal
+	if !a.shown && a.v.Boot != nil {
+		if st, ok := dom.GetWindow().Document().GetElementByID("boot-status").(dom.HTMLElement); ok && st != nil {
+			at = st
+		}
+	}
+	btn := a.v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("reload-page"), "Reload the page")
+	browser.Listen(btn, "click", func(dom.Event) { browser.ReloadPage() })
+	at.ParentNode().InsertBefore(btn, at.NextSibling())
+}
+
 // ---- sending what the person changed ----
 
 // sendText sends the training text now (the debounce fired, or a preset or mode
-// was chosen), unless the page refuses it first.
-func (a *app) sendText() {
+// was chosen), unless the page refuses it first or the engine has it.
+func (a *app) sendText() { a.sendTextNow(false) }
+
+// sendTextNow sends the training text, even if it is the one last sent when
+// force is set (a setup puts its text on the page, whatever the engine has).
+func (a *app) sendTextNow(force bool) {
 	a.textDeb.Cancel()
 	text := a.v.Text.Value()
 	mode := a.st.Mode
@@ -255,13 +284,11 @@ func (a *app) sendText() {
 		return
 	}
 	a.invalidate(a.st.SetError(present.FieldText, ""))
-	if !a.started || (text == a.sentText && mode == a.sentMode) {
+	if !a.started || (!force && text == a.sentText && mode == a.sentMode) {
 		return
 	}
 	a.sentText, a.sentMode = text, mode
-	a.dataSent = true
-	a.send(protocol.SetData{Mode: mode, Text: text})
-	a.cmpSend(protocol.SetData{Mode: mode, Text: text})
+	a.pair.SetText(mode, text)
 }
 
 // sendConfig sends the configuration with one field changed, if the page
@@ -273,12 +300,8 @@ func (a *app) sendConfig(field string, change func(c *lstm.Config), resets bool)
 		a.stopCompare()
 	}
 	a.st.SetError(field, "")
-	a.invalidate(DirtyErrors | a.st.ConfigSent(resets))
-	a.send(protocol.SetConfig{Config: c})
-	if a.cmp != nil {
-		a.cmp.st.ConfigSent(resets)
-		a.cmpConfig(c)
-	}
+	a.invalidate(DirtyErrors | DirtyStats)
+	a.pair.SetConfig(c)
 }
 
 // sendLive sends the live settings with one changed.
@@ -287,9 +310,7 @@ func (a *app) sendLive(field string, change func(c *lstm.Config)) {
 	change(&c)
 	a.st.SetError(field, "")
 	a.invalidate(DirtyErrors)
-	live := protocol.SetLive{LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}
-	a.send(live)
-	a.cmpSend(live)
+	a.pair.SetLive(c)
 }
 
 // Default Generate lengths: characters of text, values of numbers.
@@ -310,38 +331,4 @@ func (a *app) wire() {
 	a.wireModel()
 	a.wireOutput()
 	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
-}
-
-// sendTraining sends Train or Step to the engine (and to the second engine of
-// a comparison). While a new training text is on its way, it waits for the
-// engine's answer: sent once the text is taken, dropped if it is refused, so
-// that a refused text never trains the model of the text before it.
-func (a *app) sendTraining(m protocol.Message) {
-	if a.dataSent {
-		a.queuedTrain = m
-		return
-	}
-	a.queuedTrain = nil
-	a.send(m)
-	a.cmpSend(m)
-}
-
-// dataAnswered takes the engine's answer to a new training text: the Train or
-// Step waiting for it goes now, or not at all.
-func (a *app) dataAnswered(taken bool) {
-	m := a.queuedTrain
-	a.queuedTrain = nil
-	if m == nil {
-		return
-	}
-	if !taken {
-		a.st.Running = false
-		if a.cmp != nil {
-			a.cmp.st.Running = false
-		}
-		a.invalidate(DirtyStats)
-		return
-	}
-	a.send(m)
-	a.cmpSend(m)
 }

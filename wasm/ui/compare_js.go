@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/panels"
@@ -26,23 +27,14 @@ import (
 
 // compare is the second engine and what the page knows of it.
 type compare struct {
-	eng   *browser.EngineLink
-	st    *State
-	cell  lstm.Cell // the second engine's cell: the other one
-	train bool      // start training once the engine has its data
-	bufs  struct {
+	eng  *browser.EngineLink
+	st   *State    // its conversation (a.pair.B) and what the page shows of it
+	cell lstm.Cell // the second engine's cell: the other one
+	bufs struct {
 		rgba []byte
 		pts  []chart.Point
 		path []byte
 	}
-}
-
-// otherCell returns the cell that is not c.
-func otherCell(c lstm.Cell) lstm.Cell {
-	if c == lstm.CellRNN {
-		return lstm.CellLSTM
-	}
-	return lstm.CellRNN
 }
 
 // toggleCompare starts or stops the comparison.
@@ -62,25 +54,29 @@ func (a *app) startCompare() {
 		a.invalidate(a.st.SetError(present.FieldCompare, "There is no training data yet: type a training text or pick a preset."))
 		return
 	}
-	c := &compare{st: NewState(), cell: otherCell(a.st.Cfg.Cell), train: true}
+	c := &compare{cell: client.OtherCell(a.st.Cfg.Cell)}
+	c.st = NewState(a.pair.Compare(func(b []byte) {
+		if c.eng != nil {
+			c.eng.Send(b)
+		}
+	}))
 	c.st.Mode = a.st.Mode
 	eng, err := browser.StartSecondEngine(a.cmpReceived, func(msg string) {
 		a.invalidate(a.st.SetError(present.FieldCompare, "The second engine stopped: "+msg+"."))
 		a.stopCompare()
 	})
 	if err != nil {
+		a.pair.StopCompare()
 		a.invalidate(a.st.SetError(present.FieldCompare, "The comparison could not start: "+err.Error()+"."))
 		return
 	}
 	c.eng = eng
 	a.cmp = c
-	// Both start from a fresh model with the same seed.
-	a.st.Running = false
+	// Both start from a fresh model with the same seed: the second engine
+	// gets the data, the settings and Train when it is ready.
 	a.st.Stale()
-	a.send(protocol.Reset{})
-	a.st.Running = true
-	a.st.ModelReset = false
-	a.send(protocol.Train{})
+	a.pair.Reset()
+	a.pair.Train()
 	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "true")
 	browser.SetText(a.v.Cmp.Toggle, "Stop comparing")
 	browser.SetHidden(a.v.Cmp.RaceFig, false)
@@ -96,6 +92,8 @@ func (a *app) stopCompare() {
 		return
 	}
 	c.eng.Close()
+	c.eng = nil
+	a.pair.StopCompare()
 	a.cmp = nil
 	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "false")
 	browser.SetText(a.v.Cmp.Toggle, "Compare LSTM and RNN")
@@ -104,67 +102,31 @@ func (a *app) stopCompare() {
 	a.invalidate(DirtyCompare | DirtyReach)
 }
 
-// cmpSend sends a message to the second engine, if there is one.
-func (a *app) cmpSend(m protocol.Message) {
-	c := a.cmp
-	if c == nil {
-		return
-	}
-	b, err := protocol.Encode(m)
-	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldCompare, "The page could not send a request: "+err.Error()))
-		return
-	}
-	c.eng.Send(b)
-}
-
-// cmpConfig sends the page's configuration to the second engine, with its cell.
-func (a *app) cmpConfig(cfg lstm.Config) {
-	if a.cmp == nil {
-		return
-	}
-	cfg.Cell = a.cmp.cell
-	a.cmpSend(protocol.SetConfig{Config: cfg})
-}
-
 // cmpReceived handles a message of the second engine.
 func (a *app) cmpReceived(b []byte) {
 	c := a.cmp
 	if c == nil {
 		return
 	}
-	m, err := protocol.Decode(b)
+	r, err := a.pair.ReceiveB(b)
 	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldCompare, "The page received a malformed reply from the second engine: "+err.Error()))
+		a.invalidate(a.st.SetError(present.FieldCompare, "The page could not read the second engine: "+err.Error()))
 		return
 	}
-	if m.Type().ToEngine() {
+	if r.Msg == nil {
 		return
 	}
-	d, _ := c.st.Apply(m)
-	switch m := m.(type) {
-	case protocol.Ready:
-		a.cmpConfig(a.st.Cfg)
-		a.cmpSend(protocol.SetData{Mode: a.sentMode, Text: a.sentText})
-	case protocol.Status:
-		if m.Length > 0 && c.train {
-			c.train = false
-			if a.st.Running {
-				c.st.Running = true
-				a.cmpSend(protocol.Train{})
-			}
-		}
+	d, _ := c.st.Apply(r)
+	switch m := r.Msg.(type) {
 	case protocol.ReachResult:
 		if int(m.Cell) < len(a.st.Reach) {
-			if r := c.st.Reach[m.Cell]; r != nil {
-				a.st.Reach[m.Cell] = r
+			if rr := c.st.Reach[m.Cell]; rr != nil {
+				a.st.Reach[m.Cell] = rr
 				d |= DirtyReach
 			}
 		}
 	case protocol.Error:
-		if m.Message != "" {
-			a.invalidate(a.st.SetError(present.FieldCompare, c.cell.String()+": "+m.Message))
-		}
+		a.invalidate(a.st.SetError(present.FieldCompare, c.cell.String()+": "+ErrorText(m)))
 	}
 	a.invalidate(DirtyCompare | d&DirtyReach)
 }
@@ -183,10 +145,10 @@ func (a *app) comparePaint(now float64, d Dirty) bool {
 		st.SetProbe(a.st.Probe)
 	}
 	if st.TraceDue(now) {
-		a.cmpSend(st.TraceRequest(now))
+		st.RequestTrace(now)
 	}
 	if st.ReachDue(now) {
-		a.cmpSend(st.ReachRequest(now))
+		st.RequestReach(now)
 	}
 	if d&(DirtyCompare|DirtyLoss|DirtyLayout) != 0 {
 		a.paintRace()

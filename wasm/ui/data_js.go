@@ -85,7 +85,7 @@ func (a *app) wireData() {
 
 	browser.Listen(v.Save, "click", func(dom.Event) {
 		a.invalidate(a.st.SetError(present.FieldSave, ""))
-		a.send(a.st.ExportRequest())
+		a.st.Export(tagSave)
 	})
 	browser.Listen(v.Load, "change", func(dom.Event) {
 		browser.ReadFirstFile(v.Load, protocol.MaxModelFile, func(b []byte, err error) {

@@ -10,7 +10,6 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/export"
-	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
@@ -103,9 +102,7 @@ func (a *app) savePyTorch() {
 		a.invalidate(a.st.SetError(present.FieldExport, "There is no model yet: type a training text or pick a preset."))
 		return
 	}
-	id := a.requestID()
-	a.keep.exports[id] = forPyTorch
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagPyTorch)
 }
 
 // downloadPyTorch writes a model file as PyTorch JSON and offers it.

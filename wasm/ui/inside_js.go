@@ -12,6 +12,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
@@ -40,7 +41,6 @@ var SpecClampValue = present.FloatSpec{Field: present.FieldClampValue, Lo: -50, 
 type inside struct {
 	// the unit text's trace
 	text      *protocol.TraceResult
-	textID    uint32
 	textSent  float64
 	textStale bool
 
@@ -50,6 +50,7 @@ type inside struct {
 	orderPos  []int
 	orderUpd  uint64
 	orderMade bool
+	permBuf   []float32
 
 	// what the coloured text shows
 	colourKey  string
@@ -58,8 +59,7 @@ type inside struct {
 
 	// the intervention
 	clamp      *lstm.Intervention
-	clampID    [2]uint32 // without, with
-	clampRes   [2]*protocol.TraceResult
+	clampRes   [2]*protocol.TraceResult // without, with
 	clampSent  float64
 	clampStale bool
 }
@@ -77,7 +77,7 @@ func (a *app) insideStale() {
 // be due later.
 func (a *app) insidePaint(now float64) bool {
 	in, st := &a.in, a.st
-	if !st.Ready || st.Status.Params == 0 || !st.HasData || a.failed || a.sentText == "" || a.sentText == "\x00" {
+	if !st.Ready || st.Status.Params == 0 || !st.HasData || a.failed || a.sentText == "" {
 		return false
 	}
 	wait := false
@@ -85,16 +85,15 @@ func (a *app) insidePaint(now float64) bool {
 	if st.Running {
 		gap = unitTextInterval
 	}
-	if in.textStale && in.textID == 0 {
+	if in.textStale && !st.Waiting(tagUnitText) {
 		if now-in.textSent >= gap {
-			in.textID = a.requestID()
 			in.textSent, in.textStale = now, false
-			a.send(protocol.Trace{ID: in.textID, Probe: content.UnitTextProbe(a.sentText, a.sentMode)})
+			st.Conn.Trace(tagUnitText, content.UnitTextProbe(a.sentText, a.sentMode), nil)
 		} else {
 			wait = true
 		}
 	}
-	if in.clamp != nil && in.clampStale && in.clampID == [2]uint32{} {
+	if in.clamp != nil && in.clampStale && !st.Waiting(tagClampBefore) && !st.Waiting(tagClampAfter) {
 		if now-in.clampSent >= clampInterval || !st.Running {
 			a.sendClamp(now)
 		} else {
@@ -108,57 +107,54 @@ func (a *app) insidePaint(now float64) bool {
 func (a *app) sendClamp(now float64) {
 	in := &a.in
 	probe, _ := content.TruncateProbe(a.st.Probe, a.st.Mode)
-	in.clampID = [2]uint32{a.requestID(), a.requestID()}
-	in.clampRes = [2]*protocol.TraceResult{}
+	a.forgetClamp()
 	in.clampSent, in.clampStale = now, false
-	a.send(protocol.Trace{ID: in.clampID[0], Probe: probe})
-	a.send(protocol.Trace{ID: in.clampID[1], Probe: probe, Interventions: []lstm.Intervention{*in.clamp}})
+	a.st.Conn.Trace(tagClampBefore, probe, nil)
+	a.st.Conn.Trace(tagClampAfter, probe, []lstm.Intervention{*in.clamp})
 }
 
-// insideTrace takes a TraceResult; it reports whether it answered one of the
-// unit view's requests.
-func (a *app) insideTrace(m protocol.TraceResult) bool {
-	in := &a.in
-	switch {
-	case m.ID != 0 && m.ID == in.textID:
-		in.textID = 0
-		in.text = &m
-		a.invalidate(DirtyUnits)
-		return true
-	case m.ID != 0 && m.ID == in.clampID[0]:
-		in.clampRes[0] = &m
-	case m.ID != 0 && m.ID == in.clampID[1]:
-		in.clampRes[1] = &m
-	default:
-		return false
-	}
-	if in.clampRes[0] != nil && in.clampRes[1] != nil {
-		in.clampID = [2]uint32{}
-		a.invalidate(DirtyUnits)
-	}
-	return true
+// forgetClamp drops the intervention's traces, shown or under way.
+func (a *app) forgetClamp() {
+	a.in.clampRes = [2]*protocol.TraceResult{}
+	a.st.Forget(tagClampBefore)
+	a.st.Forget(tagClampAfter)
 }
 
-// insideError takes an Error; it reports whether it answered one of the unit
-// view's requests.
-func (a *app) insideError(m protocol.Error) bool {
+// insideReply takes the answer to one of the unit view's traces: of the
+// coloured text, or of the probe without and with the intervention.
+func (a *app) insideReply(r client.Reply) {
 	in := &a.in
-	switch {
-	case m.ID == 0:
-		return false
-	case m.ID == in.textID:
-		in.textID = 0
-		in.text = nil
-		browser.SetText(a.v.In.TextHead, m.Message)
-		return true
-	case m.ID == in.clampID[0] || m.ID == in.clampID[1]:
-		in.clampID = [2]uint32{}
+	switch m := r.Msg.(type) {
+	case protocol.TraceResult:
+		if r.Stale {
+			in.textStale = in.textStale || r.Tag == tagUnitText
+			in.clampStale = in.clampStale || r.Tag != tagUnitText
+			return
+		}
+		switch r.Tag {
+		case tagUnitText:
+			in.text = &m
+			a.invalidate(DirtyUnits)
+			return
+		case tagClampBefore:
+			in.clampRes[0] = &m
+		case tagClampAfter:
+			in.clampRes[1] = &m
+		}
+		if in.clampRes[0] != nil && in.clampRes[1] != nil {
+			a.invalidate(DirtyUnits)
+		}
+	case protocol.Error:
+		if r.Tag == tagUnitText {
+			in.text = nil
+			browser.SetText(a.v.In.TextHead, ErrorText(m))
+			return
+		}
+		a.forgetClamp()
 		in.clamp = nil
 		browser.SetHidden(a.v.In.ClampClear, true)
-		a.invalidate(a.st.SetError(present.FieldClampUnit, m.Message))
-		return true
+		a.invalidate(a.st.SetError(present.FieldClampUnit, ErrorText(m)))
 	}
-	return false
 }
 
 // ---- the heatmaps' row order ----
@@ -447,7 +443,6 @@ func (a *app) applyClamp() {
 	a.st.SetError(present.FieldClampUnit, "")
 	a.st.SetError(present.FieldClampValue, "")
 	a.in.clamp = &lstm.Intervention{Layer: a.st.Layer, State: state, Unit: unit - 1, Value: val}
-	a.in.clampID = [2]uint32{}
 	a.sendClamp(float64(browser.NowMillis()))
 	browser.SetHidden(w.ClampClear, false)
 	browser.SetText(w.ClampOut, "Comparing…")
@@ -457,8 +452,7 @@ func (a *app) applyClamp() {
 // clearClamp ends the intervention.
 func (a *app) clearClamp() {
 	a.in.clamp = nil
-	a.in.clampID = [2]uint32{}
-	a.in.clampRes = [2]*protocol.TraceResult{}
+	a.forgetClamp()
 	browser.SetHidden(a.v.In.ClampClear, true)
 	a.invalidate(DirtyUnits)
 }

@@ -12,6 +12,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/browser"
@@ -30,16 +31,6 @@ const (
 	fromFile    = "file"
 	fromLink    = "link"
 	fromSession = "session"
-)
-
-// exportPurpose says what a model file the page asked for is for.
-type exportPurpose uint8
-
-const (
-	forSession exportPurpose = iota + 1 // the saved session
-	forShare                            // Share trained model
-	forLink                             // Link to this setup
-	forPyTorch                          // Download weights (PyTorch JSON)
 )
 
 // saveInterval is the least time between two session saves while training, in ms.
@@ -72,16 +63,13 @@ type keeper struct {
 	offerS  Setup
 
 	importing   *importJob
-	exports     map[uint32]exportPurpose
-	nextID      uint32
 	lastSave    float64
 	savedUpdate uint64 // the update count when the session was last saved
 	saveArmed   bool
 	model       []byte // the newest model file exported for the session
-	modelGen    int    // State.modelGen when it was asked for
-	exportGen   map[uint32]int
-	wasRun      bool // training ran at the last Progress
-	noSave      bool // Start fresh is under way: save nothing more
+	modelGen    uint32 // the generation of that model
+	wasRun      bool   // training ran at the last Progress
+	noSave      bool   // Start fresh is under way: save nothing more
 	shareBusy   bool
 	api         *apiInfo // the share service, once asked (nil: not asked yet)
 }
@@ -111,23 +99,10 @@ func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 	return info
 }
 
-// requestID returns an id for the page's own requests (exports, traces,
-// samples), far from the ids State hands out, so that the two never meet.
-func (a *app) requestID() uint32 {
-	k := &a.keep
-	k.nextID++
-	if k.nextID < 1<<30 {
-		k.nextID = 1 << 30
-	}
-	return k.nextID
-}
-
 // initKeep reads the link the page was opened with and the saved sessions,
 // before the engine starts; start waits for both.
 func (a *app) initKeep() {
 	k := &a.keep
-	k.exports = map[uint32]exportPurpose{}
-	k.exportGen = map[uint32]int{}
 	k.tab = browser.StorageGet(false, tabKey)
 	if k.tab == "" {
 		k.tab = browser.RandomID()
@@ -378,9 +353,8 @@ func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
 	}
 	a.showConfig(s.Config, true)
 	v.Temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
-	a.send(protocol.SetConfig{Config: s.Config})
-	a.sentText = "\x00" // whatever the engine has, send the setup's text
-	a.sendText()
+	a.pair.SetConfig(s.Config)
+	a.sendTextNow(true) // whatever the engine has, send the setup's text
 	if s.Model != nil {
 		cfg := s.Config
 		a.importModel(s.Model, from, &cfg, losses)
@@ -408,11 +382,10 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 		}
 	}
 	a.keep.importing = job
-	a.st.Running = false
 	if from == fromFile {
 		a.invalidate(a.st.SetError(present.FieldLoad, ""))
 	}
-	a.send(protocol.Import{File: file})
+	a.st.Import(tagImport, file)
 	a.invalidate(DirtyStats)
 }
 
@@ -433,16 +406,25 @@ func (a *app) importFailed(from, reason string) {
 	}
 }
 
-// importStatus takes a Status while an import is under way: the one that
-// describes the loaded model ends it.
-func (a *app) importStatus(m protocol.Status) {
+// importReply takes the engine's answer to the model file it was sent: the
+// Status of the loaded model, or why it was refused.
+func (a *app) importReply(r client.Reply) {
 	j := a.keep.importing
-	if j == nil || m.Updates != j.updates || m.Kind != j.kind || m.Config != j.cfg || m.Params == 0 {
+	if j == nil || !r.Done {
 		return
 	}
 	a.keep.importing = nil
+	switch m := r.Msg.(type) {
+	case protocol.Error:
+		a.importFailed(j.from, ErrorText(m))
+	case protocol.Status:
+		a.imported(j, m)
+	}
+}
+
+// imported shows the model a model file, link or session brought.
+func (a *app) imported(j *importJob, m protocol.Status) {
 	a.keep.model = nil
-	a.snap.gen = -1 // the snapshots start anew from the loaded model
 	a.setMode(m.Kind)
 	a.sentMode = m.Kind
 	a.st.Losses.Reset()
@@ -456,7 +438,7 @@ func (a *app) importStatus(m protocol.Status) {
 	}
 	a.st.ModelReset = false
 	if j.after != nil {
-		a.send(protocol.SetConfig{Config: *j.after})
+		a.pair.SetConfig(*j.after)
 	}
 	if m.Length == 0 {
 		// The model cannot read the page's data (the other mode): the engine
@@ -503,7 +485,7 @@ func (a *app) currentSetup() Setup {
 
 // canSave reports whether there is a session worth keeping.
 func (a *app) canSave() bool {
-	return !a.keep.noSave && a.keep.db != nil && a.started && a.st.HasData && a.sentText != "" && a.sentText != "\x00"
+	return !a.keep.noSave && a.keep.db != nil && a.started && a.st.HasData && a.sentText != ""
 }
 
 // saveSoon saves the session in about a second (settings changed).
@@ -530,10 +512,7 @@ func (a *app) requestSave() {
 		a.writeSession()
 		return
 	}
-	id := a.requestID()
-	a.keep.exports[id] = forSession
-	a.keep.exportGen[id] = a.st.modelGen
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagSession)
 }
 
 // writeSession writes the session with the newest exported model.
@@ -543,7 +522,7 @@ func (a *app) writeSession() {
 		return
 	}
 	s := a.currentSetup()
-	if k.modelGen == a.st.modelGen {
+	if k.model != nil && k.modelGen == a.st.Gen {
 		s.Model = k.model
 	}
 	rec, err := NewSession(s, a.presets, a.st.Update, &a.st.Losses)
@@ -610,8 +589,7 @@ func (a *app) restoreOffered() {
 	k.offer = nil
 	a.showOffer()
 	h := rec.LossHistory()
-	a.st.Running = false
-	a.send(protocol.Pause{})
+	a.pair.Pause()
 	a.applyPlan(s, fromSession, &h)
 	a.restorePrime(rec.Prime)
 	a.setPauseWhenHidden(rec.HiddenPause)
@@ -642,9 +620,7 @@ func (a *app) shareSetup() {
 		a.showLink(a.currentSetup(), nil, "")
 		return
 	}
-	id := a.requestID()
-	a.keep.exports[id] = forLink
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagLink)
 }
 
 // shareModel shares the trained model: through the share service where the
@@ -662,9 +638,7 @@ func (a *app) shareModel() {
 	k.shareBusy = true
 	a.v.Keep.ShareModel.SetDisabled(true)
 	browser.SetHidden(a.v.Keep.LinkBox, true)
-	id := a.requestID()
-	k.exports[id] = forShare
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagShare)
 }
 
 // shareDone ends a share: the button works again.
@@ -796,50 +770,32 @@ func (a *app) setLink(frag, note string) {
 	kv.Link.Select()
 }
 
-// keepExported takes a model file the page asked for; it reports whether
-// the id was one of the page's own.
-func (a *app) keepExported(m protocol.ModelFile) bool {
+// keepReply takes the answer to an export the page asked for itself: the
+// saved session's model, a share, a link or the PyTorch weights.
+func (a *app) keepReply(r client.Reply) {
 	k := &a.keep
-	purpose, ok := k.exports[m.ID]
-	if !ok {
-		return false
-	}
-	delete(k.exports, m.ID)
-	switch purpose {
-	case forSession:
-		k.model, k.modelGen = m.File, k.exportGen[m.ID]
-		delete(k.exportGen, m.ID)
-		a.writeSession()
-	case forShare:
-		a.shareExported(m.File)
-	case forLink:
-		a.showLink(a.currentSetup(), m.File, "")
-	case forPyTorch:
-		a.downloadPyTorch(m.File)
-	}
-	return true
-}
-
-// keepError takes an engine Error; it reports whether it answered one of the
-// keeping requests.
-func (a *app) keepError(m protocol.Error) bool {
-	k := &a.keep
-	if purpose, ok := k.exports[m.ID]; ok && m.ID != 0 {
-		delete(k.exports, m.ID)
-		switch purpose {
-		case forShare, forLink:
-			a.shareDone()
-			a.invalidate(a.st.SetError(present.FieldShare, m.Message))
-		case forPyTorch:
-			a.invalidate(a.st.SetError(present.FieldExport, m.Message))
+	switch m := r.Msg.(type) {
+	case protocol.ModelFile:
+		switch r.Tag {
+		case tagSession:
+			k.model, k.modelGen = m.File, m.Gen
+			a.writeSession()
+		case tagShare:
+			a.shareExported(m.File)
+		case tagLink:
+			a.showLink(a.currentSetup(), m.File, "")
+		case tagPyTorch:
+			a.downloadPyTorch(m.File)
 		}
-		return true
+	case protocol.Error:
+		switch r.Tag {
+		case tagShare, tagLink:
+			a.shareDone()
+			a.invalidate(a.st.SetError(present.FieldShare, ErrorText(m)))
+		case tagPyTorch:
+			a.invalidate(a.st.SetError(present.FieldExport, ErrorText(m)))
+		}
 	}
-	if k.importing != nil && m.Field == present.FieldLoad {
-		a.importFailed(k.importing.from, m.Message)
-		return true
-	}
-	return false
 }
 
 // wireKeep connects the keep-and-share controls.

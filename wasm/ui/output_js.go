@@ -65,7 +65,7 @@ func (a *app) generate() {
 	}
 	seed := present.SampleSeed(a.st.Cfg.Seed, a.st.Update, a.genCount)
 	a.genCount++
-	a.send(a.st.SampleRequest(v.Prime.Value(), n, temp, seed))
+	a.st.RequestSample(v.Prime.Value(), n, temp, seed)
 	a.invalidate(DirtyErrors | DirtySample)
 }
 

@@ -13,10 +13,10 @@ import (
 // changed. It returns whether it wants another frame.
 func (a *app) paint(now float64) bool {
 	if a.st.TraceDue(now) && !a.failed {
-		a.send(a.st.TraceRequest(now))
+		a.st.RequestTrace(now)
 	}
 	if a.st.ReachDue(now) && !a.failed {
-		a.send(a.st.ReachRequest(now))
+		a.st.RequestReach(now)
 	}
 	d := a.dirty
 	a.dirty = 0

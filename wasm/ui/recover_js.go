@@ -227,20 +227,17 @@ func (a *app) restart(cause string) {
 // requests under way will never be answered.
 func (a *app) resetForEngine() {
 	st, k := a.st, &a.keep
-	st.Ready, st.Running = false, false
-	st.traceID, st.sampleID, st.reachID, st.exportID = 0, 0, 0, 0
+	st.Restart(a.post) // the requests under way are dropped
 	st.Generating = false
 	st.Stale()
-	a.started, a.dataSent, a.queuedTrain = false, false, nil
+	a.started = false
 	a.sentText = ""
 	k.importing, k.plan, k.planRec = nil, nil, nil
-	k.exports = map[uint32]exportPurpose{}
-	k.exportGen = map[uint32]int{}
 	if k.shareBusy {
 		a.shareDone()
 	}
-	a.in.textID, a.in.textStale = 0, true
-	a.in.clampID, a.in.clampStale = [2]uint32{}, a.in.clamp != nil
+	a.in.textStale = true
+	a.in.clampStale = a.in.clamp != nil
 	a.snap.asked = a.snap.asked[:0]
 	a.invalidate(DirtyAll)
 }

@@ -11,6 +11,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
@@ -47,7 +48,7 @@ type snapshot struct {
 type snaps struct {
 	list   []snapshot
 	next   int64     // the update of the next snapshot to ask for; −1: one at once
-	gen    int       // State.modelGen of the list
+	gen    uint32    // the model generation of the list
 	asked  []snapAsk // snapshots asked for and not yet complete, in the order asked
 	pinned int       // index of the snapshot shown, −1 for the live model
 }
@@ -57,10 +58,10 @@ type snaps struct {
 // does not run past it during a round trip.
 const snapAhead = 2
 
-// snapAsk is a snapshot asked for with SnapAt: its trace and sample IDs and
-// what has come back so far.
+// snapAsk is a snapshot asked for with SnapAt: its request ID and what has
+// come back so far.
 type snapAsk struct {
-	traceID, sampleID uint32
+	id uint32
 	snapshot
 }
 
@@ -70,13 +71,14 @@ type snapAsk struct {
 // already there), so each snapshot shows exactly the update it names.
 func (a *app) snapCheck() {
 	s, st := &a.snap, a.st
-	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" || a.sentText == "\x00" {
+	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" {
 		return
 	}
-	if s.gen != st.modelGen {
-		s.gen = st.modelGen
+	if s.gen != st.Gen {
+		s.gen = st.Gen
 		s.list = s.list[:0]
 		s.asked = s.asked[:0]
+		st.Forget(tagSnap) // the engine answers those of the old model with errors
 		s.next = -1
 		a.unpin()
 		a.invalidate(DirtySnap)
@@ -94,71 +96,58 @@ func (a *app) snapCheck() {
 		// After the first (at once), the next nominal update past both the
 		// last one asked and the newest update the page has heard of.
 		s.next = int64(present.NextSnapshot(max(s.next, int64(st.Update))))
-		q := snapAsk{traceID: a.requestID(), sampleID: a.requestID()}
-		s.asked = append(s.asked, q)
-		a.send(protocol.SnapAt{At: at,
-			Trace:  protocol.Trace{ID: q.traceID, Probe: probe},
-			Sample: protocol.Sample{ID: q.sampleID, Prime: content.DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+		id := st.SnapAt(tagSnap, protocol.SnapAt{At: at, Probe: probe,
+			Prime: content.DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
+		if id == 0 {
+			return
+		}
+		s.asked = append(s.asked, snapAsk{id: id})
 	}
 }
 
-// snapReply takes a reply; it reports whether it answered a snapshot request.
-func (a *app) snapReply(m protocol.Message) bool {
+// snapReply takes a reply to a snapshot request: its trace, then its sample
+// (either may be an Error).
+func (a *app) snapReply(r client.Reply) {
 	s := &a.snap
-	var id uint32
-	switch m := m.(type) {
-	case protocol.TraceResult:
-		id = m.ID
-	case protocol.SampleResult:
-		id = m.ID
-	case protocol.Error:
-		id = m.ID
-	default:
-		return false
-	}
-	k := -1
-	for i := range s.asked {
-		if id != 0 && (s.asked[i].traceID == id || s.asked[i].sampleID == id) {
-			k = i
-			break
-		}
-	}
+	id := protocol.IDOf(r.Msg)
+	k := slices.IndexFunc(s.asked, func(q snapAsk) bool { return q.id == id })
 	if k < 0 {
-		return false
+		return
 	}
 	q := &s.asked[k]
-	switch m := m.(type) {
+	switch m := r.Msg.(type) {
 	case protocol.TraceResult:
-		q.traceID = 0
-		q.trace, q.update = &m, m.Update
+		if !r.Stale { // of a model that is going: no snapshot
+			q.trace, q.update = &m, m.Update
+		}
 	case protocol.SampleResult:
-		q.sampleID = 0
-		if m.Kind == lstm.Numbers {
-			parts := make([]string, len(m.Values))
-			for i, x := range m.Values {
-				parts[i] = present.FormatNumber(float64(x))
-			}
-			q.sample = strings.Join(parts, ", ")
-		} else {
-			q.sample = m.Text
-		}
+		q.sample = snapSample(m)
 	case protocol.Error:
-		if id == q.traceID {
-			q.traceID = 0 // the probe cannot be read: no snapshot this time
-		} else {
-			q.sampleID = 0
-			q.failed = m.Message
+		if r.Done {
+			q.failed = ErrorText(m) // no sample this time
 		}
 	}
-	if q.traceID == 0 && q.sampleID == 0 {
-		p := q.snapshot
-		s.asked = slices.Delete(s.asked, k, k+1)
-		if p.trace != nil {
-			a.addSnapshot(p)
-		}
-		a.snapCheck() // ask for the one after next now, not at the next frame
+	if !r.Done {
+		return
 	}
-	return true
+	p := q.snapshot
+	s.asked = slices.Delete(s.asked, k, k+1)
+	if p.trace != nil {
+		a.addSnapshot(p)
+	}
+	a.snapCheck() // ask for the one after next now, not at the next frame
+}
+
+// snapSample returns a snapshot's sample as the page shows it.
+func snapSample(m protocol.SampleResult) string {
+	if m.Kind != lstm.Numbers {
+		return m.Text
+	}
+	parts := make([]string, len(m.Values))
+	for i, x := range m.Values {
+		parts[i] = present.FormatNumber(float64(x))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // addSnapshot keeps a snapshot, in update order.

@@ -9,7 +9,6 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
-	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
@@ -25,30 +24,21 @@ func (a *app) wireTopBar() {
 	v := a.v
 	browser.Listen(v.Train, "click", func(dom.Event) { a.toggleTrain() })
 	browser.Listen(v.Step, "click", func(dom.Event) {
-		if !a.st.HasData && !a.dataSent {
+		if !a.st.HasData && !a.st.DataUnderWay() {
 			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
 		if a.refuseTrain("Step") {
 			return
 		}
-		a.st.Running = false
 		a.st.ModelReset = false
 		a.st.Stale()
-		a.sendTraining(protocol.Step{})
-		if a.cmp != nil {
-			a.cmp.st.Running = false
-		}
+		a.pair.Step()
 		a.invalidate(DirtyStats)
 	})
 	browser.Listen(v.Reset, "click", func(dom.Event) {
-		a.st.Running = false
 		a.st.Stale()
-		a.send(protocol.Reset{})
-		if a.cmp != nil {
-			a.cmp.st.Running = false
-			a.cmpSend(protocol.Reset{})
-		}
+		a.pair.Reset()
 		a.invalidate(DirtyStats)
 	})
 	browser.Listen(v.LargeText, "click", func(dom.Event) {
@@ -86,14 +76,9 @@ func (a *app) wireTopBar() {
 // engine's next Progress confirms it.
 func (a *app) toggleTrain() {
 	if a.st.Running {
-		a.st.Running = false
-		a.send(protocol.Pause{})
-		if a.cmp != nil {
-			a.cmp.st.Running = false
-			a.cmpSend(protocol.Pause{})
-		}
+		a.pair.Pause()
 	} else {
-		if !a.st.HasData && !a.dataSent {
+		if !a.st.HasData && !a.st.DataUnderWay() {
 			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
@@ -101,12 +86,7 @@ func (a *app) toggleTrain() {
 			return
 		}
 		a.recoveryDone()
-		a.st.Running = true
-		a.st.ModelReset = false
-		a.sendTraining(protocol.Train{})
-		if a.cmp != nil {
-			a.cmp.st.Running = true
-		}
+		a.pair.Train()
 	}
 	a.invalidate(DirtyStats)
 }

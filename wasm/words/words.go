@@ -29,7 +29,13 @@ const (
 )
 
 // Langs lists the languages of the catalogue.
-func Langs() []Lang { return []Lang{English} }
+func Langs() []Lang {
+	out := make([]Lang, numLangs)
+	for i := range out {
+		out[i] = Lang(i)
+	}
+	return out
+}
 
 // Tag returns the language's BCP 47 tag, as in <html lang> and lang= links.
 func (l Lang) Tag() string {

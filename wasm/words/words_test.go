@@ -3,6 +3,8 @@ package words
 import (
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -59,6 +61,11 @@ func samePlaceholders(a, b []string) bool {
 // choice a name, in every language.
 func TestEverySettingWorded(t *testing.T) {
 	for _, l := range Langs() {
+		for _, k := range []string{KeyText, KeyProbe, KeyPrime, KeyLoad} {
+			if _, ok := tables[l]["label."+k]; !ok {
+				t.Errorf("%s: input %q has no label", l.Tag(), k)
+			}
+		}
 		for _, s := range settings.All() {
 			if _, ok := tables[l]["label."+s.Key]; !ok {
 				t.Errorf("%s: setting %q has no label", l.Tag(), s.Key)
@@ -267,5 +274,38 @@ func TestModelFileReason(t *testing.T) {
 	}
 	if got := Export(English, errors.New("export: it has no parameters")); got != "The weights could not be written: the model cannot be exported." {
 		t.Errorf("export: %q", got)
+	}
+}
+
+// TestIDsInCatalogue: every message id the code of this package and its
+// users passes to Text is in the English catalogue (Text would show the id).
+func TestIDsInCatalogue(t *testing.T) {
+	call := regexp.MustCompile(`(?:[^.\w]|words\.)Text\((?:l|English|words\.English), "([^"]+)"`)
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../ui/*.go")
+	found := 0
+	for _, f := range append(files, more...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+			found++
+			if strings.HasSuffix(m[1], ".") {
+				continue // a prefix: "label."+key, "choice."+… (TestEverySettingWorded)
+			}
+			if _, ok := en[m[1]]; !ok {
+				t.Errorf("%s: message %q is not in the catalogue", f, m[1])
+			}
+		}
+	}
+	if found < 20 {
+		t.Errorf("found only %d calls of Text: the pattern no longer matches the code", found)
 	}
 }

@@ -86,7 +86,7 @@ func Run() {
 	post := func(m protocol.Message) {
 		b, err := protocol.Encode(m)
 		if err != nil {
-			b, _ = protocol.Encode(protocol.Error{Code: protocol.CodeInternal, Message: "The engine could not send a reply: " + err.Error()})
+			b, _ = protocol.Encode(protocol.Error{ID: protocol.IDOf(m), Code: protocol.CodeInternal, Reason: protocol.ReasonBug, Token: "the engine could not send a reply: " + err.Error()})
 		}
 		u8 := uint8Array.New(len(b))
 		js.CopyBytesToJS(u8, b)
@@ -117,7 +117,7 @@ func Run() {
 			case b := <-cmds:
 				handle(b)
 			case <-overflow:
-				post(protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine was sent too many messages at once; some were dropped."})
+				post(e.Overflow())
 			default:
 				break drain
 			}
