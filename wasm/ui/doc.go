@@ -7,8 +7,9 @@
 // clipboard, downloads, and the DOM helpers), panels (each part's elements,
 // built one file per part, and the Painter that draws the charts), present
 // (pure: formatting, equations, layout geometry, trace statistics, the
-// fields' names), content (pure: presets and tours) and keep (pure: the
-// watchdog, crash guard and recovery messages).
+// fields' names, the settings' ranges), content (pure: presets and tours)
+// and keep (pure: the saved session, the link's setup, the watchdog, crash
+// guard and recovery messages).
 //
 // Here, the files tagged js && wasm are the app itself (app_js.go: the app,
 // sending and receiving; paint_js.go: the frame) and one file per part for
@@ -19,6 +20,6 @@
 // snap_js.go (training snapshots), compare_js.go (RNN beside LSTM: a second
 // engine), recover_js.go (an engine that stopped) and tour_js.go. The
 // untagged files are pure and tested natively: the page's state (State,
-// which takes engine messages and says what to redraw), the loss history,
-// and the saved session's record and the link's setup (session.go).
+// which takes engine messages and says what to redraw) and the words of the
+// engine's errors (engineerror.go).
 package ui

@@ -17,6 +17,7 @@ import (
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/keep"
 	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
 )
@@ -55,12 +56,12 @@ type importJob struct {
 type keeper struct {
 	db      *browser.SessionDB
 	tab     string
-	link    string   // the fragment the page was opened with, if it is a share link
-	plan    *Setup   // what start applies: a link or a restored session
-	planRec *Session // the saved session the plan restores
-	waits   int      // lookups start waits for
-	offer   *Session
-	offerS  Setup
+	link    string        // the fragment the page was opened with, if it is a share link
+	plan    *keep.Setup   // what start applies: a link or a restored session
+	planRec *keep.Session // the saved session the plan restores
+	waits   int           // lookups start waits for
+	offer   *keep.Session
+	offerS  keep.Setup
 
 	importing   *importJob
 	lastSave    float64
@@ -170,7 +171,7 @@ func (a *app) readLink(hash string) {
 		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
-	s, opts, err := SetupFromLink(st, a.presets)
+	s, opts, err := keep.SetupFromLink(st, a.presets)
 	if err != nil {
 		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
@@ -187,7 +188,7 @@ func (a *app) readLink(hash string) {
 
 // fetchShared downloads a model from the share service and loads it (once
 // the engine has the link's data).
-func (a *app) fetchShared(id string, s Setup) {
+func (a *app) fetchShared(id string, s keep.Setup) {
 	a.setKeepNotice("Downloading the shared model…")
 	browser.FetchBytes("GET", "api/models/"+id, nil, "", func(res browser.HTTPResult, err error) {
 		switch {
@@ -240,15 +241,15 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 	k := &a.keep
 	type found struct {
 		key string
-		rec Session
-		s   Setup
+		rec keep.Session
+		s   keep.Setup
 	}
 	var ok []found
 	var bad []string
 	for i, v := range vals {
-		rec, s, err := ParseSession(v, a.presets)
+		rec, s, err := keep.ParseSession(v, a.presets)
 		if err != nil {
-			if !errors.Is(err, ErrNewerSession) {
+			if !errors.Is(err, keep.ErrNewerSession) {
 				bad = append(bad, keys[i])
 			}
 			continue
@@ -297,7 +298,7 @@ func (a *app) showOffer() {
 }
 
 // setupName names the training text of a setup.
-func (a *app) setupName(s Setup) string {
+func (a *app) setupName(s keep.Setup) string {
 	if s.Preset >= 0 && s.Preset < len(a.presets) {
 		return a.presets[s.Preset].Name
 	}
@@ -334,7 +335,7 @@ func (a *app) setKeepNotice(s string) {
 
 // applyPlan puts a setup on the page and sends it to the engine: the
 // configuration, the data, and its model if it has one.
-func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
+func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 	v := a.v
 	a.stopCompare()
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
@@ -447,7 +448,7 @@ func (a *app) imported(j *importJob, m protocol.Status) {
 			a.choosePreset(i, true)
 		} else {
 			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",
-				m.Config.Cell, present.FormatCount(m.Updates), modeName(m.Kind)))
+				m.Config.Cell, present.FormatCount(m.Updates), keep.ModeName(m.Kind)))
 			a.invalidate(DirtyAll)
 			return
 		}
@@ -471,7 +472,7 @@ func (a *app) imported(j *importJob, m protocol.Status) {
 // ---- the saved session ----
 
 // currentSetup describes the page as it is: what the engine has.
-func (a *app) currentSetup() Setup {
+func (a *app) currentSetup() keep.Setup {
 	preset := -1
 	if i, err := strconv.Atoi(a.v.Preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
 		preset = i
@@ -480,7 +481,7 @@ func (a *app) currentSetup() Setup {
 	if err != nil {
 		temp = share.DefaultTemperature
 	}
-	return Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
+	return keep.Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
 }
 
 // canSave reports whether there is a session worth keeping.
@@ -525,7 +526,7 @@ func (a *app) writeSession() {
 	if k.model != nil && k.modelGen == a.st.Gen {
 		s.Model = k.model
 	}
-	rec, err := NewSession(s, a.presets, a.st.Update, &a.st.Losses)
+	rec, err := keep.NewSession(s, a.presets, a.st.Update, &a.st.Losses)
 	if err != nil {
 		return
 	}
@@ -705,7 +706,7 @@ func (a *app) shareExported(file []byte) {
 
 // showLink shows a link to s that carries its model in the fragment if it
 // fits (lead starts the note).
-func (a *app) showLink(s Setup, file []byte, lead string) {
+func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	s.Model = file
 	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
 	if err != nil {
@@ -728,9 +729,9 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 }
 
 // linkOptions returns the teacher options the person chose for links.
-func (a *app) linkOptions() ViewOptions {
+func (a *app) linkOptions() keep.ViewOptions {
 	kv := &a.v.Keep
-	var o ViewOptions
+	var o keep.ViewOptions
 	for _, name := range share.HideNames() {
 		if kv.Hide[name].Checked() {
 			o.Hide = append(o.Hide, name)
@@ -742,7 +743,7 @@ func (a *app) linkOptions() ViewOptions {
 }
 
 // showLinkOptions puts a link's teacher options into the controls.
-func (a *app) showLinkOptions(o ViewOptions) {
+func (a *app) showLinkOptions(o keep.ViewOptions) {
 	kv := &a.v.Keep
 	for name, in := range kv.Hide {
 		in.SetChecked(o.Hides(name))
@@ -826,7 +827,7 @@ func (a *app) wireKeep() {
 
 // applyView applies a link's view options: hidden controls, a single chart,
 // the embed mode.
-func (a *app) applyView(o ViewOptions) {
+func (a *app) applyView(o keep.ViewOptions) {
 	v := a.v
 	html := dom.GetWindow().Document().DocumentElement()
 	groups := map[string][]dom.HTMLElement{

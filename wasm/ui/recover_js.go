@@ -206,7 +206,7 @@ func (a *app) restart(cause string) {
 					if key != k.tab || over() { // too late: the page went on without it
 						continue
 					}
-					if rec, s, err := ParseSession(vals[i], a.presets); err == nil {
+					if rec, s, err := keep.ParseSession(vals[i], a.presets); err == nil {
 						k.plan, k.planRec = &s, &rec
 					}
 				}

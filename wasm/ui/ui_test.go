@@ -24,29 +24,6 @@ func trace2x3() protocol.TraceResult {
 
 // Loss-history helpers for the session tests (the history is client.LossHistory).
 
-func lossRun(n int) []float32 {
-	out := make([]float32, n)
-	for i := range out {
-		out[i] = float32(3*math.Exp(-float64(i)/float64(n/4+1)) + 0.5*math.Abs(math.Sin(float64(i)*0.37)))
-		if i%9973 == 17 {
-			out[i] = float32(math.NaN())
-		}
-	}
-	return out
-}
-
-func addInChunks(h *LossHistory, losses []float32, chunk int) {
-	for i := 0; i < len(losses); i += chunk {
-		j := min(i+chunk, len(losses))
-		h.Add(uint64(j), losses[i:j])
-	}
-}
-
-func sameEntry(a, b LossEntry) bool {
-	eq := func(x, y float32) bool { return x == y || math.IsNaN(float64(x)) && math.IsNaN(float64(y)) }
-	return a.Span == b.Span && a.N == b.N && eq(a.Raw, b.Raw) && eq(a.Lo, b.Lo) && eq(a.Hi, b.Hi) && eq(a.Smooth, b.Smooth)
-}
-
 // testEngine stands for the engine in the State tests: it keeps the
 // requests the page sent.
 type testEngine struct {

@@ -1,4 +1,4 @@
-package ui
+package keep
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/content"
@@ -78,7 +79,7 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 		}
 		s.Preset, s.Text = i, presets[i].Text
 		if presets[i].Mode != st.Mode {
-			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", modeName(st.Mode), st.Preset, modeName(presets[i].Mode))}
+			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", ModeName(st.Mode), st.Preset, ModeName(presets[i].Mode))}
 		}
 	case st.Text == "":
 		// Settings only: the page's first preset of the link's mode.
@@ -92,7 +93,7 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 	return s, ViewOptions{Hide: st.Hide, Only: st.Only, Embed: st.Embed}, nil
 }
 
-func modeName(k lstm.Kind) string {
+func ModeName(k lstm.Kind) string {
 	if k == lstm.Numbers {
 		return "numbers"
 	}
@@ -123,7 +124,7 @@ const maxSavedLossesV1 = 50_000
 //	Saved                                            i64
 //	Model                                            u32 byte count and the bytes
 //	Updates, LossFirst                               u64 each
-//	Losses                                           u32 byte count and the bytes (LossHistory.MarshalBinary;
+//	Losses                                           u32 byte count and the bytes (client.LossHistory.MarshalBinary;
 //	                                                 version 1: a float32 per update)
 //	Compare                                          1 byte, 0 or 1
 //	HiddenPause                                      1 byte, 0 or 1 (not in version 1)
@@ -142,7 +143,7 @@ type Session struct {
 	Model     []byte // lstm model file
 	Updates   uint64
 	LossFirst uint64
-	Losses    []byte // the loss history from update LossFirst (LossHistory.MarshalBinary)
+	Losses    []byte // the loss history from update LossFirst (client.LossHistory.MarshalBinary)
 	Compare   bool
 	// HiddenPause is the setting "When this tab is hidden": pause training
 	// (true) or keep training.
@@ -154,7 +155,7 @@ const sessionMagic = "LPS"
 
 // NewSession returns the session record of a setup (its Model included) and
 // loss history.
-func NewSession(s Setup, presets []content.Preset, updates uint64, losses *LossHistory) (Session, error) {
+func NewSession(s Setup, presets []content.Preset, updates uint64, losses *client.LossHistory) (Session, error) {
 	st := s.ShareState(presets, ViewOptions{})
 	rec := Session{Probe: s.Probe, Model: s.Model, Updates: updates}
 	if st.Preset != "" {
@@ -275,7 +276,7 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 	}
 	r.Updates = rd.u64()
 	r.LossFirst = rd.u64()
-	maxLosses := lossEntryBytes*MaxLossEntries + 16
+	maxLosses := client.LossEntryBytes*client.MaxLossEntries + 16
 	if v == 1 {
 		maxLosses = 4 * maxSavedLossesV1
 	}
@@ -290,14 +291,14 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 	case rd.bad || len(rd.b) != 0 || slices.ContainsFunc(flags, func(f byte) bool { return f > 1 }):
 		return Session{}, Setup{}, errDamaged
 	case v == 1 && len(r.Losses)%4 != 0:
-		return Session{}, Setup{}, errLossHistory
+		return Session{}, Setup{}, client.ErrLossHistory
 	}
 	if v == 1 && len(r.Losses) > 0 {
 		// Read from here on as the history this page keeps.
 		h := lossesV1(r.LossFirst, r.Losses)
 		r.LossFirst, r.Losses = h.First, h.MarshalBinary()
 	}
-	if _, err := ParseLossHistory(r.LossFirst, r.Losses); err != nil {
+	if _, err := client.ParseLossHistory(r.LossFirst, r.Losses); err != nil {
 		return Session{}, Setup{}, err
 	}
 	if v >= 2 {
@@ -331,18 +332,18 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 }
 
 // LossHistory returns the saved losses as a history.
-func (r Session) LossHistory() LossHistory {
-	h, err := ParseLossHistory(r.LossFirst, r.Losses)
+func (r Session) LossHistory() client.LossHistory {
+	h, err := client.ParseLossHistory(r.LossFirst, r.Losses)
 	if err != nil {
-		return LossHistory{}
+		return client.LossHistory{}
 	}
 	return h
 }
 
 // lossesV1 reads a version 1 session's losses: a float32 per update from
 // update first.
-func lossesV1(first uint64, b []byte) LossHistory {
-	var h LossHistory
+func lossesV1(first uint64, b []byte) client.LossHistory {
+	var h client.LossHistory
 	n := len(b) / 4
 	if n == 0 || first == 0 {
 		return h

@@ -1,4 +1,4 @@
-package ui
+package keep
 
 import (
 	"encoding/binary"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
@@ -70,7 +71,7 @@ func TestSetupFromLinkErrors(t *testing.T) {
 
 func TestSessionRoundTrip(t *testing.T) {
 	ps := content.Presets()
-	var h LossHistory
+	var h client.LossHistory
 	h.Add(5, []float32{3, 2.5, float32(math.NaN()), 2, 1.5})
 	s := Setup{Preset: -1, Text: "abcabd abcabd", Mode: lstm.Text, Config: lstm.DefaultConfig(), Probe: "abc", Temperature: 0.7, Model: []byte{1, 2, 3}}
 	rec, err := NewSession(s, ps, 5, &h)
@@ -98,8 +99,8 @@ func TestSessionRoundTrip(t *testing.T) {
 	}
 	// A long run: the bounded history, every entry as it was, and the
 	// setting "When this tab is hidden".
-	var long LossHistory
-	addInChunks(&long, lossRun(4*MaxLossEntries), 30)
+	var long client.LossHistory
+	addInChunks(&long, lossRun(4*client.MaxLossEntries), 30)
 	rec, _ = NewSession(s, ps, long.Next()-1, &long)
 	rec.HiddenPause = true
 	got, _, err = ParseSession(rec.Marshal(), ps)
@@ -208,4 +209,27 @@ func FuzzParseSession(f *testing.F) {
 			t.Errorf("re-encoded record refused: %v", err)
 		}
 	})
+}
+
+func lossRun(n int) []float32 {
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = float32(3*math.Exp(-float64(i)/float64(n/4+1)) + 0.5*math.Abs(math.Sin(float64(i)*0.37)))
+		if i%9973 == 17 {
+			out[i] = float32(math.NaN())
+		}
+	}
+	return out
+}
+
+func addInChunks(h *client.LossHistory, losses []float32, chunk int) {
+	for i := 0; i < len(losses); i += chunk {
+		j := min(i+chunk, len(losses))
+		h.Add(uint64(j), losses[i:j])
+	}
+}
+
+func sameEntry(a, b client.LossEntry) bool {
+	eq := func(x, y float32) bool { return x == y || math.IsNaN(float64(x)) && math.IsNaN(float64(y)) }
+	return a.Span == b.Span && a.N == b.N && eq(a.Raw, b.Raw) && eq(a.Lo, b.Lo) && eq(a.Hi, b.Hi) && eq(a.Smooth, b.Smooth)
 }
