@@ -4,7 +4,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"honnef.co/go/js/dom/v2"
@@ -32,8 +31,6 @@ type compare struct {
 	cell lstm.Cell // the second engine's cell: the other one
 	bufs struct {
 		rgba []byte
-		pts  []chart.Point
-		path []byte
 	}
 }
 
@@ -162,97 +159,12 @@ func (a *app) comparePaint(now float64, d Dirty) bool {
 	return st.TraceWaiting()
 }
 
-// raceStyle returns the colour and dash of a cell's line: LSTM blue and
-// solid, RNN vermilion and dashed, as in the gradient reach chart.
-func raceStyle(cell lstm.Cell) (string, []float64) {
-	k := int(cell)
-	return panels.SeriesColors[k], panels.SeriesDashes[k]
-}
-
 // paintRace draws the smoothed loss of both models against the update.
 func (a *app) paintRace() {
-	c, v := a.cmp, a.v.Cmp
-	if c == nil {
-		return
+	if c := a.cmp; c != nil {
+		a.Race(a.v, [2]panels.RaceRun{{Cell: a.st.Cfg.Cell, Hist: &a.st.Losses}, {Cell: c.cell, Hist: &c.st.Losses}})
 	}
-	cv := v.Race
-	w, h := a.BeginChart(cv, v.RaceFig, 11)
-	lf := a.Font(0.72, "600")
-	type run struct {
-		cell lstm.Cell
-		hist *LossHistory
-	}
-	runs := []run{{a.st.Cfg.Cell, &a.st.Losses}, {c.cell, &c.st.Losses}}
-	var first, last uint64 = math.MaxUint64, 0
-	lo, hi := math.Inf(1), 0.0
-	for _, r := range runs {
-		if r.hist.Len() == 0 {
-			continue
-		}
-		first = min(first, r.hist.First)
-		last = max(last, r.hist.Next()-1)
-		if l, h, ok := r.hist.SmoothRange(); ok {
-			lo, hi = min(lo, l), max(hi, h)
-		}
-	}
-	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
-	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.5 * a.Rem), Right: 12, Bottom: bottom, Left: left})
-	// legend: the line's look and the cell's name
-	x := r.X0
-	for _, rn := range runs {
-		col, dash := raceStyle(rn.cell)
-		cv.Stroke([]byte(fmt.Sprintf("M%g %gL%g %g", x, 7.5, x+22, 7.5)), col, 2, dash)
-		cv.Text(rn.cell.String(), x+26, 7.5, lf, col, "left", "middle")
-		x += 26 + cv.TextWidth(rn.cell.String(), lf) + a.Rem
-	}
-	if last == 0 || !(hi > 0) {
-		a.ChartAxes(cv, r, h, "update", "loss", nil, nil)
-		a.ChartMessage(cv, r, "Both models are starting…")
-		browser.SetText(v.RaceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
-		return
-	}
-	xs := chart.Linear{D0: float64(first), D1: max(float64(last), float64(first)+10), R0: r.X0, R1: r.X1}
-	var ys chart.Scale = chart.Linear{D0: 0, D1: hi * 1.05, R0: r.Y1, R1: r.Y0}.Nice(4)
-	yName := "loss"
-	if hi/lo > 30 {
-		ys = chart.Log{D0: lo, D1: hi, R0: r.Y1, R1: r.Y0}.Nice()
-		yName = "loss (log)"
-	}
-	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.ChartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
-	note := "The loss of each model, smoothed, against its update: lower is better. "
-	for i, rn := range runs {
-		if rn.hist.Len() == 0 {
-			continue
-		}
-		col, dash := raceStyle(rn.cell)
-		c.bufs.pts = rn.hist.AppendSmooth(c.bufs.pts[:0], f)
-		c.bufs.path = chart.AppendPath(c.bufs.path[:0], c.bufs.pts)
-		cv.Stroke(c.bufs.path, col, 2, dash)
-		if sm, ok := rn.hist.LastSmooth(); ok {
-			if i > 0 {
-				note += "; "
-			}
-			note += fmt.Sprintf("%s: %s after %s updates", rn.cell, present.FormatSig(sm, 3), present.FormatCount(rn.hist.Next()-1))
-		}
-	}
-	note += "."
-	// At the same update, the race is fair whatever each engine's speed.
-	at := min(runs[0].hist.Next(), runs[1].hist.Next())
-	if at > 1 && runs[0].hist.Len() > 0 && runs[1].hist.Len() > 0 {
-		a0, ok0 := smoothAt(runs[0].hist, at-1)
-		a1, ok1 := smoothAt(runs[1].hist, at-1)
-		if ok0 && ok1 {
-			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].cell, present.FormatSig(a0, 3), runs[1].cell, present.FormatSig(a1, 3))
-			x := math.Round(xs.Map(float64(at-1))) + 0.5
-			cv.Line(x, r.Y0, x, r.Y1, panels.ColAxis, 1)
-		}
-	}
-	browser.SetText(v.RaceNote, note)
 }
-
-// smoothAt returns the smoothed loss of update u, or the nearest before it.
-func smoothAt(h *LossHistory, u uint64) (float64, bool) { return h.SmoothAt(u) }
 
 // paintSide draws the other model's h (and c) over the probe, on the page's
 // time axis.

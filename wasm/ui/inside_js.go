@@ -50,7 +50,6 @@ type inside struct {
 	orderPos  []int
 	orderUpd  uint64
 	orderMade bool
-	permBuf   []float32
 
 	// what the coloured text shows
 	colourKey  string

@@ -16,7 +16,3 @@ const MaxLossEntries = client.MaxLossEntries
 func ParseLossHistory(first uint64, b []byte) (LossHistory, error) {
 	return client.ParseLossHistory(first, b)
 }
-
-const lossEntryBytes = client.LossEntryBytes
-
-var errLossHistory = client.ErrLossHistory

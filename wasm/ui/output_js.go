@@ -4,13 +4,11 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
-	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
@@ -69,43 +67,8 @@ func (a *app) generate() {
 	a.invalidate(DirtyErrors | DirtySample)
 }
 
-func (a *app) paintLoss() {
-	v, st := a.v, a.st
-	c := v.Loss
-	w, h := a.BeginChart(c, v.LossFig, 12)
-	hist := &st.Losses
-	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
-	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
-	if hist.Len() == 0 || hist.Max == 0 {
-		a.ChartAxes(c, r, h, "update", "loss", nil, nil)
-		a.ChartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
-		browser.SetText(v.LossNote, "No updates yet.")
-		return
-	}
-	first := float64(hist.First)
-	last := float64(hist.Next() - 1)
-	xs := chart.Linear{D0: first, D1: max(last, first+10), R0: r.X0, R1: r.X1}
-	var ys chart.Scale = chart.Linear{D0: 0, D1: hist.Max * 1.02, R0: r.Y1, R1: r.Y0}.Nice(4)
-	yName := "loss"
-	if hist.LogScale() {
-		ys = chart.Log{D0: hist.MinPos, D1: hist.Max, R0: r.Y1, R1: r.Y0}.Nice()
-		yName = "loss (log scale)"
-	}
-	f := chart.Frame{Rect: r, X: xs, Y: ys}
-	a.ChartAxes(c, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
-
-	a.Bufs.Pts = hist.AppendRaw(a.Bufs.Pts[:0], f)
-	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
-	c.Stroke(a.Bufs.Path, "rgba(0,114,178,0.28)", 1, nil)
-	a.Bufs.Pts = hist.AppendSmooth(a.Bufs.Pts[:0], f)
-	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
-	c.Stroke(a.Bufs.Path, "#0072B2", 2, nil)
-
-	sm, _ := hist.LastSmooth()
-	raw, _ := hist.LastRaw()
-	browser.SetText(v.LossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
-		present.FormatCount(st.Update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
-}
+// paintLoss draws the loss chart.
+func (a *app) paintLoss() { a.Loss(a.v, &a.st.Losses, a.st.Update) }
 
 func (a *app) paintSample() {
 	v, st := a.v, a.st

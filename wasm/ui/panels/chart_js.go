@@ -13,6 +13,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
@@ -691,3 +692,130 @@ func (a *Painter) Deltas(v *View, view present.LayerView, h float64) {
 		browser.SetText(v.DeltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
 	}
 }
+
+// Loss draws the loss of every update (faint) and its moving average (bold)
+// on the loss chart, and says the last ones in words.
+func (a *Painter) Loss(v *View, hist *client.LossHistory, update uint64) {
+	c := v.Loss
+	w, h := a.BeginChart(c, v.LossFig, 12)
+	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
+	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
+	if hist.Len() == 0 || hist.Max == 0 {
+		a.ChartAxes(c, r, h, "update", "loss", nil, nil)
+		a.ChartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
+		browser.SetText(v.LossNote, "No updates yet.")
+		return
+	}
+	first := float64(hist.First)
+	last := float64(hist.Next() - 1)
+	xs := chart.Linear{D0: first, D1: max(last, first+10), R0: r.X0, R1: r.X1}
+	var ys chart.Scale = chart.Linear{D0: 0, D1: hist.Max * 1.02, R0: r.Y1, R1: r.Y0}.Nice(4)
+	yName := "loss"
+	if hist.LogScale() {
+		ys = chart.Log{D0: hist.MinPos, D1: hist.Max, R0: r.Y1, R1: r.Y0}.Nice()
+		yName = "loss (log scale)"
+	}
+	f := chart.Frame{Rect: r, X: xs, Y: ys}
+	a.ChartAxes(c, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
+
+	a.Bufs.Pts = hist.AppendRaw(a.Bufs.Pts[:0], f)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, "rgba(0,114,178,0.28)", 1, nil)
+	a.Bufs.Pts = hist.AppendSmooth(a.Bufs.Pts[:0], f)
+	a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+	c.Stroke(a.Bufs.Path, "#0072B2", 2, nil)
+
+	sm, _ := hist.LastSmooth()
+	raw, _ := hist.LastRaw()
+	browser.SetText(v.LossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
+		present.FormatCount(update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
+}
+
+// raceStyle returns the colour and dash of a cell's line: LSTM blue and
+// solid, RNN vermilion and dashed, as in the gradient reach chart.
+func raceStyle(cell lstm.Cell) (string, []float64) {
+	k := int(cell)
+	return SeriesColors[k], SeriesDashes[k]
+}
+
+// RaceRun is one model of the loss race: its cell and its loss history.
+type RaceRun struct {
+	Cell lstm.Cell
+	Hist *client.LossHistory
+}
+
+// Race draws the smoothed loss of both models against the update.
+func (a *Painter) Race(v *View, runs [2]RaceRun) {
+	cv := v.Cmp.Race
+	w, h := a.BeginChart(cv, v.Cmp.RaceFig, 11)
+	lf := a.Font(0.72, "600")
+	var first, last uint64 = math.MaxUint64, 0
+	lo, hi := math.Inf(1), 0.0
+	for _, r := range runs {
+		if r.Hist.Len() == 0 {
+			continue
+		}
+		first = min(first, r.Hist.First)
+		last = max(last, r.Hist.Next()-1)
+		if l, h, ok := r.Hist.SmoothRange(); ok {
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	left, bottom := math.Round(3.2*a.Rem), math.Round(2.4*a.Rem)
+	r := chart.PlotRect(w, h, chart.Margins{Top: math.Round(1.5 * a.Rem), Right: 12, Bottom: bottom, Left: left})
+	// legend: the line's look and the cell's name
+	x := r.X0
+	for _, rn := range runs {
+		col, dash := raceStyle(rn.Cell)
+		cv.Stroke([]byte(fmt.Sprintf("M%g %gL%g %g", x, 7.5, x+22, 7.5)), col, 2, dash)
+		cv.Text(rn.Cell.String(), x+26, 7.5, lf, col, "left", "middle")
+		x += 26 + cv.TextWidth(rn.Cell.String(), lf) + a.Rem
+	}
+	if last == 0 || !(hi > 0) {
+		a.ChartAxes(cv, r, h, "update", "loss", nil, nil)
+		a.ChartMessage(cv, r, "Both models are starting…")
+		browser.SetText(v.Cmp.RaceNote, "The loss of each model, smoothed, against its update. The same data, seed and size; only the cell differs.")
+		return
+	}
+	xs := chart.Linear{D0: float64(first), D1: max(float64(last), float64(first)+10), R0: r.X0, R1: r.X1}
+	var ys chart.Scale = chart.Linear{D0: 0, D1: hi * 1.05, R0: r.Y1, R1: r.Y0}.Nice(4)
+	yName := "loss"
+	if hi/lo > 30 {
+		ys = chart.Log{D0: lo, D1: hi, R0: r.Y1, R1: r.Y0}.Nice()
+		yName = "loss (log)"
+	}
+	f := chart.Frame{Rect: r, X: xs, Y: ys}
+	a.ChartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
+	note := "The loss of each model, smoothed, against its update: lower is better. "
+	for i, rn := range runs {
+		if rn.Hist.Len() == 0 {
+			continue
+		}
+		col, dash := raceStyle(rn.Cell)
+		a.Bufs.Pts = rn.Hist.AppendSmooth(a.Bufs.Pts[:0], f)
+		a.Bufs.Path = chart.AppendPath(a.Bufs.Path[:0], a.Bufs.Pts)
+		cv.Stroke(a.Bufs.Path, col, 2, dash)
+		if sm, ok := rn.Hist.LastSmooth(); ok {
+			if i > 0 {
+				note += "; "
+			}
+			note += fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1))
+		}
+	}
+	note += "."
+	// At the same update, the race is fair whatever each engine's speed.
+	at := min(runs[0].Hist.Next(), runs[1].Hist.Next())
+	if at > 1 && runs[0].Hist.Len() > 0 && runs[1].Hist.Len() > 0 {
+		a0, ok0 := smoothAt(runs[0].Hist, at-1)
+		a1, ok1 := smoothAt(runs[1].Hist, at-1)
+		if ok0 && ok1 {
+			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3))
+			x := math.Round(xs.Map(float64(at-1))) + 0.5
+			cv.Line(x, r.Y0, x, r.Y1, ColAxis, 1)
+		}
+	}
+	browser.SetText(v.Cmp.RaceNote, note)
+}
+
+// smoothAt returns the smoothed loss of update u, or the nearest before it.
+func smoothAt(h *client.LossHistory, u uint64) (float64, bool) { return h.SmoothAt(u) }
