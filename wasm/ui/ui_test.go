@@ -22,8 +22,6 @@ func trace2x3() protocol.TraceResult {
 		Symbols: []rune("ab"), PNext: []float32{0.5, float32(math.NaN())}, Top: []rune("bb"), TopP: []float32{0.5, 0.4}}
 }
 
-// Loss-history helpers for the session tests (the history is client.LossHistory).
-
 // testEngine stands for the engine in the State tests: it keeps the
 // requests the page sent.
 type testEngine struct {

@@ -211,6 +211,8 @@ func FuzzParseSession(f *testing.F) {
 	})
 }
 
+// Loss-history helpers for the session tests (the history is client.LossHistory).
+
 func lossRun(n int) []float32 {
 	out := make([]float32, n)
 	for i := range out {
