@@ -107,6 +107,10 @@ func engineText(m protocol.Error) string {
 			m.Index, m.Token, m.Value, m.Index-1, m.Max)
 	case protocol.ReasonOverflow:
 		return "The engine was sent too many messages at once; some were dropped."
+	case protocol.ReasonMalformed, protocol.ReasonWrongWay:
+		return "The engine received a message it could not read, and ignored it."
+	case protocol.ReasonBug:
+		return "The engine hit a bug and paused: " + m.Token + "."
 	}
-	return "The training engine hit a problem and paused (" + m.Reason.String() + "). Reload the page if it happens again."
+	return "The engine could not do what was asked (" + m.Reason.String() + ")."
 }
