@@ -9,7 +9,7 @@ import (
 
 // Crash recovery: the page watches its engine worker and, if it dies, says so,
 // starts a new one and restores the session saved in the browser. This file
-// has the decisions (pure, tested natively); recover_js.go does them.
+// has the decisions (pure, tested natively); the page (ui/recover_js.go) does them.
 
 // Heartbeat timing, in ms on the page's clock.
 const (

@@ -38,9 +38,9 @@ const (
 	colCursor = "rgba(27,27,31,0.08)"
 )
 
-// paintBuffers are reused from frame to frame so that painting does not
+// Buffers are reused from frame to frame so that painting does not
 // allocate in the steady state.
-type paintBuffers struct {
+type Buffers struct {
 	RGBA    []byte
 	Legend  []byte
 	Pts     []chart.Point
@@ -59,7 +59,7 @@ type paintBuffers struct {
 	CursorT  int    // the highlighted probe cell
 }
 
-func (p *paintBuffers) Diverging(limit float64) *chart.ColorMap {
+func (p *Buffers) Diverging(limit float64) *chart.ColorMap {
 	if p.div == nil {
 		p.div = map[float64]*chart.ColorMap{}
 	}
@@ -71,7 +71,7 @@ func (p *paintBuffers) Diverging(limit float64) *chart.ColorMap {
 	return m
 }
 
-func (p *paintBuffers) sequential() *chart.ColorMap {
+func (p *Buffers) sequential() *chart.ColorMap {
 	if p.seq == nil {
 		p.seq = chart.Sequential()
 	}
@@ -534,7 +534,7 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 type Painter struct {
 	Rem  float64 // CSS pixels per rem (grows in Large text mode)
 	Geo  present.Geometry
-	Bufs paintBuffers
+	Bufs Buffers
 	insp inspectorDOM
 }
 

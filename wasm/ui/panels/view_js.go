@@ -235,7 +235,7 @@ type Choices struct {
 	MaxGenerate   int
 }
 
-// newView builds the page inside #app. Nothing in it comes from the person
+// New builds the page inside #app. Nothing in it comes from the person
 // except through textContent and input values.
 func New(doc dom.Document, ch Choices) *View {
 	v := &View{B: browser.Build{Doc: doc}, Alerts: map[string]dom.HTMLElement{}, Controls: map[string]dom.HTMLElement{}}
