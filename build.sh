@@ -130,6 +130,8 @@ check_boundaries() {
 	[ -z "$bad" ] || die "lstm/ must import the standard library only, without os, net, log, time or math/rand; it imports: $bad"
 	bad=$(go list -deps ./lstm/... | grep -E '^[^/]*\.|^syscall/js$' || true)
 	[ -z "$bad" ] || die "lstm/ depends on a package outside the standard library: $bad"
+	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/client | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
+	[ -z "$bad" ] || die "wasm/client is pure Go (tested natively and under Node): it depends on $bad"
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then

@@ -75,6 +75,7 @@ type Conn struct {
 	seq     uint64
 	pending map[uint32]*pending
 	dataID  uint32             // the SetData under way, whose answer held training waits for (0: none)
+	base    uint32             // the generations of the engines before this one (Restart)
 	held    []protocol.Message // Train or Step held until that SetData is answered
 
 	Ready    bool          // the engine said Ready, in this protocol version
@@ -82,7 +83,11 @@ type Conn struct {
 	Mismatch *VersionError // the engine speaks another protocol version (nil: it does not, or has not spoken)
 	SendErr  error         // the last request that could not be encoded (a bug), or nil
 
-	Gen         uint32          // the current model's generation (0: no model yet)
+	// Gen is the current model's generation (0: no model yet). It counts on
+	// across engine restarts: the Gen of every message Receive returns is
+	// the engine's plus those of the engines before it, so that a model of
+	// a new engine is never taken for one of the old.
+	Gen         uint32
 	Status      protocol.Status // the engine's last Status
 	Cfg         lstm.Config     // the configuration the engine has (before its first Status: the page's)
 	HasData     bool            // the engine has training data
@@ -113,6 +118,7 @@ func (c *Conn) Restart(post func([]byte)) {
 	c.post = post
 	clear(c.pending)
 	c.dataID, c.held = 0, nil
+	c.base = max(c.base, c.Gen)
 	c.Ready, c.Mismatch, c.Gen = false, nil, 0
 	c.Status, c.HasData, c.Running, c.Training = protocol.Status{}, false, false, false
 }
@@ -206,6 +212,11 @@ func (c *Conn) place(m protocol.Message) Reply {
 		return r
 	}
 	if gen, ok := protocol.GenOf(m); ok {
+		if gen != 0 {
+			gen += c.base
+			m = withGen(m, gen)
+			r.Msg = m
+		}
 		if gen > c.Gen {
 			r.NewModel = true
 			c.newModel(gen)
@@ -331,3 +342,31 @@ func (c *Conn) dataAnswered(m protocol.Message) {
 // DataUnderWay reports whether new training data is on its way to the engine
 // (Train and Step wait for its answer).
 func (c *Conn) DataUnderWay() bool { return c.dataID != 0 }
+
+// withGen returns the reply m naming model generation gen.
+func withGen(m protocol.Message, gen uint32) protocol.Message {
+	switch m := m.(type) {
+	case protocol.Progress:
+		m.Gen = gen
+		return m
+	case protocol.TraceResult:
+		m.Gen = gen
+		return m
+	case protocol.SampleResult:
+		m.Gen = gen
+		return m
+	case protocol.ReachResult:
+		m.Gen = gen
+		return m
+	case protocol.ModelFile:
+		m.Gen = gen
+		return m
+	case protocol.Status:
+		m.Gen = gen
+		return m
+	case protocol.Error:
+		m.Gen = gen
+		return m
+	}
+	return m
+}

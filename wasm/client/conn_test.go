@@ -294,3 +294,29 @@ func TestProgressDoesNotUndoTrain(t *testing.T) {
 		t.Error("the Train's own Progress did not confirm training")
 	}
 }
+
+// TestRestartCountsOn: after the page replaces a dead engine, the new
+// engine's models have generations past the old one's, so that nothing the
+// page kept of an old model (a saved model file, snapshots) passes for the
+// new one's; the requests under way are dropped.
+func TestRestartCountsOn(t *testing.T) {
+	l := started(t)
+	l.c.Reset()
+	l.settle()
+	old := l.c.Gen
+	l.c.Trace(tagTrace, "hello", nil)
+	fresh := newLink(t)
+	l.c.Restart(fresh.post)
+	fresh.c = l.c
+	if l.c.Pending() != 0 || l.c.Ready {
+		t.Fatalf("after Restart: %d pending, ready %v", l.c.Pending(), l.c.Ready)
+	}
+	fresh.read()
+	l.c.SetConfig(smallConfig())
+	st := l.c.SetText(lstm.Text, text)
+	rs := fresh.settle()
+	r := answer(t, rs, st)
+	if !r.NewModel || r.Msg.(protocol.Status).Gen <= old || l.c.Gen <= old {
+		t.Errorf("the new engine's first model: generation %d (page %d), the old engine's last %d", r.Msg.(protocol.Status).Gen, l.c.Gen, old)
+	}
+}

@@ -357,11 +357,23 @@ func TestSnapAt(t *testing.T) {
 		t.Errorf("snapshot by Step: %+v", tr)
 	}
 
+	// Without a model: two errors with the SnapAt's ID.
+	out = send(t, New(), snap)
+	if er, bad := errorOf(out); !bad || er.ID != 11 || er.Code != protocol.CodeNotReady || len(out) != 2 {
+		t.Errorf("SnapAt without a model: %+v", out)
+	}
+}
+
+// TestSnapAtGivesWay: a new model, or one more than MaxSnapAts, makes a
+// waiting snapshot give way, answered with two Errors; those that wait are
+// answered each at its update, in update order.
+func TestSnapAtGivesWay(t *testing.T) {
+	e := ready(t, "the cat sat on the mat, the cat ate the rat. ")
 	// A waiting snapshot was asked of the model that is gone: a new model
 	// answers it with two Errors of ReasonSuperseded, after the Status.
 	send(t, e, protocol.SnapAt{ID: 41, At: 1 << 40, Probe: "cat", Prime: "c", Count: 3})
 	old := e.gen
-	out = send(t, e, protocol.Reset{ID: 42})
+	out := send(t, e, protocol.Reset{ID: 42})
 	if st := only[protocol.Status](t, out); st.ID != 42 || st.Gen != old+1 {
 		t.Errorf("Reset answered by %+v, want the Status of model %d", st, old+1)
 	}
@@ -394,12 +406,6 @@ func TestSnapAt(t *testing.T) {
 	}
 	if want := map[uint64]uint32{10: 120, 20: 110, 25: 140, 30: 130}; !maps.Equal(answered, want) || !slices.IsSorted(order) {
 		t.Errorf("waiting snapshots answered at %v (order %v), want %v", answered, order, want)
-	}
-
-	// Without a model: two errors with the SnapAt's ID.
-	out = send(t, New(), snap)
-	if er, bad := errorOf(out); !bad || er.ID != 11 || er.Code != protocol.CodeNotReady || len(out) != 2 {
-		t.Errorf("SnapAt without a model: %+v", out)
 	}
 }
 
