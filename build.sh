@@ -114,10 +114,12 @@ worker_tests() {
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
 
 # wasm_test_pkgs lists the packages whose tests also run as WebAssembly under
-# Node: every package but the page (wasm/ui needs a DOM), the worker bridge and
-# program (they need a browser) and the server (it listens on sockets).
+# Node: every package but the page's own (wasm/ui, its browser calls and its
+# panels need a DOM; its pure parts present, content and keep run here), the
+# worker bridge and program (they need a browser) and the server (it listens
+# on sockets).
 wasm_test_pkgs() {
-	go list ./... | grep -v -E '^lstmplayground/(web|wasm/ui|wasm/worker|wasm/app)(/|$)'
+	go list ./... | grep -v -E '^lstmplayground/(web|wasm/worker|wasm/app)(/|$)|^lstmplayground/wasm/ui(/browser|/panels)?$'
 }
 
 check_boundaries() {
@@ -129,6 +131,14 @@ check_boundaries() {
 	[ -z "$bad" ] || die "lstm/ must import the standard library only, without os, net, log, time or math/rand; it imports: $bad"
 	bad=$(go list -deps ./lstm/... | grep -E '^[^/]*\.|^syscall/js$' || true)
 	[ -z "$bad" ] || die "lstm/ depends on a package outside the standard library: $bad"
+	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/client | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
+	[ -z "$bad" ] || die "wasm/client is pure Go (tested natively and under Node): it depends on $bad"
+	# The page: only wasm/ui/browser calls syscall/js; its pure parts (present,
+	# content, keep) use neither syscall/js nor the DOM package.
+	bad=$(GOOS=js GOARCH=wasm go list -f '{{.ImportPath}}: {{join .Imports " "}}' ./wasm/ui/... | grep -v '^lstmplayground/wasm/ui/browser:' | grep -E ' syscall/js( |$)' || true)
+	[ -z "$bad" ] || die "only wasm/ui/browser may import syscall/js in the page: $bad"
+	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/ui/present ./wasm/ui/content ./wasm/ui/keep | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
+	[ -z "$bad" ] || die "wasm/ui/present, content and keep are pure Go (tested natively and under Node): they depend on $bad"
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then

@@ -88,8 +88,8 @@ async function runEngine(page) {
       }
       recs.push({ t: t - t0, b: toB64(u8) });
       if (type === 71) return stop(); // Error: the decoder reports it
-      if (type === 65) { // Progress: Update is its first field
-        const update = Number(new DataView(u8.buffer, u8.byteOffset, u8.byteLength).getBigUint64(4, true));
+      if (type === 65) { // Progress: Update follows ID and Gen (protocol 2)
+        const update = Number(new DataView(u8.buffer, u8.byteOffset, u8.byteLength).getBigUint64(12, true));
         if (update > last) {
           last = update;
           const at = t - t0;

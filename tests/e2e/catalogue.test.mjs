@@ -174,7 +174,7 @@ test('bad input: a message at the field, and the model and session unchanged', a
   const prime = page.getByRole('textbox', { name: 'Prime', exact: true });
   const oldPrime = await prime.inputValue();
   await refuse(t, page, {
-    surface: 'Prime', input: '3,000 characters', want: /The prime has 3000 characters; the limit is 2000/,
+    surface: 'Prime', input: '3,000 characters', want: /The prime has 3,000 characters; the limit is 2,000/,
     act: async () => { await prime.fill('Twinkle '.repeat(375)); await generate.click(); },
   });
   await t.test('Generate works again once the prime is short', async () => {

@@ -13,7 +13,7 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
-// The series colours of the page (wasm/ui/paint_js.go): LSTM blue, RNN vermilion.
+// The series colours of the page (wasm/ui/panels/chart_js.go): LSTM blue, RNN vermilion.
 const colours = { LSTM: [0x00, 0x72, 0xb2], RNN: [0xd5, 0x5e, 0x00] };
 
 // curveColumns counts, per model, the pixel columns of the race chart's plot

@@ -5,9 +5,14 @@
 // handler, and sends read-only requests (Trace, Export, Diagnose) with ids the
 // page never uses (from 0x7f000000), so the page ignores the answers.
 //
-// Wire format (wasm/protocol): "LP", version 1, type, then the fields in
+// Wire format (wasm/protocol): "LP", version 2, type, then the fields in
 // struct order, little-endian; strings and byte slices are a u32 length and
-// the bytes; lists a u32 count and the elements.
+// the bytes; lists a u32 count and the elements. Every request starts with
+// its u32 ID; every reply with the ID it answers, then (replies about a
+// model) the model's u32 generation.
+
+// V is the protocol version this file speaks.
+const V = 2;
 
 // Message types used here.
 export const T = { trace: 7, export: 10, diagnose: 63, progress: 65, traceResult: 66, modelFile: 69, error: 71, diagnostics: 127 };
@@ -27,12 +32,11 @@ export async function installListener(page) {
       const d = e.data;
       const b = d instanceof Uint8Array ? d : (d instanceof ArrayBuffer ? new Uint8Array(d) : null);
       if (!b || b.length < 4 || b[0] !== 76 || b[1] !== 80 || b[3] !== 65) return;
-      // Progress: Update u64, Loss f64, HasSmoothed u8, Smoothed f64,
-      // CharsPerSec f64, GradNorm f64, Clipped i64, Running u8, DataLen i64,
-      // Losses u32 count + float32s.
+      // Progress: ID u32, Gen u32, Update u64, Loss f64, CharsPerSec f64,
+      // GradNorm f64, Running u8, Losses u32 count + float32s.
       const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-      const update = Number(v.getBigUint64(4, true));
-      const off = 4 + 8 + 8 + 1 + 8 + 8 + 8 + 8 + 1 + 8;
+      const update = Number(v.getBigUint64(12, true));
+      const off = 4 + 4 + 4 + 8 + 8 + 8 + 8 + 1;
       const n = v.getUint32(off, true);
       globalThis.__lpProgress++;
       if (update < globalThis.__lpLosses.length) globalThis.__lpResets++;
@@ -45,28 +49,28 @@ export async function installListener(page) {
 }
 
 // request sends one read-only request to the page's engine and resolves with
-// the SHA-256 (hex) and length of the reply's bytes after its id, or rejects
-// with the engine's Error message. kind: 'trace' (with probe), 'export',
+// the SHA-256 (hex) and length of the reply's bytes after its id and model
+// generation, or rejects with the engine's Error (its code and reason). kind: 'trace' (with probe), 'export',
 // 'diagnose' (resolves with the decoded Diagnostics instead), 'file' (resolves
 // with the model file itself, as a Buffer).
 export async function request(page, kind, probe = '') {
   if (kind === 'file') {
-    const b64 = await page.evaluate(async (T) => {
+    const b64 = await page.evaluate(async ({ T, V }) => {
       const w = globalThis.lstmPlayground.worker;
       globalThis.__lpNextID = (globalThis.__lpNextID || 0x7f000000) + 1;
       const id = globalThis.__lpNextID;
       const msg = new Uint8Array(8);
-      msg.set([76, 80, 1, T.export]);
+      msg.set([76, 80, V, T.export]);
       new DataView(msg.buffer).setUint32(4, id, true);
       const reply = await new Promise((resolve, reject) => {
         const timer = setTimeout(() => { w.removeEventListener('message', on); reject(new Error('no model file within 10 s')); }, 10000);
         function on(e) {
           const b = e.data instanceof Uint8Array ? e.data : new Uint8Array(e.data);
-          if (b.length < 12 || b[0] !== 76 || b[1] !== 80 || b[3] !== T.modelFile) return;
+          if (b.length < 16 || b[0] !== 76 || b[1] !== 80 || b[3] !== T.modelFile) return;
           if (new DataView(b.buffer, b.byteOffset).getUint32(4, true) !== id) return;
           clearTimeout(timer);
           w.removeEventListener('message', on);
-          resolve(b.slice(12)); // ID u32, then File: u32 length and the bytes
+          resolve(b.slice(16)); // ID u32, Gen u32, then File: u32 length and the bytes
         }
         w.addEventListener('message', on);
         w.postMessage(msg, [msg.buffer]);
@@ -74,10 +78,10 @@ export async function request(page, kind, probe = '') {
       let s = '';
       for (let i = 0; i < reply.length; i += 0x8000) s += String.fromCharCode(...reply.subarray(i, i + 0x8000));
       return btoa(s);
-    }, T);
+    }, { T, V });
     return Buffer.from(b64, 'base64');
   }
-  return page.evaluate(async ({ kind, probe, T }) => {
+  return page.evaluate(async ({ kind, probe, T, V }) => {
     const w = globalThis.lstmPlayground.worker;
     globalThis.__lpNextID = (globalThis.__lpNextID || 0x7f000000) + 1;
     const id = globalThis.__lpNextID;
@@ -85,7 +89,7 @@ export async function request(page, kind, probe = '') {
     let msg, want;
     if (kind === 'trace') {
       msg = new Uint8Array(4 + 4 + 4 + text.length + 4);
-      msg.set([76, 80, 1, T.trace]);
+      msg.set([76, 80, V, T.trace]);
       const v = new DataView(msg.buffer);
       v.setUint32(4, id, true);
       v.setUint32(8, text.length, true);
@@ -94,7 +98,7 @@ export async function request(page, kind, probe = '') {
       want = T.traceResult;
     } else {
       msg = new Uint8Array(8);
-      msg.set([76, 80, 1, kind === 'export' ? T.export : T.diagnose]);
+      msg.set([76, 80, V, kind === 'export' ? T.export : T.diagnose]);
       new DataView(msg.buffer).setUint32(4, id, true);
       want = kind === 'export' ? T.modelFile : T.diagnostics;
     }
@@ -113,10 +117,9 @@ export async function request(page, kind, probe = '') {
     });
     const v = new DataView(reply.buffer);
     if (reply[3] === T.error) {
-      // Error: ID u32, Code u8, Field string, Message string.
-      const fl = v.getUint32(9, true);
-      const ml = v.getUint32(13 + fl, true);
-      throw new Error(new TextDecoder().decode(reply.subarray(17 + fl, 17 + fl + ml)));
+      // Error: ID u32, Gen u32, Code u8, Reason u8, Key string, …
+      const kl = v.getUint32(14, true);
+      throw new Error(`the engine refused the ${kind}: code ${reply[12]}, reason ${reply[13]}, key ${new TextDecoder().decode(reply.subarray(18, 18 + kl))}`);
     }
     if (kind === 'diagnose') {
       // Diagnostics: ID u32, Update u64, HeapLive u64, HeapAlloc u64, HeapSys u64,
@@ -125,9 +128,9 @@ export async function request(page, kind, probe = '') {
       return { update: u(8), heapLive: u(16), heapAlloc: u(24), heapSys: u(32), totalAlloc: u(40),
         numGC: v.getUint32(48, true), goroutines: Number(v.getBigInt64(52, true)), funcs: Number(v.getBigInt64(60, true)) };
     }
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', reply.subarray(8)));
-    return { sha: Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join(''), bytes: reply.length - 8 };
-  }, { kind, probe, T });
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', reply.subarray(12)));
+    return { sha: Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join(''), bytes: reply.length - 12 };
+  }, { kind, probe, T, V });
 }
 
 // snapshot returns what must not change when the page refuses an input: the

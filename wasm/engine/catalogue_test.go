@@ -51,7 +51,7 @@ func numbersSession(t *testing.T) *Engine {
 	e := New()
 	send(t, e, protocol.SetConfig{Config: smallConfig()})
 	if er, bad := errorOf(send(t, e, protocol.SetData{Mode: lstm.Numbers, Text: sessionNumbers})); bad {
-		t.Fatal(er.Message)
+		t.Fatalf("%+v", er)
 	}
 	for range 3 {
 		send(t, e, protocol.Step{})
@@ -85,7 +85,7 @@ func capture(t *testing.T, e *Engine) snapshot {
 	if e.model.Kind == lstm.Numbers {
 		probe = numbersProbe
 	}
-	tr, err := protocol.Encode(e.trace(protocol.Trace{ID: 1, Probe: probe}))
+	tr, err := protocol.Encode(e.trace(1, probe, nil))
 	if err != nil {
 		t.Fatalf("trace: %v", err)
 	}
@@ -132,34 +132,32 @@ type refusal struct {
 	input   string // what was given, for the catalogue
 	numbers bool   // start from numbersSession instead of textSession
 	msg     func() protocol.Message
-	code    protocol.Code
-	field   string // the field the message is shown at
-	want    string // a meaningful part of the message
+	want    protocol.Error // the Error's Code, Reason and Key, and the numbers that are not zero
 }
 
 func cfgWith(f func(*lstm.Config)) func() protocol.Message {
 	return func() protocol.Message {
 		c := smallConfig()
 		f(&c)
-		return protocol.SetConfig{Config: c}
+		return protocol.SetConfig{ID: 71, Config: c}
 	}
 }
 
 func liveWith(f func(*protocol.SetLive)) func() protocol.Message {
 	return func() protocol.Message {
 		c := smallConfig()
-		l := protocol.SetLive{LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}
+		l := protocol.SetLive{ID: 72, LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}
 		f(&l)
 		return l
 	}
 }
 
 func textData(s string) func() protocol.Message {
-	return func() protocol.Message { return protocol.SetData{Mode: lstm.Text, Text: s} }
+	return func() protocol.Message { return protocol.SetData{ID: 73, Mode: lstm.Text, Text: s} }
 }
 
 func numberData(s string) func() protocol.Message {
-	return func() protocol.Message { return protocol.SetData{Mode: lstm.Numbers, Text: s} }
+	return func() protocol.Message { return protocol.SetData{ID: 74, Mode: lstm.Numbers, Text: s} }
 }
 
 // distinct returns a text of n distinct characters (CJK ideographs from U+4E00).
@@ -186,77 +184,77 @@ func refusals() []refusal {
 	const hostile = "<img src=x onerror=alert(1)>"
 	return []refusal{
 		// Training text.
-		{"Training text", "empty", false, textData(""), protocol.CodeBadData, "Training text", "The training text is empty"},
-		{"Training text", "white space only", false, textData(" \n\t  \n"), protocol.CodeBadData, "Training text", "only white space"},
-		{"Training text", "ideographic spaces only", false, textData("\u3000\u3000"), protocol.CodeBadData, "Training text", "only white space"},
-		{"Training text", "one symbol", false, textData("x"), protocol.CodeBadData, "Training text", "at least 2 symbols"},
-		{"Training text", "a 2 MB paste (2,097,152 characters)", false, textData(strings.Repeat("abcd ", 2<<20/5+1)[:2<<20]), protocol.CodeBadData, "Training text", "The training text has 2,097,152 characters; the limit is 1,000,000. Use a shorter text."},
-		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.CodeBadData, "Training text", "The training text has more than 4,096 distinct characters; the limit is 4,096."},
+		{"Training text", "empty", false, textData(""), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
+		{"Training text", "white space only", false, textData(" \n\t  \n"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonBlank, Key: protocol.KeyText}},
+		{"Training text", "ideographic spaces only", false, textData("\u3000\u3000"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonBlank, Key: protocol.KeyText}},
+		{"Training text", "one symbol", false, textData("x"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Limit: 2}},
+		{"Training text", "a 2 MB paste (2,097,152 characters)", false, textData(strings.Repeat("abcd ", 2<<20/5+1)[:2<<20]), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooLong, Key: protocol.KeyText, Have: 2097152, Limit: 1e6}},
+		{"Training text", "5,000 distinct characters", false, textData(distinct(5000)), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooManyDistinct, Key: protocol.KeyText, Limit: 4096}},
 		// Numbers.
-		{"Training numbers", "empty", false, numberData(""), protocol.CodeBadData, "Training text", "The list of numbers is empty"},
-		{"Training numbers", "white space only", false, numberData(" \n "), protocol.CodeBadData, "Training text", "The list of numbers is empty"},
-		{"Training numbers", "one number", false, numberData("5"), protocol.CodeBadData, "Training text", "at least 2"},
-		{"Training numbers", "1, NaN, 2", false, numberData("1, NaN, 2"), protocol.CodeBadData, "Training text", `Number 2, "NaN" (at character 4)`},
-		{"Training numbers", "1, Infinity", false, numberData("1, Infinity"), protocol.CodeBadData, "Training text", `Number 2, "Infinity"`},
-		{"Training numbers", "1, -inf", false, numberData("1, -inf"), protocol.CodeBadData, "Training text", "not a finite decimal number"},
-		{"Training numbers", "1, 1e308", false, numberData("1, 1e308"), protocol.CodeBadData, "Training text", `Number 2, "1e308" (at character 4), cannot be used: too large; use values from -1e+09 to 1e+09`},
-		{"Training numbers", "1, 1e400 (beyond float64)", false, numberData("1, 1e400"), protocol.CodeBadData, "Training text", "too large"},
-		{"Training numbers", "0,5; 1,5 (decimal commas)", false, numberData("0,5; 1,5"), protocol.CodeBadData, "Training text", `Number 1, "0,5" (at character 1), cannot be used: use a dot as the decimal separator`},
-		{"Training numbers", "0, 0.5, 1, banana, 0", false, numberData("0, 0.5, 1, banana, 0"), protocol.CodeBadData, "Training text", `Number 4, "banana" (at character 12)`},
-		{"Training numbers", "0x10, 1 (hexadecimal)", false, numberData("0x10, 1"), protocol.CodeBadData, "Training text", `Number 1, "0x10"`},
-		{"Training numbers", "100,001 numbers", false, numberData(numberList(100_001)), protocol.CodeBadData, "Training text", "longer than 100,000 numbers"},
-		{"Training numbers", "hostile HTML", false, numberData("1, " + hostile), protocol.CodeBadData, "Training text", `Number 2, "<img"`},
+		{"Training numbers", "empty", false, numberData(""), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
+		{"Training numbers", "white space only", false, numberData(" \n "), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}},
+		{"Training numbers", "one number", false, numberData("5"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Limit: 2}},
+		{"Training numbers", "1, NaN, 2", false, numberData("1, NaN, 2"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Position: 4, Token: "NaN"}},
+		{"Training numbers", "1, Infinity", false, numberData("1, Infinity"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "Infinity"}},
+		{"Training numbers", "1, -inf", false, numberData("1, -inf"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "-inf"}},
+		{"Training numbers", "1, 1e308", false, numberData("1, 1e308"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Position: 4, Token: "1e308"}},
+		{"Training numbers", "1, 1e400 (beyond float64)", false, numberData("1, 1e400"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "1e400"}},
+		{"Training numbers", "0,5; 1,5 (decimal commas)", false, numberData("0,5; 1,5"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 1, Position: 1, Token: "0,5"}},
+		{"Training numbers", "0, 0.5, 1, banana, 0", false, numberData("0, 0.5, 1, banana, 0"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 4, Position: 12, Token: "banana"}},
+		{"Training numbers", "0x10, 1 (hexadecimal)", false, numberData("0x10, 1"), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 1, Token: "0x10"}},
+		{"Training numbers", "100,001 numbers", false, numberData(numberList(100_001)), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 100001}},
+		{"Training numbers", "hostile HTML", false, numberData("1, " + hostile), protocol.Error{Code: protocol.CodeBadData, Reason: protocol.ReasonNumber, Key: protocol.KeyText, Index: 2, Token: "<img"}},
 
 		// Settings that reset the model, and those that change live.
-		{"Learning rate", "0", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 0 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Learning rate", "1e6", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 1e6 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Learning rate", "NaN", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.NaN() }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Learning rate", "-Infinity", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.Inf(-1) }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Hidden units", "0", false, cfgWith(func(c *lstm.Config) { c.Hidden = 0 }), protocol.CodeBadConfig, "Hidden units", "use a whole number from 1 to 512"},
-		{"Hidden units", "100000", false, cfgWith(func(c *lstm.Config) { c.Hidden = 100000 }), protocol.CodeBadConfig, "Hidden units", "use a whole number from 1 to 512"},
-		{"Hidden units", "-1", false, cfgWith(func(c *lstm.Config) { c.Hidden = -1 }), protocol.CodeBadConfig, "Hidden units", "from 1 to 512"},
-		{"Sequence length", "0", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 0 }), protocol.CodeBadConfig, "Sequence length", "use a whole number from 1 to 256"},
-		{"Sequence length", "100000", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 100000 }), protocol.CodeBadConfig, "Sequence length", "from 1 to 256"},
-		{"Layers", "3", false, cfgWith(func(c *lstm.Config) { c.Layers = 3 }), protocol.CodeBadConfig, "Layers", "from 1 to 2"},
-		{"Cell", "7 (neither LSTM nor RNN)", false, cfgWith(func(c *lstm.Config) { c.Cell = 7 }), protocol.CodeBadConfig, "Cell", "use LSTM or RNN"},
-		{"Optimizer", "9", false, cfgWith(func(c *lstm.Config) { c.Optimizer = 9 }), protocol.CodeBadConfig, "Optimizer", "use Adam, RMSProp or SGD"},
-		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
-		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
-		{"Clip mode", "5", false, cfgWith(func(c *lstm.Config) { c.ClipMode = 5 }), protocol.CodeBadConfig, "Clip mode", "element or norm"},
-		{"Momentum", "1", false, cfgWith(func(c *lstm.Config) { c.Momentum = 1 }), protocol.CodeBadConfig, "Momentum", "from 0 to 0.999"},
-		{"Forget-gate bias", "NaN", false, cfgWith(func(c *lstm.Config) { c.ForgetBias = math.NaN() }), protocol.CodeBadConfig, "Forget-gate bias", "from −10 to 10"},
-		{"Learning rate (live)", "0", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 0 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Learning rate (live)", "1e6", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 1e6 }), protocol.CodeBadConfig, "Learning rate", "use a number from 0.000001 to 1"},
-		{"Optimizer (live)", "9", false, liveWith(func(l *protocol.SetLive) { l.Optimizer = 9 }), protocol.CodeBadConfig, "Optimizer", "use Adam, RMSProp or SGD"},
-		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.CodeBadConfig, "Gradient clip", "from 0 to 1000"},
+		{"Learning rate", "0", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "1e6", false, cfgWith(func(c *lstm.Config) { c.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "NaN", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate", "-Infinity", false, cfgWith(func(c *lstm.Config) { c.LearningRate = math.Inf(-1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Hidden units", "0", false, cfgWith(func(c *lstm.Config) { c.Hidden = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Hidden units", "100000", false, cfgWith(func(c *lstm.Config) { c.Hidden = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Hidden units", "-1", false, cfgWith(func(c *lstm.Config) { c.Hidden = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyHidden, Min: 1, Max: 512}},
+		{"Sequence length", "0", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeySeqLen, Min: 1, Max: 256}},
+		{"Sequence length", "100000", false, cfgWith(func(c *lstm.Config) { c.SeqLen = 100000 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeySeqLen, Min: 1, Max: 256}},
+		{"Layers", "3", false, cfgWith(func(c *lstm.Config) { c.Layers = 3 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLayers, Min: 1, Max: 2}},
+		{"Cell", "7 (neither LSTM nor RNN)", false, cfgWith(func(c *lstm.Config) { c.Cell = 7 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyCell}},
+		{"Optimizer", "9", false, cfgWith(func(c *lstm.Config) { c.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyOptimizer}},
+		{"Gradient clip", "-1", false, cfgWith(func(c *lstm.Config) { c.Clip = -1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
+		{"Gradient clip", "Infinity", false, cfgWith(func(c *lstm.Config) { c.Clip = math.Inf(1) }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
+		{"Clip mode", "5", false, cfgWith(func(c *lstm.Config) { c.ClipMode = 5 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClipMode}},
+		{"Momentum", "1", false, cfgWith(func(c *lstm.Config) { c.Momentum = 1 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyMomentum, Min: 0, Max: 0.999}},
+		{"Forget-gate bias", "NaN", false, cfgWith(func(c *lstm.Config) { c.ForgetBias = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyForgetBias, Min: -10, Max: 10}},
+		{"Learning rate (live)", "0", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 0 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Learning rate (live)", "1e6", false, liveWith(func(l *protocol.SetLive) { l.LearningRate = 1e6 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyLR, Min: 1e-6, Max: 1}},
+		{"Optimizer (live)", "9", false, liveWith(func(l *protocol.SetLive) { l.Optimizer = 9 }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyOptimizer}},
+		{"Gradient clip (live)", "NaN", false, liveWith(func(l *protocol.SetLive) { l.Clip = math.NaN() }), protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyClip, Min: 0, Max: 1000}},
 
 		// Probe text.
-		{"Probe text", "empty", false, func() protocol.Message { return protocol.Trace{ID: 5} }, protocol.CodeBadProbe, "Probe text", "The probe is empty"},
-		{"Probe text", "a character the model does not know", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "hello 🙂"} }, protocol.CodeBadProbe, "Probe text", `'🙂' at character 7: the model only knows the characters of its training text`},
-		{"Probe text", "hostile HTML", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: hostile} }, protocol.CodeBadProbe, "Probe text", `'<' at character 1`},
-		{"Probe text", "2,001 characters", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: strings.Repeat("hello", 401)[:2001]} }, protocol.CodeBadProbe, "Probe text", "2001 steps; the limit is 2000"},
+		{"Probe text", "empty", false, func() protocol.Message { return protocol.Trace{ID: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonEmpty, Key: protocol.KeyProbe}},
+		{"Probe text", "a character the model does not know", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "hello 🙂"} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}},
+		{"Probe text", "hostile HTML", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: hostile} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}},
+		{"Probe text", "2,001 characters", false, func() protocol.Message { return protocol.Trace{ID: 5, Probe: strings.Repeat("hello", 401)[:2001]} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyProbe, Have: 2001, Limit: 2000}},
 		{"Probe text", "an intervention on unit 10,000", false, func() protocol.Message {
 			return protocol.Trace{ID: 5, Probe: sessionProbe, Interventions: []lstm.Intervention{{State: lstm.StateC, Unit: 9999}}}
-		}, protocol.CodeBadProbe, "Probe text", "unit 10000 is out of range 1..8"},
+		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonBug, Key: protocol.KeyProbe}},
 		{"Probe text", "an intervention value of NaN", false, func() protocol.Message {
 			return protocol.Trace{ID: 5, Probe: sessionProbe, Interventions: []lstm.Intervention{{State: lstm.StateH, Value: math.NaN()}}}
-		}, protocol.CodeBadProbe, "Probe text", "out of range ±100"},
-		{"Probe numbers", "1, NaN", true, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "1, NaN"} }, protocol.CodeBadProbe, "Probe text", `Number 2, "NaN"`},
-		{"Probe numbers", "0,5; 1", true, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "0,5; 1"} }, protocol.CodeBadProbe, "Probe text", "use a dot as the decimal separator"},
+		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonBug, Key: protocol.KeyProbe}},
+		{"Probe numbers", "1, NaN", true, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "1, NaN"} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonNumber, Key: protocol.KeyProbe, Index: 2, Token: "NaN"}},
+		{"Probe numbers", "0,5; 1", true, func() protocol.Message { return protocol.Trace{ID: 5, Probe: "0,5; 1"} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonNumber, Key: protocol.KeyProbe, Index: 1, Token: "0,5"}},
 
 		// Generate: prime, count, temperature.
-		{"Prime", "a character the model does not know", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he¿", Count: 5, Temperature: 1} }, protocol.CodeBadProbe, "Prime", `'¿' at character 3`},
+		{"Prime", "a character the model does not know", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he¿", Count: 5, Temperature: 1} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime}},
 		{"Prime", "100,000 characters", false, func() protocol.Message {
 			return protocol.Sample{ID: 6, Prime: strings.Repeat("hello", 20000), Count: 5, Temperature: 1}
-		}, protocol.CodeBadProbe, "Prime", "The prime has 100000 characters; the limit is 2000"},
-		{"Prime numbers", "empty", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "", Count: 5} }, protocol.CodeBadProbe, "Prime", "The list of numbers is empty"},
-		{"Prime numbers", "1, Infinity", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "1, Infinity", Count: 5} }, protocol.CodeBadProbe, "Prime", `Number 2, "Infinity"`},
-		{"Prime numbers", "5,000 values", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: numberList(5000), Count: 5} }, protocol.CodeBadProbe, "Prime", "The prime has 5000 values; the limit is 2000"},
-		{"Generate count", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: -1, Temperature: 1} }, protocol.CodeBadProbe, "Prime", "-1 characters to generate is out of range 0..10000"},
-		{"Generate count", "1,000,000", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "0, 1", Count: 1_000_000} }, protocol.CodeBadProbe, "Prime", "1000000 values to generate is out of range 0..10000"},
-		{"Temperature", "NaN", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: math.NaN()} }, protocol.CodeBadConfig, "Temperature", "use a number from 0 to 10"},
-		{"Temperature", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: -1} }, protocol.CodeBadConfig, "Temperature", "use a number from 0 to 10"},
-		{"Temperature", "1e6", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: 1e6} }, protocol.CodeBadConfig, "Temperature", "use a number from 0 to 10"},
+		}, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Have: 100000, Limit: 2000}},
+		{"Prime numbers", "empty", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "", Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonEmpty, Key: protocol.KeyPrime}},
+		{"Prime numbers", "1, Infinity", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "1, Infinity", Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonNumber, Key: protocol.KeyPrime, Index: 2, Token: "Infinity"}},
+		{"Prime numbers", "5,000 values", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: numberList(5000), Count: 5} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Have: 5000, Limit: 2000}},
+		{"Generate count", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: -1, Temperature: 1} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonSetting, Key: protocol.KeyLength, Value: -1, Max: 10000}},
+		{"Generate count", "1,000,000", true, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "0, 1", Count: 1_000_000} }, protocol.Error{Code: protocol.CodeBadProbe, Reason: protocol.ReasonSetting, Key: protocol.KeyLength, Value: 1e6, Max: 10000}},
+		{"Temperature", "NaN", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: math.NaN()} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
+		{"Temperature", "-1", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: -1} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
+		{"Temperature", "1e6", false, func() protocol.Message { return protocol.Sample{ID: 6, Prime: "he", Count: 5, Temperature: 1e6} }, protocol.Error{Code: protocol.CodeBadConfig, Reason: protocol.ReasonSetting, Key: lstm.KeyTemperature, Min: 0, Max: 10}},
 	}
 }
 
@@ -276,37 +274,37 @@ func TestCatalogueRefusals(t *testing.T) {
 			if !bad {
 				t.Fatalf("accepted: %v", out)
 			}
-			if er.Code != r.code || er.Field != r.field || !strings.Contains(er.Message, r.want) {
-				t.Fatalf("got %v at %q: %q\nwant %v at %q containing %q", er.Code, er.Field, er.Message, r.code, r.field, r.want)
+			if !matches(er, r.want) {
+				t.Fatalf("got %+v\nwant %+v", er, r.want)
+			}
+			if er.ID != protocol.IDOf(r.msg()) || er.Gen != e.gen {
+				t.Errorf("the error answers request %d of model %d, want %d of %d", er.ID, er.Gen, protocol.IDOf(r.msg()), e.gen)
 			}
 			if len(out) != 1 {
 				t.Errorf("an error and more replies: %v", out)
 			}
-			checkSentence(t, er.Message)
-			t.Logf("CATALOGUE | %s | %s | %s", r.surface, r.input, er.Message)
+			t.Logf("CATALOGUE | %s | %s | %v %v %q", r.surface, r.input, er.Reason, er.Key, er.Token)
 			unchanged(t, e, before, twin)
 		})
 	}
 }
 
-// checkSentence fails for a message that is not a sentence for a person:
-// empty, starting in lower case, or naming Go internals.
-func checkSentence(t *testing.T, msg string) {
-	t.Helper()
-	if msg == "" {
-		t.Fatal("empty message")
+// matches reports whether er has want's Code, Reason and Key, and each of
+// want's numbers and token that is not zero.
+func matches(er, want protocol.Error) bool {
+	if er.Code != want.Code || er.Reason != want.Reason || er.Key != want.Key {
+		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(msg); strings.ToUpper(string(r)) != string(r) {
-		t.Errorf("the message starts in lower case: %q", msg)
-	}
-	if !strings.HasSuffix(msg, ".") {
-		t.Errorf("the message does not end with a full stop: %q", msg)
-	}
-	for _, bad := range []string{"lstm:", "protocol:", "panic", "runtime error", "nil pointer", "Continue needs", "Sample needs"} {
-		if strings.Contains(msg, bad) {
-			t.Errorf("the message names internals (%q): %q", bad, msg)
+	for _, f := range []struct{ got, want float64 }{
+		{er.Value, want.Value}, {er.Min, want.Min}, {er.Max, want.Max},
+		{float64(er.Index), float64(want.Index)}, {float64(er.Position), float64(want.Position)},
+		{float64(er.Have), float64(want.Have)}, {float64(er.Limit), float64(want.Limit)},
+	} {
+		if f.want != 0 && f.got != f.want {
+			return false
 		}
 	}
+	return want.Token == "" || er.Token == want.Token
 }
 
 // TestCatalogueAccepted lists the careless inputs that are valid: each works
@@ -340,7 +338,7 @@ func TestCatalogueAccepted(t *testing.T) {
 				c.cfg(&cfg)
 			}
 			if er, bad := errorOf(send(t, e, protocol.SetConfig{Config: cfg})); bad {
-				t.Fatal(er.Message)
+				t.Fatalf("%+v", er)
 			}
 			st := only[protocol.Status](t, send(t, e, protocol.SetData{Mode: c.mode, Text: c.text}))
 			p := only[protocol.Progress](t, send(t, e, protocol.Step{}))
@@ -369,7 +367,7 @@ func TestCatalogueTooLargeForMemory(t *testing.T) {
 	cfg := smallConfig()
 	cfg.Hidden, cfg.Layers, cfg.SeqLen = lstm.MaxHidden, lstm.MaxLayers, lstm.MaxSeqLen
 	if er, bad := errorOf(send(t, e, protocol.SetConfig{Config: cfg})); bad {
-		t.Fatalf("the largest settings without data: %s", er.Message)
+		t.Fatalf("the largest settings without data: %+v", er)
 	}
 	text := distinct(lstm.MaxVocab)
 	m, _ := protocol.Decode(mustEncode(t, protocol.SetData{Mode: lstm.Text, Text: text}))
@@ -378,7 +376,7 @@ func TestCatalogueTooLargeForMemory(t *testing.T) {
 	out := e.Handle(m, t0)
 	runtime.ReadMemStats(&after)
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeBadConfig || er.Field != "Hidden units" || !strings.Contains(er.Message, "MiB; the limit is 512 MiB") {
+	if !bad || er.Code != protocol.CodeBadConfig || er.Reason != protocol.ReasonSetting || er.Key != lstm.KeyHidden || er.Detail != uint8(lstm.TooMuchMemory) || er.Limit != lstm.MaxMemory {
 		t.Fatalf("4,096 distinct characters with 2 layers of 512 units: %+v", out)
 	}
 	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
@@ -387,7 +385,7 @@ func TestCatalogueTooLargeForMemory(t *testing.T) {
 	if e.model != nil || e.data != nil {
 		t.Error("the refused data or a model was kept")
 	}
-	t.Logf("CATALOGUE | Hidden units | 512 units × 2 layers × 256 steps on 4,096 distinct characters | %s", er.Message)
+	t.Logf("CATALOGUE | Hidden units | 512 units × 2 layers × 256 steps on 4,096 distinct characters | %+v", er)
 }
 
 func mustEncode(t *testing.T, m protocol.Message) []byte {
@@ -413,17 +411,28 @@ func withCRC(b []byte) []byte {
 	return b
 }
 
-// modelMessages are the families of messages a bad model file may get.
+// modelMessages are the families of details a bad model file may get (for
+// a bug report: the page words the Reason).
 var modelMessages = []string{"truncated", "corrupt", "nvalid model file", "ot an LSTM Playground model file", "newer version", "is empty", "goes on after its end"}
 
+// loadRefused imports file and returns the Error's detail (its Token); the
+// Error must answer the Import, about the model that stays.
 func loadRefused(t *testing.T, e *Engine, file []byte) string {
 	t.Helper()
-	out := send(t, e, protocol.Import{File: file})
+	out := send(t, e, protocol.Import{ID: 9, File: file})
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeBadModel || er.Field != "Load model" || len(out) != 1 {
+	if !bad || er.Code != protocol.CodeBadModel || er.Key != protocol.KeyLoad || er.ID != 9 || er.Gen != e.gen || len(out) != 1 {
 		t.Fatalf("a bad model file of %d bytes: %v", len(file), out)
 	}
-	return er.Message
+	switch {
+	case er.Reason == protocol.ReasonNewerFormat:
+		return "newer version"
+	case er.Reason == protocol.ReasonFormat && er.Detail == uint8(lstm.BadValue):
+		return "invalid model file: " + er.Token
+	case er.Reason != protocol.ReasonFormat && er.Reason != protocol.ReasonCannotTrain:
+		t.Fatalf("a bad model file of %d bytes: reason %v", len(file), er.Reason)
+	}
+	return er.Token
 }
 
 func oneOf(msg string, parts []string) bool {
@@ -448,7 +457,7 @@ func TestCatalogueModelFiles(t *testing.T) {
 			msg := loadRefused(t, e, good[:n])
 			want := "truncated"
 			if n == 0 {
-				want = "The model file is empty"
+				want = "the model file is empty"
 			}
 			if !strings.Contains(msg, want) {
 				t.Fatalf("truncated to %d of %d bytes: %q, want %q", n, len(good), msg, want)
@@ -478,8 +487,8 @@ func TestCatalogueModelFiles(t *testing.T) {
 			want string
 		}{
 			{"hidden units 100000", 20, 100000, "Hidden units 100000 is out of range: the limit is 512"},
-			{"hidden units 0", 20, 0, "Hidden units 0 is out of range"},
-			{"sequence length 0", 24, 0, "Sequence length 0 is out of range"},
+			{"hidden units 0", 20, 0, "invalid model file: h"},
+			{"sequence length 0", 24, 0, "invalid model file: seq"},
 			{"vocabulary size 4097", 36, 4097, "the limit is 4096"},
 			{"a parameter NaN", 112 + 4*12 + 4, 0x7ff80000, "is NaN, not a finite number"},
 		} {
@@ -492,20 +501,29 @@ func TestCatalogueModelFiles(t *testing.T) {
 			t.Logf("CATALOGUE | Load model | %s (checksum fixed) | %s", c.what, msg)
 		}
 	})
+	modelFilesOther(t, e, good)
+	unchanged(t, e, before, twin)
+}
+
+// modelFilesOther is the rest of TestCatalogueModelFiles: files of a future
+// version, files that are not models, a header declaring more than the file
+// holds, and a valid model that cannot read the training text.
+func modelFilesOther(t *testing.T, e *Engine, good []byte) {
 	t.Run("a future version", func(t *testing.T) {
 		future := bytes.Clone(good)
 		binary.LittleEndian.PutUint32(future[8:], lstm.FormatVersion+1)
-		msg := loadRefused(t, e, withCRC(future))
-		if !strings.Contains(msg, "made by a newer version of LSTM Playground") || !strings.Contains(msg, "Reload the page to update") {
-			t.Errorf("future version: %q", msg)
+		out := send(t, e, protocol.Import{File: withCRC(future)})
+		if er, _ := errorOf(out); er.Reason != protocol.ReasonNewerFormat || er.Have != lstm.FormatVersion+1 || er.Limit != lstm.FormatVersion {
+			t.Errorf("future version: %+v", er)
 		}
+		msg := loadRefused(t, e, withCRC(future))
 		t.Logf("CATALOGUE | Load model | a file of format version 2 | %s", msg)
 	})
 	t.Run("not model files", func(t *testing.T) {
 		for _, c := range []struct{ what, file, want string }{
-			{"a PNG image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Not an LSTM Playground model file"},
-			{"a JSON export", `{"weight_ih_l0": [[0.1]]}`, "Not an LSTM Playground model file"},
-			{"hostile HTML", "<img src=x onerror=alert(1)>", "Not an LSTM Playground model file"},
+			{"a PNG image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not an LSTM Playground model file"},
+			{"a JSON export", `{"weight_ih_l0": [[0.1]]}`, "not an LSTM Playground model file"},
+			{"hostile HTML", "<img src=x onerror=alert(1)>", "not an LSTM Playground model file"},
 			{"the file followed by more data", string(good) + "x", "goes on after its end"},
 			{"the file twice", string(good) + string(good), "goes on after its end"},
 		} {
@@ -537,20 +555,21 @@ func TestCatalogueModelFiles(t *testing.T) {
 	t.Run("a valid model that cannot read the training text", func(t *testing.T) {
 		other := ready(t, "xyz xyz xyz")
 		f := only[protocol.ModelFile](t, send(t, other, protocol.Export{})).File
-		msg := loadRefused(t, e, f)
-		if !strings.Contains(msg, "cannot train on the current training text: it was trained without ','") || strings.Contains(msg, "lstm:") {
-			t.Errorf("%q", msg)
+		er, _ := errorOf(send(t, e, protocol.Import{File: f}))
+		if er.Reason != protocol.ReasonCannotTrain || er.Key != protocol.KeyLoad {
+			t.Errorf("%+v", er)
 		}
+		msg := loadRefused(t, e, f)
 		t.Logf("CATALOGUE | Load model | a valid model trained on other characters | %s", msg)
 	})
-	unchanged(t, e, before, twin)
 }
 
 // rawMessage is a worker message as bytes, valid or not.
 type rawMessage struct {
-	input string
-	b     []byte
-	want  string
+	input  string
+	b      []byte
+	reason protocol.Reason
+	want   string // a part of the detail for a bug report (Token), or ""
 }
 
 // TestCatalogueWorkerMessages feeds bytes to the engine as the worker passes
@@ -561,26 +580,28 @@ func TestCatalogueWorkerMessages(t *testing.T) {
 	before := capture(t, e)
 	good := modelFile(t)
 	overlong := mustEncode(t, protocol.SetData{Mode: lstm.Text, Text: "abc"})
-	binary.LittleEndian.PutUint32(overlong[5:], 1<<30) // the text claims 1 GiB
+	binary.LittleEndian.PutUint32(overlong[9:], 1<<30) // the text claims 1 GiB
 	badUTF8 := mustEncode(t, protocol.SetData{Mode: lstm.Text, Text: "ab\x01\x02"})
 	copy(badUTF8[len(badUTF8)-2:], "\xff\xfe")
 	badMode := mustEncode(t, protocol.SetData{Mode: lstm.Text, Text: "ab"})
-	badMode[4] = 9
+	badMode[8] = 9
 	surrogate := mustEncode(t, protocol.SetData{Mode: lstm.Text, Text: "ab\x01\x02\x03"})
 	copy(surrogate[len(surrogate)-3:], "\xed\xa0\x80") // U+D800 encoded as UTF-8: a lone surrogate
+	const bad, version, wrongWay = protocol.ReasonMalformed, protocol.ReasonVersion, protocol.ReasonWrongWay
 	rows := []rawMessage{
-		{"not bytes (a string or an object posted to the worker)", nil, "not bytes"},
-		{"zero bytes", []byte{}, "shorter than the 4-byte header"},
-		{"garbage", []byte("GIF89a\x01\x00\x01\x00"), `not the magic "LP"`},
-		{"a future protocol version", []byte{'L', 'P', protocol.Version + 1, byte(protocol.TypeStep)}, "reload the page"},
-		{"an unknown message type", []byte{'L', 'P', protocol.Version, 200}, "unknown message type"},
-		{"a message for the page (Progress)", mustEncode(t, protocol.Progress{Update: 1 << 40}), "does not take Progress messages"},
-		{"a message for the page (Error)", mustEncode(t, protocol.Error{Message: "x"}), "does not take Error messages"},
-		{"trailing bytes", append(mustEncode(t, protocol.Step{}), 0), "unexpected bytes after the last field"},
-		{"a length that claims 1 GiB", overlong, "length over the limit"},
-		{"invalid UTF-8 in the training text", badUTF8, "not valid UTF-8"},
-		{"a lone surrogate encoded in the training text", surrogate, "not valid UTF-8"},
-		{"a data mode that is neither text nor numbers", badMode, "9 is neither Text (0) nor Numbers (1)"},
+		{"not bytes (a string or an object posted to the worker)", nil, bad, ""},
+		{"zero bytes", []byte{}, bad, "shorter than the 4-byte header"},
+		{"garbage", []byte("GIF89a\x01\x00\x01\x00"), bad, `not the magic "LP"`},
+		{"a future protocol version", []byte{'L', 'P', protocol.Version + 1, byte(protocol.TypeStep)}, version, ""},
+		{"a page of protocol version 1 (a Step)", []byte{'L', 'P', 1, byte(protocol.TypeStep)}, version, ""},
+		{"an unknown message type", []byte{'L', 'P', protocol.Version, 200}, bad, "unknown message type"},
+		{"a message for the page (Progress)", mustEncode(t, protocol.Progress{Update: 1 << 40}), wrongWay, ""},
+		{"a message for the page (Error)", mustEncode(t, protocol.Error{Token: "x"}), wrongWay, ""},
+		{"trailing bytes", append(mustEncode(t, protocol.Step{}), 0), bad, "unexpected bytes after the last field"},
+		{"a length that claims 1 GiB", overlong, bad, "length over the limit"},
+		{"invalid UTF-8 in the training text", badUTF8, bad, "not valid UTF-8"},
+		{"a lone surrogate encoded in the training text", surrogate, bad, "not valid UTF-8"},
+		{"a data mode that is neither text nor numbers", badMode, bad, "9 is neither Text (0) nor Numbers (1)"},
 	}
 	for _, m := range []protocol.Message{
 		protocol.SetData{Mode: lstm.Text, Text: "hello hello"},
@@ -596,19 +617,22 @@ func TestCatalogueWorkerMessages(t *testing.T) {
 			if n < 4 {
 				want = "shorter than the 4-byte header"
 			}
-			rows = append(rows, rawMessage{fmt.Sprintf("%v truncated to %d of %d bytes", m.Type(), n, len(b)), b[:n], want})
+			rows = append(rows, rawMessage{fmt.Sprintf("%v truncated to %d of %d bytes", m.Type(), n, len(b)), b[:n], bad, want})
 		}
 	}
 	logged := map[string]bool{}
 	for _, r := range rows {
 		out := e.HandleBytes(r.b, t0)
-		er, bad := errorOf(out)
-		if !bad || len(out) != 1 || er.Code != protocol.CodeBadMessage || !strings.Contains(er.Message, r.want) {
-			t.Fatalf("%s: %v, want a bad-message error containing %q", r.input, out, r.want)
+		er, isErr := errorOf(out)
+		if !isErr || len(out) != 1 || er.Code != protocol.CodeBadMessage || er.Reason != r.reason || !strings.Contains(er.Token, r.want) {
+			t.Fatalf("%s: %+v, want a bad-message error of reason %v containing %q", r.input, out, r.reason, r.want)
+		}
+		if r.reason == version && (er.Have != int64(r.b[2]) || er.Limit != protocol.Version) {
+			t.Errorf("%s: version %v, ours %v", r.input, er.Have, er.Limit)
 		}
 		if kind, _, _ := strings.Cut(r.input, " truncated"); !logged[kind] {
 			logged[kind] = true
-			t.Logf("CATALOGUE | worker message | %s | %s", r.input, er.Message)
+			t.Logf("CATALOGUE | worker message | %s | %v %q", r.input, er.Reason, er.Token)
 		}
 	}
 	t.Logf("%d worker messages refused", len(rows))
@@ -624,14 +648,14 @@ func TestCataloguePanicRecovered(t *testing.T) {
 	e.trainer = &lstm.Trainer{} // an impossible state: a trainer with no model
 	out := e.WorkSafely(t0.Add(time.Second), time.Now)
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeInternal || !strings.Contains(er.Message, "The engine hit a bug and paused") {
+	if !bad || er.Code != protocol.CodeInternal || er.Reason != protocol.ReasonBug || er.Token == "" {
 		t.Fatalf("a panic in Work: %v", out)
 	}
 	if e.Running() {
 		t.Error("still training after a panic")
 	}
-	out = e.HandleBytes(mustEncode(t, protocol.Step{}), t0)
-	if er, bad := errorOf(out); !bad || !strings.Contains(er.Message, "hit a bug") {
+	out = e.HandleBytes(mustEncode(t, protocol.Step{ID: 5}), t0)
+	if er, bad := errorOf(out); !bad || er.Reason != protocol.ReasonBug || er.ID != 5 {
 		t.Fatalf("a panic in Handle: %v", out)
 	}
 	e.trainer = saved
@@ -650,14 +674,6 @@ func TestDiagnostics(t *testing.T) {
 	e.SetBridgeFuncs(func() int { return 2 })
 	if d := only[protocol.Diagnostics](t, send(t, e, protocol.Diagnose{})); d.Funcs != 2 {
 		t.Errorf("Funcs = %d, want the bridge's 2", d.Funcs)
-	}
-}
-
-func TestGroup(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1000000: "1,000,000", 2097152: "2,097,152", -1234: "-1,234"} {
-		if got := group(n); got != want {
-			t.Errorf("group(%d) = %q, want %q", n, got, want)
-		}
 	}
 }
 

@@ -14,14 +14,11 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
-	"lstmplayground/wasm/words"
 )
 
 // Version names the engine in its Ready message.
@@ -30,9 +27,6 @@ const Version = "lstm-playground engine 1"
 // ProgressInterval is the least time between two Progress messages while
 // training runs (about 30 a second).
 const ProgressInterval = 33 * time.Millisecond
-
-// smoothing is the weight of the newest loss in the smoothed loss.
-const smoothing = 0.05
 
 // Engine owns the training data, the model and the training loop. It is not
 // safe for concurrent use: the worker calls it from one goroutine.
@@ -43,12 +37,11 @@ type Engine struct {
 	cfg     lstm.Config
 	model   *lstm.Model
 	trainer *lstm.Trainer
+	gen     uint32 // the model's generation: one more for every new model (0: none yet)
 	running bool
 
 	last     lstm.Update // the last successful update
-	smoothed float64
-	hasSmoot bool
-	losses   []float32 // losses since the last Progress
+	losses   []float32   // losses since the last Progress
 	lastSent time.Time
 
 	// throughput over the recent past
@@ -57,7 +50,8 @@ type Engine struct {
 	speedTime  time.Duration
 	speed      float64
 
-	snapAt []protocol.SnapAt // snapshots waiting for their updates, in the order asked
+	snapAt  []protocol.SnapAt  // snapshots waiting for their updates, in the order asked
+	dropped []protocol.Message // the errors of snapshots a new model made give way, to send
 
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 }
@@ -78,204 +72,255 @@ func (e *Engine) Running() bool { return e.running && e.trainer != nil }
 // kernels are in use.
 func (e *Engine) Ready() protocol.Message {
 	if lstm.SIMD() {
-		return protocol.Ready{Engine: Version + " (SIMD kernels)"}
+		return protocol.Ready{Protocol: protocol.Version, Engine: Version + " (SIMD kernels)"}
 	}
-	return protocol.Ready{Engine: Version}
+	return protocol.Ready{Protocol: protocol.Version, Engine: Version}
 }
 
-// fail builds an Error message.
-func fail(id uint32, code protocol.Code, field, format string, args ...any) protocol.Error {
-	msg := fmt.Sprintf(format, args...)
-	msg = strings.TrimPrefix(msg, "lstm: ")
-	if len(msg) > 0 {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-		if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") && !strings.HasSuffix(msg, "!") {
-			msg += "." // a sentence, as every message the person reads
-		}
-	}
-	return protocol.Error{ID: id, Code: code, Field: field, Message: msg}
+// refuse builds an Error about the current model.
+func (e *Engine) refuse(id uint32, code protocol.Code, reason protocol.Reason, key string) protocol.Error {
+	return protocol.Error{ID: id, Gen: e.gen, Code: code, Reason: reason, Key: key}
 }
 
-// configError turns an lstm validation error into an Error naming the field.
-func configError(err error) protocol.Error {
+// bug is an Error for what should not happen; detail is for a bug report.
+func (e *Engine) bug(id uint32, detail string) protocol.Error {
+	r := e.refuse(id, protocol.CodeInternal, protocol.ReasonBug, "")
+	r.Token = truncate(detail)
+	return r
+}
+
+// truncate cuts s to at most protocol.MaxText bytes, at a character boundary.
+func truncate(s string) string {
+	if len(s) <= protocol.MaxText {
+		return s
+	}
+	return strings.ToValidUTF8(s[:protocol.MaxText], "")
+}
+
+// configError turns an lstm validation error into an Error naming the setting.
+func (e *Engine) configError(id uint32, err error) protocol.Error {
 	var ce *lstm.ConfigError
-	if errors.As(err, &ce) {
-		return fail(0, protocol.CodeBadConfig, words.Label(words.English, ce.Key), "%s", words.Config(words.English, ce))
+	if !errors.As(err, &ce) {
+		return e.bug(id, err.Error())
 	}
-	return fail(0, protocol.CodeBadConfig, "", "%s", firstLine(err.Error()))
+	r := e.refuse(id, protocol.CodeBadConfig, protocol.ReasonSetting, "")
+	setting(&r, ce)
+	return r
 }
 
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
+// setting copies a setting's error into r.
+func setting(r *protocol.Error, ce *lstm.ConfigError) {
+	r.Key, r.Detail, r.Value, r.Min, r.Max, r.Have, r.Limit = ce.Key, uint8(ce.Problem), ce.Value, ce.Min, ce.Max, ce.Have, ce.Limit
 }
 
-// Handle acts on one message from the UI and returns the replies, in order.
-// It never panics on any message content.
+// Handle acts on one message from the UI and returns the replies, in order:
+// every request's own replies (see package protocol) carry its ID. It never
+// panics on any message content.
 func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
+	out := e.handle(m, now)
+	if len(e.dropped) > 0 {
+		out = append(out, e.dropped...)
+		e.dropped = nil
+	}
+	return out
+}
+
+func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 	switch m := m.(type) {
 	case protocol.SetData:
-		return e.setData(m)
+		return one(e.setData(m))
 	case protocol.SetConfig:
-		return e.setConfig(m.Config)
-	case protocol.Train:
-		if e.trainer == nil {
-			return []protocol.Message{e.notReady()}
-		}
-		e.running = true
-		e.speedSince, e.speedChars, e.speedTime = now, 0, 0
-		return []protocol.Message{e.progress(now)}
+		return one(e.setConfig(m.ID, m.Config))
+	case protocol.Train, protocol.Step:
+		return e.train(m, now)
 	case protocol.Pause:
 		e.running = false
-		return []protocol.Message{e.progress(now)}
-	case protocol.Step:
-		if e.trainer == nil {
-			return []protocol.Message{e.notReady()}
-		}
-		e.running = false
-		out := e.update()
-		out = append(out, e.snapDue()...)
-		return append(out, e.progress(now))
+		return one(e.progress(m.ID, now))
 	case protocol.Reset:
 		if e.data == nil {
-			return []protocol.Message{e.notReady()}
+			return one(e.notReady(m.ID))
 		}
 		e.running = false
 		if err := e.newModel(); err != nil {
-			return []protocol.Message{configError(err)}
+			return one(e.configError(m.ID, err))
 		}
-		return []protocol.Message{e.status(), e.progress(now)}
+		return []protocol.Message{e.status(m.ID), e.progress(0, now)}
 	case protocol.SetLive:
-		return e.setLive(m)
+		return one(e.setLive(m))
 	case protocol.Trace:
-		return []protocol.Message{e.trace(m)}
+		return one(e.trace(m.ID, m.Probe, m.Interventions))
 	case protocol.Sample:
-		return []protocol.Message{e.sample(m)}
+		return one(e.sample(m))
 	case protocol.SnapAt:
-		if e.model == nil {
-			r := e.notReady()
-			r.ID = m.Trace.ID
-			return []protocol.Message{r}
-		}
-		if len(e.snapAt) >= protocol.MaxSnapAts {
-			e.snapAt = slices.Delete(e.snapAt, 0, 1) // the oldest gives way
-		}
-		e.snapAt = append(e.snapAt, m)
-		return e.snapDue()
+		return e.snap(m)
 	case protocol.Reach:
-		if e.trainer == nil {
-			return []protocol.Message{e.notReady()}
-		}
-		r := e.trainer.Reach()
-		res := protocol.ReachResult{ID: m.ID, Update: e.model.Updates, Cell: e.model.Config.Cell, Layers: make([][]float32, len(r))}
-		for l := range r {
-			res.Layers[l] = f32(r[l])
-		}
-		return []protocol.Message{res}
+		return one(e.reach(m.ID))
 	case protocol.Export:
-		if e.model == nil {
-			return []protocol.Message{e.notReady()}
-		}
-		var buf bytes.Buffer
-		if err := lstm.Encode(&buf, e.model); err != nil {
-			return []protocol.Message{fail(m.ID, protocol.CodeInternal, "", "The model could not be saved: %v", err)}
-		}
-		return []protocol.Message{protocol.ModelFile{ID: m.ID, File: buf.Bytes()}}
+		return one(e.export(m.ID))
 	case protocol.Import:
-		return e.load(m.File, now)
+		return e.load(m.ID, m.File, now)
 	case protocol.Diagnose:
-		return []protocol.Message{e.diagnostics(m.ID)}
+		return one(e.diagnostics(m.ID))
 	}
-	return []protocol.Message{fail(0, protocol.CodeBadMessage, "", "The engine does not take %v messages.", m.Type())}
+	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
+	r.Have = int64(m.Type())
+	return one(r)
 }
 
-func (e *Engine) notReady() protocol.Error {
-	return fail(0, protocol.CodeNotReady, "Training text", "There is no training data yet: type a training text or pick a preset.")
+func one(m protocol.Message) []protocol.Message { return []protocol.Message{m} }
+
+// train starts training (Train) or makes one update (Step).
+func (e *Engine) train(m protocol.Message, now time.Time) []protocol.Message {
+	id := requestID(m)
+	if e.trainer == nil {
+		return one(e.notReady(id))
+	}
+	if _, ok := m.(protocol.Train); ok {
+		e.running = true
+		e.speedSince, e.speedChars, e.speedTime = now, 0, 0
+		return one(e.progress(id, now))
+	}
+	e.running = false
+	out := e.update(id)
+	if len(out) > 0 {
+		return out // diverged: the Error answers the Step
+	}
+	out = e.snapDue()
+	return append(out, e.progress(id, now))
 }
 
-func (e *Engine) setData(m protocol.SetData) []protocol.Message {
+// requestID returns the ID of a Train or Step.
+func requestID(m protocol.Message) uint32 {
+	switch m := m.(type) {
+	case protocol.Train:
+		return m.ID
+	case protocol.Step:
+		return m.ID
+	}
+	return 0
+}
+
+// snap takes a SnapAt: it waits for its update, or is answered at once.
+func (e *Engine) snap(m protocol.SnapAt) []protocol.Message {
+	if e.model == nil {
+		return []protocol.Message{e.notReady(m.ID), e.notReady(m.ID)}
+	}
+	var out []protocol.Message
+	if len(e.snapAt) >= protocol.MaxSnapAts {
+		out = e.supersede(e.snapAt[0]) // the oldest gives way
+		e.snapAt = slices.Delete(e.snapAt, 0, 1)
+	}
+	e.snapAt = append(e.snapAt, m)
+	return append(out, e.snapDue()...)
+}
+
+// supersede returns the two Errors that answer a SnapAt that gave way.
+func (e *Engine) supersede(m protocol.SnapAt) []protocol.Message {
+	r := e.refuse(m.ID, protocol.CodeBadMessage, protocol.ReasonSuperseded, "")
+	return []protocol.Message{r, r}
+}
+
+func (e *Engine) reach(id uint32) protocol.Message {
+	if e.trainer == nil {
+		return e.notReady(id)
+	}
+	r := e.trainer.Reach()
+	res := protocol.ReachResult{ID: id, Gen: e.gen, Update: e.model.Updates, Cell: e.model.Config.Cell, Layers: make([][]float32, len(r))}
+	for l := range r {
+		res.Layers[l] = f32(r[l])
+	}
+	return res
+}
+
+func (e *Engine) export(id uint32) protocol.Message {
+	if e.model == nil {
+		return e.notReady(id)
+	}
+	var buf bytes.Buffer
+	if err := lstm.Encode(&buf, e.model); err != nil {
+		return e.bug(id, err.Error())
+	}
+	return protocol.ModelFile{ID: id, Gen: e.gen, File: buf.Bytes()}
+}
+
+func (e *Engine) notReady(id uint32) protocol.Error {
+	return e.refuse(id, protocol.CodeNotReady, protocol.ReasonNoData, protocol.KeyText)
+}
+
+func (e *Engine) setData(m protocol.SetData) protocol.Message {
 	if e.trainer != nil && m.Mode == e.kind && m.Text == e.text {
 		// The data it trains on already (an edit undone, or the page sending
 		// it again): keep the trainer, its place in the data and the
 		// optimizer's state, so that nothing changes.
-		return []protocol.Message{e.status()}
+		return e.status(m.ID)
 	}
-	var d *lstm.Data
-	var err error
-	field := "Training text"
-	if m.Mode == lstm.Numbers {
-		d, err = lstm.NewNumberData(m.Text)
-	} else if n := utf8.RuneCountInString(m.Text); n > lstm.MaxTextChars {
-		return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text has %s characters; the limit is %s. Use a shorter text.", group(n), group(lstm.MaxTextChars))}
-	} else if m.Text != "" && strings.TrimSpace(m.Text) == "" {
-		// A text of spaces and line breaks only (what a cleared box often
-		// holds) would train a one-character model on nothing: say so instead.
-		return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text is only white space (spaces, tabs or line breaks): type some text or pick a preset.")}
-	} else {
-		d, err = lstm.NewTextData(m.Text)
-	}
-	if err != nil {
-		if m.Mode == lstm.Text && distinctOver(m.Text, lstm.MaxVocab) {
-			return []protocol.Message{fail(0, protocol.CodeBadData, field, "The training text has more than %s distinct characters; the limit is %s. Use a text with fewer different characters.", group(lstm.MaxVocab), group(lstm.MaxVocab))}
-		}
-		return []protocol.Message{dataError(field, m.Mode, err)}
+	d, refused := e.parseData(m)
+	if refused != nil {
+		return *refused
 	}
 	// Keep the model when it can read the new data: same kind, and for text
 	// every character already in its vocabulary.
 	if e.model != nil && e.model.Kind == d.Kind {
 		if t, terr := lstm.NewTrainer(e.model, d); terr == nil {
 			e.kind, e.text, e.data, e.trainer = m.Mode, m.Text, d, t
-			return []protocol.Message{e.status()}
+			return e.status(m.ID)
 		}
 	}
 	old := *e
 	e.kind, e.text, e.data = m.Mode, m.Text, d
 	if err := e.newModel(); err != nil {
 		*e = old
-		return []protocol.Message{configError(err)}
+		return e.configError(m.ID, err)
 	}
-	return []protocol.Message{e.status()}
+	return e.status(m.ID)
 }
 
-// distinctOver reports whether s has more than n distinct characters.
-func distinctOver(s string, n int) bool {
-	seen := make(map[rune]struct{}, n+1)
-	for _, r := range s {
-		seen[r] = struct{}{}
-		if len(seen) > n {
-			return true
-		}
+// parseData reads the training data of m, or says why it cannot be used.
+func (e *Engine) parseData(m protocol.SetData) (*lstm.Data, *protocol.Error) {
+	var d *lstm.Data
+	var err error
+	if m.Mode == lstm.Numbers {
+		d, err = lstm.NewNumberData(m.Text)
+	} else {
+		d, err = lstm.NewTextData(m.Text)
 	}
-	return false
+	if err != nil {
+		return nil, e.dataError(m.ID, protocol.CodeBadData, protocol.KeyText, err)
+	}
+	return d, nil
 }
 
-// group writes n with thousands separators: 1,000,000.
-func group(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// dataError explains why training data cannot be used.
-func dataError(field string, mode lstm.Kind, err error) protocol.Error {
+// dataError says why training data, a probe or a prime (key) cannot be used.
+func (e *Engine) dataError(id uint32, code protocol.Code, key string, err error) *protocol.Error {
+	r := e.refuse(id, code, protocol.ReasonBug, key)
 	var ne *lstm.NumberError
+	var le *lstm.LengthError
+	var ue *lstm.UnknownRuneError
 	switch {
-	case errors.Is(err, lstm.ErrEmptyText):
-		if mode == lstm.Numbers {
-			return fail(0, protocol.CodeBadData, field, "The list of numbers is empty: type some numbers, such as 0, 0.5, 1, 0.5, 0.")
-		}
-		return fail(0, protocol.CodeBadData, field, "The training text is empty: type something or pick a preset.")
+	case errors.Is(err, lstm.ErrNoNumbers):
+		r.Reason, r.Detail = protocol.ReasonEmpty, 1
+	case errors.Is(err, lstm.ErrEmptyText), errors.Is(err, lstm.ErrEmptyProbe), errors.Is(err, lstm.ErrEmptyPrime):
+		r.Reason = protocol.ReasonEmpty
+	case errors.Is(err, lstm.ErrBlankText):
+		r.Reason = protocol.ReasonBlank
 	case errors.Is(err, lstm.ErrTooShort):
-		return fail(0, protocol.CodeBadData, field, "The training data needs at least 2 symbols: one to read and one to predict.")
+		r.Reason, r.Limit = protocol.ReasonTooShort, 2
+	case errors.Is(err, lstm.ErrTooManyChars):
+		r.Reason, r.Limit = protocol.ReasonTooManyDistinct, lstm.MaxVocab
 	case errors.As(err, &ne):
-		return fail(0, protocol.CodeBadData, field, "%s", words.NumberError(words.English, ne))
+		r.Reason, r.Detail, r.Index, r.Position, r.Token = protocol.ReasonNumber, uint8(ne.Problem), ne.Index, ne.Offset, truncate(ne.Token)
+	case errors.As(err, &le):
+		r.Reason, r.Detail, r.Have, r.Limit = protocol.ReasonTooLong, uint8(le.Input), int64(le.Have), int64(le.Limit)
+	case errors.As(err, &ue):
+		r.Reason, r.Token, r.Position = protocol.ReasonUnknownRune, string(ue.Rune), ue.Pos
+	default:
+		r.Token = truncate(err.Error())
 	}
-	return fail(0, protocol.CodeBadData, field, "%s", err.Error())
+	return &r
 }
 
-// newModel replaces the model with a fresh one for the data and configuration.
+// newModel replaces the model with a fresh one for the data and
+// configuration, of the next generation.
 func (e *Engine) newModel() error {
 	m, err := lstm.NewModel(e.cfg, e.data)
 	if err != nil {
@@ -285,30 +330,33 @@ func (e *Engine) newModel() error {
 	if err != nil {
 		return err
 	}
-	e.model, e.trainer = m, t
-	e.resetStats()
+	e.setModel(m, t)
 	return nil
 }
 
-// resetStats starts the figures of a new model afresh. Waiting snapshots
-// stay: they are answered when the new model reaches their updates (the page
-// tells by their IDs whether it still wants them).
-func (e *Engine) resetStats() {
+// setModel makes m the model, of the next generation, and starts its figures
+// afresh. Waiting snapshots were asked of the old model: they give way.
+func (e *Engine) setModel(m *lstm.Model, t *lstm.Trainer) {
+	for _, s := range e.snapAt {
+		e.dropped = append(e.dropped, e.supersede(s)...)
+	}
+	e.snapAt = e.snapAt[:0]
+	e.model, e.trainer = m, t
+	e.gen++
 	e.last = lstm.Update{}
-	e.smoothed, e.hasSmoot = 0, false
 	e.losses = e.losses[:0]
 	e.speed = 0
 }
 
 // setConfig applies a configuration: the live settings at once, a new sequence
 // length with a new trainer for the same model, and anything else with a new model.
-func (e *Engine) setConfig(c lstm.Config) []protocol.Message {
+func (e *Engine) setConfig(id uint32, c lstm.Config) protocol.Message {
 	if err := c.Validate(); err != nil {
-		return []protocol.Message{configError(err)}
+		return e.configError(id, err)
 	}
 	if e.model == nil {
 		e.cfg = c
-		return []protocol.Message{e.status()}
+		return e.status(id)
 	}
 	cur := e.model.Config
 	arch := c.Cell != cur.Cell || c.Layers != cur.Layers || c.Hidden != cur.Hidden || c.Seed != cur.Seed || c.ForgetBias != cur.ForgetBias
@@ -319,7 +367,7 @@ func (e *Engine) setConfig(c lstm.Config) []protocol.Message {
 		e.running = false
 		if err := e.newModel(); err != nil {
 			*e = old
-			return []protocol.Message{configError(err)}
+			return e.configError(id, err)
 		}
 	case c.SeqLen != cur.SeqLen:
 		e.model.Config.SeqLen = c.SeqLen
@@ -327,62 +375,58 @@ func (e *Engine) setConfig(c lstm.Config) []protocol.Message {
 		if err != nil {
 			e.model.Config = cur
 			*e = old
-			return []protocol.Message{configError(err)}
+			return e.configError(id, err)
 		}
 		e.trainer = t
 		fallthrough
 	default:
-		if msgs := e.setLive(protocol.SetLive{LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}); len(msgs) > 0 {
-			if _, bad := msgs[0].(protocol.Error); bad {
-				return msgs
-			}
+		if r, bad := e.setLive(protocol.SetLive{ID: id, LearningRate: c.LearningRate, Optimizer: c.Optimizer, Momentum: c.Momentum, Clip: c.Clip, ClipMode: c.ClipMode}).(protocol.Error); bad {
+			return r
 		}
 	}
-	return []protocol.Message{e.status()}
+	return e.status(id)
 }
 
 // setLive changes the learning rate, optimizer and clipping without a reset.
-func (e *Engine) setLive(m protocol.SetLive) []protocol.Message {
+func (e *Engine) setLive(m protocol.SetLive) protocol.Message {
 	c := e.cfg
 	c.LearningRate, c.Optimizer, c.Momentum, c.Clip, c.ClipMode = m.LearningRate, m.Optimizer, m.Momentum, m.Clip, m.ClipMode
 	if err := c.Validate(); err != nil {
-		return []protocol.Message{configError(err)}
+		return e.configError(m.ID, err)
 	}
 	e.cfg = c
 	if e.trainer != nil {
 		cur := e.model.Config
 		if err := e.trainer.SetLearningRate(c.LearningRate); err != nil {
-			return []protocol.Message{configError(err)}
+			return e.configError(m.ID, err)
 		}
 		if c.Optimizer != cur.Optimizer || c.Momentum != cur.Momentum {
 			if err := e.trainer.SetOptimizer(c.Optimizer, c.Momentum); err != nil {
-				return []protocol.Message{configError(err)}
+				return e.configError(m.ID, err)
 			}
 		}
 		if err := e.trainer.SetClip(c.Clip, c.ClipMode); err != nil {
-			return []protocol.Message{configError(err)}
+			return e.configError(m.ID, err)
 		}
 	}
-	return []protocol.Message{e.status()}
+	return e.status(m.ID)
 }
 
-// update trains one window and records it; a divergence stops training.
-func (e *Engine) update() []protocol.Message {
+// update trains one window and records it; a divergence stops training and
+// returns the Error, with id (a Step's, or 0 while training runs).
+func (e *Engine) update(id uint32) []protocol.Message {
 	u, err := e.trainer.Step()
 	if err != nil {
 		e.running = false
 		var de *lstm.DivergenceError
-		if errors.As(err, &de) {
-			return []protocol.Message{fail(0, protocol.CodeDiverged, "Learning rate", "%s", de.Error())}
+		if !errors.As(err, &de) {
+			return one(e.bug(id, err.Error()))
 		}
-		return []protocol.Message{fail(0, protocol.CodeInternal, "", "Training stopped: %v", err)}
+		r := e.refuse(id, protocol.CodeDiverged, protocol.ReasonDiverged, "")
+		r.Index, r.Value, r.Max, r.Token = int(de.Step), de.Value, de.LearningRate, de.What
+		return one(r)
 	}
 	e.last = u
-	if !e.hasSmoot {
-		e.smoothed, e.hasSmoot = u.Loss, true
-	} else {
-		e.smoothed += smoothing * (u.Loss - e.smoothed)
-	}
 	if len(e.losses) >= protocol.MaxLosses {
 		copy(e.losses, e.losses[1:])
 		e.losses = e.losses[:len(e.losses)-1]
@@ -399,7 +443,7 @@ func (e *Engine) Work(deadline time.Time, now func() time.Time) []protocol.Messa
 	var out []protocol.Message
 	start := now()
 	for e.Running() {
-		if msgs := e.update(); msgs != nil {
+		if msgs := e.update(0); msgs != nil {
 			out = append(out, msgs...)
 			break
 		}
@@ -411,7 +455,7 @@ func (e *Engine) Work(deadline time.Time, now func() time.Time) []protocol.Messa
 	t := now()
 	e.speedTime += t.Sub(start)
 	if !e.running || t.Sub(e.lastSent) >= ProgressInterval {
-		out = append(out, e.progress(t))
+		out = append(out, e.progress(0, t))
 	}
 	return out
 }
@@ -435,29 +479,26 @@ func (e *Engine) snapDue() []protocol.Message {
 		}
 		m := e.snapAt[k]
 		e.snapAt = slices.Delete(e.snapAt, k, k+1)
-		out = append(out, e.trace(m.Trace), e.sample(m.Sample))
+		out = append(out, e.trace(m.ID, m.Probe, nil),
+			e.sample(protocol.Sample{ID: m.ID, Prime: m.Prime, Count: m.Count, Temperature: m.Temperature, Seed: m.Seed}))
 	}
 }
 
-// progress builds a Progress message and starts collecting losses anew.
-func (e *Engine) progress(now time.Time) protocol.Progress {
+// progress builds a Progress message answering id and starts collecting losses anew.
+func (e *Engine) progress(id uint32, now time.Time) protocol.Progress {
 	if e.speedTime >= 250*time.Millisecond {
 		e.speed = float64(e.speedChars) / e.speedTime.Seconds()
 		e.speedChars, e.speedTime = 0, 0
 	}
 	p := protocol.Progress{
+		ID:          id,
+		Gen:         e.gen,
 		Update:      e.modelUpdates(),
 		Loss:        e.last.Loss,
-		HasSmoothed: e.hasSmoot,
-		Smoothed:    e.smoothed,
 		CharsPerSec: e.speed,
 		GradNorm:    e.last.GradNorm,
-		Clipped:     e.last.Clipped,
 		Running:     e.Running(),
 		Losses:      append([]float32(nil), e.losses...),
-	}
-	if e.data != nil {
-		p.DataLen = e.data.Len()
 	}
 	e.losses = e.losses[:0]
 	e.lastSent = now
@@ -471,8 +512,8 @@ func (e *Engine) modelUpdates() uint64 {
 	return e.model.Updates
 }
 
-func (e *Engine) status() protocol.Status {
-	s := protocol.Status{Kind: e.kind, Config: e.cfg}
+func (e *Engine) status(id uint32) protocol.Status {
+	s := protocol.Status{ID: id, Gen: e.gen, Kind: e.kind, Config: e.cfg}
 	if e.model != nil {
 		s.Kind = e.model.Kind
 		s.Config = e.model.Config
@@ -491,55 +532,62 @@ func (e *Engine) status() protocol.Status {
 }
 
 // trace runs the model over a probe.
-func (e *Engine) trace(m protocol.Trace) protocol.Message {
+func (e *Engine) trace(id uint32, probe string, ivs []lstm.Intervention) protocol.Message {
 	if e.model == nil {
-		r := e.notReady()
-		r.ID = m.ID
-		return r
+		return e.notReady(id)
 	}
 	var pr *lstm.Probe
 	var err error
 	if e.model.Kind == lstm.Numbers {
-		vals, perr := lstm.ParseNumbers(m.Probe)
+		vals, perr := lstm.ParseNumbers(probe)
 		if perr != nil {
-			return probeError(m.ID, "Probe text", perr)
+			return *e.dataError(id, protocol.CodeBadProbe, protocol.KeyProbe, perr)
 		}
-		pr, err = e.model.TraceNumbers(vals, m.Interventions)
+		pr, err = e.model.TraceNumbers(vals, ivs)
 	} else {
-		pr, err = e.model.TraceText(m.Probe, m.Interventions)
+		pr, err = e.model.TraceText(probe, ivs)
 	}
 	if err != nil {
-		return probeError(m.ID, "Probe text", err)
+		return *e.dataError(id, protocol.CodeBadProbe, protocol.KeyProbe, err)
 	}
-	T, H := pr.T, pr.H
-	res := protocol.TraceResult{ID: m.ID, Update: e.model.Updates, Kind: e.model.Kind, Cell: pr.Cell, T: T, H: H,
+	res := protocol.TraceResult{ID: id, Gen: e.gen, Update: e.model.Updates, Kind: e.model.Kind, Cell: pr.Cell, T: pr.T, H: pr.H,
 		Layers: make([]protocol.LayerTrace, len(pr.Layers))}
-	for l := range pr.Layers {
-		lt := &pr.Layers[l]
-		out := &res.Layers[l]
-		out.H = f32(lt.H[H : (T+1)*H])
-		out.H0 = f32(lt.H[:H])
-		if pr.Cell == lstm.CellLSTM {
-			out.C = f32(lt.C[H : (T+1)*H])
-			out.C0 = f32(lt.C[:H])
-			out.Zi = make([]float32, T*H)
-			out.Zf = make([]float32, T*H)
-			out.Z = make([]float32, T*H)
-			out.Zo = make([]float32, T*H)
-			for t := 0; t < T; t++ {
-				protocol.Float32s(out.Zi[t*H:(t+1)*H], pr.Zi(l, t))
-				protocol.Float32s(out.Zf[t*H:(t+1)*H], pr.Zf(l, t))
-				protocol.Float32s(out.Z[t*H:(t+1)*H], pr.Z(l, t))
-				protocol.Float32s(out.Zo[t*H:(t+1)*H], pr.Zo(l, t))
-			}
-		}
-	}
+	traceLayers(res.Layers, pr)
 	if e.model.Kind == lstm.Numbers {
 		res.Values = f32(pr.Values)
 		res.Pred = f32(pr.Output)
 		return res
 	}
-	V := e.model.Vocab.Size()
+	e.traceText(&res, pr)
+	return res
+}
+
+// traceLayers copies the states and gates of every layer of pr.
+func traceLayers(out []protocol.LayerTrace, pr *lstm.Probe) {
+	T, H := pr.T, pr.H
+	for l := range pr.Layers {
+		lt := &pr.Layers[l]
+		o := &out[l]
+		o.H = f32(lt.H[H : (T+1)*H])
+		o.H0 = f32(lt.H[:H])
+		if pr.Cell != lstm.CellLSTM {
+			continue
+		}
+		o.C = f32(lt.C[H : (T+1)*H])
+		o.C0 = f32(lt.C[:H])
+		o.Zi, o.Zf, o.Z, o.Zo = make([]float32, T*H), make([]float32, T*H), make([]float32, T*H), make([]float32, T*H)
+		for t := 0; t < T; t++ {
+			protocol.Float32s(o.Zi[t*H:(t+1)*H], pr.Zi(l, t))
+			protocol.Float32s(o.Zf[t*H:(t+1)*H], pr.Zf(l, t))
+			protocol.Float32s(o.Z[t*H:(t+1)*H], pr.Z(l, t))
+			protocol.Float32s(o.Zo[t*H:(t+1)*H], pr.Zo(l, t))
+		}
+	}
+}
+
+// traceText fills in the probe's characters and the model's predictions.
+func (e *Engine) traceText(res *protocol.TraceResult, pr *lstm.Probe) {
+	T, V := pr.T, e.model.Vocab.Size()
 	res.Symbols = []rune(e.model.Vocab.Decode(pr.Input))
 	res.PNext = make([]float32, T)
 	res.Top = make([]rune, T)
@@ -560,75 +608,88 @@ func (e *Engine) trace(m protocol.Trace) protocol.Message {
 			res.PNext[t] = float32(math.NaN())
 		}
 	}
-	return res
-}
-
-func probeError(id uint32, field string, err error) protocol.Error {
-	var ne *lstm.NumberError
-	if errors.As(err, &ne) {
-		return fail(id, protocol.CodeBadProbe, field, "%s", words.NumberError(words.English, ne))
-	}
-	if errors.Is(err, lstm.ErrUnknownRune) {
-		return fail(id, protocol.CodeBadProbe, field, "%s: the model only knows the characters of its training text.", firstLine(strings.TrimPrefix(err.Error(), "lstm: ")))
-	}
-	return fail(id, protocol.CodeBadProbe, field, "%s", firstLine(err.Error()))
 }
 
 // sample generates text or values.
 func (e *Engine) sample(m protocol.Sample) protocol.Message {
 	if e.model == nil {
-		r := e.notReady()
-		r.ID = m.ID
+		return e.notReady(m.ID)
+	}
+	if m.Count < 0 || m.Count > lstm.MaxSample {
+		r := e.refuse(m.ID, protocol.CodeBadProbe, protocol.ReasonSetting, protocol.KeyLength)
+		r.Value, r.Min, r.Max = float64(m.Count), 0, lstm.MaxSample
 		return r
 	}
 	if e.model.Kind == lstm.Numbers {
 		vals, err := lstm.ParseNumbers(m.Prime)
-		if err != nil {
-			return probeError(m.ID, "Prime", err)
+		if err == nil {
+			var out []float64
+			if out, err = e.model.Continue(vals, m.Count); err == nil {
+				return protocol.SampleResult{ID: m.ID, Gen: e.gen, Kind: lstm.Numbers, Values: f32(out)}
+			}
 		}
-		out, err := e.model.Continue(vals, m.Count)
-		if err != nil {
-			return probeError(m.ID, "Prime", err)
-		}
-		return protocol.SampleResult{ID: m.ID, Kind: lstm.Numbers, Values: f32(out)}
+		return *e.dataError(m.ID, protocol.CodeBadProbe, protocol.KeyPrime, err)
 	}
 	rng := rand.New(rand.NewPCG(m.Seed, 0x67656e))
 	out, err := e.model.Sample(m.Prime, m.Count, m.Temperature, rng)
 	if err != nil {
 		var ce *lstm.ConfigError
 		if errors.As(err, &ce) {
-			return fail(m.ID, protocol.CodeBadConfig, words.Label(words.English, ce.Key), "%s", words.Config(words.English, ce))
+			return e.configError(m.ID, err)
 		}
-		return probeError(m.ID, "Prime", err)
+		return *e.dataError(m.ID, protocol.CodeBadProbe, protocol.KeyPrime, err)
 	}
-	return protocol.SampleResult{ID: m.ID, Kind: lstm.Text, Text: out}
+	return protocol.SampleResult{ID: m.ID, Gen: e.gen, Kind: lstm.Text, Text: out}
 }
 
 // load replaces the model with one from a model file, if it is valid and can
 // train on the current data; otherwise nothing changes.
-func (e *Engine) load(file []byte, now time.Time) []protocol.Message {
+func (e *Engine) load(id uint32, file []byte, now time.Time) []protocol.Message {
 	m, err := lstm.Decode(bytes.NewReader(file))
 	if err != nil {
-		msg, ok := words.ModelFile(words.English, err)
-		if !ok {
-			msg = firstLine(err.Error())
-		}
-		return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "%s", msg)}
+		return one(e.modelError(id, err))
 	}
 	var t *lstm.Trainer
 	if e.data != nil && e.data.Kind == m.Kind {
 		t, err = lstm.NewTrainer(m, e.data)
 		if err != nil {
-			return []protocol.Message{fail(0, protocol.CodeBadModel, "Load model", "%s", cannotTrain(err))}
+			r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonCannotTrain, protocol.KeyLoad)
+			var ue *lstm.UnknownRuneError
+			if errors.As(err, &ue) {
+				r.Token = string(ue.Rune)
+			} else {
+				r.Reason, r.Token = protocol.ReasonBug, truncate(err.Error())
+			}
+			return one(r)
 		}
 	}
 	e.running = false
-	e.model, e.trainer, e.cfg, e.kind = m, t, m.Config, m.Kind
+	e.cfg, e.kind = m.Config, m.Kind
 	if t == nil {
 		e.data = nil
 	}
-	e.resetStats()
-	return []protocol.Message{e.status(), e.progress(now)}
+	e.setModel(m, t)
+	return []protocol.Message{e.status(id), e.progress(0, now)}
+}
+
+// modelError says why a model file cannot be read.
+func (e *Engine) modelError(id uint32, err error) protocol.Error {
+	r := e.refuse(id, protocol.CodeBadModel, protocol.ReasonFormat, protocol.KeyLoad)
+	var fe *lstm.FormatError
+	var ue *lstm.UnsupportedError
+	var ce *lstm.ConfigError
+	switch {
+	case errors.As(err, &ue):
+		r.Reason, r.Have, r.Limit = protocol.ReasonNewerFormat, int64(ue.Version), lstm.FormatVersion
+	case errors.As(err, &fe):
+		r.Detail, r.Position, r.Have, r.Token = uint8(fe.Problem), int(fe.Offset), fe.Want, truncate(fe.Reason)
+		if errors.As(err, &ce) { // a setting out of range: Token names it
+			r.Token, r.Value, r.Min, r.Max = ce.Key, ce.Value, ce.Min, ce.Max
+		}
+	default:
+		r.Reason, r.Token = protocol.ReasonBug, truncate(err.Error())
+	}
+	return r
 }
 
 // HandleBytes acts on one message as the worker received it from the page:
@@ -638,30 +699,56 @@ func (e *Engine) load(file []byte, now time.Time) []protocol.Message {
 // it decoded, and no panic leaves HandleBytes.
 func (e *Engine) HandleBytes(b []byte, now time.Time) []protocol.Message {
 	if b == nil {
-		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a message that is not bytes."}}
+		return one(e.refuse(0, protocol.CodeBadMessage, protocol.ReasonMalformed, ""))
 	}
 	m, err := protocol.Decode(b)
 	if err != nil {
-		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine received a malformed message: " + err.Error()}}
+		return one(e.decodeError(b, err))
 	}
 	if !m.Type().ToEngine() {
-		return []protocol.Message{protocol.Error{Code: protocol.CodeBadMessage, Message: fmt.Sprintf("The engine does not take %v messages.", m.Type())}}
+		r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
+		r.Have = int64(m.Type())
+		return one(r)
 	}
-	return e.safely(func() []protocol.Message { return e.Handle(m, now) })
+	return e.safely(protocol.IDOf(m), func() []protocol.Message { return e.Handle(m, now) })
+}
+
+// decodeError answers bytes that do not decode: of another protocol version
+// (a page and an engine of different deploys), or malformed.
+func (e *Engine) decodeError(b []byte, err error) protocol.Error {
+	if v, ok := protocol.HeaderVersion(b); ok && v != protocol.Version {
+		r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonVersion, "")
+		r.Have, r.Limit = int64(v), protocol.Version
+		return r
+	}
+	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonMalformed, "")
+	var de *protocol.DecodeError
+	if errors.As(err, &de) {
+		r.Position = de.Offset
+	}
+	r.Token = truncate(err.Error())
+	return r
+}
+
+// Overflow is the Error the worker sends when messages came faster than the
+// engine could queue them: some requests are not answered.
+func (e *Engine) Overflow() protocol.Error {
+	return e.refuse(0, protocol.CodeBadMessage, protocol.ReasonOverflow, "")
 }
 
 // WorkSafely is Work, except that a panic becomes an Error reply and pauses
 // training, so that the engine keeps serving.
 func (e *Engine) WorkSafely(deadline time.Time, now func() time.Time) []protocol.Message {
-	return e.safely(func() []protocol.Message { return e.Work(deadline, now) })
+	return e.safely(0, func() []protocol.Message { return e.Work(deadline, now) })
 }
 
-// safely runs f and turns a panic into an Error message, pausing training.
-func (e *Engine) safely(f func() []protocol.Message) (out []protocol.Message) {
+// safely runs f and turns a panic into an Error message answering id,
+// pausing training.
+func (e *Engine) safely(id uint32, f func() []protocol.Message) (out []protocol.Message) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.running = false
-			out = []protocol.Message{protocol.Error{Code: protocol.CodeInternal, Message: fmt.Sprintf("The engine hit a bug and paused: %v", r)}}
+			out = one(e.bug(id, fmt.Sprint(r)))
 		}
 	}()
 	return f()
@@ -683,14 +770,6 @@ func (e *Engine) diagnostics(id uint32) protocol.Diagnostics {
 		d.Funcs = e.funcs()
 	}
 	return d
-}
-
-// cannotTrain explains why a valid model file cannot train on the current data.
-func cannotTrain(err error) string {
-	if ue, ok := errors.AsType[*lstm.UnknownRuneError](err); ok {
-		return words.CannotTrain(words.English, ue)
-	}
-	return "This model cannot train on the current training text: " + strings.TrimPrefix(firstLine(err.Error()), "lstm: ") + ". The current model is kept."
 }
 
 // f32 returns src converted to float32, the wire's width.

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -65,7 +64,7 @@ func ready(t *testing.T, text string) *Engine {
 	t.Helper()
 	e := New()
 	if err, bad := errorOf(send(t, e, protocol.SetConfig{Config: smallConfig()})); bad {
-		t.Fatal(err.Message)
+		t.Fatalf("%+v", err)
 	}
 	st := only[protocol.Status](t, send(t, e, protocol.SetData{Mode: lstm.Text, Text: text}))
 	if st.Length == 0 || st.Params == 0 {
@@ -106,20 +105,21 @@ func TestBadDataKeepsModel(t *testing.T) {
 	send(t, e, protocol.Step{})
 	before := e.model
 	for _, c := range []struct {
-		mode lstm.Kind
-		text string
-		want string
+		mode   lstm.Kind
+		text   string
+		reason protocol.Reason
+		index  int
 	}{
-		{lstm.Text, "", "empty"},
-		{lstm.Text, "x", "at least 2"},
-		{lstm.Numbers, "1, 2, abc, 4", `Number 3, "abc"`},
-		{lstm.Numbers, "1, NaN", `Number 2`},
-		{lstm.Numbers, "  ", "empty"},
+		{lstm.Text, "", protocol.ReasonEmpty, 0},
+		{lstm.Text, "x", protocol.ReasonTooShort, 0},
+		{lstm.Numbers, "1, 2, abc, 4", protocol.ReasonNumber, 3},
+		{lstm.Numbers, "1, NaN", protocol.ReasonNumber, 2},
+		{lstm.Numbers, "  ", protocol.ReasonEmpty, 0},
 	} {
-		out := send(t, e, protocol.SetData{Mode: c.mode, Text: c.text})
+		out := send(t, e, protocol.SetData{ID: 3, Mode: c.mode, Text: c.text})
 		er, bad := errorOf(out)
-		if !bad || er.Code != protocol.CodeBadData || er.Field != "Training text" || !strings.Contains(er.Message, c.want) {
-			t.Errorf("SetData %q: %+v, want a bad-data error containing %q", c.text, out, c.want)
+		if !bad || er.ID != 3 || er.Code != protocol.CodeBadData || er.Key != protocol.KeyText || er.Reason != c.reason || er.Index != c.index {
+			t.Errorf("SetData %q: %+v, want a bad-data error of reason %v, number %d", c.text, out, c.reason, c.index)
 		}
 		if e.model != before || e.model.Updates != 1 || e.text != "abcabcabc" {
 			t.Fatalf("SetData %q changed the model or data", c.text)
@@ -135,7 +135,7 @@ func TestConfigChanges(t *testing.T) {
 	bad := smallConfig()
 	bad.Hidden = 100000
 	er, isErr := errorOf(send(t, e, protocol.SetConfig{Config: bad}))
-	if !isErr || er.Code != protocol.CodeBadConfig || er.Field != "Hidden units" || !strings.Contains(er.Message, "512") {
+	if !isErr || er.Code != protocol.CodeBadConfig || er.Key != lstm.KeyHidden || er.Reason != protocol.ReasonSetting {
 		t.Fatalf("Hidden 100000: %+v", er)
 	}
 	if e.model != m || e.cfg.Hidden != 8 {
@@ -199,7 +199,7 @@ func TestTraceAndSample(t *testing.T) {
 	}
 	// A character outside the vocabulary is a probe error naming it.
 	er, bad := errorOf(send(t, e, protocol.Trace{ID: 8, Probe: "hello 🙂"}))
-	if !bad || er.ID != 8 || er.Code != protocol.CodeBadProbe || !strings.Contains(er.Message, "🙂") {
+	if !bad || er.ID != 8 || er.Code != protocol.CodeBadProbe || er.Reason != protocol.ReasonUnknownRune || er.Key != protocol.KeyProbe {
 		t.Errorf("probe with an unknown character: %+v", er)
 	}
 	// Sampling is reproducible by seed.
@@ -208,7 +208,7 @@ func TestTraceAndSample(t *testing.T) {
 	if a.Text != b.Text || len([]rune(a.Text)) != 20 {
 		t.Errorf("samples %q and %q", a.Text, b.Text)
 	}
-	if er, bad := errorOf(send(t, e, protocol.Sample{ID: 3, Prime: "he", Count: 5, Temperature: -1})); !bad || er.Field != "Temperature" {
+	if er, bad := errorOf(send(t, e, protocol.Sample{ID: 3, Prime: "he", Count: 5, Temperature: -1})); !bad || er.Key != lstm.KeyTemperature || er.ID != 3 {
 		t.Errorf("negative temperature: %+v", er)
 	}
 	r := only[protocol.ReachResult](t, send(t, e, protocol.Reach{ID: 4}))
@@ -262,7 +262,7 @@ func TestDivergenceStopsAndKeeps(t *testing.T) {
 	send(t, e, protocol.Train{})
 	out := e.Work(t0.Add(time.Second), time.Now)
 	er, bad := errorOf(out)
-	if !bad || er.Code != protocol.CodeDiverged || !strings.Contains(er.Message, "smaller learning rate") {
+	if !bad || er.Code != protocol.CodeDiverged || er.Reason != protocol.ReasonDiverged || er.Index != 2 || er.ID != 0 || er.Gen != e.gen {
 		t.Fatalf("divergence: %+v", out)
 	}
 	if e.Running() {
@@ -277,9 +277,10 @@ func TestDivergenceStopsAndKeeps(t *testing.T) {
 
 func TestNotReadyAndWrongDirection(t *testing.T) {
 	e := New()
-	for _, m := range []protocol.Message{protocol.Train{}, protocol.Step{}, protocol.Reset{}, protocol.Trace{Probe: "a"}, protocol.Sample{Prime: "a", Count: 1}, protocol.Reach{}, protocol.Export{}} {
+	for _, m := range []protocol.Message{protocol.Train{ID: 1}, protocol.Step{ID: 2}, protocol.Reset{ID: 3}, protocol.Trace{ID: 4, Probe: "a"},
+		protocol.Sample{ID: 5, Prime: "a", Count: 1}, protocol.Reach{ID: 6}, protocol.Export{ID: 7}} {
 		er, bad := errorOf(send(t, e, m))
-		if !bad || er.Code != protocol.CodeNotReady {
+		if !bad || er.Code != protocol.CodeNotReady || er.ID != protocol.IDOf(m) || er.Gen != 0 {
 			t.Errorf("%T without data: %+v", m, er)
 		}
 	}
@@ -292,19 +293,20 @@ func TestNotReadyAndWrongDirection(t *testing.T) {
 // TestSnapAt: a snapshot asked for a later update is answered while training
 // passes exactly that update, with the model of that update (the same trace
 // and sample as a model stepped to it by hand); one at or before the current
-// update is answered at once; a waiting one outlives a new model.
+// update is answered at once; a new model, or one more than MaxSnapAts,
+// makes a waiting one give way, answered with two Errors.
 func TestSnapAt(t *testing.T) {
 	const at = 37
 	text := "the cat sat on the mat, the cat ate the rat. "
-	snap := protocol.SnapAt{At: at, Trace: protocol.Trace{ID: 11, Probe: "the cat"}, Sample: protocol.Sample{ID: 12, Prime: "th", Count: 30, Temperature: 0.5, Seed: 7}}
+	snap := protocol.SnapAt{ID: 11, At: at, Probe: "the cat", Prime: "th", Count: 30, Temperature: 0.5, Seed: 7}
 
 	// The reference: a twin engine stepped to the update by hand.
 	ref := ready(t, text)
 	for range at {
 		send(t, ref, protocol.Step{})
 	}
-	wantTrace := only[protocol.TraceResult](t, send(t, ref, snap.Trace))
-	wantSample := only[protocol.SampleResult](t, send(t, ref, snap.Sample))
+	wantTrace := only[protocol.TraceResult](t, send(t, ref, protocol.Trace{ID: 1, Probe: snap.Probe}))
+	wantSample := only[protocol.SampleResult](t, send(t, ref, protocol.Sample{ID: 2, Prime: snap.Prime, Count: snap.Count, Temperature: snap.Temperature, Seed: snap.Seed}))
 
 	e := ready(t, text)
 	if out := send(t, e, snap); len(out) != 0 {
@@ -322,8 +324,8 @@ func TestSnapAt(t *testing.T) {
 	}
 	tr := only[protocol.TraceResult](t, got)
 	sa := only[protocol.SampleResult](t, got)
-	if tr.Update != at || tr.ID != 11 || sa.ID != 12 {
-		t.Fatalf("snapshot at update %d (IDs %d, %d), want update %d (IDs 11, 12)", tr.Update, tr.ID, sa.ID, at)
+	if tr.Update != at || tr.ID != 11 || sa.ID != 11 || tr.Gen != e.gen || sa.Gen != e.gen {
+		t.Fatalf("snapshot at update %d (IDs %d, %d), want update %d (ID 11)", tr.Update, tr.ID, sa.ID, at)
 	}
 	if sa.Text != wantSample.Text {
 		t.Errorf("snapshot sample %q, want the model of update %d's %q", sa.Text, at, wantSample.Text)
@@ -345,51 +347,53 @@ func TestSnapAt(t *testing.T) {
 
 	// At or before the current update: at once, by Step too.
 	send(t, e, protocol.Pause{})
-	out := send(t, e, protocol.SnapAt{At: 5, Trace: protocol.Trace{ID: 21, Probe: "cat"}, Sample: protocol.Sample{ID: 22, Prime: "c", Count: 3}})
-	if tr := only[protocol.TraceResult](t, out); tr.ID != 21 || tr.Update != e.model.Updates {
-		t.Errorf("past snapshot: %+v", tr)
+	out := send(t, e, protocol.SnapAt{ID: 21, At: 5, Probe: "cat", Prime: "c", Count: 3})
+	if tr := only[protocol.TraceResult](t, out); tr.ID != 21 || tr.Update != e.model.Updates || len(out) != 2 {
+		t.Errorf("past snapshot: %+v", out)
 	}
 	next := e.model.Updates + 1
-	send(t, e, protocol.SnapAt{At: next, Trace: protocol.Trace{ID: 31, Probe: "cat"}, Sample: protocol.Sample{ID: 32, Prime: "c", Count: 3}})
+	send(t, e, protocol.SnapAt{ID: 31, At: next, Probe: "cat", Prime: "c", Count: 3})
 	if tr := only[protocol.TraceResult](t, send(t, e, protocol.Step{})); tr.ID != 31 || tr.Update != next {
 		t.Errorf("snapshot by Step: %+v", tr)
 	}
 
-	// A waiting snapshot outlives a new model: it is answered when the new
-	// model reaches its update (a page that reset its model without a new
-	// list of snapshots still gets them).
-	send(t, e, protocol.Reset{})
-	send(t, e, protocol.Step{})
-	if out := send(t, e, protocol.SnapAt{At: 3, Trace: protocol.Trace{ID: 41, Probe: "cat"}, Sample: protocol.Sample{ID: 42, Prime: "c", Count: 3}}); len(out) != 0 {
-		t.Fatalf("SnapAt for update 3 answered at update 1: %v", out)
+	// Without a model: two errors with the SnapAt's ID.
+	out = send(t, New(), snap)
+	if er, bad := errorOf(out); !bad || er.ID != 11 || er.Code != protocol.CodeNotReady || len(out) != 2 {
+		t.Errorf("SnapAt without a model: %+v", out)
 	}
-	send(t, e, protocol.Reset{})
-	var got41 []uint64
-	for range 5 {
-		for _, m := range send(t, e, protocol.Step{}) {
-			if tr, ok := m.(protocol.TraceResult); ok && tr.ID == 41 {
-				got41 = append(got41, tr.Update)
-			}
-		}
+}
+
+// TestSnapAtGivesWay: a new model, or one more than MaxSnapAts, makes a
+// waiting snapshot give way, answered with two Errors; those that wait are
+// answered each at its update, in update order.
+func TestSnapAtGivesWay(t *testing.T) {
+	e := ready(t, "the cat sat on the mat, the cat ate the rat. ")
+	// A waiting snapshot was asked of the model that is gone: a new model
+	// answers it with two Errors of ReasonSuperseded, after the Status.
+	send(t, e, protocol.SnapAt{ID: 41, At: 1 << 40, Probe: "cat", Prime: "c", Count: 3})
+	old := e.gen
+	out := send(t, e, protocol.Reset{ID: 42})
+	if st := only[protocol.Status](t, out); st.ID != 42 || st.Gen != old+1 {
+		t.Errorf("Reset answered by %+v, want the Status of model %d", st, old+1)
 	}
-	if !slices.Equal(got41, []uint64{3}) {
-		t.Errorf("a snapshot asked before Reset answered at updates %v of the new model, want [3]", got41)
+	if superseded(out, 41) != 2 {
+		t.Errorf("Reset with a snapshot waiting: %v, want it answered twice with ReasonSuperseded", out)
 	}
 
 	// Several wait at once and are answered each at its update, in update
 	// order, whatever the order asked; one more than MaxSnapAts makes the
 	// oldest asked give way.
-	send(t, e, protocol.Reset{})
-	ask := func(at uint64, id uint32) {
-		if out := send(t, e, protocol.SnapAt{At: at, Trace: protocol.Trace{ID: id, Probe: "cat"}, Sample: protocol.Sample{ID: id + 1, Prime: "c", Count: 3}}); len(out) != 0 {
-			t.Fatalf("SnapAt %d answered at update %d: %v", at, e.model.Updates, out)
-		}
+	ask := func(at uint64, id uint32) []protocol.Message {
+		return send(t, e, protocol.SnapAt{ID: id, At: at, Probe: "cat", Prime: "c", Count: 3})
 	}
 	ask(9, 100) // the oldest: gives way
 	ask(20, 110)
 	ask(10, 120)
 	ask(30, 130)
-	ask(25, 140)
+	if out := ask(25, 140); superseded(out, 100) != 2 || len(out) != 2 {
+		t.Errorf("a fifth snapshot: %v, want the first answered twice with ReasonSuperseded", out)
+	}
 	answered := map[uint64]uint32{}
 	var order []uint64
 	for range 40 {
@@ -403,9 +407,72 @@ func TestSnapAt(t *testing.T) {
 	if want := map[uint64]uint32{10: 120, 20: 110, 25: 140, 30: 130}; !maps.Equal(answered, want) || !slices.IsSorted(order) {
 		t.Errorf("waiting snapshots answered at %v (order %v), want %v", answered, order, want)
 	}
+}
 
-	// Without a model: an error with the trace's ID.
-	if er, bad := errorOf(send(t, New(), snap)); !bad || er.ID != 11 || er.Code != protocol.CodeNotReady {
-		t.Errorf("SnapAt without a model: %+v", er)
+// superseded counts the Errors of ReasonSuperseded answering id in out.
+func superseded(out []protocol.Message, id uint32) int {
+	n := 0
+	for _, m := range out {
+		if er, ok := m.(protocol.Error); ok && er.ID == id && er.Reason == protocol.ReasonSuperseded {
+			n++
+		}
+	}
+	return n
+}
+
+// TestGenerations: every new model has the next generation, and every reply
+// names it; the request's ID is echoed.
+func TestGenerations(t *testing.T) {
+	e := New()
+	if st := only[protocol.Status](t, send(t, e, protocol.SetConfig{ID: 1, Config: smallConfig()})); st.Gen != 0 || st.ID != 1 {
+		t.Fatalf("without a model: %+v", st)
+	}
+	st := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 2, Mode: lstm.Text, Text: "abcabc"}))
+	if st.Gen != 1 || st.ID != 2 {
+		t.Fatalf("the first model: %+v", st)
+	}
+	// Data the model can read keeps it; data it cannot makes a new one.
+	if st := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 3, Mode: lstm.Text, Text: "cba"})); st.Gen != 1 {
+		t.Errorf("data of the same characters: model %d, want 1", st.Gen)
+	}
+	if st := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 4, Mode: lstm.Text, Text: "xyz"})); st.Gen != 2 {
+		t.Errorf("data of new characters: model %d, want 2", st.Gen)
+	}
+	// A live setting keeps it; the architecture does not.
+	c := smallConfig()
+	c.LearningRate = 0.002
+	if st := only[protocol.Status](t, send(t, e, protocol.SetConfig{ID: 5, Config: c})); st.Gen != 2 || st.ID != 5 {
+		t.Errorf("a live change: %+v", st)
+	}
+	c.Hidden = 9
+	if st := only[protocol.Status](t, send(t, e, protocol.SetConfig{ID: 6, Config: c})); st.Gen != 3 {
+		t.Errorf("a new architecture: model %d, want 3", st.Gen)
+	}
+	if p := only[protocol.Progress](t, send(t, e, protocol.Step{ID: 7})); p.Gen != 3 || p.ID != 7 || p.Update != 1 {
+		t.Errorf("Step: %+v", p)
+	}
+	file := only[protocol.ModelFile](t, send(t, e, protocol.Export{ID: 8}))
+	if file.Gen != 3 || file.ID != 8 {
+		t.Errorf("Export: %+v", file)
+	}
+	out := send(t, e, protocol.Reset{ID: 9})
+	if st := only[protocol.Status](t, out); st.Gen != 4 || st.ID != 9 {
+		t.Errorf("Reset: %+v", st)
+	}
+	if p := only[protocol.Progress](t, out); p.Gen != 4 || p.ID != 0 || p.Update != 0 {
+		t.Errorf("the Progress after Reset: %+v", p)
+	}
+	out = send(t, e, protocol.Import{ID: 10, File: file.File})
+	if st := only[protocol.Status](t, out); st.Gen != 5 || st.ID != 10 || st.Updates != 1 {
+		t.Errorf("Import: %+v", st)
+	}
+	for _, m := range []protocol.Message{protocol.Trace{ID: 11, Probe: "xy"}, protocol.Sample{ID: 12, Prime: "x", Count: 2}, protocol.Reach{ID: 13}, protocol.Train{ID: 14}, protocol.Pause{ID: 15}} {
+		r := send(t, e, m)
+		if len(r) != 1 || protocol.IDOf(r[0]) != protocol.IDOf(m) {
+			t.Errorf("%v answered by %v", m.Type(), r)
+		}
+		if g, ok := protocol.GenOf(r[0]); !ok || g != 5 {
+			t.Errorf("%v answered about model %d, want 5", m.Type(), g)
+		}
 	}
 }

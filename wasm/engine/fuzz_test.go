@@ -25,14 +25,14 @@ func FuzzEngine(f *testing.F) {
 		protocol.SetData{Mode: lstm.Text, Text: "hello hello"},
 		protocol.SetData{Mode: lstm.Numbers, Text: "1, 2, NaN"},
 		protocol.SetConfig{Config: smallConfig()},
-		protocol.Train{}, protocol.Pause{}, protocol.Step{}, protocol.Reset{},
+		protocol.Train{ID: 1}, protocol.Pause{}, protocol.Step{ID: 1 << 31}, protocol.Reset{},
 		protocol.Trace{ID: 2, Probe: "hello", Interventions: []lstm.Intervention{{Unit: 1, Value: 0.5}}},
 		protocol.Sample{ID: 3, Prime: "he", Count: 10, Temperature: 1},
 		protocol.Reach{ID: 4}, protocol.Export{ID: 5},
 		protocol.Import{File: file},
 		protocol.SetLive{LearningRate: 0.1, Optimizer: lstm.SGD, Clip: 1},
 		protocol.Diagnose{ID: 6},
-		protocol.SnapAt{At: 3, Trace: protocol.Trace{ID: 7, Probe: "he"}, Sample: protocol.Sample{ID: 8, Prime: "h", Count: 5}},
+		protocol.SnapAt{ID: 7, At: 3, Probe: "he", Prime: "h", Count: 5},
 	} {
 		b, err := protocol.Encode(m)
 		if err != nil {
@@ -84,7 +84,7 @@ func textSessionTB(t testing.TB) *Engine {
 	c := smallConfig()
 	for _, m := range []protocol.Message{protocol.SetConfig{Config: c}, protocol.SetData{Mode: lstm.Text, Text: sessionText}, protocol.Step{}, protocol.Step{}, protocol.Step{}} {
 		if er, bad := errorOf(e.Handle(m, t0)); bad {
-			t.Fatal(er.Message)
+			t.Fatalf("%+v", er)
 		}
 	}
 	return e

@@ -58,133 +58,172 @@ func PyTorchJSON(w io.Writer, m *lstm.Model) error {
 	if err := checkModel(m); err != nil {
 		return err
 	}
+	// The JSON is written by hand, field by field, rather than with
+	// encoding/json: that package's reflection would add about 90 KB
+	// (gzipped) to the page's WebAssembly for this one file.
+	j := &jsonWriter{bw: bufio.NewWriter(w)}
+	j.bw.WriteString("{\n  \"format\": ")
+	writeString(j.bw, PyTorchFormat)
+	j.intField("version", PyTorchVersion)
+	pyTorchShape(j, m)
+	j.intField("updates", m.Updates)
+	pyTorchTraining(j, m.Config)
+	j.field("usage")
+	j.bw.WriteString("[")
+	for i, line := range usage(m.Config.Cell, m.Kind) {
+		if i > 0 {
+			j.bw.WriteString(",")
+		}
+		j.bw.WriteString("\n    ")
+		writeString(j.bw, line)
+	}
+	j.bw.WriteString("\n  ]")
+	pyTorchWeights(j, m)
+	j.bw.WriteString("\n}\n")
+	return j.bw.Flush()
+}
+
+// jsonWriter writes the fields of PyTorchJSON's object.
+type jsonWriter struct {
+	bw    *bufio.Writer
+	num   []byte
+	first bool // no weight written yet
+}
+
+// number writes v as the shortest decimal that reads back as v.
+func (j *jsonWriter) number(v float64) {
+	j.num = strconv.AppendFloat(j.num[:0], v, 'g', -1, 64)
+	j.bw.Write(j.num)
+}
+
+// field starts the top-level field name.
+func (j *jsonWriter) field(name string) {
+	j.bw.WriteString(",\n  ")
+	writeString(j.bw, name)
+	j.bw.WriteString(": ")
+}
+
+func (j *jsonWriter) strField(name, v string) { j.field(name); writeString(j.bw, v) }
+
+func (j *jsonWriter) intField(name string, v uint64) {
+	j.field(name)
+	j.bw.WriteString(strconv.FormatUint(v, 10))
+}
+
+// name starts the weight n in the weights object.
+func (j *jsonWriter) name(n string) {
+	if !j.first {
+		j.bw.WriteByte(',')
+	}
+	j.first = false
+	j.bw.WriteString("\n    \"" + n + "\": ")
+}
+
+// row writes the n values get(0) … get(n−1) as an array.
+func (j *jsonWriter) row(get func(i int) float64, n int) {
+	j.bw.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			j.bw.WriteString(", ")
+		}
+		j.number(get(i))
+	}
+	j.bw.WriteByte(']')
+}
+
+// matrix writes a rows × cols matrix as an array of rows.
+func (j *jsonWriter) matrix(rows, cols int, get func(r, c int) float64) {
+	j.bw.WriteByte('[')
+	for r := range rows {
+		if r > 0 {
+			j.bw.WriteByte(',')
+		}
+		j.bw.WriteString("\n      ")
+		j.row(func(c int) float64 { return get(r, c) }, cols)
+	}
+	j.bw.WriteString("\n    ]")
+}
+
+// pyTorchShape writes the fields that say what the model is: its cell and
+// PyTorch module, its kind, its sizes, the gate order, and its vocabulary or
+// normalisation.
+func pyTorchShape(j *jsonWriter, m *lstm.Model) {
 	cfg, p := m.Config, m.Params
-	H, G := cfg.Hidden, cfg.Cell.Gates()
 	cell, module := "LSTM", "torch.nn.LSTM"
 	if cfg.Cell == lstm.CellRNN {
 		cell, module = "RNN", "torch.nn.RNN"
 	}
-	// The JSON is written by hand, field by field, rather than with
-	// encoding/json: that package's reflection would add about 90 KB
-	// (gzipped) to the page's WebAssembly for this one file.
-	bw := bufio.NewWriter(w)
-	var num []byte
-	number := func(v float64) {
-		num = strconv.AppendFloat(num[:0], v, 'g', -1, 64) // the shortest decimal that reads back as v
-		bw.Write(num)
-	}
-	field := func(name string) {
-		bw.WriteString(",\n  ")
-		writeString(bw, name)
-		bw.WriteString(": ")
-	}
-	strField := func(name, v string) { field(name); writeString(bw, v) }
-	intField := func(name string, v uint64) { field(name); bw.WriteString(strconv.FormatUint(v, 10)) }
-
-	bw.WriteString("{\n  \"format\": ")
-	writeString(bw, PyTorchFormat)
-	intField("version", PyTorchVersion)
-	strField("cell", cell)
-	strField("module", module)
+	j.strField("cell", cell)
+	j.strField("module", module)
 	if cfg.Cell == lstm.CellRNN {
-		strField("nonlinearity", "tanh")
+		j.strField("nonlinearity", "tanh")
 	}
 	if m.Kind == lstm.Numbers {
-		strField("kind", "numbers")
+		j.strField("kind", "numbers")
 	} else {
-		strField("kind", "text")
+		j.strField("kind", "text")
 	}
-	intField("input_size", uint64(p.Layers[0].X))
-	intField("hidden_size", uint64(H))
-	intField("num_layers", uint64(cfg.Layers))
-	intField("output_size", uint64(p.Y))
+	j.intField("input_size", uint64(p.Layers[0].X))
+	j.intField("hidden_size", uint64(cfg.Hidden))
+	j.intField("num_layers", uint64(cfg.Layers))
+	j.intField("output_size", uint64(p.Y))
 	if cfg.Cell == lstm.CellLSTM {
-		field("gate_order")
-		bw.WriteString(`["i", "f", "g", "o"]`)
+		j.field("gate_order")
+		j.bw.WriteString(`["i", "f", "g", "o"]`)
 	}
 	if m.Kind == lstm.Numbers {
-		field("normalisation")
-		bw.WriteString(`{"mean": `)
-		number(m.Norm.Mean)
-		bw.WriteString(`, "scale": `)
-		number(m.Norm.Scale)
-		bw.WriteString("}")
+		j.field("normalisation")
+		j.bw.WriteString(`{"mean": `)
+		j.number(m.Norm.Mean)
+		j.bw.WriteString(`, "scale": `)
+		j.number(m.Norm.Scale)
+		j.bw.WriteString("}")
 	} else {
-		strField("vocabulary", string(m.Vocab.Runes()))
+		j.strField("vocabulary", string(m.Vocab.Runes()))
 	}
-	intField("updates", m.Updates)
-	field("training")
-	bw.WriteString(`{"sequence_length": ` + strconv.Itoa(cfg.SeqLen) + `, "learning_rate": `)
-	number(cfg.LearningRate)
-	bw.WriteString(`, "optimizer": `)
-	writeString(bw, cfg.Optimizer.String())
-	bw.WriteString(`, "momentum": `)
-	number(cfg.Momentum)
-	bw.WriteString(`, "clip": `)
-	number(cfg.Clip)
-	bw.WriteString(`, "clip_mode": `)
-	writeString(bw, cfg.ClipMode.String())
-	bw.WriteString(`, "forget_bias": `)
-	number(cfg.ForgetBias)
-	bw.WriteString(`, "seed": ` + strconv.FormatUint(cfg.Seed, 10) + "}")
-	field("usage")
-	bw.WriteString("[")
-	for i, line := range usage(cfg.Cell, m.Kind) {
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		writeString(bw, line)
-	}
-	bw.WriteString("\n  ]")
-	field("weights")
-	bw.WriteString("{")
-	first := true
-	name := func(n string) {
-		if !first {
-			bw.WriteByte(',')
-		}
-		first = false
-		bw.WriteString("\n    \"" + n + "\": ")
-	}
-	row := func(get func(i int) float64, n int) {
-		bw.WriteByte('[')
-		for i := range n {
-			if i > 0 {
-				bw.WriteString(", ")
-			}
-			number(get(i))
-		}
-		bw.WriteByte(']')
-	}
-	matrix := func(rows, cols int, get func(r, c int) float64) {
-		bw.WriteByte('[')
-		for r := range rows {
-			if r > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString("\n      ")
-			row(func(c int) float64 { return get(r, c) }, cols)
-		}
-		bw.WriteString("\n    ]")
-	}
+}
+
+// pyTorchTraining writes the training field: the settings cfg.
+func pyTorchTraining(j *jsonWriter, cfg lstm.Config) {
+	j.field("training")
+	j.bw.WriteString(`{"sequence_length": ` + strconv.Itoa(cfg.SeqLen) + `, "learning_rate": `)
+	j.number(cfg.LearningRate)
+	j.bw.WriteString(`, "optimizer": `)
+	writeString(j.bw, cfg.Optimizer.String())
+	j.bw.WriteString(`, "momentum": `)
+	j.number(cfg.Momentum)
+	j.bw.WriteString(`, "clip": `)
+	j.number(cfg.Clip)
+	j.bw.WriteString(`, "clip_mode": `)
+	writeString(j.bw, cfg.ClipMode.String())
+	j.bw.WriteString(`, "forget_bias": `)
+	j.number(cfg.ForgetBias)
+	j.bw.WriteString(`, "seed": ` + strconv.FormatUint(cfg.Seed, 10) + "}")
+}
+
+// pyTorchWeights writes the weights field: each layer's weights and biases
+// in PyTorch's layout, then the linear head's.
+func pyTorchWeights(j *jsonWriter, m *lstm.Model) {
+	p, H, G := m.Params, m.Config.Hidden, m.Config.Cell.Gates()
+	j.field("weights")
+	j.bw.WriteString("{")
+	j.first = true
 	for k, L := range p.Layers {
 		GH := G * H
-		name(fmt.Sprintf("weight_ih_l%d", k))
-		matrix(GH, L.X, func(r, c int) float64 { return L.Wx[c*GH+r] }) // Wxᵀ: Wx is (X, G·H)
-		name(fmt.Sprintf("weight_hh_l%d", k))
-		matrix(GH, H, func(r, c int) float64 { return L.U[r*H+c] }) // U is (G·H, H)
-		name(fmt.Sprintf("bias_ih_l%d", k))
-		row(func(i int) float64 { return L.B[i] }, GH)
-		name(fmt.Sprintf("bias_hh_l%d", k))
-		row(func(int) float64 { return 0 }, GH)
+		j.name(fmt.Sprintf("weight_ih_l%d", k))
+		j.matrix(GH, L.X, func(r, c int) float64 { return L.Wx[c*GH+r] }) // Wxᵀ: Wx is (X, G·H)
+		j.name(fmt.Sprintf("weight_hh_l%d", k))
+		j.matrix(GH, H, func(r, c int) float64 { return L.U[r*H+c] }) // U is (G·H, H)
+		j.name(fmt.Sprintf("bias_ih_l%d", k))
+		j.row(func(i int) float64 { return L.B[i] }, GH)
+		j.name(fmt.Sprintf("bias_hh_l%d", k))
+		j.row(func(int) float64 { return 0 }, GH)
 	}
-	name("linear.weight")
-	matrix(p.Y, H, func(r, c int) float64 { return p.Wy[r*H+c] }) // Wʸ is (Y, H)
-	name("linear.bias")
-	row(func(i int) float64 { return p.By[i] }, p.Y)
-	bw.WriteString("\n  }\n}\n")
-	return bw.Flush()
+	j.name("linear.weight")
+	j.matrix(p.Y, H, func(r, c int) float64 { return p.Wy[r*H+c] }) // Wʸ is (Y, H)
+	j.name("linear.bias")
+	j.row(func(i int) float64 { return p.By[i] }, p.Y)
+	j.bw.WriteString("\n  }")
 }
 
 // PyTorchJSONFile is PyTorchJSON of the model in the model file b (lstm's

@@ -49,80 +49,51 @@ func Append(dst []byte, m Message) ([]byte, error) {
 	return w.b, nil
 }
 
+// decoders reads the fields of each message type.
+var decoders = map[Type]func(*reader) Message{
+	TypeSetData: readSetData, TypeSetConfig: readSetConfig,
+	TypeTrain: func(r *reader) Message { return Train{ID: r.u32("ID")} },
+	TypePause: func(r *reader) Message { return Pause{ID: r.u32("ID")} },
+	TypeStep:  func(r *reader) Message { return Step{ID: r.u32("ID")} },
+	TypeReset: func(r *reader) Message { return Reset{ID: r.u32("ID")} },
+	TypeTrace: readTrace, TypeSample: readSample,
+	TypeReach:  func(r *reader) Message { return Reach{ID: r.u32("ID")} },
+	TypeExport: func(r *reader) Message { return Export{ID: r.u32("ID")} },
+	TypeImport: readImport, TypeSetLive: readSetLive, TypeSnapAt: readSnapAt,
+	TypeReady: readReady, TypeProgress: readProgress, TypeTraceResult: readTraceResult,
+	TypeSampleResult: readSampleResult, TypeReachResult: readReachResult, TypeModelFile: readModelFile,
+	TypeStatus: readStatus, TypeError: readError,
+	TypeDiagnose:    func(r *reader) Message { return Diagnose{ID: r.u32("ID")} },
+	TypeDiagnostics: readDiagnostics,
+}
+
+// HeaderVersion returns the protocol version in the header of b, and false if
+// b does not start with a playground message's magic. It lets a reader tell a
+// message of another version (Decode's ErrVersion) by its number.
+func HeaderVersion(b []byte) (uint8, bool) {
+	if len(b) < 3 || b[0] != magic0 || b[1] != magic1 {
+		return 0, false
+	}
+	return b[2], true
+}
+
 // Decode returns the message encoded in b, or a *DecodeError saying what is
-// wrong with b. It never panics, and it allocates no more than a small multiple
-// of len(b): every length is checked against the bytes that remain and against
-// the protocol's limits first. The message does not alias b.
+// wrong with b. It looks at the magic and the version before anything else:
+// a message of another protocol version is ErrVersion whatever its type. It
+// never panics, and it allocates no more than a small multiple of len(b):
+// every length is checked against the bytes that remain and against the
+// protocol's limits first. The message does not alias b.
 func Decode(b []byte) (Message, error) {
-	if len(b) > MaxMessage {
-		return nil, &DecodeError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d", len(b), MaxMessage)}
-	}
-	if len(b) < headerLen {
-		return nil, &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: fmt.Sprintf("%d bytes, shorter than the %d-byte header", len(b), headerLen)}
-	}
-	if b[0] != magic0 || b[1] != magic1 {
-		return nil, &DecodeError{Err: ErrMalformed, Detail: fmt.Sprintf("starts with %#02x %#02x, not the magic \"LP\" of a playground message", b[0], b[1])}
-	}
-	if v := b[2]; v != Version {
-		hint := "the page is newer than its engine; reload the page"
-		if v > Version {
-			hint = "the engine is newer than the page; reload the page"
-		}
-		return nil, &DecodeError{Offset: 2, Err: ErrVersion, Detail: fmt.Sprintf("version %d, but this program speaks version %d: %s", v, Version, hint)}
+	if err := checkHeader(b); err != nil {
+		return nil, err
 	}
 	t := Type(b[3])
-	r := reader{b: b, off: headerLen, typ: t, idx: -1}
-	var m Message
-	switch t {
-	case TypeSetData:
-		m = readSetData(&r)
-	case TypeSetConfig:
-		m = SetConfig{Config: r.config()}
-	case TypeTrain:
-		m = Train{}
-	case TypePause:
-		m = Pause{}
-	case TypeStep:
-		m = Step{}
-	case TypeReset:
-		m = Reset{}
-	case TypeTrace:
-		m = readTrace(&r)
-	case TypeSample:
-		m = readSample(&r)
-	case TypeReach:
-		m = Reach{ID: r.u32("ID")}
-	case TypeExport:
-		m = Export{ID: r.u32("ID")}
-	case TypeImport:
-		m = Import{File: r.bytes("File", MaxModelFile)}
-	case TypeSetLive:
-		m = readSetLive(&r)
-	case TypeSnapAt:
-		m = SnapAt{At: r.u64("At"), Trace: readTrace(&r), Sample: readSample(&r)}
-	case TypeReady:
-		m = Ready{Engine: r.str("Engine", MaxText)}
-	case TypeProgress:
-		m = readProgress(&r)
-	case TypeTraceResult:
-		m = readTraceResult(&r)
-	case TypeSampleResult:
-		m = readSampleResult(&r)
-	case TypeReachResult:
-		m = readReachResult(&r)
-	case TypeModelFile:
-		m = readModelFile(&r)
-	case TypeStatus:
-		m = readStatus(&r)
-	case TypeError:
-		m = readError(&r)
-	case TypeDiagnose:
-		m = Diagnose{ID: r.u32("ID")}
-	case TypeDiagnostics:
-		m = readDiagnostics(&r)
-	default:
+	read, ok := decoders[t]
+	if !ok {
 		return nil, &DecodeError{Offset: 3, Err: ErrUnknownType, Detail: fmt.Sprintf("type byte %d is no message of protocol version %d", uint8(t), Version)}
 	}
+	r := reader{b: b, off: headerLen, typ: t, idx: -1}
+	m := read(&r)
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -137,6 +108,26 @@ func Decode(b []byte) (Message, error) {
 		return nil, &DecodeError{Type: t, Offset: r.off, Err: ErrMalformed, Detail: err.Error()}
 	}
 	return m, nil
+}
+
+// checkHeader checks the length, the magic and the version of b.
+func checkHeader(b []byte) error {
+	if len(b) > MaxMessage {
+		return &DecodeError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d", len(b), MaxMessage)}
+	}
+	if len(b) < 3 {
+		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: fmt.Sprintf("%d bytes, shorter than the %d-byte header", len(b), headerLen)}
+	}
+	if b[0] != magic0 || b[1] != magic1 {
+		return &DecodeError{Err: ErrMalformed, Detail: fmt.Sprintf("starts with %#02x %#02x, not the magic \"LP\" of a playground message", b[0], b[1])}
+	}
+	if v := b[2]; v != Version {
+		return &DecodeError{Offset: 2, Err: ErrVersion, Detail: fmt.Sprintf("version %d, but this program speaks version %d", v, Version)}
+	}
+	if len(b) < headerLen {
+		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: fmt.Sprintf("%d bytes, shorter than the %d-byte header", len(b), headerLen)}
+	}
+	return nil
 }
 
 // writer appends fields; the first limit it finds exceeded is kept in err and

@@ -43,7 +43,7 @@ func lstmTrace() TraceResult {
 		}
 	}
 	return TraceResult{
-		ID: 7, Update: 12345, Kind: lstm.Text, Cell: lstm.CellLSTM, T: T, H: H,
+		ID: 7, Gen: 3, Update: 12345, Kind: lstm.Text, Cell: lstm.CellLSTM, T: T, H: H,
 		Layers:  []LayerTrace{layer(0), layer(0.05)},
 		Symbols: []rune("猫é😀"), PNext: []float32{0.5, 0.25, 0.01}, Top: []rune("a\n猫"), TopP: []float32{0.6, 0.3, 0.9},
 	}
@@ -52,7 +52,7 @@ func lstmTrace() TraceResult {
 func rnnNumbersTrace() TraceResult {
 	const T, H = 4, 1
 	return TraceResult{
-		ID: 1 << 31, Kind: lstm.Numbers, Cell: lstm.CellRNN, T: T, H: H,
+		ID: 1 << 31, Gen: 1<<32 - 1, Kind: lstm.Numbers, Cell: lstm.CellRNN, T: T, H: H,
 		Layers: []LayerTrace{{H: seq(T*H, -1, 0.5), H0: []float32{0}}},
 		Values: []float32{0, 0.5, 1e9, -3}, Pred: []float32{0.4, 0.9, 0.6, float32(math.Inf(1))},
 	}
@@ -63,13 +63,14 @@ func rnnNumbersTrace() TraceResult {
 func messages() []Message {
 	return []Message{
 		SetData{},
-		SetData{Mode: lstm.Numbers, Text: "0, 0.5, 1, 0.5, 0, -0.5"},
+		SetData{ID: 1<<32 - 1, Mode: lstm.Numbers, Text: "0, 0.5, 1, 0.5, 0, -0.5"},
 		SetData{Mode: lstm.Text, Text: "Twinkle, twinkle 小星星 ✨ <img src=x onerror=alert(1)>\n"},
 		SetConfig{},
 		SetConfig{Config: lstm.DefaultConfig()},
-		SetConfig{Config: fullConfig},
+		SetConfig{ID: 12, Config: fullConfig},
 		SetConfig{Config: lstm.Config{Layers: -1, Hidden: math.MaxInt64, SeqLen: math.MinInt64, LearningRate: math.Inf(-1)}},
 		Train{}, Pause{}, Step{}, Reset{},
+		Train{ID: 21}, Pause{ID: 22}, Step{ID: 23}, Reset{ID: 24},
 		Trace{},
 		Trace{ID: 3, Probe: "hello", Interventions: []lstm.Intervention{
 			{Layer: 0, State: lstm.StateC, Unit: 5, Value: 0},
@@ -79,36 +80,37 @@ func messages() []Message {
 		Sample{ID: 9, Prime: "Once upon", Count: 200, Temperature: 0.8, Seed: 42},
 		Reach{}, Reach{ID: 4},
 		Export{}, Export{ID: 5},
-		Import{}, Import{File: []byte("LSTMMODEL\x00\x01\xff")},
+		Import{}, Import{ID: 25, File: []byte("LSTMMODEL\x00\x01\xff")},
 		SetLive{},
-		SetLive{LearningRate: 0.02, Optimizer: lstm.RMSProp, Momentum: 0.5, Clip: 1, ClipMode: lstm.ClipNorm},
-		Ready{}, Ready{Engine: "lstmplayground 0.1.0 (go1.26)"},
+		SetLive{ID: 26, LearningRate: 0.02, Optimizer: lstm.RMSProp, Momentum: 0.5, Clip: 1, ClipMode: lstm.ClipNorm},
+		Ready{Protocol: Version}, Ready{Protocol: Version, Engine: "lstmplayground 0.1.0 (go1.26)"},
 		Progress{},
-		Progress{Update: 1000, Loss: 2.25, HasSmoothed: true, Smoothed: 2.5, CharsPerSec: 51234.5, GradNorm: 3.75,
-			Clipped: 12, Running: true, DataLen: 20000, Losses: []float32{2.5, 2.4, 2.25}},
+		Progress{ID: 21, Gen: 4, Update: 1000, Loss: 2.25, CharsPerSec: 51234.5, GradNorm: 3.75,
+			Running: true, Losses: []float32{2.5, 2.4, 2.25}},
 		lstmTrace(),
 		rnnNumbersTrace(),
 		TraceResult{Kind: lstm.Text, Cell: lstm.CellLSTM, T: 0, H: 1, Layers: []LayerTrace{{C0: []float32{0}, H0: []float32{0.5}}}},
 		SampleResult{},
-		SampleResult{ID: 2, Kind: lstm.Text, Text: "twinkle 小星"},
+		SampleResult{ID: 2, Gen: 5, Kind: lstm.Text, Text: "twinkle 小星"},
 		SampleResult{ID: 2, Kind: lstm.Numbers, Values: []float32{1, -1, 0.5}},
 		ReachResult{},
-		ReachResult{ID: 8, Update: 99, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.5, 0.25}, {2, 1, 1e-30}}},
-		ModelFile{}, ModelFile{ID: 6, File: bytes.Repeat([]byte{0, 1, 2, 255}, 100)},
+		ReachResult{ID: 8, Gen: 6, Update: 99, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.5, 0.25}, {2, 1, 1e-30}}},
+		ModelFile{}, ModelFile{ID: 6, Gen: 7, File: bytes.Repeat([]byte{0, 1, 2, 255}, 100)},
 		Status{},
-		Status{Kind: lstm.Text, Config: fullConfig, Vocab: []rune("\n !,.abc猫😀"), Length: 20000,
+		Status{ID: 12, Gen: 2, Kind: lstm.Text, Config: fullConfig, Vocab: []rune("\n !,.abc猫😀"), Length: 20000,
 			Norm: lstm.Norm{Mean: 0, Scale: 1}, Params: 12345, Updates: 77},
 		Status{Kind: lstm.Numbers, Config: lstm.DefaultConfig(), Length: 100, Norm: lstm.Norm{Mean: -3.5, Scale: 0.25}, Params: 4500},
 		Error{},
-		Error{ID: 3, Code: CodeBadConfig, Field: "Learning rate", Message: "Learning rate 5 is out of range: use a number from 1e-06 to 1"},
-		Error{Code: CodeNotReady, Message: "Type a training text first."},
+		Error{ID: 3, Gen: 2, Code: CodeBadConfig, Reason: ReasonSetting, Key: "lr", Value: 5, Min: 1e-6, Max: 1},
+		Error{Code: CodeNotReady, Reason: ReasonNoData, Key: KeyText},
+		Error{ID: 1<<32 - 1, Gen: 9, Code: CodeBadData, Reason: ReasonNumber, Detail: 255, Key: KeyText, Value: math.Inf(-1),
+			Min: -1e300, Max: -0.5, Have: -1 << 63, Limit: 1<<63 - 1, Index: -3, Position: 1 << 40, Token: "0x1p-3 猫"},
 		Diagnose{}, Diagnose{ID: 11},
 		Diagnostics{},
 		Diagnostics{ID: 11, Update: 1 << 40, HeapLive: 3 << 20, HeapAlloc: 5 << 20, HeapSys: 16 << 20, TotalAlloc: 1 << 50,
 			NumGC: 123456, Goroutines: 3, Funcs: -1},
 		SnapAt{},
-		SnapAt{At: 300, Trace: Trace{ID: 4, Probe: "abc", Interventions: []lstm.Intervention{{Layer: 0, State: lstm.StateC, Unit: 2, Value: 0}}},
-			Sample: Sample{ID: 5, Prime: "a", Count: 70, Temperature: 0.5, Seed: 7}},
+		SnapAt{ID: 4, At: 300, Probe: "abc", Prime: "a", Count: 70, Temperature: 0.5, Seed: 7},
 	}
 }
 
@@ -258,9 +260,12 @@ func TestHeaderErrors(t *testing.T) {
 	}{
 		{"empty", nil, ErrTruncated, "shorter than the 4-byte header"},
 		{"magic", []byte("PK\x03\x04"), ErrMalformed, `not the magic "LP"`},
-		{"future version", []byte{'L', 'P', Version + 1, byte(TypeTrain)}, ErrVersion, "version 2, but this program speaks version 1: the engine is newer than the page; reload the page"},
-		{"version 255", []byte{'L', 'P', 255, byte(TypeTrain)}, ErrVersion, "reload the page"},
-		{"old version", []byte{'L', 'P', 0, byte(TypeTrain)}, ErrVersion, "version 0"},
+		{"future version", []byte{'L', 'P', Version + 1, byte(TypeTrain)}, ErrVersion, "version 3, but this program speaks version 2"},
+		{"version 255", []byte{'L', 'P', 255, byte(TypeTrain)}, ErrVersion, "version 255"},
+		{"old version", []byte{'L', 'P', 1, byte(TypeTrain)}, ErrVersion, "version 1"},
+		{"old version, short", []byte{'L', 'P', 1}, ErrVersion, "version 1"},
+		{"old version, unknown type", []byte{'L', 'P', 1, 200, 1, 2}, ErrVersion, "version 1"},
+		{"short", []byte{'L', 'P', Version}, ErrTruncated, "shorter than the 4-byte header"},
 		{"unknown type", []byte{'L', 'P', Version, 14}, ErrUnknownType, "type byte 14"},
 		{"unknown type 0", []byte{'L', 'P', Version, 0}, ErrUnknownType, "type byte 0"},
 		{"unknown type 255", []byte{'L', 'P', Version, 255}, ErrUnknownType, "type byte 255"},
@@ -312,9 +317,10 @@ func TestMalformed(t *testing.T) {
 		field string
 		text  string
 	}{
-		{"bool 2", append(raw(Progress{})[:4+8+8], append([]byte{2}, raw(Progress{})[4+8+8+1:]...)...), ErrMalformed, "HasSmoothed", "a bool must be 0 or 1, not 2"},
-		{"invalid UTF-8", append(le32(raw(Ready{}), 4, 2), 0xff, 0xfe), ErrMalformed, "Engine", "not valid UTF-8"},
-		{"surrogate", append(raw(SampleResult{})[:4+4+1], 3, 0, 0, 0, 0xed, 0xa0, 0x80, 0, 0, 0, 0), ErrMalformed, "Text", "not valid UTF-8"},
+		{"bool 2", append(raw(Progress{})[:4+4+4+8+8+8+8], append([]byte{2}, raw(Progress{})[4+4+4+8+8+8+8+1:]...)...), ErrMalformed, "Running", "a bool must be 0 or 1, not 2"},
+		{"invalid UTF-8", append(le32(raw(Ready{Protocol: Version}), 5, 2), 0xff, 0xfe), ErrMalformed, "Engine", "not valid UTF-8"},
+		{"ready of another version", raw(Ready{Protocol: 1}), ErrMalformed, "Protocol", "version 1 in a message of version 2"},
+		{"surrogate", append(raw(SampleResult{})[:4+4+4+1], 3, 0, 0, 0, 0xed, 0xa0, 0x80, 0, 0, 0, 0), ErrMalformed, "Text", "not valid UTF-8"},
 		{"mode 2", raw(SetData{Mode: 2, Text: "x"}), ErrMalformed, "Mode", "neither Text (0) nor Numbers (1)"},
 		{"layer array", raw(bad), ErrMalformed, "Layers[1].Zf", "has 5 values, want 6 for LSTM with T=3, H=2"},
 		{"RNN with gates", raw(rnnWithGates), ErrMalformed, "Layers[0].Zi", "has 4 values, want 0 for RNN"},
@@ -323,6 +329,7 @@ func TestMalformed(t *testing.T) {
 		{"cell 7", raw(ReachResult{Cell: 7}), ErrMalformed, "Cell", "neither LSTM (0) nor RNN (1)"},
 		{"ragged reach", raw(ReachResult{Layers: [][]float32{{1, 2}, {1}}}), ErrMalformed, "Layers[1].Reach", "has 1 values, but layer 0 has 2"},
 		{"error code", raw(Error{Code: 200}), ErrMalformed, "Code", "200 is no error code"},
+		{"error reason", raw(Error{Reason: 200}), ErrMalformed, "Reason", "200 is no error reason"},
 		{"numbers sample with text", raw(SampleResult{Kind: lstm.Numbers, Text: "x"}), ErrMalformed, "Text", "a numbers sample has no text"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -349,28 +356,33 @@ func allocBytes(f func()) uint64 {
 // so without allocating anything like the declared size.
 func TestOversized(t *testing.T) {
 	const configSize = 1 + 8 + 8 + 8 + 8 + 1 + 8 + 8 + 1 + 8 + 8
+	// header, ID, Gen, Update, Loss, CharsPerSec, GradNorm, Running
+	const progressLossesOff = 4 + 4 + 4 + 8 + 8 + 8 + 8 + 1
+	// header, ID, Gen, Code, Reason, Detail, Key (empty), Value, Min, Max, Have, Limit, Index, Position
+	const errorTokenOff = 4 + 4 + 4 + 1 + 1 + 1 + 4 + 8 + 8 + 8 + 8 + 8 + 8 + 8
 	tr := raw(lstmTrace())
-	// Offset of Layers[0].Zi's count: header, ID, Update, Kind, Cell, T, H, layer count.
-	ziOff := 4 + 4 + 8 + 1 + 1 + 8 + 8 + 4
+	// Offset of Layers[0].Zi's count: header, ID, Gen, Update, Kind, Cell, T, H, layer count.
+	ziOff := 4 + 4 + 4 + 8 + 1 + 1 + 8 + 8 + 4
 	for _, tc := range []struct {
 		name  string
 		b     []byte
 		want  error
 		field string
 	}{
-		{"Import.File 4 GiB", le32(raw(Import{File: []byte("abc")}), 4, math.MaxUint32), ErrTooLarge, "File"},
-		{"Import.File 200 MiB", le32(raw(Import{File: []byte("abc")}), 4, 200<<20), ErrTruncated, "File"},
-		{"SetData.Text", le32(raw(SetData{Text: "abc"}), 5, MaxDataText+1), ErrTooLarge, "Text"},
-		{"SetData.Text in limit", le32(raw(SetData{Text: "abc"}), 5, MaxDataText), ErrTruncated, "Text"},
-		{"Progress.Losses", le32(raw(Progress{Losses: []float32{1}}), 4+8+8+1+8+8+8+8+1+8, MaxLosses), ErrTruncated, "Losses"},
-		{"Progress.Losses over", le32(raw(Progress{Losses: []float32{1}}), 4+8+8+1+8+8+8+8+1+8, MaxLosses+1), ErrTooLarge, "Losses"},
+		{"Import.File 4 GiB", le32(raw(Import{File: []byte("abc")}), 8, math.MaxUint32), ErrTooLarge, "File"},
+		{"Import.File 200 MiB", le32(raw(Import{File: []byte("abc")}), 8, 200<<20), ErrTruncated, "File"},
+		{"SetData.Text", le32(raw(SetData{Text: "abc"}), 9, MaxDataText+1), ErrTooLarge, "Text"},
+		{"SetData.Text in limit", le32(raw(SetData{Text: "abc"}), 9, MaxDataText), ErrTruncated, "Text"},
+		{"Progress.Losses", le32(raw(Progress{Losses: []float32{1}}), progressLossesOff, MaxLosses), ErrTruncated, "Losses"},
+		{"Progress.Losses over", le32(raw(Progress{Losses: []float32{1}}), progressLossesOff, MaxLosses+1), ErrTooLarge, "Losses"},
 		{"Trace.Interventions", le32(raw(Trace{}), 4+4+4, MaxInterventions), ErrTruncated, "Interventions"},
 		{"TraceResult.Layers", le32(tr, ziOff-4, math.MaxUint32), ErrTooLarge, "Layers"},
 		{"TraceResult.Zi", le32(tr, ziOff, maxTraceValues), ErrTruncated, "Layers[0].Zi"},
 		{"TraceResult.Zi over", le32(tr, ziOff, maxTraceValues+1), ErrTooLarge, "Layers[0].Zi"},
-		{"Status.Vocab", le32(raw(Status{}), 4+1+configSize, 4*lstm.MaxVocab), ErrTruncated, "Vocab"},
-		{"Status.Vocab over", le32(raw(Status{}), 4+1+configSize, 4*lstm.MaxVocab+1), ErrTooLarge, "Vocab"},
-		{"ReachResult.Layers", le32(raw(ReachResult{}), 4+4+8+1, lstm.MaxLayers), ErrTruncated, "Layers"},
+		{"Status.Vocab", le32(raw(Status{}), 4+4+4+1+configSize, 4*lstm.MaxVocab), ErrTruncated, "Vocab"},
+		{"Status.Vocab over", le32(raw(Status{}), 4+4+4+1+configSize, 4*lstm.MaxVocab+1), ErrTooLarge, "Vocab"},
+		{"ReachResult.Layers", le32(raw(ReachResult{}), 4+4+4+8+1, lstm.MaxLayers), ErrTruncated, "Layers"},
+		{"Error.Token", le32(raw(Error{}), errorTokenOff, MaxText+1), ErrTooLarge, "Token"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
@@ -403,7 +415,7 @@ func TestEncodeErrors(t *testing.T) {
 	}{
 		{"nil", nil, ErrMalformed, ""},
 		{"text over limit", SetData{Text: strings.Repeat("x", MaxDataText+1)}, ErrTooLarge, "Text"},
-		{"invalid UTF-8", Error{Message: "a\xffb"}, ErrMalformed, "Message"},
+		{"invalid UTF-8", Error{Token: "a\xffb"}, ErrMalformed, "Token"},
 		{"invalid rune", Status{Vocab: []rune{'a', 0xd800}}, ErrMalformed, "Vocab"},
 		{"shape", bad, ErrMalformed, "Layers[0].H"},
 		{"losses", Progress{Losses: make([]float32, MaxLosses+1)}, ErrTooLarge, "Losses"},

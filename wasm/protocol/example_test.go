@@ -27,13 +27,18 @@ func ExampleDecode() {
 		fmt.Println("unexpected", m.Type())
 	}
 
-	// A message from a newer engine is refused with a hint.
+	// A message of another protocol version (an engine older or newer than
+	// the page) is refused before anything else is read; HeaderVersion says
+	// which version it is.
 	b[2] = protocol.Version + 1
 	_, err = protocol.Decode(b)
 	fmt.Println(errors.Is(err, protocol.ErrVersion))
 	fmt.Println(err)
+	v, _ := protocol.HeaderVersion(b)
+	fmt.Println("version", v)
 	// Output:
 	// trace "hello" with 1 intervention(s), 46 bytes
 	// true
-	// protocol: message at byte 2: unsupported protocol version: version 2, but this program speaks version 1: the engine is newer than the page; reload the page
+	// protocol: message at byte 2: unsupported protocol version: version 3, but this program speaks version 2
+	// version 3
 }

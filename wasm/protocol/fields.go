@@ -33,20 +33,27 @@ func checkLen[T any](field string, v []T, n int) error {
 // ---- SetData ----
 
 func (m SetData) put(w *writer) {
+	w.u32(m.ID)
 	w.u8(uint8(m.Mode))
 	w.str("Text", m.Text, MaxDataText)
 }
 
-func readSetData(r *reader) SetData {
-	return SetData{Mode: lstm.Kind(r.u8("Mode")), Text: r.str("Text", MaxDataText)}
+func readSetData(r *reader) Message {
+	return SetData{ID: r.u32("ID"), Mode: lstm.Kind(r.u8("Mode")), Text: r.str("Text", MaxDataText)}
 }
 
 func (m SetData) check() error { return checkKind("Mode", m.Mode) }
 
 // ---- SetConfig ----
 
-func (m SetConfig) put(w *writer) { w.config(m.Config) }
-func (SetConfig) check() error    { return nil } // ranges are the engine's: lstm.Config.Validate
+func (m SetConfig) put(w *writer) {
+	w.u32(m.ID)
+	w.config(m.Config)
+}
+
+func readSetConfig(r *reader) Message { return SetConfig{ID: r.u32("ID"), Config: r.config()} }
+
+func (SetConfig) check() error { return nil } // ranges are the engine's: lstm.Config.Validate
 
 // config writes every field of lstm.Config, in declaration order.
 func (w *writer) config(c lstm.Config) {
@@ -79,16 +86,19 @@ func (r *reader) config() lstm.Config {
 	return c
 }
 
-// ---- messages without fields ----
+// ---- messages of an ID only ----
 
-func (Train) put(*writer)  {}
-func (Pause) put(*writer)  {}
-func (Step) put(*writer)   {}
-func (Reset) put(*writer)  {}
-func (Train) check() error { return nil }
-func (Pause) check() error { return nil }
-func (Step) check() error  { return nil }
-func (Reset) check() error { return nil }
+func (m Train) put(w *writer)    { w.u32(m.ID) }
+func (m Pause) put(w *writer)    { w.u32(m.ID) }
+func (m Step) put(w *writer)     { w.u32(m.ID) }
+func (m Reset) put(w *writer)    { w.u32(m.ID) }
+func (m Reach) put(w *writer)    { w.u32(m.ID) }
+func (m Export) put(w *writer)   { w.u32(m.ID) }
+func (m Diagnose) put(w *writer) { w.u32(m.ID) }
+func (Train) check() error       { return nil }
+func (Pause) check() error       { return nil }
+func (Step) check() error        { return nil }
+func (Reset) check() error       { return nil }
 
 // ---- Trace ----
 
@@ -106,7 +116,7 @@ func (m Trace) put(w *writer) {
 	}
 }
 
-func readTrace(r *reader) Trace {
+func readTrace(r *reader) Message {
 	m := Trace{ID: r.u32("ID"), Probe: r.str("Probe", MaxText)}
 	n, ok := r.count("Interventions", MaxInterventions, interventionSize, "interventions")
 	if !ok || n == 0 {
@@ -138,7 +148,7 @@ func (m Sample) put(w *writer) {
 	w.u64(m.Seed)
 }
 
-func readSample(r *reader) Sample {
+func readSample(r *reader) Message {
 	return Sample{ID: r.u32("ID"), Prime: r.str("Prime", MaxText), Count: r.int("Count"),
 		Temperature: r.f64("Temperature"), Seed: r.u64("Seed")}
 }
@@ -148,25 +158,41 @@ func (Sample) check() error { return nil } // ranges are the engine's: lstm.Mode
 // ---- SnapAt ----
 
 func (m SnapAt) put(w *writer) {
+	w.u32(m.ID)
 	w.u64(m.At)
-	m.Trace.put(w)
-	m.Sample.put(w)
+	w.str("Probe", m.Probe, MaxText)
+	w.str("Prime", m.Prime, MaxText)
+	w.int(m.Count)
+	w.f64(m.Temperature)
+	w.u64(m.Seed)
+}
+
+func readSnapAt(r *reader) Message {
+	return SnapAt{ID: r.u32("ID"), At: r.u64("At"), Probe: r.str("Probe", MaxText), Prime: r.str("Prime", MaxText),
+		Count: r.int("Count"), Temperature: r.f64("Temperature"), Seed: r.u64("Seed")}
 }
 
 func (SnapAt) check() error { return nil } // as Trace and Sample: the engine checks the ranges
 
-// ---- Reach, Export, Import ----
+// ---- Import ----
 
-func (m Reach) put(w *writer)  { w.u32(m.ID) }
-func (m Export) put(w *writer) { w.u32(m.ID) }
-func (m Import) put(w *writer) { w.bytes("File", m.File, MaxModelFile) }
-func (Reach) check() error     { return nil }
-func (Export) check() error    { return nil }
-func (Import) check() error    { return nil }
+func (m Import) put(w *writer) {
+	w.u32(m.ID)
+	w.bytes("File", m.File, MaxModelFile)
+}
+
+func readImport(r *reader) Message {
+	return Import{ID: r.u32("ID"), File: r.bytes("File", MaxModelFile)}
+}
+
+func (Reach) check() error  { return nil }
+func (Export) check() error { return nil }
+func (Import) check() error { return nil }
 
 // ---- SetLive ----
 
 func (m SetLive) put(w *writer) {
+	w.u32(m.ID)
 	w.f64(m.LearningRate)
 	w.u8(uint8(m.Optimizer))
 	w.f64(m.Momentum)
@@ -174,8 +200,8 @@ func (m SetLive) put(w *writer) {
 	w.u8(uint8(m.ClipMode))
 }
 
-func readSetLive(r *reader) SetLive {
-	return SetLive{LearningRate: r.f64("LearningRate"), Optimizer: lstm.Optimizer(r.u8("Optimizer")),
+func readSetLive(r *reader) Message {
+	return SetLive{ID: r.u32("ID"), LearningRate: r.f64("LearningRate"), Optimizer: lstm.Optimizer(r.u8("Optimizer")),
 		Momentum: r.f64("Momentum"), Clip: r.f64("Clip"), ClipMode: lstm.ClipMode(r.u8("ClipMode"))}
 }
 
@@ -183,37 +209,39 @@ func (SetLive) check() error { return nil } // ranges are the engine's: lstm.Tra
 
 // ---- Ready ----
 
-func (m Ready) put(w *writer) { w.str("Engine", m.Engine, MaxText) }
-func (Ready) check() error    { return nil }
+func (m Ready) put(w *writer) {
+	w.u8(m.Protocol)
+	w.str("Engine", m.Engine, MaxText)
+}
+
+func readReady(r *reader) Message {
+	return Ready{Protocol: r.u8("Protocol"), Engine: r.str("Engine", MaxText)}
+}
+
+func (m Ready) check() error {
+	if m.Protocol != Version {
+		return badShape("Protocol", "version %d in a message of version %d", m.Protocol, Version)
+	}
+	return nil
+}
 
 // ---- Progress ----
 
 func (m Progress) put(w *writer) {
+	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.u64(m.Update)
 	w.f64(m.Loss)
-	w.boolean(m.HasSmoothed)
-	w.f64(m.Smoothed)
 	w.f64(m.CharsPerSec)
 	w.f64(m.GradNorm)
-	w.int(m.Clipped)
 	w.boolean(m.Running)
-	w.int(m.DataLen)
 	w.f32s("Losses", m.Losses, MaxLosses)
 }
 
-func readProgress(r *reader) Progress {
-	var m Progress
-	m.Update = r.u64("Update")
-	m.Loss = r.f64("Loss")
-	m.HasSmoothed = r.boolean("HasSmoothed")
-	m.Smoothed = r.f64("Smoothed")
-	m.CharsPerSec = r.f64("CharsPerSec")
-	m.GradNorm = r.f64("GradNorm")
-	m.Clipped = r.int("Clipped")
-	m.Running = r.boolean("Running")
-	m.DataLen = r.int("DataLen")
-	m.Losses = r.f32s("Losses", MaxLosses)
-	return m
+func readProgress(r *reader) Message {
+	return Progress{ID: r.u32("ID"), Gen: r.u32("Gen"), Update: r.u64("Update"), Loss: r.f64("Loss"),
+		CharsPerSec: r.f64("CharsPerSec"), GradNorm: r.f64("GradNorm"), Running: r.boolean("Running"),
+		Losses: r.f32s("Losses", MaxLosses)}
 }
 
 func (Progress) check() error { return nil }
@@ -225,6 +253,7 @@ const maxTraceValues = MaxSteps * lstm.MaxHidden
 
 func (m TraceResult) put(w *writer) {
 	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.u64(m.Update)
 	w.u8(uint8(m.Kind))
 	w.u8(uint8(m.Cell))
@@ -255,9 +284,10 @@ func (m TraceResult) put(w *writer) {
 	w.f32s("Pred", m.Pred, MaxSteps)
 }
 
-func readTraceResult(r *reader) TraceResult {
+func readTraceResult(r *reader) Message {
 	var m TraceResult
 	m.ID = r.u32("ID")
+	m.Gen = r.u32("Gen")
 	m.Update = r.u64("Update")
 	m.Kind = lstm.Kind(r.u8("Kind"))
 	m.Cell = lstm.Cell(r.u8("Cell"))
@@ -360,13 +390,14 @@ func (m TraceResult) check() error {
 
 func (m SampleResult) put(w *writer) {
 	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.u8(uint8(m.Kind))
 	w.str("Text", m.Text, MaxText)
 	w.f32s("Values", m.Values, MaxSampleValues)
 }
 
-func readSampleResult(r *reader) SampleResult {
-	return SampleResult{ID: r.u32("ID"), Kind: lstm.Kind(r.u8("Kind")), Text: r.str("Text", MaxText),
+func readSampleResult(r *reader) Message {
+	return SampleResult{ID: r.u32("ID"), Gen: r.u32("Gen"), Kind: lstm.Kind(r.u8("Kind")), Text: r.str("Text", MaxText),
 		Values: r.f32s("Values", MaxSampleValues)}
 }
 
@@ -387,6 +418,7 @@ func (m SampleResult) check() error {
 
 func (m ReachResult) put(w *writer) {
 	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.u64(m.Update)
 	w.u8(uint8(m.Cell))
 	if !w.count("Layers", len(m.Layers), lstm.MaxLayers, "layers") {
@@ -400,8 +432,8 @@ func (m ReachResult) put(w *writer) {
 	w.list = ""
 }
 
-func readReachResult(r *reader) ReachResult {
-	m := ReachResult{ID: r.u32("ID"), Update: r.u64("Update"), Cell: lstm.Cell(r.u8("Cell"))}
+func readReachResult(r *reader) Message {
+	m := ReachResult{ID: r.u32("ID"), Gen: r.u32("Gen"), Update: r.u64("Update"), Cell: lstm.Cell(r.u8("Cell"))}
 	n, ok := r.count("Layers", lstm.MaxLayers, 4, "layers")
 	if !ok || n == 0 {
 		return m
@@ -435,11 +467,12 @@ func (m ReachResult) check() error {
 
 func (m ModelFile) put(w *writer) {
 	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.bytes("File", m.File, MaxModelFile)
 }
 
-func readModelFile(r *reader) ModelFile {
-	return ModelFile{ID: r.u32("ID"), File: r.bytes("File", MaxModelFile)}
+func readModelFile(r *reader) Message {
+	return ModelFile{ID: r.u32("ID"), Gen: r.u32("Gen"), File: r.bytes("File", MaxModelFile)}
 }
 
 func (ModelFile) check() error { return nil }
@@ -447,6 +480,8 @@ func (ModelFile) check() error { return nil }
 // ---- Status ----
 
 func (m Status) put(w *writer) {
+	w.u32(m.ID)
+	w.u32(m.Gen)
 	w.u8(uint8(m.Kind))
 	w.config(m.Config)
 	w.runes("Vocab", m.Vocab, lstm.MaxVocab)
@@ -457,8 +492,10 @@ func (m Status) put(w *writer) {
 	w.u64(m.Updates)
 }
 
-func readStatus(r *reader) Status {
+func readStatus(r *reader) Message {
 	var m Status
+	m.ID = r.u32("ID")
+	m.Gen = r.u32("Gen")
 	m.Kind = lstm.Kind(r.u8("Kind"))
 	m.Config = r.config()
 	m.Vocab = r.runes("Vocab", lstm.MaxVocab)
@@ -472,30 +509,9 @@ func readStatus(r *reader) Status {
 
 func (m Status) check() error { return checkKind("Kind", m.Kind) }
 
-// ---- Error ----
-
-func (m Error) put(w *writer) {
-	w.u32(m.ID)
-	w.u8(uint8(m.Code))
-	w.str("Field", m.Field, MaxText)
-	w.str("Message", m.Message, MaxText)
-}
-
-func readError(r *reader) Error {
-	return Error{ID: r.u32("ID"), Code: Code(r.u8("Code")), Field: r.str("Field", MaxText), Message: r.str("Message", MaxText)}
-}
-
-func (m Error) check() error {
-	if m.Code >= codeEnd {
-		return badShape("Code", "%d is no error code of protocol version %d", uint8(m.Code), Version)
-	}
-	return nil
-}
-
 // ---- Diagnose, Diagnostics ----
 
-func (m Diagnose) put(w *writer) { w.u32(m.ID) }
-func (Diagnose) check() error    { return nil }
+func (Diagnose) check() error { return nil }
 
 func (m Diagnostics) put(w *writer) {
 	w.u32(m.ID)
@@ -509,7 +525,7 @@ func (m Diagnostics) put(w *writer) {
 	w.int(m.Funcs)
 }
 
-func readDiagnostics(r *reader) Diagnostics {
+func readDiagnostics(r *reader) Message {
 	return Diagnostics{ID: r.u32("ID"), Update: r.u64("Update"), HeapLive: r.u64("HeapLive"), HeapAlloc: r.u64("HeapAlloc"),
 		HeapSys: r.u64("HeapSys"), TotalAlloc: r.u64("TotalAlloc"), NumGC: r.u32("NumGC"),
 		Goroutines: r.int("Goroutines"), Funcs: r.int("Funcs")}

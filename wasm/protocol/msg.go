@@ -3,11 +3,32 @@
 //
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
-// Export, Import and SetLive; the engine answers with Ready, Progress,
+// Export, Import, SetLive and SnapAt; the engine answers with Ready, Progress,
 // TraceResult, SampleResult, ReachResult, ModelFile, Status and Error. A soak
 // test or a bug report may send Diagnose, answered with Diagnostics. A message
 // travels as one []byte (Encode, Decode), which JavaScript only moves, as a
 // transferred ArrayBuffer.
+//
+// # Requests, replies and models
+//
+// Every request carries an ID the UI chooses (0 is allowed but cannot be told
+// apart from the engine's own messages). The engine answers every request
+// with exactly one reply carrying that ID — Status, Progress, TraceResult,
+// SampleResult, ReachResult, ModelFile, Diagnostics or Error, as each request
+// type says — except SnapAt, which gets two (its trace, then its sample; each
+// may be an Error). Reset and Import are answered by their Status; the
+// Progress that follows them has ID 0. Messages the engine sends by itself
+// (Ready, Progress while training, an Error when training stops) have ID 0.
+//
+// Every model the engine makes has a generation, Gen: 1 for the first, one
+// more for each new one (new data it cannot read, a configuration that
+// changes the architecture, Reset, Import). Every reply about a model names
+// its Gen (0: no model yet), so the UI drops a late reply about a model that
+// is gone by comparing one number.
+//
+// Errors are data, never text for a person: a Code (which part of the page),
+// a Reason (what is wrong), the Key of the setting or input, and the numbers
+// (value, range, position, the offending token). The UI words them.
 //
 // # Wire format
 //
@@ -16,7 +37,7 @@
 //
 //	offset  size  field
 //	0       2     magic "LP"
-//	2       1     Version (1)
+//	2       1     Version (2)
 //	3       1     Type
 //	4       …     fields
 //
@@ -57,8 +78,11 @@ import (
 )
 
 // Version is the protocol version written in every message header. Decode
-// accepts this version only.
-const Version = 1
+// looks at it before anything else and accepts this version only, so that a
+// page and an engine of different versions (a cached engine after a deploy)
+// meet an ErrVersion, never a misunderstanding. Version 2 added request IDs
+// to every request, model generations and errors as data.
+const Version = 2
 
 // Limits of the protocol. Decode refuses a message that exceeds one, before
 // allocating, and Encode refuses to produce one.
@@ -162,6 +186,7 @@ type Message interface {
 // SetData gives the engine new training data, as typed. The engine parses it
 // (lstm.NewTextData, lstm.NewNumberData) and answers with Status or Error.
 type SetData struct {
+	ID   uint32    // echoed in the Status or Error
 	Mode lstm.Kind // lstm.Text or lstm.Numbers
 	Text string    // the training text, or the list of numbers, as typed; at most MaxDataText bytes
 }
@@ -169,20 +194,30 @@ type SetData struct {
 // SetConfig replaces the configuration; a changed architecture resets the model.
 // The engine validates it (lstm.Config.Validate) and answers with Status or Error.
 type SetConfig struct {
+	ID     uint32 // echoed in the Status or Error
 	Config lstm.Config
 }
 
-// Train starts (or resumes) training.
-type Train struct{}
+// Train starts (or resumes) training, answered with Progress or Error.
+type Train struct {
+	ID uint32
+}
 
-// Pause stops training after the current chunk.
-type Pause struct{}
+// Pause stops training after the current chunk, answered with Progress.
+type Pause struct {
+	ID uint32
+}
 
-// Step trains exactly one update, then pauses.
-type Step struct{}
+// Step trains exactly one update, then pauses, answered with Progress or Error.
+type Step struct {
+	ID uint32
+}
 
-// Reset discards the model and starts a fresh one from the configuration's seed.
-type Reset struct{}
+// Reset discards the model and starts a fresh one (a new Gen) from the
+// configuration's seed, answered with Status or Error.
+type Reset struct {
+	ID uint32
+}
 
 // Trace asks for a TraceResult of the model over a probe, from a zero state.
 type Trace struct {
@@ -214,13 +249,15 @@ type Export struct {
 // Import replaces the model with one read from a model file (lstm's format).
 // The engine answers with Status or Error; a bad file changes nothing.
 type Import struct {
+	ID   uint32 // echoed in the Status (of a new Gen) or Error
 	File []byte // at most MaxModelFile bytes
 }
 
 // SetLive changes the settings that take effect from the next update without a
 // reset: the learning rate, the optimizer (which restarts its own state) and
-// gradient clipping.
+// gradient clipping. The engine answers with Status or Error.
 type SetLive struct {
+	ID           uint32
 	LearningRate float64
 	Optimizer    lstm.Optimizer
 	Momentum     float64 // SGD momentum μ
@@ -228,19 +265,24 @@ type SetLive struct {
 	ClipMode     lstm.ClipMode
 }
 
-// SnapAt asks for a Trace and a Sample of the model as it is right after
-// update At: training passes that update, the engine answers both (TraceResult
-// and SampleResult, or Error, with their IDs) before it trains on, so that a
-// training snapshot shows the model at exactly the update it names. A model
-// already at or past At answers at once. Up to MaxSnapAts wait at once (the
-// page asks for the next snapshot before the current one is due, so that no
-// round trip is needed in between); one more makes the oldest give way. They
-// outlive a new model (new data, Reset, Import) and are answered when it
-// reaches their updates: the page knows by their IDs whether it still wants them.
+// SnapAt asks for a trace of Probe and a sample after Prime of the model as it
+// is right after update At: training passes that update, the engine answers
+// both (a TraceResult, then a SampleResult, each possibly an Error, both with
+// ID) before it trains on, so that a training snapshot shows the model at
+// exactly the update it names. A model already at or past At answers at once.
+// Up to MaxSnapAts wait at once (the page asks for the next snapshot before
+// the current one is due, so that no round trip is needed in between); one
+// more makes the oldest give way, answered with two Errors of ReasonSuperseded.
+// A new model (new data, Reset, Import) answers every waiting SnapAt the same
+// way: a snapshot belongs to the model it was asked of.
 type SnapAt struct {
-	At     uint64
-	Trace  Trace
-	Sample Sample
+	ID          uint32
+	At          uint64
+	Probe       string  // as Trace.Probe
+	Prime       string  // as Sample.Prime
+	Count       int     // as Sample.Count
+	Temperature float64 // as Sample.Temperature
+	Seed        uint64  // as Sample.Seed
 }
 
 // Diagnose asks the engine for Diagnostics: its memory and the JavaScript
@@ -252,23 +294,25 @@ type Diagnose struct {
 
 // ---- engine → UI ----
 
-// Ready is the engine's first message: it is loaded and listening.
+// Ready is the engine's first message: it is loaded and listening. Protocol
+// repeats the header's version, so that a reader of a Ready that decoded
+// knows the versions agree (one that does not decode is ErrVersion).
 type Ready struct {
-	Engine string // engine version, for the page's "about" line and bug reports
+	Protocol uint8  // Version
+	Engine   string // engine version, for the page's "about" line and bug reports
 }
 
-// Progress reports training; the engine sends it at most about 30 times a
-// second, and once after every Step, Pause and Reset.
+// Progress reports training; the engine sends it (ID 0) at most about 30
+// times a second, and answers Train, Pause and Step with it. The smoothed
+// loss is the UI's to compute from Losses: it is defined in one place.
 type Progress struct {
+	ID          uint32  // the Train, Pause or Step it answers, or 0
+	Gen         uint32  // the model's generation (0: no model)
 	Update      uint64  // the model's update count
 	Loss        float64 // loss of the last update
-	HasSmoothed bool    // whether Smoothed is set
-	Smoothed    float64 // exponential moving average of the loss
 	CharsPerSec float64 // training throughput, characters (or values) per second
 	GradNorm    float64 // global L2 norm of the last gradient, before clipping
-	Clipped     int     // gradient elements clipped in the last update (1 if the norm was rescaled)
 	Running     bool    // training is running (false: paused)
-	DataLen     int     // symbols or values in the training data
 	// Losses are the losses of updates Update−len(Losses)+1 … Update, oldest
 	// first: every update since the previous Progress, for the loss chart. At
 	// most MaxLosses; the engine drops older ones.
@@ -279,7 +323,8 @@ type Progress struct {
 // at every step, and the model's output. All (T, H) arrays are row-major with
 // one row of H units per step t = 1 … T.
 type TraceResult struct {
-	ID     uint32    // the Trace's ID
+	ID     uint32    // the Trace's (or SnapAt's) ID
+	Gen    uint32    // the model's generation
 	Update uint64    // the model's update count when traced
 	Kind   lstm.Kind // lstm.Text or lstm.Numbers
 	Cell   lstm.Cell // lstm.CellLSTM or lstm.CellRNN
@@ -309,7 +354,8 @@ type LayerTrace struct {
 
 // SampleResult answers Sample with the generated characters or values.
 type SampleResult struct {
-	ID     uint32
+	ID     uint32 // the Sample's (or SnapAt's) ID
+	Gen    uint32 // the model's generation
 	Kind   lstm.Kind
 	Text   string    // Text: the generated characters, at most MaxText bytes
 	Values []float32 // Numbers: the generated values, at most MaxSampleValues
@@ -320,6 +366,7 @@ type SampleResult struct {
 // lstm.MaxSeqLen.
 type ReachResult struct {
 	ID     uint32
+	Gen    uint32 // the model's generation
 	Update uint64
 	Cell   lstm.Cell
 	Layers [][]float32
@@ -328,12 +375,16 @@ type ReachResult struct {
 // ModelFile answers Export with the model file (lstm's format).
 type ModelFile struct {
 	ID   uint32
+	Gen  uint32 // the generation of the model saved
 	File []byte // at most MaxModelFile bytes
 }
 
-// Status describes the engine's data and model after SetData, SetConfig, Reset
-// and Import; the UI shows it and updates its controls from Config.
+// Status describes the engine's data and model, answering SetData,
+// SetConfig, SetLive, Reset and Import; the UI shows it and updates its
+// controls from Config. A Gen other than the last one the UI saw is a new model.
 type Status struct {
+	ID      uint32      // the request it answers
+	Gen     uint32      // the model's generation (0: no model)
 	Kind    lstm.Kind   // the data's (and model's) kind
 	Config  lstm.Config // the model's configuration
 	Vocab   []rune      // Text: the vocabulary, sorted; its size is len(Vocab), at most lstm.MaxVocab
@@ -341,39 +392,6 @@ type Status struct {
 	Norm    lstm.Norm   // Numbers: the normalisation
 	Params  int64       // parameter count (0: no model)
 	Updates uint64      // the model's update count
-}
-
-// Code classifies an Error.
-type Code uint8
-
-// Error codes.
-const (
-	CodeInternal   Code = 0 // a bug: a recovered panic or an impossible state
-	CodeBadMessage Code = 1 // a message failed to decode or was sent the wrong way
-	CodeBadData    Code = 2 // the training text or numbers cannot be used
-	CodeBadConfig  Code = 3 // a setting is out of range (Field names it)
-	CodeDiverged   Code = 4 // training diverged; the model is kept as it was
-	CodeBadModel   Code = 5 // an imported model file is corrupt, truncated or too new
-	CodeBadProbe   Code = 6 // the probe or prime cannot be used with this model
-	CodeNotReady   Code = 7 // the request needs data or a model first
-	codeEnd        Code = 8 // one past the last code
-)
-
-var codeNames = [...]string{"internal", "bad message", "bad data", "bad config", "diverged", "bad model", "bad probe", "not ready"}
-
-func (c Code) String() string {
-	if c < codeEnd {
-		return codeNames[c]
-	}
-	return fmt.Sprintf("Code(%d)", uint8(c))
-}
-
-// Error reports a problem to the person. The UI shows Message as text.
-type Error struct {
-	ID      uint32 // the request's ID, or 0
-	Code    Code
-	Field   string // the setting or input it concerns, as the person sees it ("Learning rate"), or ""
-	Message string // a sentence for the person, at most MaxText bytes
 }
 
 // Diagnostics answers Diagnose with the engine's memory, for soak tests: a
@@ -411,6 +429,84 @@ func (SampleResult) Type() Type { return TypeSampleResult }
 func (ReachResult) Type() Type  { return TypeReachResult }
 func (ModelFile) Type() Type    { return TypeModelFile }
 func (Status) Type() Type       { return TypeStatus }
-func (Error) Type() Type        { return TypeError }
 func (Diagnose) Type() Type     { return TypeDiagnose }
 func (Diagnostics) Type() Type  { return TypeDiagnostics }
+
+// IDOf returns the ID a request carries or a reply echoes (0 for Ready).
+func IDOf(m Message) uint32 {
+	switch m := m.(type) {
+	case SetData:
+		return m.ID
+	case SetConfig:
+		return m.ID
+	case Train:
+		return m.ID
+	case Pause:
+		return m.ID
+	case Step:
+		return m.ID
+	case Reset:
+		return m.ID
+	case Trace:
+		return m.ID
+	case Sample:
+		return m.ID
+	case Reach:
+		return m.ID
+	case Export:
+		return m.ID
+	case Import:
+		return m.ID
+	case SetLive:
+		return m.ID
+	case SnapAt:
+		return m.ID
+	case Diagnose:
+		return m.ID
+	}
+	return replyID(m)
+}
+
+func replyID(m Message) uint32 {
+	switch m := m.(type) {
+	case Progress:
+		return m.ID
+	case TraceResult:
+		return m.ID
+	case SampleResult:
+		return m.ID
+	case ReachResult:
+		return m.ID
+	case ModelFile:
+		return m.ID
+	case Status:
+		return m.ID
+	case Error:
+		return m.ID
+	case Diagnostics:
+		return m.ID
+	}
+	return 0
+}
+
+// GenOf returns the model generation a reply names, and false for a message
+// that names none (requests, Ready, Diagnostics).
+func GenOf(m Message) (uint32, bool) {
+	switch m := m.(type) {
+	case Progress:
+		return m.Gen, true
+	case TraceResult:
+		return m.Gen, true
+	case SampleResult:
+		return m.Gen, true
+	case ReachResult:
+		return m.Gen, true
+	case ModelFile:
+		return m.Gen, true
+	case Status:
+		return m.Gen, true
+	case Error:
+		return m.Gen, true
+	}
+	return 0, false
+}

@@ -12,8 +12,13 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
 )
 
@@ -27,16 +32,6 @@ const (
 	fromFile    = "file"
 	fromLink    = "link"
 	fromSession = "session"
-)
-
-// exportPurpose says what a model file the page asked for is for.
-type exportPurpose uint8
-
-const (
-	forSession exportPurpose = iota + 1 // the saved session
-	forShare                            // Share trained model
-	forLink                             // Link to this setup
-	forPyTorch                          // Download weights (PyTorch JSON)
 )
 
 // saveInterval is the least time between two session saves while training, in ms.
@@ -59,26 +54,23 @@ type importJob struct {
 
 // keeper is the page's state of keeping and sharing.
 type keeper struct {
-	db      *sessionDB
+	db      *browser.SessionDB
 	tab     string
-	link    string   // the fragment the page was opened with, if it is a share link
-	plan    *Setup   // what start applies: a link or a restored session
-	planRec *Session // the saved session the plan restores
-	waits   int      // lookups start waits for
-	offer   *Session
-	offerS  Setup
+	link    string        // the fragment the page was opened with, if it is a share link
+	plan    *keep.Setup   // what start applies: a link or a restored session
+	planRec *keep.Session // the saved session the plan restores
+	waits   int           // lookups start waits for
+	offer   *keep.Session
+	offerS  keep.Setup
 
 	importing   *importJob
-	exports     map[uint32]exportPurpose
-	nextID      uint32
 	lastSave    float64
 	savedUpdate uint64 // the update count when the session was last saved
 	saveArmed   bool
 	model       []byte // the newest model file exported for the session
-	modelGen    int    // State.modelGen when it was asked for
-	exportGen   map[uint32]int
-	wasRun      bool // training ran at the last Progress
-	noSave      bool // Start fresh is under way: save nothing more
+	modelGen    uint32 // the generation of that model
+	wasRun      bool   // training ran at the last Progress
+	noSave      bool   // Start fresh is under way: save nothing more
 	shareBusy   bool
 	api         *apiInfo // the share service, once asked (nil: not asked yet)
 }
@@ -92,12 +84,12 @@ type apiInfo struct {
 
 // parseAPIInfo reads GET api/'s answer; a site without the service gives
 // the zero value.
-func parseAPIInfo(res httpResult, err error) *apiInfo {
+func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 	info := &apiInfo{}
 	if err != nil || res.Status != 200 || !strings.HasPrefix(res.Type, "application/json") {
 		return info
 	}
-	f := jsonFields(res.Body, "share", "maxModelBytes", "formatVersion")
+	f := browser.JSONFields(res.Body, "share", "maxModelBytes", "formatVersion")
 	info.Share, _ = f["share"].(bool)
 	if n, ok := f["maxModelBytes"].(float64); ok && n > 0 && n < 1<<40 {
 		info.MaxModelBytes = int(n)
@@ -108,33 +100,20 @@ func parseAPIInfo(res httpResult, err error) *apiInfo {
 	return info
 }
 
-// requestID returns an id for the page's own requests (exports, traces,
-// samples), far from the ids State hands out, so that the two never meet.
-func (a *app) requestID() uint32 {
-	k := &a.keep
-	k.nextID++
-	if k.nextID < 1<<30 {
-		k.nextID = 1 << 30
-	}
-	return k.nextID
-}
-
 // initKeep reads the link the page was opened with and the saved sessions,
 // before the engine starts; start waits for both.
 func (a *app) initKeep() {
 	k := &a.keep
-	k.exports = map[uint32]exportPurpose{}
-	k.exportGen = map[uint32]int{}
-	k.tab = storageGet(false, tabKey)
+	k.tab = browser.StorageGet(false, tabKey)
 	if k.tab == "" {
-		k.tab = randomID()
-		storageSet(false, tabKey, k.tab)
+		k.tab = browser.RandomID()
+		browser.StorageSet(false, tabKey, k.tab)
 	}
-	a.readLink(locationHash())
+	a.readLink(browser.LocationHash())
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
 	finish, _ := a.waitAtMost(2500)
-	openSessionDB(func(db *sessionDB, err error) {
+	browser.OpenSessionDB(func(db *browser.SessionDB, err error) {
 		if err != nil {
 			finish()
 			return
@@ -147,7 +126,7 @@ func (a *app) initKeep() {
 			finish()
 		})
 	})
-	onPageHidden(a.pageHidden)
+	browser.OnPageHidden(a.pageHidden)
 	a.wireKeep()
 }
 
@@ -163,7 +142,7 @@ func (a *app) waitAtMost(ms int) (finish func(), over func() bool) {
 			a.waitDone()
 		}
 	}
-	timeout(ms, finish)
+	browser.Timeout(ms, finish)
 	return finish, func() bool { return done }
 }
 
@@ -189,12 +168,12 @@ func (a *app) readLink(hash string) {
 		return
 	}
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
-	s, opts, err := SetupFromLink(st, a.presets)
+	s, opts, err := keep.SetupFromLink(st, a.presets)
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
 		return
 	}
 	id := st.Shared
@@ -209,20 +188,20 @@ func (a *app) readLink(hash string) {
 
 // fetchShared downloads a model from the share service and loads it (once
 // the engine has the link's data).
-func (a *app) fetchShared(id string, s Setup) {
+func (a *app) fetchShared(id string, s keep.Setup) {
 	a.setKeepNotice("Downloading the shared model…")
-	fetchBytes("GET", "api/models/"+id, nil, "", func(res httpResult, err error) {
+	browser.FetchBytes("GET", "api/models/"+id, nil, "", func(res browser.HTTPResult, err error) {
 		switch {
 		case err != nil:
-			a.invalidate(a.st.SetError(FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
+			a.invalidate(a.st.SetError(present.FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
 			a.setKeepNotice("")
 			return
 		case res.Status == 404:
-			a.invalidate(a.st.SetError(FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
+			a.invalidate(a.st.SetError(present.FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
 			a.setKeepNotice("")
 			return
 		case res.Status != 200:
-			a.invalidate(a.st.SetError(FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
+			a.invalidate(a.st.SetError(present.FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
 			a.setKeepNotice("")
 			return
 		}
@@ -237,9 +216,9 @@ func (a *app) fetchShared(id string, s Setup) {
 }
 
 // apiError describes an error answer of the share service.
-func apiError(res httpResult) string {
+func apiError(res browser.HTTPResult) string {
 	if strings.HasPrefix(res.Type, "application/json") {
-		if e, ok := jsonFields(res.Body, "error")["error"].(string); ok && e != "" {
+		if e, ok := browser.JSONFields(res.Body, "error")["error"].(string); ok && e != "" {
 			return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e, "."))
 		}
 	}
@@ -262,15 +241,15 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 	k := &a.keep
 	type found struct {
 		key string
-		rec Session
-		s   Setup
+		rec keep.Session
+		s   keep.Setup
 	}
 	var ok []found
 	var bad []string
 	for i, v := range vals {
-		rec, s, err := ParseSession(v, a.presets)
+		rec, s, err := keep.ParseSession(v, a.presets)
 		if err != nil {
-			if !errors.Is(err, ErrNewerSession) {
+			if !errors.Is(err, keep.ErrNewerSession) {
 				bad = append(bad, keys[i])
 			}
 			continue
@@ -308,18 +287,18 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 
 // showOffer says that a saved session can be restored.
 func (a *app) showOffer() {
-	k, kv := &a.keep, &a.v.keep
+	k, kv := &a.keep, &a.v.Keep
 	if k.offer == nil {
-		setHidden(kv.offer, true)
+		browser.SetHidden(kv.Offer, true)
 		return
 	}
-	setText(kv.offerText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
-		a.setupName(k.offerS), k.offerS.Config.Cell, FormatCount(k.offer.Updates), ago(nowMillis()-k.offer.Saved)))
-	setHidden(kv.offer, false)
+	browser.SetText(kv.OfferText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
+		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(browser.NowMillis()-k.offer.Saved)))
+	browser.SetHidden(kv.Offer, false)
 }
 
 // setupName names the training text of a setup.
-func (a *app) setupName(s Setup) string {
+func (a *app) setupName(s keep.Setup) string {
 	if s.Preset >= 0 && s.Preset < len(a.presets) {
 		return a.presets[s.Preset].Name
 	}
@@ -350,34 +329,33 @@ func plural(n int64, unit string) string {
 // setKeepNotice shows a sentence about keeping and sharing under the top bar
 // ("" hides it).
 func (a *app) setKeepNotice(s string) {
-	setText(a.v.keep.notice, s)
-	setHidden(a.v.keep.notice, s == "")
+	browser.SetText(a.v.Keep.Notice, s)
+	browser.SetHidden(a.v.Keep.Notice, s == "")
 }
 
 // applyPlan puts a setup on the page and sends it to the engine: the
 // configuration, the data, and its model if it has one.
-func (a *app) applyPlan(s Setup, from string, losses *LossHistory) {
+func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 	v := a.v
 	a.stopCompare()
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
 		a.choosePreset(s.Preset, false)
 	} else {
-		v.preset.SetValue("custom")
-		setText(v.presetAbout, "Your own text: anything you type or paste.")
-		v.text.SetValue(s.Text)
+		v.Preset.SetValue("custom")
+		browser.SetText(v.PresetAbout, "Your own text: anything you type or paste.")
+		v.Text.SetValue(s.Text)
 		a.presetText = ""
 		a.setMode(s.Mode)
 	}
 	if s.Probe != "" {
-		a.probeEdit = s.Probe != DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
-		v.probe.SetValue(s.Probe)
+		a.probeEdit = s.Probe != content.DefaultProbe(s.Text, s.Mode) && (s.Preset < 0 || s.Probe != a.presets[s.Preset].Probe)
+		v.Probe.SetValue(s.Probe)
 		a.invalidate(a.st.SetProbe(s.Probe))
 	}
 	a.showConfig(s.Config, true)
-	v.temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
-	a.send(protocol.SetConfig{Config: s.Config})
-	a.sentText = "\x00" // whatever the engine has, send the setup's text
-	a.sendText()
+	v.Temperature.SetValue(strconv.FormatFloat(s.Temperature, 'g', -1, 64))
+	a.pair.SetConfig(s.Config)
+	a.sendTextNow(true) // whatever the engine has, send the setup's text
 	if s.Model != nil {
 		cfg := s.Config
 		a.importModel(s.Model, from, &cfg, losses)
@@ -405,11 +383,10 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 		}
 	}
 	a.keep.importing = job
-	a.st.Running = false
 	if from == fromFile {
-		a.invalidate(a.st.SetError(FieldLoad, ""))
+		a.invalidate(a.st.SetError(present.FieldLoad, ""))
 	}
-	a.send(protocol.Import{File: file})
+	a.st.Import(tagImport, file)
 	a.invalidate(DirtyStats)
 }
 
@@ -419,27 +396,36 @@ func (a *app) importFailed(from, reason string) {
 	reason = strings.TrimSuffix(reason, ".")
 	switch from {
 	case fromFile:
-		a.invalidate(a.st.SetError(FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
+		a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
 	case fromLink:
-		a.invalidate(a.st.SetError(FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
+		a.invalidate(a.st.SetError(present.FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
 		a.setKeepNotice("")
 	default:
-		a.invalidate(a.st.SetError(FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
+		a.invalidate(a.st.SetError(present.FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
 		a.setKeepNotice("")
 		a.recovered(0, false)
 	}
 }
 
-// importStatus takes a Status while an import is under way: the one that
-// describes the loaded model ends it.
-func (a *app) importStatus(m protocol.Status) {
+// importReply takes the engine's answer to the model file it was sent: the
+// Status of the loaded model, or why it was refused.
+func (a *app) importReply(r client.Reply) {
 	j := a.keep.importing
-	if j == nil || m.Updates != j.updates || m.Kind != j.kind || m.Config != j.cfg || m.Params == 0 {
+	if j == nil || !r.Done {
 		return
 	}
 	a.keep.importing = nil
+	switch m := r.Msg.(type) {
+	case protocol.Error:
+		a.importFailed(j.from, ErrorText(m))
+	case protocol.Status:
+		a.imported(j, m)
+	}
+}
+
+// imported shows the model a model file, link or session brought.
+func (a *app) imported(j *importJob, m protocol.Status) {
 	a.keep.model = nil
-	a.snap.gen = -1 // the snapshots start anew from the loaded model
 	a.setMode(m.Kind)
 	a.sentMode = m.Kind
 	a.st.Losses.Reset()
@@ -453,31 +439,31 @@ func (a *app) importStatus(m protocol.Status) {
 	}
 	a.st.ModelReset = false
 	if j.after != nil {
-		a.send(protocol.SetConfig{Config: *j.after})
+		a.pair.SetConfig(*j.after)
 	}
 	if m.Length == 0 {
 		// The model cannot read the page's data (the other mode): the engine
 		// kept the model and dropped the data. Give it a preset it can read.
-		if i := PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
+		if i := content.PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
 			a.choosePreset(i, true)
 		} else {
 			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",
-				m.Config.Cell, FormatCount(m.Updates), modeName(m.Kind)))
+				m.Config.Cell, present.FormatCount(m.Updates), keep.ModeName(m.Kind)))
 			a.invalidate(DirtyAll)
 			return
 		}
 	}
 	switch j.from {
 	case fromFile:
-		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
 	case fromLink:
-		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
 	default:
 		if a.rec.cause != "" {
 			a.recovered(m.Updates, true)
 			break
 		}
-		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, FormatCount(m.Updates)))
+		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, present.FormatCount(m.Updates)))
 	}
 	a.invalidate(DirtyAll)
 	a.saveSoon()
@@ -486,21 +472,21 @@ func (a *app) importStatus(m protocol.Status) {
 // ---- the saved session ----
 
 // currentSetup describes the page as it is: what the engine has.
-func (a *app) currentSetup() Setup {
+func (a *app) currentSetup() keep.Setup {
 	preset := -1
-	if i, err := strconv.Atoi(a.v.preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
+	if i, err := strconv.Atoi(a.v.Preset.Value()); err == nil && i >= 0 && i < len(a.presets) && a.presets[i].Text == a.sentText {
 		preset = i
 	}
-	temp, err := SpecTemperature.Parse(a.v.temperature.Value())
+	temp, err := present.SpecTemperature.Parse(a.v.Temperature.Value())
 	if err != nil {
 		temp = share.DefaultTemperature
 	}
-	return Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
+	return keep.Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
 }
 
 // canSave reports whether there is a session worth keeping.
 func (a *app) canSave() bool {
-	return !a.keep.noSave && a.keep.db != nil && a.started && a.st.HasData && a.sentText != "" && a.sentText != "\x00"
+	return !a.keep.noSave && a.keep.db != nil && a.started && a.st.HasData && a.sentText != ""
 }
 
 // saveSoon saves the session in about a second (settings changed).
@@ -509,7 +495,7 @@ func (a *app) saveSoon() {
 		return
 	}
 	a.keep.saveArmed = true
-	timeout(1000, func() {
+	browser.Timeout(1000, func() {
 		a.keep.saveArmed = false
 		a.requestSave()
 	})
@@ -521,16 +507,13 @@ func (a *app) requestSave() {
 	if !a.canSave() {
 		return
 	}
-	a.keep.lastSave = float64(nowMillis())
+	a.keep.lastSave = float64(browser.NowMillis())
 	a.keep.savedUpdate = a.st.Update
 	if a.st.Status.Params == 0 {
 		a.writeSession()
 		return
 	}
-	id := a.requestID()
-	a.keep.exports[id] = forSession
-	a.keep.exportGen[id] = a.st.modelGen
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagSession)
 }
 
 // writeSession writes the session with the newest exported model.
@@ -540,22 +523,22 @@ func (a *app) writeSession() {
 		return
 	}
 	s := a.currentSetup()
-	if k.modelGen == a.st.modelGen {
+	if k.model != nil && k.modelGen == a.st.Gen {
 		s.Model = k.model
 	}
-	rec, err := NewSession(s, a.presets, a.st.Update, &a.st.Losses)
+	rec, err := keep.NewSession(s, a.presets, a.st.Update, &a.st.Losses)
 	if err != nil {
 		return
 	}
-	rec.Tab, rec.Saved, rec.Link = k.tab, nowMillis(), k.link
+	rec.Tab, rec.Saved, rec.Link = k.tab, browser.NowMillis(), k.link
 	rec.HiddenPause = a.pauseWhenHidden()
 	if a.primeEdit {
-		rec.Prime = a.v.prime.Value()
+		rec.Prime = a.v.Prime.Value()
 	}
 	data := rec.Marshal()
 	k.db.Put(k.tab, data, func(err error) {
 		if err != nil {
-			setText(a.v.keep.saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
+			browser.SetText(a.v.Keep.Saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
 		}
 	})
 }
@@ -564,7 +547,7 @@ func (a *app) writeSession() {
 // when training stops.
 func (a *app) sessionProgress(m protocol.Progress) {
 	k := &a.keep
-	now := float64(nowMillis())
+	now := float64(browser.NowMillis())
 	switch {
 	case m.Running && now-k.lastSave >= saveInterval, !m.Running && k.wasRun:
 		a.requestSave()
@@ -589,7 +572,7 @@ func (a *app) pageHidden() {
 func (a *app) startFresh() {
 	k := &a.keep
 	k.noSave = true
-	done := func(error) { reloadPage() }
+	done := func(error) { browser.ReloadPage() }
 	if k.db == nil {
 		done(nil)
 		return
@@ -607,8 +590,7 @@ func (a *app) restoreOffered() {
 	k.offer = nil
 	a.showOffer()
 	h := rec.LossHistory()
-	a.st.Running = false
-	a.send(protocol.Pause{})
+	a.pair.Pause()
 	a.applyPlan(s, fromSession, &h)
 	a.restorePrime(rec.Prime)
 	a.setPauseWhenHidden(rec.HiddenPause)
@@ -623,51 +605,47 @@ func (a *app) restorePrime(p string) {
 		return
 	}
 	a.primeEdit = true
-	a.v.prime.SetValue(p)
+	a.v.Prime.SetValue(p)
 }
 
 // ---- sharing ----
 
 // shareSetup makes a link to the page's setup, with the weights if they fit.
 func (a *app) shareSetup() {
-	a.invalidate(a.st.SetError(FieldShare, ""))
+	a.invalidate(a.st.SetError(present.FieldShare, ""))
 	if !a.st.HasData || a.sentText == "" {
-		a.invalidate(a.st.SetError(FieldShare, "There is no training data yet: type a training text or pick a preset."))
+		a.invalidate(a.st.SetError(present.FieldShare, "There is no training data yet: type a training text or pick a preset."))
 		return
 	}
 	if a.st.Status.Params == 0 || a.st.Update == 0 {
 		a.showLink(a.currentSetup(), nil, "")
 		return
 	}
-	id := a.requestID()
-	a.keep.exports[id] = forLink
-	a.send(protocol.Export{ID: id})
+	a.st.Export(tagLink)
 }
 
 // shareModel shares the trained model: through the share service where the
 // site has one, else in the link itself.
 func (a *app) shareModel() {
 	k := &a.keep
-	a.invalidate(a.st.SetError(FieldShare, ""))
+	a.invalidate(a.st.SetError(present.FieldShare, ""))
 	if !a.st.HasData || a.st.Status.Params == 0 {
-		a.invalidate(a.st.SetError(FieldShare, "There is no model yet: type a training text or pick a preset, and train it."))
+		a.invalidate(a.st.SetError(present.FieldShare, "There is no model yet: type a training text or pick a preset, and train it."))
 		return
 	}
 	if k.shareBusy {
 		return
 	}
 	k.shareBusy = true
-	a.v.keep.shareModel.SetDisabled(true)
-	setHidden(a.v.keep.linkBox, true)
-	id := a.requestID()
-	k.exports[id] = forShare
-	a.send(protocol.Export{ID: id})
+	a.v.Keep.ShareModel.SetDisabled(true)
+	browser.SetHidden(a.v.Keep.LinkBox, true)
+	a.st.Export(tagShare)
 }
 
 // shareDone ends a share: the button works again.
 func (a *app) shareDone() {
 	a.keep.shareBusy = false
-	a.v.keep.shareModel.SetDisabled(false)
+	a.v.Keep.ShareModel.SetDisabled(false)
 }
 
 // shareExported takes the model file of Share trained model.
@@ -675,11 +653,11 @@ func (a *app) shareExported(file []byte) {
 	k := &a.keep
 	s := a.currentSetup()
 	upload := func() {
-		fetchBytes("POST", "api/models", file, "application/octet-stream", func(res httpResult, err error) {
+		browser.FetchBytes("POST", "api/models", file, "application/octet-stream", func(res browser.HTTPResult, err error) {
 			var id string
 			// 201: stored; 200: the same file was shared before, under id.
 			if err == nil && (res.Status == 201 || res.Status == 200) {
-				id, _ = jsonFields(res.Body, "id")["id"].(string)
+				id, _ = browser.JSONFields(res.Body, "id")["id"].(string)
 			}
 			if !share.ValidModelID(id) {
 				why := "the share service did not answer"
@@ -695,12 +673,12 @@ func (a *app) shareExported(file []byte) {
 			ss.Model, ss.Shared = nil, id // the model stays with the share service
 			frag, _, ferr := ss.EncodeFit()
 			if ferr != nil {
-				a.invalidate(a.st.SetError(FieldShare, ferr.Error()))
+				a.invalidate(a.st.SetError(present.FieldShare, ferr.Error()))
 				a.shareDone()
 				return
 			}
 			a.setLink(frag,
-				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", FormatCount(len(file)), FormatCount(a.st.Update)))
+				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", present.FormatCount(len(file)), present.FormatCount(a.st.Update)))
 			a.shareDone()
 		})
 	}
@@ -714,7 +692,7 @@ func (a *app) shareExported(file []byte) {
 		a.shareDone()
 		return
 	}
-	fetchBytes("GET", "api/", nil, "", func(res httpResult, err error) {
+	browser.FetchBytes("GET", "api/", nil, "", func(res browser.HTTPResult, err error) {
 		info := parseAPIInfo(res, err)
 		k.api = info
 		if info.Share && info.FormatVersion == 1 && len(file) <= info.MaxModelBytes {
@@ -729,11 +707,11 @@ func (a *app) shareExported(file []byte) {
 
 // showLink shows a link to s that carries its model in the fragment if it
 // fits (lead starts the note).
-func (a *app) showLink(s Setup, file []byte, lead string) {
+func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	s.Model = file
 	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
 	if err != nil {
-		a.invalidate(a.st.SetError(FieldShare, err.Error()))
+		a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
 		return
 	}
 	var note string
@@ -741,9 +719,9 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 	case file == nil:
 		note = "the link opens this text and these settings, with a fresh model."
 	case dropped:
-		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", FormatCount(len(file)))
+		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", present.FormatCount(len(file)))
 	default:
-		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", FormatCount(a.st.Update))
+		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", present.FormatCount(a.st.Update))
 	}
 	if lead == "" {
 		note = strings.ToUpper(note[:1]) + note[1:]
@@ -752,113 +730,95 @@ func (a *app) showLink(s Setup, file []byte, lead string) {
 }
 
 // linkOptions returns the teacher options the person chose for links.
-func (a *app) linkOptions() ViewOptions {
-	kv := &a.v.keep
-	var o ViewOptions
+func (a *app) linkOptions() keep.ViewOptions {
+	kv := &a.v.Keep
+	var o keep.ViewOptions
 	for _, name := range share.HideNames() {
-		if kv.hide[name].Checked() {
+		if kv.Hide[name].Checked() {
 			o.Hide = append(o.Hide, name)
 		}
 	}
-	o.Only = kv.only.Value()
-	o.Embed = kv.embed.Checked()
+	o.Only = kv.Only.Value()
+	o.Embed = kv.Embed.Checked()
 	return o
 }
 
 // showLinkOptions puts a link's teacher options into the controls.
-func (a *app) showLinkOptions(o ViewOptions) {
-	kv := &a.v.keep
-	for name, in := range kv.hide {
+func (a *app) showLinkOptions(o keep.ViewOptions) {
+	kv := &a.v.Keep
+	for name, in := range kv.Hide {
 		in.SetChecked(o.Hides(name))
 	}
-	kv.only.SetValue(o.Only)
-	kv.embed.SetChecked(o.Embed)
+	kv.Only.SetValue(o.Only)
+	kv.Embed.SetChecked(o.Embed)
 	if o.Any() {
-		kv.teacher.SetAttribute("open", "")
+		kv.Teacher.SetAttribute("open", "")
 	}
 }
 
 // setLink shows the link of a fragment.
 func (a *app) setLink(frag, note string) {
-	kv := a.v.keep
-	url := pageAddress() + "#" + frag
-	kv.link.SetValue(url)
-	setHidden(kv.embedField, !kv.embed.Checked())
-	if kv.embed.Checked() {
-		kv.embedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
+	kv := a.v.Keep
+	url := browser.PageAddress() + "#" + frag
+	kv.Link.SetValue(url)
+	browser.SetHidden(kv.EmbedField, !kv.Embed.Checked())
+	if kv.Embed.Checked() {
+		kv.EmbedCode.SetValue(`<iframe src="` + strings.ReplaceAll(url, `"`, "%22") + `" width="720" height="560" style="border:0" title="LSTM Playground" loading="lazy"></iframe>`)
 	}
-	setText(kv.linkNote, note)
-	setText(kv.copy, "Copy link")
-	setHidden(kv.linkBox, false)
-	kv.link.Focus()
-	kv.link.Select()
+	browser.SetText(kv.LinkNote, note)
+	browser.SetText(kv.Copy, "Copy link")
+	browser.SetHidden(kv.LinkBox, false)
+	kv.Link.Focus()
+	kv.Link.Select()
 }
 
-// keepExported takes a model file the page asked for; it reports whether
-// the id was one of the page's own.
-func (a *app) keepExported(m protocol.ModelFile) bool {
+// keepReply takes the answer to an export the page asked for itself: the
+// saved session's model, a share, a link or the PyTorch weights.
+func (a *app) keepReply(r client.Reply) {
 	k := &a.keep
-	purpose, ok := k.exports[m.ID]
-	if !ok {
-		return false
-	}
-	delete(k.exports, m.ID)
-	switch purpose {
-	case forSession:
-		k.model, k.modelGen = m.File, k.exportGen[m.ID]
-		delete(k.exportGen, m.ID)
-		a.writeSession()
-	case forShare:
-		a.shareExported(m.File)
-	case forLink:
-		a.showLink(a.currentSetup(), m.File, "")
-	case forPyTorch:
-		a.downloadPyTorch(m.File)
-	}
-	return true
-}
-
-// keepError takes an engine Error; it reports whether it answered one of the
-// keeping requests.
-func (a *app) keepError(m protocol.Error) bool {
-	k := &a.keep
-	if purpose, ok := k.exports[m.ID]; ok && m.ID != 0 {
-		delete(k.exports, m.ID)
-		switch purpose {
-		case forShare, forLink:
-			a.shareDone()
-			a.invalidate(a.st.SetError(FieldShare, m.Message))
-		case forPyTorch:
-			a.invalidate(a.st.SetError(FieldExport, m.Message))
+	switch m := r.Msg.(type) {
+	case protocol.ModelFile:
+		switch r.Tag {
+		case tagSession:
+			k.model, k.modelGen = m.File, m.Gen
+			a.writeSession()
+		case tagShare:
+			a.shareExported(m.File)
+		case tagLink:
+			a.showLink(a.currentSetup(), m.File, "")
+		case tagPyTorch:
+			a.downloadPyTorch(m.File)
 		}
-		return true
+	case protocol.Error:
+		switch r.Tag {
+		case tagShare, tagLink:
+			a.shareDone()
+			a.invalidate(a.st.SetError(present.FieldShare, ErrorText(m)))
+		case tagPyTorch:
+			a.invalidate(a.st.SetError(present.FieldExport, ErrorText(m)))
+		}
 	}
-	if k.importing != nil && m.Field == FieldLoad {
-		a.importFailed(k.importing.from, m.Message)
-		return true
-	}
-	return false
 }
 
 // wireKeep connects the keep-and-share controls.
 func (a *app) wireKeep() {
-	kv := &a.v.keep
-	listen(kv.shareSetup, "click", func(dom.Event) { a.shareSetup() })
-	listen(kv.shareModel, "click", func(dom.Event) { a.shareModel() })
-	listen(kv.copy, "click", func(dom.Event) {
-		copyText(kv.link.Value(), func(ok bool) {
+	kv := &a.v.Keep
+	browser.Listen(kv.ShareSetup, "click", func(dom.Event) { a.shareSetup() })
+	browser.Listen(kv.ShareModel, "click", func(dom.Event) { a.shareModel() })
+	browser.Listen(kv.Copy, "click", func(dom.Event) {
+		browser.CopyText(kv.Link.Value(), func(ok bool) {
 			if ok {
-				setText(kv.copy, "Copied")
+				browser.SetText(kv.Copy, "Copied")
 			} else {
-				kv.link.Focus()
-				kv.link.Select()
-				setText(kv.linkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+				kv.Link.Focus()
+				kv.Link.Select()
+				browser.SetText(kv.LinkNote, "Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
 			}
 		})
 	})
-	listen(kv.fresh, "click", func(dom.Event) { a.startFresh() })
-	listen(kv.offerRestore, "click", func(dom.Event) { a.restoreOffered() })
-	listen(kv.offerDismiss, "click", func(dom.Event) {
+	browser.Listen(kv.Fresh, "click", func(dom.Event) { a.startFresh() })
+	browser.Listen(kv.OfferRestore, "click", func(dom.Event) { a.restoreOffered() })
+	browser.Listen(kv.OfferDismiss, "click", func(dom.Event) {
 		a.keep.offer = nil
 		a.showOffer()
 	})
@@ -868,46 +828,46 @@ func (a *app) wireKeep() {
 
 // applyView applies a link's view options: hidden controls, a single chart,
 // the embed mode.
-func (a *app) applyView(o ViewOptions) {
+func (a *app) applyView(o keep.ViewOptions) {
 	v := a.v
 	html := dom.GetWindow().Document().DocumentElement()
 	groups := map[string][]dom.HTMLElement{
-		share.HideData:      {v.grpData},
-		share.HideSettings:  {v.grpSettings, v.grpArch},
-		share.HideTrain:     {v.grpRun},
-		share.HideProbe:     {v.grpProbe},
-		share.HideGenerate:  {v.grpGenerate},
-		share.HideInspector: {v.grpInspector},
-		share.HideUnits:     v.unitGroups(),
-		share.HideCompare:   v.compareGroups(),
-		share.HideExport:    {v.grpExport},
+		share.HideData:      {v.GrpData},
+		share.HideSettings:  {v.GrpSettings, v.GrpArch},
+		share.HideTrain:     {v.GrpRun},
+		share.HideProbe:     {v.GrpProbe},
+		share.HideGenerate:  {v.GrpGenerate},
+		share.HideInspector: {v.GrpInspector},
+		share.HideUnits:     v.UnitGroups(),
+		share.HideCompare:   v.CompareGroups(),
+		share.HideExport:    {v.GrpExport},
 	}
 	for _, name := range o.Hide {
 		for _, e := range groups[name] {
 			if e != nil {
-				setHidden(e, true)
+				browser.SetHidden(e, true)
 			}
 		}
 	}
 	if o.Hides(share.HideExport) {
-		for _, t := range v.exp.pngs {
-			setHidden(t.btn, true)
+		for _, t := range v.Exp.PNGs {
+			browser.SetHidden(t.Btn, true)
 		}
 	}
 	dataGone := o.Hides(share.HideData) && o.Hides(share.HideSettings) && o.Hides(share.HideExport)
-	setHidden(v.dataCol, dataGone)
-	setClass(html, "no-data-col", dataGone)
+	browser.SetHidden(v.DataCol, dataGone)
+	browser.SetClass(html, "no-data-col", dataGone)
 	if o.Only != "" {
-		targets := v.chartTargets(o.Only)
+		targets := v.ChartTargets(o.Only)
 		if !o.Hides(share.HideCompare) && (o.Only == share.ChartReach || o.Only == share.ChartLoss) {
 			// The gradient reach and the loss tell most beside the other cell.
-			targets = append(targets, v.cmp.row, v.cmp.raceFig)
+			targets = append(targets, v.Cmp.Row, v.Cmp.RaceFig)
 		}
 		if len(targets) > 0 {
-			setClass(html, "only", true)
+			browser.SetClass(html, "only", true)
 			for _, t := range targets {
 				t.Class().Add("keep-target")
-				for p := t.ParentElement(); p != nil && p != v.app; p = p.ParentElement() {
+				for p := t.ParentElement(); p != nil && p != v.App; p = p.ParentElement() {
 					p.Class().Add("keep-path")
 				}
 			}
@@ -916,38 +876,10 @@ func (a *app) applyView(o ViewOptions) {
 	if o.Embed || o.Only != "" {
 		a.tourSt.quiet = true
 		a.tourSt.id = ""
-		setHidden(v.tour.root, true)
+		browser.SetHidden(v.Tour.Root, true)
 	}
 	if o.Embed {
-		setClass(html, "embed", true)
-		setHidden(v.footer, true)
+		browser.SetClass(html, "embed", true)
+		browser.SetHidden(v.Footer, true)
 	}
-}
-
-// chartTargets returns the elements of a chart a link shows alone.
-func (v *view) chartTargets(name string) []dom.HTMLElement {
-	heat := func(k heatKind) []dom.HTMLElement {
-		return []dom.HTMLElement{v.heat[k].root, v.probeRow, v.probeLineE, v.empty, v.traceNote, v.heatHow}
-	}
-	switch name {
-	case share.ChartC:
-		return heat(heatC)
-	case share.ChartH:
-		return heat(heatH)
-	case share.ChartZi:
-		return heat(heatZi)
-	case share.ChartZf:
-		return heat(heatZf)
-	case share.ChartZ:
-		return heat(heatZ)
-	case share.ChartZo:
-		return heat(heatZo)
-	case share.ChartLoss:
-		return []dom.HTMLElement{v.lossFig}
-	case share.ChartReach:
-		return []dom.HTMLElement{v.reachFig}
-	case share.ChartDelta:
-		return []dom.HTMLElement{v.deltaFig, v.empty, v.traceNote}
-	}
-	return nil
 }

@@ -3,11 +3,12 @@
 package ui
 
 import (
-	"syscall/js"
-
 	"honnef.co/go/js/dom/v2"
 
-	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/panels"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file keeps the page going through what a classroom does to it: the
@@ -16,16 +17,12 @@ import (
 // goes on or pauses, per a setting), and Train refused while the training
 // text is one the engine refused.
 
-// FieldWhenHidden names the setting "When this tab is hidden".
-const FieldWhenHidden = "When this tab is hidden"
-
 // recovery is the page's state of watching and restarting the engine, and of
 // hidden tabs.
 type recovery struct {
-	watch Watchdog
-	hang  HangWatch
-	heard js.Func // program lifetime: a message event of a worker; feeds hang for the page's engine
-	guard CrashGuard
+	watch keep.Watchdog
+	hang  keep.HangWatch
+	guard keep.CrashGuard
 	cause string // why the engine died, while a new one restores the session ("" otherwise)
 
 	box          dom.HTMLElement // the message and, after a crash loop, its buttons
@@ -42,46 +39,40 @@ type recovery struct {
 // starts the watch.
 func (a *app) buildRecovery() {
 	v, r := a.v, &a.rec
-	b := v.b
+	b := v.B
 	// The alert of a refused Train, beside the general one.
-	if gen, ok := v.alerts[""]; ok {
-		gen.ParentNode().InsertBefore(v.alert(FieldTrain), gen)
+	if gen, ok := v.Alerts[""]; ok {
+		gen.ParentNode().InsertBefore(v.Alert(present.FieldTrain), gen)
 	}
-	r.msg = b.el("p", attr{"role", "alert"}, cls("recovery-msg"))
-	r.retry = b.el("button", attr{"type", "button"}, cls("btn"), "Try again").(*dom.HTMLButtonElement)
-	r.fresh = b.el("button", attr{"type", "button"}, cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
-	r.buttons = b.el("p", cls("recovery-actions"), r.retry, " ", r.fresh)
-	r.box = b.el("div", cls("notice recovery"), attr{"aria-label", "Training engine"}, attr{"role", "region"}, r.msg, r.buttons)
-	setHidden(r.buttons, true)
-	setHidden(r.box, true)
-	v.fatal.ParentNode().InsertBefore(r.box, v.fatal.NextSibling())
-	listen(r.retry, "click", func(dom.Event) {
+	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
+	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
+	r.fresh = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
+	r.buttons = b.El("p", browser.Cls("recovery-actions"), r.retry, " ", r.fresh)
+	r.box = b.El("div", browser.Cls("notice recovery"), browser.Attr("aria-label", "Training engine"), browser.Attr("role", "region"), r.msg, r.buttons)
+	browser.SetHidden(r.buttons, true)
+	browser.SetHidden(r.box, true)
+	v.Fatal.ParentNode().InsertBefore(r.box, v.Fatal.NextSibling())
+	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
 		a.failed = false
-		setHidden(r.buttons, true)
+		browser.SetHidden(r.buttons, true)
 		a.restart(r.cause)
 	})
-	listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
+	browser.Listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
 
-	var f field
-	r.whenHidden, f = v.selectField("when-hidden", FieldWhenHidden,
+	var f panels.Field
+	r.whenHidden, f = v.SelectField("when-hidden", present.FieldWhenHidden,
 		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
 		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
-	v.grpSettings.AppendChild(f.root)
-	listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
+	v.GrpSettings.AppendChild(f.Root)
+	browser.Listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
 
-	r.hidden = pageIsHidden()
+	r.hidden = browser.PageIsHidden()
 	a.frame.SetHidden(r.hidden)
-	r.watch.SetHidden(r.hidden, perfNow())
-	r.hang.SetHidden(r.hidden, perfNow())
-	r.heard = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if a.eng != nil && args[0].Get("target").Equal(a.eng.worker) {
-			r.hang.Heard(perfNow())
-		}
-		return nil
-	})
-	onVisibility(a.visibility)
-	every(WatchInterval, a.heartbeat)
+	r.watch.SetHidden(r.hidden, browser.PerfNow())
+	r.hang.SetHidden(r.hidden, browser.PerfNow())
+	browser.OnVisibility(a.visibility)
+	browser.Every(keep.WatchInterval, a.heartbeat)
 }
 
 // pauseWhenHidden reports whether the person chose to pause training while
@@ -106,8 +97,8 @@ func (a *app) visibility(hidden bool) {
 		return
 	}
 	r.hidden = hidden
-	r.watch.SetHidden(hidden, perfNow())
-	r.hang.SetHidden(hidden, perfNow())
+	r.watch.SetHidden(hidden, browser.PerfNow())
+	r.hang.SetHidden(hidden, browser.PerfNow())
 	if hidden {
 		a.frame.SetHidden(true)
 		if a.pauseWhenHidden() && a.st.Running && !a.failed {
@@ -137,35 +128,34 @@ func (a *app) heartbeat(now float64) {
 	}
 	r := &a.rec
 	ping, dead := r.watch.Tick(now)
-	budget := HangBudget(a.st.Status.Params, a.st.Cfg.SeqLen)
+	budget := keep.HangBudget(a.st.Status.Params, a.st.Cfg.SeqLen)
 	deadline := r.hang.Deadline(budget)
 	probe, hung := r.hang.Tick(now, budget)
 	switch {
 	case dead:
-		a.engineDied(a.eng, CauseSilent)
+		a.engineDied(a.eng, keep.CauseSilent)
 		return
 	case hung:
-		a.engineDied(a.eng, CauseHung(deadline))
+		a.engineDied(a.eng, keep.CauseHung(deadline))
 		return
 	}
 	if ping {
 		a.eng.Ping(now)
 	}
 	if probe {
-		a.send(protocol.Diagnose{ID: a.requestID()})
+		a.pair.A.Diagnose()
 	}
 }
 
 // listenEngine makes l the page's engine: it starts listening, and its
 // beacon's echoes feed the watch.
-func (a *app) listenEngine(l *engineLink) {
+func (a *app) listenEngine(l *browser.EngineLink) {
 	a.eng = l
 	a.rec.watch.Reset()
 	a.rec.hang.Reset()
-	l.worker.Call("addEventListener", "message", a.rec.heard)
 	l.Watch(func(sent float64) {
 		if a.eng == l {
-			a.rec.watch.Ack(sent, perfNow())
+			a.rec.watch.Ack(sent, browser.PerfNow())
 		}
 	})
 	l.Start()
@@ -173,7 +163,7 @@ func (a *app) listenEngine(l *engineLink) {
 
 // engineDiedFunc returns the failure callback of a link: it counts only while
 // the link is the page's engine.
-func (a *app) engineDiedFunc(l **engineLink) func(string) {
+func (a *app) engineDiedFunc(l **browser.EngineLink) func(string) {
 	return func(cause string) {
 		if *l != nil && a.eng == *l {
 			a.engineDied(*l, cause)
@@ -184,19 +174,18 @@ func (a *app) engineDiedFunc(l **engineLink) func(string) {
 // engineDied takes the death of the page's engine l: it says so, and starts
 // a new engine that restores the saved session, unless the engine has died
 // too often.
-func (a *app) engineDied(l *engineLink, cause string) {
+func (a *app) engineDied(l *browser.EngineLink, cause string) {
 	if l == nil || a.eng != l {
 		return
 	}
 	r := &a.rec
 	a.eng = nil
-	l.worker.Call("removeEventListener", "message", r.heard)
 	l.Close()
 	r.watch.Reset()
 	r.hang.Reset()
 	a.stopCompare()
 	a.st.Running = false
-	if !r.guard.Crashed(perfNow()) {
+	if !r.guard.Crashed(browser.PerfNow()) {
 		r.cause = cause
 		a.crashLoop(cause)
 		return
@@ -208,13 +197,13 @@ func (a *app) engineDied(l *engineLink, cause string) {
 func (a *app) crashLoop(cause string) {
 	r := &a.rec
 	if !a.shown {
-		a.engineFailed(CrashLoopMessage(cause))
+		a.engineFailed(keep.CrashLoopMessage(cause))
 		return
 	}
 	a.failed = true
-	setText(r.msg, CrashLoopMessage(cause))
-	setHidden(r.buttons, false)
-	setHidden(r.box, false)
+	browser.SetText(r.msg, keep.CrashLoopMessage(cause))
+	browser.SetHidden(r.buttons, false)
+	browser.SetHidden(r.box, false)
 	a.invalidate(DirtyStats | DirtySample)
 }
 
@@ -223,8 +212,8 @@ func (a *app) crashLoop(cause string) {
 func (a *app) restart(cause string) {
 	r, k := &a.rec, &a.keep
 	r.cause = cause
-	setText(r.msg, RestartingMessage(cause))
-	setHidden(r.box, false)
+	browser.SetText(r.msg, keep.RestartingMessage(cause))
+	browser.SetHidden(r.box, false)
 	a.resetForEngine()
 	finish, over := a.waitAtMost(2500)
 	if k.db == nil {
@@ -236,7 +225,7 @@ func (a *app) restart(cause string) {
 					if key != k.tab || over() { // too late: the page went on without it
 						continue
 					}
-					if rec, s, err := ParseSession(vals[i], a.presets); err == nil {
+					if rec, s, err := keep.ParseSession(vals[i], a.presets); err == nil {
 						k.plan, k.planRec = &s, &rec
 					}
 				}
@@ -244,8 +233,8 @@ func (a *app) restart(cause string) {
 			finish()
 		})
 	}
-	var l *engineLink
-	l, err := restartEngine(a.received, a.engineDiedFunc(&l))
+	var l *browser.EngineLink
+	l, err := browser.RestartEngine(a.received, a.engineDiedFunc(&l))
 	if err != nil {
 		a.engineFailed("LSTM Playground could not start a new training engine: " + err.Error() + ". Reload the page to start it again; a model you saved stays on your computer.")
 		return
@@ -257,20 +246,17 @@ func (a *app) restart(cause string) {
 // requests under way will never be answered.
 func (a *app) resetForEngine() {
 	st, k := a.st, &a.keep
-	st.Ready, st.Running = false, false
-	st.traceID, st.sampleID, st.reachID, st.exportID = 0, 0, 0, 0
+	st.Restart(a.post) // the requests under way are dropped
 	st.Generating = false
 	st.Stale()
-	a.started, a.dataSent, a.queuedTrain = false, false, nil
+	a.started = false
 	a.sentText = ""
 	k.importing, k.plan, k.planRec = nil, nil, nil
-	k.exports = map[uint32]exportPurpose{}
-	k.exportGen = map[uint32]int{}
 	if k.shareBusy {
 		a.shareDone()
 	}
-	a.in.textID, a.in.textStale = 0, true
-	a.in.clampID, a.in.clampStale = [2]uint32{}, a.in.clamp != nil
+	a.in.textStale = true
+	a.in.clampStale = a.in.clamp != nil
 	a.snap.asked = a.snap.asked[:0]
 	a.invalidate(DirtyAll)
 }
@@ -282,7 +268,7 @@ func (a *app) recovered(updates uint64, model bool) {
 	if r.cause == "" {
 		return
 	}
-	setText(r.msg, RestoredMessage(r.cause, updates, model))
+	browser.SetText(r.msg, keep.RestoredMessage(r.cause, updates, model))
 	r.cause = ""
 	a.setKeepNotice("")
 }
@@ -290,6 +276,6 @@ func (a *app) recovered(updates uint64, model bool) {
 // recoveryDone hides the message of a recovery (the person trains again).
 func (a *app) recoveryDone() {
 	if a.rec.cause == "" && !a.failed {
-		setHidden(a.rec.box, true)
+		browser.SetHidden(a.rec.box, true)
 	}
 }

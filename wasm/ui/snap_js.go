@@ -11,7 +11,12 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/panels"
+	"lstmplayground/wasm/ui/present"
 )
 
 // This file is the second time axis: while a model trains, the page keeps its
@@ -43,7 +48,7 @@ type snapshot struct {
 type snaps struct {
 	list   []snapshot
 	next   int64     // the update of the next snapshot to ask for; −1: one at once
-	gen    int       // State.modelGen of the list
+	gen    uint32    // the model generation of the list
 	asked  []snapAsk // snapshots asked for and not yet complete, in the order asked
 	pinned int       // index of the snapshot shown, −1 for the live model
 }
@@ -53,40 +58,11 @@ type snaps struct {
 // does not run past it during a round trip.
 const snapAhead = 2
 
-// snapAsk is a snapshot asked for with SnapAt: its trace and sample IDs and
-// what has come back so far.
+// snapAsk is a snapshot asked for with SnapAt: its request ID and what has
+// come back so far.
 type snapAsk struct {
-	traceID, sampleID uint32
+	id uint32
 	snapshot
-}
-
-// snapView holds the snapshot controls.
-type snapView struct {
-	row     dom.HTMLElement
-	slider  *dom.HTMLInputElement
-	label   dom.HTMLElement
-	samples dom.HTMLElement // the Samples along training section
-	list    dom.HTMLElement
-	items   []snapItem
-}
-
-// buildSnap makes the Training snapshot slider (model column) and the
-// samples along training (output column).
-func (v *view) buildSnap() (row, samples dom.HTMLElement) {
-	b, s := v.b, &v.snap
-	s.slider = b.el("input", attr{"type", "range"}, id("snapshot"), attr{"min", "0"}, attr{"max", "0"}, attr{"step", "1"},
-		attr{"value", "0"}, attr{"aria-describedby", "snapshot-label"}).(*dom.HTMLInputElement)
-	s.label = b.el("output", id("snapshot-label"), attr{"for", "snapshot"}, cls("snap-label"))
-	s.row = b.el("div", cls("snap-row"),
-		b.el("label", attr{"for", "snapshot"}, "Training snapshot"), s.slider, s.label)
-	setHidden(s.row, true)
-	s.list = b.el("ol", cls("snap-list"))
-	s.samples = b.el("section", cls("snap-samples"), attr{"aria-labelledby", "h-snap"},
-		b.el("h3", id("h-snap"), "Samples along training"),
-		b.el("p", cls("howto"), "How to read: the same short sample (same start, seed and temperature) drawn from the model at update 0, 100, 300, 1,000, …: watch it go from noise to the training text's patterns."),
-		s.list)
-	setHidden(s.samples, true)
-	return s.row, s.samples
 }
 
 // snapCheck keeps snapAhead snapshots asked for at the next updates of the
@@ -95,18 +71,19 @@ func (v *view) buildSnap() (row, samples dom.HTMLElement) {
 // already there), so each snapshot shows exactly the update it names.
 func (a *app) snapCheck() {
 	s, st := &a.snap, a.st
-	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" || a.sentText == "\x00" {
+	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" {
 		return
 	}
-	if s.gen != st.modelGen {
-		s.gen = st.modelGen
+	if s.gen != st.Gen {
+		s.gen = st.Gen
 		s.list = s.list[:0]
 		s.asked = s.asked[:0]
+		st.Forget(tagSnap) // the engine answers those of the old model with errors
 		s.next = -1
 		a.unpin()
 		a.invalidate(DirtySnap)
 	}
-	probe, _ := TruncateProbe(st.Probe, st.Mode)
+	probe, _ := content.TruncateProbe(st.Probe, st.Mode)
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
 		count = snapSampleNumbers
@@ -118,72 +95,59 @@ func (a *app) snapCheck() {
 		}
 		// After the first (at once), the next nominal update past both the
 		// last one asked and the newest update the page has heard of.
-		s.next = int64(NextSnapshot(max(s.next, int64(st.Update))))
-		q := snapAsk{traceID: a.requestID(), sampleID: a.requestID()}
-		s.asked = append(s.asked, q)
-		a.send(protocol.SnapAt{At: at,
-			Trace:  protocol.Trace{ID: q.traceID, Probe: probe},
-			Sample: protocol.Sample{ID: q.sampleID, Prime: DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed}})
+		s.next = int64(present.NextSnapshot(max(s.next, int64(st.Update))))
+		id := st.SnapAt(tagSnap, protocol.SnapAt{At: at, Probe: probe,
+			Prime: content.DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
+		if id == 0 {
+			return
+		}
+		s.asked = append(s.asked, snapAsk{id: id})
 	}
 }
 
-// snapReply takes a reply; it reports whether it answered a snapshot request.
-func (a *app) snapReply(m protocol.Message) bool {
+// snapReply takes a reply to a snapshot request: its trace, then its sample
+// (either may be an Error).
+func (a *app) snapReply(r client.Reply) {
 	s := &a.snap
-	var id uint32
-	switch m := m.(type) {
-	case protocol.TraceResult:
-		id = m.ID
-	case protocol.SampleResult:
-		id = m.ID
-	case protocol.Error:
-		id = m.ID
-	default:
-		return false
-	}
-	k := -1
-	for i := range s.asked {
-		if id != 0 && (s.asked[i].traceID == id || s.asked[i].sampleID == id) {
-			k = i
-			break
-		}
-	}
+	id := protocol.IDOf(r.Msg)
+	k := slices.IndexFunc(s.asked, func(q snapAsk) bool { return q.id == id })
 	if k < 0 {
-		return false
+		return
 	}
 	q := &s.asked[k]
-	switch m := m.(type) {
+	switch m := r.Msg.(type) {
 	case protocol.TraceResult:
-		q.traceID = 0
-		q.trace, q.update = &m, m.Update
+		if !r.Stale { // of a model that is going: no snapshot
+			q.trace, q.update = &m, m.Update
+		}
 	case protocol.SampleResult:
-		q.sampleID = 0
-		if m.Kind == lstm.Numbers {
-			parts := make([]string, len(m.Values))
-			for i, x := range m.Values {
-				parts[i] = FormatNumber(float64(x))
-			}
-			q.sample = strings.Join(parts, ", ")
-		} else {
-			q.sample = m.Text
-		}
+		q.sample = snapSample(m)
 	case protocol.Error:
-		if id == q.traceID {
-			q.traceID = 0 // the probe cannot be read: no snapshot this time
-		} else {
-			q.sampleID = 0
-			q.failed = m.Message
+		if r.Done {
+			q.failed = ErrorText(m) // no sample this time
 		}
 	}
-	if q.traceID == 0 && q.sampleID == 0 {
-		p := q.snapshot
-		s.asked = slices.Delete(s.asked, k, k+1)
-		if p.trace != nil {
-			a.addSnapshot(p)
-		}
-		a.snapCheck() // ask for the one after next now, not at the next frame
+	if !r.Done {
+		return
 	}
-	return true
+	p := q.snapshot
+	s.asked = slices.Delete(s.asked, k, k+1)
+	if p.trace != nil {
+		a.addSnapshot(p)
+	}
+	a.snapCheck() // ask for the one after next now, not at the next frame
+}
+
+// snapSample returns a snapshot's sample as the page shows it.
+func snapSample(m protocol.SampleResult) string {
+	if m.Kind != lstm.Numbers {
+		return m.Text
+	}
+	parts := make([]string, len(m.Values))
+	for i, x := range m.Values {
+		parts[i] = present.FormatNumber(float64(x))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // addSnapshot keeps a snapshot, in update order.
@@ -237,40 +201,40 @@ func (a *app) paintSnap(d Dirty) {
 	if d&(DirtySnap|DirtyStats) == 0 {
 		return
 	}
-	s, v := &a.snap, &a.v.snap
+	s, v := &a.snap, &a.v.Snap
 	n := len(s.list)
-	setHidden(v.row, n == 0)
-	setHidden(v.samples, n == 0)
-	v.slider.SetAttribute("max", strconv.Itoa(n))
+	browser.SetHidden(v.Row, n == 0)
+	browser.SetHidden(v.Samples, n == 0)
+	v.Slider.SetAttribute("max", strconv.Itoa(n))
 	pos := n
 	if s.pinned >= 0 && s.pinned < n {
 		pos = s.pinned
 	}
-	if !isFocused(v.slider) || v.slider.Value() != strconv.Itoa(pos) {
-		v.slider.SetValue(strconv.Itoa(pos))
+	if !browser.IsFocused(v.Slider) || v.Slider.Value() != strconv.Itoa(pos) {
+		v.Slider.SetValue(strconv.Itoa(pos))
 	}
 	if pos == n {
-		txt := fmt.Sprintf("now: update %s (live)", FormatCount(a.st.Update))
-		setText(v.label, txt)
-		v.slider.SetAttribute("aria-valuetext", txt)
+		txt := fmt.Sprintf("now: update %s (live)", present.FormatCount(a.st.Update))
+		browser.SetText(v.Label, txt)
+		v.Slider.SetAttribute("aria-valuetext", txt)
 	} else {
-		txt := fmt.Sprintf("update %s (snapshot %d of %d)", FormatCount(s.list[pos].update), pos+1, n)
-		setText(v.label, txt)
-		v.slider.SetAttribute("aria-valuetext", txt)
+		txt := fmt.Sprintf("update %s (snapshot %d of %d)", present.FormatCount(s.list[pos].update), pos+1, n)
+		browser.SetText(v.Label, txt)
+		v.Slider.SetAttribute("aria-valuetext", txt)
 	}
 	if d&DirtySnap == 0 {
 		return
 	}
 	// The rows are made once and then only given new values.
-	b := a.v.b
-	for len(v.items) < n {
-		it := snapItem{upd: b.el("span", cls("snap-upd")), text: b.el("span", cls("snap-text"))}
-		it.li = b.el("li", cls("snap-item"), it.upd, it.text)
-		v.items = append(v.items, it)
-		v.list.AppendChild(it.li)
+	b := a.v.B
+	for len(v.Items) < n {
+		it := panels.SnapItem{Upd: b.El("span", browser.Cls("snap-upd")), Text: b.El("span", browser.Cls("snap-text"))}
+		it.Li = b.El("li", browser.Cls("snap-item"), it.Upd, it.Text)
+		v.Items = append(v.Items, it)
+		v.List.AppendChild(it.Li)
 	}
-	for i, it := range v.items {
-		setHidden(it.li, i >= n)
+	for i, it := range v.Items {
+		browser.SetHidden(it.Li, i >= n)
 		if i >= n {
 			continue
 		}
@@ -279,23 +243,20 @@ func (a *app) paintSnap(d Dirty) {
 		if text == "" && p.failed != "" {
 			text = "(no sample: " + p.failed + ")"
 		}
-		setText(it.upd, "update "+FormatCount(p.update))
-		setText(it.text, oneLine(text))
-		setClass(it.li, "on", i == s.pinned)
+		browser.SetText(it.Upd, "update "+present.FormatCount(p.update))
+		browser.SetText(it.Text, oneLine(text))
+		browser.SetClass(it.Li, "on", i == s.pinned)
 	}
 }
-
-// snapItem is a row of Samples along training.
-type snapItem struct{ li, upd, text dom.HTMLElement }
 
 // oneLine shows new lines as ↵ so that a sample keeps to its row.
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "↵") }
 
 // wireSnap connects the slider.
 func (a *app) wireSnap() {
-	v := &a.v.snap
-	listen(v.slider, "input", func(dom.Event) {
-		i, err := strconv.Atoi(v.slider.Value())
+	v := &a.v.Snap
+	browser.Listen(v.Slider, "input", func(dom.Event) {
+		i, err := strconv.Atoi(v.Slider.Value())
 		if err != nil {
 			return
 		}

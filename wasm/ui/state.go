@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"slices"
-
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/content"
+	"lstmplayground/wasm/ui/present"
 )
 
 // Dirty says which parts of the page must be drawn again. State sets it; the
@@ -46,33 +47,33 @@ type Cursor struct {
 	T, Unit int
 }
 
-// State is everything the page knows, apart from the DOM: what the engine last
-// said, what the person chose, and which requests are under way. It is pure:
-// Apply takes engine messages, the methods below take the person's actions, and
-// both return what must be drawn again. The page owns one State and uses it
-// from JavaScript callbacks only, which run one at a time.
+// Tags of the page's requests: the part of the page each reply goes back to.
+const (
+	tagTrace       client.Tag = iota + 1 // the trace of the probe
+	tagSample                            // Generate
+	tagReach                             // the gradient reach chart
+	tagSave                              // Save model (a download)
+	tagSession                           // the saved session's model
+	tagShare                             // Share trained model
+	tagLink                              // Link to this setup
+	tagPyTorch                           // Download weights (PyTorch JSON)
+	tagImport                            // a model file, link or session being loaded
+	tagUnitText                          // the unit view's coloured text
+	tagClampBefore                       // the clamp's trace without the intervention
+	tagClampAfter                        // and with it
+	tagSnap                              // a training snapshot
+)
+
+// State is everything the page knows, apart from the DOM: the conversation
+// with the engine and what it said (the embedded client.Conn), and what the
+// person chose and sees. It is pure: Apply takes the engine's replies, the
+// methods below take the person's actions, and both return what must be
+// drawn again. The page owns one State per engine and uses it from
+// JavaScript callbacks only, which run one at a time.
 type State struct {
-	Ready   bool // the engine said Ready
-	Mode    lstm.Kind
-	Cfg     lstm.Config // the configuration the engine has, as its last Status said (before: the page's)
-	Status  protocol.Status
-	HasData bool // a Status with data arrived
+	*client.Conn
 
-	Running     bool
-	Update      uint64
-	Loss        float64
-	HasLoss     bool
-	CharsPerSec float64
-	GradNorm    float64
-	Losses      LossHistory
-	ModelReset  bool // the model was replaced since the person last trained it (says so once)
-
-	// EngineRunning is whether the engine's last Progress said it trains
-	// (Running follows the person's Train and Pause at once), and
-	// StopReason why it stopped by itself (a divergence, an internal error)
-	// until the page has said so (Announce).
-	EngineRunning bool
-	StopReason    string
+	Mode lstm.Kind // the data mode the person chose
 
 	Trace      *protocol.TraceResult // the newest trace, or nil
 	Pinned     *protocol.TraceResult // a kept trace shown instead (a training snapshot), or nil
@@ -80,12 +81,9 @@ type State struct {
 	ProbeSent  string                // the probe of the shown trace, as sent
 	ProbeCut   bool                  // the probe was cut to ProbeSteps
 	traceStale bool                  // the shown trace no longer matches model or probe
-	traceID    uint32                // the Trace request under way (0: none)
-	traceSent  float64               // when it was sent, in ms
+	traceSent  float64               // when the last Trace was sent, in ms
 	probeBad   bool                  // the engine refused the probe; wait for a new one
-	modelGen   int                   // counts the models the engine has made (a new one: Status says so)
-	reqGen     int                   // modelGen when the Trace under way was sent
-	traceGen   int                   // modelGen of the shown trace
+	seen       uint64                // the update count of the last Progress or Status
 
 	Cursor      Cursor
 	CursorMoved bool  // the person has moved the cursor (the unit marks show)
@@ -95,36 +93,23 @@ type State struct {
 
 	Sample      *protocol.SampleResult
 	SamplePrime string // the prime of the shown sample, as sent
-	sampleID    uint32
-	Generating  bool
-
-	exportID uint32
+	Generating  bool   // a Sample is under way
 
 	// Reach holds the newest gradient reach of each cell (index lstm.CellLSTM,
 	// lstm.CellRNN), so that the other cell's curve stays as a reference.
 	Reach      [2]*protocol.ReachResult
-	reachID    uint32
 	reachSent  float64
 	reachStale bool
 
 	// Errors holds the message shown next to each field, by the field's name
 	// ("" for messages about no particular field).
 	Errors map[string]string
-
-	lastID uint32
 }
 
-// NewState returns the state of a page that has not heard from the engine yet.
-func NewState() *State {
-	return &State{Cfg: lstm.DefaultConfig(), UnitsAuto: true, Errors: map[string]string{}}
-}
-
-func (s *State) id() uint32 {
-	s.lastID++
-	if s.lastID == 0 {
-		s.lastID = 1
-	}
-	return s.lastID
+// NewState returns the state of a page whose conversation with its engine is
+// c, before the engine has spoken.
+func NewState(c *client.Conn) *State {
+	return &State{Conn: c, UnitsAuto: true, Errors: map[string]string{}}
 }
 
 // SetError shows msg next to field ("" clears it).
@@ -140,183 +125,122 @@ func (s *State) SetError(field, msg string) Dirty {
 	return DirtyErrors
 }
 
-// Apply takes one message from the engine and returns what must be drawn again.
-// A ModelFile answering the page's Export is returned as file.
-func (s *State) Apply(m protocol.Message) (d Dirty, file []byte) {
-	switch m := m.(type) {
+// Apply takes one reply of the engine, as the conversation placed it
+// (client.Conn.Receive), and returns what must be drawn again. A ModelFile
+// answering Save model is returned as file.
+func (s *State) Apply(r client.Reply) (d Dirty, file []byte) {
+	switch m := r.Msg.(type) {
 	case protocol.Ready:
-		s.Ready = true
 		return DirtyStats, nil
 	case protocol.Progress:
-		return s.progress(m), nil
+		if r.Stale {
+			return 0, nil
+		}
+		if m.Update != s.seen || r.NewModel {
+			s.traceStale, s.reachStale = true, true
+		}
+		s.seen = m.Update
+		return DirtyStats | DirtyLoss, nil
 	case protocol.Status:
-		return s.status(m), nil
+		s.seen = m.Updates
+		s.traceStale, s.probeBad, s.reachStale = true, false, true
+		return DirtyStatus | DirtyStats | DirtyLoss, nil
 	case protocol.TraceResult:
-		if m.ID != s.traceID || s.traceID == 0 {
-			return 0, nil // an answer to a request since replaced
+		if r.Tag != tagTrace || r.Stale {
+			return 0, nil // of a model that is gone: a new trace is asked for
 		}
-		s.traceID = 0
-		s.Trace = &m
-		s.traceGen = s.reqGen
-		s.probeBad = false
-		d = DirtyTrace | DirtyCursor | s.SetError(FieldProbe, "")
-		if len(m.Layers) > 0 {
-			s.Layer = min(s.Layer, len(m.Layers)-1)
-			if s.UnitsAuto || !unitsFit(s.Units, m.H) {
-				s.autoUnits()
-			}
-		}
-		s.clampCursor()
-		return d, nil
+		return s.traced(m), nil
 	case protocol.SampleResult:
-		if m.ID != s.sampleID {
+		if r.Tag != tagSample {
 			return 0, nil
 		}
-		s.sampleID, s.Generating = 0, false
+		s.Generating = false
 		s.Sample = &m
-		return DirtySample | s.SetError(FieldPrime, "") | s.SetError(FieldGenerate, ""), nil
+		return DirtySample | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, ""), nil
 	case protocol.ReachResult:
-		if m.ID != s.reachID || s.reachID == 0 || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
+		if r.Tag != tagReach || r.Stale || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
 			return 0, nil
 		}
-		s.reachID = 0
 		s.Reach[m.Cell] = &m
 		return DirtyReach, nil
 	case protocol.ModelFile:
-		if m.ID != s.exportID {
+		if r.Tag != tagSave {
 			return 0, nil
 		}
-		s.exportID = 0
-		return s.SetError(FieldSave, ""), m.File
+		return s.SetError(present.FieldSave, ""), m.File
 	case protocol.Error:
-		return s.engineError(m), nil
+		return s.engineError(r, m), nil
 	}
 	return 0, nil
 }
 
-// FieldGenerate and FieldSave name the Generate button's and Save model's alerts.
-const (
-	FieldGenerate = "Generate"
-	FieldSave     = "Save model"
-)
-
-func (s *State) progress(m protocol.Progress) Dirty {
-	d := DirtyStats | DirtyLoss
-	if m.Update < s.Update {
-		s.Losses.Reset()
-		s.ModelReset = true
+// traced shows a new trace of the probe.
+func (s *State) traced(m protocol.TraceResult) Dirty {
+	s.Trace = &m
+	s.probeBad = false
+	d := DirtyTrace | DirtyCursor | s.SetError(present.FieldProbe, "")
+	if len(m.Layers) > 0 {
+		s.Layer = min(s.Layer, len(m.Layers)-1)
+		if s.UnitsAuto || !unitsFit(s.Units, m.H) {
+			s.autoUnits()
+		}
 	}
-	if m.Running {
-		s.ModelReset = false
-	}
-	s.Losses.Add(m.Update, m.Losses)
-	if m.Update != s.Update || m.Update == 0 && !s.HasLoss {
-		s.traceStale, s.reachStale = true, true
-	}
-	s.Running = m.Running
-	s.EngineRunning = m.Running
-	s.Update = m.Update
-	s.Loss, s.HasLoss = m.Loss, m.Update > 0
-	s.CharsPerSec, s.GradNorm = m.CharsPerSec, m.GradNorm
-	if !m.Running {
-		s.CharsPerSec = 0
-	}
+	s.clampCursor()
 	return d
 }
 
-func (s *State) status(m protocol.Status) Dirty {
-	d := DirtyStatus | DirtyStats | DirtyLoss
-	if m.Updates < s.Update || m.Params != s.Status.Params || m.Kind != s.Status.Kind || !slices.Equal(m.Vocab, s.Status.Vocab) {
-		s.modelGen++
-	}
-	if m.Updates < s.Update {
-		s.Losses.Reset()
-		s.Loss, s.HasLoss = 0, false
-		s.ModelReset = true
-	}
-	if m.Updates == 0 {
-		s.Losses.Reset()
-		s.Losses.First = 1
-		s.Loss, s.HasLoss = 0, false
-	}
-	s.Update = m.Updates
-	s.Status = m
-	s.Cfg = m.Config
-	s.HasData = m.Length > 0
-	s.traceStale, s.probeBad, s.reachStale = true, false, true
-	return d
-}
-
-// engineError shows an Error next to the field it names.
-func (s *State) engineError(m protocol.Error) Dirty {
-	field := m.Field
+// engineError shows an Error next to the field it concerns: the field of the
+// request it answers, or the one it names.
+func (s *State) engineError(r client.Reply, m protocol.Error) Dirty {
+	field := errorField(m)
 	var d Dirty
-	switch {
-	case m.ID != 0 && m.ID == s.traceID:
-		s.traceID, s.probeBad = 0, true
-		field = FieldProbe
-		if s.Trace != nil && s.traceGen != s.reqGen {
+	switch r.Tag {
+	case tagTrace:
+		s.probeBad = true
+		field = present.FieldProbe
+		if s.Trace != nil && s.Trace.Gen != s.Gen {
 			// The shown trace is of a model that is gone: do not show it
 			// as if it were this one's.
 			s.Trace = nil
 			d |= DirtyTrace | DirtyCursor
 		}
-	case m.ID != 0 && m.ID == s.sampleID:
-		s.sampleID, s.Generating = 0, false
+	case tagSample:
+		s.Generating = false
 		d |= DirtySample // Generate is enabled again
 		if field == "" {
-			field = FieldGenerate
+			field = present.FieldGenerate
 		}
-	case m.ID != 0 && m.ID == s.reachID:
-		// The reach chart just stays as it was; the engine says why elsewhere.
-		s.reachID = 0
-		return 0
-	case m.ID != 0 && m.ID == s.exportID:
-		s.exportID = 0
-		field = FieldSave
+	case tagSave:
+		field = present.FieldSave
+	case client.TagNone:
+	default:
+		return 0 // another part's request (the reach chart just stays as it was)
 	}
-	d |= DirtyErrors | DirtyStats
-	switch m.Code {
-	case protocol.CodeDiverged, protocol.CodeNotReady, protocol.CodeInternal:
-		if s.EngineRunning || s.Running {
-			s.StopReason = m.Message
-		}
-		s.EngineRunning = false
+	if m.Code == protocol.CodeDiverged && field == "" {
+		field = present.FieldLR
 	}
-	switch m.Code {
-	case protocol.CodeDiverged:
-		s.Running = false
-		if field == "" {
-			field = FieldLR
-		}
-	case protocol.CodeNotReady:
-		s.Running = false
-	case protocol.CodeInternal:
-		s.Running = false
-	}
-	s.Errors[field] = m.Message
-	return d
+	s.Errors[field] = ErrorText(m)
+	return d | DirtyErrors | DirtyStats
 }
 
 // TraceDue reports whether the page should send a Trace now (ms on the page's
 // clock): the shown trace is out of date, no request is under way, the last
 // was sent at least TraceInterval ago, and the engine has a model.
 func (s *State) TraceDue(now float64) bool {
-	return s.Ready && s.Status.Params > 0 && s.traceStale && s.traceID == 0 && !s.probeBad &&
+	return s.Ready && s.Status.Params > 0 && s.traceStale && !s.Waiting(tagTrace) && !s.probeBad &&
 		now-s.traceSent >= TraceInterval
 }
 
 // ReachDue reports whether the page should send a Reach now.
 func (s *State) ReachDue(now float64) bool {
-	return s.Ready && s.HasData && s.Status.Params > 0 && s.reachStale && s.reachID == 0 && now-s.reachSent >= ReachInterval
+	return s.Ready && s.HasData && s.Status.Params > 0 && s.reachStale && !s.Waiting(tagReach) && now-s.reachSent >= ReachInterval
 }
 
-// ReachRequest returns the Reach to send now and records it as under way.
-func (s *State) ReachRequest(now float64) protocol.Reach {
-	s.reachID = s.id()
+// RequestReach asks for the gradient reach now.
+func (s *State) RequestReach(now float64) {
 	s.reachSent = now
 	s.reachStale = false
-	return protocol.Reach{ID: s.reachID}
+	s.Conn.Reach(tagReach)
 }
 
 // ForgetReach drops the reference curves (the data changed).
@@ -329,29 +253,17 @@ func (s *State) ForgetReach() Dirty {
 // TraceWaiting reports whether a Trace will be due later without anything new
 // arriving (the frame loop keeps running until then).
 func (s *State) TraceWaiting() bool {
-	return s.Ready && s.Status.Params > 0 && (s.traceStale && s.traceID == 0 && !s.probeBad ||
-		s.HasData && s.reachStale && s.reachID == 0)
+	return s.Ready && s.Status.Params > 0 && (s.traceStale && !s.Waiting(tagTrace) && !s.probeBad ||
+		s.HasData && s.reachStale && !s.Waiting(tagReach))
 }
 
-// TraceRequest returns the Trace to send now and records it as under way.
-func (s *State) TraceRequest(now float64) protocol.Trace {
-	probe, cut := TruncateProbe(s.Probe, s.Mode)
+// RequestTrace asks for the trace of the probe now.
+func (s *State) RequestTrace(now float64) {
+	probe, cut := content.TruncateProbe(s.Probe, s.Mode)
 	s.ProbeSent, s.ProbeCut = probe, cut
-	s.traceID = s.id()
-	s.reqGen = s.modelGen
 	s.traceSent = now
 	s.traceStale = false
-	return protocol.Trace{ID: s.traceID, Probe: probe}
-}
-
-// ConfigSent records that the page sent a SetConfig; if it changes the
-// architecture, the engine makes a new model and stops training.
-func (s *State) ConfigSent(resets bool) Dirty {
-	if resets && s.Running {
-		s.Running = false
-		return DirtyStats
-	}
-	return 0
+	s.Conn.Trace(tagTrace, probe, nil)
 }
 
 // SetProbe changes the probe text; the next frame asks for its trace.
@@ -361,34 +273,27 @@ func (s *State) SetProbe(p string) Dirty {
 	}
 	s.Probe = p
 	s.traceStale, s.probeBad = true, false
-	s.traceID = 0 // an answer to the old probe is ignored
-	return s.SetError(FieldProbe, "")
+	s.Forget(tagTrace) // an answer to the old probe is dropped
+	return s.SetError(present.FieldProbe, "")
 }
 
 // Stale marks the shown trace and reach out of date (after Step, Reset and the like).
 func (s *State) Stale() { s.traceStale, s.probeBad, s.reachStale = true, false, true }
 
-// SampleRequest returns the Sample to send and records it as under way.
-func (s *State) SampleRequest(prime string, count int, temp float64, seed uint64) protocol.Sample {
-	s.sampleID = s.id()
+// RequestSample asks for a sample.
+func (s *State) RequestSample(prime string, count int, temp float64, seed uint64) {
 	s.Generating = true
 	s.SamplePrime = prime
-	return protocol.Sample{ID: s.sampleID, Prime: prime, Count: count, Temperature: temp, Seed: seed}
-}
-
-// ExportRequest returns the Export to send and records it as under way.
-func (s *State) ExportRequest() protocol.Export {
-	s.exportID = s.id()
-	return protocol.Export{ID: s.exportID}
+	s.Conn.Sample(tagSample, prime, count, temp, seed)
 }
 
 // View returns the shown layer of the trace; ok is false without a trace.
-func (s *State) View() (LayerView, bool) {
+func (s *State) View() (present.LayerView, bool) {
 	tr := s.Shown()
 	if tr == nil || len(tr.Layers) == 0 || tr.T == 0 {
-		return LayerView{}, false
+		return present.LayerView{}, false
 	}
-	return Layer(tr, s.Layer), true
+	return present.Layer(tr, s.Layer), true
 }
 
 // Shown returns the trace the page shows: the pinned snapshot, else the
@@ -442,7 +347,7 @@ func (s *State) autoUnits() {
 	if !v.LSTM() {
 		x = v.Hid
 	}
-	s.Units = TopUnits(Variances(x, v.T, v.H), DefaultUnitsShown)
+	s.Units = present.TopUnits(present.Variances(x, v.T, v.H), DefaultUnitsShown)
 }
 
 func unitsFit(units []int, H int) bool {
@@ -461,14 +366,14 @@ func unitsFit(units []int, H int) bool {
 // state did not change: progress itself is never announced.
 func (s *State) Announce(was bool) (string, bool) {
 	switch {
-	case s.EngineRunning == was:
+	case s.Training == was:
 		return "", false
-	case s.EngineRunning:
-		s.StopReason = ""
+	case s.Training:
+		s.Stopped = nil
 		return "Training started.", true
-	case s.StopReason != "":
-		r := s.StopReason
-		s.StopReason = ""
+	case s.Stopped != nil:
+		r := ErrorText(*s.Stopped)
+		s.Stopped = nil
 		return "Training stopped: " + r, true
 	case s.Update == 0:
 		return "Training stopped: the model starts again from update 0.", true
@@ -477,5 +382,5 @@ func (s *State) Announce(was bool) (string, bool) {
 	if !ok && s.HasLoss {
 		loss, ok = s.Loss, true
 	}
-	return "Paused at update " + FormatCount(s.Update) + ", loss " + FormatLoss(loss, ok) + ".", true
+	return "Paused at update " + present.FormatCount(s.Update) + ", loss " + present.FormatLoss(loss, ok) + ".", true
 }

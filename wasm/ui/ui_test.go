@@ -1,527 +1,14 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"math"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"lstmplayground/lstm"
-	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/ui/present"
 )
-
-func TestPresets(t *testing.T) {
-	ps := Presets()
-	if ps[0].Name != "Nursery rhyme" {
-		t.Errorf("first preset %q, want the nursery rhyme (the page starts with it)", ps[0].Name)
-	}
-	var modes [2]int
-	for _, p := range ps {
-		modes[p.Mode]++
-		var err error
-		if p.Mode == lstm.Numbers {
-			_, err = lstm.NewNumberData(p.Text)
-		} else {
-			_, err = lstm.NewTextData(p.Text)
-		}
-		if err != nil {
-			t.Errorf("preset %q: %v", p.Name, err)
-		}
-		if p.Probe == "" || p.Prime == "" || p.About == "" {
-			t.Errorf("preset %q: empty probe, prime or description", p.Name)
-		}
-		if p.Mode == lstm.Text {
-			d, _ := lstm.NewTextData(p.Text)
-			if _, err := d.Vocab.Encode(p.Probe); err != nil {
-				t.Errorf("preset %q: probe uses characters outside the text: %v", p.Name, err)
-			}
-			if _, err := d.Vocab.Encode(p.Prime); err != nil {
-				t.Errorf("preset %q: prime uses characters outside the text: %v", p.Name, err)
-			}
-		}
-	}
-	if modes[lstm.Numbers] == 0 || modes[lstm.Text] < 5 {
-		t.Errorf("modes %v: want text presets and a numbers preset", modes)
-	}
-	// deterministic
-	if a, b := Presets(), Presets(); a[2].Text != b[2].Text || a[3].Text != b[3].Text {
-		t.Error("generated presets differ between calls")
-	}
-}
-
-func TestCountingPreset(t *testing.T) {
-	lines := strings.Split(strings.TrimSuffix(countingText(), "\n"), "\n")
-	if len(lines) != 120 {
-		t.Fatalf("%d lines, want 120", len(lines))
-	}
-	seen := map[int]int{}
-	for _, l := range lines {
-		a, b, ok := strings.Cut(l, "X")
-		if !ok || strings.Trim(a, "a") != "" || strings.Trim(b, "b") != "" || len(a) != len(b) || len(a) < 1 || len(a) > 10 {
-			t.Fatalf("line %q is not aⁿXbⁿ with 1 ≤ n ≤ 10", l)
-		}
-		seen[len(a)]++
-	}
-	for n := 1; n <= 10; n++ {
-		if seen[n] != 12 {
-			t.Errorf("n=%d appears %d times, want 12", n, seen[n])
-		}
-	}
-	if strings.HasPrefix(countingText(), "aXb\naaXbb\naaaXbbb") {
-		t.Error("the order is not shuffled")
-	}
-}
-
-func TestBracketsPreset(t *testing.T) {
-	pairs := map[rune]rune{')': '(', ']': '[', '}': '{'}
-	for _, l := range strings.Split(strings.TrimSuffix(bracketsText(), "\n"), "\n") {
-		var stack []rune
-		depth := 0
-		for _, r := range l {
-			switch r {
-			case '(', '[', '{':
-				stack = append(stack, r)
-				depth = max(depth, len(stack))
-			default:
-				if len(stack) == 0 || stack[len(stack)-1] != pairs[r] {
-					t.Fatalf("line %q is not balanced", l)
-				}
-				stack = stack[:len(stack)-1]
-			}
-		}
-		if len(stack) != 0 || depth > 6 {
-			t.Fatalf("line %q: unclosed or deeper than 6", l)
-		}
-	}
-}
-
-func TestSinePreset(t *testing.T) {
-	if !strings.HasPrefix(sineText(), "0, 0.38, 0.71, 0.92, 1, 0.92, 0.71, 0.38, 0, -0.38") {
-		t.Errorf("sine starts %q", sineText()[:60])
-	}
-	vals, err := lstm.ParseNumbers(sineText())
-	if err != nil || len(vals) != 320 {
-		t.Errorf("%d values, %v; want 320", len(vals), err)
-	}
-}
-
-func TestTruncateProbe(t *testing.T) {
-	long := strings.Repeat("ab", 50)
-	p, cut := TruncateProbe(long, lstm.Text)
-	if utf8.RuneCountInString(p) != ProbeSteps || !cut {
-		t.Errorf("text: %d runes, cut %v", utf8.RuneCountInString(p), cut)
-	}
-	p, cut = TruncateProbe("春天来了", lstm.Text)
-	if p != "春天来了" || cut {
-		t.Errorf("short Chinese probe changed: %q %v", p, cut)
-	}
-	nums := strings.Repeat("1, ", 70)
-	p, cut = TruncateProbe(nums, lstm.Numbers)
-	vals, err := lstm.ParseNumbers(p)
-	if err != nil || len(vals) != ProbeSteps || !cut {
-		t.Errorf("numbers: %d values, %v, cut %v", len(vals), err, cut)
-	}
-	if got := DefaultProbe(sineText(), lstm.Numbers); !strings.HasPrefix(got, "0, 0.38, 0.71") {
-		t.Errorf("default numbers probe %q", got)
-	}
-}
-
-func TestFormat(t *testing.T) {
-	for _, c := range []struct{ got, want string }{
-		{FormatCount(0), "0"}, {FormatCount(999), "999"}, {FormatCount(1234567), "1,234,567"},
-		{FormatCount(int64(-1234)), "−1,234"}, {FormatCount(uint64(1000)), "1,000"},
-		{FormatLoss(2.302585, true), "2.303"}, {FormatLoss(0, false), "–"},
-		{FormatRate(850), "850"}, {FormatRate(12345), "12.3k"}, {FormatRate(0), "–"},
-		{FormatValue(-0.8), "−0.800"}, {FormatValue(-0.0001), "0.000"}, {FormatValue(0.93215), "0.932"},
-		{FormatOperand(-0.8), "(−0.800)"}, {FormatOperand(0.5), "0.500"},
-		{FormatNumber(0.01), "0.01"}, {FormatNumber(1e-5), "1e-05"}, {FormatNumber(32), "32"},
-		{FormatPercent(0.623), "62%"}, {FormatPercent(0.004), "0.4%"},
-		{DisplayRune(' '), "␣"}, {DisplayRune('\n'), "↵"}, {DisplayRune('春'), "春"}, {DisplayRune(0x7), "·"},
-		{DescribeRune('a'), "“a”"}, {DescribeRune(' '), "space"}, {DescribeRune(0x200b), "U+200B"},
-	} {
-		if c.got != c.want {
-			t.Errorf("got %q, want %q", c.got, c.want)
-		}
-	}
-}
-
-func TestSpecs(t *testing.T) {
-	for _, c := range []struct {
-		spec  IntSpec
-		typed string
-		ok    bool
-		want  int
-	}{
-		{SpecHidden, "32", true, 32}, {SpecHidden, " 512 ", true, 512}, {SpecHidden, "0", false, 0},
-		{SpecHidden, "100000", false, 0}, {SpecHidden, "", false, 0}, {SpecHidden, "abc", false, 0},
-		{SpecHidden, "3.5", false, 0}, {SpecSeqLen, "1", true, 1}, {SpecSeqLen, "257", false, 0},
-		{SpecSeed, "9007199254740991", true, MaxSeed}, {SpecSeed, "-1", false, 0},
-	} {
-		got, err := c.spec.Parse(c.typed)
-		if (err == nil) != c.ok || got != c.want {
-			t.Errorf("%s %q: %d, %v", c.spec.Field, c.typed, got, err)
-		}
-		var fe *FieldError
-		if err != nil && (!errors.As(err, &fe) || fe.Field != c.spec.Field || !strings.Contains(fe.Message, "from")) {
-			t.Errorf("%s %q: error %v does not name the field and the range", c.spec.Field, c.typed, err)
-		}
-	}
-	for _, c := range []struct {
-		typed string
-		ok    bool
-	}{{"0.01", true}, {"1", true}, {"0", false}, {"100", false}, {"1e-6", true}, {"NaN", false}, {"Inf", false}, {"0,5", true}, {"−0.1", false}} {
-		if _, err := SpecLR.Parse(c.typed); (err == nil) != c.ok {
-			t.Errorf("learning rate %q: %v", c.typed, err)
-		}
-	}
-	if _, err := SpecLR.Parse("100"); err == nil || !strings.Contains(err.Error(), "from 0.000001 to 1") {
-		t.Errorf("learning rate 100: %v", err)
-	}
-	if v, err := SpecForgetBias.Parse("−2"); err != nil || v != -2 {
-		t.Errorf("forget bias −2: %v %v", v, err)
-	}
-}
-
-func TestCheckText(t *testing.T) {
-	if CheckText("", lstm.Text) == nil || CheckText("  \n", lstm.Numbers) == nil {
-		t.Error("empty text accepted")
-	}
-	if err := CheckText("a", lstm.Text); err != nil {
-		t.Errorf("one character refused by the page (the engine says why): %v", err)
-	}
-	if err := CheckText("   ", lstm.Text); err != nil {
-		t.Errorf("spaces refused: %v", err)
-	}
-	if err := CheckText(strings.Repeat("x", lstm.MaxTextChars+1), lstm.Text); err == nil || !strings.Contains(err.Error(), "1,000,000") {
-		t.Errorf("over-long text: %v", err)
-	}
-	if err := CheckText(strings.Repeat("春", lstm.MaxTextChars), lstm.Text); err != nil {
-		t.Errorf("a text at the limit (counted in characters, not bytes): %v", err)
-	}
-}
-
-func TestLossHistory(t *testing.T) {
-	var h LossHistory
-	h.Add(3, []float32{3, 2, 1})
-	if h.First != 1 || h.Len() != 3 || h.Max != 3 {
-		t.Fatalf("first %d len %d max %g", h.First, h.Len(), h.Max)
-	}
-	if h.Entries[0].Smooth != 3 {
-		t.Errorf("the first smoothed loss %g is not debiased to the first loss", h.Entries[0].Smooth)
-	}
-	h.Add(5, []float32{1, 1})
-	if h.Len() != 5 || h.Next() != 6 {
-		t.Errorf("after continuing: len %d next %d", h.Len(), h.Next())
-	}
-	h.Add(8, []float32{1}) // updates 6 and 7 dropped by the engine
-	if h.Len() != 8 || !math.IsNaN(float64(h.Entries[5].Raw)) || h.Entries[7].Raw != 1 {
-		t.Errorf("gap: len %d entries %v", h.Len(), h.Entries)
-	}
-	if raw, ok := h.LastRaw(); !ok || raw != 1 {
-		t.Errorf("LastRaw = %g, %v", raw, ok)
-	}
-	h.Add(8, nil) // a Progress without losses changes nothing
-	if h.Len() != 8 {
-		t.Errorf("empty Progress changed the history: len %d", h.Len())
-	}
-	h.Add(2, []float32{4, 4}) // a new model
-	if h.First != 1 || h.Len() != 2 || h.Max != 4 {
-		t.Errorf("after a new model: first %d len %d max %g", h.First, h.Len(), h.Max)
-	}
-	h.Add(0, nil) // Reset
-	if h.Len() != 0 {
-		t.Errorf("after Reset: len %d", h.Len())
-	}
-	if _, ok := h.LastSmooth(); ok {
-		t.Error("smoothed loss after Reset")
-	}
-}
-
-// lossRun returns the losses of updates 1…n of a made-up run: falling, noisy,
-// with a few non-finite ones.
-func lossRun(n int) []float32 {
-	out := make([]float32, n)
-	for i := range out {
-		out[i] = float32(3*math.Exp(-float64(i)/float64(n/4+1)) + 0.5*math.Abs(math.Sin(float64(i)*0.37)))
-		if i%9973 == 17 {
-			out[i] = float32(math.NaN())
-		}
-	}
-	return out
-}
-
-// addInChunks adds losses as Progress messages bring them: a few at a time.
-func addInChunks(h *LossHistory, losses []float32, chunk int) {
-	for i := 0; i < len(losses); i += chunk {
-		j := min(i+chunk, len(losses))
-		h.Add(uint64(j), losses[i:j])
-	}
-}
-
-func TestLossHistoryBounded(t *testing.T) {
-	const n = 1_000_000
-	losses := lossRun(n)
-	var h LossHistory
-	addInChunks(&h, losses, 37)
-	if h.Len() > MaxLossEntries || h.Len() < MaxLossEntries/2 {
-		t.Fatalf("%d entries for %d updates; want at most %d", h.Len(), n, MaxLossEntries)
-	}
-	if h.First != 1 || h.Updates() != n || h.Next() != n+1 || !h.Binned() {
-		t.Fatalf("first %d, %d updates, next %d, binned %v", h.First, h.Updates(), h.Next(), h.Binned())
-	}
-	// The newest half keeps every update; spans never grow towards the newest.
-	for i, e := range h.Entries[h.Len()-MaxLossEntries/2:] {
-		if e.Span != 1 {
-			t.Fatalf("entry %d of the newest half covers %d updates", i, e.Span)
-		}
-	}
-	for i := 1; i < h.Len(); i++ {
-		if h.Entries[i].Span > h.Entries[i-1].Span {
-			t.Fatalf("entry %d covers %d updates, more than the older entry before it (%d)", i, h.Entries[i].Span, h.Entries[i-1].Span)
-		}
-	}
-	// Each row's update numbers, count, mean, least and largest are those of
-	// the losses it stands for.
-	next := uint64(1)
-	for _, r := range h.Rows() {
-		if r.First != next || r.Last-r.First+1 != uint64(r.Span) {
-			t.Fatalf("row %d…%d (span %d) after update %d", r.First, r.Last, r.Span, next-1)
-		}
-		next = r.Last + 1
-		var sum float64
-		var cnt uint32
-		lo, hi := float32(math.Inf(1)), float32(math.Inf(-1))
-		for _, l := range losses[r.First-1 : r.Last] {
-			if finiteLoss(float64(l)) {
-				sum += float64(l)
-				cnt++
-				lo, hi = min(lo, l), max(hi, l)
-			}
-		}
-		if cnt != r.N {
-			t.Fatalf("row %d…%d: %d finite losses, want %d", r.First, r.Last, r.N, cnt)
-		}
-		if cnt == 0 {
-			continue
-		}
-		if mean := sum / float64(cnt); math.Abs(float64(r.Raw)-mean) > 1e-5*mean {
-			t.Fatalf("row %d…%d: mean %g, want %g", r.First, r.Last, r.Raw, mean)
-		}
-		if r.Lo != lo || r.Hi != hi {
-			t.Fatalf("row %d…%d: least %g largest %g, want %g %g", r.First, r.Last, r.Lo, r.Hi, lo, hi)
-		}
-	}
-	// The smoothed loss of an entry is that of its last update in a full
-	// history (of the first MaxLossEntries updates, not yet merged).
-	var full LossHistory
-	for i, l := range losses[:MaxLossEntries] {
-		full.Add(uint64(i+1), []float32{l})
-	}
-	for _, r := range h.Rows() {
-		if r.Last > MaxLossEntries {
-			break
-		}
-		want := full.Entries[r.Last-1].Smooth
-		if math.IsNaN(float64(want)) {
-			continue
-		}
-		if r.Smooth != want {
-			t.Fatalf("row %d…%d: smoothed %g, want %g", r.First, r.Last, r.Smooth, want)
-		}
-	}
-	if sm, _ := h.LastSmooth(); sm <= 0 {
-		t.Errorf("LastSmooth %g", sm)
-	}
-	if v, ok := h.SmoothAt(n / 2); !ok || !(v > 0) {
-		t.Errorf("SmoothAt(%d) = %g, %v", n/2, v, ok)
-	}
-	if _, ok := h.SmoothAt(0); ok {
-		t.Error("SmoothAt before the first update")
-	}
-}
-
-func TestLossHistoryTruncate(t *testing.T) {
-	var h LossHistory
-	addInChunks(&h, lossRun(3*MaxLossEntries), 50)
-	rows := h.Rows()
-	cut := rows[10].Last + 1 // inside a block: the block goes
-	if rows[11].Span < 2 {
-		t.Fatalf("want a block at row 11, span %d", rows[11].Span)
-	}
-	h.Truncate(cut)
-	if h.Len() != 11 || h.Next() != rows[10].Last+1 {
-		t.Errorf("after Truncate(%d): %d entries, next %d", cut, h.Len(), h.Next())
-	}
-	h.Truncate(1 << 40) // beyond the end: nothing changes
-	if h.Len() != 11 {
-		t.Errorf("Truncate past the end dropped entries: %d", h.Len())
-	}
-}
-
-func TestLossHistoryChart(t *testing.T) {
-	f := func(h *LossHistory, w float64) chart.Frame {
-		return chart.Frame{Rect: chart.Rect{X0: 0, Y0: 0, X1: w, Y1: 100},
-			X: chart.Linear{D0: float64(h.First), D1: float64(h.Next() - 1), R0: 0, R1: w},
-			Y: chart.Linear{D0: 0, D1: 4, R0: 100, R1: 0}}
-	}
-	// Full resolution and denser than the pixels: the same points as
-	// chart.Polyline, which the chart drew before the history was bounded.
-	losses := lossRun(MaxLossEntries / 2)
-	var h LossHistory
-	addInChunks(&h, losses, 10)
-	smooth := make([]float32, h.Len())
-	for i, e := range h.Entries {
-		smooth[i] = e.Smooth
-	}
-	fr := f(&h, 300)
-	if got, want := h.AppendRaw(nil, fr), chart.Polyline(nil, fr, 1, 1, losses); !slices.Equal(got, want) {
-		t.Errorf("raw line: %d points, chart.Polyline %d", len(got), len(want))
-	}
-	if got, want := h.AppendSmooth(nil, fr), chart.Polyline(nil, fr, 1, 1, smooth); !slices.Equal(got, want) {
-		t.Errorf("smoothed line: %d points, chart.Polyline %d", len(got), len(want))
-	}
-	// Bounded: every pixel column's extent lies within that of the full
-	// history's line in the column or its neighbours, at most two points per
-	// column, in the order of the updates.
-	long := lossRun(200_000)
-	var b, all LossHistory
-	addInChunks(&b, long, 25)
-	all.First, all.total = 1, uint64(len(long))
-	for _, l := range long { // a full history without the bound, for reference
-		all.Entries = append(all.Entries, LossEntry{Span: 1, Raw: l, Lo: l, Hi: l})
-	}
-	const w = 1200
-	fr = f(&b, w)
-	ext := func(pts []chart.Point) map[int][2]float64 {
-		m := map[int][2]float64{}
-		for _, p := range pts {
-			c := int(math.Floor(p.X))
-			e, ok := m[c]
-			if !ok {
-				e = [2]float64{p.Y, p.Y}
-			}
-			m[c] = [2]float64{min(e[0], p.Y), max(e[1], p.Y)}
-		}
-		return m
-	}
-	got := b.AppendRaw(nil, fr)
-	ref := ext(all.AppendRaw(nil, fr))
-	perCol := map[int]int{}
-	for i, p := range got {
-		c := int(math.Floor(p.X))
-		perCol[c]++
-		if perCol[c] > 2 {
-			t.Fatalf("more than two points in column %d", c)
-		}
-		if i > 0 && p.X < got[i-1].X {
-			t.Fatalf("point %d goes back: x %g after %g", i, p.X, got[i-1].X)
-		}
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for d := -1; d <= 1; d++ {
-			if e, ok := ref[c+d]; ok {
-				lo, hi = min(lo, e[0]), max(hi, e[1])
-			}
-		}
-		if p.Y < lo-1e-9 || p.Y > hi+1e-9 {
-			t.Fatalf("column %d: y %g outside the full history's %g…%g", c, p.Y, lo, hi)
-		}
-	}
-	if len(perCol) < w*9/10 {
-		t.Errorf("the raw line covers %d of %d columns", len(perCol), w)
-	}
-}
-
-func TestLossHistoryBinary(t *testing.T) {
-	var h LossHistory
-	losses := lossRun(3 * MaxLossEntries)
-	addInChunks(&h, losses[:2*MaxLossEntries], 17)
-	h.First = 41 // a history that starts at update 41
-	b := h.MarshalBinary()
-	g, err := ParseLossHistory(41, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.EqualFunc(g.Entries, h.Entries, sameEntry) || g.First != 41 || g.Next() != h.Next() || g.Max != h.Max || g.MinPos != h.MinPos {
-		t.Fatalf("round trip: first %d next %d max %g minpos %g; want %d %d %g %g", g.First, g.Next(), g.Max, g.MinPos, h.First, h.Next(), h.Max, h.MinPos)
-	}
-	// Training goes on after a restore exactly as without one.
-	rest := losses[2*MaxLossEntries:]
-	h.Add(h.Next()-1+uint64(len(rest)), rest)
-	g.Add(g.Next()-1+uint64(len(rest)), rest)
-	if !slices.EqualFunc(g.Entries, h.Entries, sameEntry) {
-		t.Error("the restored history goes on differently")
-	}
-	for name, bad := range map[string][]byte{
-		"short":     b[:10],
-		"ragged":    b[:len(b)-1],
-		"span 0":    append(make([]byte, 24), b[len(b)-16:]...),
-		"too many":  make([]byte, lossEntryBytes*(MaxLossEntries+1)+16),
-		"nan state": append(append([]byte(nil), b[:len(b)-16]...), 0, 0, 0, 0, 0, 0, 0xf8, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0),
-	} {
-		if _, err := ParseLossHistory(1, bad); err == nil {
-			t.Errorf("%s: accepted", name)
-		}
-	}
-}
-
-func sameEntry(a, b LossEntry) bool {
-	eq := func(x, y float32) bool { return x == y || math.IsNaN(float64(x)) && math.IsNaN(float64(y)) }
-	return a.Span == b.Span && a.N == b.N && eq(a.Raw, b.Raw) && eq(a.Lo, b.Lo) && eq(a.Hi, b.Hi) && eq(a.Smooth, b.Smooth)
-}
-
-func TestLossHistoryCSV(t *testing.T) {
-	var h LossHistory
-	h.Add(12, []float32{2.5, 2})
-	var buf bytes.Buffer
-	if err := h.WriteCSV(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if want := "update,loss\n11,2.5\n12,2\n"; buf.String() != want {
-		t.Errorf("full resolution: %q, want %q", buf.String(), want)
-	}
-	// Bounded: a row per entry, its last update, mean, count, least and
-	// largest, and the counts add up to every update.
-	h.Reset()
-	losses := lossRun(5 * MaxLossEntries)
-	addInChunks(&h, losses, 40)
-	buf.Reset()
-	if err := h.WriteCSV(&buf); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(recs[0], ",") != "update,loss,updates,loss_min,loss_max" || len(recs) != h.Len()+1 {
-		t.Fatalf("header %v, %d rows for %d entries", recs[0], len(recs)-1, h.Len())
-	}
-	next := uint64(1)
-	for i, r := range recs[1:] {
-		last, _ := strconv.ParseUint(r[0], 10, 64)
-		count, _ := strconv.ParseUint(r[2], 10, 64)
-		if count == 0 || last != next+count-1 {
-			t.Fatalf("row %d: update %d covering %d updates after update %d", i, last, count, next-1)
-		}
-		if count == 1 && r[1] != r[3] && r[1] != "NaN" {
-			t.Fatalf("row %d: a single update with least %s and loss %s", i, r[3], r[1])
-		}
-		if count == 1 {
-			if want := strconv.FormatFloat(float64(losses[last-1]), 'g', -1, 32); r[1] != want {
-				t.Fatalf("row %d: loss of update %d is %s, want %s", i, last, r[1], want)
-			}
-		}
-		next = last + 1
-	}
-	if next != uint64(len(losses))+1 {
-		t.Errorf("the rows end at update %d, want %d", next-1, len(losses))
-	}
-}
 
 func trace2x3() protocol.TraceResult {
 	// T=2, H=3
@@ -535,63 +22,74 @@ func trace2x3() protocol.TraceResult {
 		Symbols: []rune("ab"), PNext: []float32{0.5, float32(math.NaN())}, Top: []rune("bb"), TopP: []float32{0.5, 0.4}}
 }
 
-func TestLayerView(t *testing.T) {
-	tr := trace2x3()
-	v := Layer(&tr, 0)
-	s := v.At(1, 0)
-	if s.CPrev != float64(float32(0.1)) || s.Zf != 0.5 || s.Zi != 1 || s.Z != 0.5 || s.C != float64(float32(0.55)) {
-		t.Errorf("At(1, 0) = %+v", s)
+// testEngine stands for the engine in the State tests: it keeps the
+// requests the page sent.
+type testEngine struct {
+	t    *testing.T
+	sent []protocol.Message
+}
+
+func (e *testEngine) post(b []byte) {
+	m, err := protocol.Decode(b)
+	if err != nil {
+		e.t.Fatal(err)
 	}
-	if math.Abs(s.Kept()+s.Written()-s.C) > 1e-6 {
-		t.Errorf("kept %g + written %g ≠ c %g", s.Kept(), s.Written(), s.C)
+	e.sent = append(e.sent, m)
+}
+
+// last returns the newest request sent.
+func (e *testEngine) last() protocol.Message {
+	if len(e.sent) == 0 {
+		e.t.Fatal("nothing was sent")
 	}
-	if s0 := v.At(0, 1); s0.CPrev != 0 || s0.HPrev != 0 {
-		t.Errorf("step 1 reads c_0 and h_0: %+v", s0)
+	return e.sent[len(e.sent)-1]
+}
+
+// newTestState returns a State whose engine is the test.
+func newTestState(t *testing.T) (*State, *testEngine) {
+	e := &testEngine{t: t}
+	return NewState(client.New(e.post)), e
+}
+
+// apply passes m to s as the page receives it: as bytes, placed in the
+// conversation (a reply to a request given up is dropped: no change).
+func apply(t *testing.T, s *State, m protocol.Message) (Dirty, []byte) {
+	t.Helper()
+	b, err := protocol.Encode(m)
+	if err != nil {
+		t.Fatal(err)
 	}
-	kept, written := v.StepBars(1, nil, nil)
-	if len(kept) != 3 || len(written) != 3 || math.Abs(written[1]+0.5) > 1e-6 {
-		t.Errorf("bars %v %v", kept, written)
+	r, err := s.Receive(b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if top := TopUnits(Variances(v.C, 2, 3), 2); !slices.Equal(top, []int{0, 1}) {
-		t.Errorf("top units %v", top)
+	if r.Msg == nil {
+		return 0, nil
 	}
-	// the equations with the numbers filled in
-	eq := CellEquation(s)
-	if got := eq[0].String(); got != "cₜ = zᶠ ⊙ cₜ₋₁ + zⁱ ⊙ z" {
-		t.Errorf("equation %q", got)
-	}
-	if got := eq[2].String(); got != "= 0.050 + 0.500 = 0.550" {
-		t.Errorf("sum %q", got)
-	}
-	if got := HiddenEquation(s)[1].String(); got != "= 0.500 × tanh(0.550)" {
-		t.Errorf("h line %q", got)
-	}
-	rnn := protocol.TraceResult{Cell: lstm.CellRNN, T: 1, H: 1, Layers: []protocol.LayerTrace{{H: []float32{0.5}, H0: []float32{0}}}}
-	rs := Layer(&rnn, 0).At(0, 0)
-	if rs.LSTM || len(InspectorRows(rs)) != 2 || !strings.HasPrefix(HiddenEquation(rs)[0].String(), "hₜ = tanh(W xₜ") {
-		t.Errorf("RNN inspector: %+v %v", rs, HiddenEquation(rs))
-	}
+	return s.Apply(r)
 }
 
 func TestStateTraceGate(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Ready{})
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
 	s.SetProbe("ab")
 	if s.TraceDue(1000) {
 		t.Fatal("trace due before the engine has a model")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100, Vocab: []rune("ab")})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100, Vocab: []rune("ab")})
 	if !s.TraceDue(1000) {
 		t.Fatal("no trace due after the model was made")
 	}
-	req := s.TraceRequest(1000)
+	s.RequestTrace(1000)
+	req := eng.last().(protocol.Trace)
 	if req.Probe != "ab" || s.TraceDue(2000) {
 		t.Fatalf("request %+v; a second one due while the first is under way", req)
 	}
-	s.Apply(protocol.Progress{Update: 5, Running: true, Losses: []float32{1, 1, 1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 5, Running: true, Losses: []float32{1, 1, 1, 1, 1}})
 	tr := trace2x3()
+	tr.Gen = 1
 	tr.ID = req.ID
-	d, _ := s.Apply(tr)
+	d, _ := apply(t, s, tr)
 	if d&DirtyTrace == 0 || s.Trace == nil {
 		t.Fatal("the trace was not taken")
 	}
@@ -602,133 +100,85 @@ func TestStateTraceGate(t *testing.T) {
 		t.Error("no trace due after new progress and 100 ms")
 	}
 	// a refused probe waits for a new one
-	req = s.TraceRequest(1100)
-	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Probe text", Message: "bad"})
-	s.Apply(protocol.Progress{Update: 6, Running: true, Losses: []float32{1}})
-	if s.TraceDue(5000) || s.Errors[FieldProbe] != "bad" {
-		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[FieldProbe])
+	s.RequestTrace(1100)
+	req = eng.last().(protocol.Trace)
+	bad := protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}
+	apply(t, s, bad)
+	apply(t, s, protocol.Progress{Gen: 1, Update: 6, Running: true, Losses: []float32{1}})
+	if s.TraceDue(5000) || s.Errors[present.FieldProbe] != ErrorText(bad) {
+		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[present.FieldProbe])
 	}
 	s.SetProbe("a")
-	if !s.TraceDue(5000) || s.Errors[FieldProbe] != "" {
+	if !s.TraceDue(5000) || s.Errors[present.FieldProbe] != "" {
 		t.Error("a new probe does not ask again or keeps the old error")
 	}
 	// an answer to a replaced request is ignored
-	old := s.TraceRequest(5000)
+	s.RequestTrace(5000)
+	old := eng.last().(protocol.Trace)
 	s.SetProbe("b")
 	tr.ID = old.ID
-	if d, _ := s.Apply(tr); d != 0 {
+	if d, _ := apply(t, s, tr); d != 0 {
 		t.Error("an answer to a replaced request was taken")
 	}
 }
 
 func TestStateErrorsAndReset(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
-	s.Apply(protocol.Progress{Update: 50, Running: true, Losses: []float32{2}})
+	s, _ := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 50, Running: true, Losses: []float32{2}})
 	if !s.Running || s.Update != 50 {
 		t.Fatalf("running %v update %d", s.Running, s.Update)
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "diverged"})
-	if s.Running || s.Errors[FieldLR] != "diverged" || s.Update != 50 {
-		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[FieldLR], s.Update)
+	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 51, Token: "loss"}
+	apply(t, s, diverged)
+	if s.Running || s.Errors[present.FieldLR] != ErrorText(diverged) || s.Update != 50 {
+		t.Errorf("after divergence: running %v, error %q, update %d", s.Running, s.Errors[present.FieldLR], s.Update)
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
-	if s.Errors[FieldText] != "empty" || s.Update != 50 || s.Losses.Len() == 0 {
+	empty := protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText}
+	apply(t, s, empty)
+	if s.Errors[present.FieldText] != ErrorText(empty) || s.Update != 50 || s.Losses.Len() == 0 {
 		t.Error("bad data lost the model's progress")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120, Updates: 0})
 	if s.Update != 0 || s.Losses.Len() != 0 || !s.ModelReset {
 		t.Errorf("a new model: update %d, %d losses, reset %v", s.Update, s.Losses.Len(), s.ModelReset)
 	}
 	s.Mode = lstm.Numbers // the person chose numbers; the engine refused them
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 120})
 	if s.Mode != lstm.Numbers {
 		t.Error("a Status switched the page's mode under the person")
 	}
 }
 
-func TestGeometry(t *testing.T) {
-	g := NewGeometry(640, 40, 40, 32)
-	if g.ColW != (640-40-rightMargin)/40 || g.HeatH != 96 || g.RowH != 3 {
-		t.Errorf("geometry %+v", g)
-	}
-	if g.Step(-5) != 0 || g.Step(1e6) != 39 || g.Step(float64(g.ColW)*3+1) != 3 {
-		t.Error("Step does not clamp or map")
-	}
-	if g.Unit(4) != 1 || g.Unit(1e6) != 31 {
-		t.Error("Unit does not map")
-	}
-	big := NewGeometry(300, 40, 60, 512)
-	if big.Width() <= 300 {
-		t.Errorf("a narrow screen squeezes the steps: %+v", big)
-	}
-	if big.ColW != minColW || big.HeatH != maxHeatH || big.RowH >= 1 {
-		t.Errorf("large geometry %+v", big)
-	}
-}
-
-func TestSpreadLabels(t *testing.T) {
-	got := SpreadLabels([]float64{50, 52, 10}, 10, 0, 100)
-	if got[2] != 10 || got[1]-got[0] < 10 {
-		t.Errorf("%v", got)
-	}
-	got = SpreadLabels([]float64{99, 99, 99}, 10, 0, 100)
-	if got[0] < 0 || got[2] > 100 || slices.Max(got)-slices.Min(got) < 20 {
-		t.Errorf("at the bottom edge: %v", got)
-	}
-}
-
-func TestParseUnits(t *testing.T) {
-	u, err := ParseUnits("3, 7 3;12", 32, 6)
-	if err != nil || !slices.Equal(u, []int{2, 6, 11}) || FormatUnits(u) != "3, 7, 12" {
-		t.Errorf("%v %v", u, err)
-	}
-	for _, bad := range []string{"", "0", "33", "x", "1,2,3,4,5,6,7"} {
-		if _, err := ParseUnits(bad, 32, 6); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
-func TestNiceLimit(t *testing.T) {
-	for _, c := range [][3]float64{{0.3, 1, 1}, {1.2, 1, 1.5}, {2.5, 1, 3}, {11.7, 1, 15}, {0.042, 0.01, 0.05}, {math.NaN(), 1, 1}} {
-		if got := NiceLimit(c[0], c[1]); got != c[2] {
-			t.Errorf("NiceLimit(%g, %g) = %g, want %g", c[0], c[1], got, c[2])
-		}
-	}
-	q, _ := AbsQuantile([]float32{1, -2, 3, -100}, 0.75, nil)
-	if q != 3 {
-		t.Errorf("AbsQuantile = %g", q)
-	}
-}
-
 func TestStateReach(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Ready{})
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
 	if s.ReachDue(1000) {
 		t.Fatal("reach due without data")
 	}
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
 	if !s.ReachDue(1000) {
 		t.Fatal("no reach due after the model was made")
 	}
-	req := s.ReachRequest(1000)
+	s.RequestReach(1000)
+	req := eng.last().(protocol.Reach)
 	if s.ReachDue(2000) {
 		t.Error("a second reach due while one is under way")
 	}
-	d, _ := s.Apply(protocol.ReachResult{ID: req.ID, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.1, 0.01}}})
+	d, _ := apply(t, s, protocol.ReachResult{ID: req.ID, Gen: 1, Cell: lstm.CellRNN, Layers: [][]float32{{1, 0.1, 0.01}}})
 	if d&DirtyReach == 0 || s.Reach[lstm.CellRNN] == nil || s.Reach[lstm.CellLSTM] != nil {
 		t.Fatalf("reach not kept by cell: %v", s.Reach)
 	}
-	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 3, Running: true, Losses: []float32{1, 1, 1}})
 	if s.ReachDue(1200) || !s.ReachDue(1500) {
 		t.Error("reach not limited to one per ReachInterval")
 	}
 	// an error answering Reach is not shown next to a field
-	req = s.ReachRequest(1500)
-	s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeNotReady, Field: "Training text", Message: "no data"})
-	if s.Errors[FieldText] != "" {
-		t.Errorf("a failed Reach showed %q", s.Errors[FieldText])
+	s.RequestReach(1500)
+	req = eng.last().(protocol.Reach)
+	apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeNotReady, Reason: protocol.ReasonNoData, Key: protocol.KeyText})
+	if s.Errors[present.FieldText] != "" {
+		t.Errorf("a failed Reach showed %q", s.Errors[present.FieldText])
 	}
 	s.ForgetReach()
 	if s.Reach[lstm.CellRNN] != nil {
@@ -736,50 +186,18 @@ func TestStateReach(t *testing.T) {
 	}
 }
 
-func TestTours(t *testing.T) {
-	for _, p := range Presets() {
-		steps := Tour(p.ID)
-		if len(steps) < 2 {
-			t.Errorf("preset %s: %d tour steps", p.ID, len(steps))
-		}
-		for _, s := range steps {
-			if len(s) > 400 {
-				t.Errorf("preset %s: a step of %d bytes is too long for a tip", p.ID, len(s))
-			}
-		}
-	}
-	if Tour("nope") != nil {
-		t.Error("a tour for an unknown preset")
-	}
-	if PresetIndex(Presets(), "custom") != -1 || PresetIndex(Presets(), "2") != 2 || PresetIndex(Presets(), "99") != -1 {
-		t.Error("PresetIndex")
-	}
-}
-
-func TestPresetFor(t *testing.T) {
-	ps := Presets()
-	if i := PresetFor(ps, lstm.Numbers, nil); i < 0 || ps[i].Mode != lstm.Numbers {
-		t.Errorf("numbers: %d", i)
-	}
-	if i := PresetFor(ps, lstm.Text, []rune("abXn\n")); i < 0 || ps[i].ID != "counting" {
-		t.Errorf("a counting vocabulary: %d", i)
-	}
-	if i := PresetFor(ps, lstm.Text, []rune("xyz")); i != -1 {
-		t.Errorf("no preset fits: %d", i)
-	}
-}
-
 // TestRefusedSampleRepaintsGenerate: a refused Generate request clears the
 // "generating" state and asks for the Generate area to be repainted, so the
 // button is enabled again (it stayed disabled once, found by the catalogue).
 func TestRefusedSampleRepaintsGenerate(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
-	req := s.SampleRequest("a very long prime", 10, 1, 1)
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestSample("a very long prime", 10, 1, 1)
+	req := eng.last().(protocol.Sample)
 	if !s.Generating {
 		t.Fatal("not generating after a request")
 	}
-	d, _ := s.Apply(protocol.Error{ID: req.ID, Code: protocol.CodeBadProbe, Field: "Prime", Message: "The prime has 3000 characters; the limit is 2000."})
+	d, _ := apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonTooLong, Key: protocol.KeyPrime, Value: 3000, Max: 2000})
 	if s.Generating {
 		t.Error("still generating after the engine refused the request")
 	}
@@ -789,8 +207,8 @@ func TestRefusedSampleRepaintsGenerate(t *testing.T) {
 }
 
 func TestStateAnnounce(t *testing.T) {
-	s := NewState()
-	s.Apply(protocol.Status{Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s, _ := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("before training: %q", msg)
 	}
@@ -798,30 +216,31 @@ func TestStateAnnounce(t *testing.T) {
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("before the engine confirmed: %q", msg)
 	}
-	s.Apply(protocol.Progress{Update: 3, Running: true, Losses: []float32{2, 1.5, 1.25}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 3, Running: true, Losses: []float32{2, 1.5, 1.25}})
 	if msg, ok := s.Announce(false); !ok || msg != "Training started." {
 		t.Errorf("started: %q %v", msg, ok)
 	}
-	s.Apply(protocol.Progress{Update: 9, Running: true, Losses: []float32{1, 1, 1, 1, 1, 1}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 9, Running: true, Losses: []float32{1, 1, 1, 1, 1, 1}})
 	if msg, ok := s.Announce(true); ok {
 		t.Errorf("progress itself was announced: %q", msg)
 	}
-	s.Apply(protocol.Progress{Update: 1200, Running: false, Losses: []float32{0.5}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1200, Running: false, Losses: []float32{0.5}})
 	loss, _ := s.Losses.LastSmooth()
-	want := "Paused at update 1,200, loss " + FormatLoss(loss, true) + "."
+	want := "Paused at update 1,200, loss " + present.FormatLoss(loss, true) + "."
 	if msg, ok := s.Announce(true); !ok || msg != want {
 		t.Errorf("paused: %q %v, want %q", msg, ok, want)
 	}
-	s.Apply(protocol.Progress{Update: 1201, Running: true, Losses: []float32{0.5}})
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: true, Losses: []float32{0.5}})
 	s.Announce(false)
-	s.Apply(protocol.Error{Code: protocol.CodeDiverged, Field: "Learning rate", Message: "Training diverged at update 1202."})
-	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: Training diverged at update 1202." {
+	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
+	apply(t, s, diverged)
+	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: "+ErrorText(diverged) {
 		t.Errorf("diverged: %q %v", msg, ok)
 	}
-	if s.StopReason != "" {
+	if s.Stopped != nil {
 		t.Error("the reason is said once")
 	}
-	s.Apply(protocol.Error{Code: protocol.CodeBadData, Field: "Training text", Message: "empty"})
+	apply(t, s, protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
 	}

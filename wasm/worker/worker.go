@@ -26,67 +26,16 @@ func Run() {
 	uint8Array := self.Get("Uint8Array")
 	cmds := make(chan []byte, queue)
 	overflow := make(chan struct{}, 1)
-	// funcs counts the js.Func callbacks made below and not released, for
-	// Diagnostics: both are program-lifetime handlers, so it stays 2.
-	funcs := 0
-
-	// Program-lifetime handler, created once and never released: it copies the
-	// bytes and queues them without blocking (a callback must not block).
-	// Only an ArrayBuffer or a view of one is bytes: an object that merely
-	// has a byteLength (and a huge length) would have Uint8Array read it
-	// element by element for minutes, freezing the engine. Anything else is
-	// queued as nil, which the engine answers as a bad message.
-	arrayBuffer := self.Get("ArrayBuffer")
-	isView := arrayBuffer.Get("isView")
-	funcs++
-	onMessage := js.FuncOf(func(this js.Value, args []js.Value) any {
-		data := args[0].Get("data")
-		if data.Type() != js.TypeObject || data.IsNull() || !(data.InstanceOf(arrayBuffer) || isView.Invoke(data).Bool()) {
-			select {
-			case cmds <- nil:
-			default:
-			}
-			return nil
-		}
-		var u8 js.Value
-		if data.InstanceOf(arrayBuffer) {
-			u8 = uint8Array.New(data)
-		} else { // the bytes of the view, whatever its element type
-			u8 = uint8Array.New(data.Get("buffer"), data.Get("byteOffset"), data.Get("byteLength"))
-		}
-		b := make([]byte, u8.Get("length").Int())
-		js.CopyBytesToGo(b, u8)
-		select {
-		case cmds <- b:
-		default:
-			select {
-			case overflow <- struct{}{}:
-			default:
-			}
-		}
-		return nil
-	})
-	self.Set("onmessage", onMessage)
-
-	// Yielding: a MessageChannel round trip returns to the event loop and comes
-	// back in ~60 µs (a timer would cost ~4 ms). Program-lifetime handler.
-	channel := self.Get("MessageChannel").New()
-	ticks := make(chan struct{}, 1)
-	funcs++
-	onTick := js.FuncOf(func(js.Value, []js.Value) any {
-		select {
-		case ticks <- struct{}{}:
-		default:
-		}
-		return nil
-	})
-	channel.Get("port1").Set("onmessage", onTick)
-	port2 := channel.Get("port2")
+	// funcs counts the js.Func callbacks the bridge holds, for Diagnostics:
+	// receiver's and yielder's, both program-lifetime, so it stays 2.
+	const funcs = 2
+	self.Set("onmessage", receiver(self, cmds, overflow))
+	port2, ticks := yielder(self)
 
 	post := func(m protocol.Message) {
 		b, err := protocol.Encode(m)
 		if err != nil {
-			b, _ = protocol.Encode(protocol.Error{Code: protocol.CodeInternal, Message: "The engine could not send a reply: " + err.Error()})
+			b, _ = protocol.Encode(protocol.Error{ID: protocol.IDOf(m), Code: protocol.CodeInternal, Reason: protocol.ReasonBug, Token: "the engine could not send a reply: " + err.Error()})
 		}
 		u8 := uint8Array.New(len(b))
 		js.CopyBytesToJS(u8, b)
@@ -117,10 +66,67 @@ func Run() {
 			case b := <-cmds:
 				handle(b)
 			case <-overflow:
-				post(protocol.Error{Code: protocol.CodeBadMessage, Message: "The engine was sent too many messages at once; some were dropped."})
+				post(e.Overflow())
 			default:
 				break drain
 			}
 		}
 	}
+}
+
+// receiver returns the worker's message handler, a program-lifetime
+// callback made once and never released: it copies the bytes and queues
+// them in cmds without blocking (a callback must not block), or notes an
+// overflow. Only an ArrayBuffer or a view of one is bytes: an object that
+// merely has a byteLength (and a huge length) would have Uint8Array read it
+// element by element for minutes, freezing the engine. Anything else is
+// queued as nil, which the engine answers as a bad message.
+func receiver(self js.Value, cmds chan<- []byte, overflow chan<- struct{}) js.Func {
+	uint8Array := self.Get("Uint8Array")
+	arrayBuffer := self.Get("ArrayBuffer")
+	isView := arrayBuffer.Get("isView")
+	return js.FuncOf(func(this js.Value, args []js.Value) any {
+		data := args[0].Get("data")
+		if data.Type() != js.TypeObject || data.IsNull() || !(data.InstanceOf(arrayBuffer) || isView.Invoke(data).Bool()) {
+			select {
+			case cmds <- nil:
+			default:
+			}
+			return nil
+		}
+		var u8 js.Value
+		if data.InstanceOf(arrayBuffer) {
+			u8 = uint8Array.New(data)
+		} else { // the bytes of the view, whatever its element type
+			u8 = uint8Array.New(data.Get("buffer"), data.Get("byteOffset"), data.Get("byteLength"))
+		}
+		b := make([]byte, u8.Get("length").Int())
+		js.CopyBytesToGo(b, u8)
+		select {
+		case cmds <- b:
+		default:
+			select {
+			case overflow <- struct{}{}:
+			default:
+			}
+		}
+		return nil
+	})
+}
+
+// yielder returns the port to post to and the channel that hears back:
+// a MessageChannel round trip returns to the event loop and comes back in
+// ~60 µs (a timer would cost ~4 ms). Its handler lives as long as the program.
+func yielder(self js.Value) (js.Value, <-chan struct{}) {
+	channel := self.Get("MessageChannel").New()
+	ticks := make(chan struct{}, 1)
+	onTick := js.FuncOf(func(js.Value, []js.Value) any {
+		select {
+		case ticks <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	channel.Get("port1").Set("onmessage", onTick)
+	return channel.Get("port2"), ticks
 }

@@ -258,7 +258,7 @@ func decode(in *bufio.Scanner, out *json.Encoder) error {
 		case protocol.Progress:
 			d.Update, d.Losses, d.Running = m.Update, m.Losses, m.Running
 		case protocol.Error:
-			d.Message = m.Message
+			d.Message = fmt.Sprintf("%v: %v %s %q", m.Code, m.Reason, m.Key, m.Token)
 		case protocol.Ready:
 			d.Message = m.Engine
 		}

@@ -1,0 +1,150 @@
+package client
+
+import (
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+)
+
+// This file holds the intents: what the person (or the page on their behalf)
+// asks of the engine. Each returns the request's ID, or 0 if nothing was sent.
+
+// SetText gives the engine new training data, as typed. Train and Step stated
+// before the engine answers wait for the answer: they go once it took the
+// data, and not at all if it refused it.
+func (c *Conn) SetText(mode lstm.Kind, text string) uint32 {
+	id := c.send(protocol.SetData{Mode: mode, Text: text}, TagNone)
+	if id != 0 {
+		c.dataID = id
+	}
+	return id
+}
+
+// SetConfig replaces the configuration. One that changes the architecture
+// (Resets) makes a new model and stops training.
+func (c *Conn) SetConfig(cfg lstm.Config) uint32 {
+	if Resets(c.Cfg, cfg) {
+		c.Running = false
+		c.held = nil
+	}
+	return c.send(protocol.SetConfig{Config: cfg}, TagNone)
+}
+
+// Resets reports whether changing the configuration from a to b makes a new
+// model: a new cell, size, seed or forget-gate bias. The engine applies the
+// rest (learning rate, optimizer, clipping, sequence length) to the model it has.
+func Resets(a, b lstm.Config) bool {
+	return a.Cell != b.Cell || a.Layers != b.Layers || a.Hidden != b.Hidden || a.Seed != b.Seed || a.ForgetBias != b.ForgetBias
+}
+
+// SetLive changes the settings that take effect from the next update.
+func (c *Conn) SetLive(cfg lstm.Config) uint32 {
+	return c.send(protocol.SetLive{LearningRate: cfg.LearningRate, Optimizer: cfg.Optimizer, Momentum: cfg.Momentum,
+		Clip: cfg.Clip, ClipMode: cfg.ClipMode}, TagNone)
+}
+
+// Train starts training.
+func (c *Conn) Train() uint32 {
+	c.Running, c.ModelReset, c.Stopped = true, false, nil
+	return c.training(protocol.Train{})
+}
+
+// Step trains one update.
+func (c *Conn) Step() uint32 {
+	c.Running = false
+	return c.training(protocol.Step{})
+}
+
+// training sends Train or Step, or holds it while new data is under way; a
+// held request has no ID yet (0).
+func (c *Conn) training(m protocol.Message) uint32 {
+	if c.dataID != 0 {
+		c.held = append(c.held[:0], m)
+		return 0
+	}
+	return c.send(m, TagNone)
+}
+
+// Pause stops training; a held Train or Step is dropped.
+func (c *Conn) Pause() uint32 {
+	c.Running, c.held = false, nil
+	return c.send(protocol.Pause{}, TagNone)
+}
+
+// Reset replaces the model with a fresh one.
+func (c *Conn) Reset() uint32 {
+	c.Running, c.held = false, nil
+	return c.send(protocol.Reset{}, TagNone)
+}
+
+// Import replaces the model with one read from a model file; training stops.
+func (c *Conn) Import(tag Tag, file []byte) uint32 {
+	c.Running, c.held = false, nil
+	return c.send(protocol.Import{File: file}, tag)
+}
+
+// Export asks for the model file.
+func (c *Conn) Export(tag Tag) uint32 { return c.send(protocol.Export{}, tag) }
+
+// Trace asks for a trace of probe, with interventions (clamps) if any.
+func (c *Conn) Trace(tag Tag, probe string, ivs []lstm.Intervention) uint32 {
+	return c.send(protocol.Trace{Probe: probe, Interventions: ivs}, tag)
+}
+
+// Sample asks for count characters (or values) generated after prime.
+func (c *Conn) Sample(tag Tag, prime string, count int, temperature float64, seed uint64) uint32 {
+	return c.send(protocol.Sample{Prime: prime, Count: count, Temperature: temperature, Seed: seed}, tag)
+}
+
+// Reach asks how far back the gradient reaches.
+func (c *Conn) Reach(tag Tag) uint32 { return c.send(protocol.Reach{}, tag) }
+
+// SnapAt asks for a trace and a sample of the model right after update at;
+// it is answered twice (the trace, then the sample), with Done on the second.
+func (c *Conn) SnapAt(tag Tag, m protocol.SnapAt) uint32 { return c.send(m, tag) }
+
+// withID returns the request m with its ID set.
+func withID(m protocol.Message, id uint32) protocol.Message {
+	switch m := m.(type) {
+	case protocol.SetData:
+		m.ID = id
+		return m
+	case protocol.SetConfig:
+		m.ID = id
+		return m
+	case protocol.SetLive:
+		m.ID = id
+		return m
+	case protocol.Train:
+		return protocol.Train{ID: id}
+	case protocol.Pause:
+		return protocol.Pause{ID: id}
+	case protocol.Step:
+		return protocol.Step{ID: id}
+	case protocol.Reset:
+		return protocol.Reset{ID: id}
+	case protocol.Import:
+		m.ID = id
+		return m
+	case protocol.Export:
+		return protocol.Export{ID: id}
+	case protocol.Reach:
+		return protocol.Reach{ID: id}
+	case protocol.Trace:
+		m.ID = id
+		return m
+	case protocol.Sample:
+		m.ID = id
+		return m
+	case protocol.SnapAt:
+		m.ID = id
+		return m
+	case protocol.Diagnose:
+		return protocol.Diagnose{ID: id}
+	}
+	return m
+}
+
+// Diagnose asks the engine for its Diagnostics. The page sends it as the hang
+// question: an engine that answers nothing, not even this, within the page's
+// deadline is declared hung. The reply needs no owner.
+func (c *Conn) Diagnose() uint32 { return c.send(protocol.Diagnose{}, TagNone) }

@@ -1,0 +1,141 @@
+//go:build js && wasm
+
+package browser
+
+import (
+	"fmt"
+	"honnef.co/go/js/dom/v2"
+	"strings"
+	"syscall/js"
+)
+
+// This file has the small helpers the page is built with: elements are made
+// with createElement and filled with textContent only, never with markup.
+
+// Attribute is an attribute set on a new element.
+type Attribute struct{ Name, Value string }
+
+// Attr returns the attribute name=value, for El.
+func Attr(name, value string) Attribute { return Attribute{name, value} }
+
+// Cls is a class attribute.
+type Cls string
+
+// Build makes elements.
+type Build struct{ Doc dom.Document }
+
+// El creates a tag with the given parts: cls and attr values, strings (text
+// nodes, set as text) and child nodes, in order.
+func (b Build) El(tag string, parts ...any) dom.HTMLElement {
+	e := b.Doc.CreateElement(tag).(dom.HTMLElement)
+	for _, p := range parts {
+		switch p := p.(type) {
+		case Cls:
+			e.Class().SetString(string(p))
+		case Attribute:
+			e.SetAttribute(p.Name, p.Value)
+		case string:
+			e.AppendChild(b.Doc.CreateTextNode(p))
+		case dom.Node:
+			if p != nil {
+				e.AppendChild(p)
+			}
+		case []dom.HTMLElement:
+			for _, c := range p {
+				e.AppendChild(c)
+			}
+		case nil:
+		default:
+			panic("browser: Build.El: unexpected part")
+		}
+	}
+	return e
+}
+
+// ID is the attribute id=v.
+func ID(v string) Attribute { return Attribute{"id", v} }
+
+// SetText replaces an element's content with text (textContent, never markup).
+func SetText(e dom.Element, s string) {
+	if e.TextContent() != s {
+		e.SetTextContent(s)
+	}
+}
+
+// Clear removes every child of e.
+func Clear(e dom.Element) { e.SetTextContent("") }
+
+// SetHidden shows or hides an element with the hidden attribute.
+func SetHidden(e dom.Element, hidden bool) {
+	if hidden {
+		e.SetAttribute("hidden", "")
+	} else if e.HasAttribute("hidden") {
+		e.RemoveAttribute("hidden")
+	}
+}
+
+// SetClass adds or removes a class.
+func SetClass(e dom.Element, name string, on bool) {
+	if on {
+		if !e.Class().Contains(name) {
+			e.Class().Add(name)
+		}
+	} else if e.Class().Contains(name) {
+		e.Class().Remove(name)
+	}
+}
+
+// Listen adds an event listener for the life of the page. The page is built
+// once and never torn down, so these listeners and their js.Func wrappers
+// (dom/v2 AddEventListener) are never removed or released.
+func Listen(e dom.EventTarget, typ string, f func(dom.Event)) {
+	e.AddEventListener(typ, false, f)
+}
+
+// ClientRect returns an element's position on the screen.
+func ClientRect(el dom.Element) (left, top, width, height float64) {
+	r := el.GetBoundingClientRect()
+	return r.Left(), r.Top(), r.Width(), r.Height()
+}
+
+// PointerXY returns the client coordinates of a pointer event.
+func PointerXY(ev dom.Event) (x, y float64) {
+	v := ev.Underlying()
+	return v.Get("clientX").Float(), v.Get("clientY").Float()
+}
+
+// EventKey returns the key of a keyboard event.
+func EventKey(ev dom.Event) string {
+	return ev.Underlying().Get("key").String()
+}
+
+// EventModified reports whether Ctrl, Alt or Meta was held.
+func EventModified(ev dom.Event) bool {
+	v := ev.Underlying()
+	return v.Get("ctrlKey").Bool() || v.Get("altKey").Bool() || v.Get("metaKey").Bool()
+}
+
+// OnResize calls f when the window's size changes. Program lifetime: the
+// listener is never removed.
+func OnResize(f func()) {
+	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
+		f()
+		return nil
+	}))
+}
+
+func Px(v float64) string { return fmt.Sprintf("%gpx", v) }
+
+// IsFocused reports whether el has the keyboard focus.
+func IsFocused(el dom.Element) bool {
+	return js.Global().Get("document").Get("activeElement").Equal(el.Underlying())
+}
+
+// ActiveTag returns the lower-case tag name of the focused element ("" if none).
+func ActiveTag() string {
+	a := js.Global().Get("document").Get("activeElement")
+	if a.IsNull() || a.IsUndefined() {
+		return ""
+	}
+	return strings.ToLower(a.Get("tagName").String())
+}

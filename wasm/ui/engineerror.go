@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/settings"
+	"lstmplayground/wasm/words"
+)
+
+// This file words the engine's errors. An Error is data: where it stands
+// for one of lstm's typed errors, the page builds that error again and
+// words it with the words catalogue, as it words its own checks.
+
+// errorField returns the field an engine Error is shown at ("" for none):
+// the label of the setting or input its Key names.
+func errorField(m protocol.Error) string {
+	if m.Key == "" {
+		return ""
+	}
+	return words.Label(words.English, m.Key)
+}
+
+// ErrorText words an engine Error for the person: a sentence that names the
+// field as they see it and, where there is one, the valid range.
+func ErrorText(m protocol.Error) string {
+	const l = words.English
+	if s, ok := dataText(l, m); ok {
+		return s
+	}
+	switch m.Reason {
+	case protocol.ReasonSetting:
+		return words.Config(l, &lstm.ConfigError{Key: m.Key, Problem: lstm.ConfigProblem(m.Detail), Value: m.Value,
+			Min: m.Min, Max: m.Max, Have: m.Have, Limit: m.Limit})
+	case protocol.ReasonFormat, protocol.ReasonNewerFormat:
+		s, _ := words.ModelFile(l, modelFileError(m))
+		return s
+	case protocol.ReasonCannotTrain:
+		r, _ := utf8.DecodeRuneInString(m.Token)
+		return words.CannotTrain(l, &lstm.UnknownRuneError{Rune: r})
+	}
+	return engineText(m)
+}
+
+// dataText words the errors of training data, probes and primes.
+func dataText(l words.Lang, m protocol.Error) (string, bool) {
+	var err error
+	switch m.Reason {
+	case protocol.ReasonEmpty:
+		err = map[string]error{protocol.KeyProbe: lstm.ErrEmptyProbe, protocol.KeyPrime: lstm.ErrEmptyPrime}[m.Key]
+		if err == nil {
+			err = lstm.ErrEmptyText
+		}
+		if m.Detail == 1 {
+			err = lstm.ErrNoNumbers
+		}
+	case protocol.ReasonBlank:
+		err = lstm.ErrBlankText
+	case protocol.ReasonTooShort:
+		err = lstm.ErrTooShort
+	case protocol.ReasonTooManyDistinct:
+		err = lstm.ErrTooManyChars
+	case protocol.ReasonTooLong:
+		err = &lstm.LengthError{Input: lstm.Input(m.Detail), Have: int(m.Have), Limit: int(m.Limit)}
+	case protocol.ReasonNumber:
+		err = &lstm.NumberError{Token: m.Token, Index: m.Index, Offset: m.Position, Problem: lstm.NumberProblem(m.Detail)}
+	case protocol.ReasonUnknownRune:
+		r, _ := utf8.DecodeRuneInString(m.Token)
+		err = &lstm.UnknownRuneError{Rune: r, Pos: m.Position}
+	default:
+		return "", false
+	}
+	if m.Key == protocol.KeyText {
+		kind := lstm.Text
+		if m.Detail == 1 && m.Reason == protocol.ReasonEmpty {
+			kind = lstm.Numbers
+		}
+		return words.Data(l, kind, err)
+	}
+	return words.Probe(l, err)
+}
+
+// modelFileError builds again the error of a model file the engine refused.
+func modelFileError(m protocol.Error) error {
+	if m.Reason == protocol.ReasonNewerFormat {
+		return &lstm.UnsupportedError{Version: uint32(m.Have)}
+	}
+	fe := &lstm.FormatError{Problem: lstm.FormatProblem(m.Detail), Offset: int64(m.Position), Want: m.Have, Reason: m.Token}
+	if _, ok := settings.Of(m.Token); ok && fe.Problem == lstm.BadValue {
+		fe.Err = &lstm.ConfigError{Key: m.Token, Value: m.Value, Min: m.Min, Max: m.Max}
+	}
+	return fe
+}
+
+// engineText words the errors of the engine itself, which lstm has no type
+// for. (English only: their sentences belong in the words catalogue.)
+func engineText(m protocol.Error) string {
+	switch m.Reason {
+	case protocol.ReasonVersion:
+		return "The page and its training engine are of different versions. Reload the page."
+	case protocol.ReasonNoData:
+		return "There is no training data yet: type a training text or pick a preset."
+	case protocol.ReasonDiverged:
+		return fmt.Sprintf("Training diverged at update %d: the %s became %v. The model is kept as it was after update %d. Try a smaller learning rate (now %g), or turn on gradient clipping.",
+			m.Index, m.Token, m.Value, m.Index-1, m.Max)
+	case protocol.ReasonOverflow:
+		return "The engine was sent too many messages at once; some were dropped."
+	case protocol.ReasonMalformed, protocol.ReasonWrongWay:
+		return "The engine received a message it could not read, and ignored it."
+	case protocol.ReasonBug:
+		return "The engine hit a bug and paused: " + m.Token + "."
+	}
+	return "The engine could not do what was asked (" + m.Reason.String() + ")."
+}

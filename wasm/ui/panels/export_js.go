@@ -1,0 +1,47 @@
+//go:build js && wasm
+
+package panels
+
+import (
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/present"
+)
+
+// PNGTarget is a chart with a "save as PNG" button.
+type PNGTarget struct {
+	Btn    *dom.HTMLButtonElement
+	Canvas *dom.HTMLCanvasElement
+	Title  string
+	Pixels bool // a heatmap: one pixel per cell, scaled up without smoothing
+}
+
+// exportView holds the download buttons.
+type exportView struct {
+	Trace   *dom.HTMLButtonElement
+	Losses  *dom.HTMLButtonElement
+	PyTorch *dom.HTMLButtonElement
+	PNGs    []*PNGTarget
+}
+
+// pngButton makes a small button that saves the chart on canvas as a PNG.
+func (v *View) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels bool) dom.HTMLElement {
+	btn := v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-tiny png-btn"),
+		browser.Attr("aria-label", "Save "+title+" as PNG"), browser.Attr("title", "Save this chart as a PNG image"), "PNG").(*dom.HTMLButtonElement)
+	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn, Canvas: canvas, Title: title, Pixels: pixels})
+	return btn
+}
+
+// buildExport makes the download buttons of the Keep and share group.
+func (v *View) buildExport() dom.HTMLElement {
+	b, e := v.B, &v.Exp
+	e.Trace = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download trace (CSV)").(*dom.HTMLButtonElement)
+	e.Losses = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download loss history (CSV)").(*dom.HTMLButtonElement)
+	e.PyTorch = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download weights (PyTorch JSON)").(*dom.HTMLButtonElement)
+	return b.El("div", browser.Cls("downloads"),
+		b.El("h3", "Downloads"),
+		b.El("div", browser.Cls("file-row"), e.Trace, e.Losses, e.PyTorch),
+		b.El("p", browser.Cls("hint"), "The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button."),
+		v.Alert(present.FieldExport))
+}

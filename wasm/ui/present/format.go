@@ -1,0 +1,167 @@
+package present
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Minus is the typographic minus sign, as in print (and chart tick labels).
+const Minus = "−"
+
+// FormatCount formats a count with thousands separators: 1234567 → "1,234,567".
+func FormatCount[I int | int64 | uint64](n I) string {
+	neg := n < 0
+	var u uint64
+	if neg {
+		u = uint64(-int64(n))
+	} else {
+		u = uint64(n)
+	}
+	s := strconv.FormatUint(u, 10)
+	var b strings.Builder
+	if neg {
+		b.WriteString(Minus)
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// FormatLoss formats a loss with 4 significant digits ("2.303", "0.04512"), or
+// "–" when there is none yet.
+func FormatLoss(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return FormatSig(v, 4)
+}
+
+// FormatRate formats a throughput in symbols per second: "850", "12.3k", "1.2M".
+func FormatRate(v float64) string {
+	switch {
+	case !(v > 0) || math.IsInf(v, 0):
+		return "–"
+	case v < 1000:
+		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+	case v < 1e6:
+		return strconv.FormatFloat(v/1e3, 'f', 1, 64) + "k"
+	}
+	return strconv.FormatFloat(v/1e6, 'f', 1, 64) + "M"
+}
+
+// FormatValue formats a state or gate value with 3 decimals and a true minus
+// sign: "0.932", "−0.800", "0.000".
+func FormatValue(v float64) string {
+	if math.IsNaN(v) {
+		return "NaN"
+	}
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return "∞"
+		}
+		return Minus + "∞"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		return "0.000"
+	}
+	if strings.HasPrefix(s, "-") {
+		return Minus + s[1:]
+	}
+	return s
+}
+
+// FormatOperand is FormatValue, in parentheses when negative, for a product
+// written out: "0.93 × (−0.80)".
+func FormatOperand(v float64) string {
+	s := FormatValue(v)
+	if strings.HasPrefix(s, Minus) {
+		return "(" + s + ")"
+	}
+	return s
+}
+
+// FormatNumber formats a setting or a data value compactly: up to 4
+// significant digits without trailing zeros ("0.01", "1e-05", "32").
+func FormatNumber(v float64) string {
+	return FormatSig(v, 4)
+}
+
+// FormatPercent formats a probability as a percentage: "62%", "0.4%".
+func FormatPercent(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
+	if p*100 < 1 && p > 0 {
+		return strconv.FormatFloat(p*100, 'f', 1, 64) + "%"
+	}
+	return strconv.FormatFloat(math.Round(p*100), 'f', -1, 64) + "%"
+}
+
+func FormatSig(v float64, digits int) string {
+	if math.IsNaN(v) {
+		return "NaN"
+	}
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return "∞"
+		}
+		return Minus + "∞"
+	}
+	s := strconv.FormatFloat(v, 'g', digits, 64)
+	if strings.ContainsAny(s, "e") {
+		// 1e-05 rather than 1e-05 with padding; keep Go's form but trim "+".
+		s = strings.Replace(s, "e+", "e", 1)
+	}
+	if strings.HasPrefix(s, "-") {
+		s = Minus + s[1:]
+	}
+	return s
+}
+
+// DisplayRune returns how a character of the probe or the vocabulary is shown
+// in one cell: visible stand-ins for white space and control characters.
+func DisplayRune(r rune) string {
+	switch r {
+	case ' ':
+		return "␣"
+	case '\n':
+		return "↵"
+	case '\t':
+		return "⇥"
+	case '\r':
+		return "␍"
+	}
+	if unicode.IsControl(r) || !unicode.IsPrint(r) && !unicode.IsSpace(r) {
+		return "·"
+	}
+	if unicode.IsSpace(r) {
+		return "␣"
+	}
+	return string(r)
+}
+
+// DescribeRune returns a character for a sentence: "a", "space", "newline",
+// "U+200B".
+func DescribeRune(r rune) string {
+	switch r {
+	case ' ':
+		return "space"
+	case '\n':
+		return "newline"
+	case '\t':
+		return "tab"
+	case '\r':
+		return "carriage return"
+	}
+	if unicode.IsControl(r) || !unicode.IsPrint(r) {
+		return "U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	}
+	return "“" + string(r) + "”"
+}

@@ -1,0 +1,40 @@
+package present
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ParseUnits reads a list of 1-based unit numbers ("3, 7 12") for a layer of H
+// units, and returns them 0-based, without repeats, at most max of them.
+func ParseUnits(s string, H, most int) ([]int, error) {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' })
+	if len(fields) == 0 {
+		return nil, &FieldError{"Units", fmt.Sprintf("Type up to %d unit numbers from 1 to %d, such as 1, 2, 3.", most, H)}
+	}
+	var out []int
+	for _, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > H {
+			return nil, &FieldError{"Units", fmt.Sprintf("Unit “%s” does not exist: use whole numbers from 1 to %d.", f, H)}
+		}
+		if !slices.Contains(out, n-1) {
+			out = append(out, n-1)
+		}
+	}
+	if len(out) > most {
+		return nil, &FieldError{"Units", fmt.Sprintf("Pick at most %d units; %d are listed.", most, len(out))}
+	}
+	return out, nil
+}
+
+// FormatUnits writes 0-based units as the 1-based list a person types: "3, 7, 12".
+func FormatUnits(units []int) string {
+	parts := make([]string, len(units))
+	for i, u := range units {
+		parts[i] = strconv.Itoa(u + 1)
+	}
+	return strings.Join(parts, ", ")
+}
