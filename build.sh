@@ -245,6 +245,7 @@ cmd_build() {
 	mkdir -p build
 	log "building static/ (GOOS=js GOARCH=wasm)"
 	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' -o build/app.wasm ./wasm/app
+	go run ./tools/wasmdata -o build/app.wasm build/app.wasm # joins the linker's 100,000 data segments
 	build_kernels
 	local whash ehash khash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
