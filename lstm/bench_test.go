@@ -1,7 +1,9 @@
 package lstm
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -63,6 +65,41 @@ func BenchmarkTrainCharLSTM(b *testing.B) {
 			}
 			b.ReportMetric(float64(chars)/b.Elapsed().Seconds(), "chars/s")
 			b.ReportMetric(loss, "loss")
+		})
+	}
+}
+
+// BenchmarkLoss20k trains the char-lstm workloads of BenchmarkTrainCharLSTM
+// from scratch over the first 20,000 characters, one seed per op (1, 2, …),
+// and reports the median over the seeds of the loss the peers are compared by
+// (tests/bench/gobench, ../shared/bench/RESULTS.md): the mean loss of the
+// updates that train the last 3,200 of those characters. Run it with
+// -benchtime Nx for N seeds.
+func BenchmarkLoss20k(b *testing.B) {
+	text := benchCorpus(b)
+	const T, chars, tail = 32, 20000, 3200
+	last := (chars + T - 1) / T
+	first := last - (tail+T-1)/T + 1
+	for _, hidden := range []int{64, 128} {
+		b.Run(fmt.Sprintf("H=%d", hidden), func(b *testing.B) {
+			var losses []float64
+			for b.Loop() {
+				cfg := DefaultConfig()
+				cfg.Cell, cfg.Hidden, cfg.SeqLen = CellLSTM, hidden, T
+				cfg.LearningRate, cfg.Clip, cfg.ClipMode = 0.01, 5, ClipElement
+				cfg.Seed = uint64(len(losses) + 1)
+				_, tr := newTextTrainer(b, cfg, text)
+				sum := 0.0
+				for step := 1; step <= last; step++ {
+					if u := mustStep(b, tr); step >= first {
+						sum += u.Loss
+					}
+				}
+				losses = append(losses, sum/float64(last-first+1))
+			}
+			slices.Sort(losses)
+			b.Logf("H=%d: loss after %d characters, seeds 1–%d in order of size: %.4f", hidden, chars, len(losses), losses)
+			b.ReportMetric(losses[len(losses)/2], "loss20k")
 		})
 	}
 }

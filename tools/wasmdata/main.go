@@ -1,0 +1,111 @@
+// Command wasmdata merges the data segments of a WebAssembly module that lie
+// close together, without changing the memory they initialise.
+//
+// Go's linker (cmd/link, wasm) writes a new data segment wherever 8 or more
+// zero bytes follow each other, up to 100,000 segments; each costs its own
+// header (mode, i32.const offset, end, length), and the headers' varying
+// offsets compress poorly. Joining two neighbouring segments writes the zeros
+// between them instead; linear memory starts as zeros, so the memory after
+// instantiation is the same. Measured on the page's app.wasm (./build.sh build):
+// see the commit that added this tool.
+//
+//	wasmdata [-gap 64] -o out.wasm in.wasm
+//
+// Only active segments of memory 0 with an i32.const offset are joined, and
+// only with the next such segment in the section when it starts at or after
+// the first one's end and fewer than -gap bytes later; any other segment stays
+// as it is. A data count section, if present, is updated.
+package main
+
+import (
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"os"
+)
+
+// stats describes what mergeModule did.
+type stats struct {
+	Before, After       int // data segments
+	SizeBefore, SizeAft int // module bytes
+}
+
+// mergeModule returns module with neighbouring data segments fewer than gap
+// zero bytes apart joined into one.
+func mergeModule(module []byte, gap int) ([]byte, stats, error) {
+	secs, err := readSections(module)
+	if err != nil {
+		return nil, stats{}, err
+	}
+	st := stats{SizeBefore: len(module)}
+	for i, s := range secs {
+		if s.id != sectionData {
+			continue
+		}
+		segs, err := readData(s.body)
+		if err != nil {
+			return nil, stats{}, err
+		}
+		merged := merge(segs, gap)
+		st.Before, st.After = len(segs), len(merged)
+		secs[i].body = writeData(merged)
+	}
+	for i, s := range secs {
+		if s.id == sectionDataCount {
+			secs[i].body = binary.AppendUvarint(nil, uint64(st.After))
+		}
+	}
+	out := writeModule(secs)
+	st.SizeAft = len(out)
+	return out, st, nil
+}
+
+// merge joins each simple segment with the simple segments that follow it
+// while the zeros between them are fewer than gap.
+func merge(segs []segment, gap int) []segment {
+	var out []segment
+	for _, s := range segs {
+		if n := len(out); n > 0 && s.simple && out[n-1].simple {
+			last := &out[n-1]
+			if uint64(s.offset) >= last.end() && uint64(s.offset)-last.end() < uint64(gap) {
+				joined := make([]byte, 0, uint64(s.offset)-uint64(last.offset)+uint64(len(s.init)))
+				joined = append(joined, last.init...)
+				joined = append(joined, make([]byte, uint64(s.offset)-last.end())...)
+				last.init = append(joined, s.init...)
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func main() {
+	gap := flag.Int("gap", 64, "join segments fewer than this many zero bytes apart")
+	out := flag.String("o", "", "write the module here (may be the input)")
+	flag.Parse()
+	if flag.NArg() != 1 || *out == "" || *gap < 0 {
+		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] -o out.wasm in.wasm")
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), *out, *gap); err != nil {
+		fmt.Fprintln(os.Stderr, "wasmdata:", err)
+		os.Exit(1)
+	}
+}
+
+func run(in, out string, gap int) error {
+	module, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	merged, st, err := mergeModule(module, gap)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, merged, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wasmdata: %d data segments → %d, %d bytes → %d\n", st.Before, st.After, st.SizeBefore, st.SizeAft)
+	return nil
+}
