@@ -92,8 +92,40 @@ func TestLossHistoryBounded(t *testing.T) {
 			t.Fatalf("entry %d covers %d updates, more than the older entry before it (%d)", i, h.Entries[i].Span, h.Entries[i-1].Span)
 		}
 	}
-	// Each row's update numbers, count, mean, least and largest are those of
-	// the losses it stands for.
+	checkRows(t, &h, losses)
+	// The smoothed loss of an entry is that of its last update in a full
+	// history (of the first MaxLossEntries updates, not yet merged).
+	var full LossHistory
+	for i, l := range losses[:MaxLossEntries] {
+		full.Add(uint64(i+1), []float32{l})
+	}
+	for _, r := range h.Rows() {
+		if r.Last > MaxLossEntries {
+			break
+		}
+		want := full.Entries[r.Last-1].Smooth
+		if math.IsNaN(float64(want)) {
+			continue
+		}
+		if r.Smooth != want {
+			t.Fatalf("row %d…%d: smoothed %g, want %g", r.First, r.Last, r.Smooth, want)
+		}
+	}
+	if sm, _ := h.LastSmooth(); sm <= 0 {
+		t.Errorf("LastSmooth %g", sm)
+	}
+	if v, ok := h.SmoothAt(n / 2); !ok || !(v > 0) {
+		t.Errorf("SmoothAt(%d) = %g, %v", n/2, v, ok)
+	}
+	if _, ok := h.SmoothAt(0); ok {
+		t.Error("SmoothAt before the first update")
+	}
+}
+
+// checkRows fails unless each row's update numbers, count, mean, least and
+// largest are those of the losses it stands for.
+func checkRows(t *testing.T, h *LossHistory, losses []float32) {
+	t.Helper()
 	next := uint64(1)
 	for _, r := range h.Rows() {
 		if r.First != next || r.Last-r.First+1 != uint64(r.Span) {
@@ -122,33 +154,6 @@ func TestLossHistoryBounded(t *testing.T) {
 		if r.Lo != lo || r.Hi != hi {
 			t.Fatalf("row %d…%d: least %g largest %g, want %g %g", r.First, r.Last, r.Lo, r.Hi, lo, hi)
 		}
-	}
-	// The smoothed loss of an entry is that of its last update in a full
-	// history (of the first MaxLossEntries updates, not yet merged).
-	var full LossHistory
-	for i, l := range losses[:MaxLossEntries] {
-		full.Add(uint64(i+1), []float32{l})
-	}
-	for _, r := range h.Rows() {
-		if r.Last > MaxLossEntries {
-			break
-		}
-		want := full.Entries[r.Last-1].Smooth
-		if math.IsNaN(float64(want)) {
-			continue
-		}
-		if r.Smooth != want {
-			t.Fatalf("row %d…%d: smoothed %g, want %g", r.First, r.Last, r.Smooth, want)
-		}
-	}
-	if sm, _ := h.LastSmooth(); sm <= 0 {
-		t.Errorf("LastSmooth %g", sm)
-	}
-	if v, ok := h.SmoothAt(n / 2); !ok || !(v > 0) {
-		t.Errorf("SmoothAt(%d) = %g, %v", n/2, v, ok)
-	}
-	if _, ok := h.SmoothAt(0); ok {
-		t.Error("SmoothAt before the first update")
 	}
 }
 

@@ -43,9 +43,9 @@
 //
 // Field encodings:
 //
-//	u8, enum   1 byte (lstm.Kind, lstm.Cell, lstm.Optimizer, lstm.ClipMode, lstm.StateKind, Code)
+//	u8, enum   1 byte (lstm.Kind, lstm.Cell, lstm.Optimizer, lstm.ClipMode, lstm.StateKind, Code, Reason)
 //	bool       1 byte, 0 or 1; anything else is malformed
-//	u32        4 bytes (request IDs)
+//	u32        4 bytes (request IDs, model generations)
 //	int, i64   8 bytes, two's complement
 //	u64        8 bytes
 //	f64        8 bytes IEEE 754 (scalars: loss, learning rate, …)
@@ -61,8 +61,10 @@
 //
 // # Errors
 //
-// Decode never panics and never allocates more than a small multiple of the
-// input's length: every declared length is checked against the bytes that
+// Decode reads the magic and the version first: bytes of another protocol
+// version are ErrVersion whatever follows (HeaderVersion says which). It
+// never panics and never allocates more than a small multiple of the input's
+// length: every declared length is checked against the bytes that
 // remain and against the limits below (MaxDataText, MaxText, …) before anything
 // is allocated. Errors are *DecodeError values naming the message type, the
 // field and the byte offset, and wrap one of ErrTruncated, ErrTooLarge,

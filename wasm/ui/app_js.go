@@ -124,7 +124,7 @@ func (a *app) received(b []byte) {
 		a.insideReply(r)
 		return
 	}
-	if r.NewModel || a.st.Update != update {
+	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
 		a.insideStale()
 	}
 	d, file := a.st.Apply(r)
@@ -151,7 +151,7 @@ func (a *app) status(r client.Reply, m protocol.Status) Dirty {
 	a.snapCheck()
 	a.showConfig(m.Config, false)
 	var d Dirty
-	if r.Req != nil && r.Req.Type() == protocol.TypeSetData {
+	if m.Length > 0 && !r.Stale {
 		d |= a.st.SetError(present.FieldText, "") | a.st.SetError(present.FieldLoad, "") | a.st.SetError(present.FieldTrain, "")
 		a.followText()
 	}
