@@ -22,6 +22,7 @@ type Class struct {
 	MaxNickname      int
 	MaxSample        int
 	MaxModelBytes    int
+	LifetimeDays     int
 	BoardDelay       int // seconds a new entry may take to appear on the board
 }
 
@@ -60,6 +61,7 @@ func ParseClass(v any) (Class, error) {
 	if l, ok := o["limits"].(map[string]any); ok {
 		c.MaxEntries, c.MaxNickname, c.MaxSample = whole(l["maxEntries"]), whole(l["maxNicknameChars"]), whole(l["maxSampleChars"])
 		c.MaxModelBytes, c.BoardDelay = whole(l["maxModelBytes"]), whole(l["boardDelaySeconds"])
+		c.LifetimeDays = whole(l["lifetimeDays"])
 	}
 	return c, nil
 }
