@@ -290,10 +290,13 @@ func (a *app) paintCurves() {
 	c.TextRotated(a.w("class.cardLoss"), 0.8*rem, (r.Y0+r.Y1)/2, font, panels.ColMuted)
 	var pts []chart.Point
 	var path []byte
+	drawn := 0
+	defer func() { bs.v.CurvesEl.SetAttribute("data-curves", strconv.Itoa(drawn)) }()
 	for i, e := range bs.entries {
 		if len(e.Loss) == 0 {
 			continue
 		}
+		drawn++
 		dx := 0.0
 		if len(e.Loss) > 1 {
 			dx = float64(e.Updates) / float64(len(e.Loss)-1)
