@@ -49,6 +49,8 @@ func (a *app) openBoard(b share.Board) {
 	a.cls.brd = bs
 	browser.SetText(bs.v.Heading, a.w("class.reading"))
 	browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", true)
+	a.tourSt.quiet, a.tourSt.id = true, "" // no guided tour over the board
+	browser.SetHidden(a.v.Tour.Root, true)
 	browser.Listen(bs.v.Sort, "change", func(dom.Event) { a.renderBoard() })
 	browser.Listen(bs.v.Close, "click", func(dom.Event) { a.boardAction("POST", "/close", bs.v.Close) })
 	browser.Listen(bs.v.BackBtn, "click", func(dom.Event) { a.backToBoard() })

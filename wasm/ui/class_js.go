@@ -305,11 +305,13 @@ func (a *app) sendDone(msg string) {
 	browser.SetText(c.send.Status, msg)
 }
 
-// lossValues returns the loss of the run, an entry a value, oldest first.
+// lossValues returns the smoothed loss of the run (the loss chart's line),
+// an entry a value, oldest first: raw losses overlaid for a class would be
+// mostly noise.
 func (a *app) lossValues() []float64 {
 	out := make([]float64, 0, a.st.Losses.Len())
 	for _, e := range a.st.Losses.Entries {
-		out = append(out, float64(e.Raw))
+		out = append(out, float64(e.Smooth))
 	}
 	return out
 }
