@@ -72,7 +72,11 @@ var enClass = map[string]string{
 	"class.ownText":       "own text",
 	"class.noKey":         "This board link is not complete: it needs the class id and its key. Open the board link you got when you started the class.",
 	"class.loading":       "Loading {1}'s run…",
-	"class.largeText":     "Large text",
+	"class.copy":          "Copy link",
+	"class.copied":        "Copied",
+	"class.titleEmpty":    "Type the class's title first.",
+	"class.started":       "The class “{1}” is started.",
+	"class.none":          "none",
 }
 
 var zhClass = map[string]string{
@@ -144,7 +148,11 @@ var zhClass = map[string]string{
 	"class.ownText":       "自己的文本",
 	"class.noKey":         "这个看板链接不完整：它需要课堂编号和密钥。请打开开设课堂时得到的看板链接。",
 	"class.loading":       "正在载入 {1} 的结果…",
-	"class.largeText":     "大字",
+	"class.copy":          "复制链接",
+	"class.copied":        "已复制",
+	"class.titleEmpty":    "请先输入课堂名称。",
+	"class.started":       "课堂“{1}”已开设。",
+	"class.none":          "无",
 }
 
 func init() {

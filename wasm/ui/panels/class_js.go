@@ -46,7 +46,8 @@ func (v *View) BuildClassStart(w Words) *ClassStart {
 		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-student-link"), w("class.studentLink")),
 			b.El("div", browser.Cls("inline-row"), c.Student, c.CopyStudent), b.El("p", browser.Cls("hint"), w("class.studentNote"))),
 		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-board-link"), w("class.boardLink")),
-			b.El("div", browser.Cls("inline-row"), c.Board, c.CopyBrd, c.OpenBoard), b.El("p", browser.Cls("hint"), w("class.boardNote"))),
+			b.El("div", browser.Cls("inline-row"), c.Board, c.CopyBrd), b.El("p", browser.Cls("hint"), w("class.boardNote")),
+			b.El("p", c.OpenBoard)),
 		c.Limits)
 	browser.SetHidden(c.Result, true)
 	c.Root = b.El("details", browser.Cls("teacher class-start"),
