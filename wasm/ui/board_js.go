@@ -91,11 +91,23 @@ func (a *app) refreshBoard() {
 			a.boardRead(cl, entries)
 			wait = classroom.PollMs(bs.unchanged)
 		}
-		browser.Timeout(wait, func() {
-			if gen == bs.gen {
-				a.refreshBoard()
-			}
-		})
+		a.nextRefresh(gen, wait)
+	})
+}
+
+// nextRefresh refreshes the board after wait ms, unless a newer refresh
+// started; while the page is hidden it only waits on, so that a board left
+// open in a background tab costs the service no reads.
+func (a *app) nextRefresh(gen, wait int) {
+	bs := a.cls.brd
+	browser.Timeout(wait, func() {
+		switch {
+		case gen != bs.gen:
+		case browser.PageIsHidden():
+			a.nextRefresh(gen, 5000)
+		default:
+			a.refreshBoard()
+		}
 	})
 }
 

@@ -64,6 +64,13 @@ func (a *app) initClass() {
 		return
 	}
 	if strings.Contains(hash, "board=") {
+		// A board link without its key: the key this browser kept, if any.
+		_, id, _ := strings.Cut(hash, "board=")
+		id, _, _ = strings.Cut(id, "&")
+		if b, ok := share.ParseBoard("board=" + id + "." + browser.StorageGet(true, classKeyPrefix+id)); ok {
+			a.openBoard(b)
+			return
+		}
 		a.invalidate(a.st.SetError(present.FieldLink, a.w("class.noKey")))
 	}
 	if st, err := share.Decode(hash); err == nil && st.Class != "" {
