@@ -185,3 +185,24 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     for (const c of contexts) await c.close();
   }
 });
+
+test('on a site without the class service, Start a class says it needs the hosted version', async () => {
+  const context = await launch();
+  try {
+    const page = await context.newPage();
+    // A static host: GET api/ is the host's 404 page, not JSON.
+    await page.route(/\/api\/$/, (r) => r.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' }));
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
+    let posted = 0;
+    page.on('request', (r) => { if (r.method() === 'POST') posted++; });
+    await page.locator('.class-start summary').click();
+    await page.getByLabel('Class title').fill('Static');
+    await page.getByRole('button', { name: 'Start the class' }).click();
+    await page.locator('#class-status').filter({ hasText: 'Classes need the hosted version of LSTM Playground' }).waitFor({ timeout: 10000 });
+    assert.equal(posted, 0, 'nothing was sent');
+    assert.equal(await page.getByLabel('Student link').isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
