@@ -9,7 +9,22 @@
 // the board (1366 px, 390 px, large text) into $CLASS_SHOTS (default /tmp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// seriousAxe returns axe-core's serious and critical violations on the page
+// as it is (evaluated through the driver: the page's CSP allows no inline script).
+async function seriousAxe(page) {
+  if (!(await page.evaluate(() => typeof globalThis.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 const shots = process.env.CLASS_SHOTS || '/tmp';
@@ -118,6 +133,7 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
         assert.equal(await page.locator('#class-send').textContent(), 'Send again (replaces my entry)');
       }
       assert.deepEqual(problems, []);
+      if (i === 2) assert.deepEqual(await seriousAxe(page), [], 'axe on a student page with Send to the class');
       await page.context().close();
       contexts.splice(contexts.indexOf(page.context()), 1);
     }
@@ -134,6 +150,8 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     assert.deepEqual([...nickTexts].sort(), [...nicks].sort());
     assert.equal(await board.locator('.board-card b, .board-title i').count(), 0, 'a nickname is text, never markup');
     assert.equal(await board.locator('.board-title').textContent(), 'Class board: Year 11 &lt;i&gt;LSTM');
+
+    assert.deepEqual(await seriousAxe(board), [], 'axe on the board');
 
     // Sorting.
     const order = async () => board.locator('.board-nick').allTextContents();
