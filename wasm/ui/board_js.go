@@ -277,6 +277,12 @@ func (a *app) paintCurves() {
 	}
 	rem := browser.RootFontSize()
 	_, _, width, _ := browser.ClientRect(bs.v.Cards)
+	if width < 1 {
+		// Not laid out yet (the page shows itself once the engine started):
+		// draw when it is.
+		browser.Timeout(250, a.paintCurves)
+		return
+	}
 	w := math.Max(width, 200)
 	h := math.Round(math.Min(math.Max(w*0.4, 12*rem), 26*rem))
 	c := bs.v.Curves
