@@ -51,6 +51,8 @@ func TestCatalogueLinks(t *testing.T) {
 		{"a model of another size", "#v=1&h=4&model=" + compress(model), "Hidden units"},
 		{"a shared model id with a path in it", "#v=1&shared=%2Fetc%2Fpasswd", "The link's Shared model (shared=/etc/passwd) cannot be used: a shared model's id is 26 letters a to z and digits 2 to 7"},
 		{"a shared model id in capitals", "#v=1&shared=ABCDEFGHIJKLMNOPQRSTUVWXYZ", "shared model's id is 26 letters"},
+		{"a class id with a path in it", "#v=1&class=%2Fboard", "The link's Class (class=/board) cannot be used: a class's id is 26 letters a to z and digits 2 to 7"},
+		{"a class id one letter short", "#v=1&class=abcdefghijklmnopqrstuvwxy", "class's id is 26 letters"},
 		{"a model and a shared model at once", "#v=1&h=3&model=" + compress(model) + "&shared=abcdefghijklmnopqrstuvwxyz", "both a model and a shared model's id"},
 		{"a fragment of 32,001 characters", "#v=1&probe=" + strings.Repeat("a", MaxFragment), "characters long; a link has at most 32,000"},
 		{"a deflate bomb as the text", "#" + bomb(keyText, 20<<20)[0:], "inflates to more than 4,000,000 bytes"},

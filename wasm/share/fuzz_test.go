@@ -29,6 +29,7 @@ func FuzzDecode(f *testing.F) {
 		"https://example.org/#v=1&cell=RNN", "v=1&text=!!!", "v=1&model=AAAA",
 		"v=1&preset=rhyme&text=" + compress([]byte("abc")),
 		"v=1&lang=zh-CN", "v=1&lang=ZH-cn&preset=poem-zh", "v=1&lang=zh", "v=1&lang=", "lang=en&v=1&lang=EN",
+		"v=1&class=abcdefghijklmnopqrstuvwxyz", "v=1&class=ABCDEFGHIJKLMNOPQRSTUVWXYZ", "v=1&class=a", "v=1&class=&shared=",
 	} {
 		f.Add(s)
 	}

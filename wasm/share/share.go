@@ -30,6 +30,8 @@
 //	only      Only                   one name of Charts
 //	embed     Embed                  1 (present only when true)
 //	model     Model                  an lstm model file: deflate, then unpadded base64url
+//	shared    Shared                 a share service model id (ValidModelID)
+//	class     Class                  a class board's id (ValidModelID's form): the page sends runs to it
 //
 // Values are percent-encoded as in a query string ('+' also reads as a
 // space). Encode writes every setting, so that a link reproduces its run even
@@ -184,6 +186,12 @@ type State struct {
 	// downloads api/models/<id>), or "". It is ModelIDLen characters a–z and
 	// 2–7 (ValidModelID); a link carries either Model or Shared, not both.
 	Shared string
+
+	// Class is the id of a class on the share service's class board (the
+	// page offers Send to the class), or "". It has a model id's form
+	// (ValidModelID). A class link carries the class's setup; the teacher
+	// key is never part of a link State (see ParseBoard).
+	Class string
 }
 
 // ModelIDLen is the length of a share service model id: 128 random bits in
@@ -215,7 +223,7 @@ func (s State) Equal(t State) bool {
 	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
 		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
 		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared &&
-		s.Lang == t.Lang
+		s.Lang == t.Lang && s.Class == t.Class
 }
 
 // Hides reports whether s hides the control name (one of HideNames).
@@ -246,6 +254,7 @@ const (
 	keyEmbed      = "embed"
 	keyModel      = "model"
 	keyShared     = "shared"
+	keyClass      = "class"
 	keyLang       = words.LinkKey
 )
 
@@ -259,13 +268,14 @@ const (
 	fieldEmbed   = "Embed"
 	fieldModel   = "Model"
 	fieldShared  = "Shared model"
+	fieldClass   = "Class"
 	fieldLang    = "Language"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
 var keyOrder = [...]string{keyVersion, keyLang, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
-	keyHide, keyOnly, keyEmbed, keyShared, keyText, keyModel}
+	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyText, keyModel}
 
 // configOrder is the registry of lstm.Config (with the page's seed range),
 // in the link's key order.
@@ -370,6 +380,8 @@ func (s State) value(key string) (string, bool) {
 		return "1", s.Embed
 	case keyShared:
 		return s.Shared, s.Shared != ""
+	case keyClass:
+		return s.Class, s.Class != ""
 	case keyLang:
 		return s.Lang, s.Lang != ""
 	}
@@ -492,6 +504,9 @@ func (s State) Validate() error {
 			return err
 		}
 	}
+	if s.Class != "" && !ValidModelID(s.Class) {
+		return badClass(s.Class)
+	}
 	if s.Model != nil {
 		if len(s.Model) > MaxModelBytes {
 			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
@@ -515,6 +530,12 @@ func checkShared(id string, hasModel bool) error {
 			Reason: "the link has both a model and a shared model's id; keep one of them"}
 	}
 	return nil
+}
+
+// badClass refuses a class id not of the service's form.
+func badClass(id string) error {
+	return &LinkError{Key: keyClass, Field: fieldClass, Value: id,
+		Reason: fmt.Sprintf("a class's id is %d letters a to z and digits 2 to 7; ask the teacher for the link again", ModelIDLen)}
 }
 
 // tooLong refuses a fragment of n characters, over MaxFragment.
@@ -873,6 +894,12 @@ func (s *State) decodeData(vals map[string]string) error {
 		}
 		s.Shared = v
 	}
+	if v, ok := vals[keyClass]; ok && v != "" {
+		if !ValidModelID(v) {
+			return badClass(v)
+		}
+		s.Class = v
+	}
 	return nil
 }
 
@@ -949,6 +976,8 @@ func fieldOf(key string) string {
 		return fieldModel
 	case keyShared:
 		return fieldShared
+	case keyClass:
+		return fieldClass
 	case keyLang:
 		return fieldLang
 	}

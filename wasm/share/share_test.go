@@ -62,6 +62,11 @@ func roundTripStates(t testing.TB) []State {
 		Default(),
 		with(func(s *State) { s.Preset = "rhyme" }),
 		with(func(s *State) { s.Preset = "counting"; s.Shared = "abcdefghijklmnopqrstuvwxyz" }),
+		with(func(s *State) {
+			s.Preset = "rhyme"
+			s.Class = "234567abcdefghijklmnopqrst"
+			s.Hide = []string{HideData}
+		}),
 		with(func(s *State) { s.Preset = "counting-2_b"; s.Probe = "aaaXbbb\naaaaXbbbb\n" }),
 		with(func(s *State) { s.Text = "hello world\n" }),
 		with(func(s *State) {

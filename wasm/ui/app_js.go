@@ -52,6 +52,7 @@ type app struct {
 	genUpdate   uint64
 	genCount    uint64 // Generate presses at update genUpdate
 	rec         recovery
+	cls         classState // the class board (class_js.go)
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -119,6 +120,9 @@ func (a *app) received(b []byte) {
 		return
 	case tagSession, tagShare, tagLink, tagPyTorch:
 		a.keepReply(r)
+		return
+	case tagClass:
+		a.classReply(r.Msg)
 		return
 	case tagUnitText, tagClampBefore, tagClampAfter:
 		a.insideReply(r)

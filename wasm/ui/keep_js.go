@@ -110,6 +110,7 @@ func (a *app) initKeep() {
 		browser.StorageSet(false, tabKey, k.tab)
 	}
 	a.readLink(browser.LocationHash())
+	a.initClass()
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
 	finish, _ := a.waitAtMost(2500)

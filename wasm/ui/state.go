@@ -62,6 +62,7 @@ const (
 	tagClampBefore                       // the clamp's trace without the intervention
 	tagClampAfter                        // and with it
 	tagSnap                              // a training snapshot
+	tagClass                             // Send to the class's model file
 )
 
 // State is everything the page knows, apart from the DOM: the conversation

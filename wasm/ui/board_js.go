@@ -1,0 +1,328 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/classroom"
+	"lstmplayground/wasm/ui/keep"
+	"lstmplayground/wasm/ui/panels"
+	"lstmplayground/wasm/words"
+)
+
+// This file is the class board: the page opened with a board link shows a
+// card per student, their loss curves on one chart, and the teacher's
+// actions (open a run, remove it, close the class); it refreshes itself.
+
+// curveColors are the board's series colours (a card's swatch is its curve's).
+var curveColors = [...]string{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"}
+
+// boardState is the board's state.
+type boardState struct {
+	ref       share.Board
+	v         *panels.BoardView
+	class     classroom.Class
+	entries   []classroom.Entry
+	sig       string // what the last refresh brought, to tell a change
+	unchanged int    // refreshes in a row that brought nothing new
+	failures  int
+	gen       int // the refresh chain; a refresh asked by hand starts a new one
+	viewing   bool
+}
+
+// openBoard puts the page in board mode for the class b.
+func (a *app) openBoard(b share.Board) {
+	browser.StorageSet(true, classKeyPrefix+b.Class, b.Key)
+	orders := [][2]string{}
+	for _, o := range classroom.Orders() {
+		orders = append(orders, [2]string{o, a.w("class.sort." + o)})
+	}
+	bs := &boardState{ref: b, v: a.v.BuildBoard(a.w, orders)}
+	a.cls.brd = bs
+	browser.SetText(bs.v.Heading, a.w("class.reading"))
+	browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", true)
+	a.tourSt.quiet, a.tourSt.id = true, "" // no guided tour over the board
+	browser.SetHidden(a.v.Tour.Root, true)
+	browser.Listen(bs.v.Sort, "change", func(dom.Event) { a.renderBoard() })
+	browser.Listen(bs.v.Close, "click", func(dom.Event) { a.boardAction("POST", "/close", bs.v.Close) })
+	browser.Listen(bs.v.BackBtn, "click", func(dom.Event) { a.backToBoard() })
+	browser.OnResize(func() {
+		if a.cls.brd != nil {
+			a.paintCurves()
+		}
+	})
+	a.refreshBoard()
+}
+
+// refreshBoard reads the board now and schedules the next refresh: sooner
+// after a change, later after each refresh that brought nothing, and after
+// a failure by the back-off.
+func (a *app) refreshBoard() {
+	bs := a.cls.brd
+	bs.gen++
+	gen := bs.gen
+	browser.FetchJSON("GET", "api/classes/"+bs.ref.Class+"/board", nil, bs.ref.Key, func(res browser.JSONResult, err error) {
+		if gen != bs.gen {
+			return // a newer refresh is under way
+		}
+		wait := 0
+		cl, entries, perr := classroom.ParseBoard(res.Value)
+		if err != nil || res.Status != 200 || perr != nil {
+			msg, p := a.problemText(res, err)
+			bs.failures++
+			wait = classroom.Backoff(bs.failures, res.RetryAfter, browser.Random01(), 60000)
+			if p.Final {
+				browser.SetText(bs.v.Heading, a.w("class.boardTitle", bs.ref.Class))
+				a.boardProblem(msg)
+				return
+			}
+			a.boardProblem(a.w("class.refreshFailed", msg, strconv.Itoa((wait+999)/1000)))
+		} else {
+			bs.failures = 0
+			a.boardProblem("")
+			a.boardRead(cl, entries)
+			wait = classroom.PollMs(bs.unchanged)
+		}
+		a.nextRefresh(gen, wait)
+	})
+}
+
+// nextRefresh refreshes the board after wait ms, unless a newer refresh
+// started; while the page is hidden it only waits on, so that a board left
+// open in a background tab costs the service no reads.
+func (a *app) nextRefresh(gen, wait int) {
+	bs := a.cls.brd
+	browser.Timeout(wait, func() {
+		switch {
+		case gen != bs.gen:
+		case browser.PageIsHidden():
+			a.nextRefresh(gen, 5000)
+		default:
+			a.refreshBoard()
+		}
+	})
+}
+
+// boardProblem shows (or, with "", hides) what went wrong.
+func (a *app) boardProblem(msg string) {
+	v := a.cls.brd.v
+	browser.SetText(v.Problem, msg)
+	browser.SetHidden(v.Problem, msg == "")
+}
+
+// boardRead takes a refresh's class and entries.
+func (a *app) boardRead(cl classroom.Class, entries []classroom.Entry) {
+	bs := a.cls.brd
+	var sig strings.Builder
+	sig.WriteString(strconv.FormatBool(cl.Open))
+	for _, e := range entries {
+		sig.WriteString(e.ID + e.Sent)
+	}
+	if sig.String() == bs.sig {
+		bs.unchanged++
+	} else {
+		bs.unchanged = 0
+	}
+	bs.sig, bs.class, bs.entries = sig.String(), cl, entries
+	note := a.w("class.refreshed", browser.LocalTime(a.cls.lang.Tag()))
+	if cl.BoardDelay > 0 {
+		note += " " + a.w("class.delay", strconv.Itoa(cl.BoardDelay))
+	}
+	browser.SetText(bs.v.Refreshed, note)
+	if bs.unchanged == 0 {
+		a.renderBoard()
+	}
+}
+
+// renderBoard draws the board: title, count, cards in the chosen order, curves.
+func (a *app) renderBoard() {
+	bs := a.cls.brd
+	v := bs.v
+	browser.SetText(v.Heading, a.w("class.boardTitle", bs.class.Title))
+	browser.SetText(v.Count, a.w("class.count", words.Count(a.cls.lang, int64(len(bs.entries))), words.Count(a.cls.lang, int64(bs.class.MaxEntries))))
+	browser.SetHidden(v.Closed, bs.class.Open)
+	v.Close.SetDisabled(!bs.class.Open)
+	browser.SetHidden(v.Empty, len(bs.entries) > 0)
+	colour := map[string]string{}
+	for i, e := range bs.entries { // colours by first appearance, the same in every order
+		colour[e.ID] = curveColors[i%len(curveColors)]
+	}
+	sorted := append([]classroom.Entry(nil), bs.entries...)
+	classroom.Sort(sorted, v.Sort.Value())
+	browser.Clear(v.Cards)
+	for _, e := range sorted {
+		v.Cards.AppendChild(a.boardCard(e, colour[e.ID]))
+	}
+	a.paintCurves()
+}
+
+// boardCard makes one student's card. The nickname, the sample and every
+// other value go in as text, never markup.
+func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
+	b, l := a.v.B, a.cls.lang
+	loss := a.w("class.none")
+	if v := e.LastLoss(); !math.IsNaN(v) {
+		loss = strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	swatch := b.El("span", browser.Cls("board-swatch"), browser.Attr("aria-hidden", "true"))
+	swatch.Style().SetProperty("background", colour, "")
+	diffs := b.El("p", browser.Cls("board-same"), a.w("class.same"))
+	if ds := classroom.Differences(l, a.cls.brd.class.Setup, e.Setup); len(ds) > 0 {
+		diffs = b.El("p", browser.Cls("board-diff"), a.w("class.differs"))
+		for _, d := range ds {
+			diffs.AppendChild(b.El("mark", d.Label+" "+d.Value))
+		}
+	}
+	open := b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), a.w("class.openRun")).(*dom.HTMLButtonElement)
+	remove := b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), a.w("class.remove")).(*dom.HTMLButtonElement)
+	browser.Listen(open, "click", func(dom.Event) { a.openRun(e) })
+	browser.Listen(remove, "click", func(dom.Event) { a.boardAction("DELETE", "/entries/"+e.ID, remove) })
+	card := b.El("li", browser.Cls("board-card"), browser.Attr("data-entry", e.ID),
+		b.El("h3", swatch, b.El("span", browser.Cls("board-nick"), e.Nickname)),
+		b.El("dl", browser.Cls("board-stats"),
+			b.El("dt", a.w("class.cardLoss")), b.El("dd", browser.Cls("board-loss"), loss),
+			b.El("dt", a.w("class.cardUpdates")), b.El("dd", browser.Cls("board-updates"), words.Count(l, int64(e.Updates)))),
+		diffs)
+	if e.Sample != "" {
+		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardSample")))
+		card.AppendChild(b.El("pre", browser.Cls("board-sample"), e.Sample))
+	}
+	if e.Unit != nil {
+		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardUnit", strconv.Itoa(e.Unit.Index+1), strconv.Itoa(e.Unit.Layer+1))))
+	}
+	if e.ModelBytes == 0 {
+		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.noModel")))
+	}
+	card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardSent", strings.Replace(strings.TrimSuffix(e.Sent, "Z"), "T", " ", 1))))
+	card.AppendChild(b.El("div", browser.Cls("board-actions"), open, remove))
+	return card
+}
+
+// boardAction removes an entry or closes the class, then refreshes.
+func (a *app) boardAction(method, path string, btn *dom.HTMLButtonElement) {
+	bs := a.cls.brd
+	btn.SetDisabled(true)
+	browser.FetchJSON(method, "api/classes/"+bs.ref.Class+path, nil, bs.ref.Key, func(res browser.JSONResult, err error) {
+		btn.SetDisabled(false)
+		if err != nil || res.Status >= 300 {
+			msg, _ := a.problemText(res, err)
+			a.boardProblem(msg)
+			return
+		}
+		bs.unchanged = 0
+		a.refreshBoard()
+	})
+}
+
+// openRun loads an entry's setup and model into the playground, with Back
+// to the board above it.
+func (a *app) openRun(e classroom.Entry) {
+	bs := a.cls.brd
+	st, err := share.Decode(e.Setup)
+	var s keep.Setup
+	if err == nil {
+		s, _, err = keep.SetupFromLink(st, a.presets)
+	}
+	if err != nil {
+		a.boardProblem(err.Error())
+		return
+	}
+	a.boardProblem(a.w("class.loading", e.Nickname))
+	show := func(model []byte) {
+		a.boardProblem("")
+		s.Model = model
+		bs.viewing = true
+		browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", false)
+		browser.SetHidden(bs.v.Back, false)
+		a.whenStarted(func() { a.applyPlan(s, fromLink, nil) })
+		bs.v.BackBtn.Focus()
+	}
+	if e.ModelBytes == 0 {
+		show(nil)
+		return
+	}
+	browser.FetchJSON("GET", "api/classes/"+bs.ref.Class+"/entries/"+e.ID+"/model", nil, bs.ref.Key, func(res browser.JSONResult, err error) {
+		if err != nil || res.Status != 200 {
+			msg, _ := a.problemText(res, err)
+			a.boardProblem(msg)
+			return
+		}
+		show(res.Body)
+	})
+}
+
+// backToBoard leaves the opened run for the board.
+func (a *app) backToBoard() {
+	bs := a.cls.brd
+	bs.viewing = false
+	browser.SetHidden(bs.v.Back, true)
+	browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", true)
+	a.paintCurves()
+	a.refreshBoard()
+}
+
+// paintCurves draws every entry's loss curve on one chart, over updates.
+func (a *app) paintCurves() {
+	bs := a.cls.brd
+	if bs.viewing {
+		return
+	}
+	rem := browser.RootFontSize()
+	_, _, width, _ := browser.ClientRect(bs.v.Cards)
+	if width < 1 {
+		// Not laid out yet (the page shows itself once the engine started):
+		// draw when it is.
+		browser.Timeout(250, a.paintCurves)
+		return
+	}
+	w := math.Max(width, 200)
+	h := math.Round(math.Min(math.Max(w*0.4, 12*rem), 26*rem))
+	c := bs.v.Curves
+	c.Begin(w, h)
+	maxU, maxL := 1.0, 0.0
+	for _, e := range bs.entries {
+		maxU = math.Max(maxU, float64(e.Updates))
+		for _, v := range e.Loss {
+			maxL = math.Max(maxL, v)
+		}
+	}
+	if maxL <= 0 {
+		maxL = 1
+	}
+	font := strconv.FormatFloat(0.8*rem, 'f', 0, 64) + "px system-ui, sans-serif"
+	r := chart.PlotRect(w, h, chart.Margins{Top: rem, Right: rem, Bottom: 2.2 * rem, Left: 3.5 * rem})
+	f := chart.NewFrame(r, 0, maxU, 0, maxL)
+	c.Line(r.X0, r.Y1, r.X1, r.Y1, panels.ColAxis, 1)
+	c.Line(r.X0, r.Y0, r.X0, r.Y1, panels.ColAxis, 1)
+	c.Text("0", r.X0, r.Y1+0.3*rem, font, panels.ColMuted, "center", "top")
+	c.Text(words.Count(a.cls.lang, int64(maxU)), r.X1, r.Y1+0.3*rem, font, panels.ColMuted, "right", "top")
+	c.Text(a.w("class.cardUpdates"), (r.X0+r.X1)/2, r.Y1+0.3*rem, font, panels.ColMuted, "center", "top")
+	c.Text(strconv.FormatFloat(maxL, 'g', 3, 64), r.X0-0.3*rem, r.Y0, font, panels.ColMuted, "right", "middle")
+	c.Text("0", r.X0-0.3*rem, r.Y1, font, panels.ColMuted, "right", "middle")
+	c.TextRotated(a.w("class.cardLoss"), 0.8*rem, (r.Y0+r.Y1)/2, font, panels.ColMuted)
+	var pts []chart.Point
+	var path []byte
+	drawn := 0
+	defer func() { bs.v.CurvesEl.SetAttribute("data-curves", strconv.Itoa(drawn)) }()
+	for i, e := range bs.entries {
+		if len(e.Loss) == 0 {
+			continue
+		}
+		drawn++
+		dx := 0.0
+		if len(e.Loss) > 1 {
+			dx = float64(e.Updates) / float64(len(e.Loss)-1)
+		}
+		pts = chart.Polyline(pts[:0], f, 0, math.Max(dx, 1e-9), e.Loss)
+		path = chart.AppendPath(path[:0], pts)
+		c.Stroke(path, curveColors[i%len(curveColors)], math.Max(2, 0.14*rem), nil)
+	}
+}
