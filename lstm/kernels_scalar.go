@@ -8,6 +8,8 @@ const simd = false
 
 func simdMatVec(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
 
+func simdMatVecT(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
+
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	panic("lstm: no SIMD kernels in this build")
 }

@@ -16,6 +16,9 @@ func kernelAvailable() int32
 //go:wasmimport lstmkernel matvec
 func kernelMatVec(y, m, x unsafe.Pointer, rows, n int32)
 
+//go:wasmimport lstmkernel matvect
+func kernelMatVecT(y, m, x unsafe.Pointer, rows, n int32)
+
 //go:wasmimport lstmkernel gemmacc
 func kernelGemmAcc(dst unsafe.Pointer, m, n int32, a unsafe.Pointer, si, st int32, b unsafe.Pointer, steps int32)
 
@@ -42,6 +45,15 @@ var simd = kernelAvailable() == 1 && kernelsAgree()
 
 func simdMatVec(y, m, x []float64) {
 	kernelMatVec(unsafe.Pointer(&y[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&x[0]), int32(len(y)), int32(len(x)))
+}
+
+// simdMatVecT sets y[k] += Σ_r m[r·n+k]·x[r] for m of len(x) rows of n = len(y):
+// y += mᵀx, read from m itself.
+func simdMatVecT(y, m, x []float64) {
+	if len(m) < len(y)*len(x) {
+		panic("lstm: slice lengths do not match")
+	}
+	kernelMatVecT(unsafe.Pointer(&y[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&x[0]), int32(len(x)), int32(len(y)))
 }
 
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
@@ -116,7 +128,7 @@ func kernelsAgree() bool {
 		}
 		return true
 	}
-	for _, sz := range [][3]int{{1, 1, 1}, {7, 5, 3}, {9, 13, 2}, {16, 64, 32}, {17, 3, 5}} {
+	for _, sz := range [][3]int{{1, 1, 1}, {7, 5, 3}, {9, 13, 2}, {16, 64, 32}, {17, 3, 5}, {35, 6, 4}} {
 		rows, n, steps := sz[0], sz[1], sz[2]
 		m, x := fill(make([]float64, rows*n)), fill(make([]float64, n))
 		y1 := fill(make([]float64, rows))
@@ -124,6 +136,15 @@ func kernelsAgree() bool {
 		matVecAddGo(y1, m, x)
 		simdMatVec(y2, m, x)
 		if !agree(y1, y2) {
+			return false
+		}
+		mT := make([]float64, n*rows)
+		transpose(mT, m, rows, n)
+		y3 := fill(make([]float64, rows))
+		y4 := append([]float64(nil), y3...)
+		matVecAddGo(y3, m, x)
+		simdMatVecT(y4, mT, x)
+		if !agree(y3, y4) {
 			return false
 		}
 		a, b := fill(make([]float64, steps*rows)), fill(make([]float64, steps*n))

@@ -43,6 +43,14 @@ func TestSIMDKernelsMatchGo(t *testing.T) {
 			matVecAddGo(want, m, x)
 			simdMatVec(y, m, x)
 			check("matvec", y, want)
+			// the same product read from the transpose mT (n, rows): y += (mT)ᵀx
+			mT := make([]float64, n*rows)
+			transpose(mT, m, rows, n)
+			yT := append([]float64(nil), y...)
+			wantT := append([]float64(nil), y...)
+			matVecAddGo(wantT, m, x)
+			simdMatVecT(yT, mT, x)
+			check("matvect", yT, wantT)
 			for _, steps := range []int{1, 2, 5, 32} {
 				a, b := fill(steps*rows), fill(steps*n)
 				d := fill(rows * n)
@@ -104,7 +112,7 @@ func TestSIMDOptimizerKernelsMatchGo(t *testing.T) {
 // the bits of activation.go, so the gates are the same in both builds.
 func TestSIMDActivationsSameBits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	for _, H := range []int{1, 2, 3, 8, 33, 64} {
+	for _, H := range []int{1, 2, 3, 6, 7, 8, 33, 64} { // quads, a pair left, an odd unit left
 		a := make([]float64, 4*H)
 		for i := range a {
 			a[i] = rng.NormFloat64() * []float64{0.004, 1, 5, 30}[i%4]

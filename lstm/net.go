@@ -7,7 +7,7 @@ type net struct {
 	p    *Params
 	kind Kind
 	tmax int
-	uT   [][]float64 // per layer (H, G·H): Uᵀ, for ∂L/∂h_{t−1} = Uᵀ da_t
+	uT   [][]float64 // per layer (H, G·H): Uᵀ, for ∂L/∂h_{t−1} = Uᵀ da_t (pure Go only)
 	tr   Trace
 
 	y      []float64 // (tmax, Y) logits (text) or predictions (numbers)
@@ -47,15 +47,21 @@ func newNet(p *Params, kind Kind, tmax int) *net {
 		dcNext: make([]float64, h),
 		ivs:    make([][]Intervention, len(p.Layers)),
 	}
-	for l := range n.uT {
-		n.uT[l] = make([]float64, g*h*h)
+	if !simd { // the kernels read U itself (simdMatVecT)
+		for l := range n.uT {
+			n.uT[l] = make([]float64, g*h*h)
+		}
 	}
 	n.refresh()
 	return n
 }
 
-// refresh recomputes the transposed recurrent weights after the parameters change.
+// refresh recomputes the transposed recurrent weights after the parameters
+// change; with the SIMD kernels there are none to recompute.
 func (n *net) refresh() {
+	if simd {
+		return
+	}
 	for l, L := range n.p.Layers {
 		transpose(n.uT[l], L.U, L.G*L.H, L.H)
 	}
@@ -286,7 +292,11 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 		}
 		// backprop into h_{t−1}: dhNext = Uᵀ da_t
 		clear(dhNext)
-		matVecAdd(dhNext, uT, da)
+		if simd {
+			simdMatVecT(dhNext, L.U, da)
+		} else {
+			matVecAdd(dhNext, uT, da)
+		}
 	}
 	// backprop into the weights, once per window:
 	// dU += Σ_t da_t h_{t−1}ᵀ, db += Σ_t da_t, dWx += Σ_t x_t da_tᵀ

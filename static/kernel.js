@@ -14,6 +14,7 @@
       importObject.lstmkernel = {
         available: function () { return k ? 1 : 0; },
         matvec: function (y, m, x, rows, n) { k.matvec(y, m, x, rows, n); },
+        matvect: function (y, m, x, rows, n) { k.matvect(y, m, x, rows, n); },
         gemmacc: function (dst, m, n, a, si, st, b, steps) { k.gemmacc(dst, m, n, a, si, st, b, steps); },
         sumsq: function (g, n) { return k.sumsq(g, n); },
         clip: function (g, n, limit) { return k.clip(g, n, limit); },
