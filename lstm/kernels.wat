@@ -683,6 +683,43 @@
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $l))))
 
+  ;; lstmback is layerBackward's loop over the units of one LSTM step, for the
+  ;; first n&^1 units (the Go code does an odd last one), in the Go code's order
+  ;; of operations, so the same bits: with dh = dhAbove + dhNext,
+  ;; dc = dcNext + dh·zᵒ·(1−tc²), and da's four blocks dzⁱ, dzᶠ, dz, dzᵒ; dcNext
+  ;; becomes dc·zᶠ. g holds zⁱ, zᶠ, z, zᵒ (4H), as da does; n is H.
+  (func (export "lstmback") (param $da i32) (param $g i32) (param $cp i32) (param $tc i32) (param $dha i32) (param $dhn i32) (param $dcn i32) (param $n i32)
+    (local $o i32) (local $hb i32) (local $end i32)
+    (local $dh v128) (local $dc v128) (local $t v128) (local $zi v128) (local $zf v128) (local $z v128) (local $zo v128)
+    (local.set $hb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $e (loop $l
+      (br_if $e (i32.ge_u (local.get $o) (local.get $end)))
+      (local.set $zi (v128.load align=8 (i32.add (local.get $g) (local.get $o))))
+      (local.set $zf (v128.load align=8 (i32.add (i32.add (local.get $g) (local.get $hb)) (local.get $o))))
+      (local.set $z (v128.load align=8 (i32.add (i32.add (local.get $g) (i32.shl (local.get $hb) (i32.const 1))) (local.get $o))))
+      (local.set $zo (v128.load align=8 (i32.add (i32.add (local.get $g) (i32.mul (local.get $hb) (i32.const 3))) (local.get $o))))
+      (local.set $t (v128.load align=8 (i32.add (local.get $tc) (local.get $o))))
+      (local.set $dh (f64x2.add (v128.load align=8 (i32.add (local.get $dha) (local.get $o))) (v128.load align=8 (i32.add (local.get $dhn) (local.get $o)))))
+      (local.set $dc (f64x2.add (v128.load align=8 (i32.add (local.get $dcn) (local.get $o)))
+        (f64x2.mul (f64x2.mul (local.get $dh) (local.get $zo)) (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $t) (local.get $t))))))
+      ;; dzᵒ = dh·tc·zᵒ·(1−zᵒ)
+      (v128.store align=8 (i32.add (i32.add (local.get $da) (i32.mul (local.get $hb) (i32.const 3))) (local.get $o))
+        (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dh) (local.get $t)) (local.get $zo)) (f64x2.sub (v128.const f64x2 1 1) (local.get $zo))))
+      ;; dzᶠ = dc·c_{t−1}·zᶠ·(1−zᶠ)
+      (v128.store align=8 (i32.add (i32.add (local.get $da) (local.get $hb)) (local.get $o))
+        (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dc) (v128.load align=8 (i32.add (local.get $cp) (local.get $o)))) (local.get $zf))
+          (f64x2.sub (v128.const f64x2 1 1) (local.get $zf))))
+      ;; dzⁱ = dc·z·zⁱ·(1−zⁱ)
+      (v128.store align=8 (i32.add (local.get $da) (local.get $o))
+        (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dc) (local.get $z)) (local.get $zi)) (f64x2.sub (v128.const f64x2 1 1) (local.get $zi))))
+      ;; dz = dc·zⁱ·(1−z²)
+      (v128.store align=8 (i32.add (i32.add (local.get $da) (i32.shl (local.get $hb) (i32.const 1))) (local.get $o))
+        (f64x2.mul (f64x2.mul (local.get $dc) (local.get $zi)) (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $z) (local.get $z)))))
+      (v128.store align=8 (i32.add (local.get $dcn) (local.get $o)) (f64x2.mul (local.get $dc) (local.get $zf)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $l))))
+
   ;; tanhv sets x[i] = tanh(x[i]) for an even count n (the RNN's activation).
   (func (export "tanhv") (param $x i32) (param $n i32)
     (local $end i32)

@@ -24,6 +24,10 @@ func simdAdam(p, g, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
 
 func simdLSTMGates(a, cPrev, c, tc, h []float64) int { panic("lstm: no SIMD kernels in this build") }
 
+func simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) int {
+	panic("lstm: no SIMD kernels in this build")
+}
+
 func simdTanh(x []float64) int { panic("lstm: no SIMD kernels in this build") }
 
 func simdExpShift(p, y []float64, m float64) (int, float64) {

@@ -34,6 +34,9 @@ func kernelAdam(p, g, m, v unsafe.Pointer, n int32, lr, b1, b2, c1, c2, eps floa
 //go:wasmimport lstmkernel lstmgates
 func kernelLSTMGates(a, cPrev, c, tc, h unsafe.Pointer, n int32)
 
+//go:wasmimport lstmkernel lstmback
+func kernelLSTMBack(da, g, cPrev, tc, dhAbove, dhNext, dcNext unsafe.Pointer, n int32)
+
 //go:wasmimport lstmkernel tanhv
 func kernelTanh(x unsafe.Pointer, n int32)
 
@@ -76,6 +79,17 @@ func simdLSTMGates(a, cPrev, c, tc, h []float64) int {
 	n := len(h) &^ 1
 	if n > 0 {
 		kernelLSTMGates(unsafe.Pointer(&a[0]), unsafe.Pointer(&cPrev[0]), unsafe.Pointer(&c[0]), unsafe.Pointer(&tc[0]), unsafe.Pointer(&h[0]), int32(len(h)))
+	}
+	return n
+}
+
+// simdLSTMStepBack does lstmStepBack's loop for units 0 … 2⌊H/2⌋−1 (H =
+// len(dcNext)); it returns how many units it did.
+func simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) int {
+	n := len(dcNext) &^ 1
+	if n > 0 {
+		kernelLSTMBack(unsafe.Pointer(&da[0]), unsafe.Pointer(&gates[0]), unsafe.Pointer(&cPrev[0]), unsafe.Pointer(&tc[0]),
+			unsafe.Pointer(&dhAbove[0]), unsafe.Pointer(&dhNext[0]), unsafe.Pointer(&dcNext[0]), int32(len(dcNext)))
 	}
 	return n
 }
@@ -224,6 +238,26 @@ func kernelsAgree() bool {
 		zi, zf, z, zo := sigmoid(want[j]), sigmoid(want[H+j]), tanh(want[2*H+j]), sigmoid(want[3*H+j])
 		cj := zf*cPrev[j] + zi*z
 		if a[j] != zi || a[H+j] != zf || a[2*H+j] != z || a[3*H+j] != zo || c[j] != cj || tc[j] != tanh(cj) || h[j] != zo*tanh(cj) {
+			return false
+		}
+	}
+	return stepBackAgrees(fill)
+}
+
+// stepBackAgrees reports whether simdLSTMStepBack gives the bits of
+// lstmStepBack's Go loop, on an odd H.
+func stepBackAgrees(fill func([]float64) []float64) bool {
+	const H = 7
+	gates, cPrev, tc := fill(make([]float64, 4*H)), fill(make([]float64, H)), fill(make([]float64, H))
+	dhAbove, dhNext, dc1 := fill(make([]float64, H)), fill(make([]float64, H)), fill(make([]float64, H))
+	dc2 := append([]float64(nil), dc1...)
+	da1, da2 := make([]float64, 4*H), make([]float64, 4*H)
+	if simdLSTMStepBack(da2, gates, cPrev, tc, dhAbove, dhNext, dc2) != H&^1 {
+		return false
+	}
+	lstmStepBackGo(da1, gates, cPrev, tc, dhAbove, dhNext, dc1, 0)
+	for j := range H &^ 1 {
+		if dc1[j] != dc2[j] || da1[j] != da2[j] || da1[H+j] != da2[H+j] || da1[2*H+j] != da2[2*H+j] || da1[3*H+j] != da2[3*H+j] {
 			return false
 		}
 	}

@@ -147,3 +147,34 @@ func TestSIMDActivationsSameBits(t *testing.T) {
 		}
 	}
 }
+
+// TestSIMDStepBackSameBits checks the backward kernel of an LSTM step against
+// lstmStepBackGo bit for bit, for pairs of units and an odd unit left over.
+func TestSIMDStepBackSameBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	fill := func(n int) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = rng.NormFloat64()
+		}
+		return s
+	}
+	for _, H := range []int{1, 2, 3, 6, 7, 64} {
+		gates, cPrev, tc := fill(4*H), fill(H), fill(H)
+		dhAbove, dhNext, dc := fill(H), fill(H), fill(H)
+		wantDC := append([]float64(nil), dc...)
+		want, got := make([]float64, 4*H), make([]float64, 4*H)
+		lstmStepBackGo(want, gates, cPrev, tc, dhAbove, dhNext, wantDC, 0)
+		lstmStepBack(got, gates, cPrev, tc, dhAbove, dhNext, dc)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("H=%d: da[%d] = %.17g, Go gives %.17g", H, i, got[i], want[i])
+			}
+		}
+		for j := range wantDC {
+			if dc[j] != wantDC[j] {
+				t.Fatalf("H=%d: dcNext[%d] = %.17g, Go gives %.17g", H, j, dc[j], wantDC[j])
+			}
+		}
+	}
+}

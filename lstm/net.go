@@ -269,26 +269,7 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 				da[j] = dh * (1 - h[j]*h[j]) // backprop through tanh
 			}
 		} else {
-			gates := lt.Gates[t*gh : (t+1)*gh]
-			zi := gates[0*H : 1*H]
-			zf := gates[1*H : 2*H]
-			z := gates[2*H : 3*H]
-			zo := gates[3*H : 4*H]
-			cPrev := lt.C[t*H : (t+1)*H]
-			tc := lt.TanhC[t*H : (t+1)*H]
-			dzi := da[0*H : 1*H]
-			dzf := da[1*H : 2*H]
-			dz := da[2*H : 3*H]
-			dzo := da[3*H : 4*H]
-			for j := 0; j < H; j++ {
-				dh := dhAbove[j] + dhNext[j]                 // ∂L/∂h_t
-				dc := dcNext[j] + dh*zo[j]*(1-tc[j]*tc[j])   // ∂L/∂c_t through h_t = zᵒ⊙tanh(c_t)
-				dzo[j] = dh * tc[j] * zo[j] * (1 - zo[j])    // backprop into zᵒ and through σ
-				dzf[j] = dc * cPrev[j] * zf[j] * (1 - zf[j]) // backprop into zᶠ
-				dzi[j] = dc * z[j] * zi[j] * (1 - zi[j])     // backprop into zⁱ
-				dz[j] = dc * zi[j] * (1 - z[j]*z[j])         // backprop into z and through tanh
-				dcNext[j] = dc * zf[j]                       // ∂L/∂c_{t−1}
-			}
+			lstmStepBack(da, lt.Gates[t*gh:(t+1)*gh], lt.C[t*H:(t+1)*H], lt.TanhC[t*H:(t+1)*H], dhAbove, dhNext, dcNext)
 		}
 		// backprop into h_{t−1}: dhNext = Uᵀ da_t
 		clear(dhNext)
@@ -319,5 +300,39 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 			clear(dx)
 			matVecAdd(dx, L.Wx, n.da[t*gh:(t+1)*gh])
 		}
+	}
+}
+
+// lstmStepBack backpropagates one LSTM step: from ∂L/∂h_t = dhAbove + dhNext
+// and ∂L/∂c_t's part from step t+1 (dcNext), given the step's gates (4H), c_{t−1}
+// and tanh(c_t), it writes ∂L/∂a_t into da (4H) and ∂L/∂c_{t−1} into dcNext.
+func lstmStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) {
+	j0 := 0
+	if simd {
+		j0 = simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext) // the same loop, two units at a time
+	}
+	lstmStepBackGo(da, gates, cPrev, tc, dhAbove, dhNext, dcNext, j0)
+}
+
+// lstmStepBackGo is lstmStepBack's loop in Go, for the units from j0 on.
+func lstmStepBackGo(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64, j0 int) {
+	H := len(dcNext)
+	zi := gates[0*H : 1*H]
+	zf := gates[1*H : 2*H]
+	z := gates[2*H : 3*H]
+	zo := gates[3*H : 4*H]
+	dzi := da[0*H : 1*H]
+	dzf := da[1*H : 2*H]
+	dz := da[2*H : 3*H]
+	dzo := da[3*H : 4*H]
+	cPrev, tc, dhAbove, dhNext = cPrev[:H], tc[:H], dhAbove[:H], dhNext[:H]
+	for j := j0; j < H; j++ {
+		dh := dhAbove[j] + dhNext[j]                 // ∂L/∂h_t
+		dc := dcNext[j] + dh*zo[j]*(1-tc[j]*tc[j])   // ∂L/∂c_t through h_t = zᵒ⊙tanh(c_t)
+		dzo[j] = dh * tc[j] * zo[j] * (1 - zo[j])    // backprop into zᵒ and through σ
+		dzf[j] = dc * cPrev[j] * zf[j] * (1 - zf[j]) // backprop into zᶠ
+		dzi[j] = dc * z[j] * zi[j] * (1 - zi[j])     // backprop into zⁱ
+		dz[j] = dc * zi[j] * (1 - z[j]*z[j])         // backprop into z and through tanh
+		dcNext[j] = dc * zf[j]                       // ∂L/∂c_{t−1}
 	}
 }

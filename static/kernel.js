@@ -20,6 +20,7 @@
         clip: function (g, n, limit) { return k.clip(g, n, limit); },
         adam: function (p, g, m, v, n, lr, b1, b2, c1, c2, eps) { k.adam(p, g, m, v, n, lr, b1, b2, c1, c2, eps); },
         lstmgates: function (a, cp, c, tc, h, n) { k.lstmgates(a, cp, c, tc, h, n); },
+        lstmback: function (da, g, cp, tc, dha, dhn, dcn, n) { k.lstmback(da, g, cp, tc, dha, dhn, dcn, n); },
         tanhv: function (x, n) { k.tanhv(x, n); },
         expshift: function (p, y, m, n) { return k.expshift(p, y, m, n); },
       };

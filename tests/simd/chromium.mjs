@@ -30,7 +30,7 @@ process.chdir(root);
 // side, the kernels loaded, and each kernel against its Go counterpart.
 const required = [
   'TestConformanceEmbedded', 'TestSIMDBuildConformancePureGo', 'TestSIMDTrainingMatchesGo',
-  'TestSIMDKernelsLoaded', 'TestSIMDKernelsMatchGo', 'TestSIMDOptimizerKernelsMatchGo', 'TestSIMDActivationsSameBits',
+  'TestSIMDKernelsLoaded', 'TestSIMDKernelsMatchGo', 'TestSIMDOptimizerKernelsMatchGo', 'TestSIMDActivationsSameBits', 'TestSIMDStepBackSameBits',
 ];
 const a = args();
 const run = a.run || '^(TestConformanceEmbedded|TestSIMD.*)$';
