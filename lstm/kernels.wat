@@ -322,6 +322,25 @@
       (br $rloop)))
   )
 
+  ;; addv is add: y[i] += x[i] for i < n, four at a time, then one at a time.
+  (func (export "addv") (param $y i32) (param $x i32) (param $n i32)
+    (local $end i32) (local $quads i32)
+    (local.set $end (i32.add (local.get $y) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $quads (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+    (block $e4 (loop $l4
+      (br_if $e4 (i32.ge_u (local.get $y) (local.get $quads)))
+      (v128.store align=8 (local.get $y) (f64x2.add (v128.load align=8 (local.get $y)) (v128.load align=8 (local.get $x))))
+      (v128.store offset=16 align=8 (local.get $y) (f64x2.add (v128.load offset=16 align=8 (local.get $y)) (v128.load offset=16 align=8 (local.get $x))))
+      (local.set $y (i32.add (local.get $y) (i32.const 32)))
+      (local.set $x (i32.add (local.get $x) (i32.const 32)))
+      (br $l4)))
+    (block $e1 (loop $l1
+      (br_if $e1 (i32.ge_u (local.get $y) (local.get $end)))
+      (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.load (local.get $x))))
+      (local.set $y (i32.add (local.get $y) (i32.const 8)))
+      (local.set $x (i32.add (local.get $x) (i32.const 8)))
+      (br $l1))))
+
   ;; sumsq returns Σ g[i]² over n values, with two f64x2 accumulators.
   (func (export "sumsq") (param $g i32) (param $n i32) (result f64)
     (local $end i32) (local $pairs i32) (local $a v128) (local $b v128) (local $x v128) (local $s f64)

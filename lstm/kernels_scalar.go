@@ -14,6 +14,8 @@ func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, 
 	panic("lstm: no SIMD kernels in this build")
 }
 
+func simdAdd(y, x []float64) { panic("lstm: no SIMD kernels in this build") }
+
 func simdSumSq(g []float64) float64 { panic("lstm: no SIMD kernels in this build") }
 
 func simdClip(g []float64, limit float64) int { panic("lstm: no SIMD kernels in this build") }

@@ -22,6 +22,9 @@ func kernelMatVecT(y, m, x unsafe.Pointer, rows, n int32)
 //go:wasmimport lstmkernel gemmacc
 func kernelGemmAcc(dst unsafe.Pointer, m, n int32, a unsafe.Pointer, si, st int32, b unsafe.Pointer, steps int32)
 
+//go:wasmimport lstmkernel addv
+func kernelAdd(y, x unsafe.Pointer, n int32)
+
 //go:wasmimport lstmkernel sumsq
 func kernelSumSq(g unsafe.Pointer, n int32) float64
 
@@ -61,6 +64,10 @@ func simdMatVecT(y, m, x []float64) {
 
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	kernelGemmAcc(unsafe.Pointer(&dst[0]), int32(m), int32(n), unsafe.Pointer(&a[0]), int32(si), int32(st), unsafe.Pointer(&b[0]), int32(steps))
+}
+
+func simdAdd(y, x []float64) {
+	kernelAdd(unsafe.Pointer(&y[0]), unsafe.Pointer(&x[:len(y)][0]), int32(len(y)))
 }
 
 func simdSumSq(g []float64) float64 { return kernelSumSq(unsafe.Pointer(&g[0]), int32(len(g))) }
@@ -174,6 +181,15 @@ func kernelsAgree() bool {
 		addMulNNGo(d3, rows, n, a, steps, b)
 		simdGemmAcc(d4, rows, n, a, steps, 1, b, steps)
 		if !agree(d3, d4) {
+			return false
+		}
+	}
+	// add, exactly, on an odd length.
+	s1, s2 := fill(make([]float64, 11)), fill(make([]float64, 11))
+	s3 := append([]float64(nil), s1...)
+	simdAdd(s1, s2)
+	for i := range s3 {
+		if s1[i] != s3[i]+s2[i] {
 			return false
 		}
 	}

@@ -51,6 +51,13 @@ func TestSIMDKernelsMatchGo(t *testing.T) {
 			matVecAddGo(wantT, m, x)
 			simdMatVecT(yT, mT, x)
 			check("matvect", yT, wantT)
+			sum := append([]float64(nil), x...)
+			simdAdd(sum, m[:n])
+			for k := range sum {
+				if sum[k] != x[k]+m[k] {
+					t.Fatalf("add[%d] of %d = %.17g, not %.17g", k, n, sum[k], x[k]+m[k])
+				}
+			}
 			for _, steps := range []int{1, 2, 5, 32} {
 				a, b := fill(steps*rows), fill(steps*n)
 				d := fill(rows * n)

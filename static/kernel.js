@@ -16,6 +16,7 @@
         matvec: function (y, m, x, rows, n) { k.matvec(y, m, x, rows, n); },
         matvect: function (y, m, x, rows, n) { k.matvect(y, m, x, rows, n); },
         gemmacc: function (dst, m, n, a, si, st, b, steps) { k.gemmacc(dst, m, n, a, si, st, b, steps); },
+        addv: function (y, x, n) { k.addv(y, x, n); },
         sumsq: function (g, n) { return k.sumsq(g, n); },
         clip: function (g, n, limit) { return k.clip(g, n, limit); },
         adam: function (p, g, m, v, n, lr, b1, b2, c1, c2, eps) { k.adam(p, g, m, v, n, lr, b1, b2, c1, c2, eps); },
