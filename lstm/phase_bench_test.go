@@ -97,9 +97,16 @@ func BenchmarkKernelShapes(b *testing.B) {
 					matVecAdd(y[:G], m[:G*H], x[:H])
 				}
 			}},
-			{"matvecUT", func() { // dhNext = Uᵀ da, T times
+			{"matvecUT", func() { // dhNext = Uᵀ da from the transposed copy (pure Go's way), T times
 				for t := 0; t < T; t++ {
 					matVecAdd(y[:H], m[:G*H], x[:G])
+				}
+			}},
+			{"matvectU", func() { // dhNext = Uᵀ da from U itself (the kernels' way), T times
+				for t := 0; t < T; t++ {
+					if simd {
+						simdMatVecT(y[:H], m[:G*H], x[:G])
+					}
 				}
 			}},
 			{"matvecWy", func() { // y = Wʸ h, T times
