@@ -48,6 +48,10 @@ func axpy(y []float64, alpha float64, x []float64) {
 // add sets y[i] += x[i]; x must be at least as long as y.
 func add(y, x []float64) {
 	x = x[:len(y)]
+	if simd && len(y) >= 16 {
+		simdAdd(y, x)
+		return
+	}
 	for i := range y {
 		y[i] += x[i]
 	}

@@ -8,9 +8,13 @@ const simd = false
 
 func simdMatVec(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
 
+func simdMatVecT(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
+
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	panic("lstm: no SIMD kernels in this build")
 }
+
+func simdAdd(y, x []float64) { panic("lstm: no SIMD kernels in this build") }
 
 func simdSumSq(g []float64) float64 { panic("lstm: no SIMD kernels in this build") }
 
@@ -21,6 +25,10 @@ func simdAdam(p, g, m, v []float64, lr, b1, b2, c1, c2, eps float64) {
 }
 
 func simdLSTMGates(a, cPrev, c, tc, h []float64) int { panic("lstm: no SIMD kernels in this build") }
+
+func simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) int {
+	panic("lstm: no SIMD kernels in this build")
+}
 
 func simdTanh(x []float64) int { panic("lstm: no SIMD kernels in this build") }
 

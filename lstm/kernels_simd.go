@@ -16,8 +16,14 @@ func kernelAvailable() int32
 //go:wasmimport lstmkernel matvec
 func kernelMatVec(y, m, x unsafe.Pointer, rows, n int32)
 
+//go:wasmimport lstmkernel matvect
+func kernelMatVecT(y, m, x unsafe.Pointer, rows, n int32)
+
 //go:wasmimport lstmkernel gemmacc
 func kernelGemmAcc(dst unsafe.Pointer, m, n int32, a unsafe.Pointer, si, st int32, b unsafe.Pointer, steps int32)
+
+//go:wasmimport lstmkernel addv
+func kernelAdd(y, x unsafe.Pointer, n int32)
 
 //go:wasmimport lstmkernel sumsq
 func kernelSumSq(g unsafe.Pointer, n int32) float64
@@ -30,6 +36,9 @@ func kernelAdam(p, g, m, v unsafe.Pointer, n int32, lr, b1, b2, c1, c2, eps floa
 
 //go:wasmimport lstmkernel lstmgates
 func kernelLSTMGates(a, cPrev, c, tc, h unsafe.Pointer, n int32)
+
+//go:wasmimport lstmkernel lstmback
+func kernelLSTMBack(da, g, cPrev, tc, dhAbove, dhNext, dcNext unsafe.Pointer, n int32)
 
 //go:wasmimport lstmkernel tanhv
 func kernelTanh(x unsafe.Pointer, n int32)
@@ -44,8 +53,21 @@ func simdMatVec(y, m, x []float64) {
 	kernelMatVec(unsafe.Pointer(&y[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&x[0]), int32(len(y)), int32(len(x)))
 }
 
+// simdMatVecT sets y[k] += Σ_r m[r·n+k]·x[r] for m of len(x) rows of n = len(y):
+// y += mᵀx, read from m itself.
+func simdMatVecT(y, m, x []float64) {
+	if len(m) < len(y)*len(x) {
+		panic("lstm: slice lengths do not match")
+	}
+	kernelMatVecT(unsafe.Pointer(&y[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&x[0]), int32(len(x)), int32(len(y)))
+}
+
 func simdGemmAcc(dst []float64, m, n int, a []float64, si, st int, b []float64, steps int) {
 	kernelGemmAcc(unsafe.Pointer(&dst[0]), int32(m), int32(n), unsafe.Pointer(&a[0]), int32(si), int32(st), unsafe.Pointer(&b[0]), int32(steps))
+}
+
+func simdAdd(y, x []float64) {
+	kernelAdd(unsafe.Pointer(&y[0]), unsafe.Pointer(&x[:len(y)][0]), int32(len(y)))
 }
 
 func simdSumSq(g []float64) float64 { return kernelSumSq(unsafe.Pointer(&g[0]), int32(len(g))) }
@@ -64,6 +86,17 @@ func simdLSTMGates(a, cPrev, c, tc, h []float64) int {
 	n := len(h) &^ 1
 	if n > 0 {
 		kernelLSTMGates(unsafe.Pointer(&a[0]), unsafe.Pointer(&cPrev[0]), unsafe.Pointer(&c[0]), unsafe.Pointer(&tc[0]), unsafe.Pointer(&h[0]), int32(len(h)))
+	}
+	return n
+}
+
+// simdLSTMStepBack does lstmStepBack's loop for units 0 … 2⌊H/2⌋−1 (H =
+// len(dcNext)); it returns how many units it did.
+func simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) int {
+	n := len(dcNext) &^ 1
+	if n > 0 {
+		kernelLSTMBack(unsafe.Pointer(&da[0]), unsafe.Pointer(&gates[0]), unsafe.Pointer(&cPrev[0]), unsafe.Pointer(&tc[0]),
+			unsafe.Pointer(&dhAbove[0]), unsafe.Pointer(&dhNext[0]), unsafe.Pointer(&dcNext[0]), int32(len(dcNext)))
 	}
 	return n
 }
@@ -116,7 +149,7 @@ func kernelsAgree() bool {
 		}
 		return true
 	}
-	for _, sz := range [][3]int{{1, 1, 1}, {7, 5, 3}, {9, 13, 2}, {16, 64, 32}, {17, 3, 5}} {
+	for _, sz := range [][3]int{{1, 1, 1}, {7, 5, 3}, {9, 13, 2}, {16, 64, 32}, {17, 3, 5}, {35, 6, 4}} {
 		rows, n, steps := sz[0], sz[1], sz[2]
 		m, x := fill(make([]float64, rows*n)), fill(make([]float64, n))
 		y1 := fill(make([]float64, rows))
@@ -124,6 +157,15 @@ func kernelsAgree() bool {
 		matVecAddGo(y1, m, x)
 		simdMatVec(y2, m, x)
 		if !agree(y1, y2) {
+			return false
+		}
+		mT := make([]float64, n*rows)
+		transpose(mT, m, rows, n)
+		y3 := fill(make([]float64, rows))
+		y4 := append([]float64(nil), y3...)
+		matVecAddGo(y3, m, x)
+		simdMatVecT(y4, mT, x)
+		if !agree(y3, y4) {
 			return false
 		}
 		a, b := fill(make([]float64, steps*rows)), fill(make([]float64, steps*n))
@@ -139,6 +181,15 @@ func kernelsAgree() bool {
 		addMulNNGo(d3, rows, n, a, steps, b)
 		simdGemmAcc(d4, rows, n, a, steps, 1, b, steps)
 		if !agree(d3, d4) {
+			return false
+		}
+	}
+	// add, exactly, on an odd length.
+	s1, s2 := fill(make([]float64, 11)), fill(make([]float64, 11))
+	s3 := append([]float64(nil), s1...)
+	simdAdd(s1, s2)
+	for i := range s3 {
+		if s1[i] != s3[i]+s2[i] {
 			return false
 		}
 	}
@@ -203,6 +254,26 @@ func kernelsAgree() bool {
 		zi, zf, z, zo := sigmoid(want[j]), sigmoid(want[H+j]), tanh(want[2*H+j]), sigmoid(want[3*H+j])
 		cj := zf*cPrev[j] + zi*z
 		if a[j] != zi || a[H+j] != zf || a[2*H+j] != z || a[3*H+j] != zo || c[j] != cj || tc[j] != tanh(cj) || h[j] != zo*tanh(cj) {
+			return false
+		}
+	}
+	return stepBackAgrees(fill)
+}
+
+// stepBackAgrees reports whether simdLSTMStepBack gives the bits of
+// lstmStepBack's Go loop, on an odd H.
+func stepBackAgrees(fill func([]float64) []float64) bool {
+	const H = 7
+	gates, cPrev, tc := fill(make([]float64, 4*H)), fill(make([]float64, H)), fill(make([]float64, H))
+	dhAbove, dhNext, dc1 := fill(make([]float64, H)), fill(make([]float64, H)), fill(make([]float64, H))
+	dc2 := append([]float64(nil), dc1...)
+	da1, da2 := make([]float64, 4*H), make([]float64, 4*H)
+	if simdLSTMStepBack(da2, gates, cPrev, tc, dhAbove, dhNext, dc2) != H&^1 {
+		return false
+	}
+	lstmStepBackGo(da1, gates, cPrev, tc, dhAbove, dhNext, dc1, 0)
+	for j := range H &^ 1 {
+		if dc1[j] != dc2[j] || da1[j] != da2[j] || da1[H+j] != da2[H+j] || da1[2*H+j] != da2[2*H+j] || da1[3*H+j] != da2[3*H+j] {
 			return false
 		}
 	}

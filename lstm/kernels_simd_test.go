@@ -43,6 +43,21 @@ func TestSIMDKernelsMatchGo(t *testing.T) {
 			matVecAddGo(want, m, x)
 			simdMatVec(y, m, x)
 			check("matvec", y, want)
+			// the same product read from the transpose mT (n, rows): y += (mT)ᵀx
+			mT := make([]float64, n*rows)
+			transpose(mT, m, rows, n)
+			yT := append([]float64(nil), y...)
+			wantT := append([]float64(nil), y...)
+			matVecAddGo(wantT, m, x)
+			simdMatVecT(yT, mT, x)
+			check("matvect", yT, wantT)
+			sum := append([]float64(nil), x...)
+			simdAdd(sum, m[:n])
+			for k := range sum {
+				if sum[k] != x[k]+m[k] {
+					t.Fatalf("add[%d] of %d = %.17g, not %.17g", k, n, sum[k], x[k]+m[k])
+				}
+			}
 			for _, steps := range []int{1, 2, 5, 32} {
 				a, b := fill(steps*rows), fill(steps*n)
 				d := fill(rows * n)
@@ -104,7 +119,7 @@ func TestSIMDOptimizerKernelsMatchGo(t *testing.T) {
 // the bits of activation.go, so the gates are the same in both builds.
 func TestSIMDActivationsSameBits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	for _, H := range []int{1, 2, 3, 8, 33, 64} {
+	for _, H := range []int{1, 2, 3, 6, 7, 8, 33, 64} { // quads, a pair left, an odd unit left
 		a := make([]float64, 4*H)
 		for i := range a {
 			a[i] = rng.NormFloat64() * []float64{0.004, 1, 5, 30}[i%4]
@@ -135,6 +150,37 @@ func TestSIMDActivationsSameBits(t *testing.T) {
 			}
 			if c[j] != wc[j] || tc[j] != wtc[j] || h[j] != wh[j] {
 				t.Fatalf("H=%d unit %d: c %v/%v tanh c %v/%v h %v/%v", H, j, c[j], wc[j], tc[j], wtc[j], h[j], wh[j])
+			}
+		}
+	}
+}
+
+// TestSIMDStepBackSameBits checks the backward kernel of an LSTM step against
+// lstmStepBackGo bit for bit, for pairs of units and an odd unit left over.
+func TestSIMDStepBackSameBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	fill := func(n int) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = rng.NormFloat64()
+		}
+		return s
+	}
+	for _, H := range []int{1, 2, 3, 6, 7, 64} {
+		gates, cPrev, tc := fill(4*H), fill(H), fill(H)
+		dhAbove, dhNext, dc := fill(H), fill(H), fill(H)
+		wantDC := append([]float64(nil), dc...)
+		want, got := make([]float64, 4*H), make([]float64, 4*H)
+		lstmStepBackGo(want, gates, cPrev, tc, dhAbove, dhNext, wantDC, 0)
+		lstmStepBack(got, gates, cPrev, tc, dhAbove, dhNext, dc)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("H=%d: da[%d] = %.17g, Go gives %.17g", H, i, got[i], want[i])
+			}
+		}
+		for j := range wantDC {
+			if dc[j] != wantDC[j] {
+				t.Fatalf("H=%d: dcNext[%d] = %.17g, Go gives %.17g", H, j, dc[j], wantDC[j])
 			}
 		}
 	}

@@ -7,7 +7,7 @@ type net struct {
 	p    *Params
 	kind Kind
 	tmax int
-	uT   [][]float64 // per layer (H, G·H): Uᵀ, for ∂L/∂h_{t−1} = Uᵀ da_t
+	uT   [][]float64 // per layer (H, G·H): Uᵀ, for ∂L/∂h_{t−1} = Uᵀ da_t (pure Go only)
 	tr   Trace
 
 	y      []float64 // (tmax, Y) logits (text) or predictions (numbers)
@@ -47,15 +47,21 @@ func newNet(p *Params, kind Kind, tmax int) *net {
 		dcNext: make([]float64, h),
 		ivs:    make([][]Intervention, len(p.Layers)),
 	}
-	for l := range n.uT {
-		n.uT[l] = make([]float64, g*h*h)
+	if !simd { // the kernels read U itself (simdMatVecT)
+		for l := range n.uT {
+			n.uT[l] = make([]float64, g*h*h)
+		}
 	}
 	n.refresh()
 	return n
 }
 
-// refresh recomputes the transposed recurrent weights after the parameters change.
+// refresh recomputes the transposed recurrent weights after the parameters
+// change; with the SIMD kernels there are none to recompute.
 func (n *net) refresh() {
+	if simd {
+		return
+	}
 	for l, L := range n.p.Layers {
 		transpose(n.uT[l], L.U, L.G*L.H, L.H)
 	}
@@ -263,30 +269,15 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 				da[j] = dh * (1 - h[j]*h[j]) // backprop through tanh
 			}
 		} else {
-			gates := lt.Gates[t*gh : (t+1)*gh]
-			zi := gates[0*H : 1*H]
-			zf := gates[1*H : 2*H]
-			z := gates[2*H : 3*H]
-			zo := gates[3*H : 4*H]
-			cPrev := lt.C[t*H : (t+1)*H]
-			tc := lt.TanhC[t*H : (t+1)*H]
-			dzi := da[0*H : 1*H]
-			dzf := da[1*H : 2*H]
-			dz := da[2*H : 3*H]
-			dzo := da[3*H : 4*H]
-			for j := 0; j < H; j++ {
-				dh := dhAbove[j] + dhNext[j]                 // ∂L/∂h_t
-				dc := dcNext[j] + dh*zo[j]*(1-tc[j]*tc[j])   // ∂L/∂c_t through h_t = zᵒ⊙tanh(c_t)
-				dzo[j] = dh * tc[j] * zo[j] * (1 - zo[j])    // backprop into zᵒ and through σ
-				dzf[j] = dc * cPrev[j] * zf[j] * (1 - zf[j]) // backprop into zᶠ
-				dzi[j] = dc * z[j] * zi[j] * (1 - zi[j])     // backprop into zⁱ
-				dz[j] = dc * zi[j] * (1 - z[j]*z[j])         // backprop into z and through tanh
-				dcNext[j] = dc * zf[j]                       // ∂L/∂c_{t−1}
-			}
+			lstmStepBack(da, lt.Gates[t*gh:(t+1)*gh], lt.C[t*H:(t+1)*H], lt.TanhC[t*H:(t+1)*H], dhAbove, dhNext, dcNext)
 		}
 		// backprop into h_{t−1}: dhNext = Uᵀ da_t
 		clear(dhNext)
-		matVecAdd(dhNext, uT, da)
+		if simd {
+			simdMatVecT(dhNext, L.U, da)
+		} else {
+			matVecAdd(dhNext, uT, da)
+		}
 	}
 	// backprop into the weights, once per window:
 	// dU += Σ_t da_t h_{t−1}ᵀ, db += Σ_t da_t, dWx += Σ_t x_t da_tᵀ
@@ -309,5 +300,39 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 			clear(dx)
 			matVecAdd(dx, L.Wx, n.da[t*gh:(t+1)*gh])
 		}
+	}
+}
+
+// lstmStepBack backpropagates one LSTM step: from ∂L/∂h_t = dhAbove + dhNext
+// and ∂L/∂c_t's part from step t+1 (dcNext), given the step's gates (4H), c_{t−1}
+// and tanh(c_t), it writes ∂L/∂a_t into da (4H) and ∂L/∂c_{t−1} into dcNext.
+func lstmStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64) {
+	j0 := 0
+	if simd {
+		j0 = simdLSTMStepBack(da, gates, cPrev, tc, dhAbove, dhNext, dcNext) // the same loop, two units at a time
+	}
+	lstmStepBackGo(da, gates, cPrev, tc, dhAbove, dhNext, dcNext, j0)
+}
+
+// lstmStepBackGo is lstmStepBack's loop in Go, for the units from j0 on.
+func lstmStepBackGo(da, gates, cPrev, tc, dhAbove, dhNext, dcNext []float64, j0 int) {
+	H := len(dcNext)
+	zi := gates[0*H : 1*H]
+	zf := gates[1*H : 2*H]
+	z := gates[2*H : 3*H]
+	zo := gates[3*H : 4*H]
+	dzi := da[0*H : 1*H]
+	dzf := da[1*H : 2*H]
+	dz := da[2*H : 3*H]
+	dzo := da[3*H : 4*H]
+	cPrev, tc, dhAbove, dhNext = cPrev[:H], tc[:H], dhAbove[:H], dhNext[:H]
+	for j := j0; j < H; j++ {
+		dh := dhAbove[j] + dhNext[j]                 // ∂L/∂h_t
+		dc := dcNext[j] + dh*zo[j]*(1-tc[j]*tc[j])   // ∂L/∂c_t through h_t = zᵒ⊙tanh(c_t)
+		dzo[j] = dh * tc[j] * zo[j] * (1 - zo[j])    // backprop into zᵒ and through σ
+		dzf[j] = dc * cPrev[j] * zf[j] * (1 - zf[j]) // backprop into zᶠ
+		dzi[j] = dc * z[j] * zi[j] * (1 - zi[j])     // backprop into zⁱ
+		dz[j] = dc * zi[j] * (1 - z[j]*z[j])         // backprop into z and through tanh
+		dcNext[j] = dc * zf[j]                       // ∂L/∂c_{t−1}
 	}
 }

@@ -14,11 +14,14 @@
       importObject.lstmkernel = {
         available: function () { return k ? 1 : 0; },
         matvec: function (y, m, x, rows, n) { k.matvec(y, m, x, rows, n); },
+        matvect: function (y, m, x, rows, n) { k.matvect(y, m, x, rows, n); },
         gemmacc: function (dst, m, n, a, si, st, b, steps) { k.gemmacc(dst, m, n, a, si, st, b, steps); },
+        addv: function (y, x, n) { k.addv(y, x, n); },
         sumsq: function (g, n) { return k.sumsq(g, n); },
         clip: function (g, n, limit) { return k.clip(g, n, limit); },
         adam: function (p, g, m, v, n, lr, b1, b2, c1, c2, eps) { k.adam(p, g, m, v, n, lr, b1, b2, c1, c2, eps); },
         lstmgates: function (a, cp, c, tc, h, n) { k.lstmgates(a, cp, c, tc, h, n); },
+        lstmback: function (da, g, cp, tc, dha, dhn, dcn, n) { k.lstmback(da, g, cp, tc, dha, dhn, dcn, n); },
         tanhv: function (x, n) { k.tanhv(x, n); },
         expshift: function (p, y, m, n) { return k.expshift(p, y, m, n); },
       };

@@ -8,6 +8,11 @@
 // failed, if one of them did not run, or if the kernels were not in use.
 //
 //   node tests/simd/chromium.mjs [--run REGEXP]
+//   node tests/simd/chromium.mjs --bench REGEXP [--benchtime 2s] [--wat other.wat]
+//
+// With --bench it runs the package's benchmarks instead (no tests) in the same
+// worker and prints their output, to see where an update's time goes there;
+// --wat assembles another kernels file, to compare two versions in one session.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +30,7 @@ process.chdir(root);
 // side, the kernels loaded, and each kernel against its Go counterpart.
 const required = [
   'TestConformanceEmbedded', 'TestSIMDBuildConformancePureGo', 'TestSIMDTrainingMatchesGo',
-  'TestSIMDKernelsLoaded', 'TestSIMDKernelsMatchGo', 'TestSIMDOptimizerKernelsMatchGo', 'TestSIMDActivationsSameBits',
+  'TestSIMDKernelsLoaded', 'TestSIMDKernelsMatchGo', 'TestSIMDOptimizerKernelsMatchGo', 'TestSIMDActivationsSameBits', 'TestSIMDStepBackSameBits',
 ];
 const a = args();
 const run = a.run || '^(TestConformanceEmbedded|TestSIMD.*)$';
@@ -35,7 +40,7 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 const sh = (cmd, argv, env) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } }).trim();
 sh('go', ['test', '-c', '-tags', 'lstmsimd', '-o', join(site, 'lstm.test.wasm'), './lstm'], { GOOS: 'js', GOARCH: 'wasm' });
-sh(join(root, 'node_modules/.bin/wat2wasm'), ['lstm/kernels.wat', '-o', join(site, 'kernels.wasm')]);
+sh(join(root, 'node_modules/.bin/wat2wasm'), [a.wat || 'lstm/kernels.wat', '-o', join(site, 'kernels.wasm')]);
 cpSync(join(sh('go', ['env', 'GOROOT']), 'lib/wasm/wasm_exec.js'), join(site, 'wasm_exec.js'));
 cpSync(join(root, 'static/kernel.js'), join(site, 'kernel.js'));
 for (const f of ['index.html', 'page.js', 'worker.js']) cpSync(join(here, 'page', f), join(site, f));
@@ -48,7 +53,9 @@ try {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  const argv = ['lstm.test', '-test.run', run, '-test.v', '-test.count=1', '-test.timeout=10m'];
+  const argv = a.bench
+    ? ['lstm.test', '-test.run', '^$', '-test.bench', a.bench, '-test.benchtime', a.benchtime || '2s', '-test.timeout=10m']
+    : ['lstm.test', '-test.run', run, '-test.v', '-test.count=1', '-test.timeout=10m'];
   await page.goto(`${server.url}index.html?argv=${encodeURIComponent(JSON.stringify(argv))}`, { timeout: 60000 });
   await page.waitForFunction(() => globalThis.testResult || globalThis.testError, null, { timeout: 11 * 60000, polling: 250 });
   const { result, error } = await page.evaluate(() => ({ result: globalThis.testResult, error: globalThis.testError }));
@@ -56,6 +63,10 @@ try {
   if (error) {
     console.log(error);
     failures.push('the page or the worker failed before the tests ended');
+  } else if (a.bench) {
+    console.log(result.output.replace(/\n$/, ''));
+    if (result.exit !== 0) failures.push(`the test binary exited with code ${result.exit}`);
+    if (!result.kernelLoaded) failures.push('the kernel module was not instantiated on the test binary\'s memory');
   } else {
     console.log(result.output.replace(/\n$/, ''));
     const out = result.output;
@@ -75,7 +86,7 @@ try {
     if (/^\s*--- FAIL/m.test(out)) failures.push('a test failed');
   }
   if (pageErrors.length) failures.push('page errors: ' + pageErrors.join('; '));
-  if (!failures.length) {
+  if (!failures.length && !a.bench) {
     console.log(`\nChromium ${version}, Web Worker: SIMD kernels in use, ${required.length} tests passed, ${vectors} conformance files with the kernels and with pure Go`);
   }
 } finally {
