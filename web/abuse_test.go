@@ -145,13 +145,6 @@ func (a *abuse) count(err error, ans answer, k int, sent, limited, notFound *int
 	}
 }
 
-// unknownDone reports whether all the unknown ids were asked for.
-func (a *abuse) unknownDone() bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.res.UnknownSent >= a.res.Unknown
-}
-
 // sawAll reports whether all the unknown ids were asked for and the flooder
 // and the slow bodies were each refused at least once: however slowly the
 // abusers run (at nice 19 on a busy machine), the well-behaved clients go on
