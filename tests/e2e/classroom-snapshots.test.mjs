@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, open, trainTo } from './classroom.mjs';
+import { url, open, trainTo, button, waitStat, pause } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -60,6 +60,25 @@ test('snapshots keep coming after Reset of an untrained model', async () => {
   const rows = await page.getByRole('region', { name: 'Samples along training' }).getByRole('listitem').allTextContents();
   const updates = rows.map((t) => Number((t.trim().match(/^update ([0-9,]+)/) || [])[1]?.replace(/,/g, '')));
   assert.deepEqual(updates.slice(0, 3), [0, 100, 300], `snapshots after Reset: ${updates}`);
+  assert.deepEqual(problems, [], 'no console errors');
+  await page.close();
+});
+
+// Compare resets the page's model and trains at once: the snapshots of the new
+// model are asked before Train is sent, so a fast model does not run past 0
+// and 100 before the page hears of it (the list started at 250 or so when the
+// page asked only after the new model's Status).
+test('snapshots at update 0, 100, 300 while comparing LSTM and RNN', async () => {
+  const { page, problems } = await open(context, url + '#v=1&preset=counting&h=16');
+  await button(page, 'Compare LSTM and RNN').click();
+  await button(page, 'Stop comparing').waitFor({ timeout: 5000 });
+  await waitStat(page, 'Update', (u) => u >= 400, 90000);
+  await pause(page);
+  await page.waitForFunction(() => document.querySelectorAll('.snap-item:not([hidden])').length >= 3, null, { timeout: 15000 })
+    .catch(() => {});
+  const rows = await page.getByRole('region', { name: 'Samples along training' }).getByRole('listitem').allTextContents();
+  const updates = rows.map((t) => Number((t.trim().match(/^update ([0-9,]+)/) || [])[1]?.replace(/,/g, '')));
+  assert.deepEqual(updates.slice(0, 3), [0, 100, 300], `snapshots while comparing: ${updates}`);
   assert.deepEqual(problems, [], 'no console errors');
   await page.close();
 });

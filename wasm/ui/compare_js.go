@@ -73,6 +73,7 @@ func (a *app) startCompare() {
 	// gets the data, the settings and Train when it is ready.
 	a.st.Stale()
 	a.pair.Reset()
+	a.snapRestart()
 	a.pair.Train()
 	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "true")
 	browser.SetText(a.v.Cmp.Toggle, "Stop comparing")

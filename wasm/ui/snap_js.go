@@ -46,9 +46,12 @@ type snapshot struct {
 
 // snaps is the page's list of snapshots.
 type snaps struct {
-	list   []snapshot
-	next   int64     // the update of the next snapshot to ask for; −1: one at once
-	gen    uint32    // the model generation of the list
+	list []snapshot
+	next int64  // the update of the next snapshot to ask for; −1: one at once
+	gen  uint32 // the model generation of the list
+	// adopt: the snapshots asked are for the model a Reset just sent will
+	// make (snapRestart); the list takes the next generation as its own.
+	adopt  bool
 	asked  []snapAsk // snapshots asked for and not yet complete, in the order asked
 	pinned int       // index of the snapshot shown, −1 for the live model
 }
@@ -74,15 +77,47 @@ func (a *app) snapCheck() {
 	if !st.HasData || st.Status.Params == 0 || a.failed || a.sentText == "" {
 		return
 	}
+	if s.gen != st.Gen && s.adopt {
+		s.gen, s.adopt = st.Gen, false // asked already, after the Reset that made it
+	}
 	if s.gen != st.Gen {
 		s.gen = st.Gen
-		s.list = s.list[:0]
-		s.asked = s.asked[:0]
-		st.Forget(tagSnap) // the engine answers those of the old model with errors
-		s.next = -1
-		a.unpin()
-		a.invalidate(DirtySnap)
+		a.snapClear()
 	}
+	a.snapAsk()
+}
+
+// snapClear starts the list anew: the snapshots asked of the old model are
+// forgotten (the engine answers them with errors).
+func (a *app) snapClear() {
+	s := &a.snap
+	s.list = s.list[:0]
+	s.asked = s.asked[:0]
+	a.st.Forget(tagSnap)
+	s.next = -1
+	a.unpin()
+	a.invalidate(DirtySnap)
+}
+
+// snapRestart asks for the snapshots of the model that the Reset just sent
+// will make, before anything else is sent: when Train follows the Reset at
+// once (Compare), a fast model would be past update 100 by the time the page
+// heard of it, and the snapshots at 0 and 100 would be lost.
+func (a *app) snapRestart() {
+	if !a.st.HasData || a.st.Status.Params == 0 || a.failed || a.sentText == "" {
+		return
+	}
+	a.snapClear()
+	a.snap.adopt = true
+	a.snapAskFrom(0)
+}
+
+// snapAsk keeps snapAhead snapshots asked for.
+func (a *app) snapAsk() { a.snapAskFrom(int64(a.st.Update)) }
+
+// snapAskFrom keeps snapAhead snapshots asked for, the next past update.
+func (a *app) snapAskFrom(update int64) {
+	s, st := &a.snap, a.st
 	probe, _ := content.TruncateProbe(st.Probe, st.Mode)
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
@@ -95,7 +130,7 @@ func (a *app) snapCheck() {
 		}
 		// After the first (at once), the next nominal update past both the
 		// last one asked and the newest update the page has heard of.
-		s.next = int64(present.NextSnapshot(max(s.next, int64(st.Update))))
+		s.next = int64(present.NextSnapshot(max(s.next, update)))
 		id := st.SnapAt(tagSnap, protocol.SnapAt{At: at, Probe: probe,
 			Prime: content.DefaultPrime(a.sentText, a.sentMode), Count: count, Temperature: snapTemperature, Seed: snapSeed})
 		if id == 0 {
