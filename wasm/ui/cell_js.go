@@ -106,8 +106,8 @@ func (a *app) paintCell(d Dirty) {
 	a.paintCellParts()
 }
 
-// paintCellParts writes the part list: the page's model's parts, each a
-// button with its symbol and value.
+// paintCellParts writes the part list: the page's model's parts (each value
+// once), each a button with its symbol and value.
 func (a *app) paintCellParts() {
 	cs := &a.cellSt
 	if cs.n == 0 {
@@ -115,15 +115,27 @@ func (a *app) paintCellParts() {
 		return
 	}
 	sc := &cs.scenes[0]
-	for i, btn := range a.v.CellPartButtons(len(sc.Parts)) {
+	n := 0
+	for i := range sc.Parts {
+		if sc.Parts[i].Of == "" {
+			n++
+		}
+	}
+	btns := a.v.CellPartButtons(n)
+	k := 0
+	for i := range sc.Parts {
 		p := &sc.Parts[i]
+		if p.Of != "" {
+			continue
+		}
 		label := p.Symbol.String()
 		if p.Text != "" {
 			label += " = " + p.Text
 		}
-		browser.SetText(btn, label)
-		btn.SetAttribute("data-part", p.ID)
-		btn.SetAttribute("aria-describedby", "cell-eq")
+		browser.SetText(btns[k], label)
+		btns[k].SetAttribute("data-part", p.ID)
+		btns[k].SetAttribute("aria-describedby", "cell-eq")
+		k++
 	}
 }
 
