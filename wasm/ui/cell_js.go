@@ -31,6 +31,8 @@ type cellState struct {
 	scenes [2]cell.Scene
 	svg    [2][]byte
 	n      int // scenes drawn: 0, 1 or 2
+	eqFig  int    // the figure and part whose equation is shown
+	eqID   string // ("" for none)
 	stop   func()
 }
 
@@ -104,6 +106,7 @@ func (a *app) paintCell(d Dirty) {
 	}
 	browser.SetText(v.Title, say(title))
 	a.paintCellParts()
+	a.showEquation(cs.eqFig, cs.eqID) // the part pointed at or focused, with the new numbers
 }
 
 // paintCellParts writes the part list: the page's model's parts (each value
@@ -142,10 +145,11 @@ func (a *app) paintCellParts() {
 // showEquation writes part id's name and equation (figure i) under the figure.
 func (a *app) showEquation(i int, id string) {
 	cs, v := &a.cellSt, &a.v.Fig
-	if i >= cs.n {
-		return
+	cs.eqFig, cs.eqID = i, id
+	var p *cell.Part
+	if i < cs.n {
+		p = cs.scenes[i].Part(id)
 	}
-	p := cs.scenes[i].Part(id)
 	if p == nil {
 		browser.SetText(v.Eq, say("cellui.eqhint"))
 		return

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,20 @@ type lessonState struct {
 	targets []dom.HTMLElement // the elements marked keep-target, to unmark
 	paths   []dom.Element     // and keep-path
 	rel     []float64
+	asked   Cursor // the cursor the question was asked at
+	movedTo Cursor // where the last check moved the cursor (to the step that answered)
+	moved   bool
+}
+
+// askedCursor returns the cursor the question is about: the visitor's, not
+// the one a check moved to show its answer, so that checking the other
+// answer asks the same question.
+func (a *app) askedCursor() Cursor {
+	ls := &a.lessonSt
+	if !ls.moved || a.st.Cursor != ls.movedTo {
+		ls.asked, ls.moved = a.st.Cursor, false
+	}
+	return ls.asked
 }
 
 // lessonFromHash reads lesson= from an address fragment ("#lesson=2",
@@ -55,7 +70,12 @@ func (a *app) enterLesson(i int) {
 	html := dom.GetWindow().Document().DocumentElement()
 	browser.SetClass(html, "only", true)
 	browser.SetClass(html, "in-lesson", true)
-	for _, id := range lesson.Panels(i) {
+	ids := lesson.Panels(i)
+	browser.SetClass(html, "lesson-stages", slices.Contains(ids, lesson.PanelStages))
+	for _, id := range ids {
+		if id == lesson.PanelRNNCell && chs[i].Model != lesson.ModelRNN {
+			continue // the RNN's cell is chapter 1's; the LSTM's comes with chapter 3
+		}
 		for _, t := range a.v.LessonTargets(id) {
 			if t == nil {
 				continue
@@ -69,6 +89,8 @@ func (a *app) enterLesson(i int) {
 		}
 	}
 	browser.SetHidden(v.Root, false)
+	browser.SetHidden(a.v.Tour.Root, true)
+	a.tourSt.quiet = true
 	a.showChapter(chs[i])
 	a.whenStarted(func() { a.lessonModel(chs[i]) })
 	v.Title.Focus()
@@ -94,6 +116,7 @@ func (a *app) leaveLesson() {
 	html := dom.GetWindow().Document().DocumentElement()
 	browser.SetClass(html, "only", false)
 	browser.SetClass(html, "in-lesson", false)
+	browser.SetClass(html, "lesson-stages", false)
 	browser.SetHidden(a.v.Less.Root, true)
 	a.v.Less.Open.Focus()
 	a.invalidate(DirtyAll)
@@ -160,7 +183,8 @@ func (a *app) showChapter(ch lesson.Chapter) {
 // live is what the model shows the lesson now: the shown trace, the cursor
 // and the recall of both models if the probe is a memory-gap text.
 func (a *app) live() *lesson.Live {
-	l := &lesson.Live{Step: a.st.Cursor.T, Unit: a.st.Cursor.Unit}
+	c := a.askedCursor()
+	l := &lesson.Live{Step: c.T, Unit: c.Unit}
 	tr := a.st.Shown()
 	view, ok := a.st.View()
 	if !ok || tr.Kind != lstm.Text {
@@ -225,7 +249,9 @@ func (a *app) checkLesson() {
 	}
 	v.Verdict.SetAttribute("data-verdict", state)
 	if verdict.At >= 0 {
-		a.invalidate(a.st.MoveCursor(verdict.At, a.st.Cursor.Unit))
+		asked := a.askedCursor()
+		a.invalidate(a.st.MoveCursor(verdict.At, asked.Unit))
+		ls.movedTo, ls.moved = a.st.Cursor, true
 	}
 }
 

@@ -57,7 +57,7 @@ func (v *View) buildCellFig() dom.HTMLElement {
 	}
 	c.Title = b.El("h3", browser.ID("h-cell"), Say("cellui.title"))
 	c.Empty = b.El("p", browser.Cls("empty"), Say("cellui.empty"))
-	c.Eq = b.El("p", browser.Cls("cell-eq"), browser.ID("cell-eq"), browser.Attr("aria-live", "polite"), Say("cellui.eqhint"))
+	c.Eq = b.El("p", browser.Cls("cell-eq"), browser.ID("cell-eq"), Say("cellui.eqhint"))
 	c.Parts = b.El("ul", browser.Cls("cell-parts"), browser.Attr("aria-label", Say("cellui.parts")))
 	c.Play = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), browser.Attr("aria-pressed", "false"), Say("cellui.play")).(*dom.HTMLButtonElement)
 	c.Speed = b.El("select", browser.ID("cell-speed")).(*dom.HTMLSelectElement)

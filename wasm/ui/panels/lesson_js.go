@@ -79,7 +79,10 @@ func (v *View) LessonTargets(id string) []dom.HTMLElement {
 	case "h", "c", "zf", "zi", "z", "zo", "loss", "reach":
 		return v.ChartTargets(id)
 	case "delta":
-		return []dom.HTMLElement{v.deltaFig}
+		// The lesson shows the relative change (lesson.RelativeChange) in
+		// its own words instead of the absolute |Δc| and |Δh| chart, which
+		// cannot compare an unbounded c with an h in −1 … 1.
+		return []dom.HTMLElement{v.Less.Extra}
 	case "predict":
 		return []dom.HTMLElement{v.GrpInspector}
 	case "rnncell", "cell":
