@@ -30,7 +30,7 @@ type cellState struct {
 	t, j   int
 	scenes [2]cell.Scene
 	svg    [2][]byte
-	n      int // scenes drawn: 0, 1 or 2
+	n      int    // scenes drawn: 0, 1 or 2
 	eqFig  int    // the figure and part whose equation is shown
 	eqID   string // ("" for none)
 	stop   func()
