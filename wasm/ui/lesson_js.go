@@ -161,10 +161,11 @@ func (a *app) showChapter(ch lesson.Chapter) {
 	for _, k := range ch.Text {
 		v.Text.AppendChild(a.v.B.El("p", say(k)))
 	}
+	answers, labels := a.v.LessonAnswers()
 	for i, k := range ch.Question.Answers {
-		if i < len(v.Labels) {
-			browser.SetText(v.Labels[i], say(k))
-			v.Answers[i].SetChecked(false)
+		if i < len(labels) {
+			browser.SetText(labels[i], say(k))
+			answers[i].SetChecked(false)
 		}
 	}
 	browser.SetText(v.Verdict, "")

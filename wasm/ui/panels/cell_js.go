@@ -52,7 +52,9 @@ func (v *View) buildCellFig() dom.HTMLElement {
 		id := "cell-desc-" + string(rune('0'+i))
 		f.Img = b.El("img", browser.Cls("cell-img"), browser.Attr("alt", ""), browser.Attr("aria-describedby", id), browser.Attr("draggable", "false")).(*dom.HTMLImageElement)
 		f.Desc = b.El("p", browser.Cls("visually-hidden"), browser.ID(id))
-		f.Root = b.El("div", browser.Cls("cell-one"), f.Img, f.Desc)
+		// At phone width the figure scrolls sideways (style.css): the
+		// scroller takes focus so that the keyboard can scroll it too.
+		f.Root = b.El("div", browser.Cls("cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "h-cell"), f.Img, f.Desc)
 		browser.SetHidden(f.Root, true)
 	}
 	c.Title = b.El("h3", browser.ID("h-cell"), Say("cellui.title"))

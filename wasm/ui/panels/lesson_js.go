@@ -18,8 +18,9 @@ type lessonView struct {
 	Title    dom.HTMLElement
 	Text     dom.HTMLElement
 	Prompt   dom.HTMLElement // the question's legend
-	Answers  [2]*dom.HTMLInputElement
-	Labels   [2]dom.HTMLElement
+	Opts     dom.HTMLElement
+	Answers  []*dom.HTMLInputElement // made when a lesson first opens (LessonAnswers)
+	Labels   []dom.HTMLElement
 	Check    *dom.HTMLButtonElement
 	Verdict  dom.HTMLElement
 	Note     dom.HTMLElement
@@ -46,13 +47,7 @@ func (v *View) buildLesson() dom.HTMLElement {
 	l.Text = b.El("div", browser.Cls("lesson-text"))
 	l.Extra = b.El("p", browser.Cls("lesson-extra"), browser.Attr("aria-live", "polite"))
 	l.Prompt = b.El("legend", browser.ID("lesson-q"))
-	opts := b.El("div", browser.Cls("lesson-answers"))
-	for i := range l.Answers {
-		id := "lesson-a" + string(rune('0'+i))
-		l.Answers[i] = b.El("input", browser.Attr("type", "radio"), browser.Attr("name", "lesson-answer"), browser.ID(id), browser.Attr("value", string(rune('0'+i)))).(*dom.HTMLInputElement)
-		l.Labels[i] = b.El("label", browser.Attr("for", id))
-		opts.AppendChild(b.El("div", browser.Cls("lesson-answer"), l.Answers[i], l.Labels[i]))
-	}
+	l.Opts = b.El("div", browser.Cls("lesson-answers"))
 	l.Check = btn("lessonui.check", "btn btn-small")
 	l.Verdict = b.El("p", browser.Cls("lesson-verdict"), browser.Attr("role", "status"))
 	l.Note = b.El("p", browser.Cls("hint"))
@@ -63,7 +58,7 @@ func (v *View) buildLesson() dom.HTMLElement {
 	l.Root = b.El("section", browser.Cls("lesson"), browser.Attr("aria-labelledby", "lesson-title"), browser.Attr("aria-label", Say("lessonui.region")),
 		b.El("div", browser.Cls("lesson-head"), l.Title, l.Progress),
 		l.Text, l.Extra,
-		b.El("fieldset", browser.Cls("lesson-q"), l.Prompt, b.El("p", browser.Cls("hint"), Say("lessonui.pick")), opts, l.Check, l.Verdict),
+		b.El("fieldset", browser.Cls("lesson-q"), l.Prompt, b.El("p", browser.Cls("hint"), Say("lessonui.pick")), l.Opts, l.Check, l.Verdict),
 		l.Note,
 		b.El("div", browser.Cls("lesson-actions"), l.Back, l.Next, l.Leave, l.Link))
 	browser.SetHidden(l.Root, true)
@@ -93,4 +88,18 @@ func (v *View) LessonTargets(id string) []dom.HTMLElement {
 		return v.CompareGroups()
 	}
 	return nil
+}
+
+// LessonAnswers returns the question's two answers, a radio group, made on
+// first use: the page without a lesson has no hidden radios.
+func (v *View) LessonAnswers() ([]*dom.HTMLInputElement, []dom.HTMLElement) {
+	b, l := v.B, &v.Less
+	for i := len(l.Answers); i < 2; i++ {
+		id := "lesson-a" + string(rune('0'+i))
+		in := b.El("input", browser.Attr("type", "radio"), browser.Attr("name", "lesson-answer"), browser.ID(id), browser.Attr("value", string(rune('0'+i)))).(*dom.HTMLInputElement)
+		lb := b.El("label", browser.Attr("for", id))
+		l.Opts.AppendChild(b.El("div", browser.Cls("lesson-answer"), in, lb))
+		l.Answers, l.Labels = append(l.Answers, in), append(l.Labels, lb)
+	}
+	return l.Answers, l.Labels
 }
