@@ -258,7 +258,7 @@ cmd_build() {
 	log "building static/ (GOOS=js GOARCH=wasm)"
 	# Inlining off (-l) in the packages only the page runs (not the engine's): a smaller app.wasm.
 	local ui p gcflags=()
-	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... honnef.co/go/js/dom/v2/...'
+	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/cell/... lstmplayground/wasm/lesson/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... honnef.co/go/js/dom/v2/...'
 	for p in $ui; do gcflags+=("-gcflags=$p=-l"); done
 	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
 	go run ./tools/wasmdata -o build/app.wasm build/app.wasm # joins the linker's 100,000 data segments

@@ -30,19 +30,19 @@ var en = map[string]string{
 	"lesson.states.none":    "Put the cursor on a step that has a next one, and pick a unit whose c and h move over the probe.",
 
 	"lesson.gates.title": "The four z",
-	"lesson.gates.text1": "At each step the LSTM multiplies the stitched vector [x; h] by four weight matrices. Three results pass through σ and become gates between 0 and 1: forget z^f, input z^i, output z^o. The fourth passes through tanh and becomes the content z, between −1 and 1.",
+	"lesson.gates.text1": "At each step the LSTM multiplies the stitched vector [x; h] by four weight matrices. Three results pass through σ and become gates between 0 and 1: forget zᶠ, input zⁱ, output zᵒ. The fourth passes through tanh and becomes the content z, between −1 and 1.",
 	"lesson.gates.text2": "A gate near 1 lets its signal through; near 0 it shuts it off. The cell figure shows all four with this step's numbers: hover or focus a part for its equation.",
 	"lesson.gates.q":     "The cursor reads {1}. The next time {1} comes in the probe, will unit {2}'s forget gate be near 0 (forget) or near 1 (keep)?", // {1} symbol, {2} unit
 	"lesson.gates.a0":    "Near 0: it forgets",
 	"lesson.gates.a1":    "Near 1: it keeps",
-	"lesson.gates.why0":  "At step {1}, the next {2}, the forget gate z^f is {3}: under one half, so the unit lets most of c go.", // {1} step, {2} symbol, {3} z^f
-	"lesson.gates.why1":  "At step {1}, the next {2}, the forget gate z^f is {3}: over one half, so the unit keeps most of c.",
+	"lesson.gates.why0":  "At step {1}, the next {2}, the forget gate zᶠ is {3}: under one half, so the unit lets most of c go.", // {1} step, {2} symbol, {3} zᶠ
+	"lesson.gates.why1":  "At step {1}, the next {2}, the forget gate zᶠ is {3}: over one half, so the unit keeps most of c.",
 	"lesson.gates.none":  "{1} does not come again after the cursor: move the cursor to an earlier {1}.",
 
 	"lesson.stages.title": "Three stages",
-	"lesson.stages.text1": "A step of the cell has three stages. Forget: the old cell state is multiplied by z^f. Select memory: z^i decides how much of the content z is added. Output: tanh(c) is multiplied by z^o, and that is h.",
+	"lesson.stages.text1": "A step of the cell has three stages. Forget: the old cell state is multiplied by zᶠ. Select memory: zⁱ decides how much of the content z is added. Output: tanh(c) is multiplied by zᵒ, and that is h.",
 	"lesson.stages.text2": "The cell figure shades the three stages; the three-stages chart compares, unit by unit, what was kept and what was written at this step.",
-	"lesson.stages.q":     "At step {1}, unit {2}: which is larger, what the forget stage keeps, |z^f ⊙ c^{t−1}|, or what the select-memory stage writes, |z^i ⊙ z|?", // {1} step, {2} unit
+	"lesson.stages.q":     "At step {1}, unit {2}: which is larger, what the forget stage keeps, |zᶠ ⊙ cᵗ⁻¹|, or what the select-memory stage writes, |zⁱ ⊙ z|?", // {1} step, {2} unit
 	"lesson.stages.a0":    "What it keeps",
 	"lesson.stages.a1":    "What it writes",
 	"lesson.stages.why0":  "It keeps {1} and writes {2}: at this step the old memory outweighs the new content.", // {1} kept, {2} written

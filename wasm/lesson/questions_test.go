@@ -70,7 +70,7 @@ func TestQuestionForget(t *testing.T) {
 	l.Step = 0 // next a at step 4 (index 3): z^f 0.2
 	if v := qForget.Check(l); !v.OK || v.Answer != 0 {
 		t.Errorf("next a at z^f 0.2: %+v, want near 0", v)
-	} else if w := v.Words(nil); !strings.Contains(w, "At step 4, the next “a”, the forget gate z^f is 0.200") {
+	} else if w := v.Words(nil); !strings.Contains(w, "At step 4, the next “a”, the forget gate zᶠ is 0.200") {
 		t.Errorf("reason %q", w)
 	}
 	if v := qForget.Check(l); v.At != 3 {

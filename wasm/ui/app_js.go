@@ -46,6 +46,8 @@ type app struct {
 	keep        keeper
 	cmp         *compare // the second engine of RNN beside LSTM, or nil
 	in          inside
+	cellSt      cellState
+	lessonSt    lessonState
 	snap        snaps
 	tourSt      tourState
 	liveRunning bool // the training state last said to screen readers
@@ -329,6 +331,8 @@ func (a *app) wire() {
 	a.wireTopBar()
 	a.wireCompare()
 	a.wireInside()
+	a.wireCell()
+	a.wireLesson()
 	a.wireSnap()
 	a.wireExport()
 	a.wireTour()

@@ -50,6 +50,8 @@ func (a *app) paint(now float64) bool {
 	cmpWaits := a.comparePaint(now, d)
 	inWaits := a.insidePaint(now)
 	a.paintInside(d)
+	a.paintCell(d)
+	a.paintLesson(d)
 	a.paintSnap(d)
 	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
 }

@@ -11,8 +11,8 @@ import (
 // Web Worker) and mathematical functions.
 // Single letters are symbols (c, h, z, k, X …) and always allowed.
 var allowedInChinese = [...]string{
-	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "CSV", "JSON", "PyTorch", "Unicode",
-	"MiB", "KiB", "ln", "tanh", "exp", "log",
+	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "SVG", "CSV", "JSON", "PyTorch", "Unicode",
+	"MiB", "KiB", "ln", "tanh", "exp", "log", "softmax",
 	"WebAssembly", "JavaScript", "Web", "Worker", "Firefox", "Chrome", "Edge", "Safari",
 }
 

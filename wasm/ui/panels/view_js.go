@@ -173,6 +173,8 @@ type View struct {
 	Snap snapView
 	Exp  exportView
 	Tour tourView
+	Fig  cellView
+	Less lessonView
 
 	Alerts   map[string]dom.HTMLElement // by field name
 	Controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
@@ -255,6 +257,7 @@ func New(doc dom.Document, ch Choices) *View {
 	browser.SetHidden(v.Fatal, true)
 	v.App.AppendChild(top)
 	v.App.AppendChild(barAlerts)
+	v.App.AppendChild(v.buildLesson())
 	v.App.AppendChild(v.Fatal)
 	v.columns = b.El("main", browser.Cls("columns"), dataCol, modelCol, outCol)
 	v.App.AppendChild(v.columns)

@@ -1,0 +1,141 @@
+// The LSTM cell figure (issue 15): drawn for the unit and step under the
+// time cursor with the step inspector's numbers. The cursor is moved with
+// the arrow keys and with the mouse; the figure's values are read from its
+// part list (role button, "zᶠ = 0.731") and compared with the inspector and
+// with the exported trace CSV. Hover and focus show a part's equation; the
+// figure exports as SVG (the same numbers) and PNG; Play walks the probe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { url, open, button, trainTo, download, parseCSV, pollUntil } from './classroom.mjs';
+
+let context, page, problems, rows;
+
+const H = 8;
+const symbols = { zi: 'zⁱ', zf: 'zᶠ', z: 'z', zo: 'zᵒ', c: 'cᵗ', h: 'hᵗ', cprev: 'cᵗ⁻¹' };
+const inspectorName = { zi: 'input gate', zf: 'forget gate', z: 'candidate', zo: 'output gate', c: 'cell state', h: 'hidden state', cprev: 'previous c' };
+const fmt = (s) => Math.fround(Number(s)).toFixed(3).replace(/^-/, '−').replace(/^−0\.000$/, '0.000');
+
+before(async () => {
+  context = await launch({ context: { acceptDownloads: true } });
+  ({ page, problems } = await open(context, url + '#v=1&preset=rhyme&h=8&seed=4'));
+  await trainTo(page, 150);
+  await page.waitForTimeout(500);
+  rows = parseCSV((await download(page, 'Download trace (CSV)')).bytes.toString('utf8'));
+});
+after(async () => { await context?.close(); });
+
+function figure() { return page.getByRole('region', { name: 'LSTM cell', exact: true }); }
+
+// cellValues reads the figure's part list: symbol → value as written.
+async function cellValues() {
+  const out = {};
+  for (const [id, sym] of Object.entries(symbols)) {
+    const name = (await figure().getByRole('button', { name: new RegExp(`^${sym} = `) }).first().textContent()).trim();
+    out[id] = name.slice(sym.length + 3);
+  }
+  return out;
+}
+
+// inspector reads the step inspector: its head and value by name.
+async function inspector() {
+  const region = page.getByRole('region', { name: 'Step inspector' });
+  const values = await region.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'),
+    (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
+  const head = (await region.getByText(/^Step t = \d+ of \d+ · reads .* · unit \d+ of \d+$/).textContent()).trim();
+  const [, t, j] = head.match(/^Step t = (\d+) of \d+ · reads .* · unit (\d+) of/);
+  return { t: Number(t), j: Number(j), values };
+}
+
+// agree checks the figure against the inspector and the CSV at the cursor.
+async function agree(what) {
+  const ins = await inspector();
+  await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(`LSTM cell, unit ${ins.j}, step ${ins.t} `), 5000);
+  const cell = await cellValues();
+  const row = rows.find((r) => r[0] === String(ins.t) && r[2] === '1' && r[3] === String(ins.j));
+  const prev = rows.find((r) => r[0] === String(ins.t - 1) && r[2] === '1' && r[3] === String(ins.j));
+  for (const [id, name] of Object.entries(inspectorName)) {
+    assert.equal(cell[id], ins.values[name], `${what}: ${id} at step ${ins.t}, unit ${ins.j}: figure and inspector`);
+    const csv = id === 'cprev' ? (prev ? prev[rows[0].indexOf('c')] : '0') : row[rows[0].indexOf(id)];
+    assert.equal(cell[id], fmt(csv), `${what}: ${id} at step ${ins.t}, unit ${ins.j}: figure and trace CSV`);
+  }
+  return ins;
+}
+
+test('arrow keys move the cursor; the cell shows the inspector\'s and the CSV\'s numbers', async () => {
+  const heatmaps = page.getByRole('group', { name: /^Heatmaps over the probe text/ });
+  await heatmaps.focus();
+  for (const k of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowDown']) await heatmaps.press(k);
+  const a = await agree('keys');
+  assert.deepEqual([a.t, a.j], [3, 2]);
+  for (const k of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) await heatmaps.press(k);
+  const b = await agree('keys again');
+  assert.deepEqual([b.t, b.j], [7, 4]);
+});
+
+test('the mouse moves the cursor; the cell follows', async () => {
+  const heat = page.getByRole('img', { name: 'Cell state c', exact: true });
+  await heat.scrollIntoViewIfNeeded();
+  const box = await heat.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.8);
+  await page.mouse.down();
+  await page.mouse.up();
+  const ins = await agree('mouse');
+  assert.ok(ins.t > 7 && ins.j >= 6, `the cursor moved under the pointer: step ${ins.t}, unit ${ins.j}`);
+});
+
+test('hover and focus show a part\'s equation with its numbers', async () => {
+  const ins = await inspector();
+  const img = figure().getByRole('img').first();
+  await img.scrollIntoViewIfNeeded();
+  const box = await img.boundingBox();
+  const s = box.width / 720; // the viewBox is 720 × 450
+  await page.mouse.move(box.x + 200 * s, box.y + (box.height - 450 * s) / 2 + 270 * s); // z^f's box
+  const eq = page.locator('#cell-eq');
+  await pollUntil(page, () => eq.textContent(), (t) => t.startsWith('forget gate: zᶠ = σ('), 3000);
+  assert.ok((await eq.textContent()).includes(ins.values['forget gate']), 'the equation carries z^f\'s value');
+  await figure().getByRole('button', { name: /^cᵗ = / }).focus();
+  const c = await pollUntil(page, () => eq.textContent(), (t) => t.startsWith('cell state: cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z'), 3000);
+  assert.ok(c.endsWith(ins.values['cell state']), `c's sum ends in c: ${c}`);
+  const desc = await img.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent);
+  assert.ok(desc.includes(ins.values['forget gate']) && desc.includes(ins.values['cell state']), 'the screen reader\'s text has the values');
+});
+
+test('the figure exports as SVG with the same numbers, and as PNG', async () => {
+  const ins = await inspector();
+  const svg = await download(page, 'Download SVG');
+  assert.equal(svg.name, `lstm-cell-unit-${ins.j}-step-${ins.t}.svg`);
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const name of ['forget gate', 'input gate', 'output gate', 'cell state']) {
+    assert.ok(text.includes(`>${ins.values[name]}<`), `the SVG writes ${name} ${ins.values[name]}`);
+  }
+  const png = await download(page, 'Download PNG');
+  assert.equal(png.name, `lstm-cell-unit-${ins.j}-step-${ins.t}.png`);
+  assert.ok(png.bytes.subarray(1, 4).toString('latin1') === 'PNG', 'a PNG');
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [1440, 900], 'twice the viewBox');
+});
+
+test('Play walks the probe one step at a time, Pause stops it', async () => {
+  const start = (await inspector()).t;
+  await page.getByRole('combobox', { name: 'Pace' }).selectOption({ index: 2 });
+  await figure().getByRole('button', { name: 'Play', exact: true }).click();
+  await pollUntil(page, async () => (await inspector()).t, (t) => t !== start, 5000);
+  await figure().getByRole('button', { name: 'Pause', exact: true }).click();
+  const stopped = (await inspector()).t;
+  await page.waitForTimeout(1000);
+  assert.equal((await inspector()).t, stopped, 'paused');
+  await agree('after play');
+});
+
+test('an RNN gets its own cell; Compare draws both side by side', async () => {
+  await page.getByRole('button', { name: 'Compare LSTM and RNN' }).click();
+  await button(page, 'Pause').click({ timeout: 15000 }); // Compare trains both at once
+  await button(page, 'Train').waitFor({ timeout: 5000 });
+  const imgs = figure().getByRole('img');
+  await pollUntil(page, () => imgs.count(), (n) => n === 2, 10000);
+  const alts = await imgs.evaluateAll((es) => es.map((e) => e.getAttribute('alt')));
+  assert.match(alts[0], /^LSTM cell, unit \d+, step \d+ /);
+  assert.match(alts[1], /^RNN cell, unit \d+, step \d+ /);
+  assert.deepEqual(problems, []);
+});
