@@ -1,0 +1,39 @@
+// The page bugs of issue 16 (items 2–4 and 6–9 and the stale status
+// region): each case is what a classroom did to break the page, and what the
+// page must do instead.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { open, button, stat, statText, waitStat, pollUntil, trainTo, alertMatching, url } from './classroom.mjs';
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+const field = (page, name) => page.getByRole('spinbutton', { name, exact: true });
+const textBox = (page) => page.getByRole('textbox', { name: 'Training text' });
+
+test('item 4: Hidden units or Seed + Enter while training behaves like Tab', async () => {
+  const { page, problems } = await open(context);
+  for (const [name, value] of [['Hidden units', '20'], ['Seed', '7']]) {
+    await button(page, 'Train').click();
+    await waitStat(page, 'Update', (n) => n >= 30);
+    const box = field(page, name);
+    await box.fill(value);
+    await box.press('Enter');
+    // A new model: training stops, the count starts again, the notice says so.
+    await button(page, 'Train').waitFor({ timeout: 5000 });
+    await waitStat(page, 'Update', (n) => n === 0, 5000);
+    await page.waitForTimeout(500);
+    assert.equal(await stat(page, 'Update'), 0, `${name}: nothing trains after the new model`);
+    assert.equal(await button(page, 'Train').count(), 1, `${name}: the button says Train`);
+    await assert.doesNotReject(page.getByText(/A new model was made/).first().waitFor({ timeout: 3000 }), `${name}: the notice`);
+    // and Train trains the new model
+    await button(page, 'Train').click();
+    await waitStat(page, 'Update', (n) => n >= 5, 10000);
+    await button(page, 'Pause').click();
+    await button(page, 'Train').waitFor({ timeout: 5000 });
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
