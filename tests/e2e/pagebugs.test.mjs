@@ -37,3 +37,22 @@ test('item 4: Hidden units or Seed + Enter while training behaves like Tab', asy
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('item 7: a refused Generate does not show its prime with the old continuation', async () => {
+  const { page, problems } = await open(context);
+  await button(page, 'Step').click();
+  await waitStat(page, 'Update', (n) => n === 1, 5000);
+  const prime = page.getByRole('textbox', { name: 'Prime', exact: true });
+  await prime.fill('Twinkle');
+  await button(page, 'Generate').click();
+  const out = page.getByRole('region', { name: 'Generated text' });
+  await pollUntil(page, () => out.textContent(), (t) => t.startsWith('Twinkle') && t.length > 20, 10000);
+  const before = await out.textContent();
+  await prime.fill('Twinkle ∰∰∰');
+  await button(page, 'Generate').click();
+  await alertMatching(page, /∰/);
+  await page.waitForTimeout(300);
+  assert.equal(await out.textContent(), before, 'the output shown is still the last generated one, with its own prime');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -156,6 +156,9 @@ func (s *State) Apply(r client.Reply) (d Dirty, file []byte) {
 		}
 		s.Generating = false
 		s.Sample = &m
+		if q, ok := r.Req.(protocol.Sample); ok {
+			s.SamplePrime = q.Prime // the prime and its continuation change together
+		}
 		return DirtySample | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, ""), nil
 	case protocol.ReachResult:
 		if r.Tag != tagReach || r.Stale || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
@@ -283,7 +286,6 @@ func (s *State) Stale() { s.traceStale, s.probeBad, s.reachStale = true, false, 
 // RequestSample asks for a sample.
 func (s *State) RequestSample(prime string, count int, temp float64, seed uint64) {
 	s.Generating = true
-	s.SamplePrime = prime
 	s.Conn.Sample(tagSample, prime, count, temp, seed)
 }
 

@@ -245,3 +245,23 @@ func TestStateAnnounce(t *testing.T) {
 		t.Errorf("a refused input while paused: %q", msg)
 	}
 }
+
+// TestRefusedSampleKeepsShownPrime: a refused Generate leaves the shown
+// sample with its own prime; the refused prime is never shown glued to the
+// old continuation as if it were output (issue 16 item 7).
+func TestRefusedSampleKeepsShownPrime(t *testing.T) {
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestSample("ab", 3, 1, 1)
+	req := eng.last().(protocol.Sample)
+	apply(t, s, protocol.SampleResult{Gen: 1, ID: req.ID, Kind: lstm.Text, Text: "bab"})
+	if s.SamplePrime != "ab" || s.Sample == nil || s.Sample.Text != "bab" {
+		t.Fatalf("the sample shown: prime %q, sample %+v", s.SamplePrime, s.Sample)
+	}
+	s.RequestSample("ab∰", 3, 1, 2)
+	req = eng.last().(protocol.Sample)
+	apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime, Index: 2, Token: "∰"})
+	if s.SamplePrime != "ab" || s.Sample == nil || s.Sample.Text != "bab" {
+		t.Errorf("after the refused prime the page shows prime %q with %q", s.SamplePrime, s.Sample.Text)
+	}
+}
