@@ -56,3 +56,23 @@ test('item 7: a refused Generate does not show its prime with the old continuati
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('item 8: Train keeps the data error while the box holds the bad input, and trains nothing', async () => {
+  const { page, problems } = await open(context);
+  for (const [mode, bad] of [['Text', '\n'], ['Numbers', '\n\n\n'], ['Numbers', '5']]) {
+    await page.getByLabel(mode, { exact: true }).check();
+    await textBox(page).fill(bad);
+    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor({ timeout: 5000 });
+    await page.waitForTimeout(1500); // the engine's answer to the bad data
+    const errors = async () => (await page.locator('[data-field="Training text"]').allTextContents()).join(' ').trim();
+    const said = await errors();
+    assert.notEqual(said, '', `an error under the box for ${JSON.stringify(bad)}`);
+    await button(page, 'Train').click();
+    await page.waitForTimeout(800);
+    assert.equal(await errors(), said, `the error stays after Train for ${JSON.stringify(bad)}`);
+    assert.equal(await stat(page, 'Update'), 0, 'the old data did not train');
+    assert.equal(await button(page, 'Train').count(), 1, 'the button still says Train');
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
