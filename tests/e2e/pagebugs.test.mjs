@@ -76,3 +76,42 @@ test('item 8: Train keeps the data error while the box holds the bad input, and 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// The storage quota is made full by patching IDBObjectStore.prototype.put:
+// while __quotaFull is set, each put's transaction is aborted once the put
+// has succeeded, as a full quota aborts a transaction at commit (no error
+// event, only abort). Chromium offers no switch for an origin's quota to a
+// page, and filling the disk for real would fill the machine's; the patch
+// gives the same event sequence, on demand and undone at once.
+test('item 2: a failed autosave is said, with Save model, and tried again as space frees', async () => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const req = put.apply(this, args);
+      if (globalThis.__quotaFull) {
+        const tx = this.transaction;
+        req.addEventListener('success', () => tx.abort());
+      }
+      return req;
+    };
+  });
+  await page.goto(url);
+  await page.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
+  await button(page, 'Train').click();
+  await waitStat(page, 'Update', (n) => n >= 30);
+  await page.evaluate(() => { globalThis.__quotaFull = true; });
+  const notice = page.getByRole('status').filter({ hasText: /could not be saved/ });
+  await notice.waitFor({ timeout: 15000 });
+  assert.match(await notice.textContent(), /Save model/);
+  await page.evaluate(() => { globalThis.__quotaFull = false; });
+  await notice.waitFor({ state: 'hidden', timeout: 15000 });
+  await button(page, 'Pause').click();
+  await button(page, 'Train').waitFor({ timeout: 5000 });
+  const n = await pollUntil(page, async () => [await stat(page, 'Update'), await stat(page, 'Update')], ([a, b]) => a === b);
+  await page.waitForTimeout(3000); // the save after Pause
+  await page.reload();
+  await page.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
+  await waitStat(page, 'Update', (u) => u === n[0], 15000);
+  await page.close();
+});

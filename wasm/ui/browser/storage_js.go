@@ -59,12 +59,15 @@ func then(p js.Value, ok func(js.Value), fail func(error)) {
 }
 
 // onRequest waits for an IndexedDB request (or transaction): ok on success,
-// fail on error. Both callbacks are released when either runs.
+// fail on error, or on abort for a transaction (a full storage quota aborts
+// it at commit, with no error event). The callbacks are released when
+// either runs.
 func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)) {
 	var s, e js.Func
 	release := func() {
 		req.Set("on"+okEvent, js.Null())
 		req.Set("onerror", js.Null())
+		req.Set("onabort", js.Null())
 		s.Release()
 		e.Release()
 	}
@@ -88,6 +91,9 @@ func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)
 	})
 	req.Set("on"+okEvent, s)
 	req.Set("onerror", e)
+	if okEvent == "complete" {
+		req.Set("onabort", e)
+	}
 }
 
 // SessionDB is the page's IndexedDB database of saved sessions: one object
