@@ -115,3 +115,27 @@ test('item 2: a failed autosave is said, with Save model, and tried again as spa
   await waitStat(page, 'Update', (u) => u === n[0], 15000);
   await page.close();
 });
+
+// A duplicated tab is opened with window.open from the first, which copies
+// the first tab's sessionStorage into it, as the browser's Duplicate does.
+test('item 3: a duplicated tab keeps its own session; a reload restores the tab reloaded', async () => {
+  const { page: first, problems } = await open(context);
+  const n = await trainTo(first, 40);
+  await first.waitForTimeout(2500); // the save after Pause
+  const [second] = await Promise.all([first.waitForEvent('popup'), first.evaluate((u) => { window.open(u); }, url)]);
+  await second.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
+  await second.waitForTimeout(1000);
+  assert.equal(await stat(second, 'Update'), 0, 'the duplicate starts its own session (the first is offered, not taken)');
+  await button(second, 'Step').click();
+  await waitStat(second, 'Update', (u) => u === 1, 5000);
+  await second.waitForTimeout(2500); // the duplicate's save
+  await first.reload();
+  await first.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
+  await waitStat(first, 'Update', (u) => u === n, 15000);
+  await second.reload();
+  await second.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
+  await waitStat(second, 'Update', (u) => u === 1, 15000);
+  assert.deepEqual(problems, []);
+  await first.close();
+  await second.close();
+});

@@ -106,11 +106,9 @@ func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 // before the engine starts; start waits for both.
 func (a *app) initKeep() {
 	k := &a.keep
-	k.tab = browser.StorageGet(false, tabKey)
-	if k.tab == "" {
-		k.tab = browser.RandomID()
-		browser.StorageSet(false, tabKey, k.tab)
-	}
+	// Each tab its own session, a duplicated one too; a reload restores
+	// the session of the tab reloaded.
+	k.tab = browser.ClaimTabID(tabKey, browser.RandomID)
 	a.readLink(browser.LocationHash())
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
