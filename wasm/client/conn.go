@@ -296,7 +296,9 @@ func (c *Conn) progress(m protocol.Progress) {
 	}
 	c.Training = m.Running
 	c.Update = m.Update
-	c.Loss, c.HasLoss = m.Loss, m.Update > 0
+	if len(m.Losses) > 0 { // a loaded model's first Progress has no loss to tell
+		c.Loss, c.HasLoss = m.Loss, m.Update > 0
+	}
 	c.CharsPerSec, c.GradNorm = m.CharsPerSec, m.GradNorm
 	if !m.Running {
 		c.CharsPerSec = 0

@@ -343,3 +343,23 @@ func TestNewArchitectureWhileTraining(t *testing.T) {
 			l.c.Running, l.c.Training, l.e.Running(), l.c.Update, l.c.Gen)
 	}
 }
+
+// TestLoadedModelHasNoLossYet: a loaded model has an update count but no
+// loss until it trains: the page shows "–", not 0 (issue 16).
+func TestLoadedModelHasNoLossYet(t *testing.T) {
+	l := started(t)
+	l.c.Step()
+	l.c.Step()
+	save := l.c.Export(tagSave)
+	file := answer(t, l.settle(), save).Msg.(protocol.ModelFile).File
+	l.c.Import(tagLoad, file)
+	l.settle()
+	if l.c.Update != 2 || l.c.HasLoss {
+		t.Errorf("after loading: update %d, has a loss %v (%g)", l.c.Update, l.c.HasLoss, l.c.Loss)
+	}
+	l.c.Step()
+	l.settle()
+	if !l.c.HasLoss || l.c.Loss <= 0 {
+		t.Errorf("after a Step of the loaded model: has a loss %v (%g)", l.c.HasLoss, l.c.Loss)
+	}
+}
