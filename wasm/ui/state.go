@@ -84,6 +84,7 @@ type State struct {
 	traceSent  float64               // when the last Trace was sent, in ms
 	probeBad   bool                  // the engine refused the probe; wait for a new one
 	seen       uint64                // the update count of the last Progress or Status
+	saidUpdate uint64                // the update count Announce last said
 
 	Cursor      Cursor
 	CursorMoved bool  // the person has moved the cursor (the unit marks show)
@@ -366,13 +367,19 @@ func unitsFit(units []int, H int) bool {
 // started.", "Paused at update n, loss x." (the figures of the top bar) or
 // "Training stopped: " and why. It reports false, and says nothing, when the
 // state did not change: progress itself is never announced.
+//
+// While paused, a new update count (Step, Reset, a loaded model) is said
+// again, so that the region never states another update than the top bar.
 func (s *State) Announce(was bool) (string, bool) {
 	switch {
-	case s.Training == was:
+	case s.Training && was, !s.Training && !was && s.Update == s.saidUpdate:
 		return "", false
 	case s.Training:
 		s.Stopped = nil
 		return "Training started.", true
+	}
+	s.saidUpdate = s.Update
+	switch {
 	case s.Stopped != nil:
 		r := ErrorText(*s.Stopped)
 		s.Stopped = nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"lstmplayground/lstm"
@@ -230,9 +231,19 @@ func TestStateAnnounce(t *testing.T) {
 	if msg, ok := s.Announce(true); !ok || msg != want {
 		t.Errorf("paused: %q %v, want %q", msg, ok, want)
 	}
-	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: true, Losses: []float32{0.5}})
+	// Step while paused: the region says the new update, as the top bar does.
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: false, Losses: []float32{0.5}})
+	if msg, ok := s.Announce(false); !ok || !strings.HasPrefix(msg, "Paused at update 1,201,") {
+		t.Errorf("after Step: %q %v", msg, ok)
+	}
+	// Reset while paused: update 0.
+	apply(t, s, protocol.Status{ID: 0, Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	if msg, ok := s.Announce(false); !ok || !strings.Contains(msg, "update 0") {
+		t.Errorf("after Reset: %q %v", msg, ok)
+	}
+	apply(t, s, protocol.Progress{Gen: 2, Update: 1201, Running: true, Losses: []float32{0.5}})
 	s.Announce(false)
-	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
+	diverged := protocol.Error{Gen: 2, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
 	apply(t, s, diverged)
 	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: "+ErrorText(diverged) {
 		t.Errorf("diverged: %q %v", msg, ok)
@@ -240,7 +251,7 @@ func TestStateAnnounce(t *testing.T) {
 	if s.Stopped != nil {
 		t.Error("the reason is said once")
 	}
-	apply(t, s, protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
+	apply(t, s, protocol.Error{Gen: 2, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
 	}
