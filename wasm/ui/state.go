@@ -130,6 +130,26 @@ func (s *State) SetError(field, msg string) Dirty {
 // (client.Conn.Receive), and returns what must be drawn again. A ModelFile
 // answering Save model is returned as file.
 func (s *State) Apply(r client.Reply) (d Dirty, file []byte) {
+	if r.NewModel {
+		d = s.newModel()
+	}
+	d2, file := s.apply(r)
+	return d | d2, file
+}
+
+// newModel forgets what the page shows of the models before (issue 16 item
+// 9): the gradient reach (its curves are of another model; the comparison
+// puts its second model's back), the units picked and the Generate errors.
+func (s *State) newModel() Dirty {
+	s.Reach = [2]*protocol.ReachResult{}
+	s.reachStale = true
+	s.Units, s.UnitsAuto = nil, true
+	s.Cursor.Unit, s.CursorMoved = 0, false
+	return DirtyReach | DirtyTrace | DirtyCursor | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, "")
+}
+
+// apply takes one reply as Apply does, once a new model is accounted for.
+func (s *State) apply(r client.Reply) (d Dirty, file []byte) {
 	switch m := r.Msg.(type) {
 	case protocol.Ready:
 		return DirtyStats, nil

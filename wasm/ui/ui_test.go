@@ -276,3 +276,37 @@ func TestRefusedSampleKeepsShownPrime(t *testing.T) {
 		t.Errorf("after the refused prime the page shows prime %q with %q", s.SamplePrime, s.Sample.Text)
 	}
 }
+
+// TestNewModelForgetsOldResults: when the model is replaced (Cell switched
+// to RNN, new data, Reset), the gradient reach of the old model, the units
+// the person picked in it and a Prime error of its vocabulary go: no panel
+// shows the old model's results as the new one's (issue 16 item 9).
+func TestNewModelForgetsOldResults(t *testing.T) {
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestReach(1000)
+	req := eng.last().(protocol.Reach)
+	apply(t, s, protocol.ReachResult{ID: req.ID, Gen: 1, Cell: lstm.CellLSTM, Layers: [][]float32{{1, 0.5, 0.25}}})
+	apply(t, s, trace2x3())
+	s.SetUnits([]int{2})
+	s.MoveCursor(1, 2)
+	s.RequestSample("aX", 3, 1, 1)
+	sample := eng.last().(protocol.Sample)
+	apply(t, s, protocol.Error{Gen: 1, ID: sample.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime, Index: 1, Token: "X"})
+	if s.Reach[lstm.CellLSTM] == nil || s.Errors[present.FieldPrime] == "" {
+		t.Fatalf("before: reach %v, prime error %q", s.Reach, s.Errors[present.FieldPrime])
+	}
+	cfg := lstm.DefaultConfig()
+	cfg.Cell = lstm.CellRNN
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: cfg, Length: 10, Params: 80})
+	if s.Reach != [2]*protocol.ReachResult{} {
+		t.Errorf("the old model's gradient reach stays beside the new model: %v", s.Reach)
+	}
+	if !s.UnitsAuto || s.CursorMoved || s.Cursor.Unit != 0 {
+		t.Errorf("the old model's units stay picked: units %v auto %v, cursor %+v moved %v", s.Units, s.UnitsAuto, s.Cursor, s.CursorMoved)
+	}
+	if msg := s.Errors[present.FieldPrime]; msg != "" {
+		t.Errorf("the old vocabulary's Prime error stays: %q", msg)
+	}
+}
