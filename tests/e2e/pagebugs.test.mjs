@@ -139,3 +139,14 @@ test('item 3: a duplicated tab keeps its own session; a reload restores the tab 
   await first.close();
   await second.close();
 });
+
+test("item 9: a preset's tour tip goes when the visitor types their own text", async () => {
+  const { page, problems } = await open(context);
+  await button(page, 'Guided tour').click();
+  const tour = page.getByRole('region', { name: 'Predict before you press Train' });
+  await tour.waitFor({ timeout: 5000 });
+  await textBox(page).fill('my own words, my own words');
+  await tour.waitFor({ state: 'hidden', timeout: 3000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -35,6 +35,7 @@ func (a *app) wireData() {
 		if v.Preset.Value() != "custom" {
 			v.Preset.SetValue("custom")
 			browser.SetText(v.PresetAbout, "Your own text: anything you type or paste.")
+			a.showTour("", false) // the preset's tips are not about this text
 		}
 		a.textDeb.Arm()
 	})
