@@ -150,3 +150,18 @@ test("item 9: a preset's tour tip goes when the visitor types their own text", a
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('item 9: a Prime error of the old vocabulary goes with a new preset', async () => {
+  const { page, problems } = await open(context);
+  await button(page, 'Step').click();
+  await waitStat(page, 'Update', (n) => n === 1, 5000);
+  await page.getByRole('textbox', { name: 'Prime', exact: true }).fill('aaaaaa∰');
+  await button(page, 'Generate').click();
+  await alertMatching(page, /∰/);
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
+  await waitStat(page, 'Update', (n) => n === 0, 5000);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole('alert').filter({ hasText: /∰/ }).count(), 0, 'no error about a prime that is gone');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

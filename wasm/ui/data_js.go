@@ -193,6 +193,7 @@ func (a *app) choosePreset(i int, send bool) {
 	if !a.primeEdit || send {
 		a.primeEdit = false
 		a.v.Prime.SetValue(p.Prime)
+		a.invalidate(a.st.SetError(present.FieldPrime, "")) // about the prime replaced
 	}
 	a.st.Sample = nil
 	a.invalidate(DirtySample | DirtyStatus)
