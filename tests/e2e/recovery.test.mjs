@@ -21,20 +21,28 @@ after(async () => { await context?.close(); });
 const updates = (page) => stat(page, 'Update');
 
 // saved reads this tab's saved session from IndexedDB: its update count and
-// its model file (base64), as session.go's record format lays them out.
+// its model file (base64), as session.go's record format lays them out. The
+// page keeps its tab id out of sessionStorage while it lives (a duplicated
+// tab must not share it), so this tab's session is the newest saved: the
+// page under test is the one training.
 async function saved(page) {
   return page.evaluate(async () => {
-    const tab = sessionStorage.getItem('lstm-playground-tab');
     const db = await new Promise((ok, fail) => { const r = indexedDB.open('lstm-playground'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const rec = await new Promise((ok, fail) => {
-      const r = db.transaction('sessions').objectStore('sessions').get(tab);
+    const all = await new Promise((ok, fail) => {
+      const r = db.transaction('sessions').objectStore('sessions').getAll();
       r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error);
     });
     db.close();
+    const savedAt = (rec) => {
+      const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+      let off = 4;
+      for (let i = 0; i < 7; i++) off += 4 + v.getUint32(off, true); // Tab … Prime
+      return [v, off, Number(v.getBigUint64(off, true))];
+    };
+    let rec = null;
+    for (const r of all) if (!rec || savedAt(r)[2] > savedAt(rec)[2]) rec = r;
     if (!rec) return null;
-    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
-    let off = 4;
-    for (let i = 0; i < 7; i++) off += 4 + v.getUint32(off, true); // Tab … Prime
+    let [v, off] = savedAt(rec);
     off += 8; // Saved
     const n = v.getUint32(off, true);
     const model = rec.subarray(off + 4, off + 4 + n);

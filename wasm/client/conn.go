@@ -66,6 +66,9 @@ type pending struct {
 	tag  Tag
 	seq  uint64 // the order it was sent in
 	left int    // replies still due
+	// replaces: the request makes a new model (Reset, Import, a new
+	// architecture); what the engine says before its answer is of the old.
+	replaces bool
 }
 
 // Conn is the conversation with one engine and what it has said.
@@ -220,8 +223,15 @@ func (c *Conn) place(m protocol.Message) Reply {
 		if gen > c.Gen {
 			r.NewModel = true
 			c.newModel(gen)
+			if p != nil && p.replaces {
+				c.Training = false // Reset, Import and a new architecture stop training
+			}
 		}
-		r.Stale = gen != c.Gen || p != nil && c.replacing(p.seq)
+		var seq uint64 // the engine's own messages: any replacement under way
+		if p != nil {
+			seq = p.seq
+		}
+		r.Stale = gen != c.Gen || c.replacing(seq)
 	}
 	if !r.Stale {
 		c.learn(m, p)
@@ -232,11 +242,12 @@ func (c *Conn) place(m protocol.Message) Reply {
 	return r
 }
 
-// replacing reports whether a Reset or an Import sent after the request of
-// seq is under way: the request's answer is about a model that is going.
+// replacing reports whether a request that makes a new model (Reset,
+// Import, a new architecture) sent after the request of seq is under way:
+// the request's answer is about a model that is going.
 func (c *Conn) replacing(seq uint64) bool {
 	for _, q := range c.pending {
-		if t := q.req.Type(); q.seq > seq && (t == protocol.TypeReset || t == protocol.TypeImport) {
+		if q.seq > seq && q.replaces {
 			return true
 		}
 	}
@@ -285,7 +296,9 @@ func (c *Conn) progress(m protocol.Progress) {
 	}
 	c.Training = m.Running
 	c.Update = m.Update
-	c.Loss, c.HasLoss = m.Loss, m.Update > 0
+	if len(m.Losses) > 0 { // a loaded model's first Progress has no loss to tell
+		c.Loss, c.HasLoss = m.Loss, m.Update > 0
+	}
 	c.CharsPerSec, c.GradNorm = m.CharsPerSec, m.GradNorm
 	if !m.Running {
 		c.CharsPerSec = 0

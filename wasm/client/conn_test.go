@@ -320,3 +320,46 @@ func TestRestartCountsOn(t *testing.T) {
 		t.Errorf("the new engine's first model: generation %d (page %d), the old engine's last %d", r.Msg.(protocol.Status).Gen, l.c.Gen, old)
 	}
 }
+
+// TestNewArchitectureWhileTraining: a Progress the engine sent while it
+// trained, arriving after the page asked for a new architecture (Hidden
+// units or Seed + Enter while training), is about the model that goes: it
+// must not turn the Train button back to Pause, and the new model stays
+// paused at update 0 (issue 16 item 4).
+func TestNewArchitectureWhileTraining(t *testing.T) {
+	l := started(t)
+	l.c.Train()
+	l.settle()
+	l.work(2) // Progress of the training model, not yet read
+	cfg := smallConfig()
+	cfg.Hidden = 9
+	l.c.SetConfig(cfg)
+	if l.c.Running {
+		t.Fatal("a new architecture did not stop training on the page")
+	}
+	l.settle()
+	if l.c.Running || l.c.Training || l.e.Running() || l.c.Update != 0 || l.c.Gen != 2 {
+		t.Errorf("after the new architecture: page running %v, training %v; engine running %v; update %d; model %d",
+			l.c.Running, l.c.Training, l.e.Running(), l.c.Update, l.c.Gen)
+	}
+}
+
+// TestLoadedModelHasNoLossYet: a loaded model has an update count but no
+// loss until it trains: the page shows "–", not 0 (issue 16).
+func TestLoadedModelHasNoLossYet(t *testing.T) {
+	l := started(t)
+	l.c.Step()
+	l.c.Step()
+	save := l.c.Export(tagSave)
+	file := answer(t, l.settle(), save).Msg.(protocol.ModelFile).File
+	l.c.Import(tagLoad, file)
+	l.settle()
+	if l.c.Update != 2 || l.c.HasLoss {
+		t.Errorf("after loading: update %d, has a loss %v (%g)", l.c.Update, l.c.HasLoss, l.c.Loss)
+	}
+	l.c.Step()
+	l.settle()
+	if !l.c.HasLoss || l.c.Loss <= 0 {
+		t.Errorf("after a Step of the loaded model: has a loss %v (%g)", l.c.HasLoss, l.c.Loss)
+	}
+}

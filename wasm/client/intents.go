@@ -22,11 +22,14 @@ func (c *Conn) SetText(mode lstm.Kind, text string) uint32 {
 // SetConfig replaces the configuration. One that changes the architecture
 // (Resets) makes a new model and stops training.
 func (c *Conn) SetConfig(cfg lstm.Config) uint32 {
-	if Resets(c.Cfg, cfg) {
+	resets := Resets(c.Cfg, cfg)
+	if resets {
 		c.Running = false
 		c.held = nil
 	}
-	return c.send(protocol.SetConfig{Config: cfg}, TagNone)
+	id := c.send(protocol.SetConfig{Config: cfg}, TagNone)
+	c.marksNewModel(id, resets)
+	return id
 }
 
 // Resets reports whether changing the configuration from a to b makes a new
@@ -73,13 +76,24 @@ func (c *Conn) Pause() uint32 {
 // Reset replaces the model with a fresh one.
 func (c *Conn) Reset() uint32 {
 	c.Running, c.held = false, nil
-	return c.send(protocol.Reset{}, TagNone)
+	id := c.send(protocol.Reset{}, TagNone)
+	c.marksNewModel(id, true)
+	return id
 }
 
 // Import replaces the model with one read from a model file; training stops.
 func (c *Conn) Import(tag Tag, file []byte) uint32 {
 	c.Running, c.held = false, nil
-	return c.send(protocol.Import{File: file}, tag)
+	id := c.send(protocol.Import{File: file}, tag)
+	c.marksNewModel(id, true)
+	return id
+}
+
+// marksNewModel marks the request id, if sent, as one that makes a new model.
+func (c *Conn) marksNewModel(id uint32, yes bool) {
+	if p := c.pending[id]; p != nil && yes {
+		p.replaces = true
+	}
 }
 
 // Export asks for the model file.

@@ -259,8 +259,10 @@ func (e *Engine) setData(m protocol.SetData) protocol.Message {
 		return *refused
 	}
 	// Keep the model when it can read the new data: same kind, and for text
-	// every character already in its vocabulary.
-	if e.model != nil && e.model.Kind == d.Kind {
+	// every character already in its vocabulary, for numbers the same
+	// normalisation (new numbers are normalised anew: a new model, whose
+	// Status states the normalisation the model and the data now share).
+	if e.model != nil && e.model.Kind == d.Kind && (d.Kind == lstm.Text || d.Norm == e.model.Norm) {
 		if t, terr := lstm.NewTrainer(e.model, d); terr == nil {
 			e.kind, e.text, e.data, e.trainer = m.Mode, m.Text, d, t
 			return e.status(m.ID)

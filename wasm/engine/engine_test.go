@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -474,5 +475,37 @@ func TestGenerations(t *testing.T) {
 		if g, ok := protocol.GenOf(r[0]); !ok || g != 5 {
 			t.Errorf("%v answered about model %d, want 5", m.Type(), g)
 		}
+	}
+}
+
+// TestNewNumbersNewNormalisation: numbers of another scale are normalised
+// anew, in a new model, and the Status states the new data's normalisation
+// (200 values of ±1e9 after the sine kept the sine's and the loss was 2e18
+// until Reset: issue 16 item 6); the same numbers again keep the model.
+func TestNewNumbersNewNormalisation(t *testing.T) {
+	e := New()
+	send(t, e, protocol.SetConfig{ID: 1, Config: smallConfig()})
+	sine := "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0, 0.5, 1"
+	first := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 2, Mode: lstm.Numbers, Text: sine}))
+	send(t, e, protocol.Step{ID: 3})
+	var big []string
+	for i := range 200 {
+		big = append(big, []string{"1e9", "-1e9"}[i%2])
+	}
+	huge := strings.Join(big, ", ")
+	st := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 4, Mode: lstm.Numbers, Text: huge}))
+	d, err := lstm.NewNumberData(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Gen == first.Gen || st.Norm != d.Norm || st.Updates != 0 {
+		t.Errorf("new numbers: model %d (was %d), normalisation %+v (the data's %+v), update %d", st.Gen, first.Gen, st.Norm, d.Norm, st.Updates)
+	}
+	p := only[protocol.Progress](t, send(t, e, protocol.Step{ID: 5}))
+	if p.Loss > 10 {
+		t.Errorf("the first update's loss on the new numbers: %g", p.Loss)
+	}
+	if again := only[protocol.Status](t, send(t, e, protocol.SetData{ID: 6, Mode: lstm.Numbers, Text: huge + " "})); again.Gen != st.Gen {
+		t.Errorf("the same numbers again: model %d, want %d", again.Gen, st.Gen)
 	}
 }

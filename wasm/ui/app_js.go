@@ -37,7 +37,8 @@ type app struct {
 	presetText string // the text of the chosen preset, to tell an edit
 	sentText   string // the training text last sent
 	sentMode   lstm.Kind
-	started    bool // the first SetConfig and SetData were sent
+	sentBad    string // why the engine refused the training text last sent ("": it took it)
+	started    bool   // the first SetConfig and SetData were sent
 	afterStart []func()
 	shown      bool // #app is shown
 	failed     bool
@@ -148,6 +149,12 @@ func (a *app) received(b []byte) {
 	}
 	if r.Tag == tagImport {
 		a.importReply(r)
+	}
+	if r.Req != nil && r.Req.Type() == protocol.TypeSetData {
+		a.sentBad = ""
+		if m, ok := r.Msg.(protocol.Error); ok {
+			a.sentBad = ErrorText(m)
+		}
 	}
 	a.invalidate(d)
 }
@@ -290,10 +297,12 @@ func (a *app) sendTextNow(force bool) {
 		a.invalidate(a.st.SetError(present.FieldText, err.Error()))
 		return
 	}
-	a.invalidate(a.st.SetError(present.FieldText, ""))
 	if !a.started || (!force && text == a.sentText && mode == a.sentMode) {
+		// The text the engine has, or refused: its word on it stands.
+		a.invalidate(a.st.SetError(present.FieldText, a.sentBad))
 		return
 	}
+	a.invalidate(a.st.SetError(present.FieldText, ""))
 	a.sentText, a.sentMode = text, mode
 	a.pair.SetText(mode, text)
 }

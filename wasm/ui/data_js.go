@@ -35,6 +35,7 @@ func (a *app) wireData() {
 		if v.Preset.Value() != "custom" {
 			v.Preset.SetValue("custom")
 			browser.SetText(v.PresetAbout, "Your own text: anything you type or paste.")
+			a.showTour("", false) // the preset's tips are not about this text
 		}
 		a.textDeb.Arm()
 	})
@@ -192,6 +193,7 @@ func (a *app) choosePreset(i int, send bool) {
 	if !a.primeEdit || send {
 		a.primeEdit = false
 		a.v.Prime.SetValue(p.Prime)
+		a.invalidate(a.st.SetError(present.FieldPrime, "")) // about the prime replaced
 	}
 	a.st.Sample = nil
 	a.invalidate(DirtySample | DirtyStatus)

@@ -67,6 +67,8 @@ type keeper struct {
 	lastSave    float64
 	savedUpdate uint64 // the update count when the session was last saved
 	saveArmed   bool
+	saveFailed  bool   // the last save failed (said on the page)
+	retryArmed  bool   // a retry of a failed save is waiting
 	model       []byte // the newest model file exported for the session
 	modelGen    uint32 // the generation of that model
 	wasRun      bool   // training ran at the last Progress
@@ -104,11 +106,9 @@ func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 // before the engine starts; start waits for both.
 func (a *app) initKeep() {
 	k := &a.keep
-	k.tab = browser.StorageGet(false, tabKey)
-	if k.tab == "" {
-		k.tab = browser.RandomID()
-		browser.StorageSet(false, tabKey, k.tab)
-	}
+	// Each tab its own session, a duplicated one too; a reload restores
+	// the session of the tab reloaded.
+	k.tab = browser.ClaimTabID(tabKey, browser.RandomID)
 	a.readLink(browser.LocationHash())
 	a.initClass()
 	// A browser that never answers (storage blocked by a policy) must not
@@ -537,11 +537,37 @@ func (a *app) writeSession() {
 		rec.Prime = a.v.Prime.Value()
 	}
 	data := rec.Marshal()
-	k.db.Put(k.tab, data, func(err error) {
-		if err != nil {
-			browser.SetText(a.v.Keep.Saved, "The session could not be saved in this browser ("+err.Error()+"). Use Save model to keep the model.")
+	k.db.Put(k.tab, data, a.sessionWritten)
+}
+
+// saveRetry is the time between two tries to save a session the browser
+// could not keep (its storage full), in ms.
+const saveRetry = 5000
+
+// sessionWritten takes the outcome of a session save: a failure is said,
+// with Save model as the way to keep the model, and the save is tried again
+// every few seconds until it succeeds (space frees up); a success after
+// failures takes the message away.
+func (a *app) sessionWritten(err error) {
+	k := &a.keep
+	if err == nil {
+		if k.saveFailed {
+			k.saveFailed = false
+			a.setKeepNotice("")
 		}
-	})
+		return
+	}
+	k.saveFailed = true
+	a.setKeepNotice(words.Text(words.English, "keep.saveFailed", err.Error()))
+	if !k.retryArmed {
+		k.retryArmed = true
+		browser.Timeout(saveRetry, func() {
+			k.retryArmed = false
+			if k.saveFailed {
+				a.requestSave()
+			}
+		})
+	}
 }
 
 // sessionProgress saves the session every few seconds while training, and

@@ -85,6 +85,7 @@ type State struct {
 	traceSent  float64               // when the last Trace was sent, in ms
 	probeBad   bool                  // the engine refused the probe; wait for a new one
 	seen       uint64                // the update count of the last Progress or Status
+	saidUpdate uint64                // the update count Announce last said
 
 	Cursor      Cursor
 	CursorMoved bool  // the person has moved the cursor (the unit marks show)
@@ -130,6 +131,26 @@ func (s *State) SetError(field, msg string) Dirty {
 // (client.Conn.Receive), and returns what must be drawn again. A ModelFile
 // answering Save model is returned as file.
 func (s *State) Apply(r client.Reply) (d Dirty, file []byte) {
+	if r.NewModel {
+		d = s.newModel()
+	}
+	d2, file := s.apply(r)
+	return d | d2, file
+}
+
+// newModel forgets what the page shows of the models before (issue 16 item
+// 9): the gradient reach (its curves are of another model; the comparison
+// puts its second model's back), the units picked and the Generate errors.
+func (s *State) newModel() Dirty {
+	s.Reach = [2]*protocol.ReachResult{}
+	s.reachStale = true
+	s.Units, s.UnitsAuto = nil, true
+	s.Cursor.Unit, s.CursorMoved = 0, false
+	return DirtyReach | DirtyTrace | DirtyCursor | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, "")
+}
+
+// apply takes one reply as Apply does, once a new model is accounted for.
+func (s *State) apply(r client.Reply) (d Dirty, file []byte) {
 	switch m := r.Msg.(type) {
 	case protocol.Ready:
 		return DirtyStats, nil
@@ -157,6 +178,9 @@ func (s *State) Apply(r client.Reply) (d Dirty, file []byte) {
 		}
 		s.Generating = false
 		s.Sample = &m
+		if q, ok := r.Req.(protocol.Sample); ok {
+			s.SamplePrime = q.Prime // the prime and its continuation change together
+		}
 		return DirtySample | s.SetError(present.FieldPrime, "") | s.SetError(present.FieldGenerate, ""), nil
 	case protocol.ReachResult:
 		if r.Tag != tagReach || r.Stale || int(m.Cell) >= len(s.Reach) || len(m.Layers) == 0 {
@@ -284,7 +308,6 @@ func (s *State) Stale() { s.traceStale, s.probeBad, s.reachStale = true, false, 
 // RequestSample asks for a sample.
 func (s *State) RequestSample(prime string, count int, temp float64, seed uint64) {
 	s.Generating = true
-	s.SamplePrime = prime
 	s.Conn.Sample(tagSample, prime, count, temp, seed)
 }
 
@@ -365,13 +388,19 @@ func unitsFit(units []int, H int) bool {
 // started.", "Paused at update n, loss x." (the figures of the top bar) or
 // "Training stopped: " and why. It reports false, and says nothing, when the
 // state did not change: progress itself is never announced.
+//
+// While paused, a new update count (Step, Reset, a loaded model) is said
+// again, so that the region never states another update than the top bar.
 func (s *State) Announce(was bool) (string, bool) {
 	switch {
-	case s.Training == was:
+	case s.Training && was, !s.Training && !was && s.Update == s.saidUpdate:
 		return "", false
 	case s.Training:
 		s.Stopped = nil
 		return "Training started.", true
+	}
+	s.saidUpdate = s.Update
+	switch {
 	case s.Stopped != nil:
 		r := ErrorText(*s.Stopped)
 		s.Stopped = nil

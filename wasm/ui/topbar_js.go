@@ -149,7 +149,7 @@ func (a *app) announceTraining() {
 		return
 	}
 	if msg, ok := a.st.Announce(a.liveRunning); ok {
-		a.liveRunning = !a.liveRunning
 		browser.SetText(a.v.LiveTrain, msg)
 	}
+	a.liveRunning = a.st.Training
 }

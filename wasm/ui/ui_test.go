@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"lstmplayground/lstm"
@@ -230,9 +231,19 @@ func TestStateAnnounce(t *testing.T) {
 	if msg, ok := s.Announce(true); !ok || msg != want {
 		t.Errorf("paused: %q %v, want %q", msg, ok, want)
 	}
-	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: true, Losses: []float32{0.5}})
+	// Step while paused: the region says the new update, as the top bar does.
+	apply(t, s, protocol.Progress{Gen: 1, Update: 1201, Running: false, Losses: []float32{0.5}})
+	if msg, ok := s.Announce(false); !ok || !strings.HasPrefix(msg, "Paused at update 1,201,") {
+		t.Errorf("after Step: %q %v", msg, ok)
+	}
+	// Reset while paused: update 0.
+	apply(t, s, protocol.Status{ID: 0, Gen: 2, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	if msg, ok := s.Announce(false); !ok || !strings.Contains(msg, "update 0") {
+		t.Errorf("after Reset: %q %v", msg, ok)
+	}
+	apply(t, s, protocol.Progress{Gen: 2, Update: 1201, Running: true, Losses: []float32{0.5}})
 	s.Announce(false)
-	diverged := protocol.Error{Gen: 1, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
+	diverged := protocol.Error{Gen: 2, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1202, Token: "loss"}
 	apply(t, s, diverged)
 	if msg, ok := s.Announce(true); !ok || msg != "Training stopped: "+ErrorText(diverged) {
 		t.Errorf("diverged: %q %v", msg, ok)
@@ -240,8 +251,62 @@ func TestStateAnnounce(t *testing.T) {
 	if s.Stopped != nil {
 		t.Error("the reason is said once")
 	}
-	apply(t, s, protocol.Error{Gen: 1, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
+	apply(t, s, protocol.Error{Gen: 2, Code: protocol.CodeBadData, Reason: protocol.ReasonEmpty, Key: protocol.KeyText})
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
+	}
+}
+
+// TestRefusedSampleKeepsShownPrime: a refused Generate leaves the shown
+// sample with its own prime; the refused prime is never shown glued to the
+// old continuation as if it were output (issue 16 item 7).
+func TestRefusedSampleKeepsShownPrime(t *testing.T) {
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestSample("ab", 3, 1, 1)
+	req := eng.last().(protocol.Sample)
+	apply(t, s, protocol.SampleResult{Gen: 1, ID: req.ID, Kind: lstm.Text, Text: "bab"})
+	if s.SamplePrime != "ab" || s.Sample == nil || s.Sample.Text != "bab" {
+		t.Fatalf("the sample shown: prime %q, sample %+v", s.SamplePrime, s.Sample)
+	}
+	s.RequestSample("ab∰", 3, 1, 2)
+	req = eng.last().(protocol.Sample)
+	apply(t, s, protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime, Index: 2, Token: "∰"})
+	if s.SamplePrime != "ab" || s.Sample == nil || s.Sample.Text != "bab" {
+		t.Errorf("after the refused prime the page shows prime %q with %q", s.SamplePrime, s.Sample.Text)
+	}
+}
+
+// TestNewModelForgetsOldResults: when the model is replaced (Cell switched
+// to RNN, new data, Reset), the gradient reach of the old model, the units
+// the person picked in it and a Prime error of its vocabulary go: no panel
+// shows the old model's results as the new one's (issue 16 item 9).
+func TestNewModelForgetsOldResults(t *testing.T) {
+	s, eng := newTestState(t)
+	apply(t, s, protocol.Ready{Protocol: protocol.Version})
+	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100})
+	s.RequestReach(1000)
+	req := eng.last().(protocol.Reach)
+	apply(t, s, protocol.ReachResult{ID: req.ID, Gen: 1, Cell: lstm.CellLSTM, Layers: [][]float32{{1, 0.5, 0.25}}})
+	apply(t, s, trace2x3())
+	s.SetUnits([]int{2})
+	s.MoveCursor(1, 2)
+	s.RequestSample("aX", 3, 1, 1)
+	sample := eng.last().(protocol.Sample)
+	apply(t, s, protocol.Error{Gen: 1, ID: sample.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyPrime, Index: 1, Token: "X"})
+	if s.Reach[lstm.CellLSTM] == nil || s.Errors[present.FieldPrime] == "" {
+		t.Fatalf("before: reach %v, prime error %q", s.Reach, s.Errors[present.FieldPrime])
+	}
+	cfg := lstm.DefaultConfig()
+	cfg.Cell = lstm.CellRNN
+	apply(t, s, protocol.Status{Gen: 2, Kind: lstm.Text, Config: cfg, Length: 10, Params: 80})
+	if s.Reach != [2]*protocol.ReachResult{} {
+		t.Errorf("the old model's gradient reach stays beside the new model: %v", s.Reach)
+	}
+	if !s.UnitsAuto || s.CursorMoved || s.Cursor.Unit != 0 {
+		t.Errorf("the old model's units stay picked: units %v auto %v, cursor %+v moved %v", s.Units, s.UnitsAuto, s.Cursor, s.CursorMoved)
+	}
+	if msg := s.Errors[present.FieldPrime]; msg != "" {
+		t.Errorf("the old vocabulary's Prime error stays: %q", msg)
 	}
 }

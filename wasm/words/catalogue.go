@@ -70,6 +70,7 @@ var en = map[string]string{
 	"data.distinct":      "The training text has more than {1} distinct characters; the limit is {1}. Use a text with fewer different characters.",
 	"data.limits":        "Up to {1} characters and {2} distinct characters, counted as the model reads them: Unicode code points, so an emoji or an accented letter can be several (👨‍👩‍👧‍👦 is 7).",
 	"data.limitsNumbers": "Up to {1} numbers, separated by commas, spaces or new lines; a minus sign may be - or −, and fullwidth digits work too.",
+	"keep.saveFailed":    "Your session could not be saved in this browser ({1}): a reload would lose this training. Use Save model to keep the model; the page keeps trying as space frees up.",
 
 	// A number of a list: {1} its index, {2} the token quoted, {3} its
 	// character position, {4} why (one of number.*).

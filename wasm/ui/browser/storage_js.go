@@ -59,12 +59,15 @@ func then(p js.Value, ok func(js.Value), fail func(error)) {
 }
 
 // onRequest waits for an IndexedDB request (or transaction): ok on success,
-// fail on error. Both callbacks are released when either runs.
+// fail on error, or on abort for a transaction (a full storage quota aborts
+// it at commit, with no error event). The callbacks are released when
+// either runs.
 func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)) {
 	var s, e js.Func
 	release := func() {
 		req.Set("on"+okEvent, js.Null())
 		req.Set("onerror", js.Null())
+		req.Set("onabort", js.Null())
 		s.Release()
 		e.Release()
 	}
@@ -88,6 +91,9 @@ func onRequest(req js.Value, okEvent string, ok func(js.Value), fail func(error)
 	})
 	req.Set("on"+okEvent, s)
 	req.Set("onerror", e)
+	if okEvent == "complete" {
+		req.Set("onabort", e)
+	}
 }
 
 // SessionDB is the page's IndexedDB database of saved sessions: one object
@@ -285,4 +291,29 @@ func RandomID() string {
 func randomSeed() uint64 {
 	m := js.Global().Get("Math")
 	return uint64(m.Call("random").Float()*(1<<31))<<21 ^ uint64(m.Call("random").Float()*(1<<21))
+}
+
+// ClaimTabID returns the id this tab keeps in sessionStorage under key
+// (newID() if it has none) and keeps it out of sessionStorage while the page
+// lives: a browser copies sessionStorage into a duplicated tab (and a
+// window.open), so a copy made now has no id and the new tab makes its own
+// instead of sharing, and overwriting, this tab's saved session. The id goes
+// back in when the page is hidden for good or for the back-forward cache
+// (pagehide), so that a reload of this tab finds it, and out again when the
+// page is shown from that cache.
+func ClaimTabID(key string, newID func() string) string {
+	id := StorageGet(false, key)
+	if id == "" {
+		id = newID()
+	}
+	StorageSet(false, key, "")
+	js.Global().Call("addEventListener", "pagehide", js.FuncOf(func(js.Value, []js.Value) any {
+		StorageSet(false, key, id)
+		return nil
+	}))
+	js.Global().Call("addEventListener", "pageshow", js.FuncOf(func(js.Value, []js.Value) any {
+		StorageSet(false, key, "")
+		return nil
+	}))
+	return id
 }
