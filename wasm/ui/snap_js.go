@@ -109,21 +109,24 @@ func (a *app) snapRestart() {
 	}
 	a.snapClear()
 	a.snap.adopt = true
-	a.snapAskFrom(0)
+	// One more than usual (0, 100 and 300): the page hears of the new model
+	// only after both engines have started training it.
+	a.snapAskFrom(0, snapAhead+1)
 }
 
 // snapAsk keeps snapAhead snapshots asked for.
-func (a *app) snapAsk() { a.snapAskFrom(int64(a.st.Update)) }
+func (a *app) snapAsk() { a.snapAskFrom(int64(a.st.Update), snapAhead) }
 
-// snapAskFrom keeps snapAhead snapshots asked for, the next past update.
-func (a *app) snapAskFrom(update int64) {
+// snapAskFrom keeps ahead snapshots asked for (at most protocol.MaxSnapAts),
+// the next past update.
+func (a *app) snapAskFrom(update int64, ahead int) {
 	s, st := &a.snap, a.st
 	probe, _ := content.TruncateProbe(st.Probe, st.Mode)
 	count := snapSampleText
 	if a.sentMode == lstm.Numbers {
 		count = snapSampleNumbers
 	}
-	for len(s.asked) < snapAhead {
+	for len(s.asked) < min(ahead, protocol.MaxSnapAts) {
 		var at uint64
 		if s.next >= 0 {
 			at = uint64(s.next)
