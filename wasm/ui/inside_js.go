@@ -280,10 +280,10 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 			about = feats[m.Feature].About
 		}
 		browser.SetText(r.Name, m.Name)
-		r.Name.SetAttribute("title", about)
+		browser.SetLabel(r.Name, "title", about)
 		// One listener on the table answers every button (wireInside).
 		r.Btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
-		r.Btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
+		browser.SetLabel(r.Btn, "aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
 		browser.SetText(r.Btn, strconv.Itoa(m.Unit+1))
 		browser.SetText(r.R, present.FormatSig(m.R, 2))
 		r.Bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")

@@ -670,6 +670,7 @@ func (a *app) shareExported(file []byte) {
 				return
 			}
 			ss := s.ShareState(a.presets, a.linkOptions())
+			ss.Lang = lang.Tag()
 			ss.Model, ss.Shared = nil, id // the model stays with the share service
 			frag, _, ferr := ss.EncodeFit()
 			if ferr != nil {
@@ -709,7 +710,9 @@ func (a *app) shareExported(file []byte) {
 // fits (lead starts the note).
 func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	s.Model = file
-	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
+	ls := s.ShareState(a.presets, a.linkOptions())
+	ls.Lang = lang.Tag()
+	frag, dropped, err := ls.EncodeFit()
 	if err != nil {
 		a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
 		return

@@ -634,7 +634,7 @@ func (a *Painter) Probe(v *View, tr *protocol.TraceResult) {
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
-		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
+		browser.SetLabel(s, "title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
 		v.ProbeRow.AppendChild(s)
 		v.ProbeChars = append(v.ProbeChars, s)
 	}

@@ -1,0 +1,55 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/words"
+)
+
+// lang is the language the page shows. The page writes its sentences in
+// English and browser's translator (say) writes them in lang.
+var lang words.Lang
+
+// say returns the page's English sentence s in the page's language.
+func say(s string) string { return words.Page(lang, s) }
+
+// chooseLang sets the page's language at start, by words.Choose (as boot.js
+// does): the link's lang=, the remembered choice, the browser's languages.
+func chooseLang() {
+	lang = words.Choose(words.LinkLang(browser.LocationHash(), browser.LocationSearch()),
+		browser.StorageGet(true, words.StorageKey), browser.Languages())
+	browser.SetWords(say)
+}
+
+// showLang marks the document with the page's language and sets the switch.
+func (a *app) showLang() {
+	browser.SetDocumentLang(a.v.App, lang.Tag(), say("LSTM Playground"))
+	a.v.Lang.SetValue(lang.Tag())
+}
+
+// wireLang lets the person switch the language at any time: the page
+// relabels itself in place and draws again from its state; the engine, the
+// model and training go on untouched.
+func (a *app) wireLang() {
+	browser.Listen(a.v.Lang, "change", func(dom.Event) {
+		l, ok := words.ParseTag(a.v.Lang.Value())
+		if !ok || l == lang {
+			return
+		}
+		lang = l
+		browser.StorageSet(true, words.StorageKey, l.Tag())
+		a.showLang()
+		browser.Relabel(a.v.App)
+		a.relabelDynamic()
+		a.invalidate(DirtyAll)
+	})
+}
+
+// relabelDynamic writes again the texts the page sets from its state
+// outside its frame (the data note, the ranges, the preset's blurb).
+func (a *app) relabelDynamic() {
+	a.showRanges()
+}

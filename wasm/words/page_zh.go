@@ -1,0 +1,3 @@
+package words
+
+var pageZh = map[string]string{}
