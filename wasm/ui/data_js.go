@@ -265,7 +265,7 @@ func (a *app) paintStatus() {
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
 		var b strings.Builder
-		b.WriteString("Characters: ")
+		b.WriteString(say("Characters:") + " ")
 		for i, r := range s.Vocab {
 			if i == 160 {
 				b.WriteString(" …")
@@ -274,7 +274,7 @@ func (a *app) paintStatus() {
 			b.WriteString(present.DisplayRune(r))
 			b.WriteByte(' ')
 		}
-		browser.SetText(v.Vocab, b.String())
+		browser.SetContent(v.Vocab, b.String())
 		browser.SetHidden(v.Vocab, false)
 	} else {
 		browser.SetHidden(v.Vocab, true)

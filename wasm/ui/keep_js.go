@@ -370,7 +370,7 @@ func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *LossHistory) {
 	m, err := lstm.UnmarshalModel(file)
 	if err != nil {
-		a.importFailed(from, words.ModelFileReason(words.English, err))
+		a.importFailed(from, words.ModelFileReason(lang, err))
 		return
 	}
 	a.stopCompare()

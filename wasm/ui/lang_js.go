@@ -6,12 +6,9 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
 )
-
-// lang is the language the page shows. The page writes its sentences in
-// English and browser's translator (say) writes them in lang.
-var lang words.Lang
 
 // say returns the page's English sentence s in the page's language.
 func say(s string) string { return words.Page(lang, s) }
@@ -22,6 +19,7 @@ func chooseLang() {
 	lang = words.Choose(words.LinkLang(browser.LocationHash(), browser.LocationSearch()),
 		browser.StorageGet(true, words.StorageKey), browser.Languages())
 	browser.SetWords(say)
+	present.Lang = lang
 }
 
 // showLang marks the document with the page's language and sets the switch.
@@ -39,17 +37,11 @@ func (a *app) wireLang() {
 		if !ok || l == lang {
 			return
 		}
-		lang = l
+		lang, present.Lang = l, l
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
 		browser.Relabel(a.v.App)
-		a.relabelDynamic()
 		a.invalidate(DirtyAll)
 	})
 }
 
-// relabelDynamic writes again the texts the page sets from its state
-// outside its frame (the data note, the ranges, the preset's blurb).
-func (a *app) relabelDynamic() {
-	a.showRanges()
-}

@@ -81,8 +81,9 @@ func Template(s string) (string, []string) {
 	var args []string
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= '0' && c <= '9' && (i == 0 || !isName(s[i-1])) {
-			j := numberEnd(s, i)
+		sign := signAt(s, i)
+		if d := i + sign; d < len(s) && s[d] >= '0' && s[d] <= '9' && (i == 0 || !isName(s[i-1])) {
+			j := numberEnd(s, d)
 			args = append(args, s[i:j])
 			b.WriteString(holder(len(args)))
 			i = j
@@ -110,6 +111,17 @@ func holder(n int) string {
 		return "{?}"
 	}
 	return "{" + string(rune('0'+n)) + "}"
+}
+
+// signAt returns the length of the sign (−, + or -) at s[i], or 0.
+func signAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "−"):
+		return len("−")
+	case s[i] == '+' || s[i] == '-':
+		return 1
+	}
+	return 0
 }
 
 func isName(c byte) bool { return isASCIILetter(c) || c == '_' || c >= '0' && c <= '9' }

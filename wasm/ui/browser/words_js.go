@@ -18,6 +18,9 @@ import (
 
 var words = func(s string) string { return s }
 
+// Say returns the page's English sentence s in the page's language.
+func Say(s string) string { return words(s) }
+
 // SetWords sets the translator of the page's sentences.
 func SetWords(f func(string) string) { words = f }
 

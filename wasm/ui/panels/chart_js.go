@@ -462,12 +462,12 @@ func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) 
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	a.ChartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
 	parts := a.drawReachCurves(c, f, curves, labels, oneLine, cell)
-	note := about
+	note := browser.Say(about)
 	if len(parts) > 0 {
-		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
+		note += " " + browser.Say("Relative to k = 0:") + " " + strings.Join(parts, browser.Say("; ")) + browser.Say(".")
 	}
 	if len(curves) == 1 {
-		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
+		note += " " + browser.Say("Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best).")
 	}
 	browser.SetText(v.ReachNote, note)
 }
@@ -523,7 +523,7 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 		}
 		if len(cv.vals) > 1 && cv.vals[0] > 0 {
 			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
-			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1))
+			parts = append(parts, browser.Say(fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1)))
 		}
 	}
 	return parts
