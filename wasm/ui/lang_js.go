@@ -44,4 +44,3 @@ func (a *app) wireLang() {
 		a.invalidate(DirtyAll)
 	})
 }
-
