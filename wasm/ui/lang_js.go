@@ -41,6 +41,7 @@ func (a *app) wireLang() {
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
 		browser.Relabel(a.v.App)
+		a.showOffer() // a sentence built of parts: written again
 		a.invalidate(DirtyAll)
 	})
 }
