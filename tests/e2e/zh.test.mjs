@@ -24,7 +24,7 @@ after(async () => { await context?.close(); });
 // label gives a control's name in the page's language (the test's few).
 export const labels = {
   en: { train: 'Train', pause: 'Pause', generate: 'Generate', compare: 'Compare LSTM and RNN' },
-  'zh-CN': { train: '训练', pause: '暂停', generate: '生成', compare: '比较 LSTM 与 RNN' },
+  'zh-CN': { train: '训练', pause: '暂停', generate: '生成', compare: '对比 LSTM 与 RNN' },
 };
 
 async function open(hash) {

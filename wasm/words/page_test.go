@@ -3,6 +3,7 @@ package words
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -62,5 +63,27 @@ func TestAllowedJSON(t *testing.T) {
 	}
 	if !slices.Equal(got, Allowed()) {
 		t.Errorf("tests/e2e/allowed-english.json = %q, want words.Allowed() %q", got, Allowed())
+	}
+}
+
+// TestPageGlossary: the page table follows the glossary (TestGlossary's) and
+// its punctuation rule, as the catalogue does.
+func TestPageGlossary(t *testing.T) {
+	han := func(r rune) bool { return r >= 0x3400 && r <= 0x9fff }
+	for _, g := range glossary {
+		re := regexp.MustCompile(`(?i)(^|[^\pL-])` + regexp.QuoteMeta(g.en) + `($|[^\pL-])`)
+		for e, z := range pageZh {
+			if re.MatchString(e) && !strings.Contains(z, g.zh) {
+				t.Errorf("page sentence %q has %q, so its Chinese must have %q: %q", e, g.en, g.zh, z)
+			}
+		}
+	}
+	for e, z := range pageZh {
+		rs := []rune(z)
+		for i, r := range rs {
+			if strings.ContainsRune(",.:;!?()", r) && (i > 0 && han(rs[i-1]) || i+1 < len(rs) && han(rs[i+1])) {
+				t.Errorf("page sentence %q: ASCII %q beside a Chinese character: %q", e, r, z)
+			}
+		}
 	}
 }
