@@ -345,4 +345,14 @@ var pageZh = map[string]string{
 	"{1} hours ago":   "{1} 小时前",
 	"{1} day ago":     "{1} 天前",
 	"{1} days ago":    "{1} 天前",
+
+	// texts drawn on the charts
+	"Press Train to start:":                   "按“训练”开始：",
+	"the loss of every update is drawn here.": "每次更新的损失都会画在这里。",
+	"loss (log scale)":                        "损失（对数刻度）",
+	"— your sequence":                         "— 你的序列",
+	"- - the model's continuation":            "- - 模型的续写",
+	"Both models are starting…":               "两个模型正在启动…",
+	"unit {1}":                                "单元 {1}",
+	"step":                                    "步",
 }

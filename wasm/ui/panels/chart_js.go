@@ -702,7 +702,7 @@ func (a *Painter) Loss(v *View, hist *client.LossHistory, update uint64) {
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
 		a.ChartAxes(c, r, h, "update", "loss", nil, nil)
-		a.ChartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
+		a.ChartMessage(c, r, "Press Train to start:", "the loss of every update is drawn here.")
 		browser.SetText(v.LossNote, "No updates yet.")
 		return
 	}
