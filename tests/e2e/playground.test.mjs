@@ -39,19 +39,19 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   }
   assert.equal(await stat(page, L('Update')), 0);
   await page.getByRole('button', { name: L('Train'), exact: true }).click();
-  await waitStat(page, 'Update', (n) => n >= 20);
+  await waitStat(page, L('Update'), (n) => n >= 20);
   // The loss is read with its update: on a loaded machine the first reading
   // can come late, so the second waits for 250 updates more than the first.
   const early = await stat(page, L('Loss'));
   const earlyUpdate = await stat(page, L('Update'));
-  await waitStat(page, 'Update', (n) => n >= Math.max(300, earlyUpdate + 250), 60000);
+  await waitStat(page, L('Update'), (n) => n >= Math.max(300, earlyUpdate + 250), 60000);
   const later = await stat(page, L('Loss'));
   // A model that knows nothing of the text has loss ln V (V = 35 characters
   // in the default rhyme); after 300 updates it must be well below that.
   assert.ok(later < Math.log(35) - 1, `loss after ${earlyUpdate + 250}+ updates: ${later}, want below ln 35 − 1`);
   if (earlyUpdate < 100) assert.ok(later < early, `loss fell: ${early} (update ${earlyUpdate}) → ${later}`);
   // The engine reports a speed once it has trained for a quarter of a second.
-  assert.ok(await waitStat(page, 'Chars/s', (v) => v > 0, 10000) > 0, 'chars/s shown');
+  assert.ok(await waitStat(page, L('Chars/s'), (v) => v > 0, 10000) > 0, 'chars/s shown');
 
   // Pause takes effect within about one chunk: the label switches at once, and
   // the count stops moving as soon as the engine's last Progress has arrived.
@@ -74,7 +74,7 @@ test('loads, trains, pauses, and shows no console errors', async () => {
 
   // Step trains exactly one update.
   await page.getByRole('button', { name: L('Step'), exact: true }).click();
-  await waitStat(page, 'Update', (n) => n === n2 + 1, 5000);
+  await waitStat(page, L('Update'), (n) => n === n2 + 1, 5000);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -96,7 +96,7 @@ test('user text is text, never HTML', async () => {
 test('bad input gets a clear message and loses nothing', async () => {
   const { page, problems } = await open();
   await page.getByRole('button', { name: L('Step'), exact: true }).click();
-  await waitStat(page, 'Update', (n) => n === 1, 5000);
+  await waitStat(page, L('Update'), (n) => n === 1, 5000);
   // Empty text: a message; the model keeps its update.
   await setTrainingText(page, '');
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: lang === 'en' ? /empty/i : /空/ }).first().waitFor({ timeout: 5000 }));
@@ -115,7 +115,7 @@ test('works at phone width', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 400, `no horizontal scrolling (page is ${width}px wide)`);
   await page.getByRole('button', { name: L('Train'), exact: true }).click();
-  await waitStat(page, 'Update', (n) => n >= 5);
+  await waitStat(page, L('Update'), (n) => n >= 5);
   await page.getByRole('button', { name: L('Pause'), exact: true }).click();
   assert.deepEqual(problems, []);
   await page.close();
@@ -148,7 +148,7 @@ test('works from a sub-path of a plain static server', { skip: !process.env.E2E_
   await page.goto(process.env.E2E_SUBPATH_URL);
   await page.getByRole('button', { name: L('Train'), exact: true }).waitFor({ timeout: 60000 });
   await page.getByRole('button', { name: L('Step'), exact: true }).click();
-  await waitStat(page, 'Update', (n) => n === 1, 10000);
+  await waitStat(page, L('Update'), (n) => n === 1, 10000);
   // Every request stayed under the sub-path.
   const outside = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.protocol.startsWith('http') && !u.pathname.startsWith('/repo/')).map((u) => u.pathname));
   assert.deepEqual(outside.filter((p) => !p.startsWith('/repo/')), [], 'requests outside /repo/');
