@@ -14,7 +14,7 @@ var allowedInChinese = [...]string{
 	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "CSV", "JSON", "PyTorch", "Unicode",
 	"MiB", "KiB", "ln", "tanh", "exp", "log",
 	"WebAssembly", "JavaScript", "Web", "Worker", "Firefox", "Chrome", "Edge", "Safari",
-	"Go", "iframe", "torch", "nn", "weight", "bias", "ih", "hh", "aaaXbb",
+	"Go", "Ctrl", "Mac", "iframe", "torch", "nn", "weight", "bias", "ih", "hh", "aaaXbb",
 }
 
 // Allowed returns the English words Chinese text may keep (besides single
