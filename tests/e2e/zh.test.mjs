@@ -119,3 +119,14 @@ test('switching the language while training keeps training and the model', async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the comparison in zh-CN: no English outside the allow-list', async () => {
+  const { page, problems } = await open('./#lang=zh-CN');
+  await page.getByRole('button', { name: labels['zh-CN'].compare, exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 30, null, { timeout: 30000 });
+  await page.getByRole('button', { name: labels['zh-CN'].pause, exact: true }).click();
+  await page.waitForTimeout(1000);
+  assert.deepEqual(await untranslated(page, allowed), [], 'English words in the comparison');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -249,7 +249,7 @@ func (a *app) paintInside(d Dirty) {
 // it best.
 func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string) {
 	w, in := &a.v.In, &a.in
-	key := fmt.Sprintf("%d|%d|%s|%d", tr.Update, a.st.Layer, sym, tr.T)
+	key := fmt.Sprintf("%d|%d|%s|%d|%d", tr.Update, a.st.Layer, sym, tr.T, lang)
 	if key == in.matchesKey {
 		return
 	}
@@ -340,7 +340,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 			}
 		}
 	}
-	ckey := fmt.Sprintf("%p|%d|%s|%d", tr, j, sym, a.st.Layer)
+	ckey := fmt.Sprintf("%p|%d|%s|%d|%d", tr, j, sym, a.st.Layer, lang)
 	if ckey == in.colourKey {
 		return
 	}

@@ -142,5 +142,8 @@ func numberEnd(s string, i int) int {
 	if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
 		j = digits(j + 1)
 	}
+	if j+2 < len(s) && s[j] == 'e' && (s[j+1] == '-' || s[j+1] == '+') && s[j+2] >= '0' && s[j+2] <= '9' {
+		j = digits(j + 2) // 1.3e-05
+	}
 	return j
 }

@@ -786,7 +786,7 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	a.ChartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
-	note := "The loss of each model, smoothed, against its update: lower is better. "
+	note := browser.Say("The loss of each model, smoothed, against its update: lower is better.") + " "
 	for i, rn := range runs {
 		if rn.Hist.Len() == 0 {
 			continue
@@ -797,19 +797,19 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 		cv.Stroke(a.Bufs.Path, col, 2, dash)
 		if sm, ok := rn.Hist.LastSmooth(); ok {
 			if i > 0 {
-				note += "; "
+				note += browser.Say("; ")
 			}
-			note += fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1))
+			note += browser.Say(fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1)))
 		}
 	}
-	note += "."
+	note += browser.Say(".")
 	// At the same update, the race is fair whatever each engine's speed.
 	at := min(runs[0].Hist.Next(), runs[1].Hist.Next())
 	if at > 1 && runs[0].Hist.Len() > 0 && runs[1].Hist.Len() > 0 {
 		a0, ok0 := smoothAt(runs[0].Hist, at-1)
 		a1, ok1 := smoothAt(runs[1].Hist, at-1)
 		if ok0 && ok1 {
-			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3))
+			note += " " + browser.Say(fmt.Sprintf("At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3)))
 			x := math.Round(xs.Map(float64(at-1))) + 0.5
 			cv.Line(x, r.Y0, x, r.Y1, ColAxis, 1)
 		}
