@@ -307,7 +307,7 @@ var pageZh = map[string]string{
 	"Bars: dark, shut; light, open; the rest is in between.": "柱形：深色为关闭，浅色为打开，其余介于两者之间。",
 	"; ":                   "；",
 	".":                    "。",
-	"Relative to k = {1}:": "相对于 k = {1}：",
+	"Relative to k = {1},": "相对于 k = {1}，",
 	"Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best).":         "按“对比 LSTM 与 RNN”，在同样的数据上训练两者并看到两条曲线（计数和括号预设最明显）。",
 	"The size of the gradient of a window's last loss with respect to h, k steps earlier (top layer): how far back the error signal reaches.": "窗口最后一个损失对 k 步之前的 h 的梯度大小（最上层）：误差信号能回传多远。",
 	"Press Compare LSTM and RNN to see both on the same data.":                                                                                "按“对比 LSTM 与 RNN”，在同样的数据上看到两者。",

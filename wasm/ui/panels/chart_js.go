@@ -464,7 +464,7 @@ func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) 
 	parts := a.drawReachCurves(c, f, curves, labels, oneLine, cell)
 	note := browser.Say(about)
 	if len(parts) > 0 {
-		note += " " + browser.Say("Relative to k = 0:") + " " + strings.Join(parts, browser.Say("; ")) + browser.Say(".")
+		note += " " + browser.Say("Relative to k = 0,") + " " + strings.Join(parts, browser.Say("; ")) + browser.Say(".")
 	}
 	if len(curves) == 1 {
 		note += " " + browser.Say("Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best).")
