@@ -542,8 +542,11 @@ test('guided tour: tips step forward and back, close, reopen, and each preset ha
       if (firsts.has(value)) continue;
       await button(page, 'Guided tour').click();
       await tour.waitFor({ state: 'visible', timeout: 5000 });
-      const t = await poll(page, async () => { const x = await tip(); return x.n === 1 && x.text !== first.text ? x : undefined; }, `${label}: its tour`);
-      assert.ok(![...firsts.values()].includes(t.text), `${label} has its own first tip: ${t.text}`);
+      // The Chinese presets (rhyme-zh, poem-zh) share the catalogue's first tip with
+      // the English ones in English (wasm/words: tour.rhyme-zh …).
+      const own = !['Chinese nursery rhymes', 'Tang poems'].includes(label);
+      const t = await poll(page, async () => { const x = await tip(); return x.n === 1 && (!own || x.text !== first.text) ? x : undefined; }, `${label}: its tour`);
+      if (own) assert.ok(![...firsts.values()].includes(t.text), `${label} has its own first tip: ${t.text}`);
       firsts.set(value, t.text);
     }
     assert.equal(firsts.size, labels.length, 'a tour per preset');

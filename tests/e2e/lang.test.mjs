@@ -1,8 +1,8 @@
 // The language of the boot screen (issue 12): boot.js chooses it by the
 // page's rule (wasm/words: Choose) — lang= in the link or the query, then
 // the choice remembered in localStorage, then navigator.languages — and sets
-// <html lang>, the title, the description and its messages; the page itself
-// stays marked English (#app lang="en") until its words are translated.
+// <html lang>, the title, the description and its messages; the page then
+// shows itself in that language and marks #app with it (zh.test.mjs scans it).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -92,19 +92,19 @@ test('a remembered choice wins over the browser, and lang= over both', async () 
   check(await open('zh-CN', './', 'garbage'), zh, 'a damaged remembered value is skipped');
 });
 
-test('in Chinese the page still starts, and its English words are marked English', async () => {
+test('in Chinese the page starts in Chinese, #app marked zh-CN, at phone width', async () => {
   const context = await launch({ context: { locale: 'zh-CN' }, viewport: { width: 390, height: 844 } });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: '训练', exact: true }).waitFor({ timeout: 60000 });
   const got = await page.evaluate(() => ({
     html: document.documentElement.lang,
     app: document.getElementById('app').lang,
     title: document.title,
     wide: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   }));
-  assert.deepEqual(got, { html: 'zh-CN', app: 'en', title: 'LSTM 游乐场', wide: 0 });
+  assert.deepEqual(got, { html: 'zh-CN', app: 'zh-CN', title: 'LSTM 游乐场', wide: 0 });
   assert.deepEqual(await axeSerious(page), [], 'axe on the page in zh-CN');
   await page.close();
 });

@@ -61,11 +61,14 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{presets: content.Presets(), Painter: panels.Painter{Rem: 16}}
+	a := &app{Painter: panels.Painter{Rem: 16}}
 	a.pair = client.NewPair(a.post)
 	a.st = NewState(a.pair.A)
 	a.snap.pinned = -1
+	chooseLang()
+	a.presets = content.All(lang)
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: present.HiddenSizes, LearningRates: present.LearningRates, MaxGenerate: present.MaxGenerate})
+	a.showLang()
 	a.frame = browser.NewFrameLoop(a.paint)
 	a.textDeb = browser.NewDebouncer(present.DebounceText, a.sendText)
 	a.wire()
@@ -348,5 +351,6 @@ func (a *app) wire() {
 	a.wireData()
 	a.wireModel()
 	a.wireOutput()
+	a.wireLang()
 	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
 }

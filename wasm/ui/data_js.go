@@ -267,7 +267,7 @@ func (a *app) paintStatus() {
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
 		var b strings.Builder
-		b.WriteString("Characters: ")
+		b.WriteString(say("Characters:") + " ")
 		for i, r := range s.Vocab {
 			if i == 160 {
 				b.WriteString(" …")
@@ -276,7 +276,7 @@ func (a *app) paintStatus() {
 			b.WriteString(present.DisplayRune(r))
 			b.WriteByte(' ')
 		}
-		browser.SetText(v.Vocab, b.String())
+		browser.SetContent(v.Vocab, b.String())
 		browser.SetHidden(v.Vocab, false)
 	} else {
 		browser.SetHidden(v.Vocab, true)
@@ -296,10 +296,10 @@ func (a *app) paintStatus() {
 	browser.SetText(v.DataLimits, present.TextLimits(st.Mode))
 	browser.SetHidden(v.TempField, st.Mode == lstm.Numbers)
 	if st.Mode == lstm.Numbers {
-		v.Probe.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
-		v.Prime.SetAttribute("placeholder", "e.g. 0, 0.38, 0.71")
+		browser.SetLabel(v.Probe, "placeholder", "e.g. 0, 0.38, 0.71, 0.92, 1")
+		browser.SetLabel(v.Prime, "placeholder", "e.g. 0, 0.38, 0.71")
 	} else {
-		v.Probe.SetAttribute("placeholder", "a text using the training text's characters")
-		v.Prime.SetAttribute("placeholder", "the text to start from")
+		browser.SetLabel(v.Probe, "placeholder", "a text using the training text's characters")
+		browser.SetLabel(v.Prime, "placeholder", "the text to start from")
 	}
 }

@@ -14,6 +14,10 @@ import (
 // for one of lstm's typed errors, the page builds that error again and
 // words it with the words catalogue, as it words its own checks.
 
+// lang is the language the page shows (the top bar's switch sets it); the
+// page writes its sentences in English and words.Page writes them in lang.
+var lang words.Lang
+
 // errorField returns the field an engine Error is shown at ("" for none):
 // the label of the setting or input its Key names.
 func errorField(m protocol.Error) string {
@@ -26,7 +30,7 @@ func errorField(m protocol.Error) string {
 // ErrorText words an engine Error for the person: a sentence that names the
 // field as they see it and, where there is one, the valid range.
 func ErrorText(m protocol.Error) string {
-	const l = words.English
+	l := lang
 	if s, ok := dataText(l, m); ok {
 		return s
 	}

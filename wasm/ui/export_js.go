@@ -109,7 +109,7 @@ func (a *app) savePyTorch() {
 func (a *app) downloadPyTorch(file []byte) {
 	var buf bytes.Buffer
 	if err := export.PyTorchJSONFile(&buf, file); err != nil {
-		a.invalidate(a.st.SetError(present.FieldExport, words.Export(words.English, err)))
+		a.invalidate(a.st.SetError(present.FieldExport, words.Export(lang, err)))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())

@@ -18,6 +18,7 @@ import (
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
 )
 
 // This file is the unit view of the model column: heatmap rows sorted by
@@ -248,7 +249,7 @@ func (a *app) paintInside(d Dirty) {
 // it best.
 func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string) {
 	w, in := &a.v.In, &a.in
-	key := fmt.Sprintf("%d|%d|%s|%d", tr.Update, a.st.Layer, sym, tr.T)
+	key := fmt.Sprintf("%d|%d|%s|%d|%d", tr.Update, a.st.Layer, sym, tr.T, lang)
 	if key == in.matchesKey {
 		return
 	}
@@ -280,10 +281,10 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 			about = feats[m.Feature].About
 		}
 		browser.SetText(r.Name, m.Name)
-		r.Name.SetAttribute("title", about)
+		browser.SetLabel(r.Name, "title", about)
 		// One listener on the table answers every button (wireInside).
 		r.Btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
-		r.Btn.SetAttribute("aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
+		browser.SetLabel(r.Btn, "aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
 		browser.SetText(r.Btn, strconv.Itoa(m.Unit+1))
 		browser.SetText(r.R, present.FormatSig(m.R, 2))
 		r.Bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
@@ -293,8 +294,9 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 		browser.SetText(w.FeatNote, "No feature varies along this text, or no unit does yet.")
 		return
 	}
-	browser.SetText(w.FeatNote, fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s). The best match: %s follows unit %d (r = %s).",
-		sym, view.T, present.FormatCount(tr.Update), best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2)))
+	browser.SetText(w.FeatNote, say(fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s).",
+		sym, view.T, present.FormatCount(tr.Update)))+" "+say(fmt.Sprintf("The best match: %s follows unit %d (r = %s).",
+		best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2))))
 }
 
 // chooseUnit makes unit j the chosen one: the time cursor's unit.
@@ -338,7 +340,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 			}
 		}
 	}
-	ckey := fmt.Sprintf("%p|%d|%s|%d", tr, j, sym, a.st.Layer)
+	ckey := fmt.Sprintf("%p|%d|%s|%d|%d", tr, j, sym, a.st.Layer, lang)
 	if ckey == in.colourKey {
 		return
 	}
@@ -355,12 +357,12 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 		st.SetProperty("background-color", cmap.CSS(x), "")
 		st.SetProperty("color", present.InkOn(cmap.At(x)), "")
 	}
-	what := "characters"
+	what := "Unit %d of %d, %s, over the first %d characters of the training text (model at update %s)."
 	if tr.Kind == lstm.Numbers {
-		what = "values"
+		what = "Unit %d of %d, %s, over the first %d values of the training text (model at update %s)."
 	}
-	browser.SetText(w.TextHead, fmt.Sprintf("Unit %d of %d, %s, over the first %d %s of the training text (model at update %s). Colour scale: blue −%s, white 0, orange +%s.",
-		j+1, view.H, sym, tr.T, what, present.FormatCount(tr.Update), present.FormatNumber(limit), present.FormatNumber(limit)))
+	browser.SetText(w.TextHead, say(fmt.Sprintf(what, j+1, view.H, sym, tr.T, present.FormatCount(tr.Update)))+" "+
+		say(fmt.Sprintf("Colour scale: blue −%s, white 0, orange +%s.", present.FormatNumber(limit), present.FormatNumber(limit))))
 }
 
 // textKey identifies the text of a trace: its symbols, or its values.
@@ -407,9 +409,12 @@ func (a *app) paintGates(view present.LayerView) {
 		browser.SetText(r.Open, present.FormatPercent(s.Right))
 		r.ShutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
 		r.OpenBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
-		notes = append(notes, fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right)))
+		notes = append(notes, say(fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right))))
 	}
-	browser.SetText(w.GateNote, "Bars: dark, shut; light, open; the rest is in between. "+strings.ToUpper(notes[0][:1])+notes[0][1:]+"; "+strings.Join(notes[1:], "; ")+".")
+	if lang == words.English {
+		notes[0] = strings.ToUpper(notes[0][:1]) + notes[0][1:]
+	}
+	browser.SetText(w.GateNote, say("Bars: dark, shut; light, open; the rest is in between.")+" "+strings.Join(notes, say("; "))+say("."))
 }
 
 // ---- intervention ----

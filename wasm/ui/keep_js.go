@@ -293,8 +293,8 @@ func (a *app) showOffer() {
 		browser.SetHidden(kv.Offer, true)
 		return
 	}
-	browser.SetText(kv.OfferText, fmt.Sprintf("Your last session is saved in this browser: %s, %s, update %s (%s). ",
-		a.setupName(k.offerS), k.offerS.Config.Cell, present.FormatCount(k.offer.Updates), ago(browser.NowMillis()-k.offer.Saved)))
+	browser.SetText(kv.OfferText, say("Your last session is saved in this browser:")+" "+say(a.setupName(k.offerS))+say(", ")+k.offerS.Config.Cell.String()+say(", ")+
+		say("update "+present.FormatCount(k.offer.Updates))+" ("+say(ago(browser.NowMillis()-k.offer.Saved))+"). ")
 	browser.SetHidden(kv.Offer, false)
 }
 
@@ -371,7 +371,7 @@ func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *LossHistory) {
 	m, err := lstm.UnmarshalModel(file)
 	if err != nil {
-		a.importFailed(from, words.ModelFileReason(words.English, err))
+		a.importFailed(from, words.ModelFileReason(lang, err))
 		return
 	}
 	a.stopCompare()
@@ -697,6 +697,7 @@ func (a *app) shareExported(file []byte) {
 				return
 			}
 			ss := s.ShareState(a.presets, a.linkOptions())
+			ss.Lang = lang.Tag()
 			ss.Model, ss.Shared = nil, id // the model stays with the share service
 			frag, _, ferr := ss.EncodeFit()
 			if ferr != nil {
@@ -736,7 +737,9 @@ func (a *app) shareExported(file []byte) {
 // fits (lead starts the note).
 func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	s.Model = file
-	frag, dropped, err := s.ShareState(a.presets, a.linkOptions()).EncodeFit()
+	ls := s.ShareState(a.presets, a.linkOptions())
+	ls.Lang = lang.Tag()
+	frag, dropped, err := ls.EncodeFit()
 	if err != nil {
 		a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
 		return

@@ -92,8 +92,8 @@ func (a *app) paintSample() {
 	if st.Sample.Kind == lstm.Text {
 		browser.SetHidden(v.SampleFig, true)
 		browser.Clear(v.SampleText)
-		browser.SetText(v.SamplePrime, st.SamplePrime)
-		browser.SetText(v.SampleGen, st.Sample.Text)
+		browser.SetContent(v.SamplePrime, st.SamplePrime)
+		browser.SetContent(v.SampleGen, st.Sample.Text)
 		v.SampleText.AppendChild(v.SamplePrime)
 		v.SampleText.AppendChild(v.SampleGen)
 		return
@@ -104,7 +104,7 @@ func (a *app) paintSample() {
 		parts[i] = present.FormatNumber(float64(x))
 	}
 	browser.Clear(v.SampleText)
-	browser.SetText(v.SampleGen, strings.Join(parts, ", "))
+	browser.SetContent(v.SampleGen, strings.Join(parts, ", "))
 	v.SampleText.AppendChild(v.SampleGen)
 	prime, err := lstm.ParseNumbers(st.SamplePrime)
 	if err != nil {

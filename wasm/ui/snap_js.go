@@ -266,7 +266,7 @@ func (a *app) paintSnap(d Dirty) {
 	// The rows are made once and then only given new values.
 	b := a.v.B
 	for len(v.Items) < n {
-		it := panels.SnapItem{Upd: b.El("span", browser.Cls("snap-upd")), Text: b.El("span", browser.Cls("snap-text"))}
+		it := panels.SnapItem{Upd: b.El("span", browser.Cls("snap-upd")), Text: b.El("span", browser.Cls("snap-text"), browser.Attr("translate", "no"))}
 		it.Li = b.El("li", browser.Cls("snap-item"), it.Upd, it.Text)
 		v.Items = append(v.Items, it)
 		v.List.AppendChild(it.Li)

@@ -14,7 +14,14 @@ var allowedInChinese = [...]string{
 	"LSTM", "RNN", "Adam", "SGD", "RMSProp", "PNG", "SVG", "CSV", "JSON", "PyTorch", "Unicode",
 	"MiB", "KiB", "ln", "tanh", "exp", "log", "softmax",
 	"WebAssembly", "JavaScript", "Web", "Worker", "Firefox", "Chrome", "Edge", "Safari",
+	"Go", "Ctrl", "Mac", "iframe", "torch", "nn", "weight", "bias", "ih", "hh", "aaaXbb",
 }
+
+// Allowed returns the English words Chinese text may keep (besides single
+// letters and formulas): the allow-list of Untranslated, which the page's
+// browser test reads from tests/e2e/allowed-english.json (TestAllowedJSON
+// keeps the two the same).
+func Allowed() []string { return slices.Clone(allowedInChinese[:]) }
 
 // Untranslated returns the English words of s that Chinese text should not
 // have: every run of two or more ASCII letters that is not one of the

@@ -73,6 +73,11 @@ func Text(l Lang, id string, args ...string) string {
 			return id
 		}
 	}
+	return fill(t, args)
+}
+
+// fill replaces the placeholders {1} … {9} of t by args.
+func fill(t string, args []string) string {
 	if len(args) == 0 || !strings.Contains(t, "{") {
 		return t
 	}

@@ -135,7 +135,7 @@ func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline s
 	c.raw.Set("fillStyle", color)
 	c.raw.Set("textAlign", align)
 	c.raw.Set("textBaseline", baseline)
-	c.raw.Call("fillText", s, x, y)
+	c.raw.Call("fillText", words(s), x, y)
 }
 
 // TextRotated writes s turned a quarter left, centred on (x, y): a y-axis label.
@@ -150,7 +150,7 @@ func (c *DrawCanvas) TextRotated(s string, x, y float64, font, color string) {
 // TextWidth measures s in font.
 func (c *DrawCanvas) TextWidth(s, font string) float64 {
 	c.raw.Set("font", font)
-	return c.raw.Call("measureText", s).Get("width").Float()
+	return c.raw.Call("measureText", words(s)).Get("width").Float()
 }
 
 // RootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).

@@ -33,9 +33,13 @@ func (b Build) El(tag string, parts ...any) dom.HTMLElement {
 		case Cls:
 			e.Class().SetString(string(p))
 		case Attribute:
-			e.SetAttribute(p.Name, p.Value)
+			if isTranslatable(p.Name) {
+				SetLabel(e, p.Name, p.Value)
+			} else {
+				e.SetAttribute(p.Name, p.Value)
+			}
 		case string:
-			e.AppendChild(b.Doc.CreateTextNode(p))
+			e.AppendChild(textNode(b.Doc, p))
 		case dom.Node:
 			if p != nil {
 				e.AppendChild(p)
@@ -55,8 +59,21 @@ func (b Build) El(tag string, parts ...any) dom.HTMLElement {
 // ID is the attribute id=v.
 func ID(v string) Attribute { return Attribute{"id", v} }
 
-// SetText replaces an element's content with text (textContent, never markup).
+// SetText replaces an element's content with text (textContent, never
+// markup) in the page's language (SetWords).
 func SetText(e dom.Element, s string) {
+	t := words(s)
+	if e.TextContent() != t {
+		e.SetTextContent(t)
+		if c := e.Underlying().Get("firstChild"); t != s && !c.IsNull() {
+			mark(c, "", s, t)
+		}
+	}
+}
+
+// SetContent replaces an element's content with text that is not the
+// page's (the person's text, the model's samples): never translated.
+func SetContent(e dom.Element, s string) {
 	if e.TextContent() != s {
 		e.SetTextContent(s)
 	}

@@ -84,3 +84,21 @@ func JSONFields(b []byte, keys ...string) map[string]any {
 	}
 	return out
 }
+
+// LocationSearch returns the page address's query, with its '?'.
+func LocationSearch() string { return js.Global().Get("location").Get("search").String() }
+
+// Languages returns the browser's languages (navigator.languages), the most
+// preferred first.
+func Languages() []string {
+	nav := js.Global().Get("navigator")
+	l := nav.Get("languages")
+	if l.IsUndefined() || l.IsNull() || l.Length() == 0 {
+		return []string{nav.Get("language").String()}
+	}
+	out := make([]string, l.Length())
+	for i := range out {
+		out[i] = l.Index(i).String()
+	}
+	return out
+}

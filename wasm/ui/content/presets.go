@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"lstmplayground/lstm"
+	zh "lstmplayground/wasm/content"
+	"lstmplayground/wasm/words"
 )
 
 // Preset is a training text the person can pick instead of typing one.
@@ -344,4 +346,27 @@ func UnitTextProbe(text string, mode lstm.Kind) string {
 		return firstValues(text, unitTextValues)
 	}
 	return firstRunes(text, unitTextRunes)
+}
+
+// All returns the page's presets and the Chinese ones (wasm/content), in the
+// order of the picker in language l (content.Order): in Chinese the picker
+// starts from a Chinese text. Names and notes are the catalogue's English,
+// which the page writes in its language.
+func All(l words.Lang) []Preset {
+	byID := map[string]Preset{}
+	for _, p := range Presets() {
+		byID[p.ID] = p
+	}
+	for _, c := range zh.Chinese() {
+		byID[c.ID] = Preset{ID: c.ID, Name: words.PresetName(words.English, c.ID), Mode: c.Mode, Text: c.Text,
+			About: words.PresetAbout(words.English, c.ID),
+			Probe: DefaultProbe(c.Text, c.Mode), Prime: DefaultPrime(c.Text, c.Mode)}
+	}
+	var out []Preset
+	for _, id := range zh.Order(l) {
+		if p, ok := byID[id]; ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -1,5 +1,7 @@
 package content
 
+import "lstmplayground/wasm/words"
+
 // The guided tour: a few short steps per preset, written for students,
 // that ask them to predict before they press Train and then point at the
 // chart that answers. The page shows the tour of the chosen preset until it
@@ -46,5 +48,5 @@ func Tour(id string) []string {
 			"Press Train and watch the loss, then Generate. Which characters does the model learn first?",
 		}
 	}
-	return nil
+	return words.Tour(words.English, id) // the Chinese presets' tours, in the catalogue
 }

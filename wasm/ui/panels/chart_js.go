@@ -462,12 +462,12 @@ func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) 
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	a.ChartAxes(c, r, h, "steps back k", "gradient, log", ticks, xs.Ticks(5))
 	parts := a.drawReachCurves(c, f, curves, labels, oneLine, cell)
-	note := about
+	note := browser.Say(about)
 	if len(parts) > 0 {
-		note += " Relative to k = 0, " + strings.Join(parts, "; ") + "."
+		note += " " + browser.Say("Relative to k = 0,") + " " + strings.Join(parts, browser.Say("; ")) + browser.Say(".")
 	}
 	if len(curves) == 1 {
-		note += " Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best)."
+		note += " " + browser.Say("Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best).")
 	}
 	browser.SetText(v.ReachNote, note)
 }
@@ -523,7 +523,7 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 		}
 		if len(cv.vals) > 1 && cv.vals[0] > 0 {
 			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
-			parts = append(parts, fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1))
+			parts = append(parts, browser.Say(fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1)))
 		}
 	}
 	return parts
@@ -634,7 +634,7 @@ func (a *Painter) Probe(v *View, tr *protocol.TraceResult) {
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
-		s.SetAttribute("title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
+		browser.SetLabel(s, "title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
 		v.ProbeRow.AppendChild(s)
 		v.ProbeChars = append(v.ProbeChars, s)
 	}
@@ -702,7 +702,7 @@ func (a *Painter) Loss(v *View, hist *client.LossHistory, update uint64) {
 	r := chart.PlotRect(w, h, chart.Margins{Top: 8, Right: 12, Bottom: bottom, Left: left})
 	if hist.Len() == 0 || hist.Max == 0 {
 		a.ChartAxes(c, r, h, "update", "loss", nil, nil)
-		a.ChartMessage(c, r, "Press Train to start: the loss of every", "update is drawn here.")
+		a.ChartMessage(c, r, "Press Train to start:", "the loss of every update is drawn here.")
 		browser.SetText(v.LossNote, "No updates yet.")
 		return
 	}
@@ -786,7 +786,7 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 	}
 	f := chart.Frame{Rect: r, X: xs, Y: ys}
 	a.ChartAxes(cv, r, h, "update", yName, ys.Ticks(4), xs.Ticks(a.XTickCount(r)))
-	note := "The loss of each model, smoothed, against its update: lower is better. "
+	note := browser.Say("The loss of each model, smoothed, against its update: lower is better.") + " "
 	for i, rn := range runs {
 		if rn.Hist.Len() == 0 {
 			continue
@@ -797,19 +797,19 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 		cv.Stroke(a.Bufs.Path, col, 2, dash)
 		if sm, ok := rn.Hist.LastSmooth(); ok {
 			if i > 0 {
-				note += "; "
+				note += browser.Say("; ")
 			}
-			note += fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1))
+			note += browser.Say(fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1)))
 		}
 	}
-	note += "."
+	note += browser.Say(".")
 	// At the same update, the race is fair whatever each engine's speed.
 	at := min(runs[0].Hist.Next(), runs[1].Hist.Next())
 	if at > 1 && runs[0].Hist.Len() > 0 && runs[1].Hist.Len() > 0 {
 		a0, ok0 := smoothAt(runs[0].Hist, at-1)
 		a1, ok1 := smoothAt(runs[1].Hist, at-1)
 		if ok0 && ok1 {
-			note += fmt.Sprintf(" At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3))
+			note += " " + browser.Say(fmt.Sprintf("At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3)))
 			x := math.Round(xs.Map(float64(at-1))) + 0.5
 			cv.Line(x, r.Y0, x, r.Y1, ColAxis, 1)
 		}

@@ -64,7 +64,7 @@ func (v *View) buildDataColumn(presets []content.Preset) dom.HTMLElement {
 		v.Save,
 		b.El("label", browser.Attr("for", "load"), browser.Cls("btn file-label"), "Load model"),
 		v.Load)
-	v.Vocab = b.El("p", browser.Cls("hint vocab"), browser.Attr("role", "note"), browser.Attr("aria-label", "Vocabulary"))
+	v.Vocab = b.El("p", browser.Cls("hint vocab"), browser.Attr("translate", "no"), browser.Attr("role", "note"), browser.Attr("aria-label", "Vocabulary"))
 
 	v.GrpData = b.El("div", browser.Cls("grp"), b.El("h2", browser.ID("h-data"), "Data"), presetF.Root, textF, modeF, v.Vocab)
 	v.GrpSettings = b.El("div", browser.Cls("grp"), b.El("h2", browser.ID("h-training"), "Training"),

@@ -63,7 +63,7 @@ func (v *View) buildInside() dom.HTMLElement {
 		w.FeatNote)
 
 	w.TextHead = b.El("p", browser.Cls("unit-text-head"), browser.Attr("aria-live", "polite"))
-	w.Text = b.El("pre", browser.Cls("unit-text"), browser.Attr("tabindex", "0"), browser.Attr("role", "region"), browser.Attr("aria-label", "Training text coloured by the chosen unit"))
+	w.Text = b.El("pre", browser.Cls("unit-text"), browser.Attr("translate", "no"), browser.Attr("tabindex", "0"), browser.Attr("role", "region"), browser.Attr("aria-label", "Training text coloured by the chosen unit"))
 	text := b.El("div", browser.Cls("unit-part"),
 		b.El("h4", "The text, coloured by one unit"),
 		b.El("p", browser.Cls("howto"), "How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit."),

@@ -61,8 +61,8 @@ func (v *View) buildOutputColumn(cmpRow, cmpRace, snapSamples dom.HTMLElement, m
 	v.Temperature, tempF = v.input("temperature", present.FieldTemperature, "number", "", browser.Attr("min", "0"), browser.Attr("max", strconv.Itoa(lstm.MaxTemperature)), browser.Attr("step", "0.1"), browser.Attr("inputmode", "decimal"))
 	v.TempField = tempF.Root
 	v.Generate = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-primary"), "Generate").(*dom.HTMLButtonElement)
-	v.SamplePrime = b.El("span", browser.Cls("sample-prime"))
-	v.SampleGen = b.El("span", browser.Cls("sample-gen"))
+	v.SamplePrime = b.El("span", browser.Cls("sample-prime"), browser.Attr("translate", "no"))
+	v.SampleGen = b.El("span", browser.Cls("sample-gen"), browser.Attr("translate", "no"))
 	v.SampleText = b.El("pre", browser.Cls("sample"), browser.Attr("role", "region"), browser.Attr("aria-live", "polite"), browser.Attr("aria-label", "Generated text"), browser.Attr("tabindex", "0"))
 	v.SampleNote = b.El("p", browser.Cls("hint"), browser.ID("sample-note"))
 	sampleCv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "sample-title")).(*dom.HTMLCanvasElement)

@@ -61,6 +61,7 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	lrC, lrA := compact("lr", present.FieldLR, "live", v.LR)
 	v.LargeText = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet"), browser.Attr("aria-pressed", "false"),
 		browser.Attr("title", "Bigger text for projectors"), "Large text").(*dom.HTMLButtonElement)
+	langC := v.buildLang()
 	v.Notice = b.El("p", browser.Cls("notice"), browser.Attr("role", "status"))
 	browser.SetHidden(v.Notice, true)
 	general := v.Alert("")
@@ -75,8 +76,21 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 		v.GrpRun,
 		b.El("div", browser.Cls("stats"), statU, statL, statR),
 		v.GrpArch,
-		b.El("div", browser.Cls("view-opts"), tourOpen, v.LargeText),
+		b.El("div", browser.Cls("view-opts"), tourOpen, v.LargeText, langC),
 	)
 	barAlerts = b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.Alert(present.FieldLink), v.Notice, v.buildKeepBar(), tourCard)
 	return v.top, barAlerts
+}
+
+// buildLang builds the language switch: a select named in both languages,
+// each language named in itself (not translated).
+func (v *View) buildLang() dom.HTMLElement {
+	b := v.B
+	v.Lang = b.El("select", browser.ID("lang"), browser.Cls("lang-select"), browser.Attr("translate", "no"),
+		b.El("option", browser.Attr("value", "en"), browser.Attr("lang", "en"), "English"),
+		b.El("option", browser.Attr("value", "zh-CN"), browser.Attr("lang", "zh-CN"), "中文")).(*dom.HTMLSelectElement)
+	return b.El("div", browser.Cls("lang-switch"),
+		b.El("label", browser.Attr("for", "lang"), browser.Cls("visually-hidden"), browser.Attr("translate", "no"),
+			b.El("span", browser.Attr("lang", "en"), "Language"), " / ", b.El("span", browser.Attr("lang", "zh-CN"), "语言")),
+		v.Lang)
 }

@@ -81,6 +81,7 @@ type View struct {
 	Hidden     *dom.HTMLInputElement
 	LR         *dom.HTMLInputElement
 	LargeText  *dom.HTMLButtonElement
+	Lang       *dom.HTMLSelectElement // the language switch
 	Notice     dom.HTMLElement
 
 	// data column

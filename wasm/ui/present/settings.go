@@ -74,10 +74,10 @@ func (s FloatSpec) setting() lstm.Setting {
 }
 
 // Range describes the valid values: "a whole number from 1 to 512".
-func (s IntSpec) Range() string { return words.Range(words.English, s.setting()) }
+func (s IntSpec) Range() string { return words.Range(Lang, s.setting()) }
 
 // Range describes the valid values: "a number from 0.000001 to 1".
-func (s FloatSpec) Range() string { return words.Range(words.English, s.setting()) }
+func (s FloatSpec) Range() string { return words.Range(Lang, s.setting()) }
 
 // Bounds states the valid values in a few words, for the hint beside the
 // field, so that the limits are known before they are hit: "1 to 512".
@@ -102,14 +102,14 @@ func normalise(s string) string {
 func parse(field string, row lstm.Setting, typed string) (float64, error) {
 	t := normalise(typed)
 	if t == "" {
-		return 0, &FieldError{field, words.Empty(words.English, field, row)}
+		return 0, &FieldError{field, words.Empty(Lang, field, row)}
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &FieldError{field, words.NotANumber(words.English, field, row, typed)}
+		return 0, &FieldError{field, words.NotANumber(Lang, field, row, typed)}
 	}
 	if row.Check(v) != nil {
-		return 0, &FieldError{field, words.OutOfRange(words.English, field, row, typed)}
+		return 0, &FieldError{field, words.OutOfRange(Lang, field, row, typed)}
 	}
 	return v, nil
 }
@@ -130,11 +130,11 @@ func (s FloatSpec) Parse(typed string) (float64, error) {
 // else (one character, a bad number) the engine reports.
 func CheckText(text string, mode lstm.Kind) error {
 	if text == "" || (mode == lstm.Numbers && strings.TrimSpace(text) == "") {
-		msg, _ := words.Data(words.English, mode, lstm.ErrEmptyText)
+		msg, _ := words.Data(Lang, mode, lstm.ErrEmptyText)
 		return &FieldError{FieldText, msg}
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
-		return &FieldError{FieldText, words.Length(words.English, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
+		return &FieldError{FieldText, words.Length(Lang, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
 	}
 	return nil
 }
@@ -142,9 +142,9 @@ func CheckText(text string, mode lstm.Kind) error {
 // TextLimits is the sentence that states the data limits before they are hit.
 func TextLimits(mode lstm.Kind) string {
 	if mode == lstm.Numbers {
-		return words.Text(words.English, "data.limitsNumbers", FormatCount(lstm.MaxNumbers))
+		return words.Text(Lang, "data.limitsNumbers", FormatCount(lstm.MaxNumbers))
 	}
-	return words.Text(words.English, "data.limits", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
+	return words.Text(Lang, "data.limits", FormatCount(lstm.MaxTextChars), FormatCount(lstm.MaxVocab))
 }
 
 // Optimizers lists the optimizers in the order of the Optimizer picker.
@@ -155,3 +155,7 @@ var LearningRates = []float64{0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3
 
 // HiddenSizes are the suggestions offered for the Hidden units field.
 var HiddenSizes = []int{4, 8, 16, 32, 64, 128, 256, 512}
+
+// Lang is the language of the ranges, limits and errors this package
+// writes: the page's (wasm/ui sets it when the person switches).
+var Lang = words.English

@@ -1,0 +1,120 @@
+//go:build js && wasm
+
+package browser
+
+import (
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+)
+
+// The page writes its sentences in English; every text set through El,
+// SetText and SetLabel passes through the page's translator (SetWords) on
+// its way to the DOM, and a node whose text was translated keeps its English
+// (properties lpEn and lpTr) so that Relabel can write it again in another
+// language without the page rebuilding anything. Content marked
+// translate="no" (the person's text, the model's samples) is left alone by
+// Relabel.
+
+var words = func(s string) string { return s }
+
+// Say returns the page's English sentence s in the page's language.
+func Say(s string) string { return words(s) }
+
+// SetWords sets the translator of the page's sentences.
+func SetWords(f func(string) string) { words = f }
+
+// translatable are the attributes a person reads or hears.
+var translatable = [...]string{"title", "aria-label", "placeholder", "alt"}
+
+func isTranslatable(name string) bool {
+	for _, a := range translatable {
+		if a == name {
+			return true
+		}
+	}
+	return false
+}
+
+// textNode returns a text node holding s in the page's language.
+func textNode(doc dom.Document, s string) dom.Node {
+	t := words(s)
+	n := doc.CreateTextNode(t)
+	mark(n.Underlying(), "", s, t)
+	return n
+}
+
+// mark remembers on v the English en of what it shows as tr (its text, or
+// attribute attr), when they differ.
+func mark(v js.Value, attr, en, tr string) {
+	if en == tr {
+		return // a fresh node, or an attribute whose lpTr no longer matches
+	}
+	v.Set("lpEn"+attr, en)
+	v.Set("lpTr"+attr, tr)
+}
+
+// source returns the English of what v shows as now (its text or an
+// attribute): the remembered English if v still shows its translation.
+func source(v js.Value, attr, now string) string {
+	if en, tr := v.Get("lpEn"+attr), v.Get("lpTr"+attr); !en.IsUndefined() && tr.String() == now {
+		return en.String()
+	}
+	return now
+}
+
+// SetLabel sets attribute name of e to value in the page's language.
+func SetLabel(e dom.Element, name, value string) {
+	t := words(value)
+	if e.GetAttribute(name) != t {
+		e.SetAttribute(name, t)
+		mark(e.Underlying(), name, value, t)
+	}
+}
+
+// Relabel writes every text and translatable attribute under root again in
+// the page's language (after SetWords), from the English each was set in.
+func Relabel(root dom.Element) { relabel(root.Underlying()) }
+
+func relabel(n js.Value) {
+	relabelAttrs(n)
+	for c := n.Get("firstChild"); !c.IsNull(); c = c.Get("nextSibling") {
+		switch c.Get("nodeType").Int() {
+		case 3: // text
+			now := c.Get("data").String()
+			en := source(c, "", now)
+			if t := words(en); t != now {
+				c.Set("data", t)
+				mark(c, "", en, t)
+			}
+		case 1: // element
+			if c.Call("getAttribute", "translate").String() != "no" {
+				relabel(c)
+			}
+		}
+	}
+}
+
+// relabelAttrs relabels the translatable attributes of element n.
+func relabelAttrs(n js.Value) {
+	for _, a := range translatable {
+		v := n.Call("getAttribute", a)
+		if v.IsNull() {
+			continue
+		}
+		now := v.String()
+		en := source(n, a, now)
+		if t := words(en); t != now {
+			n.Call("setAttribute", a, t)
+			mark(n, a, en, t)
+		}
+	}
+}
+
+// SetDocumentLang sets <html lang>, the lang of root and the page's title.
+func SetDocumentLang(root dom.Element, tag, title string) {
+	doc := js.Global().Get("document")
+	doc.Get("documentElement").Set("lang", tag)
+	root.SetAttribute("lang", tag)
+	doc.Set("title", title)
+}

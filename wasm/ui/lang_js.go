@@ -1,0 +1,47 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"honnef.co/go/js/dom/v2"
+
+	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
+)
+
+// say returns the page's English sentence s in the page's language.
+func say(s string) string { return words.Page(lang, s) }
+
+// chooseLang sets the page's language at start, by words.Choose (as boot.js
+// does): the link's lang=, the remembered choice, the browser's languages.
+func chooseLang() {
+	lang = words.Choose(words.LinkLang(browser.LocationHash(), browser.LocationSearch()),
+		browser.StorageGet(true, words.StorageKey), browser.Languages())
+	browser.SetWords(say)
+	present.Lang = lang
+}
+
+// showLang marks the document with the page's language and sets the switch.
+func (a *app) showLang() {
+	browser.SetDocumentLang(a.v.App, lang.Tag(), say("LSTM Playground"))
+	a.v.Lang.SetValue(lang.Tag())
+}
+
+// wireLang lets the person switch the language at any time: the page
+// relabels itself in place and draws again from its state; the engine, the
+// model and training go on untouched.
+func (a *app) wireLang() {
+	browser.Listen(a.v.Lang, "change", func(dom.Event) {
+		l, ok := words.ParseTag(a.v.Lang.Value())
+		if !ok || l == lang {
+			return
+		}
+		lang, present.Lang = l, l
+		browser.StorageSet(true, words.StorageKey, l.Tag())
+		a.showLang()
+		browser.Relabel(a.v.App)
+		a.showOffer() // a sentence built of parts: written again
+		a.invalidate(DirtyAll)
+	})
+}

@@ -1,0 +1,149 @@
+package words
+
+import "strings"
+
+// The page's own sentences (buttons, headings, notes, announcements) are
+// keyed by their English text, as the page writes them: Page looks a
+// sentence up in the page table of the language (pageZh), after putting a
+// numbered placeholder for each number and each quoted text (Template), so
+// that "Tip 2 of 4" and "step 3: “a”" find "Tip {1} of {2}" and
+// "step {1}: “{2}”". A sentence the table lacks stays English (the page's
+// scan in Chinese and TestPageTable find those); the English text is always
+// the page's own, so English needs no table.
+
+// Page returns the page's sentence s in language l: its entry in l's page
+// table, with s's numbers and quoted texts put back, or s itself. Spaces
+// around s are kept.
+func Page(l Lang, s string) string {
+	if l == English || s == "" {
+		return s
+	}
+	core := strings.TrimSpace(s)
+	if core == "" {
+		return s
+	}
+	t, ok := pageText(l, core) // a sentence of the catalogue, as it is
+	var args []string
+	if !ok {
+		var key string
+		key, args = Template(core)
+		if t, ok = pageText(l, key); !ok {
+			return s
+		}
+	}
+	i := strings.Index(s, core)
+	return s[:i] + fill(t, args) + s[i+len(core):]
+}
+
+// HasPage reports whether the page table of l has the sentence s (always
+// for English).
+func HasPage(l Lang, s string) bool {
+	if l == English {
+		return true
+	}
+	core := strings.TrimSpace(s)
+	key, _ := Template(core)
+	_, ok := pageText(l, key)
+	_, exact := pageText(l, core)
+	return ok || exact
+}
+
+// pageText returns the sentence key (a Template) in l: from l's page table,
+// or else the catalogue's message whose English is key (preset names, tour
+// steps, labels, errors), so that no sentence is translated twice.
+func pageText(l Lang, key string) (string, bool) {
+	if t, ok := pageZh[key]; ok && l == ZhCN {
+		return t, true
+	}
+	if byEnglish == nil {
+		byEnglish = make(map[string]string, len(en))
+		for id, t := range en {
+			byEnglish[t] = id
+		}
+	}
+	id, ok := byEnglish[key]
+	if !ok || int(l) >= len(tables) {
+		return "", false
+	}
+	t, ok := tables[l][id]
+	return t, ok
+}
+
+// byEnglish maps each English message of the catalogue to its id.
+var byEnglish map[string]string
+
+// Template returns s with each number (1, 1,000, 0.5; not digits inside a
+// name such as l0) and the text inside each pair of “ ” replaced by {1},
+// {2} … in order, and those numbers and texts. With more than nine it
+// returns s as it is.
+func Template(s string) (string, []string) {
+	var b strings.Builder
+	var args []string
+	for i := 0; i < len(s); {
+		c := s[i]
+		sign := signAt(s, i)
+		if d := i + sign; d < len(s) && s[d] >= '0' && s[d] <= '9' && (i == 0 || !isName(s[i-1])) {
+			j := numberEnd(s, d)
+			args = append(args, s[i:j])
+			b.WriteString(holder(len(args)))
+			i = j
+			continue
+		}
+		if strings.HasPrefix(s[i:], "“") {
+			if k := strings.Index(s[i+3:], "”"); k >= 0 {
+				args = append(args, s[i+3:i+3+k])
+				b.WriteString("“" + holder(len(args)) + "”")
+				i += 3 + k + 3
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	if len(args) > 9 {
+		return s, nil
+	}
+	return b.String(), args
+}
+
+func holder(n int) string {
+	if n > 9 {
+		return "{?}"
+	}
+	return "{" + string(rune('0'+n)) + "}"
+}
+
+// signAt returns the length of the sign (−, + or -) at s[i], or 0.
+func signAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "−"):
+		return len("−")
+	case s[i] == '+' || s[i] == '-':
+		return 1
+	}
+	return 0
+}
+
+func isName(c byte) bool { return isASCIILetter(c) || c == '_' || c >= '0' && c <= '9' }
+
+// numberEnd returns the end of the number that starts at s[i]: digits with
+// groups of three after commas and a decimal part.
+func numberEnd(s string, i int) int {
+	digits := func(j int) int {
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		return j
+	}
+	j := digits(i)
+	for j < len(s) && s[j] == ',' && digits(j+1) == j+4 {
+		j += 4
+	}
+	if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
+		j = digits(j + 1)
+	}
+	if j+2 < len(s) && s[j] == 'e' && (s[j+1] == '-' || s[j+1] == '+') && s[j+2] >= '0' && s[j+2] <= '9' {
+		j = digits(j + 2) // 1.3e-05
+	}
+	return j
+}
