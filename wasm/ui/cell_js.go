@@ -36,8 +36,8 @@ type cellState struct {
 	stop   func()
 }
 
-// say is panels.Say, the catalogue in the page's language.
-func say(id string, args ...string) string { return panels.Say(id, args...) }
+// sayID is panels.Say: the catalogue's message id in the page's language.
+func sayID(id string, args ...string) string { return panels.Say(id, args...) }
 
 // cellText is the cell.Text of the page's catalogue.
 var cellText cell.Text = func(id string, args ...string) string { return panels.Say(id, args...) }
@@ -104,7 +104,7 @@ func (a *app) paintCell(d Dirty) {
 	if cs.n == 1 && !cs.scenes[0].LSTM {
 		title = "cellui.title.rnn"
 	}
-	browser.SetText(v.Title, say(title))
+	browser.SetText(v.Title, sayID(title))
 	a.paintCellParts()
 	a.showEquation(cs.eqFig, cs.eqID) // the part pointed at or focused, with the new numbers
 }
@@ -151,7 +151,7 @@ func (a *app) showEquation(i int, id string) {
 		p = cs.scenes[i].Part(id)
 	}
 	if p == nil {
-		browser.SetText(v.Eq, say("cellui.eqhint"))
+		browser.SetText(v.Eq, sayID("cellui.eqhint"))
 		return
 	}
 	lines := make([]string, 0, len(p.Equation))
@@ -181,7 +181,7 @@ func (a *app) togglePlay() {
 	if cs.stop != nil {
 		cs.stop()
 		cs.stop = nil
-		browser.SetText(v.Play, say("cellui.play"))
+		browser.SetText(v.Play, sayID("cellui.play"))
 		v.Play.SetAttribute("aria-pressed", "false")
 		return
 	}
@@ -198,7 +198,7 @@ func (a *app) togglePlay() {
 		}
 		a.invalidate(a.st.MoveCursor(t, a.st.Cursor.Unit))
 	})
-	browser.SetText(v.Play, say("cellui.pause"))
+	browser.SetText(v.Play, sayID("cellui.pause"))
 	v.Play.SetAttribute("aria-pressed", "true")
 }
 

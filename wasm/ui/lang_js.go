@@ -6,12 +6,16 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/ui/browser"
+	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
 )
 
 // say returns the page's English sentence s in the page's language.
 func say(s string) string { return words.Page(lang, s) }
+
+// sayLang returns the catalogue's message id in the page's language.
+func sayLang(id string, args ...string) string { return words.Text(lang, id, args...) }
 
 // chooseLang sets the page's language at start, by words.Choose (as boot.js
 // does): the link's lang=, the remembered choice, the browser's languages.
@@ -20,6 +24,7 @@ func chooseLang() {
 		browser.StorageGet(true, words.StorageKey), browser.Languages())
 	browser.SetWords(say)
 	present.Lang = lang
+	panels.Say = sayLang
 }
 
 // showLang marks the document with the page's language and sets the switch.
@@ -38,6 +43,7 @@ func (a *app) wireLang() {
 			return
 		}
 		lang, present.Lang = l, l
+		panels.Say = sayLang
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
 		browser.Relabel(a.v.App)

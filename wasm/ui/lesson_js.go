@@ -133,7 +133,7 @@ func (a *app) lessonModel(ch lesson.Chapter) {
 		if p.ID == ch.Preset && a.v.Preset.Value() != strconv.Itoa(i) {
 			a.pair.Pause()
 			a.choosePreset(i, true)
-			browser.SetText(a.v.Less.Note, say("lessonui.setup"))
+			browser.SetText(a.v.Less.Note, sayID("lessonui.setup"))
 		}
 	}
 	want := lstm.CellLSTM
@@ -144,7 +144,7 @@ func (a *app) lessonModel(ch lesson.Chapter) {
 		a.pair.Pause()
 		a.v.Cell.SetValue(strconv.Itoa(int(want)))
 		a.sendConfig(present.FieldCell, func(c *lstm.Config) { c.Cell = want }, true)
-		browser.SetText(a.v.Less.Note, say("lessonui.setup"))
+		browser.SetText(a.v.Less.Note, sayID("lessonui.setup"))
 	}
 	if ch.Model == lesson.ModelBoth && a.cmp == nil {
 		a.startCompare()
@@ -155,16 +155,16 @@ func (a *app) lessonModel(ch lesson.Chapter) {
 func (a *app) showChapter(ch lesson.Chapter) {
 	ls, v := &a.lessonSt, &a.v.Less
 	n := len(lesson.Chapters())
-	browser.SetText(v.Progress, say(lesson.KeyProgress, strconv.Itoa(ls.i+1), strconv.Itoa(n)))
-	browser.SetText(v.Title, say(ch.Title))
+	browser.SetText(v.Progress, sayID(lesson.KeyProgress, strconv.Itoa(ls.i+1), strconv.Itoa(n)))
+	browser.SetText(v.Title, sayID(ch.Title))
 	browser.Clear(v.Text)
 	for _, k := range ch.Text {
-		v.Text.AppendChild(a.v.B.El("p", say(k)))
+		v.Text.AppendChild(a.v.B.El("p", sayID(k)))
 	}
 	answers, labels := a.v.LessonAnswers()
 	for i, k := range ch.Question.Answers {
 		if i < len(labels) {
-			browser.SetText(labels[i], say(k))
+			browser.SetText(labels[i], sayID(k))
 			answers[i].SetChecked(false)
 		}
 	}
@@ -172,7 +172,7 @@ func (a *app) showChapter(ch lesson.Chapter) {
 	v.Verdict.RemoveAttribute("data-verdict")
 	note := ""
 	if ch.ID == "memory" {
-		note = say("lessonui.gapnote")
+		note = sayID("lessonui.gapnote")
 	}
 	browser.SetText(v.Note, note)
 	browser.SetHidden(v.Back, ls.i == 0)
@@ -219,7 +219,7 @@ func (a *app) race(l *lesson.Live, tr, other *protocol.TraceResult) {
 func (a *app) paintPrompt() {
 	ls := &a.lessonSt
 	ch := lesson.Chapters()[ls.i]
-	browser.SetText(a.v.Less.Prompt, say(ch.Question.Prompt, ch.Question.Args(a.live())...))
+	browser.SetText(a.v.Less.Prompt, sayID(ch.Question.Prompt, ch.Question.Args(a.live())...))
 }
 
 // checkLesson asks the model: the verdict on the picked answer, and the
@@ -233,7 +233,7 @@ func (a *app) checkLesson() {
 		}
 	}
 	if picked < 0 {
-		browser.SetText(v.Verdict, say("lessonui.pick"))
+		browser.SetText(v.Verdict, sayID("lessonui.pick"))
 		v.Verdict.SetAttribute("data-verdict", "unpicked")
 		return
 	}
@@ -271,7 +271,7 @@ func (a *app) paintLesson(d Dirty) {
 		ls.rel, mc = lesson.RelativeChange(ls.rel, view.C, view.C0, view.T, view.H)
 		ls.rel, mh = lesson.RelativeChange(ls.rel, view.Hid, view.H0, view.T, view.H)
 		if !math.IsNaN(mc) && !math.IsNaN(mh) {
-			text = say(lesson.KeyMean, cell.FormatPercent(mc), cell.FormatPercent(mh)) + " " + say(lesson.KeyExplain)
+			text = sayID(lesson.KeyMean, cell.FormatPercent(mc), cell.FormatPercent(mh)) + " " + sayID(lesson.KeyExplain)
 		}
 	}
 	browser.SetText(a.v.Less.Extra, text)
