@@ -165,3 +165,24 @@ test('item 9: a Prime error of the old vocabulary goes with a new preset', async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('item 9: an intervention on a unit of a replaced model goes with it', async () => {
+  const { page, problems } = await open(context, url + '#v=1&preset=rhyme&h=8&seed=4');
+  await trainTo(page, 50);
+  await page.getByRole('spinbutton', { name: 'Clamp unit', exact: true }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Clamp value', exact: true }).fill('0');
+  await button(page, 'Clamp and compare').click();
+  const result = page.getByText(/^With [ch] of unit \d+ held at /);
+  await result.first().waitFor({ timeout: 10000 });
+  const release = button(page, 'Release the unit');
+  assert.equal(await release.isVisible(), true, 'the clamp is on');
+  // A new model (another architecture): the clamp was of the old one's unit.
+  const hidden = page.getByRole('spinbutton', { name: 'Hidden units', exact: true });
+  await hidden.fill('9');
+  await hidden.press('Tab');
+  await waitStat(page, 'Update', (n) => n === 0, 10000);
+  await pollUntil(page, () => release.isVisible(), (visible) => !visible, 10000);
+  assert.equal(await result.count(), 0, 'no result of the old model stays');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

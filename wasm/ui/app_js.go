@@ -137,6 +137,9 @@ func (a *app) received(b []byte) {
 	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
 		a.insideStale()
 	}
+	if r.NewModel && a.in.clamp != nil {
+		a.clearClamp() // it held a unit of the model that is gone
+	}
 	d, file := a.st.Apply(r)
 	if file != nil {
 		browser.Download("lstm-playground.model", "application/octet-stream", file)
