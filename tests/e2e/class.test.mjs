@@ -145,6 +145,9 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     const { page: board, problems: boardProblems } = await open(teacher, boardLink);
     await waitCards(board, 3);
     assert.equal(await board.locator('.columns').isVisible(), false, 'board mode hides the playground');
+    // The curves are drawn at the first frame after the cards are laid out.
+    await board.waitForFunction(() => document.querySelector('#board-curves')?.getAttribute('data-curves') === '3', null, { timeout: 10000 })
+      .catch(() => {});
     assert.equal(await board.locator('#board-curves').getAttribute('data-curves'), '3');
     const nickTexts = await board.locator('.board-nick').allTextContents();
     assert.deepEqual([...nickTexts].sort(), [...nicks].sort());
