@@ -62,10 +62,25 @@ async function inspectorValue(name) {
 }
 const num = (s) => Number(s.replace('−', '-'));
 
+// traceSettled waits until the trace of the paused model has arrived: the
+// Step inspector's text holds still over half a second (a trace of an earlier
+// update, asked while training, can land just after Pause and change it).
+async function traceSettled() {
+  const read = () => page.getByRole('region', { name: 'Step inspector' }).textContent();
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const now = await read();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 test('chapter 1: an RNN, only its panels, and the next-symbol question', async () => {
   await lesson().getByText('Chapter 1 of 5').waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Cell', exact: true }).inputValue(), '1', 'an RNN');
   await trainTo(page, 300);
+  await traceSettled();
   assert.ok(await page.getByRole('img', { name: 'Hidden state h', exact: true }).isVisible());
   assert.ok(!(await page.getByRole('img', { name: 'Cell state c', exact: true }).isVisible()), 'c comes in chapter 2');
   assert.ok(await page.getByRole('region', { name: 'RNN cell', exact: true }).isVisible(), 'the RNN cell');
@@ -82,6 +97,7 @@ test('chapter 2: two states, the relative change instead of |Δc| and |Δh|', as
   await lesson().getByText('Chapter 2 of 5').waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Cell', exact: true }).inputValue(), '0', 'an LSTM');
   await trainTo(page, 300);
+  await traceSettled();
   assert.ok(await page.getByRole('img', { name: 'Cell state c', exact: true }).isVisible());
   assert.ok(!(await page.getByText('Mean change per step: |Δc| and |Δh|').isVisible()), 'not the absolute chart');
   const extra = await lesson().getByText(/^Mean over the units: c moves \d+(\.\d+)?% of its range per step, h \d+(\.\d+)?%\. Change per step as a share/).textContent();

@@ -118,7 +118,8 @@ var qNextSymbol = Question{
 		if l.Pred[t] == l.Probe[t+1] {
 			a = 0
 		}
-		return verdict("lesson.rnn.why", a, t+1, step1(t), symbol(l.Pred[t]), symbol(l.Probe[t+1]))
+		// At t: the Step inspector there shows this guess and the actual next.
+		return verdict("lesson.rnn.why", a, t, step1(t), symbol(l.Pred[t]), symbol(l.Probe[t+1]))
 	},
 }
 

@@ -26,8 +26,10 @@ func TestQuestionNextSymbol(t *testing.T) {
 		}
 	}
 	l.Step = 3
-	if v := qNextSymbol.Check(l); v.At != 4 {
-		t.Errorf("the guess after step index 3 is checked at %d, want 4", v.At)
+	// The verdict stays at the step whose guess it judges: there the Step
+	// inspector shows that guess and the actual next symbol.
+	if v := qNextSymbol.Check(l); v.At != 3 {
+		t.Errorf("the guess after step index 3 is shown at %d, want 3", v.At)
 	}
 	if w := qNextSymbol.Check(l).Words(nil); w != "After step 4 the model's top guess is “x”, but the text goes on with “b”: it guessed wrong." {
 		t.Errorf("reason %q", w)
