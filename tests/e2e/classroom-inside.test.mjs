@@ -385,12 +385,20 @@ test('intervene: clamping a unit changes the predictions, releasing it restores 
   await count.button.click();
   await poll(page, async () => ((await unitF.inputValue()) === String(count.unit) ? true : undefined), 'the unit pressed is the unit to clamp');
   await state.selectOption('c');
-  await valueF.fill('0');
-  await button(page, 'Clamp and compare').click();
-  const c1 = await poll(page, () => clampResult(page).then((x) => x ?? undefined), 'the intervention\'s result');
-  console.log(`# ${c1.text}`);
-  assert.equal((await page.getByRole('alert').filter({ hasText: /Clamp/ }).allTextContents()).join(''), '', 'a good clamp clears the message');
-  assert.deepEqual([c1.state, c1.unit, c1.value, c1.steps], ['c', count.unit, 0, s.T]);
+  // Held at 0 the unit may still leave every top guess as it was (how much a
+  // model leans on one unit depends on how far it trained); held far out of
+  // its range it cannot. Each clamp is compared afresh with the model's own
+  // predictions.
+  let c1;
+  for (const v of [0, 20, -20]) {
+    await valueF.fill(String(v));
+    await button(page, 'Clamp and compare').click();
+    c1 = await poll(page, () => clampResult(page).then((x) => (x && x.value === v ? x : undefined)), `the intervention's result at ${v}`);
+    console.log(`# ${c1.text}`);
+    assert.equal((await page.getByRole('alert').filter({ hasText: /Clamp/ }).allTextContents()).join(''), '', 'a good clamp clears the message');
+    assert.deepEqual([c1.state, c1.unit, c1.value, c1.steps], ['c', count.unit, v, s.T]);
+    if (c1.changed >= 1) break;
+  }
   assert.ok(Math.abs(c1.before - mean) <= 1, `without the clamp, the actual next character gets ${c1.before}%: the inspector's ${mean.toFixed(2)}% on average`);
   assert.notEqual(c1.after, c1.before, 'clamping the counting unit changes the probability of the next character');
   assert.ok(c1.changed >= 1 && c1.changed <= c1.steps, `the top guess changes at ${c1.changed} steps`);
