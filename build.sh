@@ -46,9 +46,15 @@ need_browser() {
 # test driver, the peers of the benchmark, the WebAssembly assembler).
 need_npm() {
 	need_node
-	if [ ! -d node_modules/wabt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	# The lock file's hash, not its time: a fresh checkout (or a touched file)
+	# with the same pins installs nothing again.
+	local want have=
+	want=$(sha256sum package-lock.json | cut -d' ' -f1)
+	[ -f node_modules/.lock-sha256 ] && have=$(cat node_modules/.lock-sha256)
+	if [ ! -d node_modules/wabt ] || [ "$want" != "$have" ]; then
 		log "npm ci"
 		npm ci --no-audit --no-fund
+		echo "$want" >node_modules/.lock-sha256
 	fi
 }
 
