@@ -431,9 +431,11 @@ func (a *shareAPI) serveModel(w http.ResponseWriter, r *http.Request, id string)
 		return
 	}
 	h := w.Header()
-	// A stored model never changes: its id names its bytes for good (it can
-	// only be deleted).
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	// A stored model never changes (its id names its bytes), but it can be
+	// deleted: a browser keeps its copy and asks each time, and the ETag
+	// makes the answer an empty 304 while the model lives and a 404 once its
+	// uploader deleted it.
+	h.Set("Cache-Control", "public, no-cache")
 	h.Set("ETag", etag)
 	if inm := r.Header.Get("If-None-Match"); inm != "" && (inm == "*" || strings.Contains(inm, etag)) {
 		w.WriteHeader(http.StatusNotModified)

@@ -276,7 +276,7 @@ func TestUploadAndDownload(t *testing.T) {
 		"Content-Type":        "application/octet-stream",
 		"Content-Disposition": `attachment; filename="` + c.ID + `.lstm"`,
 		"Content-Length":      fmt.Sprint(len(file)),
-		"Cache-Control":       "public, max-age=31536000, immutable",
+		"Cache-Control":       "public, no-cache",
 		"ETag":                `"` + c.ID + `"`,
 	} {
 		if got := get.Header.Get(k); got != want {

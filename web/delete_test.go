@@ -62,6 +62,9 @@ func TestDelete(t *testing.T) {
 		t.Fatalf("DELETE with the token: %d %s", res.StatusCode, b)
 	}
 	checkErrorCode(t, "GET after DELETE", do(h, "GET", "/api/models/"+c.ID, nil, nil), 404, codeNoModel)
+	// A browser that kept the deleted model asks again (no-cache) and is
+	// told it is gone, not that its copy is still good.
+	checkErrorCode(t, "a cached copy revalidated after DELETE", do(h, "GET", "/api/models/"+c.ID, nil, map[string]string{"If-None-Match": `"` + c.ID + `"`}), 404, codeNoModel)
 	checkErrorCode(t, "DELETE again", deleteReq(h, c.ID, "Bearer "+c.DeleteToken), 404, codeNoModel)
 	if got := must(io.ReadAll(do(h, "GET", "/api/models/"+kept.ID, nil, nil).Body)); !bytes.Equal(got, other) {
 		t.Error("the other model changed")
