@@ -56,7 +56,7 @@ func TestBody(t *testing.T) {
 
 func TestNickname(t *testing.T) {
 	for nick, want := range map[string]string{
-		"Ana": "", " 小明 🙂 ": "", "": "class.nickEmpty", "   ": "class.nickEmpty", "a<b": "class.nickBadChar",
+		"Ana": "", " 小明 🙂 ": "", "": "class.nickEmpty", "   ": "class.nickEmpty", "\u3000\u200d": "class.nickEmpty", "<b>x</b>": "", "'; DROP": "", "🙂": "",
 		"a\nb": "class.nickBadChar", "a\u202eb": "class.nickBadChar", "abcdefghi": "class.nickLong",
 	} {
 		if got := NicknameProblem(nick, 8); got != want {
