@@ -96,14 +96,15 @@ func (a *app) refreshBoard() {
 }
 
 // nextRefresh refreshes the board after wait ms, unless a newer refresh
-// started; while the page is hidden it only waits on, so that a board left
-// open in a background tab costs the service no reads.
+// started; while the page is hidden, or shows a run opened from the board,
+// it only waits on, so that a board left open in a background tab costs the
+// service no reads (Back to the board refreshes at once).
 func (a *app) nextRefresh(gen, wait int) {
 	bs := a.cls.brd
 	browser.Timeout(wait, func() {
 		switch {
 		case gen != bs.gen:
-		case browser.PageIsHidden():
+		case browser.PageIsHidden() || bs.viewing:
 			a.nextRefresh(gen, 5000)
 		default:
 			a.refreshBoard()
@@ -201,7 +202,11 @@ func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 	if e.ModelBytes == 0 {
 		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.noModel")))
 	}
-	card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardSent", strings.Replace(strings.TrimSuffix(e.Sent, "Z"), "T", " ", 1))))
+	sent := browser.LocalDateTime(e.Sent, l.Tag())
+	if sent == "" {
+		sent = e.Sent
+	}
+	card.AppendChild(b.El("p", browser.Cls("hint board-sent"), browser.Attr("data-sent", e.Sent), a.w("class.cardSent", sent)))
 	card.AppendChild(b.El("div", browser.Cls("board-actions"), open, remove))
 	return card
 }
