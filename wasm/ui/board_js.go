@@ -59,6 +59,9 @@ func (a *app) openBoard(b share.Board) {
 			a.paintCurves()
 		}
 	})
+	// Large text widens the board (its width is in rem) and the chart's
+	// lettering: draw the curves again at the new size.
+	browser.Listen(a.v.LargeText, "click", func(dom.Event) { a.paintCurves() })
 	a.refreshBoard()
 }
 
@@ -89,7 +92,7 @@ func (a *app) refreshBoard() {
 			bs.failures = 0
 			a.boardProblem("")
 			a.boardRead(cl, entries)
-			wait = classroom.PollMs(bs.unchanged)
+			wait = classroom.PollMs(bs.unchanged, cl.BoardDelay)
 		}
 		a.nextRefresh(gen, wait)
 	})
