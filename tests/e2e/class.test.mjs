@@ -10,7 +10,8 @@
 // with a clear message. A teacher in a lesson chapter, on a teacher link that
 // hides controls, starts a class whose student link opens that chapter with
 // those controls hidden. It also takes screenshots of the board (1366 px,
-// 390 px, large text) into $CLASS_SHOTS (default /tmp).
+// 390 px, and a projector: 1920×1080 with Large text) into $CLASS_SHOTS
+// (default /tmp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -127,11 +128,22 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     await board.screenshot({ path: `${shots}/class-board-390.png`, fullPage: true });
     const overflow = await board.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the board is ${overflow} px wider than a phone`);
-    await board.setViewportSize({ width: 1366, height: 900 });
+    // A projector: 1920×1080 with Large text, which widens the board; the
+    // curves fill their box, and the top bar has nothing to train with.
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await board.waitForTimeout(300);
     await board.getByRole('button', { name: 'Large text' }).click();
     await board.waitForTimeout(300);
     await board.screenshot({ path: `${shots}/class-board-large.png`, fullPage: true });
+    const fill = await board.evaluate(() => {
+      const fig = document.querySelector('.board-fig');
+      const canvas = fig.querySelector('canvas');
+      return canvas.getBoundingClientRect().width / fig.clientWidth;
+    });
+    assert.ok(fill > 0.95, `the curves fill ${(100 * fill).toFixed(0)}% of their box`);
+    assert.equal(await board.getByRole('button', { name: 'Train', exact: true }).isVisible(), false, 'the board has no Train');
     await board.getByRole('button', { name: 'Large text' }).click();
+    await board.setViewportSize({ width: 1366, height: 900 });
 
     // Open Zoe's run: the model loads, with Zoe's update count.
     const zoe = board.locator('.board-card', { has: board.locator('.board-nick', { hasText: /^Zoe'/ }) });
