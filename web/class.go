@@ -9,7 +9,6 @@ import (
 	"math"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
@@ -149,30 +148,18 @@ func badField(code, field, format string, args ...any) *fieldError {
 	return &fieldError{Code: code, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
-// cleanName checks and normalises a nickname or title: trimmed, runs of
-// spaces made one, at most max characters, and only what a name needs:
-// letters, marks, digits, punctuation, symbols and spaces. So no control
-// characters (line breaks and tabs within included), no format characters
-// (bidirectional overrides, zero widths — but the joiner of emoji), no
-// private-use or unassigned characters, no line or paragraph separators, and
-// no < or >, which no name needs and which are HTML in a careless page. what names it for the
-// message ("nickname", "title").
+// cleanName checks and normalises a nickname or title with the rule the
+// page checks before sending, share.CleanName: any printable text of at most
+// max characters, trimmed, with runs of spaces made one; no control or format
+// characters, no line breaks, not invisible only. The page shows names as
+// text only, so markup in a name is just text. what names it for the message
+// ("nickname", "title").
 func cleanName(s, what string, max int) (string, error) {
-	if !utf8.ValidString(s) {
-		return "", fmt.Errorf("the %s is not valid UTF-8 text", what)
+	clean, err := share.CleanName(s, max)
+	if err != nil {
+		return "", fmt.Errorf("the %s is refused: %w", what, err)
 	}
-	s = strings.TrimSpace(s)
-	for _, r := range s {
-		if !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs) && r != '\u200d' || r == '<' || r == '>' {
-			// (U+200D, the zero-width joiner, joins emoji sequences.)
-			return "", fmt.Errorf("the %s has the character %U, which a %s may not have: use letters, digits, spaces, punctuation or emoji (no < or >)", what, r, what)
-		}
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	if n := utf8.RuneCountInString(s); n > max {
-		return "", fmt.Errorf("the %s has %d characters; at most %d", what, n, max)
-	}
-	return s, nil
+	return clean, nil
 }
 
 // checkSetup checks a setup, a share link's fragment, with the share link
@@ -201,6 +188,9 @@ type classRequestBody struct {
 // check checks b and returns it cleaned.
 func (b classRequestBody) check() (classRequestBody, error) {
 	title, err := cleanName(b.Title, "title", maxTitleChars)
+	if ne, ok := errors.AsType[*share.NameError](err); ok && ne.Problem == share.NameEmpty {
+		title, err = "", nil // a title may be empty (the page names the class itself)
+	}
 	if err != nil {
 		return b, badField(codeBadTitle, "title", "%v", err)
 	}
@@ -230,7 +220,7 @@ type entryRequestBody struct {
 func (b entryRequestBody) check() (entryRecord, []byte, error) {
 	var e entryRecord
 	nick, err := cleanName(b.Nickname, "nickname", maxNicknameChars)
-	if err == nil && nick == "" {
+	if ne, ok := errors.AsType[*share.NameError](err); ok && ne.Problem == share.NameEmpty {
 		err = errors.New("the nickname is empty: choose one (only your nickname is sent, no other personal data)")
 	}
 	if err != nil {

@@ -49,10 +49,43 @@ func (a *shareAPI) routeClasses() {
 	a.mux.HandleFunc("/api/classes", a.newClass)
 	a.mux.HandleFunc("/api/classes/{id}", a.classPublic)
 	a.mux.HandleFunc("/api/classes/{id}/entries", a.sendEntry)
-	a.mux.HandleFunc("/api/classes/{id}/board", a.board)
-	a.mux.HandleFunc("/api/classes/{id}/close", a.closeClass)
-	a.mux.HandleFunc("/api/classes/{id}/entries/{entry}", a.deleteEntry)
-	a.mux.HandleFunc("/api/classes/{id}/entries/{entry}/model", a.entryModel)
+	a.mux.HandleFunc("/api/classes/{id}/board", a.teacherRoute("GET, HEAD", false, a.board))
+	a.mux.HandleFunc("/api/classes/{id}/close", a.teacherRoute("POST", true, a.closeClass))
+	a.mux.HandleFunc("/api/classes/{id}/entries/{entry}", a.teacherRoute("DELETE", true, a.deleteEntry))
+	a.mux.HandleFunc("/api/classes/{id}/entries/{entry}/model", a.teacherRoute("GET, HEAD", false, a.entryModel))
+}
+
+// teacherHandler handles a teacher's route once teacherRoute has checked
+// it: c is the class, entry the {entry} of the route ("" if it has none).
+type teacherHandler func(w http.ResponseWriter, r *http.Request, c classRecord, entry string)
+
+// teacherRoute is the handler of a teacher's route: it allows methods only,
+// counts a change (a removal, a close) as an upload in the rate limits,
+// reads the route's {entry} if it has one, and loads the class with the
+// teacher key, answering every refusal itself; then h answers.
+func (a *shareAPI) teacherRoute(methods string, change bool, h teacherHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !allowMethods(w, r, methods) {
+			return
+		}
+		if change {
+			release, ok := a.take(w, r, classUpload)
+			if !ok {
+				return
+			}
+			defer release()
+		}
+		var entry string
+		if strings.Contains(r.Pattern, "{entry}") {
+			var ok bool
+			if entry, ok = entryParam(w, r); !ok {
+				return
+			}
+		}
+		if c, ok := a.teacher(w, r); ok {
+			h(w, r, c, entry)
+		}
+	}
 }
 
 // classLimitsInfo is the "classes" of GET /api/ and the "limits" of a class.
@@ -319,14 +352,7 @@ type entryInfo struct {
 
 // board answers the class's board (GET /api/classes/{id}/board) to its
 // teacher: the class and every entry, oldest send first, without models.
-func (a *shareAPI) board(w http.ResponseWriter, r *http.Request) {
-	if !allowMethods(w, r, "GET, HEAD") {
-		return
-	}
-	c, ok := a.teacher(w, r)
-	if !ok {
-		return
-	}
+func (a *shareAPI) board(w http.ResponseWriter, r *http.Request, c classRecord, _ string) {
 	entries, err := a.cfg.classes.Entries(r.Context(), c)
 	if !a.storeOK(w, err, "the board could not be read; try again later") {
 		return
@@ -360,18 +386,7 @@ func entryParam(w http.ResponseWriter, r *http.Request) (string, bool) {
 
 // entryModel serves an entry's model file to the teacher
 // (GET /api/classes/{id}/entries/{entry}/model), as an attachment.
-func (a *shareAPI) entryModel(w http.ResponseWriter, r *http.Request) {
-	if !allowMethods(w, r, "GET, HEAD") {
-		return
-	}
-	id, ok := entryParam(w, r)
-	if !ok {
-		return
-	}
-	c, ok := a.teacher(w, r)
-	if !ok {
-		return
-	}
+func (a *shareAPI) entryModel(w http.ResponseWriter, r *http.Request, c classRecord, id string) {
 	b, err := a.cfg.classes.EntryModel(r.Context(), c, id)
 	if !a.storeOK(w, err, "the model could not be read; try again later") {
 		return
@@ -389,23 +404,7 @@ func (a *shareAPI) entryModel(w http.ResponseWriter, r *http.Request) {
 
 // deleteEntry removes an entry for the teacher
 // (DELETE /api/classes/{id}/entries/{entry}): 204.
-func (a *shareAPI) deleteEntry(w http.ResponseWriter, r *http.Request) {
-	if !allowMethods(w, r, "DELETE") {
-		return
-	}
-	release, ok := a.take(w, r, classUpload)
-	if !ok {
-		return
-	}
-	defer release()
-	id, ok := entryParam(w, r)
-	if !ok {
-		return
-	}
-	c, ok := a.teacher(w, r)
-	if !ok {
-		return
-	}
+func (a *shareAPI) deleteEntry(w http.ResponseWriter, r *http.Request, c classRecord, id string) {
 	if a.storeOK(w, a.cfg.classes.DeleteEntry(r.Context(), c, id), "the entry could not be removed; try again later") {
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(http.StatusNoContent)
@@ -414,19 +413,7 @@ func (a *shareAPI) deleteEntry(w http.ResponseWriter, r *http.Request) {
 
 // closeClass closes the class for its teacher (POST /api/classes/{id}/close):
 // no more sends are taken; the board stays. It answers the class.
-func (a *shareAPI) closeClass(w http.ResponseWriter, r *http.Request) {
-	if !allowMethods(w, r, "POST") {
-		return
-	}
-	release, ok := a.take(w, r, classUpload)
-	if !ok {
-		return
-	}
-	defer release()
-	c, ok := a.teacher(w, r)
-	if !ok {
-		return
-	}
+func (a *shareAPI) closeClass(w http.ResponseWriter, r *http.Request, c classRecord, _ string) {
 	if !c.Closed {
 		c.Closed = true
 		if !a.storeOK(w, a.cfg.classes.CloseClass(r.Context(), c), "the class could not be closed; try again later") {

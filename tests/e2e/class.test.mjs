@@ -1,17 +1,24 @@
 // Browser test of the class board (README "Class board"), against the server
 // of E2E_URL (the native server, which has the class service): a teacher
-// starts a class, three students send their runs (the service refuses '<'
-// and '>' in a nickname, and the page says so before sending; a nickname
-// with HTML entities is shown as typed, never as markup; one student sends again, which replaces the entry), the
-// board shows three cards and three curves, sorts them, opens a run (the
-// model loads with its update count), removes one, closes the class, and a
-// fourth send is refused with a clear message. It also takes screenshots of
-// the board (1366 px, 390 px, large text) into $CLASS_SHOTS (default /tmp).
+// starts a class, three students send their runs (a nickname is any
+// printable text: "<b>x</b>" and "Zoe'; DROP 🦊" are sent and shown as typed,
+// as text, never markup, while an all-spaces one is refused on the page
+// before sending; one student sends again, which replaces the entry), the
+// board shows three cards and three curves, each with its send time in the
+// teacher's own time zone, sorts them, opens a run (the model loads with its
+// update count), removes one, closes the class, and a fourth send is refused
+// with a clear message. A teacher in a lesson chapter, on a teacher link that
+// hides controls, starts a class whose student link opens that chapter with
+// those controls hidden. It also takes screenshots of the board (1366 px,
+// 390 px, and a projector: 1920×1080 with Large text) into $CLASS_SHOTS
+// (default /tmp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
+import { url, open, started, stat, trainTo, pollUntil } from './classroom.mjs';
+import { classService, startClass, sendRun as send, isEntriesPost, waitCards, clockOf, apiClass, apiSend, boardReads, hideable, setHidden } from './class.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,108 +33,48 @@ async function seriousAxe(page) {
   });
 }
 
-const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 const shots = process.env.CLASS_SHOTS || '/tmp';
-
-async function open(context, target) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  await page.goto(target);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
-  return { page, problems };
-}
-
-async function updates(page) {
-  const text = (await page.getByRole('status', { name: 'Update', exact: true }).textContent()).trim();
-  const m = text.replace(/,/g, '').match(/^([0-9.]+)\s*([kM]?)/);
-  return m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1) : NaN;
-}
-
-// train trains until at least n updates, pauses, and returns the count once it holds still.
-async function train(page, n) {
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const end = Date.now() + 60000;
-  while (await updates(page) < n) {
-    assert.ok(Date.now() < end, `fewer than ${n} updates after 60 s`);
-    await page.waitForTimeout(100);
-  }
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 5000 });
-  let last = await updates(page);
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(250);
-    const u = await updates(page);
-    if (u === last) break;
-    last = u;
-  }
-  return last;
-}
-
-// send sends the run with a nickname and returns the service's answer status.
-async function send(page, nick) {
-  await page.getByLabel('Your nickname').fill(nick);
-  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/classes\/[a-z2-7]+\/entries$/.test(new URL(r.url()).pathname));
-  await page.locator('#class-send').click();
-  return (await answer).status();
-}
-
-async function cards(board) { return board.locator('.board-card').count(); }
-
-async function waitCards(board, n) {
-  const end = Date.now() + 30000;
-  while (await cards(board) !== n) {
-    assert.ok(Date.now() < end, `the board does not show ${n} cards`);
-    await board.waitForTimeout(200);
-  }
-}
+// The teacher's time zone: half an hour off UTC, so that a time shown in
+// UTC differs from the local one in its minutes too.
+const teacherZone = 'Asia/Kolkata';
+const zoneMinutes = 330;
 
 test('a class: three students send, the teacher sorts, opens, removes and closes', async (t) => {
-  const info = await (await fetch(new URL('api/', url))).json().catch(() => null);
-  if (!info?.classes) {
+  if (!(await classService(url))) {
     t.skip('this server has no class service');
     return;
   }
   const contexts = [];
   const ctx = async (opts) => { const c = await launch(opts); contexts.push(c); return c; };
   try {
-    // The teacher starts a class.
-    const teacher = await ctx();
+    // The teacher, in India, starts a class.
+    const teacher = await ctx({ context: { timezoneId: teacherZone } });
     const { page: tp } = await open(teacher, url);
-    await tp.locator('.class-start summary').click();
-    await tp.getByLabel('Class title').fill('Year 11 &lt;i&gt;LSTM');
-    await tp.getByRole('button', { name: 'Start the class' }).click();
-    const studentField = tp.getByLabel('Student link');
-    await studentField.waitFor({ state: 'visible', timeout: 10000 });
-    const studentLink = await studentField.inputValue();
-    const boardLink = await tp.getByLabel('Board link (keep it to yourself)').inputValue();
-    assert.match(studentLink, /#v=1&.*class=[a-z2-7]{26}/);
-    assert.match(boardLink, /#board=[a-z2-7]{26}\.[a-z2-7]{26}$/);
+    const { studentLink, boardLink, classId, key } = await startClass(tp, 'Year 11 &lt;i&gt;LSTM');
     assert.ok(!boardLink.includes('?'), 'the key is in the fragment, never in a query string');
-    const classId = studentLink.match(/class=([a-z2-7]{26})/)[1];
-    assert.ok(boardLink.includes(classId));
-    assert.equal(await tp.evaluate((id) => localStorage.getItem('lstm-playground-class-key:' + id), classId), boardLink.split('.').pop());
+    assert.ok(!/lesson=/.test(studentLink), 'no lesson chapter was open');
+    assert.equal(await tp.evaluate((id) => localStorage.getItem('lstm-playground-class-key:' + id), classId), key);
 
     // Three students send; the first sends again (it replaces its entry).
-    const nicks = ['Ana', '&lt;b&gt;x', 'Zoe'];
+    const nicks = ['Ana', '<b>x</b>', "Zoe'; DROP 🦊"];
     const sent = {};
     for (const [i, nick] of nicks.entries()) {
       const { page, problems } = await open(await ctx(), studentLink);
       await page.getByText('Send to the class “Year 11 &lt;i&gt;LSTM”').waitFor({ timeout: 10000 });
-      sent[nick] = await train(page, 20 + 15 * i);
+      sent[nick] = await trainTo(page, 20 + 15 * i);
       if (i === 1) {
-        // Markup is refused on the page, with the rule, before anything is sent.
+        // A nickname of spaces only is refused on the page, before anything is sent.
         let posted = 0;
-        page.on('request', (r) => { if (r.method() === 'POST') posted++; });
-        await page.getByLabel('Your nickname').fill('<b>x</b>');
+        page.on('request', (r) => { if (isEntriesPost(r)) posted++; });
+        await page.getByLabel('Your nickname').fill('   ');
         await page.locator('#class-send').click();
-        await page.locator('#class-send-status').filter({ hasText: '“<” or “>”' }).waitFor({ timeout: 5000 });
+        await page.locator('#class-send-status').filter({ hasText: 'Type a nickname first.' }).waitFor({ timeout: 5000 });
         assert.equal(posted, 0);
       }
       assert.equal(await send(page, nick), 201);
       await page.locator('#class-send-status').filter({ hasText: /^Sent:/ }).waitFor({ timeout: 10000 });
       if (i === 0) {
-        sent[nick] = await train(page, sent[nick] + 20);
+        sent[nick] = await trainTo(page, sent[nick] + 20);
         assert.equal(await send(page, nick), 200, 'a resend replaces');
         await page.locator('#class-send-status').filter({ hasText: /^Sent:/ }).waitFor({ timeout: 10000 });
         assert.equal(await page.locator('#class-send').textContent(), 'Send again (replaces my entry)');
@@ -139,7 +86,7 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     }
     // A fourth student opens the link now and sends after the class is closed.
     const { page: late } = await open(await ctx(), studentLink);
-    await train(late, 10);
+    await trainTo(late, 10);
 
     // The board.
     const { page: board, problems: boardProblems } = await open(teacher, boardLink);
@@ -152,6 +99,14 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     const nickTexts = await board.locator('.board-nick').allTextContents();
     assert.deepEqual([...nickTexts].sort(), [...nicks].sort());
     assert.equal(await board.locator('.board-card b, .board-title i').count(), 0, 'a nickname is text, never markup');
+    // Send times are in the teacher's time zone, not UTC.
+    for (const el of await board.locator('.board-sent').all()) {
+      const iso = await el.getAttribute('data-sent');
+      const d = new Date(iso);
+      const local = (d.getUTCHours() * 60 + d.getUTCMinutes() + zoneMinutes) % 1440;
+      const text = await el.textContent();
+      assert.equal(clockOf(text), local, `${text} is not ${iso} in ${teacherZone}`);
+    }
     assert.equal(await board.locator('.board-title').textContent(), 'Class board: Year 11 &lt;i&gt;LSTM');
 
     assert.deepEqual(await seriousAxe(board), [], 'axe on the board');
@@ -162,7 +117,7 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     const byUpdates = [...nicks].sort((a, b) => sent[b] - sent[a]);
     assert.deepEqual(await order(), byUpdates);
     await board.selectOption('#board-sort', 'name');
-    assert.deepEqual(await order(), ['&lt;b&gt;x', 'Ana', 'Zoe']);
+    assert.deepEqual(await order(), ['<b>x</b>', 'Ana', "Zoe'; DROP 🦊"]);
 
     // Screenshots: 1366 px, 390 px, large text.
     await board.setViewportSize({ width: 1366, height: 900 });
@@ -173,19 +128,31 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     await board.screenshot({ path: `${shots}/class-board-390.png`, fullPage: true });
     const overflow = await board.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the board is ${overflow} px wider than a phone`);
-    await board.setViewportSize({ width: 1366, height: 900 });
+    // A projector: 1920×1080 with Large text, which widens the board; the
+    // curves fill their box, and the top bar has nothing to train with.
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await board.waitForTimeout(300);
     await board.getByRole('button', { name: 'Large text' }).click();
     await board.waitForTimeout(300);
     await board.screenshot({ path: `${shots}/class-board-large.png`, fullPage: true });
+    const fill = await board.evaluate(() => {
+      const fig = document.querySelector('.board-fig');
+      const canvas = fig.querySelector('canvas');
+      return canvas.getBoundingClientRect().width / fig.clientWidth;
+    });
+    assert.ok(fill > 0.95, `the curves fill ${(100 * fill).toFixed(0)}% of their box`);
+    assert.equal(await board.getByRole('button', { name: 'Train', exact: true }).isVisible(), false, 'the board has no Train');
     await board.getByRole('button', { name: 'Large text' }).click();
+    await board.setViewportSize({ width: 1366, height: 900 });
 
     // Open Zoe's run: the model loads, with Zoe's update count.
-    const zoe = board.locator('.board-card', { has: board.locator('.board-nick', { hasText: /^Zoe$/ }) });
+    const zoe = board.locator('.board-card', { has: board.locator('.board-nick', { hasText: /^Zoe'/ }) });
     await zoe.getByRole('button', { name: 'Open in the playground' }).click();
     await board.getByRole('button', { name: 'Back to the board' }).waitFor({ state: 'visible', timeout: 10000 });
     const end = Date.now() + 20000;
-    while (await updates(board) !== sent.Zoe) {
-      assert.ok(Date.now() < end, `the opened run shows ${await updates(board)} updates, not ${sent.Zoe}`);
+    const zoeSent = sent[nicks[2]];
+    while (await stat(board, 'Update') !== zoeSent) {
+      assert.ok(Date.now() < end, `the opened run shows ${await stat(board, 'Update')} updates, not ${zoeSent}`);
       await board.waitForTimeout(200);
     }
     await board.getByRole('button', { name: 'Back to the board' }).click();
@@ -223,6 +190,83 @@ test('on a site without the class service, Start a class says it needs the hoste
     await page.locator('#class-status').filter({ hasText: 'Classes need the hosted version of LSTM Playground' }).waitFor({ timeout: 10000 });
     assert.equal(posted, 0, 'nothing was sent');
     assert.equal(await page.getByLabel('Student link').isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a student link made in a lesson chapter opens that chapter, with the teacher link\'s hidden controls', async (t) => {
+  if (!(await classService(url))) {
+    t.skip('this server has no class service');
+    return;
+  }
+  const teacher = await launch();
+  let student;
+  try {
+    // The teacher opens a teacher link that hides the settings, in chapter 2.
+    const { page: tp } = await open(teacher, url + '#v=1&preset=rhyme&h=8&hide=settings&lesson=2');
+    await tp.getByRole('region', { name: /^Two states/ }).waitFor({ state: 'visible', timeout: 20000 });
+    const { studentLink } = await startClass(tp, 'Lesson class');
+    assert.match(studentLink, /[#&]lesson=states(&|$)/, 'the student link names the chapter');
+    assert.match(studentLink, /[#&]hide=settings(&|$)/, 'the student link hides what the teacher link hides');
+
+    student = await launch();
+    const { page, problems } = await open(student, studentLink);
+    await page.getByRole('region', { name: /^Two states/ }).waitFor({ state: 'visible', timeout: 20000 });
+    await page.getByText('Send to the class “Lesson class”').waitFor({ state: 'visible', timeout: 10000 });
+    await trainTo(page, 10);
+    assert.equal(await send(page, 'Ana'), 201);
+    await page.getByRole('button', { name: 'Leave the lesson' }).click();
+    await pollUntil(page, () => page.getByRole('region', { name: /^Two states/ }).isVisible(), (v) => v === false, 5000);
+    assert.equal(await page.getByRole('spinbutton', { name: 'Hidden units', exact: true }).isVisible(), false, 'the settings stay hidden');
+    assert.deepEqual(problems, []);
+  } finally {
+    await teacher.close();
+    await student?.close();
+  }
+});
+
+test('the board polls with back-off, and not while its tab is hidden or a run is open', async (t) => {
+  if (!(await classService(url))) {
+    t.skip('this server has no class service');
+    return;
+  }
+  const setup = readFileSync(new URL('../worker/testdata/class.setup', import.meta.url), 'utf8').trim();
+  const { classId, boardLink } = await apiClass(url, 'Polling', setup);
+  assert.equal(await apiSend(url, classId, 'Ana', setup), 201);
+  const context = await launch();
+  await hideable(context);
+  try {
+    const page = await context.newPage();
+    const reads = boardReads(page);
+    await page.goto(boardLink);
+    await started(page);
+    await waitCards(page, 1);
+    // Nothing changes: each wait is longer than the last (5 s, 7.5 s, 11.25 s …).
+    await pollUntil(page, () => reads.length, (n) => n >= 4, 45000, 250);
+    const gaps = reads.slice(1, 4).map((x, i) => x - reads[i]);
+    assert.ok(gaps[0] >= 4500, `the board read again after ${gaps[0]} ms, not 5 s`);
+    for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] > 1.2 * gaps[i - 1], `waits ${gaps} do not grow`);
+    // Hidden, it reads nothing, even when a student sends meanwhile.
+    await setHidden(page, true);
+    const hiddenAt = reads.length;
+    assert.equal(await apiSend(url, classId, 'Bea', setup), 201);
+    await page.waitForTimeout(20000);
+    assert.equal(reads.length, hiddenAt, 'the board read while its tab was hidden');
+    // Shown again, it reads within its 5 s check and finds the new entry.
+    await setHidden(page, false);
+    await pollUntil(page, () => reads.length, (n) => n > hiddenAt, 8000);
+    await waitCards(page, 2, 5000);
+    // After that change it would read again in 5 s; with a run open it does not.
+    await page.locator('.board-card', { has: page.locator('.board-nick', { hasText: /^Ana$/ }) })
+      .getByRole('button', { name: 'Open in the playground' }).click();
+    await page.getByRole('button', { name: 'Back to the board' }).waitFor({ state: 'visible', timeout: 10000 });
+    const openAt = reads.length;
+    await page.waitForTimeout(12000);
+    assert.equal(reads.length, openAt, 'the board read while a run was open over it');
+    await page.getByRole('button', { name: 'Back to the board' }).click();
+    await pollUntil(page, () => reads.length, (n) => n > openAt, 3000);
+    console.log(`# board reads at ${reads.map((x) => (x / 1000).toFixed(1)).join(', ')} s`);
   } finally {
     await context.close();
   }

@@ -5,37 +5,10 @@
 // native server) and tests/worker/worker.test.mjs (the Workers runtime).
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
+import { open, stat, waitStat, settled } from './classroom.mjs';
 
-// open loads url in context and collects console problems.
-async function open(context, target) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  await page.goto(target);
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
-  return { page, problems };
-}
-
-// updates reads the top bar's Update stat (an <output>, role "status"),
-// reading "6,640" and "33.1k" alike.
-async function updates(page) {
-  const text = (await page.getByRole('status', { name: 'Update', exact: true }).textContent()).trim();
-  const m = text.replace(/,/g, '').match(/^([0-9.]+)\s*([kM]?)/);
-  return m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1) : NaN;
-}
-
-// waitUpdates polls the Update stat until pred holds.
-async function waitUpdates(page, pred, timeout) {
-  const end = Date.now() + timeout;
-  let n;
-  while (Date.now() < end) {
-    n = await updates(page);
-    if (pred(n)) return n;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`Update = ${n}: condition not met within ${timeout} ms`);
-}
+const updates = (page) => stat(page, 'Update');
+const waitUpdates = (page, pred, timeout) => waitStat(page, 'Update', pred, timeout);
 
 // shareLink reads the link the page shows after sharing: a field or a link
 // labelled "Share link".
@@ -70,13 +43,7 @@ export async function shareRoundTrip(t, url) {
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 5000 });
     // The engine may finish an update in flight after Pause: wait until the
     // count holds still.
-    let trained = await updates(page);
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(250);
-      const n = await updates(page);
-      if (n === trained) break;
-      trained = n;
-    }
+    const trained = await settled(page);
 
     const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/api/models'));
     await share.click();

@@ -146,11 +146,12 @@ test('the board, a model, a removal and the close take the class\'s teacher key'
   assert.equal(b.class.open, true, 'the refused closes closed nothing');
 });
 
-test('refused sends: HTML or control characters in the nickname, oversized fields, a bad model', async () => {
+test('refused sends: control characters or nothing visible in the nickname, oversized fields, a bad model; markup is text', async () => {
   const c = await startClass('Refusals', '198.51.100.5');
   const ip = '198.51.100.6';
   const cases = [
-    [{ ...entry('<img src=x onerror=alert(1)>') }, 400, 'bad_nickname', 'nickname'],
+    [{ ...entry('   ') }, 400, 'bad_nickname', 'nickname'],
+    [{ ...entry('\u200d\u3000') }, 400, 'bad_nickname', 'nickname'],
     [{ ...entry('Ada\u0007') }, 400, 'bad_nickname', 'nickname'],
     [{ ...entry('Ada\nL') }, 400, 'bad_nickname', 'nickname'],
     [{ ...entry('Ada\u202e') }, 400, 'bad_nickname', 'nickname'],
@@ -177,8 +178,13 @@ test('refused sends: HTML or control characters in the nickname, oversized field
     method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': ip }, body: 'nickname=Ada',
   });
   await jsonError(form, 415, null, 'unsupported_type');
-  await jsonError(await api('POST', 'api/classes', { body: { title: '<b>x</b>', setup }, ip }), 400, null, 'bad_title');
+  await jsonError(await api('POST', 'api/classes', { body: { title: 'Class\u0007', setup }, ip }), 400, null, 'bad_title');
   assert.equal((await board(c)).count, 0, 'nothing refused was stored');
+  // A nickname is any printable text: markup and quotes are kept as typed
+  // (the page shows them as text only), by the page's rule (share.CleanName).
+  const nick = "<img src=x onerror=alert(1)>'🦊";
+  await ok(await sendTo(c, entry(nick), ip), 201);
+  assert.deepEqual((await board(c)).entries.map((e) => e.nickname), [nick]);
 });
 
 // sendAll sends the entries es to c, n at a time, each from ip(i), and

@@ -32,6 +32,7 @@
 //	model     Model                  an lstm model file: deflate, then unpadded base64url
 //	shared    Shared                 a share service model id (ValidModelID)
 //	class     Class                  a class board's id (ValidModelID's form): the page sends runs to it
+//	lesson    Lesson                 a lesson chapter's id or number (1 … MaxPresetLen of a-z 0-9 - _): the page opens it
 //
 // Values are percent-encoded as in a query string ('+' also reads as a
 // space). Encode writes every setting, so that a link reproduces its run even
@@ -192,6 +193,14 @@ type State struct {
 	// (ValidModelID). A class link carries the class's setup; the teacher
 	// key is never part of a link State (see ParseBoard).
 	Class string
+
+	// Lesson names the lesson chapter the page opens (its id, such as
+	// "states", or its number from 1), or "" for none; the page owns the
+	// chapters and ignores one it does not know. It has a preset id's form
+	// (1 … MaxPresetLen of a-z 0-9 - _). A link without v= that has only
+	// lesson= ("#lesson=2", the lesson's own links) is not a link State:
+	// Decode gives ErrNotLink, as before the key was known.
+	Lesson string
 }
 
 // ModelIDLen is the length of a share service model id: 128 random bits in
@@ -223,7 +232,7 @@ func (s State) Equal(t State) bool {
 	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
 		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
 		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared &&
-		s.Lang == t.Lang && s.Class == t.Class
+		s.Lang == t.Lang && s.Class == t.Class && s.Lesson == t.Lesson
 }
 
 // Hides reports whether s hides the control name (one of HideNames).
@@ -255,6 +264,7 @@ const (
 	keyModel      = "model"
 	keyShared     = "shared"
 	keyClass      = "class"
+	keyLesson     = "lesson"
 	keyLang       = words.LinkKey
 )
 
@@ -269,13 +279,14 @@ const (
 	fieldModel   = "Model"
 	fieldShared  = "Shared model"
 	fieldClass   = "Class"
+	fieldLesson  = "Lesson"
 	fieldLang    = "Language"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
 var keyOrder = [...]string{keyVersion, keyLang, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
-	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyText, keyModel}
+	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyLesson, keyText, keyModel}
 
 // configOrder is the registry of lstm.Config (with the page's seed range),
 // in the link's key order.
@@ -382,6 +393,8 @@ func (s State) value(key string) (string, bool) {
 		return s.Shared, s.Shared != ""
 	case keyClass:
 		return s.Class, s.Class != ""
+	case keyLesson:
+		return s.Lesson, s.Lesson != ""
 	case keyLang:
 		return s.Lang, s.Lang != ""
 	}
@@ -507,6 +520,9 @@ func (s State) Validate() error {
 	if s.Class != "" && !ValidModelID(s.Class) {
 		return badClass(s.Class)
 	}
+	if s.Lesson != "" && !validLesson(s.Lesson) {
+		return badLesson(s.Lesson)
+	}
 	if s.Model != nil {
 		if len(s.Model) > MaxModelBytes {
 			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
@@ -536,6 +552,15 @@ func checkShared(id string, hasModel bool) error {
 func badClass(id string) error {
 	return &LinkError{Key: keyClass, Field: fieldClass, Value: id,
 		Reason: fmt.Sprintf("a class's id is %d letters a to z and digits 2 to 7; ask the teacher for the link again", ModelIDLen)}
+}
+
+// validLesson reports whether l has the form of a lesson chapter's id.
+func validLesson(l string) bool { return checkPreset(l) == nil }
+
+// badLesson refuses a lesson chapter not of a chapter id's form.
+func badLesson(l string) error {
+	return &LinkError{Key: keyLesson, Field: fieldLesson, Value: l,
+		Reason: fmt.Sprintf("a lesson chapter is its number or its id: 1 to %d letters a to z, digits, '-' or '_'", MaxPresetLen)}
 }
 
 // tooLong refuses a fragment of n characters, over MaxFragment.
@@ -762,6 +787,14 @@ func pairs(fragment string) (map[string]string, error) {
 // and whose first unknown key is unknown ("" for none).
 func checkLinkVersion(vals map[string]string, unknown string) error {
 	ver, hasVer := vals[keyVersion]
+	if _, ok := vals[keyLesson]; ok && !hasVer {
+		// A lesson's own link ("#lesson=2") has no version: it was no link
+		// State before lesson= was a key, and stays none.
+		delete(vals, keyLesson)
+		if unknown == "" {
+			unknown = keyLesson
+		}
+	}
 	switch {
 	case !hasVer && len(vals) == 0:
 		reason := "it carries no settings"
@@ -900,6 +933,13 @@ func (s *State) decodeData(vals map[string]string) error {
 		}
 		s.Class = v
 	}
+	if v, ok := vals[keyLesson]; ok && v != "" {
+		v = strings.ToLower(strings.TrimSpace(v))
+		if !validLesson(v) {
+			return badLesson(v)
+		}
+		s.Lesson = v
+	}
 	return nil
 }
 
@@ -978,6 +1018,8 @@ func fieldOf(key string) string {
 		return fieldShared
 	case keyClass:
 		return fieldClass
+	case keyLesson:
+		return fieldLesson
 	case keyLang:
 		return fieldLang
 	}

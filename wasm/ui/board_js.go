@@ -59,6 +59,9 @@ func (a *app) openBoard(b share.Board) {
 			a.paintCurves()
 		}
 	})
+	// Large text widens the board (its width is in rem) and the chart's
+	// lettering: draw the curves again at the new size.
+	browser.Listen(a.v.LargeText, "click", func(dom.Event) { a.paintCurves() })
 	a.refreshBoard()
 }
 
@@ -89,21 +92,22 @@ func (a *app) refreshBoard() {
 			bs.failures = 0
 			a.boardProblem("")
 			a.boardRead(cl, entries)
-			wait = classroom.PollMs(bs.unchanged)
+			wait = classroom.PollMs(bs.unchanged, cl.BoardDelay)
 		}
 		a.nextRefresh(gen, wait)
 	})
 }
 
 // nextRefresh refreshes the board after wait ms, unless a newer refresh
-// started; while the page is hidden it only waits on, so that a board left
-// open in a background tab costs the service no reads.
+// started; while the page is hidden, or shows a run opened from the board,
+// it only waits on, so that a board left open in a background tab costs the
+// service no reads (Back to the board refreshes at once).
 func (a *app) nextRefresh(gen, wait int) {
 	bs := a.cls.brd
 	browser.Timeout(wait, func() {
 		switch {
 		case gen != bs.gen:
-		case browser.PageIsHidden():
+		case browser.PageIsHidden() || bs.viewing:
 			a.nextRefresh(gen, 5000)
 		default:
 			a.refreshBoard()
@@ -201,7 +205,11 @@ func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 	if e.ModelBytes == 0 {
 		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.noModel")))
 	}
-	card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardSent", strings.Replace(strings.TrimSuffix(e.Sent, "Z"), "T", " ", 1))))
+	sent := browser.LocalDateTime(e.Sent, l.Tag())
+	if sent == "" {
+		sent = e.Sent
+	}
+	card.AppendChild(b.El("p", browser.Cls("hint board-sent"), browser.Attr("data-sent", e.Sent), a.w("class.cardSent", sent)))
 	card.AppendChild(b.El("div", browser.Cls("board-actions"), open, remove))
 	return card
 }

@@ -9,6 +9,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/lesson"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/browser"
@@ -76,6 +77,9 @@ func (a *app) initClass() {
 	if st, err := share.Decode(hash); err == nil && st.Class != "" {
 		a.initSend(st.Class)
 	}
+	if a.lessonSt.on { // a chapter opened by the link before the class parts were built
+		a.markLessonTarget(a.classStartTarget())
+	}
 }
 
 // copyButton makes b copy the link in in.
@@ -135,6 +139,9 @@ func (a *app) startClass() {
 	}
 	ss := a.currentSetup().ShareState(a.presets, a.linkOptions())
 	ss.Model, ss.Shared, ss.Class = nil, "", ""
+	if a.lessonSt.on { // the students open the chapter the teacher shows
+		ss.Lesson = lesson.Chapters()[a.lessonSt.i].ID
+	}
 	setup, err := ss.Encode()
 	if err != nil {
 		browser.SetText(c.Status, err.Error())
@@ -160,6 +167,17 @@ func (a *app) startClass() {
 			a.classStarted(ss, cl, key)
 		})
 	})
+}
+
+// classStartTarget returns Start a class for the lesson to show with its
+// chapter (a student link made there opens the chapter), or nil on a
+// student's page (opened with a class link) or a board.
+func (a *app) classStartTarget() dom.HTMLElement {
+	c := &a.cls
+	if c.start == nil || c.send != nil || c.brd != nil {
+		return nil
+	}
+	return c.start.Root
 }
 
 func mapOf(v any) map[string]any { m, _ := v.(map[string]any); return m }

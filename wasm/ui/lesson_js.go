@@ -77,17 +77,10 @@ func (a *app) enterLesson(i int) {
 			continue // the RNN's cell is chapter 1's; the LSTM's comes with chapter 3
 		}
 		for _, t := range a.v.LessonTargets(id) {
-			if t == nil {
-				continue
-			}
-			t.Class().Add("keep-target")
-			ls.targets = append(ls.targets, t)
-			for p := t.ParentElement(); p != nil && p != a.v.App; p = p.ParentElement() {
-				p.Class().Add("keep-path")
-				ls.paths = append(ls.paths, p)
-			}
+			a.markLessonTarget(t)
 		}
 	}
+	a.markLessonTarget(a.classStartTarget()) // a teacher starts a class with this chapter
 	browser.SetHidden(v.Root, false)
 	browser.SetHidden(a.v.Tour.Root, true)
 	a.tourSt.quiet = true
@@ -95,6 +88,20 @@ func (a *app) enterLesson(i int) {
 	a.whenStarted(func() { a.lessonModel(chs[i]) })
 	v.Title.Focus()
 	a.invalidate(DirtyTrace | DirtyCursor | DirtyLayout)
+}
+
+// markLessonTarget marks t (if not nil) to be shown in the lesson.
+func (a *app) markLessonTarget(t dom.HTMLElement) {
+	if t == nil {
+		return
+	}
+	ls := &a.lessonSt
+	t.Class().Add("keep-target")
+	ls.targets = append(ls.targets, t)
+	for p := t.ParentElement(); p != nil && p != a.v.App; p = p.ParentElement() {
+		p.Class().Add("keep-path")
+		ls.paths = append(ls.paths, p)
+	}
 }
 
 // unmarkLesson takes the lesson's marks off the page's panels.

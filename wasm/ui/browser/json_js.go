@@ -119,6 +119,28 @@ func LocalTime(lang string) string {
 	return s
 }
 
+// LocalDateTime returns the moment iso (RFC 3339, as the service writes it)
+// as the browser writes a date and time in the page's language (lang: a BCP
+// 47 tag) and the visitor's own time zone, with Intl's medium date and short
+// time; "" if the browser cannot read iso.
+func LocalDateTime(iso, lang string) string {
+	var s string
+	err := jsCall(func() {
+		d := js.Global().Get("Date").New(iso)
+		if t := d.Call("getTime"); t.IsNaN() {
+			return
+		}
+		opts := js.Global().Get("Object").New()
+		opts.Set("dateStyle", "medium")
+		opts.Set("timeStyle", "short")
+		s = d.Call("toLocaleString", lang, opts).String()
+	})
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
 // SetLocationHash sets the page address's fragment without reloading
 // (frag without '#').
 func SetLocationHash(frag string) {

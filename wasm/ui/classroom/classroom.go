@@ -13,6 +13,8 @@ import (
 	"encoding/base64"
 	"math"
 	"strings"
+
+	"lstmplayground/wasm/share"
 )
 
 // MaxLossPoints is the most loss values a send carries (the service's
@@ -94,25 +96,25 @@ func cut(s string, n int) string {
 }
 
 // NicknameProblem returns the word id of what is wrong with a nickname the
-// person typed (the service's rules: 1 … maxChars characters after trimming,
-// no control or format characters, no '<' or '>'), or "" if it is fine.
+// person typed, by the service's own rule (share.CleanName: any printable
+// text of 1 … maxChars characters, no control or format characters, not
+// invisible only), or "" if it is fine. Markup is fine: a nickname is only
+// ever shown as text.
 func NicknameProblem(nick string, maxChars int) string {
-	n := strings.TrimSpace(nick)
-	count := 0
-	for _, r := range n {
-		count++
-		if r < ' ' || r == 0x7f || r == '<' || r == '>' || (0x80 <= r && r < 0xa0) || r == 0x2028 || r == 0x2029 ||
-			(0x200b <= r && r <= 0x200f) || (0x202a <= r && r <= 0x202e) || (0x2060 <= r && r <= 0x2064) || r == 0xfeff {
-			return "class.nickBadChar"
-		}
+	if maxChars <= 0 {
+		maxChars = math.MaxInt
 	}
+	_, err := share.CleanName(nick, maxChars)
+	ne, _ := err.(*share.NameError)
 	switch {
-	case count == 0:
+	case ne == nil:
+		return ""
+	case ne.Problem == share.NameEmpty:
 		return "class.nickEmpty"
-	case maxChars > 0 && count > maxChars:
+	case ne.Problem == share.NameTooLong:
 		return "class.nickLong"
 	}
-	return ""
+	return "class.nickBadChar"
 }
 
 // TokenLen is the length of a student token and of the service's ids.

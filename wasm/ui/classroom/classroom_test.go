@@ -56,7 +56,7 @@ func TestBody(t *testing.T) {
 
 func TestNickname(t *testing.T) {
 	for nick, want := range map[string]string{
-		"Ana": "", " 小明 🙂 ": "", "": "class.nickEmpty", "   ": "class.nickEmpty", "a<b": "class.nickBadChar",
+		"Ana": "", " 小明 🙂 ": "", "": "class.nickEmpty", "   ": "class.nickEmpty", "\u3000\u200d": "class.nickEmpty", "<b>x</b>": "", "'; DROP": "", "🙂": "",
 		"a\nb": "class.nickBadChar", "a\u202eb": "class.nickBadChar", "abcdefghi": "class.nickLong",
 	} {
 		if got := NicknameProblem(nick, 8); got != want {
@@ -153,7 +153,12 @@ func TestProblemAndBackoff(t *testing.T) {
 	if a, b, c := Backoff(1, 0, 0, 30000), Backoff(3, 0, 0, 30000), Backoff(20, 0, 0.999, 30000); a != 1000 || b != 4000 || c > 37500 || c < 30000 {
 		t.Errorf("back-off %d %d %d", a, b, c)
 	}
-	if PollMs(0) != 5000 || PollMs(1) != 7500 || PollMs(50) != 60000 {
-		t.Errorf("poll %d %d %d", PollMs(0), PollMs(1), PollMs(50))
+	if PollMs(0, 0) != 5000 || PollMs(1, 0) != 7500 || PollMs(50, 0) != 60000 {
+		t.Errorf("poll %d %d %d", PollMs(0, 0), PollMs(1, 0), PollMs(50, 0))
+	}
+	// On Workers (a new entry may take 60 s to be listed) the board waits
+	// 10 s after a change, then longer as natively.
+	if PollMs(0, 60) != 10000 || PollMs(1, 60) != 15000 || PollMs(50, 60) != 60000 || PollMs(0, 3600) != 60000 {
+		t.Errorf("poll on Workers %d %d %d %d", PollMs(0, 60), PollMs(1, 60), PollMs(50, 60), PollMs(0, 3600))
 	}
 }

@@ -60,14 +60,18 @@ const MaxTries = 5
 
 // PollMs returns the board's next refresh wait in milliseconds: 5 seconds
 // after a change, growing by half at each refresh that brought nothing new,
-// up to a minute; after a failed refresh, Backoff's wait.
-func PollMs(unchanged int) int {
-	ms := 5000.0
+// up to a minute; after a failed refresh, Backoff's wait. delaySeconds is
+// the service's boardDelaySeconds (0 natively): where a new entry may take
+// that long to be listed (KV on Workers), refreshing more often than every
+// sixth of it finds nothing sooner and only costs reads, so the first wait
+// is at least that (10 s for 60 s).
+func PollMs(unchanged, delaySeconds int) int {
+	ms := max(5000.0, float64(delaySeconds)*1000/6)
 	for range unchanged {
 		ms *= 1.5
 		if ms >= 60000 {
 			return 60000
 		}
 	}
-	return int(ms)
+	return int(min(ms, 60000))
 }
