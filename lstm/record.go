@@ -24,6 +24,9 @@ type UpdateRecord struct {
 
 	Trace    Trace     // the forward pass, from the window's initial state (row 0)
 	StepLoss []float64 // (T) the loss at each step
+	// Output (T, Y): Text: the probability of each next symbol at each step;
+	// Numbers: the prediction, in the model's normalised units.
+	Output []float64
 
 	// The gradient of the window's loss L reaching the states on the way back,
 	// per layer, (T, H) row-major for t = 1 … T: ∂L/∂h_t and ∂L/∂c_t (c nil
@@ -142,6 +145,11 @@ func (r *record) beforeUpdate(t *Trainer, p, T int) {
 		out.Targets = slices.Clone(t.ids[p+1 : p+T+1])
 	}
 	out.Trace = t.n.tr.clone(T)
+	if t.m.Kind == Numbers {
+		out.Output = slices.Clone(t.n.y[:T*t.m.Params.Y])
+	} else {
+		out.Output = slices.Clone(t.n.prob[:T*t.m.Params.Y])
+	}
 	out.ClippedNorm = math.Sqrt(SumSquares(t.g.Data))
 	r.before = slices.Clone(t.m.Params.Data)
 }

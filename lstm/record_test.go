@@ -58,15 +58,26 @@ func TestStepRecordedIsStep(t *testing.T) {
 func checkRecord(t *testing.T, rec *UpdateRecord, cfg Config, kind Kind) {
 	t.Helper()
 	T := rec.Update.Chars
-	if len(rec.StepLoss) != T || rec.Trace.T != T || len(rec.DH) != cfg.Layers || len(rec.DH[0]) != T*cfg.Hidden {
+	if len(rec.Output)%T != 0 || rec.Trace.T != T || len(rec.DH) != cfg.Layers || len(rec.DH[0]) != T*cfg.Hidden {
 		t.Fatalf("shapes: %d losses, trace T %d, DH %d×%d for T %d", len(rec.StepLoss), rec.Trace.T, len(rec.DH), len(rec.DH[0]), T)
 	}
 	if (rec.DC == nil) != (cfg.Cell == CellRNN) || (kind == Text) != (len(rec.Inputs) == T && len(rec.Targets) == T) {
 		t.Fatalf("DC %v for %v, %d inputs for %v", rec.DC != nil, cfg.Cell, len(rec.Inputs), kind)
 	}
 	var sum float64
-	for _, l := range rec.StepLoss {
+	Y := len(rec.Output) / T
+	for s, l := range rec.StepLoss {
 		sum += l
+		want := 0.0
+		if kind == Text {
+			want = -math.Log(rec.Output[s*Y+int(rec.Targets[s])])
+		} else {
+			d := rec.Output[s] - rec.TargetValues[s]
+			want = d * d
+		}
+		if math.Abs(l-want) > 1e-9*math.Max(1, want) {
+			t.Fatalf("step %d: loss %v, from the output %v", s+1, l, want)
+		}
 	}
 	if mean := sum / float64(T); math.Abs(mean-rec.Update.Loss) > 1e-12*math.Max(1, mean) {
 		t.Errorf("mean of the steps' losses %v, the update's loss %v", mean, rec.Update.Loss)
