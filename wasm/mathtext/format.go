@@ -51,3 +51,23 @@ func FormatPercent(p float64) string {
 	}
 	return strconv.FormatFloat(math.Round(p*100), 'f', -1, 64) + "%"
 }
+
+// FormatSig formats v with digits significant digits and a true minus sign,
+// exponent without "+": "0.01", "1e-05", "−2.5"; NaN and ±∞ by name. Small
+// numbers such as gradients keep their size where FormatValue would write
+// 0.000.
+func FormatSig(v float64, digits int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "∞"
+	case math.IsInf(v, -1):
+		return Minus + "∞"
+	}
+	s := strings.Replace(strconv.FormatFloat(v, 'g', digits, 64), "e+", "e", 1)
+	if strings.HasPrefix(s, "-") {
+		s = Minus + s[1:]
+	}
+	return s
+}

@@ -10,6 +10,7 @@ func TestFormat(t *testing.T) {
 		{FormatValue(0.93215), "0.932"}, {FormatValue(-0.8), "−0.800"}, {FormatValue(-0.0001), "0.000"},
 		{FormatValue(math.NaN()), "NaN"}, {FormatValue(math.Inf(1)), "∞"}, {FormatValue(math.Inf(-1)), "−∞"},
 		{FormatOperand(-0.8), "(−0.800)"}, {FormatOperand(0.5), "0.500"},
+		{FormatSig(0.012345, 3), "0.0123"}, {FormatSig(-1e-5, 3), "−1e-05"}, {FormatSig(2.5e12, 2), "2.5e12"}, {FormatSig(math.Inf(-1), 3), "−∞"},
 		{FormatPercent(0.62), "62%"}, {FormatPercent(0.004), "0.4%"}, {FormatPercent(math.NaN()), "–"},
 	} {
 		if tc.got != tc.want {

@@ -71,26 +71,8 @@ func FormatNumber(v float64) string {
 	return FormatSig(v, 4)
 }
 
-func FormatSig(v float64, digits int) string {
-	if math.IsNaN(v) {
-		return "NaN"
-	}
-	if math.IsInf(v, 0) {
-		if v > 0 {
-			return "∞"
-		}
-		return Minus + "∞"
-	}
-	s := strconv.FormatFloat(v, 'g', digits, 64)
-	if strings.ContainsAny(s, "e") {
-		// 1e-05 rather than 1e-05 with padding; keep Go's form but trim "+".
-		s = strings.Replace(s, "e+", "e", 1)
-	}
-	if strings.HasPrefix(s, "-") {
-		s = Minus + s[1:]
-	}
-	return s
-}
+// FormatSig is mathtext.FormatSig: digits significant digits, "1e-05", "−2.5".
+func FormatSig(v float64, digits int) string { return mathtext.FormatSig(v, digits) }
 
 // DisplayRune returns how a character of the probe or the vocabulary is shown
 // in one cell: visible stand-ins for white space and control characters.
