@@ -189,6 +189,7 @@ func TestKeys(t *testing.T) {
 	}
 	for _, s := range []Step{lstmStep, rnnStep} {
 		sc := Build(s, tr)
+		sc.AddGrad(Grad{DC: 1, DH: 2})
 		Describe(&sc, tr)
 		for _, p := range sc.Parts {
 			if !strings.HasPrefix(p.Name, "«") {
