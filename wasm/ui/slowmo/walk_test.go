@@ -126,7 +126,6 @@ func TestCaptionsNumbers(t *testing.T) {
 	}
 }
 
-
 // TestChinese: every position has a Chinese caption that is not the English.
 func TestChinese(t *testing.T) {
 	for _, cell := range []lstm.Cell{lstm.CellLSTM, lstm.CellRNN} {
