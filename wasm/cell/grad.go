@@ -41,5 +41,5 @@ func (sc *Scene) AddGrad(g Grad) {
 	if sc.LSTM {
 		note("cprev", 6, 104, "start", "∂L/∂c^{t−1} = #", g.DCPrev)
 	}
-	note("hprev", 6, 352, "start", "∂L/∂h^{t−1} = #", g.DHPrev)
+	note("hprev", 108, 404, "start", "∂L/∂h^{t−1} = #", g.DHPrev)
 }

@@ -11,7 +11,7 @@ import (
 // The curve's viewBox and plot area.
 const (
 	CurveW, CurveH           = 640, 220
-	left, right, top, bottom = 56.0, 14.0, 30.0, 34.0
+	left, right, top, bottom = 56.0, 14.0, 44.0, 34.0
 )
 
 // Colours of the curve: the page's accent for h and the loss, purple for c,
@@ -75,10 +75,8 @@ func (p *plot) axes(say Say, ticks []float64) {
 	y0, y1 := top, CurveH-bottom
 	p.raw(`<path d="M` + f(left) + " " + f(y0) + "V" + f(y1) + "H" + f(CurveW-right) + `" fill="none" stroke="` + inkAxis + `"/>` + "\n")
 	for _, v := range ticks {
-		label := mathtext.FormatSig(v, 2)
-		if p.logY {
-			label = "10^" + strconv.Itoa(int(math.Round(math.Log10(v))))
-		}
+		label := mathtext.FormatSig(v, 2) // on the log scale: 1, 0.1, 0.01, 0.001, 1e-04
+
 		p.text(left-6, p.y(v)+4, "end", inkAxis, label)
 		p.raw(`<path d="M` + f(left) + " " + f(p.y(v)) + "H" + f(CurveW-right) + `" stroke="#e1e4e8"/>` + "\n")
 	}
@@ -188,19 +186,19 @@ func (p *plot) line(v []float64, from int, ink, extra string) {
 	}
 }
 
+// gradLegend writes the curves' names in a row under the title.
 func (w *Walk) gradLegend(p *plot, say Say, lstm bool) {
-	x := CurveW - right - 200.0
-	item := func(y float64, ink, dash, label string) {
+	x, y := left, 36.0
+	item := func(ink, dash, label string, width float64) {
 		p.raw(`<path d="M` + f(x) + " " + f(y-4) + "h22" + `" stroke="` + ink + `" stroke-width="2" ` + dash + "/>\n")
 		p.text(x+28, y, "start", inkAxis, label)
+		x += width
 	}
-	item(top+2, inkH, "", say("slowmo.curve.dh"))
-	y := top + 18
+	item(inkH, "", say("slowmo.curve.dh"), 110)
 	if lstm {
-		item(y, inkC, "", say("slowmo.curve.dc"))
-		y += 16
+		item(inkC, "", say("slowmo.curve.dc"), 110)
 	}
-	item(y, inkReach, `stroke-dasharray="2 3"`, say("slowmo.curve.reach"))
+	item(inkReach, `stroke-dasharray="2 3"`, say("slowmo.curve.reach"), 0)
 }
 
 // niceCeil rounds v up to 1, 2 or 5 times a power of ten (1 for v ≤ 0).
