@@ -39,6 +39,7 @@ type slowState struct {
 	window, windowNote dom.HTMLElement
 	cells              []dom.HTMLElement
 	figBox, figDesc    dom.HTMLElement
+	curveBox           dom.HTMLElement
 	fig, curve         *dom.HTMLImageElement
 	table              dom.HTMLElement
 	prev, next, close  *dom.HTMLButtonElement
@@ -98,6 +99,9 @@ func (a *app) buildSlowPanel() {
 	s.figDesc = b.El("p", browser.Cls("visually-hidden"), browser.ID("slowmo-cell-desc"))
 	s.figBox = b.El("div", browser.Cls("slowmo-fig cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.fig, s.figDesc)
 	s.curve = b.El("img", browser.Cls("slowmo-curve"), browser.ID("slowmo-curve"), browser.Attr("alt", "")).(*dom.HTMLImageElement)
+	// At phone width the curve scrolls sideways, as the figure does: the
+	// scroller takes focus so that the keyboard can scroll it too.
+	s.curveBox = b.El("div", browser.Cls("slowmo-curvebox"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.curve)
 	s.table = b.El("table", browser.Cls("slowmo-table"), browser.ID("slowmo-table"))
 	s.prev, s.next = btn("btn"), btn("btn btn-train")
 	s.prev.SetAttribute("id", "slowmo-prev")
@@ -106,7 +110,7 @@ func (a *app) buildSlowPanel() {
 	s.sec = b.El("section", browser.Cls("slowmo"), browser.ID("slowmo"), browser.Attr("aria-labelledby", "slowmo-h"), browser.Attr("tabindex", "-1"),
 		b.El("div", browser.Cls("slowmo-head"), s.heading, s.close),
 		s.keys, list, s.caption, s.pos, s.windowNote, s.window,
-		b.El("div", browser.Cls("slowmo-body"), s.figBox, s.curve), s.table,
+		b.El("div", browser.Cls("slowmo-body"), s.figBox, s.curveBox), s.table,
 		b.El("div", browser.Cls("slowmo-nav"), s.prev, s.next))
 	browser.SetHidden(s.sec, true)
 }
@@ -283,7 +287,7 @@ func (a *app) slowCells() {
 // slowShow shows or hides the parts of the walk that need a record.
 func (a *app) slowShow(on bool) {
 	s := &a.slow
-	for _, e := range []dom.Element{s.pos, s.windowNote, s.window, s.figBox, s.curve, s.table, s.prev, s.next} {
+	for _, e := range []dom.Element{s.pos, s.windowNote, s.window, s.figBox, s.curveBox, s.table, s.prev, s.next} {
 		browser.SetHidden(e, !on)
 	}
 	for _, st := range s.stages {
@@ -318,9 +322,9 @@ func (a *app) slowRender() {
 	if svg, title, ok := w.Curve(sayID); ok {
 		browser.SetSVGImage(s.curve, svg)
 		s.curve.SetAttribute("alt", title)
-		browser.SetHidden(s.curve, false)
+		browser.SetHidden(s.curveBox, false)
 	} else {
-		browser.SetHidden(s.curve, true)
+		browser.SetHidden(s.curveBox, true)
 	}
 	a.slowTable(stage == slowmo.StageChange)
 }

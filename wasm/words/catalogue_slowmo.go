@@ -66,13 +66,17 @@ var enSlowmo = map[string]string{
 	"slowmo.matrix.wy":     "W′ (output)",
 	"slowmo.matrix.by":     "b′ (output)",
 
-	"slowmo.curve.loss":  "Loss at each step",
-	"slowmo.curve.grad":  "Gradient reaching each step on the way back (log scale)",
-	"slowmo.curve.dh":    "‖∂L/∂h‖",
-	"slowmo.curve.dc":    "‖∂L/∂c‖",
-	"slowmo.curve.reach": "last step's loss only",
-	"slowmo.curve.step":  "step",
-	"slowmo.curve.mean":  "mean {1}", // {1} the mean loss
+	"slowmo.curve.loss":   "Loss at each step",
+	"slowmo.curve.grad":   "Gradient reaching each step on the way back (log scale)",
+	"slowmo.curve.dh":     "‖∂L/∂h‖",
+	"slowmo.curve.dc":     "‖∂L/∂c‖",
+	"slowmo.curve.reach":  "last step's loss only",
+	"slowmo.curve.step":   "step",
+	"slowmo.curve.mean":   "mean {1}", // {1} the mean loss
+	"slowmo.curve.clip":   "The gradient's norm ‖∇L‖, before and after clipping",
+	"slowmo.curve.before": "before",
+	"slowmo.curve.after":  "after",
+	"slowmo.curve.limit":  "limit {1}", // {1} the clipping limit
 }
 
 var zhSlowmo = map[string]string{
@@ -127,13 +131,17 @@ var zhSlowmo = map[string]string{
 	"slowmo.matrix.wy":     "W′（输出）",
 	"slowmo.matrix.by":     "b′（输出）",
 
-	"slowmo.curve.loss":  "每一步的损失",
-	"slowmo.curve.grad":  "反向时到达每一步的梯度（对数刻度）",
-	"slowmo.curve.dh":    "‖∂L/∂h‖",
-	"slowmo.curve.dc":    "‖∂L/∂c‖",
-	"slowmo.curve.reach": "只用最后一步的损失",
-	"slowmo.curve.step":  "步",
-	"slowmo.curve.mean":  "平均 {1}",
+	"slowmo.curve.loss":   "每一步的损失",
+	"slowmo.curve.grad":   "反向时到达每一步的梯度（对数刻度）",
+	"slowmo.curve.dh":     "‖∂L/∂h‖",
+	"slowmo.curve.dc":     "‖∂L/∂c‖",
+	"slowmo.curve.reach":  "只用最后一步的损失",
+	"slowmo.curve.step":   "步",
+	"slowmo.curve.mean":   "平均 {1}",
+	"slowmo.curve.clip":   "梯度的范数 ‖∇L‖：裁剪之前和之后",
+	"slowmo.curve.before": "之前",
+	"slowmo.curve.after":  "之后",
+	"slowmo.curve.limit":  "界限 {1}",
 }
 
 func init() {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"lstmplayground/lstm"
 	"lstmplayground/wasm/mathtext"
 )
 
@@ -35,8 +36,39 @@ func (w *Walk) Curve(say Say) ([]byte, string, bool) {
 		return w.lossCurve(say, w.T()-1), say("slowmo.curve.loss"), true
 	case StageBack:
 		return w.gradCurve(say, t), say("slowmo.curve.grad"), true
+	case StageClip:
+		return w.clipCurve(say), say("slowmo.curve.clip"), true
 	}
 	return nil, "", false
+}
+
+// clipCurve draws the gradient's norm before and after clipping as two
+// bars, with the limit where it bounds the norm (ClipNorm).
+func (w *Walk) clipCurve(say Say) []byte {
+	r := w.R
+	p := newPlot(2, say("slowmo.curve.clip"))
+	hi := niceCeil(max(r.GradNorm, r.ClippedNorm))
+	limit := r.ClipMode == lstm.ClipNorm && r.Clip > 0
+	if limit {
+		hi = niceCeil(max(hi, r.Clip))
+	}
+	p.y = func(v float64) float64 { return CurveH - bottom - (CurveH-bottom-top)*v/hi }
+	p.raw(`<path d="M` + f(left) + " " + f(top) + "V" + f(CurveH-bottom) + "H" + f(CurveW-right) + `" fill="none" stroke="` + inkAxis + `"/>` + "\n")
+	for _, v := range []float64{0, hi / 2, hi} {
+		p.text(left-6, p.y(v)+4, "end", inkAxis, mathtext.FormatSig(v, 2))
+	}
+	bw := (CurveW - left - right) / 2 * 0.5
+	for i, v := range []float64{r.GradNorm, r.ClippedNorm} {
+		ink := []string{inkH, inkNow}[i]
+		p.raw(`<rect x="` + f(p.x(i)-bw/2) + `" y="` + f(p.y(v)) + `" width="` + f(bw) + `" height="` + f(p.y(0)-p.y(v)) + `" fill="` + ink + `"/>` + "\n")
+		p.text(p.x(i), p.y(v)-4, "middle", inkAxis, mathtext.FormatSig(v, 3))
+		p.text(p.x(i), CurveH-bottom+14, "middle", inkAxis, say([]string{"slowmo.curve.before", "slowmo.curve.after"}[i]))
+	}
+	if limit {
+		p.raw(`<path d="M` + f(left) + " " + f(p.y(r.Clip)) + "H" + f(CurveW-right) + `" stroke="` + inkC + `" stroke-width="2" stroke-dasharray="6 3"/>` + "\n")
+		p.text(CurveW-right, p.y(r.Clip)-4, "end", inkC, say("slowmo.curve.limit", mathtext.FormatSig(r.Clip, 3)))
+	}
+	return p.done()
 }
 
 // plot is one curve being written.

@@ -147,7 +147,7 @@ func TestCurves(t *testing.T) {
 		for ok := true; ok; ok = w.Next() {
 			s, step := w.At()
 			svg, title, has := w.Curve(say)
-			if has != (s == StageForward || s == StageLoss || s == StageBack) {
+			if has != (s == StageForward || s == StageLoss || s == StageBack || s == StageClip) {
 				t.Fatalf("stage %d: curve %v", s, has)
 			}
 			if !has {
