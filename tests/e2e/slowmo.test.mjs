@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { url, open, button, waitStat, stat, pause, pollUntil } from './classroom.mjs';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { request } from './engine.mjs';
 
 // untranslated returns the English words of s that Chinese text may not keep
@@ -29,6 +30,17 @@ function untranslated(s) {
 }
 
 const setup = '#v=1&preset=rhyme&h=8&seed=4';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axeSerious returns axe's serious and critical findings in the walk's panel.
+async function axeSerious(page) {
+  if (!(await page.evaluate(() => typeof globalThis.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await globalThis.axe.run('#slowmo', { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 let context, page, problems;
 
 before(async () => {
@@ -96,9 +108,11 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
       assert.match(desc, /Gradient flowing back: ∂L\/∂c t = /, 'the figure reads out the gradient along c');
       assert.match(desc, /Gradient flowing back: ∂L\/∂h t = /, 'the figure reads out the gradient along h');
       assert.match(await page.locator('#slowmo-curve').getAttribute('alt'), /^Gradient reaching each step/);
+      if (step === 16) assert.deepEqual(await axeSerious(page), [], 'axe on the walk, stage 4');
     }
     if (p.stage === 5) assert.match(text, /‖∇L‖ = [\d.]+/);
     if (p.stage === 6) {
+      assert.deepEqual(await axeSerious(page), [], 'axe on the walk, stage 6');
       const rows = await panel.getByRole('table').getByRole('row').count();
       assert.equal(rows, 1 + 5, 'a row per weight matrix of a one-layer model, and the head');
     }
