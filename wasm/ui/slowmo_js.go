@@ -46,6 +46,7 @@ type slowState struct {
 	walk               *slowmo.Walk
 	waiting            bool
 	svg                []byte
+	said               string // the button's state last shown (slowButton), so that training repaints nothing
 }
 
 // wireSlowmo builds the button (in the training group, after Step) and the
@@ -98,10 +99,11 @@ func (a *app) buildSlowPanel() {
 	s.fig = b.El("img", browser.Cls("cell-img"), browser.ID("slowmo-cell"), browser.Attr("alt", ""), browser.Attr("aria-describedby", "slowmo-cell-desc")).(*dom.HTMLImageElement)
 	s.figDesc = b.El("p", browser.Cls("visually-hidden"), browser.ID("slowmo-cell-desc"))
 	s.figBox = b.El("div", browser.Cls("slowmo-fig cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.fig, s.figDesc)
-	s.curve = b.El("img", browser.Cls("slowmo-curve"), browser.ID("slowmo-curve"), browser.Attr("alt", "")).(*dom.HTMLImageElement)
-	// At phone width the curve scrolls sideways, as the figure does: the
+	// The curve is drawn as the cell figure is (an SVG image, class
+	// cell-img) and, at phone width, scrolls sideways as it does: the
 	// scroller takes focus so that the keyboard can scroll it too.
-	s.curveBox = b.El("div", browser.Cls("slowmo-curvebox"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.curve)
+	s.curve = b.El("img", browser.Cls("cell-img"), browser.ID("slowmo-curve"), browser.Attr("alt", "")).(*dom.HTMLImageElement)
+	s.curveBox = b.El("div", browser.Cls("slowmo-curvebox cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.curve)
 	s.table = b.El("table", browser.Cls("slowmo-table"), browser.ID("slowmo-table"))
 	s.prev, s.next = btn("btn"), btn("btn btn-train")
 	s.prev.SetAttribute("id", "slowmo-prev")
@@ -129,6 +131,7 @@ func (a *app) slowWords() {
 	for i, st := range s.stages {
 		browser.SetText(st, sayID("slowmo.stage."+strconv.Itoa(i+1)))
 	}
+	s.said = ""
 	a.slowButton()
 	if s.walk != nil {
 		a.slowRender()
@@ -151,6 +154,11 @@ func (a *app) slowWhy() string {
 func (a *app) slowButton() {
 	s := &a.slow
 	why := a.slowWhy()
+	state := why + strconv.FormatBool(s.waiting)
+	if state == s.said {
+		return // as shown: training repaints the top bar's figures often, this button never
+	}
+	s.said = state
 	s.btn.SetAttribute("aria-disabled", strconv.FormatBool(why != "" || s.waiting))
 	browser.SetClass(s.btn, "disabled", why != "")
 	if why == "" {
