@@ -264,6 +264,10 @@ func (a *app) paintSlowmo(d Dirty) {
 	if d&(DirtyStats|DirtyStatus) == 0 || s.btn == nil {
 		return
 	}
+	if s.waiting && !a.st.Waiting(tagSlow) { // the engine restarted: its answer will not come
+		s.waiting = false
+		a.slowClose(false)
+	}
 	a.slowButton()
 	if s.walk != nil && (a.st.Running || s.walk.R.Gen != a.st.Gen) {
 		a.slowClose(false)
