@@ -20,6 +20,8 @@ type net struct {
 	dcNext []float64 // (H) ∂L/∂c_{t−1} carried back in time
 
 	ivs [][]Intervention // per layer, set by forward's caller
+
+	rec *record // nil but in Trainer.StepRecorded: what one update does, step by step
 }
 
 // input is a window's input to the first layer: one-hot indices or dense rows.
@@ -165,11 +167,17 @@ func (n *net) loss(targets []int32, values []float64) float64 {
 		dy := n.dy[t*Y : (t+1)*Y]
 		if n.kind == Numbers {
 			diff := y[0] - values[t]
+			if n.rec != nil {
+				n.rec.stepLoss[t] = diff * diff
+			}
 			sum += diff * diff // (y_t − target_t)²
 			dy[0] = 2 * diff * invT
 			continue
 		}
 		k := targets[t]
+		if n.rec != nil {
+			n.rec.stepLoss[t] = lse - y[k]
+		}
 		sum += lse - y[k] // −log p_t[target_t] = log Σ exp(y_t) − y_t[target_t]
 		for v, pv := range n.prob[t*Y : (t+1)*Y] {
 			dy[v] = pv * invT // ∂L/∂y = (p − onehot)/T
@@ -261,6 +269,9 @@ func (n *net) layerBackward(l int, g *Params, ids []int32, dense []float64, want
 				s += d * d
 			}
 			reach[t] = sqrt(s)
+		}
+		if n.rec != nil {
+			n.rec.stateGrads(l, t, lt, dhAbove, dhNext, dcNext)
 		}
 		if L.G == 1 {
 			h := lt.H[(t+1)*H : (t+2)*H]

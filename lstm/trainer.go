@@ -147,7 +147,11 @@ func (t *Trainer) inputAt(p, T int) (in input, targets []int32, values []float64
 // Step trains one window: forward, loss, backward, clipping and one optimizer
 // update. A non-finite loss or gradient returns a *DivergenceError and changes
 // nothing.
-func (t *Trainer) Step() (Update, error) {
+func (t *Trainer) Step() (Update, error) { return t.step(nil) }
+
+// step is Step; a non-nil rec (StepRecorded) also records what the update
+// does, at a few points that cost nothing when it is nil.
+func (t *Trainer) step(rec *record) (Update, error) {
 	cfg := &t.m.Config
 	p, T, wrapped := t.window()
 	in, targets, values := t.inputAt(p, T)
@@ -176,6 +180,9 @@ func (t *Trainer) Step() (Update, error) {
 		} else {
 			clipped = ClipElementwise(t.g.Data, cfg.Clip)
 		}
+	}
+	if rec != nil {
+		rec.beforeUpdate(t, p, T)
 	}
 	t.opt.Update(t.m.Params.Data, t.g.Data)
 	t.n.refresh()

@@ -21,6 +21,10 @@ func Describe(sc *Scene, tr Text) string {
 		b.WriteByte('\n')
 		b.WriteString(tr("cell.describe", describeName(p, tr), speakAll(p.Equation)))
 	}
+	for _, n := range sc.Notes {
+		b.WriteByte('\n')
+		b.WriteString(tr("cell.grad", n.Line.Speak()))
+	}
 	return b.String()
 }
 

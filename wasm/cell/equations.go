@@ -4,10 +4,10 @@ import "math"
 
 // Numbers filled into an equation: an operand (in parentheses when
 // negative), a value, the result it ends in, a symbol or word as shown.
-func num(v float64) Span   { return Span{Num, FormatOperand(v)} }
-func value(v float64) Span { return Span{Num, FormatValue(v)} }
-func res(v float64) Span   { return Span{Result, FormatValue(v)} }
-func text(s string) Span   { return Span{Result, s} }
+func num(v float64) Span   { return Span{Kind: Num, Text: FormatOperand(v)} }
+func value(v float64) Span { return Span{Kind: Num, Text: FormatValue(v)} }
+func res(v float64) Span   { return Span{Kind: Result, Text: FormatValue(v)} }
+func text(s string) Span   { return Span{Kind: Result, Text: s} }
 
 // gateEq is z = act(W·[x^t; h^{t−1}] + b) = act(pre) = z, with the
 // pre-activation filled in (σ⁻¹ or tanh⁻¹ of the value).
@@ -73,7 +73,7 @@ func yEq(s Step) []Line {
 	case math.IsNaN(s.P):
 		l = append(l, eq("→ #", text(s.shown(s.Y))))
 	default:
-		l = append(l, eq("→ #, #", text(s.shown(s.Y)), Span{Result, FormatPercent(s.P)}))
+		l = append(l, eq("→ #, #", text(s.shown(s.Y)), Span{Kind: Result, Text: FormatPercent(s.P)}))
 	}
 	return l
 }

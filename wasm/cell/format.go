@@ -1,53 +1,13 @@
 package cell
 
-import (
-	"math"
-	"strconv"
-	"strings"
-)
+import "lstmplayground/wasm/mathtext"
 
 // minus is the typographic minus sign, as the page prints it.
-const minus = "−"
+const minus = mathtext.Minus
 
-// FormatValue formats a value as the page's step inspector does: 3 decimals
-// and a true minus sign ("0.932", "−0.800", "0.000"), NaN and ±∞ by name.
-func FormatValue(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsInf(v, -1):
-		return minus + "∞"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if s == "-0.000" {
-		return "0.000"
-	}
-	if strings.HasPrefix(s, "-") {
-		return minus + s[1:]
-	}
-	return s
-}
-
-// FormatOperand is FormatValue in parentheses when negative, for a product
-// written out: "0.930 × (−0.800)".
-func FormatOperand(v float64) string {
-	s := FormatValue(v)
-	if strings.HasPrefix(s, minus) {
-		return "(" + s + ")"
-	}
-	return s
-}
-
-// FormatPercent formats a probability as the page does: "62%", "0.4%", "–"
-// for NaN.
-func FormatPercent(p float64) string {
-	if math.IsNaN(p) {
-		return "–"
-	}
-	if p*100 < 1 && p > 0 {
-		return strconv.FormatFloat(p*100, 'f', 1, 64) + "%"
-	}
-	return strconv.FormatFloat(math.Round(p*100), 'f', -1, 64) + "%"
-}
+// FormatValue, FormatOperand and FormatPercent are the page's formats
+// (wasm/mathtext), the step inspector's too: the figure cannot print a number
+// differently.
+func FormatValue(v float64) string   { return mathtext.FormatValue(v) }
+func FormatOperand(v float64) string { return mathtext.FormatOperand(v) }
+func FormatPercent(p float64) string { return mathtext.FormatPercent(p) }

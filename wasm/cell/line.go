@@ -1,62 +1,22 @@
 package cell
 
-import "strings"
+import "lstmplayground/wasm/mathtext"
 
-// SpanKind says how a piece of an equation is set.
-type SpanKind uint8
-
-const (
-	Plain  SpanKind = iota // operators and words
-	Var                    // a symbol, in italics
-	Sup                    // a superscript of the symbol before it
-	Num                    // a number filled in
-	Result                 // the number an equation ends in
+// An equation is a Line of Spans, the step inspector's type (wasm/mathtext):
+// the figure writes its symbols with superscripts (Sup), c^{t−1}.
+type (
+	SpanKind = mathtext.SpanKind
+	Span     = mathtext.Span
+	Line     = mathtext.Line
 )
 
-// Span is one piece of an equation; the page sets each as its own element
-// with its text, never as markup.
-type Span struct {
-	Kind SpanKind
-	Text string
-}
-
-// Line is one line of an equation.
-type Line []Span
-
-// String writes the line with Unicode superscripts where they exist, for
-// tooltips and tests: "cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z".
-func (l Line) String() string {
-	var b strings.Builder
-	for _, s := range l {
-		if s.Kind != Sup {
-			b.WriteString(s.Text)
-			continue
-		}
-		for _, r := range s.Text {
-			if m, ok := superscripts[r]; ok {
-				b.WriteRune(m)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
-
-// Speak writes the line for a screen reader: a superscript follows its
-// symbol after a space ("c t−1"), since speech has no superscripts.
-func (l Line) Speak() string {
-	var b strings.Builder
-	for _, s := range l {
-		if s.Kind == Sup {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s.Text)
-	}
-	return b.String()
-}
-
-var superscripts = map[rune]rune{'t': 'ᵗ', '−': '⁻', '1': '¹', 'f': 'ᶠ', 'i': 'ⁱ', 'o': 'ᵒ'}
+const (
+	Plain  = mathtext.Plain
+	Var    = mathtext.Var
+	Sup    = mathtext.Sup
+	Num    = mathtext.Num
+	Result = mathtext.Result
+)
 
 // The article's symbols.
 var (

@@ -13,7 +13,7 @@ func eq(pattern string, args ...Span) Line {
 			l[n-1].Text += s
 			return
 		}
-		l = append(l, Span{k, s})
+		l = append(l, Span{Kind: k, Text: s})
 	}
 	for i := 0; i < len(pattern); {
 		r, size := utf8.DecodeRuneInString(pattern[i:])

@@ -115,6 +115,7 @@ type Scene struct {
 	Wires   []Wire
 	Parts   []Part
 	Legends []Legend
+	Notes   []Note // gradients flowing back (AddGrad); none unless added
 }
 
 // Part returns the part with id, or nil.

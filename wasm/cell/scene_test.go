@@ -189,6 +189,7 @@ func TestKeys(t *testing.T) {
 	}
 	for _, s := range []Step{lstmStep, rnnStep} {
 		sc := Build(s, tr)
+		sc.AddGrad(Grad{DC: 1, DH: 2})
 		Describe(&sc, tr)
 		for _, p := range sc.Parts {
 			if !strings.HasPrefix(p.Name, "«") {
@@ -227,8 +228,8 @@ func TestNumbersY(t *testing.T) {
 
 func TestNotation(t *testing.T) {
 	got := eq("y^t = softmax(W′ h^{t−1}) + #", res(-2))
-	want := Line{{Var, "y"}, {Sup, "t"}, {Plain, " = softmax("}, {Var, "W′"}, {Plain, " "}, {Var, "h"}, {Sup, "t−1"},
-		{Plain, ") + "}, {Result, "−2.000"}}
+	want := Line{{Kind: Var, Text: "y"}, {Kind: Sup, Text: "t"}, {Kind: Plain, Text: " = softmax("}, {Kind: Var, Text: "W′"}, {Kind: Plain, Text: " "}, {Kind: Var, Text: "h"}, {Kind: Sup, Text: "t−1"},
+		{Kind: Plain, Text: ") + "}, {Kind: Result, Text: "−2.000"}}
 	if len(got) != len(want) {
 		t.Fatalf("eq = %#v", got)
 	}

@@ -45,6 +45,10 @@ func AppendSVG(dst []byte, sc *Scene, tr Text) []byte {
 	for i := range sc.Legends {
 		b.legend(&sc.Legends[i], i)
 	}
+	for i := range sc.Notes {
+		n := &sc.Notes[i]
+		b.lineAt(n.X, n.Y, n.Anchor, n.Line, gradInk)
+	}
 	b.raw("</svg>\n")
 	return b.buf
 }
@@ -175,9 +179,13 @@ func (b *svgWriter) part(p *Part) {
 	b.raw("</g>\n")
 }
 
-// line writes an equation line as one <text>, superscripts raised.
-func (b *svgWriter) line(x, y float64, l Line, fill string) {
-	b.raw(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" font-size="` + itoa(sizeSymbol) + `" text-anchor="middle"`)
+// line writes an equation line as one <text>, centred, superscripts raised.
+func (b *svgWriter) line(x, y float64, l Line, fill string) { b.lineAt(x, y, "middle", l, fill) }
+
+// lineAt writes an equation line as one <text> anchored at (x, y).
+func (b *svgWriter) lineAt(x, y float64, anchor string, l Line, fill string) {
+	b.raw(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" font-size="` + itoa(sizeSymbol) + `"`)
+	b.attr("text-anchor", anchor)
 	b.attr("fill", fill)
 	b.raw(">")
 	raised := false

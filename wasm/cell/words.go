@@ -43,7 +43,8 @@ var en = map[string]string{
 	"cell.legend.c":      "c",
 	"cell.legend.gate":   "gates, probability",
 	"cell.legend.p":      "probability",
-	"cell.describe":      "{1}: {2}.", // {1} the part's name, {2} its equation
+	"cell.describe":      "{1}: {2}.",                   // {1} the part's name, {2} its equation
+	"cell.grad":          "Gradient flowing back: {1}.", // {1} ∂L/∂c^t = value (AddGrad)
 }
 
 // English is the Text of the English table.

@@ -380,6 +380,9 @@ func withGen(m protocol.Message, gen uint32) protocol.Message {
 	case protocol.Error:
 		m.Gen = gen
 		return m
+	case protocol.SlowStepResult:
+		m.Gen, m.Forward.Gen = gen, gen
+		return m
 	}
 	return m
 }

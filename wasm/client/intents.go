@@ -154,6 +154,8 @@ func withID(m protocol.Message, id uint32) protocol.Message {
 		return m
 	case protocol.Diagnose:
 		return protocol.Diagnose{ID: id}
+	case protocol.SlowStep:
+		return protocol.SlowStep{ID: id}
 	}
 	return m
 }

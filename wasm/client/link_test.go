@@ -171,6 +171,8 @@ func answers(req, reply protocol.Type) bool {
 		return reply == protocol.TypeReachResult
 	case protocol.TypeExport:
 		return reply == protocol.TypeModelFile
+	case protocol.TypeSlowStep:
+		return reply == protocol.TypeSlowStepResult
 	}
 	return false
 }

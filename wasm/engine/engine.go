@@ -161,6 +161,8 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 		return e.load(m.ID, m.File, now)
 	case protocol.Diagnose:
 		return one(e.diagnostics(m.ID))
+	case protocol.SlowStep:
+		return e.slowStep(m.ID, now)
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
 	r.Have = int64(m.Type())
@@ -418,6 +420,11 @@ func (e *Engine) setLive(m protocol.SetLive) protocol.Message {
 // returns the Error, with id (a Step's, or 0 while training runs).
 func (e *Engine) update(id uint32) []protocol.Message {
 	u, err := e.trainer.Step()
+	return e.took(id, u, err)
+}
+
+// took records an update, or returns the Error of one that failed.
+func (e *Engine) took(id uint32, u lstm.Update, err error) []protocol.Message {
 	if err != nil {
 		e.running = false
 		var de *lstm.DivergenceError

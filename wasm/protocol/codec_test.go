@@ -61,7 +61,7 @@ func rnnNumbersTrace() TraceResult {
 // messages returns examples of every message type, some of them twice: once
 // with zero values and once with every field set.
 func messages() []Message {
-	return []Message{
+	return append([]Message{
 		SetData{},
 		SetData{ID: 1<<32 - 1, Mode: lstm.Numbers, Text: "0, 0.5, 1, 0.5, 0, -0.5"},
 		SetData{Mode: lstm.Text, Text: "Twinkle, twinkle 小星星 ✨ <img src=x onerror=alert(1)>\n"},
@@ -111,7 +111,7 @@ func messages() []Message {
 			NumGC: 123456, Goroutines: 3, Funcs: -1},
 		SnapAt{},
 		SnapAt{ID: 4, At: 300, Probe: "abc", Prime: "a", Count: 70, Temperature: 0.5, Seed: 7},
-	}
+	}, slowMessages()...)
 }
 
 func mustEncode(t testing.TB, m Message) []byte {
@@ -266,7 +266,7 @@ func TestHeaderErrors(t *testing.T) {
 		{"old version, short", []byte{'L', 'P', 1}, ErrVersion, "version 1"},
 		{"old version, unknown type", []byte{'L', 'P', 1, 200, 1, 2}, ErrVersion, "version 1"},
 		{"short", []byte{'L', 'P', Version}, ErrTruncated, "shorter than the 4-byte header"},
-		{"unknown type", []byte{'L', 'P', Version, 14}, ErrUnknownType, "type byte 14"},
+		{"unknown type", []byte{'L', 'P', Version, 15}, ErrUnknownType, "type byte 15"},
 		{"unknown type 0", []byte{'L', 'P', Version, 0}, ErrUnknownType, "type byte 0"},
 		{"unknown type 255", []byte{'L', 'P', Version, 255}, ErrUnknownType, "type byte 255"},
 	} {
@@ -331,6 +331,9 @@ func TestMalformed(t *testing.T) {
 		{"error code", raw(Error{Code: 200}), ErrMalformed, "Code", "200 is no error code"},
 		{"error reason", raw(Error{Reason: 200}), ErrMalformed, "Reason", "200 is no error reason"},
 		{"numbers sample with text", raw(SampleResult{Kind: lstm.Numbers, Text: "x"}), ErrMalformed, "Text", "a numbers sample has no text"},
+		{"slow step, short loss", raw(slowShortLoss()), ErrMalformed, "StepLoss", "has 2 values, want 3"},
+		{"slow step, RNN with ∂L/∂c", raw(slowRNNWithDC()), ErrMalformed, "Grads[0].DH", "want 4 and 0 for RNN"},
+		{"slow step, bad forward", raw(slowBadForward()), ErrMalformed, "Forward.Layers[1].Zf", "has 5 values"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Decode(tc.b)

@@ -3,8 +3,8 @@
 //
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
-// Export, Import, SetLive and SnapAt; the engine answers with Ready, Progress,
-// TraceResult, SampleResult, ReachResult, ModelFile, Status and Error. A soak
+// Export, Import, SetLive, SnapAt and SlowStep; the engine answers with Ready, Progress,
+// TraceResult, SampleResult, ReachResult, ModelFile, SlowStepResult, Status and Error. A soak
 // test or a bug report may send Diagnose, answered with Diagnostics. A message
 // travels as one []byte (Encode, Decode), which JavaScript only moves, as a
 // transferred ArrayBuffer.
@@ -16,8 +16,8 @@
 // with exactly one reply carrying that ID — Status, Progress, TraceResult,
 // SampleResult, ReachResult, ModelFile, Diagnostics or Error, as each request
 // type says — except SnapAt, which gets two (its trace, then its sample; each
-// may be an Error). Reset and Import are answered by their Status; the
-// Progress that follows them has ID 0. Messages the engine sends by itself
+// may be an Error). Reset and Import are answered by their Status, SlowStep
+// by its SlowStepResult; the Progress that follows them has ID 0. Messages the engine sends by itself
 // (Ready, Progress while training, an Error when training stops) have ID 0.
 //
 // Every model the engine makes has a generation, Gen: 1 for the first, one
@@ -131,18 +131,20 @@ const (
 	TypeImport    Type = 11
 	TypeSetLive   Type = 12
 	TypeSnapAt    Type = 13
+	TypeSlowStep  Type = 14
 )
 
 // Message types, engine → UI.
 const (
-	TypeReady        Type = 64
-	TypeProgress     Type = 65
-	TypeTraceResult  Type = 66
-	TypeSampleResult Type = 67
-	TypeReachResult  Type = 68
-	TypeModelFile    Type = 69
-	TypeStatus       Type = 70
-	TypeError        Type = 71
+	TypeReady          Type = 64
+	TypeProgress       Type = 65
+	TypeTraceResult    Type = 66
+	TypeSampleResult   Type = 67
+	TypeReachResult    Type = 68
+	TypeModelFile      Type = 69
+	TypeStatus         Type = 70
+	TypeError          Type = 71
+	TypeSlowStepResult Type = 72
 )
 
 // Diagnostic message types, at the top of each direction's range so that they
@@ -160,6 +162,7 @@ var typeNames = map[Type]string{
 	TypeSampleResult: "SampleResult", TypeReachResult: "ReachResult", TypeModelFile: "ModelFile",
 	TypeStatus: "Status", TypeError: "Error",
 	TypeDiagnose: "Diagnose", TypeDiagnostics: "Diagnostics",
+	TypeSlowStep: "SlowStep", TypeSlowStepResult: "SlowStepResult",
 }
 
 func (t Type) String() string {
@@ -465,6 +468,8 @@ func IDOf(m Message) uint32 {
 		return m.ID
 	case Diagnose:
 		return m.ID
+	case SlowStep:
+		return m.ID
 	}
 	return replyID(m)
 }
@@ -487,6 +492,8 @@ func replyID(m Message) uint32 {
 		return m.ID
 	case Diagnostics:
 		return m.ID
+	case SlowStepResult:
+		return m.ID
 	}
 	return 0
 }
@@ -508,6 +515,8 @@ func GenOf(m Message) (uint32, bool) {
 	case Status:
 		return m.Gen, true
 	case Error:
+		return m.Gen, true
+	case SlowStepResult:
 		return m.Gen, true
 	}
 	return 0, false

@@ -54,12 +54,13 @@ const (
 	ReasonNewerFormat     Reason = 17 // lstm.UnsupportedError: Have (the file's format version), Limit (lstm.FormatVersion)
 	ReasonCannotTrain     Reason = 18 // a loaded model cannot train on the text: Token (a character it was trained without), as lstm.UnknownRuneError
 	ReasonSuperseded      Reason = 19 // a waiting SnapAt gave way to a newer one or to a new model
-	reasonEnd             Reason = 20
+	ReasonRunning         Reason = 20 // the request (SlowStep) needs training paused
+	reasonEnd             Reason = 21
 )
 
 var reasonNames = [...]string{"none", "bug", "malformed", "version", "wrong way", "overflow", "no data", "empty",
 	"blank", "too long", "too many distinct", "too short", "number", "unknown rune", "setting",
-	"diverged", "format", "newer format", "cannot train", "superseded"}
+	"diverged", "format", "newer format", "cannot train", "superseded", "running"}
 
 func (r Reason) String() string {
 	if r < reasonEnd {

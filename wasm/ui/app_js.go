@@ -56,6 +56,7 @@ type app struct {
 	genCount    uint64 // Generate presses at update genUpdate
 	rec         recovery
 	cls         classState // the class board (class_js.go)
+	slow        slowState  // one update in slow motion (slowmo_js.go)
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -132,6 +133,9 @@ func (a *app) received(b []byte) {
 		return
 	case tagUnitText, tagClampBefore, tagClampAfter:
 		a.insideReply(r)
+		return
+	case tagSlow:
+		a.slowReply(r)
 		return
 	}
 	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
@@ -355,5 +359,6 @@ func (a *app) wire() {
 	a.wireModel()
 	a.wireOutput()
 	a.wireLang()
+	a.wireSlowmo() // after wireLang: it relabels after the language changed
 	browser.OnResize(func() { a.invalidate(DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample) })
 }

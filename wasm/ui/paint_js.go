@@ -53,6 +53,7 @@ func (a *app) paint(now float64) bool {
 	a.paintCell(d)
 	a.paintLesson(d)
 	a.paintSnap(d)
+	a.paintSlowmo(d)
 	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
 }
 

@@ -2,76 +2,38 @@ package present
 
 import (
 	"math"
-	"strings"
+
+	"lstmplayground/wasm/mathtext"
 )
 
-// SpanKind says how a piece of an equation is set.
-type SpanKind uint8
+// An equation is a Line of Spans (wasm/mathtext, which the LSTM cell figure
+// writes too): the inspector writes its symbols with subscripts (Sub), c_{t−1}.
+type (
+	SpanKind = mathtext.SpanKind
+	Span     = mathtext.Span
+	Line     = mathtext.Line
+)
 
 const (
-	Plain  SpanKind = iota // operators and words
-	Var                    // a symbol, in italics
-	Sub                    // a subscript of the symbol before it
-	Sup                    // a superscript of the symbol before it
-	Num                    // a number filled in
-	Result                 // the number an equation ends in
+	Plain  = mathtext.Plain
+	Var    = mathtext.Var
+	Sub    = mathtext.Sub
+	Sup    = mathtext.Sup
+	Num    = mathtext.Num
+	Result = mathtext.Result
 )
-
-// Span is one piece of an equation line; the page sets each as its own element
-// with its text (textContent), never as markup.
-type Span struct {
-	Kind SpanKind
-	Text string
-}
-
-// Line is one line of an equation.
-type Line []Span
-
-// String writes the line with Unicode sub- and superscripts where they exist, for
-// tests, tooltips and screen-reader text: "cₜ = zᶠ ⊙ cₜ₋₁ + zⁱ ⊙ z".
-func (l Line) String() string {
-	var b strings.Builder
-	for _, s := range l {
-		switch s.Kind {
-		case Sub:
-			b.WriteString(script(s.Text, subscripts))
-		case Sup:
-			b.WriteString(script(s.Text, superscripts))
-		default:
-			b.WriteString(s.Text)
-		}
-	}
-	return b.String()
-}
-
-var (
-	subscripts   = map[rune]rune{'t': 'ₜ', '−': '₋', '-': '₋', '1': '₁', '0': '₀'}
-	superscripts = map[rune]rune{'f': 'ᶠ', 'i': 'ⁱ', 'o': 'ᵒ'}
-)
-
-func script(s string, table map[rune]rune) string {
-	var b strings.Builder
-	for _, r := range s {
-		if m, ok := table[r]; ok {
-			b.WriteRune(m)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // Symbols of the article, as spans.
 var (
-	SymZf    = []Span{{Var, "z"}, {Sup, "f"}}
-	SymZi    = []Span{{Var, "z"}, {Sup, "i"}}
-	SymZo    = []Span{{Var, "z"}, {Sup, "o"}}
-	symZ     = []Span{{Var, "z"}}
-	symC     = []Span{{Var, "c"}, {Sub, "t"}}
-	symCPrev = []Span{{Var, "c"}, {Sub, "t−1"}}
-	symH     = []Span{{Var, "h"}, {Sub, "t"}}
-	symHPrev = []Span{{Var, "h"}, {Sub, "t−1"}}
-	symXt    = []Span{{Var, "x"}, {Sub, "t"}}
+	SymZf    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "f"}}
+	SymZi    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "i"}}
+	SymZo    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "o"}}
+	symZ     = []Span{{Kind: Var, Text: "z"}}
+	symC     = []Span{{Kind: Var, Text: "c"}, {Kind: Sub, Text: "t"}}
+	symCPrev = []Span{{Kind: Var, Text: "c"}, {Kind: Sub, Text: "t−1"}}
+	symH     = []Span{{Kind: Var, Text: "h"}, {Kind: Sub, Text: "t"}}
+	symHPrev = []Span{{Kind: Var, Text: "h"}, {Kind: Sub, Text: "t−1"}}
+	symXt    = []Span{{Kind: Var, Text: "x"}, {Kind: Sub, Text: "t"}}
 )
 
 func cat(parts ...[]Span) Line {
@@ -82,9 +44,9 @@ func cat(parts ...[]Span) Line {
 	return l
 }
 
-func op(s string) []Span   { return []Span{{Plain, s}} }
-func num(v float64) []Span { return []Span{{Num, FormatOperand(v)}} }
-func res(v float64) []Span { return []Span{{Result, FormatValue(v)}} }
+func op(s string) []Span   { return []Span{{Kind: Plain, Text: s}} }
+func num(v float64) []Span { return []Span{{Kind: Num, Text: FormatOperand(v)}} }
+func res(v float64) []Span { return []Span{{Kind: Result, Text: FormatValue(v)}} }
 
 // ValueRow is one named value of the step inspector: "forget gate", zᶠ, 0.932.
 type ValueRow struct {
@@ -128,14 +90,14 @@ func CellEquation(s StepValues) []Line {
 func HiddenEquation(s StepValues) []Line {
 	if !s.LSTM {
 		return []Line{
-			cat(symH, op(" = tanh("), []Span{{Var, "W"}}, op(" "), symXt, op(" + "), []Span{{Var, "U"}}, op(" "), symHPrev, op(" + "), []Span{{Var, "b"}}, op(")")),
-			cat(op("= tanh("), []Span{{Num, FormatValue(math.Atanh(clampOpen(s.H)))}}, op(") = "), res(s.H)),
+			cat(symH, op(" = tanh("), []Span{{Kind: Var, Text: "W"}}, op(" "), symXt, op(" + "), []Span{{Kind: Var, Text: "U"}}, op(" "), symHPrev, op(" + "), []Span{{Kind: Var, Text: "b"}}, op(")")),
+			cat(op("= tanh("), []Span{{Kind: Num, Text: FormatValue(math.Atanh(clampOpen(s.H)))}}, op(") = "), res(s.H)),
 		}
 	}
 	tc := math.Tanh(s.C)
 	return []Line{
 		cat(symH, op(" = "), SymZo, op(" ⊙ tanh("), symC, op(")")),
-		cat(op("= "), num(s.Zo), op(" × tanh("), []Span{{Num, FormatValue(s.C)}}, op(")")),
+		cat(op("= "), num(s.Zo), op(" × tanh("), []Span{{Kind: Num, Text: FormatValue(s.C)}}, op(")")),
 		cat(op("= "), num(s.Zo), op(" × "), num(tc), op(" = "), res(s.H)),
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"lstmplayground/wasm/mathtext"
 )
 
 // Minus is the typographic minus sign, as in print (and chart tick labels).
-const Minus = "−"
+const Minus = mathtext.Minus
 
 // FormatCount formats a count with thousands separators: 1234567 → "1,234,567".
 func FormatCount[I int | int64 | uint64](n I) string {
@@ -55,37 +57,13 @@ func FormatRate(v float64) string {
 	return strconv.FormatFloat(v/1e6, 'f', 1, 64) + "M"
 }
 
-// FormatValue formats a state or gate value with 3 decimals and a true minus
-// sign: "0.932", "−0.800", "0.000".
-func FormatValue(v float64) string {
-	if math.IsNaN(v) {
-		return "NaN"
-	}
-	if math.IsInf(v, 0) {
-		if v > 0 {
-			return "∞"
-		}
-		return Minus + "∞"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if s == "-0.000" {
-		return "0.000"
-	}
-	if strings.HasPrefix(s, "-") {
-		return Minus + s[1:]
-	}
-	return s
-}
-
-// FormatOperand is FormatValue, in parentheses when negative, for a product
-// written out: "0.93 × (−0.80)".
-func FormatOperand(v float64) string {
-	s := FormatValue(v)
-	if strings.HasPrefix(s, Minus) {
-		return "(" + s + ")"
-	}
-	return s
-}
+// FormatValue, FormatOperand and FormatPercent are the page's formats
+// (wasm/mathtext), the LSTM cell figure's too: the step inspector and the
+// figure cannot print a number differently. FormatValue: "0.932", "−0.800";
+// FormatOperand: "(−0.800)" in a product; FormatPercent: "62%", "0.4%".
+func FormatValue(v float64) string   { return mathtext.FormatValue(v) }
+func FormatOperand(v float64) string { return mathtext.FormatOperand(v) }
+func FormatPercent(p float64) string { return mathtext.FormatPercent(p) }
 
 // FormatNumber formats a setting or a data value compactly: up to 4
 // significant digits without trailing zeros ("0.01", "1e-05", "32").
@@ -93,37 +71,8 @@ func FormatNumber(v float64) string {
 	return FormatSig(v, 4)
 }
 
-// FormatPercent formats a probability as a percentage: "62%", "0.4%".
-func FormatPercent(p float64) string {
-	if math.IsNaN(p) {
-		return "–"
-	}
-	if p*100 < 1 && p > 0 {
-		return strconv.FormatFloat(p*100, 'f', 1, 64) + "%"
-	}
-	return strconv.FormatFloat(math.Round(p*100), 'f', -1, 64) + "%"
-}
-
-func FormatSig(v float64, digits int) string {
-	if math.IsNaN(v) {
-		return "NaN"
-	}
-	if math.IsInf(v, 0) {
-		if v > 0 {
-			return "∞"
-		}
-		return Minus + "∞"
-	}
-	s := strconv.FormatFloat(v, 'g', digits, 64)
-	if strings.ContainsAny(s, "e") {
-		// 1e-05 rather than 1e-05 with padding; keep Go's form but trim "+".
-		s = strings.Replace(s, "e+", "e", 1)
-	}
-	if strings.HasPrefix(s, "-") {
-		s = Minus + s[1:]
-	}
-	return s
-}
+// FormatSig is mathtext.FormatSig: digits significant digits, "1e-05", "−2.5".
+func FormatSig(v float64, digits int) string { return mathtext.FormatSig(v, digits) }
 
 // DisplayRune returns how a character of the probe or the vocabulary is shown
 // in one cell: visible stand-ins for white space and control characters.

@@ -1,0 +1,154 @@
+package words
+
+// "One update in slow motion" (wasm/ui/slowmo and the page's slowmo_js.go),
+// and the cell figure's gradient note (cell.grad), in both languages; init
+// adds them to en and zhCN. Placeholders as each comment says.
+
+var enSlowmo = map[string]string{
+	"slowmo.button":      "One update in slow motion",
+	"slowmo.title":       "One update in slow motion",
+	"slowmo.why.ready":   "Makes one real update (the one Step would make) and walks you through it in 7 numbered stages.",
+	"slowmo.why.running": "Pause training first: slow motion shows one update while the model stands still.",
+	"slowmo.why.noModel": "There is no model yet: choose a training text first.",
+	"slowmo.waiting":     "Making the update…",
+	"slowmo.failed":      "The update was not made: {1}", // {1} why, a sentence
+	"slowmo.prev":        "Back",
+	"slowmo.next":        "Next",
+	"slowmo.close":       "Close",
+	"slowmo.pos":         "Stage {1} of {2} · position {3} of {4}", // {1} stage, {2} stages, {3} position, {4} positions
+	"slowmo.keys":        "Keys: ← and → move one position; Home and End go to the first and the last; Escape closes.",
+	"slowmo.stages":      "Stages",
+	"slowmo.stage.1":     "1 The window",
+	"slowmo.stage.2":     "2 Forward",
+	"slowmo.stage.3":     "3 The loss",
+	"slowmo.stage.4":     "4 Backward",
+	"slowmo.stage.5":     "5 The clip",
+	"slowmo.stage.6":     "6 The weight change",
+	"slowmo.stage.7":     "7 Done",
+	"slowmo.window":      "The window: each symbol read, and under it the next symbol it is scored on",
+
+	// {1} the update's number, {2} steps
+	"slowmo.cap.window":    "1 · The window. Update {1} trains on {2} symbols of the training text. At each step the cell reads one symbol and is scored on how much probability it gave the next one. It starts from the state c, h the previous window left.",
+	"slowmo.cap.windowNum": "1 · The window. Update {1} trains on {2} values of the training list. At each step the cell reads one value and predicts the next one. It starts from the state c, h the previous window left.",
+	// {1} step, {2} steps, {3} the symbol read, {4} the target, {5} its probability in %, {6} the same as a number, {7} the loss
+	"slowmo.cap.forward": "2 · Forward, step {1} of {2}: the cell reads {3}. The next symbol is {4}, and the model gave it {5}, so the loss of this step is −log {6} = {7}.",
+	// {1} step, {2} steps, {3} the value read, {4} the prediction, {5} the actual next value, {6} the loss
+	"slowmo.cap.forwardNum": "2 · Forward, step {1} of {2}: the cell reads {3} and predicts {4}; the next value is {5}. The loss of this step, the squared error in the model's normalised units, is {6}.",
+	// {1} steps, {2} the sum of the losses, {3} their mean
+	"slowmo.cap.loss": "3 · The loss of the update is the mean of the {1} steps' losses: {2} ÷ {1} = {3}. Training makes this number smaller.",
+	// {1} step, {2} unit, {3} ∂L/∂c, {4} ∂L/∂h, {5} layer, {6} ‖∂L/∂c‖, {7} ‖∂L/∂h‖, {8} z^f
+	"slowmo.cap.back": "4 · Backward, step {1}: the gradient of the loss reaches this step's states. For unit {2}: ∂L/∂c = {3}, ∂L/∂h = {4}; over all units of layer {5}: ‖∂L/∂c‖ = {6}, ‖∂L/∂h‖ = {7}. Along c it passes to the step before multiplied only by the forget gate, zᶠ = {8}; along h it goes through the weights and the squashing functions.",
+	// {1} step, {2} unit, {3} ∂L/∂h, {4} layer, {5} ‖∂L/∂h‖
+	"slowmo.cap.backRNN": "4 · Backward, step {1}: the gradient of the loss reaches this step's state. For unit {2}: ∂L/∂h = {3}; over all units of layer {4}: ‖∂L/∂h‖ = {5}. The RNN has only h to carry it back, through tanh and the weights at every step.",
+	// {1} ‖∇L‖
+	"slowmo.cap.clipOff": "5 · The clip: clipping is off, so the gradient (norm ‖∇L‖ = {1}) goes to the optimizer as it is.",
+	// {1} ‖∇L‖, {2} the limit
+	"slowmo.cap.clipNone": "5 · The clip: the gradient's norm ‖∇L‖ = {1} and every element are within the limit {2}: nothing is clipped.",
+	// {1} ‖∇L‖ before, {2} the limit, {3} ‖∇L‖ after
+	"slowmo.cap.clipNorm": "5 · The clip: the gradient's norm ‖∇L‖ = {1} is over the limit {2}, so the whole gradient is scaled down to norm {3}.",
+	// {1} ‖∇L‖ before, {2} the limit, {3} elements clipped, {4} ‖∇L‖ after
+	"slowmo.cap.clipElement": "5 · The clip: the gradient has norm ‖∇L‖ = {1}. Clipping each element to ±{2} cut {3} of them; the norm is now {4}.",
+	// {1} the matrix, {2} ‖ΔW‖/‖W‖, {3} the largest |Δw|
+	"slowmo.cap.change":     "6 · The weight change: the optimizer moves every weight a little against its gradient. Relative to its size, {1} changed most: ‖ΔW‖/‖W‖ = {2}; its largest single change is {3}.",
+	"slowmo.cap.changeNone": "6 · The weight change: no weight moved.",
+	// {1} the update count before, {2} after
+	"slowmo.cap.done": "7 · Done: the Update counter went from {1} to {2}. The model is now the one after this update, exactly as if you had pressed Step once.",
+
+	"slowmo.table.caption": "How far this update moved each weight matrix",
+	"slowmo.table.matrix":  "Matrix",
+	"slowmo.table.norm":    "‖W‖",
+	"slowmo.table.delta":   "‖ΔW‖",
+	"slowmo.table.rel":     "‖ΔW‖ / ‖W‖",
+	"slowmo.table.max":     "largest |Δw|",
+	"slowmo.matrix.wx":     "W (input), layer {1}", // {1} layer
+	"slowmo.matrix.u":      "U (recurrent), layer {1}",
+	"slowmo.matrix.b":      "b (bias), layer {1}",
+	"slowmo.matrix.wy":     "W′ (output)",
+	"slowmo.matrix.by":     "b′ (output)",
+
+	"slowmo.curve.loss":   "Loss at each step",
+	"slowmo.curve.grad":   "Gradient reaching each step on the way back (log scale)",
+	"slowmo.curve.dh":     "‖∂L/∂h‖",
+	"slowmo.curve.dc":     "‖∂L/∂c‖",
+	"slowmo.curve.reach":  "last step's loss only",
+	"slowmo.curve.step":   "step",
+	"slowmo.curve.mean":   "mean {1}", // {1} the mean loss
+	"slowmo.curve.clip":   "The gradient's norm ‖∇L‖, before and after clipping",
+	"slowmo.curve.before": "before",
+	"slowmo.curve.after":  "after",
+	"slowmo.curve.limit":  "limit {1}", // {1} the clipping limit
+}
+
+var zhSlowmo = map[string]string{
+	"cell.grad": "反向流动的梯度：{1}。",
+
+	"slowmo.button":      "慢动作看一次更新",
+	"slowmo.title":       "慢动作看一次更新",
+	"slowmo.why.ready":   "做一次真实的更新（与“单步”所做的相同），并分 7 个编号阶段带你逐步查看。",
+	"slowmo.why.running": "请先暂停训练：慢动作要在模型静止时展示一次更新。",
+	"slowmo.why.noModel": "还没有模型：请先选择训练文本。",
+	"slowmo.waiting":     "正在进行更新…",
+	"slowmo.failed":      "这次更新没有进行：{1}",
+	"slowmo.prev":        "上一步",
+	"slowmo.next":        "下一步",
+	"slowmo.close":       "关闭",
+	"slowmo.pos":         "第 {1} 阶段（共 {2} 个）· 第 {3} 步（共 {4} 步）",
+	"slowmo.keys":        "键盘：← 和 → 每次移动一步；首页键和尾页键跳到开头和结尾；退出键关闭。",
+	"slowmo.stages":      "阶段",
+	"slowmo.stage.1":     "1 窗口",
+	"slowmo.stage.2":     "2 前向",
+	"slowmo.stage.3":     "3 损失",
+	"slowmo.stage.4":     "4 反向",
+	"slowmo.stage.5":     "5 裁剪",
+	"slowmo.stage.6":     "6 权重变化",
+	"slowmo.stage.7":     "7 完成",
+	"slowmo.window":      "窗口：每个读入的符号，下方是用来评分的下一个符号",
+
+	"slowmo.cap.window":      "1 · 窗口。第 {1} 次更新用训练文本中的 {2} 个符号训练。每一步，单元读入一个符号，并按它给下一个符号的概率评分。它从上一个窗口留下的状态 c、h 开始。",
+	"slowmo.cap.windowNum":   "1 · 窗口。第 {1} 次更新用训练数列中的 {2} 个数值训练。每一步，单元读入一个数值并预测下一个。它从上一个窗口留下的状态 c、h 开始。",
+	"slowmo.cap.forward":     "2 · 前向，第 {1} 步（共 {2} 步）：单元读入 {3}。下一个符号是 {4}，模型给它的概率是 {5}，所以这一步的损失是 −log {6} = {7}。",
+	"slowmo.cap.forwardNum":  "2 · 前向，第 {1} 步（共 {2} 步）：单元读入 {3}，预测 {4}；下一个数值是 {5}。这一步的损失（模型归一化单位下的平方误差）是 {6}。",
+	"slowmo.cap.loss":        "3 · 这次更新的损失是 {1} 步损失的平均值：{2} ÷ {1} = {3}。训练就是让这个数变小。",
+	"slowmo.cap.back":        "4 · 反向，第 {1} 步：损失的梯度到达这一步的状态。对单元 {2}：∂L/∂c = {3}，∂L/∂h = {4}；对第 {5} 层的全部单元：‖∂L/∂c‖ = {6}，‖∂L/∂h‖ = {7}。沿着 c，它传到前一步时只乘以遗忘门 zᶠ = {8}；沿着 h，它要经过权重和压缩函数。",
+	"slowmo.cap.backRNN":     "4 · 反向，第 {1} 步：损失的梯度到达这一步的状态。对单元 {2}：∂L/∂h = {3}；对第 {4} 层的全部单元：‖∂L/∂h‖ = {5}。RNN 只有 h 能把它传回去，每一步都要经过 tanh 和权重。",
+	"slowmo.cap.clipOff":     "5 · 裁剪：梯度裁剪已关闭，所以梯度（范数 ‖∇L‖ = {1}）原样交给优化器。",
+	"slowmo.cap.clipNone":    "5 · 裁剪：梯度的范数 ‖∇L‖ = {1}，每个元素都在界限 {2} 之内：没有裁剪任何东西。",
+	"slowmo.cap.clipNorm":    "5 · 裁剪：梯度的范数 ‖∇L‖ = {1} 超过界限 {2}，所以整个梯度按比例缩小到范数 {3}。",
+	"slowmo.cap.clipElement": "5 · 裁剪：梯度的范数是 ‖∇L‖ = {1}。把每个元素限制在 ±{2} 之内，裁剪了其中 {3} 个；现在范数是 {4}。",
+	"slowmo.cap.change":      "6 · 权重变化：优化器让每个权重沿梯度的反方向移动一点。相对于自身大小，{1} 变化最大：‖ΔW‖/‖W‖ = {2}；其中单个权重的最大变化是 {3}。",
+	"slowmo.cap.changeNone":  "6 · 权重变化：没有权重移动。",
+	"slowmo.cap.done":        "7 · 完成：更新计数从 {1} 变成 {2}。现在的模型就是这次更新之后的模型，和按一次“单步”完全一样。",
+
+	"slowmo.table.caption": "这次更新让每个权重矩阵移动了多少",
+	"slowmo.table.matrix":  "矩阵",
+	"slowmo.table.norm":    "‖W‖",
+	"slowmo.table.delta":   "‖ΔW‖",
+	"slowmo.table.rel":     "‖ΔW‖ / ‖W‖",
+	"slowmo.table.max":     "最大的 |Δw|",
+	"slowmo.matrix.wx":     "第 {1} 层 W（输入）",
+	"slowmo.matrix.u":      "第 {1} 层 U（循环）",
+	"slowmo.matrix.b":      "第 {1} 层 b（偏置）",
+	"slowmo.matrix.wy":     "W′（输出）",
+	"slowmo.matrix.by":     "b′（输出）",
+
+	"slowmo.curve.loss":   "每一步的损失",
+	"slowmo.curve.grad":   "反向时到达每一步的梯度（对数刻度）",
+	"slowmo.curve.dh":     "‖∂L/∂h‖",
+	"slowmo.curve.dc":     "‖∂L/∂c‖",
+	"slowmo.curve.reach":  "只用最后一步的损失",
+	"slowmo.curve.step":   "步",
+	"slowmo.curve.mean":   "平均 {1}",
+	"slowmo.curve.clip":   "梯度的范数 ‖∇L‖：裁剪之前和之后",
+	"slowmo.curve.before": "之前",
+	"slowmo.curve.after":  "之后",
+	"slowmo.curve.limit":  "界限 {1}",
+}
+
+func init() {
+	for id, s := range enSlowmo {
+		en[id] = s
+	}
+	for id, s := range zhSlowmo {
+		zhCN[id] = s
+	}
+}
