@@ -27,6 +27,7 @@ type app struct {
 	v       *panels.View
 	eng     *browser.EngineLink
 	frame   *browser.FrameLoop
+	probe   *browser.FrameProbe // times the frame's parts for tests/bench/budgets.mjs
 	textDeb *browser.Debouncer
 	presets []content.Preset
 
@@ -69,6 +70,7 @@ func Run() {
 	a.presets = content.All(lang)
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: present.HiddenSizes, LearningRates: present.LearningRates, MaxGenerate: present.MaxGenerate})
 	a.showLang()
+	a.probe = browser.NewFrameProbe()
 	a.frame = browser.NewFrameLoop(a.paint)
 	a.textDeb = browser.NewDebouncer(present.DebounceText, a.sendText)
 	a.wire()
@@ -109,6 +111,7 @@ func (a *app) post(b []byte) {
 
 // received handles one message from the engine.
 func (a *app) received(b []byte) {
+	defer a.probe.Stop("message", a.probe.Start())
 	a.rec.hang.Heard(browser.PerfNow()) // any word from the engine answers the hang question
 	update := a.st.Update
 	r, err := a.st.Receive(b)

@@ -102,6 +102,7 @@ func (a *app) stopCompare() {
 
 // cmpReceived handles a message of the second engine.
 func (a *app) cmpReceived(b []byte) {
+	defer a.probe.Stop("message2", a.probe.Start())
 	c := a.cmp
 	if c == nil {
 		return
@@ -129,9 +130,9 @@ func (a *app) cmpReceived(b []byte) {
 	a.invalidate(DirtyCompare | d&DirtyReach)
 }
 
-// comparePaint sends the second engine's due requests and draws the
-// comparison; it reports whether it waits for a later frame.
-func (a *app) comparePaint(now float64, d Dirty) bool {
+// compareRequests sends the second engine's due requests; it reports whether
+// one waits for a later frame.
+func (a *app) compareRequests(now float64) bool {
 	c := a.cmp
 	if c == nil {
 		return false
@@ -147,15 +148,6 @@ func (a *app) comparePaint(now float64, d Dirty) bool {
 	}
 	if st.ReachDue(now) {
 		st.RequestReach(now)
-	}
-	if d&(DirtyCompare|DirtyLoss|DirtyLayout) != 0 {
-		a.paintRace()
-	}
-	if d&(DirtyCompare|DirtyTrace|DirtyLayout) != 0 {
-		a.paintSide()
-	}
-	if d&(DirtyCompare|DirtyTrace|DirtyCursor|DirtyLayout) != 0 {
-		a.paintSideCursor()
 	}
 	return st.TraceWaiting()
 }
