@@ -32,11 +32,12 @@ type app struct {
 	presets []content.Preset
 
 	dirty      Dirty
-	probeEdit  bool   // the person typed a probe; keep it when the text changes
-	primeEdit  bool   // the person typed a prime
-	probeFrom  string // the training text the probe and prime were taken from
-	presetText string // the text of the chosen preset, to tell an edit
-	sentText   string // the training text last sent
+	queue      frameQueue // what is left to paint (paint_js.go)
+	probeEdit  bool       // the person typed a probe; keep it when the text changes
+	primeEdit  bool       // the person typed a prime
+	probeFrom  string     // the training text the probe and prime were taken from
+	presetText string     // the text of the chosen preset, to tell an edit
+	sentText   string     // the training text last sent
 	sentMode   lstm.Kind
 	sentBad    string // why the engine refused the training text last sent ("": it took it)
 	started    bool   // the first SetConfig and SetData were sent

@@ -175,7 +175,7 @@ func (a *app) paintSide() {
 		browser.SetText(v.SidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	for i, sh := range v.Heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {
@@ -217,7 +217,7 @@ func (a *app) paintSideCursor() {
 	if !ok {
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	t := max(0, min(a.st.Cursor.T, view.T-1))
 	for _, sh := range v.Heat {
 		cs := sh.ColMark.Style()
@@ -257,7 +257,7 @@ func (a *app) sidePointer(ev dom.Event, sh *panels.SideHeat) {
 	}
 	x, y := browser.PointerXY(ev)
 	left, top, _, _ := browser.ClientRect(sh.CanvasEl)
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
 
