@@ -16,11 +16,12 @@
 //   RNN pressed too, so that the second engine trains and paints as well), the
 //   longest and the 99th percentile; budget 50 ms;
 // - work: what depends on the machine's load far less than the gaps do: the
-//   page's own CPU time over the same seconds, by part (each panel's paint in
+//   page's own time over the same seconds, by part (each panel's paint in
 //   the frame callback, "frame" the whole callback, "message"/"message2" the
 //   handling of one message of each engine), as the page's frame probe
-//   (wasm/ui/browser/probe_js.go) timed it: count, median, p99, max and sum,
-//   in ms, and the load average before and after.
+//   (wasm/ui/browser/probe_js.go) timed it: count, least, median, p99, max and sum,
+//   in ms (the least is the least disturbed by other processes: the
+//   part's cost), and the load average before and after.
 import { readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -74,15 +75,34 @@ async function load(keepOpen) {
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
   await page.waitForFunction(() => globalThis.__trainEnabledAt !== undefined, null, { timeout: 60000 });
   const tti = await page.evaluate(() => globalThis.__trainEnabledAt);
+  const phases = await bootPhases(page);
   // Let the engine worker finish loading what it loads.
   await page.waitForFunction(() => globalThis.lstmPlayground !== undefined, null, { timeout: 60000 });
   await page.waitForTimeout(1000);
   if (problems.length) throw new Error('page errors: ' + problems.join('; '));
   if (!keepOpen) {
     await context.close();
-    return { tti, paths };
+    return { tti, paths, phases };
   }
-  return { tti, paths, page, context };
+  return { tti, paths, phases, page, context };
+}
+
+// bootPhases returns when the page's loading reached each point, in ms since
+// navigation start: the manifest and the program downloaded (Resource
+// Timing), the page's Go program started, the page built, the engine said
+// Ready (the frame probe's boot: marks, each noted once; "view" is how long
+// building the page took).
+async function bootPhases(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      const name = e.name.split('/').pop().split('?')[0];
+      if (/^(build\.json|app\..*\.wasm|wasm_exec.*\.js|kernel.*)$/.test(name)) out[name.replace(/\.[0-9a-f]{12}\./, '.')] = Math.round(e.responseEnd);
+    }
+    const p = globalThis.lstmFrameProbe && globalThis.lstmFrameProbe.read ? JSON.parse(globalThis.lstmFrameProbe.read()) : {};
+    for (const [k, v] of Object.entries(p)) if (k.startsWith('boot:')) out[k.slice(5)] = Math.round(v[0]);
+    return out;
+  });
 }
 
 // frames presses Train (and Compare) and returns the requestAnimationFrame
@@ -123,7 +143,7 @@ function workStats(samples) {
   for (const [part, ds] of Object.entries(samples)) {
     const s = [...ds].sort((x, y) => x - y);
     const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-    out[part] = { n: s.length, median: r(s[Math.floor(s.length / 2)]), p99: r(at(0.99)), max: r(s[s.length - 1]), sum: r(s.reduce((x, y) => x + y, 0)) };
+    out[part] = { n: s.length, min: r(s[0]), median: r(s[Math.floor(s.length / 2)]), p99: r(at(0.99)), max: r(s[s.length - 1]), sum: r(s.reduce((x, y) => x + y, 0)) };
   }
   return out;
 }
@@ -138,13 +158,15 @@ function brotliSize(file, raw) {
 }
 
 const runs = [];
+const phases = [];
 let last;
 for (let i = 0; i < loads; i++) {
   last = await load(i === loads - 1);
   runs.push(last.tti);
+  phases.push(last.phases);
 }
 const sorted = [...runs].sort((x, y) => x - y);
-const tti = { runs, median: sorted[Math.floor(sorted.length / 2)], budget: 1500 };
+const tti = { runs, median: sorted[Math.floor(sorted.length / 2)], budget: 1500, phases };
 
 let fr;
 try {

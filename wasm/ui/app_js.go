@@ -63,7 +63,9 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{Painter: panels.Painter{Rem: 16}}
+	a := &app{Painter: panels.Painter{Rem: 16}, probe: browser.NewFrameProbe()}
+	a.probe.Stop("boot:run", 0) // when the page's Go program starts, in ms since navigation
+	t := a.probe.Start()
 	a.pair = client.NewPair(a.post)
 	a.st = NewState(a.pair.A)
 	a.snap.pinned = -1
@@ -71,7 +73,6 @@ func Run() {
 	a.presets = content.All(lang)
 	a.v = panels.New(doc, panels.Choices{Presets: a.presets, HiddenSizes: present.HiddenSizes, LearningRates: present.LearningRates, MaxGenerate: present.MaxGenerate})
 	a.showLang()
-	a.probe = browser.NewFrameProbe()
 	a.frame = browser.NewFrameLoop(a.paint)
 	a.textDeb = browser.NewDebouncer(present.DebounceText, a.sendText)
 	a.wire()
@@ -81,6 +82,7 @@ func Run() {
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	a.initKeep()
+	a.probe.Stop("boot:view", t) // building the page
 	var eng *browser.EngineLink
 	eng, err := browser.StartEngine(a.received, a.engineDiedFunc(&eng))
 	if err != nil {
@@ -150,6 +152,7 @@ func (a *app) received(b []byte) {
 	}
 	switch m := r.Msg.(type) {
 	case protocol.Ready:
+		a.probe.Stop("boot:ready", 0)
 		a.start()
 	case protocol.Progress:
 		a.sessionProgress(m)
