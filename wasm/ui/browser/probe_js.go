@@ -68,8 +68,7 @@ func (p *FrameProbe) json() string {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendQuote(b, part)
-		b = append(b, ':', '[')
+		b = append(append(append(b, '"'), part...), '"', ':', '[') // the parts are the page's own names, plain ASCII
 		for k, d := range p.samples[part] {
 			if k > 0 {
 				b = append(b, ',')
