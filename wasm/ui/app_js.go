@@ -32,7 +32,8 @@ type app struct {
 	presets []content.Preset
 
 	dirty      Dirty
-	queue      frameQueue // what is left to paint (paint_js.go)
+	queue      frameQueue // what is left to paint (frames.go)
+	relay      relayout   // the widths the frames measured (paint_js.go)
 	probeEdit  bool       // the person typed a probe; keep it when the text changes
 	primeEdit  bool       // the person typed a prime
 	probeFrom  string     // the training text the probe and prime were taken from

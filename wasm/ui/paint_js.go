@@ -39,26 +39,19 @@ var painters = [...]painter{
 	{"snap", DirtySnap | DirtyStats, (*app).paintSnap},
 }
 
-// frameBudget is the time, in ms, a frame spends painting before it leaves
-// the parts still to paint to the next frames: the browser needs the rest of
-// the frame (16.7 ms at 60 Hz) to lay out and draw what changed. A part left
-// over maxWait frames paints whatever the budget says, so that none shows
-// what it shows more than maxWait frames late.
-const (
-	frameBudget = 6
-	maxWait     = 2
-)
-
-// frameQueue is what is left to paint: the marks each painter has not
-// painted yet, and the painter the next frame starts with, so that every
-// part has its turn however busy the frames are.
-type frameQueue struct {
-	due       []Dirty // by painter
-	waited    []int   // frames each painter has been left over
-	next      int
-	measured  bool // the last frame painted: the next one checks the widths it used
-	relayouts int  // frames in a row whose widths changed
+// relayout is what the frames know of the layout they measured.
+type relayout struct {
+	measured bool // the last frame painted: the next one checks the widths it used
+	times    int  // frames in a row whose widths changed
 }
+
+// paintsOn are the marks each painter paints on.
+var paintsOn = func() (on [len(painters)]Dirty) {
+	for i, p := range painters {
+		on[i] = p.on
+	}
+	return on
+}()
 
 // paint is the frame callback: it sends the due requests and draws what
 // changed, painter by painter, until the frame's budget is spent. It returns
@@ -67,47 +60,22 @@ func (a *app) paint(now float64) bool {
 	t0 := a.probe.Start()
 	waits := a.requests(now)
 	q := &a.queue
-	if q.due == nil {
-		q.due, q.waited = make([]Dirty, len(painters)), make([]int, len(painters))
-	}
 	d := a.dirty
 	a.dirty = 0
-	if q.measured || d != 0 {
+	if a.relay.measured || d != 0 {
 		d |= a.measure(d)
 	}
-	for i := range painters {
-		if d&painters[i].on != 0 {
-			q.due[i] |= d
-		}
-	}
-	start, ran, left := browser.PerfNow(), 0, false
-	for k := range painters {
-		i := (q.next + k) % len(painters)
-		if q.due[i] == 0 {
-			continue
-		}
-		if ran > 0 && q.waited[i] < maxWait && browser.PerfNow()-start > frameBudget {
-			if !left {
-				q.next, left = i, true
-			}
-			q.waited[i]++
-			continue
-		}
-		q.waited[i] = 0
-		p, pd := &painters[i], q.due[i]
-		q.due[i] = 0
+	q.mark(d, paintsOn[:])
+	start := browser.PerfNow()
+	ran, left := q.run(func(i int, d Dirty) {
 		t := a.probe.Start()
-		p.paint(a, pd)
-		a.probe.Stop(p.name, t)
-		ran++
-	}
-	if !left {
-		q.next = 0 // all painted: the next frame starts with the first part again
-	}
+		painters[i].paint(a, d)
+		a.probe.Stop(painters[i].name, t)
+	}, func() float64 { return browser.PerfNow() - start })
 	a.EndFrame()
-	q.measured = ran > 0
+	a.relay.measured = ran > 0
 	a.probe.Stop("frame", t0)
-	return a.dirty != 0 || waits || q.measured || left
+	return a.dirty != 0 || waits || a.relay.measured || left
 }
 
 // measure takes the frame's layout before anything is written: the root
@@ -116,15 +84,15 @@ func (a *app) paint(now float64) bool {
 // a new layout, as a resize is: the parts are painted again (twice in a row
 // at most, should a repaint change a width again).
 func (a *app) measure(d Dirty) Dirty {
-	v, q := a.v, &a.queue
+	v, r := a.v, &a.relay
 	if d&DirtyLayout != 0 {
 		a.Rem = browser.RootFontSize()
 	}
 	if !a.Measure(v.StackWrap, v.LossFig, v.ReachFig, v.SampleFig, v.BarsFig, v.Cmp.RaceFig) {
-		q.relayouts = 0
+		r.times = 0
 		return 0
 	}
-	if q.relayouts++; q.relayouts > 2 {
+	if r.times++; r.times > 2 {
 		return 0
 	}
 	return DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample
