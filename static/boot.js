@@ -173,10 +173,14 @@
     if (!resp.ok) throw new Error(say('notLoaded', 'build.json (HTTP ' + resp.status + ')'));
     const build = await resp.json();
     if (status) status.textContent = say('engine');
+    // The program downloads and compiles while the scripts load: it needs
+    // none of them until it starts.
+    const moduleLoad = compileWasm(build.wasm, build.wasmSize);
+    moduleLoad.catch(function () {}); // its error is taken below, after the scripts'
     await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
     // The SIMD kernels load beside the program; null where they cannot.
     const kernelLoad = build.kernel ? globalThis.lstmKernel.compile(build.kernel) : Promise.resolve(null);
-    const module = await compileWasm(build.wasm, build.wasmSize);
+    const module = await moduleLoad;
     const kernel = await kernelLoad;
     if (status) status.textContent = say('starting');
     const start = { module: module, kernel: kernel, wasmExec: build.wasmExec };

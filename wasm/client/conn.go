@@ -79,7 +79,7 @@ type Conn struct {
 	pending map[uint32]*pending
 	dataID  uint32             // the SetData under way, whose answer held training waits for (0: none)
 	base    uint32             // the generations of the engines before this one (Restart)
-	held    []protocol.Message // Train or Step held until that SetData is answered
+	held    []protocol.Request // Train or Step held until that SetData is answered
 
 	Ready    bool          // the engine said Ready, in this protocol version
 	Engine   string        // the engine's version, from Ready
@@ -126,15 +126,16 @@ func (c *Conn) Restart(post func([]byte)) {
 	c.Status, c.HasData, c.Running, c.Training = protocol.Status{}, false, false, false
 }
 
-// send gives m the next ID, records it as pending for tag and posts it; it
-// returns the ID (0 if m could not be encoded: SendErr says why).
-func (c *Conn) send(m protocol.Message, tag Tag) uint32 {
+// send gives m the next ID, records it as pending for tag (replaces: m makes
+// a new model) and posts it; it returns the ID (0 if m could not be encoded:
+// SendErr says why).
+func (c *Conn) send(m protocol.Request, tag Tag, replaces bool) uint32 {
 	c.nextID++
 	if c.nextID == 0 {
 		c.nextID = 1
 	}
 	id := c.nextID
-	m = withID(m, id)
+	m = m.WithID(id)
 	b, err := protocol.Encode(m)
 	if err != nil {
 		c.SendErr = err
@@ -145,7 +146,7 @@ func (c *Conn) send(m protocol.Message, tag Tag) uint32 {
 	if m.Type() == protocol.TypeSnapAt {
 		left = 2
 	}
-	c.pending[id] = &pending{req: m, tag: tag, seq: c.seq, left: left}
+	c.pending[id] = &pending{req: m, tag: tag, seq: c.seq, left: left, replaces: replaces}
 	c.post(b)
 	return id
 }
@@ -214,10 +215,11 @@ func (c *Conn) place(m protocol.Message) Reply {
 		c.Ready, c.Engine = true, ready.Engine
 		return r
 	}
-	if gen, ok := protocol.GenOf(m); ok {
+	if mr, ok := m.(protocol.ModelReply); ok {
+		gen := mr.Generation()
 		if gen != 0 {
 			gen += c.base
-			m = withGen(m, gen)
+			m = mr.WithGen(gen)
 			r.Msg = m
 		}
 		if gen > c.Gen {
@@ -348,41 +350,10 @@ func (c *Conn) dataAnswered(m protocol.Message) {
 		return
 	}
 	for _, h := range held {
-		c.send(h, TagNone)
+		c.send(h, TagNone, false)
 	}
 }
 
 // DataUnderWay reports whether new training data is on its way to the engine
 // (Train and Step wait for its answer).
 func (c *Conn) DataUnderWay() bool { return c.dataID != 0 }
-
-// withGen returns the reply m naming model generation gen.
-func withGen(m protocol.Message, gen uint32) protocol.Message {
-	switch m := m.(type) {
-	case protocol.Progress:
-		m.Gen = gen
-		return m
-	case protocol.TraceResult:
-		m.Gen = gen
-		return m
-	case protocol.SampleResult:
-		m.Gen = gen
-		return m
-	case protocol.ReachResult:
-		m.Gen = gen
-		return m
-	case protocol.ModelFile:
-		m.Gen = gen
-		return m
-	case protocol.Status:
-		m.Gen = gen
-		return m
-	case protocol.Error:
-		m.Gen = gen
-		return m
-	case protocol.SlowStepResult:
-		m.Gen, m.Forward.Gen = gen, gen
-		return m
-	}
-	return m
-}

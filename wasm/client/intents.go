@@ -12,7 +12,7 @@ import (
 // before the engine answers wait for the answer: they go once it took the
 // data, and not at all if it refused it.
 func (c *Conn) SetText(mode lstm.Kind, text string) uint32 {
-	id := c.send(protocol.SetData{Mode: mode, Text: text}, TagNone)
+	id := c.send(protocol.SetData{Mode: mode, Text: text}, TagNone, false)
 	if id != 0 {
 		c.dataID = id
 	}
@@ -27,9 +27,7 @@ func (c *Conn) SetConfig(cfg lstm.Config) uint32 {
 		c.Running = false
 		c.held = nil
 	}
-	id := c.send(protocol.SetConfig{Config: cfg}, TagNone)
-	c.marksNewModel(id, resets)
-	return id
+	return c.send(protocol.SetConfig{Config: cfg}, TagNone, resets)
 }
 
 // Resets reports whether changing the configuration from a to b makes a new
@@ -42,7 +40,7 @@ func Resets(a, b lstm.Config) bool {
 // SetLive changes the settings that take effect from the next update.
 func (c *Conn) SetLive(cfg lstm.Config) uint32 {
 	return c.send(protocol.SetLive{LearningRate: cfg.LearningRate, Optimizer: cfg.Optimizer, Momentum: cfg.Momentum,
-		Clip: cfg.Clip, ClipMode: cfg.ClipMode}, TagNone)
+		Clip: cfg.Clip, ClipMode: cfg.ClipMode}, TagNone, false)
 }
 
 // Train starts training.
@@ -59,108 +57,53 @@ func (c *Conn) Step() uint32 {
 
 // training sends Train or Step, or holds it while new data is under way; a
 // held request has no ID yet (0).
-func (c *Conn) training(m protocol.Message) uint32 {
+func (c *Conn) training(m protocol.Request) uint32 {
 	if c.dataID != 0 {
 		c.held = append(c.held[:0], m)
 		return 0
 	}
-	return c.send(m, TagNone)
+	return c.send(m, TagNone, false)
 }
 
 // Pause stops training; a held Train or Step is dropped.
 func (c *Conn) Pause() uint32 {
 	c.Running, c.held = false, nil
-	return c.send(protocol.Pause{}, TagNone)
+	return c.send(protocol.Pause{}, TagNone, false)
 }
 
 // Reset replaces the model with a fresh one.
 func (c *Conn) Reset() uint32 {
 	c.Running, c.held = false, nil
-	id := c.send(protocol.Reset{}, TagNone)
-	c.marksNewModel(id, true)
-	return id
+	return c.send(protocol.Reset{}, TagNone, true)
 }
 
 // Import replaces the model with one read from a model file; training stops.
 func (c *Conn) Import(tag Tag, file []byte) uint32 {
 	c.Running, c.held = false, nil
-	id := c.send(protocol.Import{File: file}, tag)
-	c.marksNewModel(id, true)
-	return id
-}
-
-// marksNewModel marks the request id, if sent, as one that makes a new model.
-func (c *Conn) marksNewModel(id uint32, yes bool) {
-	if p := c.pending[id]; p != nil && yes {
-		p.replaces = true
-	}
+	return c.send(protocol.Import{File: file}, tag, true)
 }
 
 // Export asks for the model file.
-func (c *Conn) Export(tag Tag) uint32 { return c.send(protocol.Export{}, tag) }
+func (c *Conn) Export(tag Tag) uint32 { return c.send(protocol.Export{}, tag, false) }
 
 // Trace asks for a trace of probe, with interventions (clamps) if any.
 func (c *Conn) Trace(tag Tag, probe string, ivs []lstm.Intervention) uint32 {
-	return c.send(protocol.Trace{Probe: probe, Interventions: ivs}, tag)
+	return c.send(protocol.Trace{Probe: probe, Interventions: ivs}, tag, false)
 }
 
 // Sample asks for count characters (or values) generated after prime.
 func (c *Conn) Sample(tag Tag, prime string, count int, temperature float64, seed uint64) uint32 {
-	return c.send(protocol.Sample{Prime: prime, Count: count, Temperature: temperature, Seed: seed}, tag)
+	return c.send(protocol.Sample{Prime: prime, Count: count, Temperature: temperature, Seed: seed}, tag, false)
 }
 
 // Reach asks how far back the gradient reaches.
-func (c *Conn) Reach(tag Tag) uint32 { return c.send(protocol.Reach{}, tag) }
+func (c *Conn) Reach(tag Tag) uint32 { return c.send(protocol.Reach{}, tag, false) }
 
 // SnapAt asks for a trace and a sample of the model right after update at;
 // it is answered twice (the trace, then the sample), with Done on the second.
-func (c *Conn) SnapAt(tag Tag, m protocol.SnapAt) uint32 { return c.send(m, tag) }
-
-// withID returns the request m with its ID set.
-func withID(m protocol.Message, id uint32) protocol.Message {
-	switch m := m.(type) {
-	case protocol.SetData:
-		m.ID = id
-		return m
-	case protocol.SetConfig:
-		m.ID = id
-		return m
-	case protocol.SetLive:
-		m.ID = id
-		return m
-	case protocol.Train:
-		return protocol.Train{ID: id}
-	case protocol.Pause:
-		return protocol.Pause{ID: id}
-	case protocol.Step:
-		return protocol.Step{ID: id}
-	case protocol.Reset:
-		return protocol.Reset{ID: id}
-	case protocol.Import:
-		m.ID = id
-		return m
-	case protocol.Export:
-		return protocol.Export{ID: id}
-	case protocol.Reach:
-		return protocol.Reach{ID: id}
-	case protocol.Trace:
-		m.ID = id
-		return m
-	case protocol.Sample:
-		m.ID = id
-		return m
-	case protocol.SnapAt:
-		m.ID = id
-		return m
-	case protocol.Diagnose:
-		return protocol.Diagnose{ID: id}
-	case protocol.SlowStep:
-		return protocol.SlowStep{ID: id}
-	}
-	return m
-}
+func (c *Conn) SnapAt(tag Tag, m protocol.SnapAt) uint32 { return c.send(m, tag, false) }
 
 // Diagnose asks the engine for its Diagnostics. The page sends it as the hang
 // question: an engine that answers nothing, not even this, within the page's
 // deadline is declared hung. The reply needs no owner.
-func (c *Conn) Diagnose() uint32 { return c.send(protocol.Diagnose{}, TagNone) }
+func (c *Conn) Diagnose() uint32 { return c.send(protocol.Diagnose{}, TagNone, false) }

@@ -10,5 +10,5 @@ func (c *Conn) SlowStep(tag Tag) uint32 {
 	if c.Running || c.dataID != 0 {
 		return 0
 	}
-	return c.send(protocol.SlowStep{}, tag)
+	return c.send(protocol.SlowStep{}, tag, false)
 }

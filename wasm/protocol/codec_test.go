@@ -511,3 +511,42 @@ func bigTrace() TraceResult {
 	return TraceResult{Kind: lstm.Text, Cell: lstm.CellLSTM, T: T, H: H, Layers: []LayerTrace{l},
 		Symbols: []rune(strings.Repeat("abcd", T/4)), PNext: seq(T, 0, 0.001), Top: []rune(strings.Repeat("e", T)), TopP: seq(T, 0, 0.001)}
 }
+
+// TestRequestsAndModelReplies checks that every request is a Request whose
+// WithID sets the ID the engine echoes (and nothing else), and that every
+// reply with a Gen field is a ModelReply whose WithGen sets it, as the client
+// relies on.
+func TestRequestsAndModelReplies(t *testing.T) {
+	for _, m := range messages() {
+		r, isReq := m.(Request)
+		if isReq != m.Type().ToEngine() {
+			t.Errorf("%v: Request %v, goes to the engine %v", m.Type(), isReq, m.Type().ToEngine())
+		}
+		if isReq {
+			got := r.WithID(IDOf(m) + 7)
+			if IDOf(got) != IDOf(m)+7 || got.Type() != m.Type() {
+				t.Errorf("%v.WithID(%d) has ID %d", m.Type(), IDOf(m)+7, IDOf(got))
+			}
+			if !reflect.DeepEqual(got.WithID(IDOf(m)), m) {
+				t.Errorf("%v.WithID changed more than the ID", m.Type())
+			}
+		}
+		_, hasGen := reflect.TypeOf(m).FieldByName("Gen")
+		mr, isModel := m.(ModelReply)
+		if hasGen != isModel {
+			t.Errorf("%v: has a Gen field %v, ModelReply %v", m.Type(), hasGen, isModel)
+		}
+		if isModel {
+			g := mr.WithGen(mr.Generation() + 3)
+			if g.Generation() != mr.Generation()+3 || reflect.ValueOf(g).FieldByName("Gen").Uint() != uint64(g.Generation()) {
+				t.Errorf("%v.WithGen(%d) has Gen %d", m.Type(), mr.Generation()+3, g.Generation())
+			}
+			if gen, ok := GenOf(g); !ok || gen != g.Generation() {
+				t.Errorf("GenOf(%v) = %d, %v", m.Type(), gen, ok)
+			}
+			if !reflect.DeepEqual(g.WithGen(mr.Generation()), m) {
+				t.Errorf("%v.WithGen changed more than the Gen", m.Type())
+			}
+		}
+	}
+}

@@ -3,8 +3,9 @@
 //
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
-// Export, Import, SetLive, SnapAt and SlowStep; the engine answers with Ready, Progress,
-// TraceResult, SampleResult, ReachResult, ModelFile, SlowStepResult, Status and Error. A soak
+// Export, Import, SetLive, SnapAt and SlowStep; the engine answers with Ready,
+// Progress, TraceResult, SampleResult, ReachResult, ModelFile, SlowStepResult,
+// Status and Error. A soak
 // test or a bug report may send Diagnose, answered with Diagnostics. A message
 // travels as one []byte (Encode, Decode), which JavaScript only moves, as a
 // transferred ArrayBuffer.
@@ -501,23 +502,60 @@ func replyID(m Message) uint32 {
 // GenOf returns the model generation a reply names, and false for a message
 // that names none (requests, Ready, Diagnostics).
 func GenOf(m Message) (uint32, bool) {
-	switch m := m.(type) {
-	case Progress:
-		return m.Gen, true
-	case TraceResult:
-		return m.Gen, true
-	case SampleResult:
-		return m.Gen, true
-	case ReachResult:
-		return m.Gen, true
-	case ModelFile:
-		return m.Gen, true
-	case Status:
-		return m.Gen, true
-	case Error:
-		return m.Gen, true
-	case SlowStepResult:
-		return m.Gen, true
+	if r, ok := m.(ModelReply); ok {
+		return r.Generation(), true
 	}
 	return 0, false
 }
+
+// Request is a message to the engine: each carries an ID the UI chooses,
+// which the engine's replies to it echo.
+type Request interface {
+	Message
+	// WithID returns the request with its ID set to id.
+	WithID(id uint32) Request
+}
+
+func (m SetData) WithID(id uint32) Request   { m.ID = id; return m }
+func (m SetConfig) WithID(id uint32) Request { m.ID = id; return m }
+func (m Train) WithID(id uint32) Request     { m.ID = id; return m }
+func (m Pause) WithID(id uint32) Request     { m.ID = id; return m }
+func (m Step) WithID(id uint32) Request      { m.ID = id; return m }
+func (m Reset) WithID(id uint32) Request     { m.ID = id; return m }
+func (m Trace) WithID(id uint32) Request     { m.ID = id; return m }
+func (m Sample) WithID(id uint32) Request    { m.ID = id; return m }
+func (m Reach) WithID(id uint32) Request     { m.ID = id; return m }
+func (m Export) WithID(id uint32) Request    { m.ID = id; return m }
+func (m Import) WithID(id uint32) Request    { m.ID = id; return m }
+func (m SetLive) WithID(id uint32) Request   { m.ID = id; return m }
+func (m SnapAt) WithID(id uint32) Request    { m.ID = id; return m }
+func (m Diagnose) WithID(id uint32) Request  { m.ID = id; return m }
+func (m SlowStep) WithID(id uint32) Request  { m.ID = id; return m }
+
+// ModelReply is a reply about a model: it names the model's generation, Gen.
+type ModelReply interface {
+	Message
+	// Generation returns the reply's Gen.
+	Generation() uint32
+	// WithGen returns the reply with its Gen set to gen.
+	WithGen(gen uint32) ModelReply
+}
+
+func (m Progress) Generation() uint32       { return m.Gen }
+func (m TraceResult) Generation() uint32    { return m.Gen }
+func (m SampleResult) Generation() uint32   { return m.Gen }
+func (m ReachResult) Generation() uint32    { return m.Gen }
+func (m ModelFile) Generation() uint32      { return m.Gen }
+func (m Status) Generation() uint32         { return m.Gen }
+func (m Error) Generation() uint32          { return m.Gen }
+func (m SlowStepResult) Generation() uint32 { return m.Gen }
+
+func (m Progress) WithGen(gen uint32) ModelReply     { m.Gen = gen; return m }
+func (m TraceResult) WithGen(gen uint32) ModelReply  { m.Gen = gen; return m }
+func (m SampleResult) WithGen(gen uint32) ModelReply { m.Gen = gen; return m }
+func (m ReachResult) WithGen(gen uint32) ModelReply  { m.Gen = gen; return m }
+func (m ModelFile) WithGen(gen uint32) ModelReply    { m.Gen = gen; return m }
+func (m Status) WithGen(gen uint32) ModelReply       { m.Gen = gen; return m }
+func (m Error) WithGen(gen uint32) ModelReply        { m.Gen = gen; return m }
+
+func (m SlowStepResult) WithGen(gen uint32) ModelReply { m.Gen = gen; return m }

@@ -98,37 +98,3 @@ type Error struct {
 }
 
 func (Error) Type() Type { return TypeError }
-
-func (m Error) put(w *writer) {
-	w.u32(m.ID)
-	w.u32(m.Gen)
-	w.u8(uint8(m.Code))
-	w.u8(uint8(m.Reason))
-	w.u8(m.Detail)
-	w.str("Key", m.Key, MaxText)
-	w.f64(m.Value)
-	w.f64(m.Min)
-	w.f64(m.Max)
-	w.i64(m.Have)
-	w.i64(m.Limit)
-	w.int(m.Index)
-	w.int(m.Position)
-	w.str("Token", m.Token, MaxText)
-}
-
-func readError(r *reader) Message {
-	return Error{ID: r.u32("ID"), Gen: r.u32("Gen"), Code: Code(r.u8("Code")), Reason: Reason(r.u8("Reason")),
-		Detail: r.u8("Detail"), Key: r.str("Key", MaxText), Value: r.f64("Value"), Min: r.f64("Min"), Max: r.f64("Max"),
-		Have: r.i64("Have"), Limit: r.i64("Limit"), Index: r.int("Index"), Position: r.int("Position"),
-		Token: r.str("Token", MaxText)}
-}
-
-func (m Error) check() error {
-	if m.Code >= codeEnd {
-		return badShape("Code", "%d is no error code of protocol version %d", uint8(m.Code), Version)
-	}
-	if m.Reason >= reasonEnd {
-		return badShape("Reason", "%d is no error reason of protocol version %d", uint8(m.Reason), Version)
-	}
-	return nil
-}

@@ -27,15 +27,18 @@ type app struct {
 	v       *panels.View
 	eng     *browser.EngineLink
 	frame   *browser.FrameLoop
+	probe   *browser.FrameProbe // times the frame's parts for tests/bench/budgets.mjs
 	textDeb *browser.Debouncer
 	presets []content.Preset
 
 	dirty      Dirty
-	probeEdit  bool   // the person typed a probe; keep it when the text changes
-	primeEdit  bool   // the person typed a prime
-	probeFrom  string // the training text the probe and prime were taken from
-	presetText string // the text of the chosen preset, to tell an edit
-	sentText   string // the training text last sent
+	queue      frameQueue // what is left to paint (frames.go)
+	relay      relayout   // the widths the frames measured (paint_js.go)
+	probeEdit  bool       // the person typed a probe; keep it when the text changes
+	primeEdit  bool       // the person typed a prime
+	probeFrom  string     // the training text the probe and prime were taken from
+	presetText string     // the text of the chosen preset, to tell an edit
+	sentText   string     // the training text last sent
 	sentMode   lstm.Kind
 	sentBad    string // why the engine refused the training text last sent ("": it took it)
 	started    bool   // the first SetConfig and SetData were sent
@@ -62,7 +65,9 @@ type app struct {
 // Run builds the page and serves it until the page is closed.
 func Run() {
 	doc := dom.GetWindow().Document()
-	a := &app{Painter: panels.Painter{Rem: 16}}
+	a := &app{Painter: panels.Painter{Rem: 16}, probe: browser.NewFrameProbe()}
+	a.probe.Stop("boot:run", 0) // when the page's Go program starts, in ms since navigation
+	t := a.probe.Start()
 	a.pair = client.NewPair(a.post)
 	a.st = NewState(a.pair.A)
 	a.snap.pinned = -1
@@ -79,6 +84,7 @@ func Run() {
 	a.choosePreset(0, false)
 	a.showConfig(a.st.Cfg, true)
 	a.initKeep()
+	a.probe.Stop("boot:view", t) // building the page
 	var eng *browser.EngineLink
 	eng, err := browser.StartEngine(a.received, a.engineDiedFunc(&eng))
 	if err != nil {
@@ -110,6 +116,7 @@ func (a *app) post(b []byte) {
 
 // received handles one message from the engine.
 func (a *app) received(b []byte) {
+	defer a.probe.Stop("message", a.probe.Start())
 	a.rec.hang.Heard(browser.PerfNow()) // any word from the engine answers the hang question
 	update := a.st.Update
 	r, err := a.st.Receive(b)
@@ -150,6 +157,7 @@ func (a *app) received(b []byte) {
 	}
 	switch m := r.Msg.(type) {
 	case protocol.Ready:
+		a.probe.Stop("boot:ready", 0)
 		a.start()
 	case protocol.Progress:
 		a.sessionProgress(m)

@@ -102,6 +102,7 @@ func (a *app) stopCompare() {
 
 // cmpReceived handles a message of the second engine.
 func (a *app) cmpReceived(b []byte) {
+	defer a.probe.Stop("message2", a.probe.Start())
 	c := a.cmp
 	if c == nil {
 		return
@@ -129,9 +130,9 @@ func (a *app) cmpReceived(b []byte) {
 	a.invalidate(DirtyCompare | d&DirtyReach)
 }
 
-// comparePaint sends the second engine's due requests and draws the
-// comparison; it reports whether it waits for a later frame.
-func (a *app) comparePaint(now float64, d Dirty) bool {
+// compareRequests sends the second engine's due requests; it reports whether
+// one waits for a later frame.
+func (a *app) compareRequests(now float64) bool {
 	c := a.cmp
 	if c == nil {
 		return false
@@ -147,15 +148,6 @@ func (a *app) comparePaint(now float64, d Dirty) bool {
 	}
 	if st.ReachDue(now) {
 		st.RequestReach(now)
-	}
-	if d&(DirtyCompare|DirtyLoss|DirtyLayout) != 0 {
-		a.paintRace()
-	}
-	if d&(DirtyCompare|DirtyTrace|DirtyLayout) != 0 {
-		a.paintSide()
-	}
-	if d&(DirtyCompare|DirtyTrace|DirtyCursor|DirtyLayout) != 0 {
-		a.paintSideCursor()
 	}
 	return st.TraceWaiting()
 }
@@ -183,7 +175,7 @@ func (a *app) paintSide() {
 		browser.SetText(v.SidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	for i, sh := range v.Heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {
@@ -225,7 +217,7 @@ func (a *app) paintSideCursor() {
 	if !ok {
 		return
 	}
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	t := max(0, min(a.st.Cursor.T, view.T-1))
 	for _, sh := range v.Heat {
 		cs := sh.ColMark.Style()
@@ -265,7 +257,7 @@ func (a *app) sidePointer(ev dom.Event, sh *panels.SideHeat) {
 	}
 	x, y := browser.PointerXY(ev)
 	left, top, _, _ := browser.ClientRect(sh.CanvasEl)
-	g := present.NewGeometry(float64(a.v.StackWrap.OffsetWidth()), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
 	a.invalidate(a.st.MoveCursor(g.Step(x-left), g.Unit(y-top)))
 }
 

@@ -159,7 +159,7 @@ func (a *app) paintTrace() {
 	}
 	browser.SetText(v.TraceNote, a.traceNote(view))
 
-	width := float64(v.StackWrap.OffsetWidth())
+	width := a.WidthOf(v.StackWrap)
 	a.Geo = present.NewGeometry(width, a.Gutter(), view.T, view.H)
 	g := a.Geo
 	plotW := float64(g.PlotW())
@@ -175,7 +175,6 @@ func (a *app) paintTrace() {
 		a.Heat(v, k, view, plotW, a.rowOrder(view))
 	}
 	a.Probe(v, a.st.Shown())
-	a.paintLines(view)
 }
 
 // traceNote says which model the heatmaps show and how much of the probe.
@@ -199,9 +198,13 @@ func (a *app) traceNote(view present.LayerView) string {
 }
 
 // paintLines draws the chosen units of c and h along the probe, and the mean
-// change per step of c and h.
-func (a *app) paintLines(view present.LayerView) {
+// change per step of c and h (after paintTrace, whose geometry it takes).
+func (a *app) paintLines() {
 	v, st := a.v, a.st
+	view, ok := st.View()
+	if !ok {
+		return // paintTrace hid the charts
+	}
 	units := st.Units
 	if !unitsFit(units, view.H) {
 		st.autoUnits()

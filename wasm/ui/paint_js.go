@@ -6,55 +6,111 @@ import (
 	"lstmplayground/wasm/ui/browser"
 )
 
-// This file is the frame: each animation frame sends a due trace or reach
-// request and repaints the parts that changed, each by its own painter.
+// This file is the frame: each animation frame sends the due requests and
+// repaints the parts that changed, each by its own painter.
 
-// paint is the frame callback: it sends a due Trace request and draws what
-// changed. It returns whether it wants another frame.
+// painter is one part of the page: it paints when one of the marks in on is
+// set (its paint gets the marks set since it last painted).
+type painter struct {
+	name  string // for the frame probe
+	on    Dirty
+	paint func(a *app, d Dirty)
+}
+
+// painters are the page's parts in the order they paint: the cursor and the
+// line charts after the heatmaps (they take their geometry), the comparison
+// and the figures after both.
+var painters = [...]painter{
+	{"stats", DirtyStats, func(a *app, _ Dirty) { a.paintStats() }},
+	{"status", DirtyStatus | DirtyErrors, func(a *app, _ Dirty) { a.paintStatus() }},
+	{"errors", DirtyErrors, func(a *app, _ Dirty) { a.paintErrors() }},
+	{"trace", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintTrace() }},
+	{"lines", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintLines() }},
+	{"cursor", DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintCursor() }},
+	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }},
+	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }},
+	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }},
+	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }},
+	{"side", DirtyCompare | DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintSide() }},
+	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }},
+	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout, (*app).paintInside},
+	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell},
+	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson},
+	{"snap", DirtySnap | DirtyStats, (*app).paintSnap},
+	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo},
+}
+
+// relayout is what the frames know of the layout they measured.
+type relayout struct {
+	measured bool // the last frame painted: the next one checks the widths it used
+	times    int  // frames in a row whose widths changed
+}
+
+// paintsOn are the marks each painter paints on.
+var paintsOn = func() (on [len(painters)]Dirty) {
+	for i, p := range painters {
+		on[i] = p.on
+	}
+	return on
+}()
+
+// paint is the frame callback: it sends the due requests and draws what
+// changed, painter by painter, until the frame's budget is spent. It returns
+// whether it wants another frame.
 func (a *app) paint(now float64) bool {
+	t0 := a.probe.Start()
+	waits := a.requests(now)
+	q := &a.queue
+	d := a.dirty
+	a.dirty = 0
+	if a.relay.measured || d != 0 {
+		d |= a.measure(d)
+	}
+	q.mark(d, paintsOn[:])
+	start := browser.PerfNow()
+	ran, left := q.run(func(i int, d Dirty) {
+		t := a.probe.Start()
+		painters[i].paint(a, d)
+		a.probe.Stop(painters[i].name, t)
+	}, func() float64 { return browser.PerfNow() - start })
+	a.EndFrame()
+	a.relay.measured = ran > 0
+	a.probe.Stop("frame", t0)
+	return a.dirty != 0 || waits || a.relay.measured || left
+}
+
+// measure takes the frame's layout before anything is written: the root
+// font size and the widths the painters use. A width that changed since the
+// frame before (the page's own parts appeared or went, a scroll bar came) is
+// a new layout, as a resize is: the parts are painted again (twice in a row
+// at most, should a repaint change a width again).
+func (a *app) measure(d Dirty) Dirty {
+	v, r := a.v, &a.relay
+	if d&DirtyLayout != 0 {
+		a.Rem = browser.RootFontSize()
+	}
+	if !a.Measure(v.StackWrap, v.LossFig, v.ReachFig, v.SampleFig, v.BarsFig, v.Cmp.RaceFig) {
+		r.times = 0
+		return 0
+	}
+	if r.times++; r.times > 2 {
+		return 0
+	}
+	return DirtyLayout | DirtyTrace | DirtyLoss | DirtyCursor | DirtySample
+}
+
+// requests sends the due Trace and Reach requests of both engines and those
+// of the unit view; it reports whether one waits for a later frame.
+func (a *app) requests(now float64) bool {
 	if a.st.TraceDue(now) && !a.failed {
 		a.st.RequestTrace(now)
 	}
 	if a.st.ReachDue(now) && !a.failed {
 		a.st.RequestReach(now)
 	}
-	d := a.dirty
-	a.dirty = 0
-	if d&DirtyLayout != 0 {
-		a.Rem = browser.RootFontSize()
-	}
-	if d&DirtyStats != 0 {
-		a.paintStats()
-	}
-	if d&(DirtyStatus|DirtyErrors) != 0 {
-		a.paintStatus()
-	}
-	if d&DirtyErrors != 0 {
-		a.paintErrors()
-	}
-	if d&(DirtyTrace|DirtyLayout) != 0 {
-		a.paintTrace()
-	}
-	if d&(DirtyTrace|DirtyCursor|DirtyLayout) != 0 {
-		a.paintCursor()
-	}
-	if d&(DirtyLoss|DirtyLayout) != 0 {
-		a.paintLoss()
-	}
-	if d&(DirtySample|DirtyLayout) != 0 {
-		a.paintSample()
-	}
-	if d&(DirtyReach|DirtyLayout|DirtyStatus) != 0 {
-		a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell)
-	}
-	cmpWaits := a.comparePaint(now, d)
+	cmpWaits := a.compareRequests(now)
 	inWaits := a.insidePaint(now)
-	a.paintInside(d)
-	a.paintCell(d)
-	a.paintLesson(d)
-	a.paintSnap(d)
-	a.paintSlowmo(d)
-	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
+	return a.st.TraceWaiting() || cmpWaits || inWaits
 }
 
 // ---- top bar ----

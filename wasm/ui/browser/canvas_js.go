@@ -52,7 +52,12 @@ type DrawCanvas struct {
 	w, h   float64  // CSS pixels
 	ratio  float64
 	path2D js.Value
+	text   textStyle // the context's text settings since Begin, so that each is set only when it changes
 }
+
+// textStyle is a canvas context's text settings (the font string is parsed
+// anew each time it is set).
+type textStyle struct{ font, align, baseline string }
 
 func NewDrawCanvas(el *dom.HTMLCanvasElement) *DrawCanvas {
 	c := &DrawCanvas{el: el, path2D: js.Global().Get("Path2D")}
@@ -77,6 +82,7 @@ func (c *DrawCanvas) Begin(w, h float64) {
 		st.SetProperty("height", Px(h), "")
 		c.w, c.h, c.ratio = w, h, ratio
 	}
+	c.text = textStyle{} // set afresh on each drawing: a resized (or lost and restored) canvas has its context's defaults
 	c.ctx.SetTransform(1, 0, 0, 1, 0, 0)
 	c.ctx.ClearRect(0, 0, float64(pw), float64(ph))
 	c.ctx.SetTransform(ratio, 0, 0, ratio, 0, 0)
@@ -131,26 +137,42 @@ func (c *DrawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
 // Text writes s at (x, y) with the given alignment ("left", "center", "right")
 // and baseline ("top", "middle", "alphabetic", "bottom").
 func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
-	c.raw.Set("font", font)
+	c.setFont(font)
 	c.raw.Set("fillStyle", color)
-	c.raw.Set("textAlign", align)
-	c.raw.Set("textBaseline", baseline)
+	if c.text.align != align {
+		c.raw.Set("textAlign", align)
+		c.text.align = align
+	}
+	if c.text.baseline != baseline {
+		c.raw.Set("textBaseline", baseline)
+		c.text.baseline = baseline
+	}
 	c.raw.Call("fillText", words(s), x, y)
 }
 
 // TextRotated writes s turned a quarter left, centred on (x, y): a y-axis label.
 func (c *DrawCanvas) TextRotated(s string, x, y float64, font, color string) {
 	c.raw.Call("save")
+	kept := c.text
 	c.raw.Call("translate", x, y)
 	c.raw.Call("rotate", -1.5707963267948966)
 	c.Text(s, 0, 0, font, color, "center", "middle")
 	c.raw.Call("restore")
+	c.text = kept // restore takes the settings back to those of save
 }
 
 // TextWidth measures s in font.
 func (c *DrawCanvas) TextWidth(s, font string) float64 {
-	c.raw.Set("font", font)
+	c.setFont(font)
 	return c.raw.Call("measureText", words(s)).Get("width").Float()
+}
+
+// setFont sets the context's font, unless it has it.
+func (c *DrawCanvas) setFont(font string) {
+	if c.text.font != font {
+		c.raw.Set("font", font)
+		c.text.font = font
+	}
 }
 
 // RootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).

@@ -184,7 +184,7 @@ func (a *Painter) UnitLines(c *browser.DrawCanvas, x []float32, view present.Lay
 // BeginChart starts a line chart's canvas at the width of its figure (320
 // CSS pixels before the page has a layout) and rows root ems high.
 func (a *Painter) BeginChart(c *browser.DrawCanvas, fig dom.HTMLElement, rows float64) (w, h float64) {
-	w = float64(fig.OffsetWidth())
+	w = a.WidthOf(fig)
 	if w < 100 {
 		w = 320
 	}
@@ -326,7 +326,7 @@ func (a *Painter) Inspector(v *View, s present.StepValues) {
 func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 	c := v.Bars
 	a.Bufs.kept, a.Bufs.written = view.StepBars(t, a.Bufs.kept, a.Bufs.written)
-	w := float64(v.BarsFig.OffsetWidth())
+	w := a.WidthOf(v.BarsFig)
 	if w < 100 {
 		w = 300
 	}
@@ -532,10 +532,52 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 // Painter paints the charts: it knows the size of a root em, the layout of
 // the time-aligned charts and the buffers reused from frame to frame.
 type Painter struct {
-	Rem  float64 // CSS pixels per rem (grows in Large text mode)
-	Geo  present.Geometry
-	Bufs Buffers
-	insp inspectorDOM
+	Rem    float64 // CSS pixels per rem (grows in Large text mode)
+	Geo    present.Geometry
+	Bufs   Buffers
+	insp   inspectorDOM
+	widths []measured // the widths of the last Measure
+	fresh  bool       // widths are this frame's
+}
+
+// measured is the width of an element as a frame found it.
+type measured struct {
+	el dom.HTMLElement
+	w  float64
+}
+
+// Measure reads the widths of els for the frame about to paint, and reports
+// whether one changed since the frame before measured the same elements. A
+// frame measures before it writes: a width read after a write to the page
+// makes the browser lay the whole page out at once, every time, where these
+// reads take the layout it has. EndFrame ends the frame.
+func (a *Painter) Measure(els ...dom.HTMLElement) (changed bool) {
+	if len(a.widths) != len(els) {
+		a.widths = make([]measured, len(els))
+	}
+	for i, el := range els {
+		w := float64(el.OffsetWidth())
+		changed = changed || (a.widths[i].el == el && a.widths[i].w != w)
+		a.widths[i] = measured{el, w}
+	}
+	a.fresh = true
+	return changed
+}
+
+// EndFrame ends the frame: WidthOf reads the page again until the next Measure.
+func (a *Painter) EndFrame() { a.fresh = false }
+
+// WidthOf returns the width of el in CSS pixels, as measured for this frame
+// (read now if it was not).
+func (a *Painter) WidthOf(el dom.HTMLElement) float64 {
+	if a.fresh {
+		for _, m := range a.widths {
+			if m.el == el {
+				return m.w
+			}
+		}
+	}
+	return float64(el.OffsetWidth())
 }
 
 // ResetInspector forgets the inspector's elements, for when it is emptied.

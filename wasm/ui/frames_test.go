@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+)
+
+// frameRun is one frame of a frameQueue under a fake clock where painting
+// part i takes cost(i) ms; it returns the parts painted, in order, with the
+// marks each got.
+func frameRun(q *frameQueue, cost func(i int) float64) (parts []int, marks []Dirty) {
+	spent := 0.0
+	q.run(func(i int, d Dirty) {
+		parts, marks = append(parts, i), append(marks, d)
+		spent += cost(i)
+	}, func() float64 { return spent })
+	return parts, marks
+}
+
+func TestFrameQueueInOrderWithinBudget(t *testing.T) {
+	var q frameQueue
+	on := []Dirty{DirtyStats, DirtyTrace, DirtyTrace | DirtyCursor, DirtyLoss}
+	q.mark(DirtyTrace|DirtyLoss, on)
+	parts, marks := frameRun(&q, func(int) float64 { return 1 })
+	if !slices.Equal(parts, []int{1, 2, 3}) {
+		t.Fatalf("painted %v, want the parts whose marks were set, in order: [1 2 3]", parts)
+	}
+	for _, m := range marks {
+		if m != DirtyTrace|DirtyLoss {
+			t.Errorf("a part got marks %b, want %b", m, DirtyTrace|DirtyLoss)
+		}
+	}
+	if parts, _ := frameRun(&q, func(int) float64 { return 1 }); len(parts) != 0 {
+		t.Errorf("the next frame painted %v again with nothing marked", parts)
+	}
+}
+
+func TestFrameQueueSpreadsOverFrames(t *testing.T) {
+	var q frameQueue
+	on := make([]Dirty, 5)
+	for i := range on {
+		on[i] = DirtyTrace
+	}
+	q.mark(DirtyTrace, on)
+	cost := func(int) float64 { return 4 } // two parts fill a 6 ms budget
+	var all []int
+	for f := 0; f < 3; f++ {
+		parts, _ := frameRun(&q, cost)
+		if len(parts) == 0 || len(parts) > 2 {
+			t.Errorf("frame %d painted %v: want one or two parts of 4 ms in a %d ms budget", f, parts, frameBudget)
+		}
+		all = append(all, parts...)
+	}
+	if !slices.Equal(all, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("three frames painted %v, want every part once, in order", all)
+	}
+}
+
+func TestFrameQueueNoPartWaitsLong(t *testing.T) {
+	var q frameQueue
+	on := make([]Dirty, 8)
+	for i := range on {
+		on[i] = DirtyLoss
+	}
+	last := make([]int, len(on))
+	for f := 1; f <= 30; f++ {
+		q.mark(DirtyLoss, on)                                     // new data every frame
+		parts, _ := frameRun(&q, func(int) float64 { return 50 }) // every part far over the budget
+		for _, i := range parts {
+			last[i] = f
+		}
+		for i, l := range last {
+			if f-l > maxWait {
+				t.Fatalf("frame %d: part %d last painted in frame %d, more than %d frames ago", f, i, l, maxWait)
+			}
+		}
+	}
+}
+
+func TestFrameQueueKeepsMarksOfPartsLeftOver(t *testing.T) {
+	var q frameQueue
+	on := []Dirty{DirtyTrace, DirtyTrace | DirtyCursor}
+	q.mark(DirtyTrace, on)
+	parts, _ := frameRun(&q, func(int) float64 { return 10 })
+	if !slices.Equal(parts, []int{0}) {
+		t.Fatalf("painted %v, want part 0 alone (it spent the budget)", parts)
+	}
+	q.mark(DirtyCursor, on)
+	parts, marks := frameRun(&q, func(int) float64 { return 10 })
+	if len(parts) == 0 || parts[0] != 1 || marks[0] != DirtyTrace|DirtyCursor {
+		t.Errorf("painted %v with %v: want part 1 first, with the marks of both frames", parts, marks)
+	}
+}
