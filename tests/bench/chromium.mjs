@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { settings, lossUpdates, workloadName, line, Meter } from './common.mjs';
 import { args } from './cli.mjs';
+import { descendantsCPU } from './cpu.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const a = args();
@@ -49,6 +50,7 @@ async function runEngine(page) {
   const warmupMs = s.warmup * 1000;
   const windowMs = s.window * 1000;
   const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
+  const cpu0 = descendantsCPU(); // the page is up; the engine's worker starts now
   const records = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
     const fromB64 = (m) => Uint8Array.from(atob(m), (c) => c.charCodeAt(0));
     const toB64 = (u8) => {
@@ -104,6 +106,7 @@ async function runEngine(page) {
     worker.onerror = (e) => stop(new Error('worker error: ' + (e.message || e)));
     for (const d of early) onData(d);
   }), { messages, warmupMs, windowMs, needUpdates });
+  const cpu1 = descendantsCPU();
 
   const decoded = gobenchRun(['-decode'], records.map((r) => JSON.stringify(r)).join('\n') + '\n')
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -118,7 +121,14 @@ async function runEngine(page) {
     if (meter.updates !== (d.update || 0)) throw new Error(`update ${d.update} came with ${meter.updates} losses in all`);
   }
   const build = await page.evaluate(() => globalThis.lstmPlayground.build);
-  return { peer: 'lstm-playground', ...meter.result(), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+  return { peer: 'lstm-playground', ...meter.result(), ...cpuPerUpdate(cpu0, cpu1, meter.updates), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+}
+
+// cpuPerUpdate is the CPU time of the browser's processes between two readings
+// of descendantsCPU, per update trained (it includes what the page did meanwhile).
+function cpuPerUpdate(cpu0, cpu1, updates) {
+  if (cpu0 === null || cpu1 === null || !(updates > 0)) return {};
+  return { cpuSec: cpu1 - cpu0, cpuMsPerUpdate: ((cpu1 - cpu0) * 1000) / updates };
 }
 
 // runPeerPage loads a peer's bench page (the query: its settings and the
@@ -126,11 +136,14 @@ async function runEngine(page) {
 async function runPeerPage(page, file, params) {
   const q = new URLSearchParams(params);
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BENCH_')) q.set(k, v);
+  // The page trains as soon as it loads: its load is in the CPU time.
+  const cpu0 = descendantsCPU();
   await page.goto(new URL(`page/${file}?${q}`, site).href);
   await page.waitForFunction(() => globalThis.benchResult || globalThis.benchError, null, { timeout: 0, polling: 500 });
+  const cpu1 = descendantsCPU();
   const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
   if (error) throw new Error(`the page ${file}: ${error}`);
-  return result;
+  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates) };
 }
 
 async function runTfjs(page, backend) {
