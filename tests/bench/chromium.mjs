@@ -47,6 +47,17 @@ async function runEngine(page) {
   const { messages } = JSON.parse(gobenchRun(['-messages', '-hidden', String(H)]));
   await page.goto(site);
   await page.waitForFunction(() => globalThis.lstmPlayground && typeof globalThis.lstmPlayground.startWorker === 'function', null, { timeout: 60000 });
+  // Start as a visitor would: once the page is interactive (its Train button
+  // enabled) and idle. Before, the page's own start-up held its main thread
+  // while the engine trained, and the Progress messages, timed on arrival,
+  // came seconds late in a burst (the time to a loss counted that wait).
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.waitFor({ state: 'visible', timeout: 60000 });
+  for (let i = 0; !(await train.isEnabled()); i++) {
+    if (i > 600) throw new Error('the Train button stayed disabled for a minute');
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })));
   const warmupMs = s.warmup * 1000;
   const windowMs = s.window * 1000;
   const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
