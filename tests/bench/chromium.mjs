@@ -23,7 +23,7 @@ import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { settings, lossUpdates, workloadName, line, Meter } from './common.mjs';
 import { args } from './cli.mjs';
-import { descendantsCPU } from './cpu.mjs';
+import { descendantsCPU, CPUSampler } from './cpu.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const a = args();
@@ -62,7 +62,8 @@ async function runEngine(page) {
   const windowMs = s.window * 1000;
   const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
   const cpu0 = descendantsCPU(); // the page is up; the engine's worker starts now
-  const records = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
+  const sampler = new CPUSampler();
+  const { recs: records, t0Epoch } = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
     const fromB64 = (m) => Uint8Array.from(atob(m), (c) => c.charCodeAt(0));
     const toB64 = (u8) => {
       let str = '';
@@ -78,7 +79,7 @@ async function runEngine(page) {
     const stop = (err) => {
       worker.terminate();
       clearTimeout(timer);
-      if (err) fail(err); else done(recs);
+      if (err) fail(err); else done({ recs, t0Epoch: performance.timeOrigin + t0 });
     };
     const limit = warmupMs + windowMs + 600000;
     const timer = setTimeout(() => stop(new Error(`no result after ${limit / 1000} s`)), limit);
@@ -118,6 +119,7 @@ async function runEngine(page) {
     for (const d of early) onData(d);
   }), { messages, warmupMs, windowMs, needUpdates });
   const cpu1 = descendantsCPU();
+  sampler.stop();
 
   const decoded = gobenchRun(['-decode'], records.map((r) => JSON.stringify(r)).join('\n') + '\n')
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -132,7 +134,9 @@ async function runEngine(page) {
     if (meter.updates !== (d.update || 0)) throw new Error(`update ${d.update} came with ${meter.updates} losses in all`);
   }
   const build = await page.evaluate(() => globalThis.lstmPlayground.build);
-  return { peer: 'lstm-playground', ...meter.result(), ...cpuPerUpdate(cpu0, cpu1, meter.updates), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+  const res = meter.result();
+  const cpuWindow = windowCPU(sampler, t0Epoch + res.windowStart, t0Epoch + res.windowEnd, res.windowUpdates);
+  return { peer: 'lstm-playground', ...res, ...cpuPerUpdate(cpu0, cpu1, meter.updates), ...cpuWindow, version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
 }
 
 // cpuPerUpdate is the CPU time of the browser's processes between two readings
@@ -142,6 +146,15 @@ function cpuPerUpdate(cpu0, cpu1, updates) {
   return { cpuSec: cpu1 - cpu0, cpuMsPerUpdate: ((cpu1 - cpu0) * 1000) / updates };
 }
 
+// windowCPU is the CPU time of the browser's processes per update over the
+// timed window (epoch ms from..to): as chars/s, without the warm-up, when
+// WebAssembly still runs its baseline code.
+function windowCPU(sampler, from, to, updates) {
+  const sec = sampler.between(from, to);
+  if (sec === null || !(updates > 0)) return {};
+  return { cpuWindowSec: sec, cpuWindowMsPerUpdate: (sec * 1000) / updates };
+}
+
 // runPeerPage loads a peer's bench page (the query: its settings and the
 // BENCH_* protocol) and waits for its result.
 async function runPeerPage(page, file, params) {
@@ -149,12 +162,14 @@ async function runPeerPage(page, file, params) {
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BENCH_')) q.set(k, v);
   // The page trains as soon as it loads: its load is in the CPU time.
   const cpu0 = descendantsCPU();
+  const sampler = new CPUSampler();
   await page.goto(new URL(`page/${file}?${q}`, site).href);
   await page.waitForFunction(() => globalThis.benchResult || globalThis.benchError, null, { timeout: 0, polling: 500 });
   const cpu1 = descendantsCPU();
+  sampler.stop();
   const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
   if (error) throw new Error(`the page ${file}: ${error}`);
-  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates) };
+  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates), ...windowCPU(sampler, result.windowStart, result.windowEnd, result.windowUpdates) };
 }
 
 async function runTfjs(page, backend) {

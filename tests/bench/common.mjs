@@ -174,6 +174,11 @@ export class Meter {
       lossChars: this.s.lossChars,
       updates: this.updates,
       windowSec: secs,
+      // The window's ends on the harness's clock (an epoch-based one in
+      // Chromium: cpu.mjs's readings are matched to them) and its updates.
+      windowStart: this.ws,
+      windowEnd: this.we,
+      windowUpdates: this.weUpdates - this.wsUpdates,
       reachSec: this.reachSec,
       reachChars: this.reachChars,
       reachLimitSec: this.last === undefined ? null : (this.last - this.t0) / 1000,

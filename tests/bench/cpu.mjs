@@ -7,6 +7,41 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS = 100; // USER_HZ: clock ticks per second of /proc/<pid>/stat (getconf CLK_TCK)
 
+// CPUSampler reads descendantsCPU every period ms, with the epoch time, until
+// stop(); between(a, b) is the CPU seconds between two epoch times,
+// interpolated between the readings around them (null outside them).
+export class CPUSampler {
+  constructor(period = 250) {
+    this.samples = [];
+    this.read();
+    this.timer = setInterval(() => this.read(), period);
+    this.timer.unref?.(); // a harness that fails still exits
+  }
+
+  read() {
+    const cpu = descendantsCPU();
+    if (cpu !== null) this.samples.push({ t: Date.now(), cpu });
+  }
+
+  stop() { clearInterval(this.timer); this.read(); }
+
+  at(t) {
+    const s = this.samples;
+    for (let i = 1; i < s.length; i++) {
+      if (s[i].t >= t && s[i - 1].t <= t) {
+        const span = s[i].t - s[i - 1].t;
+        return span > 0 ? s[i - 1].cpu + ((s[i].cpu - s[i - 1].cpu) * (t - s[i - 1].t)) / span : s[i].cpu;
+      }
+    }
+    return null;
+  }
+
+  between(a, b) {
+    const ca = this.at(a), cb = this.at(b);
+    return ca === null || cb === null ? null : cb - ca;
+  }
+}
+
 // descendantsCPU returns the CPU seconds so far of the live descendants of pid.
 export function descendantsCPU(pid = process.pid) {
   let entries;
