@@ -136,7 +136,7 @@ async function runEngine(page) {
   const build = await page.evaluate(() => globalThis.lstmPlayground.build);
   const res = meter.result();
   const cpuWindow = windowCPU(sampler, t0Epoch + res.windowStart, t0Epoch + res.windowEnd, res.windowUpdates);
-  return { peer: 'lstm-playground', ...res, ...cpuPerUpdate(cpu0, cpu1, meter.updates), ...cpuWindow, version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+  return { peer: 'lstm-playground', ...res, ...cpuPerUpdate(cpu0, cpu1, meter.updates), ...cpuWindow, ...reachCPU(sampler, t0Epoch, res.reachSec), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
 }
 
 // cpuPerUpdate is the CPU time of the browser's processes between two readings
@@ -155,6 +155,14 @@ function windowCPU(sampler, from, to, updates) {
   return { cpuWindowSec: sec, cpuWindowMsPerUpdate: (sec * 1000) / updates };
 }
 
+// reachCPU is the CPU time of the browser's processes from the start of
+// training (epoch ms) until the loss reached REACH_LOSS (reachSec later).
+function reachCPU(sampler, start, reachSec) {
+  if (!Number.isFinite(reachSec)) return {};
+  const sec = sampler.between(start, start + reachSec * 1000);
+  return sec === null ? {} : { cpuReachSec: sec };
+}
+
 // runPeerPage loads a peer's bench page (the query: its settings and the
 // BENCH_* protocol) and waits for its result.
 async function runPeerPage(page, file, params) {
@@ -169,7 +177,7 @@ async function runPeerPage(page, file, params) {
   sampler.stop();
   const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
   if (error) throw new Error(`the page ${file}: ${error}`);
-  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates), ...windowCPU(sampler, result.windowStart, result.windowEnd, result.windowUpdates) };
+  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates), ...windowCPU(sampler, result.windowStart, result.windowEnd, result.windowUpdates), ...reachCPU(sampler, result.startAt, result.reachSec) };
 }
 
 async function runTfjs(page, backend) {

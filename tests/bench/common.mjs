@@ -177,6 +177,7 @@ export class Meter {
       // The window's ends on the harness's clock (an epoch-based one in
       // Chromium: cpu.mjs's readings are matched to them) and its updates.
       windowStart: this.ws,
+      startAt: this.t0,
       windowEnd: this.we,
       windowUpdates: this.weUpdates - this.wsUpdates,
       reachSec: this.reachSec,

@@ -53,12 +53,13 @@ export function groups(runs) {
     if (!r.ok || r.config === 'budgets') continue;
     const i = impl(r);
     const key = [i.key, r.runtime, r.workload, r.batch].join('|');
-    if (!m.has(key)) m.set(key, { impl: i, runtime: r.runtime, workload: r.workload, batch: r.batch, speeds: [], losses: [], reach: [], reachChars: [], missed: [], cpu: [], cpuWindow: [] });
+    if (!m.has(key)) m.set(key, { impl: i, runtime: r.runtime, workload: r.workload, batch: r.batch, speeds: [], losses: [], reach: [], reachChars: [], missed: [], cpu: [], cpuWindow: [], cpuReach: [] });
     const g = m.get(key);
     g.speeds.push(r.charsPerSec);
     if (Number.isFinite(r.loss20k)) g.losses.push(r.loss20k);
     if (Number.isFinite(r.cpuMsPerUpdate)) g.cpu.push(r.cpuMsPerUpdate);
     if (Number.isFinite(r.cpuWindowMsPerUpdate)) g.cpuWindow.push(r.cpuWindowMsPerUpdate);
+    if (Number.isFinite(r.cpuReachSec)) g.cpuReach.push(r.cpuReachSec);
     if (Number.isFinite(r.reachSec)) { g.reach.push(r.reachSec); g.reachChars.push(r.reachChars); }
     else if (Number.isFinite(r.reachLimitSec)) g.missed.push(r.reachLimitSec);
   }
@@ -71,6 +72,7 @@ export function groups(runs) {
     g.cpuMedian = median(g.cpu);
     g.cpuWindowMedian = median(g.cpuWindow);
     g.reachMedian = median(g.reach);
+    g.cpuReachMedian = median(g.cpuReach);
     g.reachCharsMedian = median(g.reachChars);
   }
   out.sort((a, b) => hVal(a.workload) - hVal(b.workload) || runtimeOrder.indexOf(a.runtime) - runtimeOrder.indexOf(b.runtime) ||
@@ -153,11 +155,12 @@ function reachTable(gs) {
       verdict = r === null ? 'not measured' : r >= 4 ? 'met' : '**not met**';
     }
     const name = g.impl.ours ? `**${g.impl.name}**` : g.impl.name;
-    lines.push(`| ${name} | ${runtimes[g.runtime]} | ${g.workload.replace('char-lstm-', '')} | ${g.batch} | ${time} | ${int(g.reachCharsMedian)} | ${g.reach.length} of ${g.reach.length + g.missed.length} | ${ratio} | ${verdict} |`);
+    const cpuR = g.cpuReach.length ? `${fixed(g.cpuReachMedian, 2)}${!g.impl.ours && us.cpuReachMedian ? ` (${fixed(g.cpuReachMedian / us.cpuReachMedian)}×)` : ''}` : '–';
+    lines.push(`| ${name} | ${runtimes[g.runtime]} | ${g.workload.replace('char-lstm-', '')} | ${g.batch} | ${time} | ${int(g.reachCharsMedian)} | ${g.reach.length} of ${g.reach.length + g.missed.length} | ${ratio} | ${verdict} | ${cpuR} |`);
   }
   if (!lines.length) return 'This project did not reach the loss in this run, so the time to reach it was not measured.\n';
-  return ['| implementation | runtime | H | batch | seconds to loss 2.3, median [min–max] | chars by then | runs that got there | peer ÷ this project | target ≥ 4× (Chromium, h64) |',
-    '|---|---|---|---|---|---|---|---|---|', ...lines].join('\n') + '\n';
+  return ['| implementation | runtime | H | batch | seconds to loss 2.3, median [min–max] | chars by then | runs that got there | peer ÷ this project | target ≥ 4× (Chromium, h64) | CPU seconds by then, median (peer ÷ this project) |',
+    '|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n') + '\n';
 }
 
 // cpuTable compares the CPU time per update of the browser's processes (all
