@@ -147,7 +147,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	le := binary.LittleEndian
 	copy(b, fileMagic)
 	le.PutUint32(b[offVersion:], FormatVersion)
-	b[offCell] = uint8(cfg.Cell)
+	b[offCell] = uint8(cfg.Cell) | uint8(cfg.Init)<<4
 	b[offKind] = uint8(m.Kind)
 	b[offOptimizer] = uint8(cfg.Optimizer)
 	b[offClipMode] = uint8(cfg.ClipMode)
@@ -188,7 +188,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 //	offset      size  field
 //	0           8     magic "LSTMPLAY"
 //	8           4     format version, uint32 (1)
-//	12          1     Config.Cell (0 LSTM, 1 RNN)
+//	12          1     Config.Cell (0 LSTM, 1 RNN) in bits 0–3, Config.Init
+//	                  (0 Glorot, 1 orthogonal) in bits 4–7: 0 in files
+//	                  made before Init existed, whose models were Glorot's
 //	13          1     Kind (0 Text, 1 Numbers)
 //	14          1     Config.Optimizer (0 Adam, 1 RMSProp, 2 SGD)
 //	15          1     Config.ClipMode (0 element, 1 norm)
@@ -381,7 +383,8 @@ func headerFields(b []byte) (header, error) {
 	}
 	return header{
 		cfg: Config{
-			Cell:         Cell(b[offCell]),
+			Cell:         Cell(b[offCell] & 0x0f),
+			Init:         Init(b[offCell] >> 4),
 			Layers:       int(u32(offLayers)),
 			Hidden:       int(u32(offHidden)),
 			SeqLen:       int(u32(offSeqLen)),
@@ -441,7 +444,7 @@ func (h *header) check(b []byte) error {
 // configOffset returns the offset of the header field of the setting key.
 func configOffset(key string) int64 {
 	switch key {
-	case KeyCell:
+	case KeyCell, KeyInit:
 		return offCell
 	case KeyLayers:
 		return offLayers

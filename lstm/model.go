@@ -59,7 +59,7 @@ func NewModel(cfg Config, d *Data) (*Model, error) {
 	}
 	m := &Model{Config: cfg, Kind: d.Kind, Vocab: d.Vocab, Norm: d.Norm,
 		Params: NewParams(cfg.Cell, cfg.Layers, x, cfg.Hidden, y)}
-	m.Params.Init(newRand(cfg.Seed, streamInit), cfg.ForgetBias)
+	m.Params.Init(newRand(cfg.Seed, streamInit), cfg.Init, cfg.ForgetBias)
 	return m, nil
 }
 

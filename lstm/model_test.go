@@ -532,3 +532,53 @@ func TestSampleNilRng(t *testing.T) {
 		}()
 	}
 }
+
+// TestOrthogonalInit: with InitOrthogonal every layer's U (G·H rows, H
+// columns) has orthonormal columns, UᵀU = I, drawn from the seed alone; with
+// InitGlorot U stays within its Glorot range.
+func TestOrthogonalInit(t *testing.T) {
+	d, err := NewTextData("the quick brown fox jumps over the lazy dog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []Cell{CellLSTM, CellRNN} {
+		cfg := DefaultConfig()
+		cfg.Cell, cfg.Layers, cfg.Hidden, cfg.Init = cell, 2, 12, InitOrthogonal
+		m, err := NewModel(cfg, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := NewModel(cfg, d)
+		if !slices.Equal(m.Params.Data, again.Params.Data) {
+			t.Errorf("%v: one seed gave two initialisations", cell)
+		}
+		for l, L := range m.Params.Layers {
+			for j := range L.H {
+				for k := range L.H {
+					dot := 0.0
+					for i := range L.G * L.H {
+						dot += L.U[i*L.H+j] * L.U[i*L.H+k]
+					}
+					want := 0.0
+					if j == k {
+						want = 1
+					}
+					if math.Abs(dot-want) > 1e-12 {
+						t.Fatalf("%v layer %d: column %d · column %d = %g, want %g", cell, l, j, k, dot, want)
+					}
+				}
+			}
+		}
+		cfg.Init = InitGlorot
+		g, _ := NewModel(cfg, d)
+		limit := math.Sqrt(6 / float64(2*cfg.Hidden))
+		for _, u := range g.Params.Layers[0].U {
+			if math.Abs(u) > limit {
+				t.Fatalf("%v: Glorot U has %g beyond ±%g", cell, u, limit)
+			}
+		}
+		if slices.Equal(g.Params.Layers[0].U, m.Params.Layers[0].U) {
+			t.Errorf("%v: the two schemes gave the same U", cell)
+		}
+	}
+}

@@ -71,10 +71,12 @@ func (p *Params) Zero() { clear(p.Data) }
 
 // Init fills the parameters: weights uniform in ±√(6/(fan_in+fan_out)) per gate
 // block (Glorot and Bengio 2010, as Keras' glorot_uniform) and for the head's Wʸ,
-// whose range a plain RNN scales by 0.1 (rnnHeadInitGain), biases 0, and every
-// forget-gate bias bᶠ set to forgetBias (LSTM only). Values are drawn from rng
-// in slab order, so one seed gives the same parameters everywhere.
-func (p *Params) Init(rng *rand.Rand, forgetBias float64) {
+// whose range a plain RNN scales by 0.1 (rnnHeadInitGain); the recurrent U so
+// too with InitGlorot, or with orthonormal columns with InitOrthogonal
+// (orthogonal); biases 0, and every forget-gate bias bᶠ set to forgetBias (LSTM
+// only). Values are drawn from rng in slab order, so one seed gives the same
+// parameters everywhere.
+func (p *Params) Init(rng *rand.Rand, scheme Init, forgetBias float64) {
 	fill := func(s []float64, limit float64) {
 		for i := range s {
 			s[i] = (2*rng.Float64() - 1) * limit
@@ -82,7 +84,11 @@ func (p *Params) Init(rng *rand.Rand, forgetBias float64) {
 	}
 	for _, L := range p.Layers {
 		fill(L.Wx, math.Sqrt(6/float64(L.X+L.H)))
-		fill(L.U, math.Sqrt(6/float64(2*L.H)))
+		if scheme == InitOrthogonal {
+			orthogonal(rng, L.U, L.G*L.H, L.H)
+		} else {
+			fill(L.U, math.Sqrt(6/float64(2*L.H)))
+		}
 		clear(L.B)
 		if p.Cell == CellLSTM {
 			bf := L.B[gateF*L.H : (gateF+1)*L.H]
@@ -97,6 +103,39 @@ func (p *Params) Init(rng *rand.Rand, forgetBias float64) {
 	}
 	fill(p.Wy, gain*math.Sqrt(6/float64(p.Hidden()+p.Y)))
 	clear(p.By)
+}
+
+// orthogonal fills a, a (rows, cols) matrix with rows ≥ cols stored by rows,
+// with orthonormal columns: standard normal draws from rng, row by row, then
+// modified Gram–Schmidt on the columns, twice over for the rounding ("twice is
+// enough"). Keeping the sign of each column as Gram–Schmidt leaves it is the
+// QR convention of Keras' Orthogonal (Q times the signs of R's diagonal), so
+// that the result is uniformly distributed over such matrices.
+func orthogonal(rng *rand.Rand, a []float64, rows, cols int) {
+	for i := range a {
+		a[i] = rng.NormFloat64()
+	}
+	for j := range cols {
+		for range 2 {
+			for k := range j {
+				d := 0.0
+				for i := range rows {
+					d += a[i*cols+j] * a[i*cols+k]
+				}
+				for i := range rows {
+					a[i*cols+j] -= d * a[i*cols+k]
+				}
+			}
+		}
+		n := 0.0
+		for i := range rows {
+			n += a[i*cols+j] * a[i*cols+j]
+		}
+		n = math.Sqrt(n)
+		for i := range rows {
+			a[i*cols+j] /= n
+		}
+	}
 }
 
 // rnnHeadInitGain scales the Glorot range of a plain RNN's initial head

@@ -49,6 +49,7 @@ const (
 	KeyMomentum   = "mom"
 	KeyClip       = "clip"
 	KeyClipMode   = "clipmode"
+	KeyInit       = "init"
 	KeyForgetBias = "fbias"
 	KeySeed       = "seed"
 	// KeyTemperature names Model.Sample's temperature in a ConfigError; its
@@ -76,6 +77,8 @@ var settings = [...]Setting{
 		Get: func(c Config) float64 { return c.Clip }, Set: func(c *Config, v float64) { c.Clip = v }},
 	{Key: KeyClipMode, Kind: ChoiceSetting, Max: 1, Choices: []string{ClipElement: "element", ClipNorm: "norm"}, Live: true,
 		Get: func(c Config) float64 { return float64(c.ClipMode) }, Set: func(c *Config, v float64) { c.ClipMode = ClipMode(v) }},
+	{Key: KeyInit, Kind: ChoiceSetting, Max: 1, Choices: []string{InitGlorot: "glorot", InitOrthogonal: "orthogonal"},
+		Get: func(c Config) float64 { return float64(c.Init) }, Set: func(c *Config, v float64) { c.Init = Init(v) }},
 	{Key: KeyForgetBias, Kind: NumberSetting, Min: -MaxForgetB, Max: MaxForgetB,
 		Get: func(c Config) float64 { return c.ForgetBias }, Set: func(c *Config, v float64) { c.ForgetBias = v }},
 	// Every uint64 is a valid seed; a page that keeps numbers in float64

@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { settings, lossUpdates, workloadName, line, Meter } from './common.mjs';
 import { args } from './cli.mjs';
+import { descendantsCPU, CPUSampler } from './cpu.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const a = args();
@@ -46,10 +47,23 @@ async function runEngine(page) {
   const { messages } = JSON.parse(gobenchRun(['-messages', '-hidden', String(H)]));
   await page.goto(site);
   await page.waitForFunction(() => globalThis.lstmPlayground && typeof globalThis.lstmPlayground.startWorker === 'function', null, { timeout: 60000 });
+  // Start as a visitor would: once the page is interactive (its Train button
+  // enabled) and idle. Before, the page's own start-up held its main thread
+  // while the engine trained, and the Progress messages, timed on arrival,
+  // came seconds late in a burst (the time to a loss counted that wait).
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.waitFor({ state: 'visible', timeout: 60000 });
+  for (let i = 0; !(await train.isEnabled()); i++) {
+    if (i > 600) throw new Error('the Train button stayed disabled for a minute');
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })));
   const warmupMs = s.warmup * 1000;
   const windowMs = s.window * 1000;
   const needUpdates = s.fullLoss ? lossUpdates(s.lossChars, 1)[1] : 0;
-  const records = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
+  const cpu0 = descendantsCPU(); // the page is up; the engine's worker starts now
+  const sampler = new CPUSampler();
+  const { recs: records, t0Epoch } = await page.evaluate(({ messages, warmupMs, windowMs, needUpdates }) => new Promise((done, fail) => {
     const fromB64 = (m) => Uint8Array.from(atob(m), (c) => c.charCodeAt(0));
     const toB64 = (u8) => {
       let str = '';
@@ -65,7 +79,7 @@ async function runEngine(page) {
     const stop = (err) => {
       worker.terminate();
       clearTimeout(timer);
-      if (err) fail(err); else done(recs);
+      if (err) fail(err); else done({ recs, t0Epoch: performance.timeOrigin + t0 });
     };
     const limit = warmupMs + windowMs + 600000;
     const timer = setTimeout(() => stop(new Error(`no result after ${limit / 1000} s`)), limit);
@@ -104,6 +118,8 @@ async function runEngine(page) {
     worker.onerror = (e) => stop(new Error('worker error: ' + (e.message || e)));
     for (const d of early) onData(d);
   }), { messages, warmupMs, windowMs, needUpdates });
+  const cpu1 = descendantsCPU();
+  sampler.stop();
 
   const decoded = gobenchRun(['-decode'], records.map((r) => JSON.stringify(r)).join('\n') + '\n')
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -118,7 +134,33 @@ async function runEngine(page) {
     if (meter.updates !== (d.update || 0)) throw new Error(`update ${d.update} came with ${meter.updates} losses in all`);
   }
   const build = await page.evaluate(() => globalThis.lstmPlayground.build);
-  return { peer: 'lstm-playground', ...meter.result(), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+  const res = meter.result();
+  const cpuWindow = windowCPU(sampler, t0Epoch + res.windowStart, t0Epoch + res.windowEnd, res.windowUpdates);
+  return { peer: 'lstm-playground', ...res, ...cpuPerUpdate(cpu0, cpu1, meter.updates), ...cpuWindow, ...reachCPU(sampler, t0Epoch, res.reachSec), version: build.go, float: 'float64', simd: /SIMD/.test(engine || ''), engine, build: build.hash };
+}
+
+// cpuPerUpdate is the CPU time of the browser's processes between two readings
+// of descendantsCPU, per update trained (it includes what the page did meanwhile).
+function cpuPerUpdate(cpu0, cpu1, updates) {
+  if (cpu0 === null || cpu1 === null || !(updates > 0)) return {};
+  return { cpuSec: cpu1 - cpu0, cpuMsPerUpdate: ((cpu1 - cpu0) * 1000) / updates };
+}
+
+// windowCPU is the CPU time of the browser's processes per update over the
+// timed window (epoch ms from..to): as chars/s, without the warm-up, when
+// WebAssembly still runs its baseline code.
+function windowCPU(sampler, from, to, updates) {
+  const sec = sampler.between(from, to);
+  if (sec === null || !(updates > 0)) return {};
+  return { cpuWindowSec: sec, cpuWindowMsPerUpdate: (sec * 1000) / updates };
+}
+
+// reachCPU is the CPU time of the browser's processes from the start of
+// training (epoch ms) until the loss reached REACH_LOSS (reachSec later).
+function reachCPU(sampler, start, reachSec) {
+  if (!Number.isFinite(reachSec)) return {};
+  const sec = sampler.between(start, start + reachSec * 1000);
+  return sec === null ? {} : { cpuReachSec: sec };
 }
 
 // runPeerPage loads a peer's bench page (the query: its settings and the
@@ -126,11 +168,16 @@ async function runEngine(page) {
 async function runPeerPage(page, file, params) {
   const q = new URLSearchParams(params);
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BENCH_')) q.set(k, v);
+  // The page trains as soon as it loads: its load is in the CPU time.
+  const cpu0 = descendantsCPU();
+  const sampler = new CPUSampler();
   await page.goto(new URL(`page/${file}?${q}`, site).href);
   await page.waitForFunction(() => globalThis.benchResult || globalThis.benchError, null, { timeout: 0, polling: 500 });
+  const cpu1 = descendantsCPU();
+  sampler.stop();
   const { result, error } = await page.evaluate(() => ({ result: globalThis.benchResult, error: globalThis.benchError }));
   if (error) throw new Error(`the page ${file}: ${error}`);
-  return result;
+  return { ...result, ...cpuPerUpdate(cpu0, cpu1, result.updates), ...windowCPU(sampler, result.windowStart, result.windowEnd, result.windowUpdates), ...reachCPU(sampler, result.startAt, result.reachSec) };
 }
 
 async function runTfjs(page, backend) {

@@ -89,6 +89,9 @@ export function lossUpdates(lossChars, B) {
   return [Math.max(1, last - count + 1), last];
 }
 
+// REACH_LOSS is the loss whose time to reach issue 13 compares (nats/char).
+export const REACH_LOSS = 2.3;
+
 // Meter applies the measuring protocol to a run: start(t) when training
 // starts, then record(t, losses) at the end of every update (or of a group of
 // updates, with one loss each), times in milliseconds of one clock.
@@ -101,6 +104,13 @@ export class Meter {
     this.B = B;
     this.perUpdate = B * T;
     [this.lossFirst, this.lossLast] = lossUpdates(s.lossChars, B);
+    // The time to REACH_LOSS: the mean loss of the updates over the last 3,200
+    // characters trained (as the loss after 20,000), first at or below it.
+    this.recent = [];
+    this.recentN = this.lossLast - this.lossFirst + 1;
+    this.recentSum = 0;
+    this.reachSec = null;
+    this.reachChars = null;
     this.updates = 0;
     this.lossSum = 0;
     this.loss = null;
@@ -112,8 +122,16 @@ export class Meter {
   record(t, losses) {
     if (typeof losses === 'number') losses = [losses];
     if (losses.length === 0) return;
+    this.last = t;
     for (const l of losses) {
       this.updates++;
+      this.recent.push(l);
+      this.recentSum += l;
+      if (this.recent.length > this.recentN) this.recentSum -= this.recent.shift();
+      if (this.reachSec === null && this.recent.length === this.recentN && this.recentSum / this.recentN <= REACH_LOSS) {
+        this.reachSec = (t - this.t0) / 1000;
+        this.reachChars = this.updates * this.perUpdate;
+      }
       if (this.updates >= this.lossFirst && this.updates <= this.lossLast) {
         this.lossSum += l;
         if (this.updates === this.lossLast) this.loss = this.lossSum / (this.lossLast - this.lossFirst + 1);
@@ -142,8 +160,11 @@ export class Meter {
 
   done() { return this.phase === 'done' && (!this.s.fullLoss || this.loss !== null); }
 
-  // result returns the figures: charsPerSec over the window, and loss20k (the
-  // loss after lossChars characters, null if the run stopped before).
+  // result returns the figures: charsPerSec over the window, loss20k (the
+  // loss after lossChars characters, null if the run stopped before), and
+  // reachSec and reachChars: the seconds from the start of training and the
+  // characters trained when the loss first reached REACH_LOSS (null if it did
+  // not within the run; reachLimitSec is then how long the run trained).
   result() {
     if (this.phase !== 'done') throw new Error(`the run ended before its timed window did (${this.phase}, ${this.updates} updates)`);
     const secs = (this.we - this.ws) / 1000;
@@ -153,6 +174,15 @@ export class Meter {
       lossChars: this.s.lossChars,
       updates: this.updates,
       windowSec: secs,
+      // The window's ends on the harness's clock (an epoch-based one in
+      // Chromium: cpu.mjs's readings are matched to them) and its updates.
+      windowStart: this.ws,
+      startAt: this.t0,
+      windowEnd: this.we,
+      windowUpdates: this.weUpdates - this.wsUpdates,
+      reachSec: this.reachSec,
+      reachChars: this.reachChars,
+      reachLimitSec: this.last === undefined ? null : (this.last - this.t0) / 1000,
     };
   }
 }

@@ -34,7 +34,7 @@ func (c *Conn) SetConfig(cfg lstm.Config) uint32 {
 // model: a new cell, size, seed or forget-gate bias. The engine applies the
 // rest (learning rate, optimizer, clipping, sequence length) to the model it has.
 func Resets(a, b lstm.Config) bool {
-	return a.Cell != b.Cell || a.Layers != b.Layers || a.Hidden != b.Hidden || a.Seed != b.Seed || a.ForgetBias != b.ForgetBias
+	return a.Cell != b.Cell || a.Layers != b.Layers || a.Hidden != b.Hidden || a.Seed != b.Seed || a.Init != b.Init || a.ForgetBias != b.ForgetBias
 }
 
 // SetLive changes the settings that take effect from the next update.

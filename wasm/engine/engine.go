@@ -363,7 +363,7 @@ func (e *Engine) setConfig(id uint32, c lstm.Config) protocol.Message {
 		return e.status(id)
 	}
 	cur := e.model.Config
-	arch := c.Cell != cur.Cell || c.Layers != cur.Layers || c.Hidden != cur.Hidden || c.Seed != cur.Seed || c.ForgetBias != cur.ForgetBias
+	arch := c.Cell != cur.Cell || c.Layers != cur.Layers || c.Hidden != cur.Hidden || c.Seed != cur.Seed || c.Init != cur.Init || c.ForgetBias != cur.ForgetBias
 	old := *e
 	e.cfg = c
 	switch {

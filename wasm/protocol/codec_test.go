@@ -31,7 +31,7 @@ func seq(n int, start, step float32) []float32 {
 // fullConfig sets every field of lstm.Config to a value other than its zero.
 var fullConfig = lstm.Config{
 	Cell: lstm.CellRNN, Layers: 2, Hidden: 48, SeqLen: 25, LearningRate: 0.003,
-	Optimizer: lstm.SGD, Momentum: 0.95, Clip: 2.5, ClipMode: lstm.ClipNorm, ForgetBias: -0.5, Seed: 1<<63 + 7,
+	Optimizer: lstm.SGD, Momentum: 0.95, Clip: 2.5, ClipMode: lstm.ClipNorm, Init: lstm.InitOrthogonal, ForgetBias: -0.5, Seed: 1<<63 + 7,
 }
 
 func lstmTrace() TraceResult {
@@ -177,7 +177,7 @@ func TestLstmTypesCovered(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{fullConfig, 11},
+		{fullConfig, 12},
 		{lstm.Intervention{Layer: 1, State: lstm.StateH, Unit: 1, Value: 1}, 4},
 		{lstm.Norm{Mean: 1, Scale: 1}, 2},
 	} {
@@ -358,7 +358,7 @@ func allocBytes(f func()) uint64 {
 // TestOversized declares huge lengths in small messages: the decoder must say
 // so without allocating anything like the declared size.
 func TestOversized(t *testing.T) {
-	const configSize = 1 + 8 + 8 + 8 + 8 + 1 + 8 + 8 + 1 + 8 + 8
+	const configSize = 1 + 8 + 8 + 8 + 8 + 1 + 8 + 8 + 1 + 1 + 8 + 8
 	// header, ID, Gen, Update, Loss, CharsPerSec, GradNorm, Running
 	const progressLossesOff = 4 + 4 + 4 + 8 + 8 + 8 + 8 + 1
 	// header, ID, Gen, Code, Reason, Detail, Key (empty), Value, Min, Max, Have, Limit, Index, Position

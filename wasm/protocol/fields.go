@@ -66,6 +66,7 @@ func (w *writer) config(c lstm.Config) {
 	w.f64(c.Momentum)
 	w.f64(c.Clip)
 	w.u8(uint8(c.ClipMode))
+	w.u8(uint8(c.Init))
 	w.f64(c.ForgetBias)
 	w.u64(c.Seed)
 }
@@ -81,6 +82,7 @@ func (r *reader) config() lstm.Config {
 	c.Momentum = r.f64("Config.Momentum")
 	c.Clip = r.f64("Config.Clip")
 	c.ClipMode = lstm.ClipMode(r.u8("Config.ClipMode"))
+	c.Init = lstm.Init(r.u8("Config.Init"))
 	c.ForgetBias = r.f64("Config.ForgetBias")
 	c.Seed = r.u64("Config.Seed")
 	return c

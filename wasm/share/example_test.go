@@ -36,7 +36,7 @@ func Example() {
 	_, err = share.Decode("#usage")
 	fmt.Println(errors.Is(err, share.ErrNotLink))
 	// Output:
-	// v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=16&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&hide=settings
+	// v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=16&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&init=orthogonal&fbias=0&seed=1&temp=0.8&hide=settings
 	// rhyme 16 true true
 	// The link's Hidden units (h=abc) cannot be used: use a whole number from 1 to 512.
 	// true

@@ -5,7 +5,7 @@
 // A link's fragment (the part after '#') is a list of key=value pairs joined
 // by '&', like a query string, settings first so that a person can read them:
 //
-//	v=1&lang=zh-CN&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&probe=Twinkle&hide=data,settings&only=c&embed=1
+//	v=1&lang=zh-CN&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&init=orthogonal&fbias=0&seed=1&temp=0.8&probe=Twinkle&hide=data,settings&only=c&embed=1
 //
 //	key       State field            values
 //	v         (format version)       1 (Version); a higher one is refused with a *VersionError
@@ -22,7 +22,8 @@
 //	mom       Config.Momentum        0 … lstm.MaxMomentum
 //	clip      Config.Clip            0 … lstm.MaxClip (0: off)
 //	clipmode  Config.ClipMode        element | norm
-//	fbias     Config.ForgetBias      −lstm.MaxForgetB … lstm.MaxForgetB
+//	init      Config.Init            glorot | orthogonal; absent: glorot (see below)
+//	fbias     Config.ForgetBias      −lstm.MaxForgetB … lstm.MaxForgetB; absent: 1 (see below)
 //	seed      Config.Seed            0 … MaxSeed
 //	temp      Temperature            0 … lstm.MaxTemperature
 //	probe     Probe                  percent-encoded text
@@ -37,7 +38,10 @@
 // Values are percent-encoded as in a query string ('+' also reads as a
 // space). Encode writes every setting, so that a link reproduces its run even
 // if the defaults change; Decode takes a missing setting from Default, so that
-// a hand-written link such as "v=1&preset=rhyme&h=64" works.
+// a hand-written link such as "v=1&preset=rhyme&h=64" works, except init and
+// fbias: a link without them was made when every model had Glorot recurrent
+// weights and forget-gate bias 1 (lstm.DefaultConfig until the defaults became
+// orthogonal and 0), so it keeps meaning those (olderDefaults).
 //
 // # Limits
 //
@@ -226,6 +230,13 @@ func Default() State {
 	return State{Mode: lstm.Text, Config: lstm.DefaultConfig(), Temperature: DefaultTemperature}
 }
 
+// olderDefaults sets the settings whose default changed after links existed
+// to their default of then, which a link that does not name them means: Glorot
+// recurrent weights and forget-gate bias 1.
+func olderDefaults(c *lstm.Config) {
+	c.Init, c.ForgetBias = lstm.InitGlorot, 1
+}
+
 // Equal reports whether s and t are the same state (nil and empty Hide and
 // Model are the same).
 func (s State) Equal(t State) bool {
@@ -254,6 +265,7 @@ const (
 	keyMomentum   = lstm.KeyMomentum
 	keyClip       = lstm.KeyClip
 	keyClipMode   = lstm.KeyClipMode
+	keyInit       = lstm.KeyInit
 	keyForgetBias = lstm.KeyForgetBias
 	keySeed       = lstm.KeySeed
 	keyTemp       = settings.KeyTemperature
@@ -285,7 +297,7 @@ const (
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
 var keyOrder = [...]string{keyVersion, keyLang, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
-	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyForgetBias, keySeed, keyTemp, keyProbe,
+	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyInit, keyForgetBias, keySeed, keyTemp, keyProbe,
 	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyLesson, keyText, keyModel}
 
 // configOrder is the registry of lstm.Config (with the page's seed range),
@@ -815,6 +827,7 @@ func checkLinkVersion(vals map[string]string, unknown string) error {
 func decodeSettings(vals map[string]string) (State, error) {
 	p := parser{vals: vals}
 	s := Default()
+	olderDefaults(&s.Config)
 	if v, ok := vals[keyLang]; ok && v != "" {
 		l, ok := words.ParseTag(v)
 		if !ok {

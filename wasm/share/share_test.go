@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,9 +41,12 @@ func tinyModel(t testing.TB, cfg lstm.Config, mode lstm.Kind, data string) []byt
 	return b
 }
 
+// smallConfig is a model the hand-written links of the tests (which name
+// neither init nor fbias) describe: the older defaults.
 func smallConfig() lstm.Config {
 	c := lstm.DefaultConfig()
 	c.Hidden = 3
+	olderDefaults(&c)
 	return c
 }
 
@@ -231,7 +235,7 @@ func TestEncodeReadable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&probe=Twinkle,%20twinkle&hide=data,settings&only=c&embed=1"
+	want := "v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=32&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&init=orthogonal&fbias=0&seed=1&temp=0.8&probe=Twinkle,%20twinkle&hide=data,settings&only=c&embed=1"
 	if f != want {
 		t.Errorf("Encode:\n got %s\nwant %s", f, want)
 	}
@@ -244,9 +248,16 @@ func TestEncodeReadable(t *testing.T) {
 }
 
 func TestDecodeHandEdited(t *testing.T) {
-	def := Default()
-	with := func(f func(*State)) State {
+	// A link without init and fbias means the defaults of when links had
+	// none: Glorot recurrent weights and forget-gate bias 1 (TestOldLinks).
+	older := func() State {
 		s := Default()
+		s.Config.Init, s.Config.ForgetBias = lstm.InitGlorot, 1
+		return s
+	}
+	def := older()
+	with := func(f func(*State)) State {
+		s := older()
 		f(&s)
 		return s
 	}
@@ -300,6 +311,52 @@ func TestDecodeHandEdited(t *testing.T) {
 		if !got.Equal(tt.want) {
 			t.Errorf("Decode(%q):\n got %#v\nwant %#v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestOldLinks: links made before the defaults became orthogonal recurrent
+// weights and forget-gate bias 0 keep meaning the model they made then; the
+// links made now carry both, and mean the new defaults.
+func TestOldLinks(t *testing.T) {
+	// Encode's output before Config.Init existed (the package example of then).
+	const old = "v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=16&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&hide=settings"
+	for _, link := range []string{old, "v=1&preset=rhyme&h=16"} {
+		s, err := Decode(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Config.Init != lstm.InitGlorot || s.Config.ForgetBias != 1 {
+			t.Errorf("Decode(%q): init %v, forget-gate bias %g; want Glorot and 1, as then", link, s.Config.Init, s.Config.ForgetBias)
+		}
+		// The same seed makes other weights under each scheme: the link's
+		// model is the Glorot one, as it was.
+		d, err := lstm.NewTextData("twinkle twinkle")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := lstm.NewModel(s.Config, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := s.Config
+		now.Init, now.ForgetBias = lstm.DefaultConfig().Init, lstm.DefaultConfig().ForgetBias
+		n, err := lstm.NewModel(now, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Equal(m.Params.Layers[0].U, n.Params.Layers[0].U) {
+			t.Errorf("Decode(%q): its recurrent weights are those of the new defaults", link)
+		}
+	}
+	f, err := Default().Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(f, "&init=orthogonal&fbias=0&") {
+		t.Errorf("a link of the defaults does not name them: %s", f)
+	}
+	if s, err := Decode(f); err != nil || !s.Equal(Default()) {
+		t.Errorf("Decode(%q) = %+v, %v; want the defaults", f, s.Config, err)
 	}
 }
 

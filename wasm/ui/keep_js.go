@@ -378,7 +378,7 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 	job := &importJob{from: from, updates: m.Updates, cfg: m.Config, kind: m.Kind, losses: losses}
 	if after != nil {
 		c := *after
-		c.Cell, c.Layers, c.Hidden, c.Seed, c.ForgetBias = m.Config.Cell, m.Config.Layers, m.Config.Hidden, m.Config.Seed, m.Config.ForgetBias
+		c.Cell, c.Layers, c.Hidden, c.Seed, c.Init, c.ForgetBias = m.Config.Cell, m.Config.Layers, m.Config.Hidden, m.Config.Seed, m.Config.Init, m.Config.ForgetBias
 		if c.Validate() == nil && c != m.Config {
 			job.after = &c
 		}

@@ -156,7 +156,8 @@ func corpus(path string) (string, error) {
 }
 
 // config is the workload's configuration: one LSTM layer of H units, T = 32,
-// Adam 0.01, element-wise clipping at 5, forget-gate bias 1.
+// Adam 0.01, element-wise clipping at 5, and the defaults' initialisation
+// (lstm.DefaultConfig: orthogonal recurrent weights, forget-gate bias 0).
 func config(hidden int) lstm.Config {
 	cfg := lstm.DefaultConfig()
 	cfg.Cell, cfg.Layers, cfg.Hidden, cfg.SeqLen = lstm.CellLSTM, 1, hidden, seqLen

@@ -6,7 +6,7 @@ import { trainHandjs } from '../handjs-peer.mjs';
 self.onmessage = (e) => {
   const { ids, V, H, settings } = e.data;
   try {
-    self.postMessage({ result: trainHandjs({ ids, V, H, settings, now: () => performance.now() }) });
+    self.postMessage({ result: trainHandjs({ ids, V, H, settings, now: () => performance.timeOrigin + performance.now() }) });
   } catch (err) {
     self.postMessage({ error: String((err && err.stack) || err) });
   }

@@ -27,7 +27,7 @@ try {
   const vocab = vocabOf(text);
   const result = await trainTfjs(tf, {
     ids: encode(text, vocab), V: vocab.length, H: Number(q.hidden || 64), B: Number(q.batch || 1),
-    settings: settings(q), now: () => performance.now(),
+    settings: settings(q), now: () => performance.timeOrigin + performance.now(),
   });
   const env = tf.env();
   globalThis.benchResult = {
