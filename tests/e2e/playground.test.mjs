@@ -1,12 +1,12 @@
 // Browser tests of the playground page, in headless Chromium. The page is found
 // by role and label, as a person finds it. Run by ./build.sh test, which builds
-// static/, starts the server and sets E2E_URL. E2E_LANG=zh-CN runs them on the
-// page in Chinese (names from words.mjs).
+// static/, starts the server and sets E2E_URL; it runs them again with
+// E2E_LANG=zh-CN, on the page in Chinese (its text read through words.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { stat, waitStat } from './classroom.mjs';
-import { L, lang, withLang } from './words.mjs';
+import { L, withLang } from './words.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 let context;
@@ -100,7 +100,7 @@ test('bad input gets a clear message and loses nothing', async () => {
   await waitStat(page, L('Update'), (n) => n === 1, 5000);
   // Empty text: a message; the model keeps its update.
   await setTrainingText(page, '');
-  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: lang === 'en' ? /empty/i : /空/ }).first().waitFor({ timeout: 5000 }));
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: L('The training text is empty: type something or pick a preset.') }).first().waitFor({ timeout: 5000 }));
   assert.equal(await stat(page, L('Update')), 1);
   // Numbers mode with a word in the list: the message names it.
   await page.getByLabel(L('Numbers')).check();
@@ -146,7 +146,7 @@ test('works from a sub-path of a plain static server', { skip: !process.env.E2E_
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  await page.goto(process.env.E2E_SUBPATH_URL);
+  await page.goto(withLang(process.env.E2E_SUBPATH_URL));
   await page.getByRole('button', { name: L('Train'), exact: true }).waitFor({ timeout: 60000 });
   await page.getByRole('button', { name: L('Step'), exact: true }).click();
   await waitStat(page, L('Update'), (n) => n === 1, 10000);

@@ -147,3 +147,27 @@ func numberEnd(s string, i int) int {
 	}
 	return j
 }
+
+// Sentences returns every sentence the page can show in language l, keyed
+// by its English: the page table's and the catalogue's (with their
+// placeholders {1} …), and each catalogue message again under "#" and its
+// id. The browser tests read it (tools/pagewords) to find and check the
+// page's text in any language.
+func Sentences(l Lang) map[string]string {
+	out := make(map[string]string, 2*len(en)+len(pageZh))
+	for id, e := range en {
+		out[e] = Text(l, id)
+		out["#"+id] = Text(l, id)
+	}
+	if l == ZhCN {
+		for e, t := range pageZh {
+			out[e] = t
+		}
+	}
+	if l == English {
+		for e := range pageZh {
+			out[e] = e
+		}
+	}
+	return out
+}

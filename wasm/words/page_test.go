@@ -87,21 +87,3 @@ func TestPageGlossary(t *testing.T) {
 		}
 	}
 }
-
-// TestPageWordsJSON: the Chinese names the browser tests find controls by
-// (tests/e2e/page-words.json, for E2E_LANG=zh-CN) are what the page shows.
-func TestPageWordsJSON(t *testing.T) {
-	b, err := os.ReadFile("../../tests/e2e/page-words.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names map[string]string
-	if err := json.Unmarshal(b, &names); err != nil {
-		t.Fatal(err)
-	}
-	for en, zh := range names {
-		if got := Page(ZhCN, en); got != zh {
-			t.Errorf("page-words.json: %q is %q, but the page shows %q", en, zh, got)
-		}
-	}
-}
