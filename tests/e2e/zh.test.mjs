@@ -130,3 +130,38 @@ test('the comparison in zh-CN: no English outside the allow-list', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// alerts returns the text of every visible alert, in page order.
+const alerts = (page) => page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]'))
+  .filter((e) => !e.hidden && e.getClientRects().length > 0 && e.textContent.trim() !== '').map((e) => e.textContent.trim()));
+
+test('messages shown before a language switch follow it, both ways', async () => {
+  const { page, problems } = await open('./#lang=en');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 1, null, { timeout: 30000 });
+  // a setting out of range (the page's own check), a setting left empty,
+  // and a training text the engine refuses (its typed error)
+  for (const [field, value] of [['Hidden units', '100000'], ['Learning rate', '']]) {
+    const box = page.getByRole('spinbutton', { name: field, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await page.getByRole('radio', { name: 'Numbers' }).check();
+  await page.getByRole('textbox', { name: 'Training text' }).fill('0, 0.5, 1, banana, 0');
+  await page.getByRole('alert').filter({ hasText: /banana/ }).first().waitFor({ timeout: 10000 });
+  await page.waitForTimeout(500);
+  const english = await alerts(page);
+  for (const re of [/^Hidden units 100000 is out of range/, /^Learning rate is empty/, /banana/]) {
+    assert.ok(english.some((t) => re.test(t)), `${re} among ${JSON.stringify(english)}`);
+  }
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await page.waitForTimeout(500);
+  const chinese = await alerts(page);
+  assert.equal(chinese.length, english.length, `as many messages in Chinese: ${JSON.stringify(chinese)}`);
+  assert.deepEqual(await untranslated(page, [...allowed, 'banana']), [], 'English words in the messages after switching to Chinese');
+  await page.getByLabel('Language / 语言').selectOption('en');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await alerts(page), english, 'the messages in English again, as they were');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

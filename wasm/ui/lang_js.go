@@ -48,6 +48,8 @@ func (a *app) wireLang() {
 		a.showLang()
 		browser.Relabel(a.v.App)
 		a.showOffer() // a sentence built of parts: written again
-		a.invalidate(DirtyAll)
+		a.rewordKeepNotice()
+		a.relinkLesson()
+		a.invalidate(DirtyAll | a.st.Reword())
 	})
 }
