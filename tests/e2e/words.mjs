@@ -59,9 +59,14 @@ export function T(key, ...args) {
 
 // R returns a regular expression for the catalogue's sentence key in the
 // test's language: its placeholder {n} matches the group named pn (lazily),
-// the rest as written. start and end anchor it (^, $).
-export function R(key, { start = false, end = false } = {}) {
-  const t = T(key, ...Array.from({ length: 9 }, (_, i) => `\u0000${i + 1}\u0000`));
+// the rest as written. start and end anchor it (^, $). RI does the same for
+// the catalogue's message id.
+export function R(key, opts) { return pattern(T(key, ...marks), opts); }
+export function RI(id, opts) { return pattern(I(id, ...marks), opts); }
+
+const marks = Array.from({ length: 9 }, (_, i) => `\u0000${i + 1}\u0000`);
+
+function pattern(t, { start = false, end = false } = {}) {
   const seen = new Set();
   const src = t.split(/\u0000([1-9])\u0000/).map((part, i) => {
     if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
