@@ -101,12 +101,12 @@ test('a class: three students send, the teacher sorts, opens, removes and closes
     await studentField.waitFor({ state: 'visible', timeout: 10000 });
     const studentLink = await studentField.inputValue();
     const boardLink = await tp.getByLabel('Board link (keep it to yourself)').inputValue();
-    assert.match(studentLink, /#v=1&.*class=[a-z2-7]{26}/);
-    assert.match(boardLink, /#board=[a-z2-7]{26}\.[a-z2-7]{26}$/);
+    assert.match(studentLink, /#v=1&lang=en&.*class=[a-z2-7]{26}/, 'the student link carries the language');
+    assert.match(boardLink, /#board=[a-z2-7]{26}\.[a-z2-7]{26}&lang=en$/, 'the board link carries the language');
     assert.ok(!boardLink.includes('?'), 'the key is in the fragment, never in a query string');
     const classId = studentLink.match(/class=([a-z2-7]{26})/)[1];
     assert.ok(boardLink.includes(classId));
-    assert.equal(await tp.evaluate((id) => localStorage.getItem('lstm-playground-class-key:' + id), classId), boardLink.split('.').pop());
+    assert.equal(await tp.evaluate((id) => localStorage.getItem('lstm-playground-class-key:' + id), classId), boardLink.match(/\.([a-z2-7]{26})&/)[1]);
 
     // Three students send; the first sends again (it replaces its entry).
     const nicks = ['Ana', '&lt;b&gt;x', 'Zoe'];

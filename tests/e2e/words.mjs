@@ -3,21 +3,23 @@
 // its text through L(), T() and R() in Chinese: the sentences come from the
 // words catalogue itself (tools/pagewords, words.Sentences, keyed by the
 // English), so a test asserts what the page must show, not a copy of it.
-// E2E_WORDS names that JSON when it was written once before (build.sh).
+// E2E_WORDS names that JSON when it was written once before (build.sh), with
+// {lang} for the language's tag.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const lang = process.env.E2E_LANG || 'en';
 
-let table = null;
-function sentences() {
-  if (table) return table;
-  const json = process.env.E2E_WORDS
-    ? readFileSync(process.env.E2E_WORDS, 'utf8')
-    : execFileSync('go', ['run', './tools/pagewords', lang], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
-  table = JSON.parse(json);
-  return table;
+const tables = {};
+function sentences(l = lang) {
+  if (tables[l]) return tables[l];
+  const file = process.env.E2E_WORDS && process.env.E2E_WORDS.replace('{lang}', l);
+  const json = file
+    ? readFileSync(file, 'utf8')
+    : execFileSync('go', ['run', './tools/pagewords', l], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+  tables[l] = JSON.parse(json);
+  return tables[l];
 }
 
 // template puts {1}, {2} … for each number and each text in “ ” of s, as
@@ -37,14 +39,17 @@ export function fill(t, args) {
 }
 
 // L returns the page's English sentence s as the page shows it in the test's
-// language: the catalogue's sentence, with s's numbers and quoted texts put
-// back (as words.Page does). It throws when the catalogue lacks s.
-export function L(s) {
-  if (lang === 'en') return s;
-  const t = sentences();
+// language (or in language l: Lin): the catalogue's sentence, with s's
+// numbers and quoted texts put back (as words.Page does). It throws when the
+// catalogue lacks s.
+export function L(s) { return Lin(lang, s); }
+
+export function Lin(l, s) {
+  if (l === 'en') return s;
+  const t = sentences(l);
   if (s in t) return t[s];
   const [key, args] = template(s);
-  if (!(key in t)) throw new Error(`words.mjs: no ${lang} sentence for "${s}" (nor "${key}")`);
+  if (!(key in t)) throw new Error(`words.mjs: no ${l} sentence for "${s}" (nor "${key}")`);
   return fill(t[key], args);
 }
 

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
+import { Lin } from './words.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 const allowed = JSON.parse(readFileSync(new URL('./allowed-english.json', import.meta.url), 'utf8'));
@@ -69,6 +70,32 @@ async function untranslated(page, allowedWords) {
     }
     return found;
   }, allowedWords);
+}
+
+// chinese returns the visible texts and names of the page in English that
+// still have Chinese characters (content not the page's aside, and the
+// language switch's own two-language name).
+async function chinese(page) {
+  return page.evaluate(() => {
+    const han = /[\u3400-\u9fff]/;
+    const skip = (el) => el.closest('[translate="no"]') || (el.closest('[lang]') && el.closest('[lang]').getAttribute('lang') !== 'en');
+    const seen = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const found = [];
+    const w = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = w.currentNode; n; n = w.nextNode()) {
+      const el = n.nodeType === 3 ? n.parentElement : n;
+      if (!el || skip(el)) continue;
+      if (n.nodeType === 3) {
+        if (han.test(n.data) && seen(el)) found.push(`text "${n.data.trim().slice(0, 80)}"`);
+        continue;
+      }
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = n.getAttribute(a);
+        if (v && han.test(v) && v !== 'Language / 语言') found.push(`${a} "${v.slice(0, 80)}"`);
+      }
+    }
+    return found;
+  });
 }
 
 async function axeSerious(page) {
@@ -164,4 +191,54 @@ test('messages shown before a language switch follow it, both ways', async () =>
   assert.deepEqual(await alerts(page), english, 'the messages in English again, as they were');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// linkShown presses "Link to this setup" (in Chinese) and returns the link
+// the Share link field shows once it is there.
+async function linkShown(page) {
+  const z = (s) => Lin('zh-CN', s);
+  const field = page.getByRole('textbox', { name: z('Share link'), exact: true });
+  const before = (await field.isVisible()) ? await field.inputValue() : '';
+  await page.getByRole('button', { name: z('Link to this setup'), exact: true }).click();
+  for (let i = 0; i < 100; i++) {
+    if ((await field.isVisible()) && (await field.inputValue()) !== before && (await field.inputValue()) !== '') break;
+    await page.waitForTimeout(100);
+  }
+  return field.inputValue();
+}
+
+test('every link the page makes carries its language: share, teacher, lesson, class', async (t) => {
+  const z = (s) => Lin('zh-CN', s);
+  const { page, problems } = await open('./#lang=zh-CN');
+  const lang = (link) => new URLSearchParams(new URL(link, url).hash.slice(1)).get('lang');
+  assert.equal(lang(await linkShown(page)), 'zh-CN', 'the share link');
+  await page.getByText(z('Link options for teachers'), { exact: true }).click();
+  await page.getByRole('checkbox', { name: z('Hide the data') }).check();
+  const teacher = await linkShown(page);
+  assert.equal(new URLSearchParams(new URL(teacher).hash.slice(1)).get('hide'), 'data', teacher);
+  assert.equal(lang(teacher), 'zh-CN', 'the teacher link');
+
+  await page.getByRole('button', { name: z('Lesson'), exact: true }).click();
+  const chapter = page.getByRole('link', { name: z('Link to this chapter') });
+  assert.equal(lang(await chapter.getAttribute('href')), 'zh-CN', 'the lesson chapter link');
+  await page.getByLabel('Language / 语言').selectOption('en');
+  assert.equal(lang(await page.getByRole('link', { name: 'Link to this chapter' }).getAttribute('href')), 'en', 'the chapter link follows a switch');
+  assert.deepEqual(await chinese(page), [], 'Chinese left on the page in English (the lesson open)');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const info = await (await fetch(new URL('api/', url))).json().catch(() => null);
+  if (!info?.classes) {
+    t.diagnostic('this server has no class service: the class links are not checked');
+    return;
+  }
+  const { page: tp } = await open('./#lang=zh-CN');
+  await tp.locator('.class-start summary').click();
+  await tp.getByLabel(z('Class title')).fill('语言');
+  await tp.getByRole('button', { name: z('Start the class') }).click();
+  const student = tp.getByLabel(z('Student link'));
+  await student.waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(lang(await student.inputValue()), 'zh-CN', 'the student link');
+  assert.equal(lang(await tp.getByLabel(z('Board link (keep it to yourself)')).inputValue()), 'zh-CN', 'the board link');
+  await tp.close();
 });

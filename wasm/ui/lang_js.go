@@ -42,11 +42,12 @@ func (a *app) wireLang() {
 		if !ok || l == lang {
 			return
 		}
+		was := lang
 		lang, present.Lang = l, l
 		panels.Say = sayLang
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
-		browser.Relabel(a.v.App)
+		browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) })
 		a.showOffer() // a sentence built of parts: written again
 		a.rewordKeepNotice()
 		a.relinkLesson()

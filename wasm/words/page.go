@@ -1,6 +1,9 @@
 package words
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The page's own sentences (buttons, headings, notes, announcements) are
 // keyed by their English text, as the page writes them: Page looks a
@@ -167,6 +170,117 @@ func Sentences(l Lang) map[string]string {
 	if l == English {
 		for e := range pageZh {
 			out[e] = e
+		}
+	}
+	return out
+}
+
+// Back returns the English of s, a sentence the page shows in language l:
+// one of l's sentences (Sentences), with s's numbers and quoted texts put
+// back in the English's places. After a language switch the page finds this
+// way the English of a text it wrote in l from a catalogue id. ok is false
+// when s is none of l's sentences. Spaces around s are kept.
+func Back(l Lang, s string) (string, bool) {
+	core := strings.TrimSpace(s)
+	if l == English || core == "" {
+		return s, l == English
+	}
+	if backTables[l] == nil {
+		backTables[l] = backTable(l)
+	}
+	tab := backTables[l]
+	e, ok := tab[core]
+	if !ok {
+		var key string
+		var args []string
+		key, args = Template(core)
+		if e, ok = tab[key]; !ok {
+			return s, false
+		}
+		e = fill(e, args)
+	}
+	i := strings.Index(s, core)
+	return s[:i] + e + s[i+len(core):], true
+}
+
+var backTables [numLangs]map[string]string
+
+// backTable maps each sentence of l to its English, both with their
+// placeholders numbered in the order they come in l's sentence (as Template
+// numbers a text): a sentence whose placeholders come more than once, or
+// differ from the English's, is left out. Where two English sentences have
+// the same translation, the shorter (then the first in order) is kept.
+func backTable(l Lang) map[string]string {
+	out := map[string]string{}
+	pairs := make([][2]string, 0, len(en)+len(pageZh))
+	for id, e := range en {
+		pairs = append(pairs, [2]string{e, Text(l, id)})
+	}
+	if l == ZhCN {
+		for e, t := range pageZh {
+			pairs = append(pairs, [2]string{e, t})
+		}
+	}
+	for _, p := range pairs {
+		e, t := p[0], p[1]
+		var order []string
+		for i := strings.IndexByte(t, '{'); i >= 0 && i+2 < len(t); {
+			if t[i+2] == '}' && t[i+1] >= '1' && t[i+1] <= '9' {
+				order = append(order, t[i:i+3])
+			}
+			j := strings.IndexByte(t[i+1:], '{')
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		tk, ek, ok := renumber(t, e, order)
+		if !ok {
+			continue
+		}
+		if old, dup := out[tk]; dup && (len(old) < len(ek) || len(old) == len(ek) && old < ek) {
+			continue
+		}
+		out[tk] = ek
+	}
+	return out
+}
+
+// renumber writes the placeholders of t and e, in order (t's, in the order
+// they come), as {1}, {2} …; ok is false if one comes twice in t or the
+// two do not have the same ones.
+func renumber(t, e string, order []string) (string, string, bool) {
+	if len(placeholders(t)) != len(order) || len(placeholders(e)) != len(order) {
+		return "", "", false
+	}
+	for _, h := range order {
+		if !strings.Contains(e, h) {
+			return "", "", false
+		}
+	}
+	return renumbered(t, order), renumbered(e, order), true
+}
+
+// renumbered writes each placeholder order[i] of s as {i+1}.
+func renumbered(s string, order []string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if k := slices.Index(order, s[i:min(i+3, len(s))]); k >= 0 {
+			b.WriteString(holder(k + 1))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// placeholders returns the distinct placeholders {1} … {9} of s.
+func placeholders(s string) []string {
+	var out []string
+	for i := 1; i <= 9; i++ {
+		if h := holder(i); strings.Contains(s, h) {
+			out = append(out, h)
 		}
 	}
 	return out

@@ -87,3 +87,33 @@ func TestPageGlossary(t *testing.T) {
 		}
 	}
 }
+
+// TestBack: a sentence shown in Chinese finds its English again, with its
+// numbers and quoted texts in the English's places, for page sentences and
+// catalogue messages alike; a text that is no sentence is not found.
+func TestBack(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"训练", "Train"},
+		{" 文本", " Text"},
+		{"提示 2/4", "Tip 2 of 4"},
+		{"第 3 步：“a”", "step 3: “a”"},
+		{Text(ZhCN, "lesson.progress", "2", "5"), "Chapter 2 of 5"},
+		{Text(ZhCN, "lessonui.link"), "Link to this chapter"},
+		{Page(ZhCN, "Step t = 3 of 20 · reads “k” · unit 2 of 8"), "Step t = 3 of 20 · reads “k” · unit 2 of 8"},
+	} {
+		if got, ok := Back(ZhCN, tc.in); !ok || got != tc.want {
+			t.Errorf("Back(ZhCN, %q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+	if got, ok := Back(ZhCN, "Nothing like this"); ok {
+		t.Errorf("Back found %q for a text that is no sentence", got)
+	}
+	// every message of the catalogue without placeholders comes back
+	for id, e := range en {
+		if zh := Text(ZhCN, id); len(placeholders(e)) == 0 && zh != e {
+			if got, ok := Back(ZhCN, zh); !ok || got != e && Page(ZhCN, got) != zh {
+				t.Errorf("%s: Back(ZhCN, %q) = %q, %v, which reads %q in Chinese", id, zh, got, ok, Page(ZhCN, got))
+			}
+		}
+	}
+}
