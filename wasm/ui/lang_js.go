@@ -43,7 +43,7 @@ func (a *app) wireLang() {
 			return
 		}
 		was := lang
-		lang, present.Lang = l, l
+		lang, present.Lang, a.cls.lang = l, l, l
 		panels.Say = sayLang
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
