@@ -3,6 +3,7 @@ package words
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The page's own sentences (buttons, headings, notes, announcements) are
@@ -25,17 +26,55 @@ func Page(l Lang, s string) string {
 	if core == "" {
 		return s
 	}
-	t, ok := pageText(l, core) // a sentence of the catalogue, as it is
-	var args []string
+	t, ok := pageOne(l, core)
 	if !ok {
-		var key string
-		key, args = Template(core)
-		if t, ok = pageText(l, key); !ok {
+		if t, ok = pageSentences(l, core); !ok {
 			return s
 		}
 	}
 	i := strings.Index(s, core)
-	return s[:i] + fill(t, args) + s[i+len(core):]
+	return s[:i] + t + s[i+len(core):]
+}
+
+// pageOne returns the sentence core in l: as it is, or as its Template.
+func pageOne(l Lang, core string) (string, bool) {
+	if t, ok := pageText(l, core); ok { // a sentence of the catalogue, as it is
+		return t, true
+	}
+	key, args := Template(core)
+	t, ok := pageText(l, key)
+	return fill(t, args), ok
+}
+
+// pageSentences returns core in l sentence by sentence, for a text the page
+// joins of whole sentences ("<cause>. A new engine has started …"): each
+// found as it is, or without its full stop and then ended as l ends a
+// sentence. ok is false unless every one is found.
+func pageSentences(l Lang, core string) (string, bool) {
+	var b strings.Builder
+	for n := 0; core != ""; n++ {
+		one, rest, more := strings.Cut(core, ". ")
+		if more {
+			one += "."
+		} else if n == 0 {
+			return "", false // a single sentence
+		}
+		core = rest
+		t, ok := pageOne(l, one)
+		if !ok && strings.HasSuffix(one, ".") {
+			if t, ok = pageOne(l, strings.TrimSuffix(one, ".")); ok {
+				t = Text(l, "sentence", t)
+			}
+		}
+		if !ok {
+			return "", false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(b.String()); n > 0 && r < 0x3000 {
+			b.WriteByte(' ') // between sentences of a language that spaces them
+		}
+		b.WriteString(t)
+	}
+	return b.String(), true
 }
 
 // HasPage reports whether the page table of l has the sentence s (always

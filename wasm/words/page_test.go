@@ -40,6 +40,9 @@ func TestPage(t *testing.T) {
 		{"step 3: “a”", "第 3 步：“a”"},
 		{"Allowed: −10 to 1,000.", "允许范围：−10 到 1,000。"},
 		{"Hidden units", "隐藏单元数"}, // the catalogue's label
+		// sentences joined: each found, the last one's full stop as Chinese ends it
+		{"The training engine stopped answering. Press Train to train it.", "训练引擎没有响应。按训练来训练它。"},
+		{"The training engine stopped answering. Nothing like this.", "The training engine stopped answering. Nothing like this."},
 		{"Nothing like this", "Nothing like this"},
 	} {
 		if got := Page(ZhCN, tc.in); got != tc.want {

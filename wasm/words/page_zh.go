@@ -428,4 +428,15 @@ var pageZh = map[string]string{
 	"Step t = {1} of {2} · reads {3} · unit {4} of {5}":   "第 t = {1} 步（共 {2} 步）· 读入 {3} · 单元 {4}（共 {5} 个）",
 	"the value read at this step":                         "这一步读入的数值",
 	"the value minus the previous one ({1} at the first)": "该数值减去前一个数值（第一个为 {1}）",
+	// the engine restarted: sentences the page joins after the cause
+	"A new engine has started with your text and settings; no trained model was saved, so the model starts afresh.": "新的引擎已用你的文本和设置启动；之前没有保存训练好的模型，所以模型从头开始。",
+	"Press Train to train it.": "按训练来训练它。",
+	"A new engine has started and restored your last saved session: the model as saved at update {1}, with its settings.": "新的引擎已启动，并恢复了你上次保存的会话：模型及其设置，保存于第 {1} 次更新。",
+	"Training is paused: press Train to go on.":                                                       "训练已暂停：按训练继续。",
+	"Starting a new engine and restoring your last saved session…":                                    "正在启动新的引擎，并恢复你上次保存的会话…",
+	"The training engine stopped {1} times within a minute, so the page stopped restarting it.":       "训练引擎在一分钟内停止了 {1} 次，所以页面不再重启它。",
+	"Try again, or Start fresh to forget the saved session (it may be what makes it fail).":           "请重试，或按“重新开始”忘掉已保存的会话（也许正是它让引擎出错）。",
+	"The training engine could not run":                                                               "训练引擎无法运行",
+	"The training engine stopped (exit code {1})":                                                     "训练引擎停止了（退出码 {1}）",
+	"The training engine stopped responding: it was busy for more than {1} seconds without answering": "训练引擎没有响应：它忙了超过 {1} 秒都没有回答",
 }
