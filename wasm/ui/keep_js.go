@@ -295,8 +295,8 @@ func (a *app) showOffer() {
 		browser.SetHidden(kv.Offer, true)
 		return
 	}
-	browser.SetText(kv.OfferText, say("Your last session is saved in this browser:")+" "+say(a.setupName(k.offerS))+say(", ")+k.offerS.Config.Cell.String()+say(", ")+
-		say("update "+present.FormatCount(k.offer.Updates))+" ("+say(ago(browser.NowMillis()-k.offer.Saved))+"). ")
+	browser.SetText(kv.OfferText, sayLang("keep.offer", say(a.setupName(k.offerS)), k.offerS.Config.Cell.String(),
+		present.FormatCount(k.offer.Updates), say(ago(browser.NowMillis()-k.offer.Saved)))+" ")
 	browser.SetHidden(kv.Offer, false)
 }
 

@@ -186,4 +186,5 @@ var en = map[string]string{
 	"ui.shared.missing":        "There is no model {1} on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model.",
 	"ui.shared.status":         "The shared model could not be downloaded: the site answered {1}. The page starts with the link's settings.",
 	"ui.link.bad":              "{1} The page starts with its own settings instead.",
+	"keep.offer":               "Your last session is saved in this browser: {1}, {2}, update {3} ({4}).", // {1} its text, {2} its cell, {3} its update, {4} how long ago
 }
