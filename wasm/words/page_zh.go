@@ -439,4 +439,6 @@ var pageZh = map[string]string{
 	"The training engine could not run":                                                               "训练引擎无法运行",
 	"The training engine stopped (exit code {1})":                                                     "训练引擎停止了（退出码 {1}）",
 	"The training engine stopped responding: it was busy for more than {1} seconds without answering": "训练引擎没有响应：它忙了超过 {1} 秒都没有回答",
+	// canvas text
+	"loss (log)": "损失（对数）",
 }
