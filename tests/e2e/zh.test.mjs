@@ -242,3 +242,49 @@ test('every link the page makes carries its language: share, teacher, lesson, cl
   assert.equal(lang(await tp.getByLabel(z('Board link (keep it to yourself)')).inputValue()), 'zh-CN', 'the board link');
   await tp.close();
 });
+
+test('the lesson, a verdict, the cell figure\'s equations and the class board in zh-CN: no English outside the allow-list', async () => {
+  const z = (s) => Lin('zh-CN', s);
+  const { page, problems } = await open('./#lesson=rnn&lang=zh-CN');
+  await page.getByRole('button', { name: labels['zh-CN'].train, exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 30, null, { timeout: 30000 });
+  await page.getByRole('button', { name: labels['zh-CN'].pause, exact: true }).click();
+  const found = [];
+  for (let chapter = 1; chapter <= 5; chapter++) {
+    if (chapter > 1) await page.getByRole('button', { name: z('Next'), exact: true }).click();
+    await page.waitForTimeout(1500);
+    const radio = page.locator('.lesson').getByRole('radio').first();
+    if (await radio.isVisible()) {
+      await radio.check();
+      await page.getByRole('button', { name: z('Check with the model'), exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    for (const f of await untranslated(page, allowed)) found.push(`chapter ${chapter}: ${f}`);
+  }
+  await page.getByRole('button', { name: z('Leave the lesson'), exact: true }).click();
+  const part = page.locator('.cell-parts button').first();
+  if (await part.count()) {
+    await part.focus();
+    await page.waitForTimeout(300);
+    for (const f of await untranslated(page, allowed)) found.push(`equation: ${f}`);
+  }
+  assert.deepEqual(found, [], 'English words in the lesson and the cell figure');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const info = await (await fetch(new URL('api/', url))).json().catch(() => null);
+  if (!info?.classes) return;
+  const { page: tp } = await open('./#lang=zh-CN');
+  await tp.locator('.class-start summary').click();
+  await tp.getByLabel(z('Class title')).fill('课堂');
+  await tp.getByRole('button', { name: z('Start the class') }).click();
+  const boardField = tp.getByLabel(z('Board link (keep it to yourself)'));
+  await boardField.waitFor({ state: 'visible', timeout: 10000 });
+  const board = await boardField.inputValue();
+  await tp.goto(board);
+  await tp.reload();
+  await tp.waitForFunction(() => !document.getElementById('app').hidden, null, { timeout: 60000 });
+  await tp.waitForTimeout(2000);
+  assert.deepEqual(await untranslated(tp, allowed), [], 'English words on the class board');
+  await tp.close();
+});

@@ -235,6 +235,7 @@ var pageZh = map[string]string{
 	"Its guess for the next character: “{1}” ({2}%)":                                    "它对下一个字符的猜测：“{1}”（{2}%）",
 	"forget gate":  "遗忘门",
 	"previous c":   "上一步的 c",
+	"previous h":   "上一步的 h",
 	"input gate":   "输入门",
 	"candidate":    "候选",
 	"cell state":   "细胞状态",
