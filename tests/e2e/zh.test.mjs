@@ -200,7 +200,7 @@ async function linkShown(page) {
   const field = page.getByRole('textbox', { name: z('Share link'), exact: true });
   const before = (await field.isVisible()) ? await field.inputValue() : '';
   await page.getByRole('button', { name: z('Link to this setup'), exact: true }).click();
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) { // (a loaded machine can take seconds)
     if ((await field.isVisible()) && (await field.inputValue()) !== before && (await field.inputValue()) !== '') break;
     await page.waitForTimeout(100);
   }
@@ -237,7 +237,7 @@ test('every link the page makes carries its language: share, teacher, lesson, cl
   await tp.getByLabel(z('Class title')).fill('语言');
   await tp.getByRole('button', { name: z('Start the class') }).click();
   const student = tp.getByLabel(z('Student link'));
-  await student.waitFor({ state: 'visible', timeout: 10000 });
+  await student.waitFor({ state: 'visible', timeout: 30000 });
   assert.equal(lang(await student.inputValue()), 'zh-CN', 'the student link');
   assert.equal(lang(await tp.getByLabel(z('Board link (keep it to yourself)')).inputValue()), 'zh-CN', 'the board link');
   await tp.close();
@@ -279,7 +279,7 @@ test('the lesson, a verdict, the cell figure\'s equations and the class board in
   await tp.getByLabel(z('Class title')).fill('课堂');
   await tp.getByRole('button', { name: z('Start the class') }).click();
   const boardField = tp.getByLabel(z('Board link (keep it to yourself)'));
-  await boardField.waitFor({ state: 'visible', timeout: 10000 });
+  await boardField.waitFor({ state: 'visible', timeout: 30000 });
   const board = await boardField.inputValue();
   await tp.goto(board);
   await tp.reload();
