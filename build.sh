@@ -91,9 +91,16 @@ browser_tests() {
 		sleep 0.1
 	done
 	log "browser tests (Chromium) against http://127.0.0.1:$port/"
-	local status=0
-	E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" \
+	local status=0 lang
+	# The tests read the page's text in their language from the catalogue (tests/e2e/words.mjs).
+	for lang in en zh-CN; do go run ./tools/pagewords "$lang" >"build/pagewords-$lang.json" || status=$?; done
+	E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" E2E_WORDS='build/pagewords-{lang}.json' \
 		node --test --test-concurrency=1 tests/e2e/*.test.mjs || status=$?
+	# The main behaviour tests again on the page in Chinese: training and its
+	# controls, bad input, phone width; the cell figure; the lesson's verdicts.
+	log "the main browser tests again in zh-CN"
+	E2E_LANG=zh-CN E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" E2E_WORDS='build/pagewords-{lang}.json' \
+		node --test --test-concurrency=1 tests/e2e/playground.test.mjs tests/e2e/cell-figure.test.mjs tests/e2e/lesson.test.mjs || status=$?
 	kill "$pid" "$subpid" 2>/dev/null || true
 	wait "$pid" "$subpid" 2>/dev/null || true
 	[ "$status" = 0 ] || die "browser tests failed"

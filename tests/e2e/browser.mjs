@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lang } from './words.mjs';
 
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -14,6 +15,8 @@ export const chromiumArgs = [
 ];
 
 // launch returns a fresh browser context; close() also deletes its profile.
+// Its browser's language is the test's (E2E_LANG, words.mjs) unless
+// options.context sets a locale: the page starts in that language.
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'lstm-pg-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -21,6 +24,7 @@ export async function launch(options = {}) {
     headless: true,
     args: chromiumArgs,
     viewport: options.viewport || { width: 1440, height: 900 },
+    ...(lang === 'en' ? {} : { locale: lang }),
     ...options.context,
   });
   const close = context.close.bind(context);

@@ -4,10 +4,13 @@
 // part list (role button, "zᶠ = 0.731") and compared with the inspector and
 // with the exported trace CSV. Hover and focus show a part's equation; the
 // figure exports as SVG (the same numbers) and PNG; Play walks the probe.
+// The page's text is read through the catalogue (words.mjs): build.sh runs
+// this file in English and in Chinese.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { url, open, button, trainTo, download, parseCSV, pollUntil } from './classroom.mjs';
+import { L, T, R, I } from './words.mjs';
 
 let context, page, problems, rows;
 
@@ -25,7 +28,7 @@ before(async () => {
 });
 after(async () => { await context?.close(); });
 
-function figure() { return page.getByRole('region', { name: 'LSTM cell', exact: true }); }
+function figure() { return page.getByRole('region', { name: L('LSTM cell'), exact: true }); }
 
 // cellValues reads the figure's part list: symbol → value as written.
 async function cellValues() {
@@ -39,18 +42,22 @@ async function cellValues() {
 
 // inspector reads the step inspector: its head and value by name.
 async function inspector() {
-  const region = page.getByRole('region', { name: 'Step inspector' });
-  const values = await region.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'),
+  const region = page.getByRole('region', { name: L('Step inspector') });
+  const shown = await region.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'),
     (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
-  const head = (await region.getByText(/^Step t = \d+ of \d+ · reads .* · unit \d+ of \d+$/).textContent()).trim();
-  const [, t, j] = head.match(/^Step t = (\d+) of \d+ · reads .* · unit (\d+) of/);
-  return { t: Number(t), j: Number(j), values };
+  const values = Object.fromEntries(Object.values(inspectorName).map((n) => [n, shown[L(n)]]));
+  const heads = ['reads “{3}” · unit {4} of {5}', 'reads space · unit {3} of {4}', 'reads newline · unit {3} of {4}']
+    .map((r) => R('Step t = {1} of {2} · ' + r, { start: true, end: true }));
+  const head = (await region.getByText(new RegExp(heads.map((r) => r.source.replace(/\(\?<p\d>/g, '(')).join('|'))).textContent()).trim();
+  const m = heads.map((r) => head.match(r)).find(Boolean);
+  const unit = m.groups.p5 === undefined ? m.groups.p3 : m.groups.p4;
+  return { t: Number(m.groups.p1), j: Number(unit), values };
 }
 
 // agree checks the figure against the inspector and the CSV at the cursor.
 async function agree(what) {
   const ins = await inspector();
-  await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(`LSTM cell, unit ${ins.j}, step ${ins.t} `), 5000);
+  await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t)), 5000);
   const cell = await cellValues();
   const row = rows.find((r) => r[0] === String(ins.t) && r[2] === '1' && r[3] === String(ins.j));
   const prev = rows.find((r) => r[0] === String(ins.t - 1) && r[2] === '1' && r[3] === String(ins.j));
@@ -63,7 +70,7 @@ async function agree(what) {
 }
 
 test('arrow keys move the cursor; the cell shows the inspector\'s and the CSV\'s numbers', async () => {
-  const heatmaps = page.getByRole('group', { name: /^Heatmaps over the probe text/ });
+  const heatmaps = page.getByRole('group', { name: L('Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit.') });
   await heatmaps.focus();
   for (const k of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowDown']) await heatmaps.press(k);
   const a = await agree('keys');
@@ -74,7 +81,7 @@ test('arrow keys move the cursor; the cell shows the inspector\'s and the CSV\'s
 });
 
 test('the mouse moves the cursor; the cell follows', async () => {
-  const heat = page.getByRole('img', { name: 'Cell state c', exact: true });
+  const heat = page.getByRole('img', { name: L('Cell state c'), exact: true });
   await heat.scrollIntoViewIfNeeded();
   const box = await heat.boundingBox();
   await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.8);
@@ -92,10 +99,10 @@ test('hover and focus show a part\'s equation with its numbers', async () => {
   const s = box.width / 720; // the viewBox is 720 × 450
   await page.mouse.move(box.x + 200 * s, box.y + (box.height - 450 * s) / 2 + 270 * s); // z^f's box
   const eq = page.locator('#cell-eq');
-  await pollUntil(page, () => eq.textContent(), (t) => t.startsWith('forget gate: zᶠ = σ('), 3000);
+  await pollUntil(page, () => eq.textContent(), (t) => t.startsWith(I('cell.part.zf') + ': zᶠ = σ('), 3000);
   assert.ok((await eq.textContent()).includes(ins.values['forget gate']), 'the equation carries z^f\'s value');
   await figure().getByRole('button', { name: /^cᵗ = / }).focus();
-  const c = await pollUntil(page, () => eq.textContent(), (t) => t.startsWith('cell state: cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z'), 3000);
+  const c = await pollUntil(page, () => eq.textContent(), (t) => t.startsWith(I('cell.part.c') + ': cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z'), 3000);
   assert.ok(c.endsWith(ins.values['cell state']), `c's sum ends in c: ${c}`);
   const desc = await img.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent);
   assert.ok(desc.includes(ins.values['forget gate']) && desc.includes(ins.values['cell state']), 'the screen reader\'s text has the values');
@@ -118,10 +125,10 @@ test('the figure exports as SVG with the same numbers, and as PNG', async () => 
 
 test('Play walks the probe one step at a time, Pause stops it', async () => {
   const start = (await inspector()).t;
-  await page.getByRole('combobox', { name: 'Pace' }).selectOption({ index: 2 });
-  await figure().getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('combobox', { name: L('Pace') }).selectOption({ index: 2 });
+  await figure().getByRole('button', { name: L('Play'), exact: true }).click();
   await pollUntil(page, async () => (await inspector()).t, (t) => t !== start, 5000);
-  await figure().getByRole('button', { name: 'Pause', exact: true }).click();
+  await figure().getByRole('button', { name: L('Pause'), exact: true }).click();
   const stopped = (await inspector()).t;
   await page.waitForTimeout(1000);
   assert.equal((await inspector()).t, stopped, 'paused');
@@ -129,13 +136,13 @@ test('Play walks the probe one step at a time, Pause stops it', async () => {
 });
 
 test('an RNN gets its own cell; Compare draws both side by side', async () => {
-  await page.getByRole('button', { name: 'Compare LSTM and RNN' }).click();
+  await page.getByRole('button', { name: L('Compare LSTM and RNN') }).click();
   await button(page, 'Pause').click({ timeout: 15000 }); // Compare trains both at once
   await button(page, 'Train').waitFor({ timeout: 5000 });
   const imgs = figure().getByRole('img');
   await pollUntil(page, () => imgs.count(), (n) => n === 2, 10000);
   const alts = await imgs.evaluateAll((es) => es.map((e) => e.getAttribute('alt')));
-  assert.match(alts[0], /^LSTM cell, unit \d+, step \d+ /);
-  assert.match(alts[1], /^RNN cell, unit \d+, step \d+ /);
+  assert.match(alts[0], R('LSTM cell, unit {1}, step {2}', { start: true }));
+  assert.match(alts[1], R('RNN cell, unit {1}, step {2}', { start: true }));
   assert.deepEqual(problems, []);
 });

@@ -21,11 +21,15 @@ export async function startClass(page, title) {
   await studentField.waitFor({ state: 'visible', timeout: 15000 });
   const studentLink = await studentField.inputValue();
   const boardLink = await page.getByLabel('Board link (keep it to yourself)').inputValue();
-  assert.match(studentLink, /#v=1&.*class=[a-z2-7]{26}/);
-  assert.match(boardLink, /#board=[a-z2-7]{26}\.[a-z2-7]{26}$/);
+  // Both links open in the teacher's language.
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  assert.match(studentLink, new RegExp(`#v=1&lang=${lang}&.*class=[a-z2-7]{26}`), 'the student link carries the language');
+  const board = boardLink.match(/#board=([a-z2-7]{26})\.([a-z2-7]{26})&lang=([A-Za-z-]+)$/);
+  assert.ok(board, `the board link: ${boardLink}`);
+  assert.equal(board[3], lang, 'the board link carries the language');
   const classId = studentLink.match(/class=([a-z2-7]{26})/)[1];
-  assert.ok(boardLink.includes(classId));
-  return { studentLink, boardLink, classId, key: boardLink.split('.').pop() };
+  assert.equal(board[1], classId);
+  return { studentLink, boardLink, classId, key: board[2] };
 }
 
 // isEntriesPost tells a student's send among a page's requests.

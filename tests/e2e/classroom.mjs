@@ -3,6 +3,7 @@
 // role and accessible name, as a person finds it; the engine is read through
 // engine.mjs where a figure on the page is rounded.
 import assert from 'node:assert/strict';
+import { L } from './words.mjs';
 
 export const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 
@@ -35,15 +36,17 @@ export async function started(page, timeout = 60000) {
   await page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout });
 }
 
-// button returns the button named exactly name.
+// button returns the button named exactly name (English, said in the test's
+// language: words.mjs).
 export function button(page, name) {
-  return page.getByRole('button', { name, exact: true });
+  return page.getByRole('button', { name: L(name), exact: true });
 }
 
 // stat reads a number from the top bar (an <output> named by its label, role
-// "status"), reading "6,640", "0.0123" and "33.1k" alike.
+// "status"), reading "6,640", "0.0123" and "33.1k" alike. label is English,
+// said in the test's language.
 export async function stat(page, label) {
-  const text = (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
+  const text = (await page.getByRole('status', { name: L(label), exact: true }).textContent()).trim();
   const m = text.replace(/,/g, '').match(/^(-?[0-9.]+(?:e[-+]?[0-9]+)?)\s*([kM]?)/i);
   if (!m) return NaN;
   return Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
@@ -51,7 +54,7 @@ export async function stat(page, label) {
 
 // statText reads a top bar figure as shown.
 export async function statText(page, label) {
-  return (await page.getByRole('status', { name: label, exact: true }).textContent()).trim();
+  return (await page.getByRole('status', { name: L(label), exact: true }).textContent()).trim();
 }
 
 // pollUntil calls what() every `every` ms until pred holds of its value, and
@@ -97,11 +100,11 @@ export async function pause(page) {
 // divergingRun picks the sine preset and settings under which training
 // diverges within a few updates (SGD, learning rate 1, no clipping).
 export async function divergingRun(page) {
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sine wave (numbers)' });
+  await page.getByRole('combobox', { name: L('Preset') }).selectOption({ label: L('Sine wave (numbers)') });
   await waitStat(page, 'Update', (u) => u === 0);
-  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption({ label: 'SGD' });
+  await page.getByRole('combobox', { name: L('Optimizer') }).selectOption({ label: 'SGD' });
   for (const [field, value] of [['Learning rate', '1'], ['Gradient clip', '0']]) {
-    const box = page.getByRole('spinbutton', { name: field, exact: true });
+    const box = page.getByRole('spinbutton', { name: L(field), exact: true });
     await box.fill(value);
     await box.press('Tab');
   }
@@ -136,12 +139,12 @@ export async function alertMatching(page, re, timeout = 15000) {
 export async function settings(page) {
   const out = {};
   for (const name of ['Hidden units', 'Learning rate', 'Sequence length', 'Gradient clip', 'Seed', 'Forget-gate bias']) {
-    out[name] = await page.getByRole('spinbutton', { name, exact: true }).inputValue();
+    out[name] = await page.getByRole('spinbutton', { name: L(name), exact: true }).inputValue();
   }
   for (const name of ['Cell', 'Optimizer', 'Layers', 'Preset']) {
-    out[name] = await page.getByRole('combobox', { name, exact: true }).inputValue();
+    out[name] = await page.getByRole('combobox', { name: L(name), exact: true }).inputValue();
   }
-  out['Training text'] = await page.getByRole('textbox', { name: 'Training text', exact: true }).inputValue();
+  out['Training text'] = await page.getByRole('textbox', { name: L('Training text'), exact: true }).inputValue();
   return out;
 }
 
@@ -158,7 +161,7 @@ export async function download(page, name) {
 // linkFromPage presses "Link to this setup" and returns the link the page
 // shows in its Share link field.
 export async function linkFromPage(page) {
-  const field = page.getByRole('textbox', { name: 'Share link', exact: true });
+  const field = page.getByRole('textbox', { name: L('Share link'), exact: true });
   const before = (await field.count()) > 0 && (await field.isVisible()) ? await field.inputValue() : '';
   await button(page, 'Link to this setup').click();
   await field.waitFor({ state: 'visible', timeout: 10000 });

@@ -3,11 +3,14 @@
 // then "Check with the model"), and the page's verdict must match what the
 // model did, read from the step inspector, the cell figure and the verdict's
 // own numbers; back/next, progress, the chapter link, and "Leave the lesson"
-// to the full playground with the same model.
+// to the full playground with the same model. The page's text is read
+// through the catalogue (words.mjs): build.sh runs this file in English and
+// in Chinese.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { url, open, button, trainTo, stat, pollUntil } from './classroom.mjs';
+import { L, R, RI, I, lang } from './words.mjs';
 
 let context, page, problems;
 
@@ -17,7 +20,10 @@ before(async () => {
 });
 after(async () => { await context?.close(); });
 
-const lesson = () => page.getByRole('region', { name: /^(A plain RNN|Two states|The four z|Three stages|Why it remembers)/ });
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const titles = ['rnn', 'states', 'gates', 'stages', 'memory'].map((c) => esc(I(`lesson.${c}.title`)));
+const lesson = () => page.getByRole('region', { name: new RegExp(`^(${titles.join('|')})`) });
+const chapter = (n) => lesson().getByText(I('lesson.progress', n, 5));
 const verdict = () => lesson().getByRole('status');
 
 // answerBoth picks each answer in turn, checks, and returns the two verdicts.
@@ -38,15 +44,16 @@ async function answerBoth() {
 function agreeOnce(vs) {
   assert.equal(vs.length, 2);
   assert.deepEqual(vs.map((v) => v.state).sort(), ['confirm', 'refute'], JSON.stringify(vs));
-  assert.match(vs[vs[0].state === 'confirm' ? 0 : 1].text, /^The model agrees with you\. /);
-  assert.match(vs[vs[0].state === 'confirm' ? 1 : 0].text, /^The model did the other thing\. /);
-  const reason = (t) => t.replace(/^The model (agrees with you|did the other thing)\. /, '');
+  const [yes, no] = [I('lesson.confirm') + ' ', I('lesson.refute') + ' '];
+  assert.ok(vs[vs[0].state === 'confirm' ? 0 : 1].text.startsWith(yes), vs[0].text);
+  assert.ok(vs[vs[0].state === 'confirm' ? 1 : 0].text.startsWith(no), vs[1].text);
+  const reason = (t) => (t.startsWith(yes) ? t.slice(yes.length) : t.slice(no.length));
   assert.equal(reason(vs[0].text), reason(vs[1].text));
   return vs[0].state === 'confirm' ? 0 : 1;
 }
 
 async function cursorTo(t, j) {
-  const heat = page.getByRole('group', { name: /^Heatmaps over the probe text/ });
+  const heat = page.getByRole('group', { name: L('Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit.') });
   await heat.focus();
   await heat.press('Home');
   for (let i = 1; i < t; i++) await heat.press('ArrowRight');
@@ -55,10 +62,10 @@ async function cursorTo(t, j) {
 }
 
 async function inspectorValue(name) {
-  return page.getByRole('region', { name: 'Step inspector' }).evaluate((e, name) => {
+  return page.getByRole('region', { name: L('Step inspector') }).evaluate((e, name) => {
     for (const d of e.querySelectorAll('dl > div')) if (d.querySelector('dt .name').textContent.trim() === name) return d.querySelector('dd').textContent.trim();
     return null;
-  }, name);
+  }, L(name));
 }
 const num = (s) => Number(s.replace('−', '-'));
 
@@ -66,7 +73,7 @@ const num = (s) => Number(s.replace('−', '-'));
 // Step inspector's text holds still over half a second (a trace of an earlier
 // update, asked while training, can land just after Pause and change it).
 async function traceSettled() {
-  const read = () => page.getByRole('region', { name: 'Step inspector' }).textContent();
+  const read = () => page.getByRole('region', { name: L('Step inspector') }).textContent();
   let last = await read();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(500);
@@ -77,45 +84,49 @@ async function traceSettled() {
 }
 
 test('chapter 1: an RNN, only its panels, and the next-symbol question', async () => {
-  await lesson().getByText('Chapter 1 of 5').waitFor();
-  assert.equal(await page.getByRole('combobox', { name: 'Cell', exact: true }).inputValue(), '1', 'an RNN');
+  await chapter(1).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: L('Cell'), exact: true }).inputValue(), '1', 'an RNN');
   await trainTo(page, 300);
   await traceSettled();
-  assert.ok(await page.getByRole('img', { name: 'Hidden state h', exact: true }).isVisible());
-  assert.ok(!(await page.getByRole('img', { name: 'Cell state c', exact: true }).isVisible()), 'c comes in chapter 2');
-  assert.ok(await page.getByRole('region', { name: 'RNN cell', exact: true }).isVisible(), 'the RNN cell');
+  assert.ok(await page.getByRole('img', { name: L('Hidden state h'), exact: true }).isVisible());
+  assert.ok(!(await page.getByRole('img', { name: L('Cell state c'), exact: true }).isVisible()), 'c comes in chapter 2');
+  assert.ok(await page.getByRole('region', { name: L('RNN cell'), exact: true }).isVisible(), 'the RNN cell');
   await cursorTo(5, 1);
   const right = agreeOnce(await answerBoth());
   const pred = (await page.locator('.insp-pred').textContent()).trim();
-  const m = pred.match(/^Its guess for the next character: (.+?) \(\d+%\); the actual next, (.+?), got/);
-  assert.ok(m, pred);
-  assert.equal(right, m[1] === m[2] ? 0 : 1, `the model guessed ${m[1]}, the text has ${m[2]}`);
+  // (a character is quoted, a space or a new line named: the quotes are part of the match)
+  const guess = new RegExp(R('Its guess for the next character: “{1}” ({2}%); the actual next, “{3}”, got {4}%.', { start: true }).source.replace(/“(\(\?<p[13]>\.\+\?\))”/g, '$1'));
+  const m = pred.match(guess);
+  assert.ok(m, `${pred} against ${guess}`);
+  assert.equal(right, m.groups.p1 === m.groups.p3 ? 0 : 1, `the model guessed ${m.groups.p1}, the text has ${m.groups.p3}`);
 });
 
 test('chapter 2: two states, the relative change instead of |Δc| and |Δh|', async () => {
   await button(page, 'Next').click();
-  await lesson().getByText('Chapter 2 of 5').waitFor();
-  assert.equal(await page.getByRole('combobox', { name: 'Cell', exact: true }).inputValue(), '0', 'an LSTM');
+  await chapter(2).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: L('Cell'), exact: true }).inputValue(), '0', 'an LSTM');
   await trainTo(page, 300);
   await traceSettled();
-  assert.ok(await page.getByRole('img', { name: 'Cell state c', exact: true }).isVisible());
-  assert.ok(!(await page.getByText('Mean change per step: |Δc| and |Δh|').isVisible()), 'not the absolute chart');
-  const extra = await lesson().getByText(/^Mean over the units: c moves \d+(\.\d+)?% of its range per step, h \d+(\.\d+)?%\. Change per step as a share/).textContent();
-  assert.ok(extra.includes('c is unbounded'), extra);
+  assert.ok(await page.getByRole('img', { name: L('Cell state c'), exact: true }).isVisible());
+  assert.ok(!(await page.getByText(L('Mean change per step: |Δc| and |Δh|')).isVisible()), 'not the absolute chart');
+  const extra = await lesson().getByText(RI('lesson.states.mean', { start: true })).textContent();
+  assert.ok(extra.includes(I('lesson.states.explain')), extra);
   await cursorTo(6, 2);
   const a = agreeOnce(await answerBoth());
   const v = await verdict().textContent();
-  const m = v.match(/(c|h) moved more: (\d+(?:\.\d+)?)% of its range, (c|h) (\d+(?:\.\d+)?)% of its/);
-  assert.ok(m, v);
-  assert.equal(a, m[1] === 'c' ? 0 : 1);
-  assert.ok(Number(m[2]) >= Number(m[4]), `the larger share moved more: ${v}`);
+  const [c, h] = ['lesson.states.why0', 'lesson.states.why1'].map((id) => v.match(RI(id)));
+  assert.ok(c || h, v);
+  assert.equal(a, c ? 0 : 1);
+  const share = (p) => Number(p.replace('%', ''));
+  const { p1, p2 } = (c || h).groups; // c's share, h's share
+  assert.ok(c ? share(p1) >= share(p2) : share(p2) >= share(p1), `the larger share moved more: ${v}`);
 });
 
 test('chapter 3: the four z, the cell figure, and the forget-gate question', async () => {
   await button(page, 'Next').click();
-  await lesson().getByText('Chapter 3 of 5').waitFor();
-  assert.ok(await page.getByRole('region', { name: 'LSTM cell', exact: true }).isVisible());
-  assert.ok(await page.getByRole('img', { name: 'Forget gate zf', exact: true }).isVisible());
+  await chapter(3).waitFor();
+  assert.ok(await page.getByRole('region', { name: L('LSTM cell'), exact: true }).isVisible());
+  assert.ok(await page.getByRole('img', { name: L('Forget gate zf'), exact: true }).isVisible());
   await cursorTo(1, 3); // "T": it comes again? if not, try a space (step 8)
   let vs = await answerBoth();
   if (vs[0].state === 'none') { await cursorTo(8, 3); vs = await answerBoth(); }
@@ -128,11 +139,11 @@ test('chapter 3: the four z, the cell figure, and the forget-gate question', asy
 
 test('chapter 4: three stages, kept against written', async () => {
   await button(page, 'Next').click();
-  await lesson().getByText('Chapter 4 of 5').waitFor();
-  assert.ok(await page.getByRole('figure', { name: /^The three stages/ }).isVisible(), 'the three-stages chart');
+  await chapter(4).waitFor();
+  assert.ok(await page.getByRole('figure', { name: L('The three stages at this step, every unit') }).isVisible(), 'the three-stages chart');
   await cursorTo(10, 2);
   const a = agreeOnce(await answerBoth());
-  const fig = page.getByRole('region', { name: 'LSTM cell', exact: true });
+  const fig = page.getByRole('region', { name: L('LSTM cell'), exact: true });
   const value = async (sym) => num((await fig.getByRole('button', { name: new RegExp(`^${sym} = `) }).textContent()).split(' = ')[1]);
   const kept = await value('zᶠ ⊙ cᵗ⁻¹'), written = await value('zⁱ ⊙ z');
   assert.equal(a, Math.abs(kept) >= Math.abs(written) ? 0 : 1, `kept ${kept}, written ${written}`);
@@ -141,21 +152,21 @@ test('chapter 4: three stages, kept against written', async () => {
 test('chapter 5: LSTM against RNN on the counting text; the link, back, and leaving', async () => {
   const updates = await stat(page, 'Update');
   await button(page, 'Next').click();
-  await lesson().getByText('Chapter 5 of 5').waitFor();
+  await chapter(5).waitFor();
   const preset = page.locator('#preset');
-  assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: /^Counting/ }).getAttribute('value'), 'the counting preset');
+  assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: I('preset.counting.name') }).getAttribute('value'), 'the counting preset');
   await button(page, 'Pause').click({ timeout: 15000 }); // Compare trains both
   const vs = await answerBoth();
   // No memory-gap task on the page yet: the model cannot answer, and says so.
   for (const v of vs) assert.equal(v.state, 'none', v.text);
   assert.ok(!(await button(page, 'Next').isVisible()), 'the last chapter');
-  assert.equal(await lesson().getByRole('link', { name: 'Link to this chapter' }).getAttribute('href'), '#lesson=memory');
+  assert.equal(await lesson().getByRole('link', { name: L('Link to this chapter') }).getAttribute('href'), `#lesson=memory&lang=${lang}`, 'the link carries the language');
   await button(page, 'Back').click();
-  await lesson().getByText('Chapter 4 of 5').waitFor();
+  await chapter(4).waitFor();
   const now = await stat(page, 'Update');
   await button(page, 'Leave the lesson').click();
   await lesson().waitFor({ state: 'hidden' });
-  assert.ok(await page.getByRole('textbox', { name: 'Training text', exact: true }).isVisible(), 'the full playground');
+  assert.ok(await page.getByRole('textbox', { name: L('Training text'), exact: true }).isVisible(), 'the full playground');
   assert.equal(await stat(page, 'Update'), now, 'the same model');
   assert.ok(updates >= 0);
   assert.deepEqual(problems, []);

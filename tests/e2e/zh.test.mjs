@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
+import { Lin } from './words.mjs';
 
 const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 const allowed = JSON.parse(readFileSync(new URL('./allowed-english.json', import.meta.url), 'utf8'));
@@ -69,6 +70,32 @@ async function untranslated(page, allowedWords) {
     }
     return found;
   }, allowedWords);
+}
+
+// chinese returns the visible texts and names of the page in English that
+// still have Chinese characters (content not the page's aside, and the
+// language switch's own two-language name).
+async function chinese(page) {
+  return page.evaluate(() => {
+    const han = /[\u3400-\u9fff]/;
+    const skip = (el) => el.closest('[translate="no"]') || (el.closest('[lang]') && el.closest('[lang]').getAttribute('lang') !== 'en');
+    const seen = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const found = [];
+    const w = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = w.currentNode; n; n = w.nextNode()) {
+      const el = n.nodeType === 3 ? n.parentElement : n;
+      if (!el || skip(el)) continue;
+      if (n.nodeType === 3) {
+        if (han.test(n.data) && seen(el)) found.push(`text "${n.data.trim().slice(0, 80)}"`);
+        continue;
+      }
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = n.getAttribute(a);
+        if (v && han.test(v) && v !== 'Language / 语言') found.push(`${a} "${v.slice(0, 80)}"`);
+      }
+    }
+    return found;
+  });
 }
 
 async function axeSerious(page) {
@@ -129,4 +156,135 @@ test('the comparison in zh-CN: no English outside the allow-list', async () => {
   assert.deepEqual(await untranslated(page, allowed), [], 'English words in the comparison');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// alerts returns the text of every visible alert, in page order.
+const alerts = (page) => page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]'))
+  .filter((e) => !e.hidden && e.getClientRects().length > 0 && e.textContent.trim() !== '').map((e) => e.textContent.trim()));
+
+test('messages shown before a language switch follow it, both ways', async () => {
+  const { page, problems } = await open('./#lang=en');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 1, null, { timeout: 30000 });
+  // a setting out of range (the page's own check), a setting left empty,
+  // and a training text the engine refuses (its typed error)
+  for (const [field, value] of [['Hidden units', '100000'], ['Learning rate', '']]) {
+    const box = page.getByRole('spinbutton', { name: field, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await page.getByRole('radio', { name: 'Numbers' }).check();
+  await page.getByRole('textbox', { name: 'Training text' }).fill('0, 0.5, 1, banana, 0');
+  await page.getByRole('alert').filter({ hasText: /banana/ }).first().waitFor({ timeout: 10000 });
+  await page.waitForTimeout(500);
+  const english = await alerts(page);
+  for (const re of [/^Hidden units 100000 is out of range/, /^Learning rate is empty/, /banana/]) {
+    assert.ok(english.some((t) => re.test(t)), `${re} among ${JSON.stringify(english)}`);
+  }
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await page.waitForTimeout(500);
+  const chinese = await alerts(page);
+  assert.equal(chinese.length, english.length, `as many messages in Chinese: ${JSON.stringify(chinese)}`);
+  assert.deepEqual(await untranslated(page, [...allowed, 'banana']), [], 'English words in the messages after switching to Chinese');
+  await page.getByLabel('Language / 语言').selectOption('en');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await alerts(page), english, 'the messages in English again, as they were');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// linkShown presses "Link to this setup" (in Chinese) and returns the link
+// the Share link field shows once it is there.
+async function linkShown(page) {
+  const z = (s) => Lin('zh-CN', s);
+  const field = page.getByRole('textbox', { name: z('Share link'), exact: true });
+  const before = (await field.isVisible()) ? await field.inputValue() : '';
+  await page.getByRole('button', { name: z('Link to this setup'), exact: true }).click();
+  for (let i = 0; i < 300; i++) { // (a loaded machine can take seconds)
+    if ((await field.isVisible()) && (await field.inputValue()) !== before && (await field.inputValue()) !== '') break;
+    await page.waitForTimeout(100);
+  }
+  return field.inputValue();
+}
+
+test('every link the page makes carries its language: share, teacher, lesson, class', async (t) => {
+  const z = (s) => Lin('zh-CN', s);
+  const { page, problems } = await open('./#lang=zh-CN');
+  const lang = (link) => new URLSearchParams(new URL(link, url).hash.slice(1)).get('lang');
+  assert.equal(lang(await linkShown(page)), 'zh-CN', 'the share link');
+  await page.getByText(z('Link options for teachers'), { exact: true }).click();
+  await page.getByRole('checkbox', { name: z('Hide the data') }).check();
+  const teacher = await linkShown(page);
+  assert.equal(new URLSearchParams(new URL(teacher).hash.slice(1)).get('hide'), 'data', teacher);
+  assert.equal(lang(teacher), 'zh-CN', 'the teacher link');
+
+  await page.getByRole('button', { name: z('Lesson'), exact: true }).click();
+  const chapter = page.getByRole('link', { name: z('Link to this chapter') });
+  assert.equal(lang(await chapter.getAttribute('href')), 'zh-CN', 'the lesson chapter link');
+  await page.getByLabel('Language / 语言').selectOption('en');
+  assert.equal(lang(await page.getByRole('link', { name: 'Link to this chapter' }).getAttribute('href')), 'en', 'the chapter link follows a switch');
+  assert.deepEqual(await chinese(page), [], 'Chinese left on the page in English (the lesson open)');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const info = await (await fetch(new URL('api/', url))).json().catch(() => null);
+  if (!info?.classes) {
+    t.diagnostic('this server has no class service: the class links are not checked');
+    return;
+  }
+  const { page: tp } = await open('./#lang=zh-CN');
+  await tp.locator('.class-start summary').click();
+  await tp.getByLabel(z('Class title')).fill('语言');
+  await tp.getByRole('button', { name: z('Start the class') }).click();
+  const student = tp.getByLabel(z('Student link'));
+  await student.waitFor({ state: 'visible', timeout: 30000 });
+  assert.equal(lang(await student.inputValue()), 'zh-CN', 'the student link');
+  assert.equal(lang(await tp.getByLabel(z('Board link (keep it to yourself)')).inputValue()), 'zh-CN', 'the board link');
+  await tp.close();
+});
+
+test('the lesson, a verdict, the cell figure\'s equations and the class board in zh-CN: no English outside the allow-list', async () => {
+  const z = (s) => Lin('zh-CN', s);
+  const { page, problems } = await open('./#lesson=rnn&lang=zh-CN');
+  await page.getByRole('button', { name: labels['zh-CN'].train, exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 30, null, { timeout: 30000 });
+  await page.getByRole('button', { name: labels['zh-CN'].pause, exact: true }).click();
+  const found = [];
+  for (let chapter = 1; chapter <= 5; chapter++) {
+    if (chapter > 1) await page.getByRole('button', { name: z('Next'), exact: true }).click();
+    await page.waitForTimeout(1500);
+    const radio = page.locator('.lesson').getByRole('radio').first();
+    if (await radio.isVisible()) {
+      await radio.check();
+      await page.getByRole('button', { name: z('Check with the model'), exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    for (const f of await untranslated(page, allowed)) found.push(`chapter ${chapter}: ${f}`);
+  }
+  await page.getByRole('button', { name: z('Leave the lesson'), exact: true }).click();
+  const part = page.locator('.cell-parts button').first();
+  if (await part.count()) {
+    await part.focus();
+    await page.waitForTimeout(300);
+    for (const f of await untranslated(page, allowed)) found.push(`equation: ${f}`);
+  }
+  assert.deepEqual(found, [], 'English words in the lesson and the cell figure');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const info = await (await fetch(new URL('api/', url))).json().catch(() => null);
+  if (!info?.classes) return;
+  const { page: tp } = await open('./#lang=zh-CN');
+  await tp.locator('.class-start summary').click();
+  await tp.getByLabel(z('Class title')).fill('课堂');
+  await tp.getByRole('button', { name: z('Start the class') }).click();
+  const boardField = tp.getByLabel(z('Board link (keep it to yourself)'));
+  await boardField.waitFor({ state: 'visible', timeout: 30000 });
+  const board = await boardField.inputValue();
+  await tp.goto(board);
+  await tp.reload();
+  await tp.waitForFunction(() => !document.getElementById('app').hidden, null, { timeout: 60000 });
+  await tp.waitForTimeout(2000);
+  assert.deepEqual(await untranslated(tp, allowed), [], 'English words on the class board');
+  await tp.close();
 });

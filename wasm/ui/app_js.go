@@ -40,8 +40,8 @@ type app struct {
 	presetText string     // the text of the chosen preset, to tell an edit
 	sentText   string     // the training text last sent
 	sentMode   lstm.Kind
-	sentBad    string // why the engine refused the training text last sent ("": it took it)
-	started    bool   // the first SetConfig and SetData were sent
+	sentBad    *protocol.Error // why the engine refused the training text last sent (nil: it took it)
+	started    bool            // the first SetConfig and SetData were sent
 	afterStart []func()
 	shown      bool // #app is shown
 	failed     bool
@@ -169,9 +169,9 @@ func (a *app) received(b []byte) {
 		a.importReply(r)
 	}
 	if r.Req != nil && r.Req.Type() == protocol.TypeSetData {
-		a.sentBad = ""
+		a.sentBad = nil
 		if m, ok := r.Msg.(protocol.Error); ok {
-			a.sentBad = ErrorText(m)
+			a.sentBad = &m
 		}
 	}
 	a.invalidate(d)
@@ -198,7 +198,7 @@ func (a *app) receiveFailed(err error) {
 		a.versionMismatch(ve)
 		return
 	}
-	a.invalidate(a.st.SetError("", "The page received a malformed reply from the engine: "+err.Error()))
+	a.invalidate(a.st.SetErrorBy("", func() string { return sayLang("ui.malformed", err.Error()) }))
 }
 
 // followText takes the probe and the prime from the start of the training text
@@ -312,12 +312,16 @@ func (a *app) sendTextNow(force bool) {
 	text := a.v.Text.Value()
 	mode := a.st.Mode
 	if err := present.CheckText(text, mode); err != nil {
-		a.invalidate(a.st.SetError(present.FieldText, err.Error()))
+		a.refuse(err)
 		return
 	}
 	if !a.started || (!force && text == a.sentText && mode == a.sentMode) {
 		// The text the engine has, or refused: its word on it stands.
-		a.invalidate(a.st.SetError(present.FieldText, a.sentBad))
+		if m := a.sentBad; m != nil {
+			a.invalidate(a.st.SetErrorBy(present.FieldText, func() string { return ErrorText(*m) }))
+		} else {
+			a.invalidate(a.st.SetError(present.FieldText, ""))
+		}
 		return
 	}
 	a.invalidate(a.st.SetError(present.FieldText, ""))

@@ -15,19 +15,21 @@ import (
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
 )
 
 // This file is the LSTM cell figure (issue 15): the article's cell drawn by
 // wasm/cell for the unit and step under the time cursor, with the step
 // inspector's values (present.LayerView.At); the RNN's own cell for an RNN;
 // both side by side while comparing. The scene is built again only when the
-// trace, the cursor or the unit changes, never per frame. Hover or focus
+// trace, the cursor, the unit or the page's language changes, never per frame. Hover or focus
 // shows a part's equation; a play control walks the probe at a class pace.
 
 // cellState is what the figure shows and its play control.
 type cellState struct {
 	shown  [2]*protocol.TraceResult // the traces drawn (the page's, the compared one)
 	t, j   int
+	lang   words.Lang // the language they were drawn in
 	scenes [2]cell.Scene
 	svg    [2][]byte
 	n      int    // scenes drawn: 0, 1 or 2
@@ -68,7 +70,8 @@ func cellStep(tr *protocol.TraceResult, view present.LayerView, t, j int, cLimit
 	return st
 }
 
-// paintCell draws the figure again if its trace, step or unit changed.
+// paintCell draws the figure again if its trace, step, unit or language
+// changed.
 func (a *app) paintCell(d Dirty) {
 	if d&(DirtyTrace|DirtyCursor|DirtyCompare) == 0 {
 		return
@@ -79,10 +82,10 @@ func (a *app) paintCell(d Dirty) {
 		trs[1] = a.cmp.st.Shown()
 	}
 	t, j := a.st.Cursor.T, a.st.Cursor.Unit
-	if trs == cs.shown && t == cs.t && j == cs.j {
+	if trs == cs.shown && t == cs.t && j == cs.j && lang == cs.lang {
 		return
 	}
-	cs.shown, cs.t, cs.j, cs.n = trs, t, j, 0
+	cs.shown, cs.t, cs.j, cs.lang, cs.n = trs, t, j, lang, 0
 	for i, tr := range trs {
 		f := &v.Figs[i]
 		if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {

@@ -142,6 +142,7 @@ func (a *app) startClass() {
 	if a.lessonSt.on { // the students open the chapter the teacher shows
 		ss.Lesson = lesson.Chapters()[a.lessonSt.i].ID
 	}
+	ss.Lang = lang.Tag() // the class's links open in the teacher's language
 	setup, err := ss.Encode()
 	if err != nil {
 		browser.SetText(c.Status, err.Error())
@@ -192,7 +193,7 @@ func (a *app) classStarted(ss share.State, cl classroom.Class, key string) {
 		browser.SetText(c.Status, err.Error())
 		return
 	}
-	board := browser.PageAddress() + "#" + share.Board{Class: cl.ID, Key: key}.Fragment()
+	board := browser.PageAddress() + "#" + share.Board{Class: cl.ID, Key: key}.Fragment() + "&" + words.LinkKey + "=" + lang.Tag()
 	c.Student.SetValue(browser.PageAddress() + "#" + student)
 	c.Board.SetValue(board)
 	c.OpenBoard.SetHref(board)

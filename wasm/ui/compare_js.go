@@ -59,12 +59,12 @@ func (a *app) startCompare() {
 	}))
 	c.st.Mode = a.st.Mode
 	eng, err := browser.StartSecondEngine(a.cmpReceived, func(msg string) {
-		a.invalidate(a.st.SetError(present.FieldCompare, "The second engine stopped: "+msg+"."))
+		a.invalidate(a.st.SetErrorBy(present.FieldCompare, func() string { return sayLang("ui.compare.stopped", msg) }))
 		a.stopCompare()
 	})
 	if err != nil {
 		a.pair.StopCompare()
-		a.invalidate(a.st.SetError(present.FieldCompare, "The comparison could not start: "+err.Error()+"."))
+		a.invalidate(a.st.SetErrorBy(present.FieldCompare, func() string { return sayLang("ui.compare.failed", err.Error()) }))
 		return
 	}
 	c.eng = eng
@@ -109,7 +109,7 @@ func (a *app) cmpReceived(b []byte) {
 	}
 	r, err := a.pair.ReceiveB(b)
 	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldCompare, "The page could not read the second engine: "+err.Error()))
+		a.invalidate(a.st.SetErrorBy(present.FieldCompare, func() string { return sayLang("ui.compare.unreadable", err.Error()) }))
 		return
 	}
 	if r.Msg == nil {
@@ -125,7 +125,7 @@ func (a *app) cmpReceived(b []byte) {
 			}
 		}
 	case protocol.Error:
-		a.invalidate(a.st.SetError(present.FieldCompare, c.cell.String()+": "+ErrorText(m)))
+		a.invalidate(a.st.SetErrorBy(present.FieldCompare, func() string { return sayLang("ui.side", c.cell.String(), ErrorText(m)) }))
 	}
 	a.invalidate(DirtyCompare | d&DirtyReach)
 }

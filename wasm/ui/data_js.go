@@ -92,7 +92,7 @@ func (a *app) wireData() {
 		browser.ReadFirstFile(v.Load, protocol.MaxModelFile, func(b []byte, err error) {
 			v.Load.SetValue("")
 			if err != nil {
-				a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+err.Error()+"."))
+				a.invalidate(a.st.SetErrorBy(present.FieldLoad, func() string { return sayLang("ui.load.failed", err.Error()) }))
 				return
 			}
 			a.importModel(b, fromFile, nil, nil)
@@ -170,10 +170,19 @@ func (a *app) floatSetting(in *dom.HTMLInputElement, spec present.FloatSpec, set
 // refuse shows why the page did not send a value.
 func (a *app) refuse(err error) {
 	if fe, ok := err.(*present.FieldError); ok {
-		a.invalidate(a.st.SetError(fe.Field, fe.Message))
+		a.invalidate(a.showFieldError(fe))
 		return
 	}
 	a.invalidate(a.st.SetError("", err.Error()))
+}
+
+// showFieldError shows fe at its field, worded again after a language
+// switch if it was worded in the page's language.
+func (a *app) showFieldError(fe *present.FieldError) Dirty {
+	if fe.Again != nil {
+		return a.st.SetErrorBy(fe.Field, fe.Again)
+	}
+	return a.st.SetError(fe.Field, fe.Message)
 }
 
 // choosePreset loads preset i into the data column (send: and sends it).

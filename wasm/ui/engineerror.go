@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"math"
+	"strconv"
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
@@ -45,7 +46,7 @@ func ErrorText(m protocol.Error) string {
 		r, _ := utf8.DecodeRuneInString(m.Token)
 		return words.CannotTrain(l, &lstm.UnknownRuneError{Rune: r})
 	}
-	return engineText(m)
+	return engineText(l, m)
 }
 
 // dataText words the errors of training data, probes and primes.
@@ -99,22 +100,39 @@ func modelFileError(m protocol.Error) error {
 }
 
 // engineText words the errors of the engine itself, which lstm has no type
-// for. (English only: their sentences belong in the words catalogue.)
-func engineText(m protocol.Error) string {
+// for, in language l.
+func engineText(l words.Lang, m protocol.Error) string {
 	switch m.Reason {
 	case protocol.ReasonVersion:
-		return "The page and its training engine are of different versions. Reload the page."
+		return words.Text(l, "engine.version")
 	case protocol.ReasonNoData:
-		return "There is no training data yet: type a training text or pick a preset."
+		return words.Page(l, "There is no training data yet: type a training text or pick a preset.")
 	case protocol.ReasonDiverged:
-		return fmt.Sprintf("Training diverged at update %d: the %s became %v. The model is kept as it was after update %d. Try a smaller learning rate (now %g), or turn on gradient clipping.",
-			m.Index, m.Token, m.Value, m.Index-1, m.Max)
+		id := "engine.diverged.loss"
+		if m.Token == "gradient" {
+			id = "engine.diverged.gradient"
+		}
+		return words.Text(l, id, strconv.Itoa(m.Index), diverged(l, m.Value),
+			strconv.Itoa(m.Index-1), strconv.FormatFloat(m.Max, 'g', -1, 64))
 	case protocol.ReasonOverflow:
-		return "The engine was sent too many messages at once; some were dropped."
+		return words.Text(l, "engine.overflow")
 	case protocol.ReasonMalformed, protocol.ReasonWrongWay:
-		return "The engine received a message it could not read, and ignored it."
+		return words.Text(l, "engine.malformed")
 	case protocol.ReasonBug:
-		return "The engine hit a bug and paused: " + m.Token + "."
+		return words.Text(l, "engine.bug", m.Token)
 	}
-	return "The engine could not do what was asked (" + m.Reason.String() + ")."
+	return words.Text(l, "engine.other", strconv.Itoa(int(m.Reason)))
+}
+
+// diverged writes the value a diverged loss or gradient became.
+func diverged(l words.Lang, v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return words.Text(l, "num.nan")
+	case math.IsInf(v, 1):
+		return words.Text(l, "num.inf")
+	case math.IsInf(v, -1):
+		return words.Text(l, "num.negInf")
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
 }

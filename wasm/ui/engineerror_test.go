@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -105,4 +106,69 @@ func configErr(c lstm.Config) *lstm.ConfigError {
 		panic("valid")
 	}
 	return ce
+}
+
+// everyError returns an engine Error of every Reason, with every finer
+// problem (Detail) and input (Key) it can carry, and every setting's
+// problems: what the page may have to word.
+func everyError() []protocol.Error {
+	var out []protocol.Error
+	add := func(m protocol.Error) { out = append(out, m) }
+	for _, r := range []protocol.Reason{protocol.ReasonNone, protocol.ReasonMalformed, protocol.ReasonVersion,
+		protocol.ReasonWrongWay, protocol.ReasonOverflow, protocol.ReasonNoData, protocol.ReasonBlank,
+		protocol.ReasonSuperseded} {
+		add(protocol.Error{Reason: r, Key: protocol.KeyText})
+	}
+	add(protocol.Error{Reason: protocol.ReasonBug, Token: "x"})
+	add(protocol.Error{Reason: protocol.ReasonTooManyDistinct, Key: protocol.KeyText, Limit: 100})
+	add(protocol.Error{Reason: protocol.ReasonTooShort, Key: protocol.KeyText, Limit: 2})
+	for _, key := range []string{protocol.KeyText, protocol.KeyProbe, protocol.KeyPrime} {
+		add(protocol.Error{Reason: protocol.ReasonEmpty, Key: key})
+		add(protocol.Error{Reason: protocol.ReasonUnknownRune, Key: key, Token: "é", Position: 3})
+		for in := lstm.InputText; in <= lstm.InputProbe; in++ {
+			add(protocol.Error{Reason: protocol.ReasonTooLong, Key: key, Detail: uint8(in), Have: 9, Limit: 8})
+		}
+	}
+	add(protocol.Error{Reason: protocol.ReasonEmpty, Key: protocol.KeyText, Detail: 1})
+	for p := lstm.NotANumber; p <= lstm.TooMany; p++ {
+		add(protocol.Error{Reason: protocol.ReasonNumber, Key: protocol.KeyText, Detail: uint8(p), Token: "x", Index: 2, Position: 4})
+	}
+	for _, s := range settings.All() {
+		for p := lstm.OutOfRange; p <= lstm.TooMuchMemory; p++ {
+			add(protocol.Error{Reason: protocol.ReasonSetting, Key: s.Key, Detail: uint8(p), Value: s.Max + 1, Min: s.Min, Max: s.Max, Have: 1 << 30, Limit: 1 << 29})
+		}
+		add(protocol.Error{Reason: protocol.ReasonFormat, Detail: uint8(lstm.BadValue), Token: s.Key, Value: s.Max + 1, Min: s.Min, Max: s.Max, Position: 12})
+	}
+	for p := lstm.EmptyFile; p <= lstm.Trailing; p++ {
+		add(protocol.Error{Reason: protocol.ReasonFormat, Detail: uint8(p), Position: 12, Have: 40})
+	}
+	add(protocol.Error{Reason: protocol.ReasonNewerFormat, Have: 9, Limit: 1})
+	add(protocol.Error{Reason: protocol.ReasonCannotTrain, Token: "é"})
+	for _, what := range []string{"loss", "gradient"} {
+		for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 3e38} {
+			add(protocol.Error{Reason: protocol.ReasonDiverged, Index: 50, Token: what, Value: v, Max: 1})
+		}
+	}
+	return out
+}
+
+// TestEveryErrorInBothLanguages: every error the engine can send reads as a
+// sentence of the catalogue in each language: the Chinese has no English
+// word (words.Untranslated, outside the test's own tokens) and is not the
+// English. A sentence built outside the catalogue fails here.
+func TestEveryErrorInBothLanguages(t *testing.T) {
+	defer func(l words.Lang) { lang = l }(lang)
+	for _, m := range everyError() {
+		lang = words.English
+		en := ErrorText(m)
+		lang = words.ZhCN
+		zh := ErrorText(m)
+		if en == "" || zh == "" || en == zh {
+			t.Errorf("%v (detail %d, key %q): English %q, Chinese %q", m.Reason, m.Detail, m.Key, en, zh)
+			continue
+		}
+		if w := words.Untranslated(zh); len(w) > 0 {
+			t.Errorf("%v (detail %d, key %q): Chinese %q has English %q", m.Reason, m.Detail, m.Key, zh, w)
+		}
+	}
 }

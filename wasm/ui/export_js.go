@@ -44,7 +44,7 @@ func (a *app) savePNG(t *panels.PNGTarget) {
 	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	w, h := t.Canvas.Width(), t.Canvas.Height()
 	if w == 0 || h == 0 {
-		a.invalidate(a.st.SetError(present.FieldExport, "The chart "+t.Title+" is empty: train the model first."))
+		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.empty", say(t.Title)) }))
 		return
 	}
 	sx, sy := 1.0, 1.0
@@ -59,7 +59,7 @@ func (a *app) savePNG(t *panels.PNGTarget) {
 		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.Title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
 	}
 	if err := browser.DownloadCanvasPNG(t.Canvas, name, label, sx, sy); err != nil {
-		a.invalidate(a.st.SetError(present.FieldExport, "The chart could not be saved: "+err.Error()+"."))
+		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.png", err.Error()) }))
 	}
 }
 
@@ -73,7 +73,7 @@ func (a *app) saveTraceCSV() {
 	}
 	var buf bytes.Buffer
 	if err := export.TraceCSV(&buf, *tr); err != nil {
-		a.invalidate(a.st.SetError(present.FieldExport, "The trace could not be written: "+err.Error()+"."))
+		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.trace", err.Error()) }))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-trace-update-%d.csv", fileStem, tr.Update), "text/csv", buf.Bytes())
@@ -89,7 +89,7 @@ func (a *app) saveLossCSV() {
 	}
 	var buf bytes.Buffer
 	if err := h.WriteCSV(&buf); err != nil {
-		a.invalidate(a.st.SetError(present.FieldExport, "The loss history could not be written: "+err.Error()+"."))
+		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.loss", err.Error()) }))
 		return
 	}
 	browser.Download(fmt.Sprintf("%s-loss-update-%d.csv", fileStem, a.st.Update), "text/csv", buf.Bytes())

@@ -153,7 +153,7 @@ func (a *app) insideReply(r client.Reply) {
 		a.forgetClamp()
 		in.clamp = nil
 		browser.SetHidden(a.v.In.ClampClear, true)
-		a.invalidate(a.st.SetError(present.FieldClampUnit, ErrorText(m)))
+		a.invalidate(a.st.SetErrorBy(present.FieldClampUnit, func() string { return ErrorText(m) }))
 	}
 }
 

@@ -67,12 +67,13 @@ type keeper struct {
 	lastSave    float64
 	savedUpdate uint64 // the update count when the session was last saved
 	saveArmed   bool
-	saveFailed  bool   // the last save failed (said on the page)
-	retryArmed  bool   // a retry of a failed save is waiting
-	model       []byte // the newest model file exported for the session
-	modelGen    uint32 // the generation of that model
-	wasRun      bool   // training ran at the last Progress
-	noSave      bool   // Start fresh is under way: save nothing more
+	saveFailed  bool          // the last save failed (said on the page)
+	noticeBy    func() string // words the notice shown again after a language switch (nil: it is the page's English)
+	retryArmed  bool          // a retry of a failed save is waiting
+	model       []byte        // the newest model file exported for the session
+	modelGen    uint32        // the generation of that model
+	wasRun      bool          // training ran at the last Progress
+	noSave      bool          // Start fresh is under way: save nothing more
 	shareBusy   bool
 	api         *apiInfo // the share service, once asked (nil: not asked yet)
 }
@@ -169,12 +170,12 @@ func (a *app) readLink(hash string) {
 		return
 	}
 	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", err.Error()) }))
 		return
 	}
 	s, opts, err := keep.SetupFromLink(st, a.presets)
 	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldLink, err.Error()+" The page starts with its own settings instead."))
+		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", say(err.Error())) }))
 		return
 	}
 	id := st.Shared
@@ -194,15 +195,16 @@ func (a *app) fetchShared(id string, s keep.Setup) {
 	browser.FetchBytes("GET", "api/models/"+id, nil, "", func(res browser.HTTPResult, err error) {
 		switch {
 		case err != nil:
-			a.invalidate(a.st.SetError(present.FieldLink, "The shared model could not be downloaded ("+err.Error()+"). Check the connection and open the link again; the page starts with the link's settings."))
+			a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.shared.offline", err.Error()) }))
 			a.setKeepNotice("")
 			return
 		case res.Status == 404:
-			a.invalidate(a.st.SetError(present.FieldLink, "There is no model "+id+" on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model."))
+			a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.shared.missing", id) }))
 			a.setKeepNotice("")
 			return
 		case res.Status != 200:
-			a.invalidate(a.st.SetError(present.FieldLink, fmt.Sprintf("The shared model could not be downloaded: the site answered %s. The page starts with the link's settings.", apiError(res))))
+			why := apiError(res)
+			a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.shared.status", why) }))
 			a.setKeepNotice("")
 			return
 		}
@@ -293,8 +295,8 @@ func (a *app) showOffer() {
 		browser.SetHidden(kv.Offer, true)
 		return
 	}
-	browser.SetText(kv.OfferText, say("Your last session is saved in this browser:")+" "+say(a.setupName(k.offerS))+say(", ")+k.offerS.Config.Cell.String()+say(", ")+
-		say("update "+present.FormatCount(k.offer.Updates))+" ("+say(ago(browser.NowMillis()-k.offer.Saved))+"). ")
+	browser.SetText(kv.OfferText, sayLang("keep.offer", say(a.setupName(k.offerS)), k.offerS.Config.Cell.String(),
+		present.FormatCount(k.offer.Updates), say(ago(browser.NowMillis()-k.offer.Saved)))+" ")
 	browser.SetHidden(kv.Offer, false)
 }
 
@@ -330,8 +332,23 @@ func plural(n int64, unit string) string {
 // setKeepNotice shows a sentence about keeping and sharing under the top bar
 // ("" hides it).
 func (a *app) setKeepNotice(s string) {
+	a.keep.noticeBy = nil
 	browser.SetText(a.v.Keep.Notice, s)
 	browser.SetHidden(a.v.Keep.Notice, s == "")
+}
+
+// setKeepNoticeBy shows the notice word writes in the page's language, and
+// again in the new language after a switch (rewordKeepNotice).
+func (a *app) setKeepNoticeBy(word func() string) {
+	a.setKeepNotice(word())
+	a.keep.noticeBy = word
+}
+
+// rewordKeepNotice words the notice shown again, after a language switch.
+func (a *app) rewordKeepNotice() {
+	if word := a.keep.noticeBy; word != nil {
+		a.setKeepNoticeBy(word)
+	}
 }
 
 // applyPlan puts a setup on the page and sends it to the engine: the
@@ -371,7 +388,7 @@ func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *LossHistory) {
 	m, err := lstm.UnmarshalModel(file)
 	if err != nil {
-		a.importFailed(from, words.ModelFileReason(lang, err))
+		a.importFailed(from, func() string { return words.ModelFileReason(lang, err) })
 		return
 	}
 	a.stopCompare()
@@ -392,17 +409,20 @@ func (a *app) importModel(file []byte, from string, after *lstm.Config, losses *
 }
 
 // importFailed says why a model was not loaded; the current model stays.
-func (a *app) importFailed(from, reason string) {
+// reason words why in the page's language (again after a language switch).
+func (a *app) importFailed(from string, reason func() string) {
 	a.keep.importing = nil
-	reason = strings.TrimSuffix(reason, ".")
+	why := func(id string) func() string {
+		return func() string { return sayLang(id, strings.TrimRight(reason(), ".。")) }
+	}
 	switch from {
 	case fromFile:
-		a.invalidate(a.st.SetError(present.FieldLoad, "The model could not be loaded: "+reason+". The current model is unchanged."))
+		a.invalidate(a.st.SetErrorBy(present.FieldLoad, why("ui.load.kept")))
 	case fromLink:
-		a.invalidate(a.st.SetError(present.FieldLink, "The link's model could not be loaded: "+reason+". The page starts with the link's settings and an untrained model."))
+		a.invalidate(a.st.SetErrorBy(present.FieldLink, why("ui.load.link")))
 		a.setKeepNotice("")
 	default:
-		a.invalidate(a.st.SetError(present.FieldLink, "The saved session's model could not be restored: "+reason+". Its settings and text are back; the model starts untrained."))
+		a.invalidate(a.st.SetErrorBy(present.FieldLink, why("ui.load.session")))
 		a.setKeepNotice("")
 		a.recovered(0, false)
 	}
@@ -418,7 +438,7 @@ func (a *app) importReply(r client.Reply) {
 	a.keep.importing = nil
 	switch m := r.Msg.(type) {
 	case protocol.Error:
-		a.importFailed(j.from, ErrorText(m))
+		a.importFailed(j.from, func() string { return ErrorText(m) })
 	case protocol.Status:
 		a.imported(j, m)
 	}
@@ -558,7 +578,7 @@ func (a *app) sessionWritten(err error) {
 		return
 	}
 	k.saveFailed = true
-	a.setKeepNotice(words.Text(words.English, "keep.saveFailed", err.Error()))
+	a.setKeepNoticeBy(func() string { return sayLang("keep.saveFailed", err.Error()) })
 	if !k.retryArmed {
 		k.retryArmed = true
 		browser.Timeout(saveRetry, func() {
@@ -823,9 +843,9 @@ func (a *app) keepReply(r client.Reply) {
 		switch r.Tag {
 		case tagShare, tagLink:
 			a.shareDone()
-			a.invalidate(a.st.SetError(present.FieldShare, ErrorText(m)))
+			a.invalidate(a.st.SetErrorBy(present.FieldShare, func() string { return ErrorText(m) }))
 		case tagPyTorch:
-			a.invalidate(a.st.SetError(present.FieldExport, ErrorText(m)))
+			a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return ErrorText(m) }))
 		}
 	}
 }

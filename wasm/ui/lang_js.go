@@ -42,12 +42,15 @@ func (a *app) wireLang() {
 		if !ok || l == lang {
 			return
 		}
-		lang, present.Lang = l, l
+		was := lang
+		lang, present.Lang, a.cls.lang = l, l, l
 		panels.Say = sayLang
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
-		browser.Relabel(a.v.App)
+		browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) })
 		a.showOffer() // a sentence built of parts: written again
-		a.invalidate(DirtyAll)
+		a.rewordKeepNotice()
+		a.relinkLesson()
+		a.invalidate(DirtyAll | a.st.Reword())
 	})
 }

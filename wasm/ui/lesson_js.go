@@ -16,6 +16,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
 )
 
 // This file is the lesson (issue 15): the article's story one chapter at a
@@ -57,6 +58,18 @@ func lessonFromHash(hash string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// lessonLink is the fragment of a link to chapter id, in the page's language.
+func lessonLink(id string) string {
+	return "#lesson=" + id + "&" + words.LinkKey + "=" + lang.Tag()
+}
+
+// relinkLesson gives the chapter link the page's language (after a switch).
+func (a *app) relinkLesson() {
+	if ls := &a.lessonSt; ls.on {
+		a.v.Less.Link.SetAttribute("href", lessonLink(lesson.Chapters()[ls.i].ID))
+	}
 }
 
 // enterLesson shows chapter i alone: its panels, its text and question, and
@@ -184,7 +197,7 @@ func (a *app) showChapter(ch lesson.Chapter) {
 	browser.SetText(v.Note, note)
 	browser.SetHidden(v.Back, ls.i == 0)
 	browser.SetHidden(v.Next, ls.i == n-1)
-	v.Link.SetAttribute("href", "#lesson="+ch.ID)
+	v.Link.SetAttribute("href", lessonLink(ch.ID))
 	a.paintPrompt()
 }
 
@@ -295,7 +308,7 @@ func (a *app) wireLesson() {
 	browser.Listen(v.Check, "click", func(dom.Event) { a.checkLesson() })
 	browser.Listen(v.Link, "click", func(ev dom.Event) {
 		ev.PreventDefault()
-		browser.CopyText(browser.PageAddress()+"#lesson="+lesson.Chapters()[a.lessonSt.i].ID, func(bool) {})
+		browser.CopyText(browser.PageAddress()+lessonLink(lesson.Chapters()[a.lessonSt.i].ID), func(bool) {})
 	})
 	if i, ok := lessonFromHash(browser.LocationHash()); ok {
 		a.enterLesson(i)

@@ -6,6 +6,7 @@ import (
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
+	"lstmplayground/wasm/words"
 )
 
 // Dirty says which parts of the page must be drawn again. State sets it; the
@@ -106,16 +107,48 @@ type State struct {
 	// Errors holds the message shown next to each field, by the field's name
 	// ("" for messages about no particular field).
 	Errors map[string]string
+	// reword words again, after a language switch, each message of Errors
+	// that was worded in the page's language (SetErrorBy) rather than
+	// written in the page's English.
+	reword map[string]func() string
 }
 
 // NewState returns the state of a page whose conversation with its engine is
 // c, before the engine has spoken.
 func NewState(c *client.Conn) *State {
-	return &State{Conn: c, UnitsAuto: true, Errors: map[string]string{}}
+	return &State{Conn: c, UnitsAuto: true, Errors: map[string]string{}, reword: map[string]func() string{}}
 }
 
-// SetError shows msg next to field ("" clears it).
+// SetError shows msg next to field ("" clears it): the page's English, which
+// the page shows in its language.
 func (s *State) SetError(field, msg string) Dirty {
+	delete(s.reword, field)
+	return s.setError(field, msg)
+}
+
+// SetErrorBy shows next to field the message word returns in the page's
+// language, and words it again when the language changes (Reword).
+func (s *State) SetErrorBy(field string, word func() string) Dirty {
+	d := s.setError(field, word())
+	if s.Errors[field] != "" {
+		s.reword[field] = word
+	} else {
+		delete(s.reword, field)
+	}
+	return d
+}
+
+// Reword words again, in the page's language now, every message that
+// SetErrorBy showed.
+func (s *State) Reword() Dirty {
+	var d Dirty
+	for field, word := range s.reword {
+		d |= s.setError(field, word())
+	}
+	return d
+}
+
+func (s *State) setError(field, msg string) Dirty {
 	if s.Errors[field] == msg {
 		return 0
 	}
@@ -244,8 +277,7 @@ func (s *State) engineError(r client.Reply, m protocol.Error) Dirty {
 	if m.Code == protocol.CodeDiverged && field == "" {
 		field = present.FieldLR
 	}
-	s.Errors[field] = ErrorText(m)
-	return d | DirtyErrors | DirtyStats
+	return d | s.SetErrorBy(field, func() string { return ErrorText(m) }) | DirtyErrors | DirtyStats
 }
 
 // TraceDue reports whether the page should send a Trace now (ms on the page's
@@ -404,7 +436,7 @@ func (s *State) Announce(was bool) (string, bool) {
 	case s.Stopped != nil:
 		r := ErrorText(*s.Stopped)
 		s.Stopped = nil
-		return "Training stopped: " + r, true
+		return words.Text(lang, "ui.stopped", r), true
 	case s.Update == 0:
 		return "Training stopped: the model starts again from update 0.", true
 	}

@@ -100,8 +100,10 @@ func (a *app) refuseTrain(button string) bool {
 		a.invalidate(a.st.SetError(present.FieldTrain, ""))
 		return false
 	}
-	a.invalidate(a.st.SetError(present.FieldTrain, button+" waits for training data it can use: correct the "+
-		strings.ToLower(present.FieldText[:1])+present.FieldText[1:]+" first (the message under it says what is wrong). The model is unchanged.") | DirtyStats)
+	a.invalidate(a.st.SetErrorBy(present.FieldTrain, func() string {
+		field := say(present.FieldText)
+		return sayLang("ui.train.waits", say(button), strings.ToLower(field[:1])+field[1:])
+	}) | DirtyStats)
 	return true
 }
 

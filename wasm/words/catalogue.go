@@ -153,4 +153,38 @@ var en = map[string]string{
 	"tour.poem-zh.1":  "Five poems of four lines, five characters a line. Predict: will the model learn the line length (a comma or a full stop after every five characters) before it learns any words?",
 	"tour.poem-zh.2":  "Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
 	"tour.poem-zh.3":  "Generate with Temperature 0.2, then 1.5. Predict which one repeats a line it knows and which one makes up new ones.",
+
+	// The engine's own errors (wasm/ui's ErrorText), the numbers a diverged
+	// value can be, and the page's messages joined from parts: {1} … as each
+	// English says (an error's own text, a chart's title, a button).
+	"engine.version":           "The page and its training engine are of different versions. Reload the page.",
+	"engine.diverged.loss":     "Training diverged at update {1}: the loss became {2}. The model is kept as it was after update {3}. Try a smaller learning rate (now {4}), or turn on gradient clipping.",
+	"engine.diverged.gradient": "Training diverged at update {1}: the gradient became {2}. The model is kept as it was after update {3}. Try a smaller learning rate (now {4}), or turn on gradient clipping.",
+	"engine.overflow":          "The engine was sent too many messages at once; some were dropped.",
+	"engine.malformed":         "The engine received a message it could not read, and ignored it.",
+	"engine.bug":               "The engine hit a bug and paused: {1}.",
+	"engine.other":             "The engine could not do what was asked (reason {1}).",
+	"num.nan":                  "NaN",
+	"num.inf":                  "+Inf",
+	"num.negInf":               "-Inf",
+	"ui.stopped":               "Training stopped: {1}",
+	"ui.side":                  "{1}: {2}",
+	"ui.load.failed":           "The model could not be loaded: {1}.",
+	"ui.load.kept":             "The model could not be loaded: {1}. The current model is unchanged.",
+	"ui.load.link":             "The link's model could not be loaded: {1}. The page starts with the link's settings and an untrained model.",
+	"ui.load.session":          "The saved session's model could not be restored: {1}. Its settings and text are back; the model starts untrained.",
+	"ui.compare.stopped":       "The second engine stopped: {1}.",
+	"ui.compare.failed":        "The comparison could not start: {1}.",
+	"ui.compare.unreadable":    "The page could not read the second engine: {1}",
+	"ui.malformed":             "The page received a malformed reply from the engine: {1}",
+	"ui.export.empty":          "The chart {1} is empty: train the model first.",
+	"ui.export.png":            "The chart could not be saved: {1}.",
+	"ui.export.trace":          "The trace could not be written: {1}.",
+	"ui.export.loss":           "The loss history could not be written: {1}.",
+	"ui.train.waits":           "{1} waits for training data it can use: correct the {2} first (the message under it says what is wrong). The model is unchanged.",
+	"ui.shared.offline":        "The shared model could not be downloaded ({1}). Check the connection and open the link again; the page starts with the link's settings.",
+	"ui.shared.missing":        "There is no model {1} on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model.",
+	"ui.shared.status":         "The shared model could not be downloaded: the site answered {1}. The page starts with the link's settings.",
+	"ui.link.bad":              "{1} The page starts with its own settings instead.",
+	"keep.offer":               "Your last session is saved in this browser: {1}, {2}, update {3} ({4}).", // {1} its text, {2} its cell, {3} its update, {4} how long ago
 }

@@ -1,6 +1,10 @@
 package words
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // The page's own sentences (buttons, headings, notes, announcements) are
 // keyed by their English text, as the page writes them: Page looks a
@@ -22,17 +26,55 @@ func Page(l Lang, s string) string {
 	if core == "" {
 		return s
 	}
-	t, ok := pageText(l, core) // a sentence of the catalogue, as it is
-	var args []string
+	t, ok := pageOne(l, core)
 	if !ok {
-		var key string
-		key, args = Template(core)
-		if t, ok = pageText(l, key); !ok {
+		if t, ok = pageSentences(l, core); !ok {
 			return s
 		}
 	}
 	i := strings.Index(s, core)
-	return s[:i] + fill(t, args) + s[i+len(core):]
+	return s[:i] + t + s[i+len(core):]
+}
+
+// pageOne returns the sentence core in l: as it is, or as its Template.
+func pageOne(l Lang, core string) (string, bool) {
+	if t, ok := pageText(l, core); ok { // a sentence of the catalogue, as it is
+		return t, true
+	}
+	key, args := Template(core)
+	t, ok := pageText(l, key)
+	return fill(t, args), ok
+}
+
+// pageSentences returns core in l sentence by sentence, for a text the page
+// joins of whole sentences ("<cause>. A new engine has started …"): each
+// found as it is, or without its full stop and then ended as l ends a
+// sentence. ok is false unless every one is found.
+func pageSentences(l Lang, core string) (string, bool) {
+	var b strings.Builder
+	for n := 0; core != ""; n++ {
+		one, rest, more := strings.Cut(core, ". ")
+		if more {
+			one += "."
+		} else if n == 0 {
+			return "", false // a single sentence
+		}
+		core = rest
+		t, ok := pageOne(l, one)
+		if !ok && strings.HasSuffix(one, ".") {
+			if t, ok = pageOne(l, strings.TrimSuffix(one, ".")); ok {
+				t = Text(l, "sentence", t)
+			}
+		}
+		if !ok {
+			return "", false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(b.String()); n > 0 && r < 0x3000 {
+			b.WriteByte(' ') // between sentences of a language that spaces them
+		}
+		b.WriteString(t)
+	}
+	return b.String(), true
 }
 
 // HasPage reports whether the page table of l has the sentence s (always
@@ -146,4 +188,139 @@ func numberEnd(s string, i int) int {
 		j = digits(j + 2) // 1.3e-05
 	}
 	return j
+}
+
+// Sentences returns every sentence the page can show in language l, keyed
+// by its English: the page table's and the catalogue's (with their
+// placeholders {1} …), and each catalogue message again under "#" and its
+// id. The browser tests read it (tools/pagewords) to find and check the
+// page's text in any language.
+func Sentences(l Lang) map[string]string {
+	out := make(map[string]string, 2*len(en)+len(pageZh))
+	for id, e := range en {
+		out[e] = Text(l, id)
+		out["#"+id] = Text(l, id)
+	}
+	if l == ZhCN {
+		for e, t := range pageZh {
+			out[e] = t
+		}
+	}
+	if l == English {
+		for e := range pageZh {
+			out[e] = e
+		}
+	}
+	return out
+}
+
+// Back returns the English of s, a sentence the page shows in language l:
+// one of l's sentences (Sentences), with s's numbers and quoted texts put
+// back in the English's places. After a language switch the page finds this
+// way the English of a text it wrote in l from a catalogue id. ok is false
+// when s is none of l's sentences. Spaces around s are kept.
+func Back(l Lang, s string) (string, bool) {
+	core := strings.TrimSpace(s)
+	if l == English || core == "" {
+		return s, l == English
+	}
+	if backTables[l] == nil {
+		backTables[l] = backTable(l)
+	}
+	tab := backTables[l]
+	e, ok := tab[core]
+	if !ok {
+		var key string
+		var args []string
+		key, args = Template(core)
+		if e, ok = tab[key]; !ok {
+			return s, false
+		}
+		e = fill(e, args)
+	}
+	i := strings.Index(s, core)
+	return s[:i] + e + s[i+len(core):], true
+}
+
+var backTables [numLangs]map[string]string
+
+// backTable maps each sentence of l to its English, both with their
+// placeholders numbered in the order they come in l's sentence (as Template
+// numbers a text): a sentence whose placeholders come more than once, or
+// differ from the English's, is left out. Where two English sentences have
+// the same translation, the shorter (then the first in order) is kept.
+func backTable(l Lang) map[string]string {
+	out := map[string]string{}
+	pairs := make([][2]string, 0, len(en)+len(pageZh))
+	for id, e := range en {
+		pairs = append(pairs, [2]string{e, Text(l, id)})
+	}
+	if l == ZhCN {
+		for e, t := range pageZh {
+			pairs = append(pairs, [2]string{e, t})
+		}
+	}
+	for _, p := range pairs {
+		e, t := p[0], p[1]
+		var order []string
+		for i := strings.IndexByte(t, '{'); i >= 0 && i+2 < len(t); {
+			if t[i+2] == '}' && t[i+1] >= '1' && t[i+1] <= '9' {
+				order = append(order, t[i:i+3])
+			}
+			j := strings.IndexByte(t[i+1:], '{')
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		tk, ek, ok := renumber(t, e, order)
+		if !ok {
+			continue
+		}
+		if old, dup := out[tk]; dup && (len(old) < len(ek) || len(old) == len(ek) && old < ek) {
+			continue
+		}
+		out[tk] = ek
+	}
+	return out
+}
+
+// renumber writes the placeholders of t and e, in order (t's, in the order
+// they come), as {1}, {2} …; ok is false if one comes twice in t or the
+// two do not have the same ones.
+func renumber(t, e string, order []string) (string, string, bool) {
+	if len(placeholders(t)) != len(order) || len(placeholders(e)) != len(order) {
+		return "", "", false
+	}
+	for _, h := range order {
+		if !strings.Contains(e, h) {
+			return "", "", false
+		}
+	}
+	return renumbered(t, order), renumbered(e, order), true
+}
+
+// renumbered writes each placeholder order[i] of s as {i+1}.
+func renumbered(s string, order []string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if k := slices.Index(order, s[i:min(i+3, len(s))]); k >= 0 {
+			b.WriteString(holder(k + 1))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// placeholders returns the distinct placeholders {1} … {9} of s.
+func placeholders(s string) []string {
+	var out []string
+	for i := 1; i <= 9; i++ {
+		if h := holder(i); strings.Contains(s, h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }

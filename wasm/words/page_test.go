@@ -40,6 +40,9 @@ func TestPage(t *testing.T) {
 		{"step 3: “a”", "第 3 步：“a”"},
 		{"Allowed: −10 to 1,000.", "允许范围：−10 到 1,000。"},
 		{"Hidden units", "隐藏单元数"}, // the catalogue's label
+		// sentences joined: each found, the last one's full stop as Chinese ends it
+		{"The training engine stopped answering. Press Train to train it.", "训练引擎没有响应。按训练来训练它。"},
+		{"The training engine stopped answering. Nothing like this.", "The training engine stopped answering. Nothing like this."},
 		{"Nothing like this", "Nothing like this"},
 	} {
 		if got := Page(ZhCN, tc.in); got != tc.want {
@@ -88,20 +91,32 @@ func TestPageGlossary(t *testing.T) {
 	}
 }
 
-// TestPageWordsJSON: the Chinese names the browser tests find controls by
-// (tests/e2e/page-words.json, for E2E_LANG=zh-CN) are what the page shows.
-func TestPageWordsJSON(t *testing.T) {
-	b, err := os.ReadFile("../../tests/e2e/page-words.json")
-	if err != nil {
-		t.Fatal(err)
+// TestBack: a sentence shown in Chinese finds its English again, with its
+// numbers and quoted texts in the English's places, for page sentences and
+// catalogue messages alike; a text that is no sentence is not found.
+func TestBack(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"训练", "Train"},
+		{" 文本", " Text"},
+		{"提示 2/4", "Tip 2 of 4"},
+		{"第 3 步：“a”", "step 3: “a”"},
+		{Text(ZhCN, "lesson.progress", "2", "5"), "Chapter 2 of 5"},
+		{Text(ZhCN, "lessonui.link"), "Link to this chapter"},
+		{Page(ZhCN, "Step t = 3 of 20 · reads “k” · unit 2 of 8"), "Step t = 3 of 20 · reads “k” · unit 2 of 8"},
+	} {
+		if got, ok := Back(ZhCN, tc.in); !ok || got != tc.want {
+			t.Errorf("Back(ZhCN, %q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
 	}
-	var names map[string]string
-	if err := json.Unmarshal(b, &names); err != nil {
-		t.Fatal(err)
+	if got, ok := Back(ZhCN, "Nothing like this"); ok {
+		t.Errorf("Back found %q for a text that is no sentence", got)
 	}
-	for en, zh := range names {
-		if got := Page(ZhCN, en); got != zh {
-			t.Errorf("page-words.json: %q is %q, but the page shows %q", en, zh, got)
+	// every message of the catalogue without placeholders comes back
+	for id, e := range en {
+		if zh := Text(ZhCN, id); len(placeholders(e)) == 0 && zh != e {
+			if got, ok := Back(ZhCN, zh); !ok || got != e && Page(ZhCN, got) != zh {
+				t.Errorf("%s: Back(ZhCN, %q) = %q, %v, which reads %q in Chinese", id, zh, got, ok, Page(ZhCN, got))
+			}
 		}
 	}
 }

@@ -235,6 +235,7 @@ var pageZh = map[string]string{
 	"Its guess for the next character: “{1}” ({2}%)":                                    "它对下一个字符的猜测：“{1}”（{2}%）",
 	"forget gate":  "遗忘门",
 	"previous c":   "上一步的 c",
+	"previous h":   "上一步的 h",
 	"input gate":   "输入门",
 	"candidate":    "候选",
 	"cell state":   "细胞状态",
@@ -412,4 +413,33 @@ var pageZh = map[string]string{
 	"Step {1}, after “{2}”: the RNN guesses “{3}” ({4}%), the LSTM “{5}” ({6}%).":                                            "第 {1} 步，读入“{2}”之后：RNN 猜“{3}”（{4}%），LSTM 猜“{5}”（{6}%）。",
 	"Step {1}: the RNN predicts {2} next, the LSTM {3}.":                                                                     "第 {1} 步：RNN 预测下一个为 {2}，LSTM 为 {3}。",
 	"At update {1}, both: RNN {2}, LSTM {3}.":                                                                                "在第 {1} 次更新时，两者：RNN {2}，LSTM {3}。",
+	// notices of a loaded model, by its cell and mode
+	"Loaded the link's model: LSTM, {1} hidden units, trained for {2} updates. Press Train to go on training it.":     "已载入链接中的模型：LSTM，{1} 个隐藏单元，已训练 {2} 次更新。按训练可继续训练它。",
+	"Loaded the link's model: RNN, {1} hidden units, trained for {2} updates. Press Train to go on training it.":      "已载入链接中的模型：RNN，{1} 个隐藏单元，已训练 {2} 次更新。按训练可继续训练它。",
+	"Loaded the model file (LSTM, {1} updates). It reads numbers: type a training text it knows to train it further.": "已载入模型文件（LSTM，{1} 次更新）。它读数值：输入它认识的训练文本，才能继续训练。",
+	"Loaded the model file (RNN, {1} updates). It reads numbers: type a training text it knows to train it further.":  "已载入模型文件（RNN，{1} 次更新）。它读数值：输入它认识的训练文本，才能继续训练。",
+	"Loaded the model file (LSTM, {1} updates). It reads text: type a training text it knows to train it further.":    "已载入模型文件（LSTM，{1} 次更新）。它读文本：输入它认识的训练文本，才能继续训练。",
+	"Loaded the model file (RNN, {1} updates). It reads text: type a training text it knows to train it further.":     "已载入模型文件（RNN，{1} 次更新）。它读文本：输入它认识的训练文本，才能继续训练。",
+	// the data line while the text shown is refused
+	"Still training on the last data it could use: {1} values · mean {2} · spread {3} · {4} parameters": "仍在用它上次能用的数据训练：{1} 个数值 · 均值 {2} · 离散度 {3} · {4} 个参数",
+	"Still training on the last data it could use: {1} characters · {2} distinct · {3} parameters":      "仍在用它上次能用的数据训练：{1} 个字符 · {2} 个不同字符 · {3} 个参数",
+	// numbers mode: the step inspector and the units' features
+	"Predicts next {1}, actual {2}.":                      "预测的下一个数值 {1}，实际为 {2}。",
+	"Predicts next {1}.":                                  "预测的下一个数值 {1}。",
+	"Step t = {1} of {2} · reads {3} · unit {4} of {5}":   "第 t = {1} 步（共 {2} 步）· 读入 {3} · 单元 {4}（共 {5} 个）",
+	"the value read at this step":                         "这一步读入的数值",
+	"the value minus the previous one ({1} at the first)": "该数值减去前一个数值（第一个为 {1}）",
+	// the engine restarted: sentences the page joins after the cause
+	"A new engine has started with your text and settings; no trained model was saved, so the model starts afresh.": "新的引擎已用你的文本和设置启动；之前没有保存训练好的模型，所以模型从头开始。",
+	"Press Train to train it.": "按训练来训练它。",
+	"A new engine has started and restored your last saved session: the model as saved at update {1}, with its settings.": "新的引擎已启动，并恢复了你上次保存的会话：模型及其设置，保存于第 {1} 次更新。",
+	"Training is paused: press Train to go on.":                                                       "训练已暂停：按训练继续。",
+	"Starting a new engine and restoring your last saved session…":                                    "正在启动新的引擎，并恢复你上次保存的会话…",
+	"The training engine stopped {1} times within a minute, so the page stopped restarting it.":       "训练引擎在一分钟内停止了 {1} 次，所以页面不再重启它。",
+	"Try again, or Start fresh to forget the saved session (it may be what makes it fail).":           "请重试，或按“重新开始”忘掉已保存的会话（也许正是它让引擎出错）。",
+	"The training engine could not run":                                                               "训练引擎无法运行",
+	"The training engine stopped (exit code {1})":                                                     "训练引擎停止了（退出码 {1}）",
+	"The training engine stopped responding: it was busy for more than {1} seconds without answering": "训练引擎没有响应：它忙了超过 {1} 秒都没有回答",
+	// canvas text
+	"loss (log)": "损失（对数）",
 }

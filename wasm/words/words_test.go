@@ -112,23 +112,37 @@ func TestNumber(t *testing.T) {
 	}
 }
 
-// TestSettingSentences checks today's sentences (tests/e2e/catalogue.test.mjs
-// and the share link's catalogue check them in the page).
+// TestSettingSentences checks today's sentences in each language, with the
+// field named as each language labels it (tests/e2e/catalogue.test.mjs and
+// the share link's catalogue check them in the page).
 func TestSettingSentences(t *testing.T) {
 	hidden := settings.Must(lstm.KeyHidden)
-	for _, tc := range []struct{ got, want string }{
-		{OutOfRange(English, "Hidden units", hidden, "600"), "Hidden units 600 is out of range: use a whole number from 1 to 512."},
-		{OutOfRange(English, "Learning rate", settings.Must(lstm.KeyLR), "0"), "Learning rate 0 is out of range: use a number from 0.000001 to 1."},
-		{OutOfRange(English, Label(English, settings.KeyLength), settings.Must(settings.KeyLength), "1000000"), "Length 1000000 is out of range: use a whole number from 1 to 10,000."},
-		{Empty(English, "Hidden units", hidden), "Hidden units is empty: type a whole number from 1 to 512."},
-		{NotANumber(English, "Hidden units", hidden, "abc"), "Hidden units “abc” is not a number: type a whole number from 1 to 512."},
-		{Use(English, settings.Must(lstm.KeyOptimizer)), "use Adam, RMSProp or SGD"},
-		{Use(English, settings.Must(lstm.KeyCell)), "use LSTM or RNN"},
-		{Bounds(English, settings.Must(lstm.KeyForgetBias)), "−10 to 10"},
-		{Bounds(English, settings.Must(lstm.KeySeed)), "0 to 9,007,199,254,740,991"},
+	for _, tc := range []struct {
+		say func(l Lang) string
+		en  string
+		zh  string
+	}{
+		{func(l Lang) string { return OutOfRange(l, Label(l, lstm.KeyHidden), hidden, "600") },
+			"Hidden units 600 is out of range: use a whole number from 1 to 512.", "隐藏单元数 600 超出范围：请使用 1 到 512 之间的整数。"},
+		{func(l Lang) string { return OutOfRange(l, Label(l, lstm.KeyLR), settings.Must(lstm.KeyLR), "0") },
+			"Learning rate 0 is out of range: use a number from 0.000001 to 1.", "学习率 0 超出范围：请使用 0.000001 到 1 之间的数。"},
+		{func(l Lang) string {
+			return OutOfRange(l, Label(l, settings.KeyLength), settings.Must(settings.KeyLength), "1000000")
+		}, "Length 1000000 is out of range: use a whole number from 1 to 10,000.", "生成长度 1000000 超出范围：请使用 1 到 10,000 之间的整数。"},
+		{func(l Lang) string { return Empty(l, Label(l, lstm.KeyHidden), hidden) },
+			"Hidden units is empty: type a whole number from 1 to 512.", "隐藏单元数为空：请输入 1 到 512 之间的整数。"},
+		{func(l Lang) string { return NotANumber(l, Label(l, lstm.KeyHidden), hidden, "abc") },
+			"Hidden units “abc” is not a number: type a whole number from 1 to 512.", "隐藏单元数“abc”不是数：请输入 1 到 512 之间的整数。"},
+		{func(l Lang) string { return Use(l, settings.Must(lstm.KeyOptimizer)) }, "use Adam, RMSProp or SGD", "请使用 Adam、RMSProp 或 SGD"},
+		{func(l Lang) string { return Use(l, settings.Must(lstm.KeyCell)) }, "use LSTM or RNN", "请使用 LSTM 或 RNN"},
+		{func(l Lang) string { return Bounds(l, settings.Must(lstm.KeyForgetBias)) }, "−10 to 10", "−10 到 10"},
+		{func(l Lang) string { return Bounds(l, settings.Must(lstm.KeySeed)) }, "0 to 9,007,199,254,740,991", "0 到 9,007,199,254,740,991"},
 	} {
-		if tc.got != tc.want {
-			t.Errorf("got  %q\nwant %q", tc.got, tc.want)
+		for _, l := range Langs() {
+			want := map[Lang]string{English: tc.en, ZhCN: tc.zh}[l]
+			if got := tc.say(l); got != want {
+				t.Errorf("%s: got  %q\nwant %q", l.Tag(), got, want)
+			}
 		}
 	}
 }

@@ -55,13 +55,21 @@ func mark(v js.Value, attr, en, tr string) {
 }
 
 // source returns the English of what v shows as now (its text or an
-// attribute): the remembered English if v still shows its translation.
+// attribute): the remembered English if v still shows its translation,
+// else what back finds (a text written in the language before a switch).
 func source(v js.Value, attr, now string) string {
 	if en, tr := v.Get("lpEn"+attr), v.Get("lpTr"+attr); !en.IsUndefined() && tr.String() == now {
 		return en.String()
 	}
+	if en, ok := back(now); ok {
+		return en
+	}
 	return now
 }
+
+// back finds the English of a text the page wrote in the language it showed
+// before a switch, during Relabel (RelabelFrom).
+var back = func(s string) (string, bool) { return s, false }
 
 // SetLabel sets attribute name of e to value in the page's language.
 func SetLabel(e dom.Element, name, value string) {
@@ -75,6 +83,15 @@ func SetLabel(e dom.Element, name, value string) {
 // Relabel writes every text and translatable attribute under root again in
 // the page's language (after SetWords), from the English each was set in.
 func Relabel(root dom.Element) { relabel(root.Underlying()) }
+
+// RelabelFrom is Relabel after a switch from another language: from finds
+// the English of a text written in it (words.Back), as for a text the page
+// wrote from a catalogue id, which keeps no English of its own.
+func RelabelFrom(root dom.Element, from func(string) (string, bool)) {
+	back = from
+	defer func() { back = func(s string) (string, bool) { return s, false } }()
+	relabel(root.Underlying())
+}
 
 func relabel(n js.Value) {
 	relabelAttrs(n)

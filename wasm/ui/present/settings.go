@@ -23,9 +23,18 @@ const (
 type FieldError struct {
 	Field   string
 	Message string
+	// Again words Message again in the language of the page now (Lang), after
+	// a language switch; nil when Message is the page's English, which the
+	// page shows in its language itself.
+	Again func() string
 }
 
 func (e *FieldError) Error() string { return e.Message }
+
+// worded returns the FieldError of field whose message word writes in Lang.
+func worded(field string, word func() string) *FieldError {
+	return &FieldError{Field: field, Message: word(), Again: word}
+}
 
 // IntSpec is a whole-number setting and its valid range.
 type IntSpec struct {
@@ -102,14 +111,14 @@ func normalise(s string) string {
 func parse(field string, row lstm.Setting, typed string) (float64, error) {
 	t := normalise(typed)
 	if t == "" {
-		return 0, &FieldError{field, words.Empty(Lang, field, row)}
+		return 0, worded(field, func() string { return words.Empty(Lang, words.Page(Lang, field), row) })
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &FieldError{field, words.NotANumber(Lang, field, row, typed)}
+		return 0, worded(field, func() string { return words.NotANumber(Lang, words.Page(Lang, field), row, typed) })
 	}
 	if row.Check(v) != nil {
-		return 0, &FieldError{field, words.OutOfRange(Lang, field, row, typed)}
+		return 0, worded(field, func() string { return words.OutOfRange(Lang, words.Page(Lang, field), row, typed) })
 	}
 	return v, nil
 }
@@ -130,11 +139,12 @@ func (s FloatSpec) Parse(typed string) (float64, error) {
 // else (one character, a bad number) the engine reports.
 func CheckText(text string, mode lstm.Kind) error {
 	if text == "" || (mode == lstm.Numbers && strings.TrimSpace(text) == "") {
-		msg, _ := words.Data(Lang, mode, lstm.ErrEmptyText)
-		return &FieldError{FieldText, msg}
+		return worded(FieldText, func() string { msg, _ := words.Data(Lang, mode, lstm.ErrEmptyText); return msg })
 	}
 	if n := utf8.RuneCountInString(text); n > lstm.MaxTextChars {
-		return &FieldError{FieldText, words.Length(Lang, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})}
+		return worded(FieldText, func() string {
+			return words.Length(Lang, &lstm.LengthError{Input: lstm.InputText, Have: n, Limit: lstm.MaxTextChars})
+		})
 	}
 	return nil
 }

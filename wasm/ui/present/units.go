@@ -12,20 +12,20 @@ import (
 func ParseUnits(s string, H, most int) ([]int, error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' })
 	if len(fields) == 0 {
-		return nil, &FieldError{"Units", fmt.Sprintf("Type up to %d unit numbers from 1 to %d, such as 1, 2, 3.", most, H)}
+		return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Type up to %d unit numbers from 1 to %d, such as 1, 2, 3.", most, H)}
 	}
 	var out []int
 	for _, f := range fields {
 		n, err := strconv.Atoi(f)
 		if err != nil || n < 1 || n > H {
-			return nil, &FieldError{"Units", fmt.Sprintf("Unit “%s” does not exist: use whole numbers from 1 to %d.", f, H)}
+			return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Unit “%s” does not exist: use whole numbers from 1 to %d.", f, H)}
 		}
 		if !slices.Contains(out, n-1) {
 			out = append(out, n-1)
 		}
 	}
 	if len(out) > most {
-		return nil, &FieldError{"Units", fmt.Sprintf("Pick at most %d units; %d are listed.", most, len(out))}
+		return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Pick at most %d units; %d are listed.", most, len(out))}
 	}
 	return out, nil
 }
