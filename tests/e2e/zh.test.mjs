@@ -223,7 +223,14 @@ test('every link the page makes carries its language: share, teacher, lesson, cl
   assert.equal(lang(await chapter.getAttribute('href')), 'zh-CN', 'the lesson chapter link');
   await page.getByLabel('Language / 语言').selectOption('en');
   assert.equal(lang(await page.getByRole('link', { name: 'Link to this chapter' }).getAttribute('href')), 'en', 'the chapter link follows a switch');
-  assert.deepEqual(await chinese(page), [], 'Chinese left on the page in English (the lesson open)');
+  // The page paints its parts over the next frames (a few at a time), so
+  // the scan waits until the parts have caught up, or 5 s.
+  let left = await chinese(page);
+  for (let i = 0; i < 50 && left.length > 0; i++) {
+    await page.waitForTimeout(100);
+    left = await chinese(page);
+  }
+  assert.deepEqual(left, [], 'Chinese left on the page in English (the lesson open)');
   assert.deepEqual(problems, []);
   await page.close();
 
