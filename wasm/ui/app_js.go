@@ -56,6 +56,7 @@ type app struct {
 	genCount    uint64 // Generate presses at update genUpdate
 	rec         recovery
 	cls         classState // the class board (class_js.go)
+	gap         gapState   // the memory-gap task (gap_js.go)
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -132,6 +133,9 @@ func (a *app) received(b []byte) {
 		return
 	case tagUnitText, tagClampBefore, tagClampAfter:
 		a.insideReply(r)
+		return
+	case tagGap:
+		a.gapReply(r)
 		return
 	}
 	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
@@ -345,6 +349,7 @@ const (
 func (a *app) wire() {
 	a.wireTopBar()
 	a.wireCompare()
+	a.wireGap()
 	a.wireInside()
 	a.wireCell()
 	a.wireLesson()

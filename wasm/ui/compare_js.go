@@ -114,6 +114,10 @@ func (a *app) cmpReceived(b []byte) {
 	if r.Msg == nil {
 		return
 	}
+	if r.Tag == tagGap {
+		a.gapReply(r)
+		return
+	}
 	d, _ := c.st.Apply(r)
 	switch m := r.Msg.(type) {
 	case protocol.ReachResult:

@@ -49,11 +49,12 @@ func (a *app) paint(now float64) bool {
 	}
 	cmpWaits := a.comparePaint(now, d)
 	inWaits := a.insidePaint(now)
+	gapWaits := a.gapPaint(now, d)
 	a.paintInside(d)
 	a.paintCell(d)
 	a.paintLesson(d)
 	a.paintSnap(d)
-	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits
+	return a.dirty != 0 || a.st.TraceWaiting() || cmpWaits || inWaits || gapWaits
 }
 
 // ---- top bar ----

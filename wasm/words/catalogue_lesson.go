@@ -54,7 +54,7 @@ var enLesson = map[string]string{
 	"lessonui.ask":     "Your prediction",
 	"lessonui.pick":    "Pick an answer first, then move the time cursor or train on, and check.",
 	"lessonui.setup":   "This chapter trains a new model: press Train, then come back to the question.",
-	"lessonui.gapnote": "The memory-gap chart is not on the page yet: train both models on the counting text and compare the loss race instead.",
+	"lessonui.gapnote": "Both models now train on the memory-gap text. Move the gap slider under Memory gap and train again: each gap you try adds its point. Under Compare, give the other model its own learning rate to see what the result depends on.",
 }
 
 // zhLesson is the Chinese of the cell figure, the lesson and enLesson.
@@ -175,5 +175,5 @@ var zhLesson = map[string]string{
 	"lessonui.ask":     "你的预测",
 	"lessonui.pick":    "先选一个答案，再移动时间光标或继续训练，然后验证。",
 	"lessonui.setup":   "本章会训练一个新模型：按训练，然后回到这个问题。",
-	"lessonui.gapnote": "页面上还没有记忆间隔图：在计数文本上训练两个模型，改为比较损失赛跑。",
+	"lessonui.gapnote": "现在两个模型都在记忆间隔文本上训练。移动“记忆间隔”下的间隔滑块再训练：每试一个间隔就多一个点。在“对比”下给另一个模型设定它自己的学习率，看看结果取决于什么。",
 }

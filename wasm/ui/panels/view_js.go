@@ -176,6 +176,7 @@ type View struct {
 	Tour tourView
 	Fig  cellView
 	Less lessonView
+	Gap  gapView
 
 	Alerts   map[string]dom.HTMLElement // by field name
 	Controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
