@@ -183,6 +183,9 @@ func (a *app) paintGap() {
 	if len(note) == 0 {
 		note = append(note, say("Train on the memory-gap text: the recall is measured as the models learn."))
 	}
+	if T := a.st.Cfg.SeqLen; g.n+4 > T {
+		note = append(note, say(fmt.Sprintf("At a gap of %d, both letters seldom fit one training window of %d steps (Sequence length): neither model gets a gradient that joins them.", g.n, T)))
+	}
 	letters := len(lesson.DefaultGapLetters)
 	note = append(note, say(fmt.Sprintf("Chance is %s: one of %d letters.", present.FormatPercent(1/float64(letters)), letters)))
 	browser.SetText(a.v.Gap.Note, strings.Join(note, " "))
@@ -228,4 +231,12 @@ func (a *app) wireGap() {
 		}
 	})
 	browser.Listen(a.v.Gap.LR, "change", func(dom.Event) { a.setOwnLR(a.v.Gap.LR.Value()) })
+	// The colour scale of c: the heatmap, the three-stages bars and the cell figure.
+	browser.Listen(a.v.CScaleSel, "change", func(dom.Event) {
+		a.CScale = panels.CScaleRobust
+		if a.v.CScaleSel.Value() == "unit" {
+			a.CScale = panels.CScalePerUnit
+		}
+		a.invalidate(DirtyTrace | DirtyCursor)
+	})
 }

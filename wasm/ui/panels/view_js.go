@@ -52,6 +52,7 @@ type heatBlock struct {
 	plot        dom.HTMLElement
 	Limit       float64 // the colour scale's end shown in the legend
 	LegendDrawn bool
+	scale       CScale // the scale of c the legend was drawn for
 }
 
 // Field is a labelled control with its hint and alert.
@@ -177,6 +178,8 @@ type View struct {
 	Fig  cellView
 	Less lessonView
 	Gap  gapView
+
+	CScaleSel *dom.HTMLSelectElement // the colour scale of c (scale_js.go)
 
 	Alerts   map[string]dom.HTMLElement // by field name
 	Controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
