@@ -55,6 +55,7 @@ type Buffers struct {
 	norm    []float32 // c divided by each unit's largest |c| (CScalePerUnit)
 	rowLim  []float64 // each unit's largest |c| over the probe
 	cLim    float64   // the robust limit of c's colour scale
+	barsLim float64   // the three-stages bars' robust limit at their step
 	seq     *chart.ColorMap
 	div     map[float64]*chart.ColorMap
 
@@ -333,9 +334,8 @@ func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 	}
 	h := math.Round(8 * a.Rem)
 	c.Begin(w, h)
-	// The c heatmap's scale (scale_js.go), cut at the edge: ±the robust
-	// limit, or each unit's values over its largest |c| on ±1.
-	lim := a.barsLimit()
+	// A robust or per-unit scale (scale_js.go), cut at the edge.
+	lim := a.barsLimit(view, t, a.Bufs.kept, a.Bufs.written)
 	left := math.Round(2.2 * a.Rem)
 	bottom := math.Round(1.3 * a.Rem)
 	f := chart.NewFrame(chart.Rect{X0: left, Y0: 4, X1: w - 4, Y1: h - bottom}, 0, float64(view.H), -lim, lim)

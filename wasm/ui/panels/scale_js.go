@@ -12,11 +12,12 @@ import (
 )
 
 // The colour scale of c (issue 15): a few counting units can push c to ±40,
-// and a scale to the largest |c| washes out every other unit. The c heatmap,
-// the three-stages bars and the LSTM cell figure share one scale, either
-// robust (one for all units: the 98th percentile of |c| over the probe,
-// larger values get the end colours) or per unit (each unit's largest |c|
-// over the probe is its ±1); the legend and the notes say which.
+// and a scale to the largest |c| washes out every other unit. The c heatmap
+// and the LSTM cell figure share one scale, either robust (one for all
+// units: the 98th percentile of |c| over the probe, larger values get the
+// end colours) or per unit (each unit's largest |c| over the probe is its
+// ±1); the three-stages bars follow: robust at their step (the 90th
+// percentile of its bars) or per unit. The legend and the notes say which.
 
 // CScale is how c is scaled.
 type CScale uint8
@@ -87,13 +88,26 @@ func (a *Painter) cLegend(hb *heatBlock, limit float64, view present.LayerView) 
 	browser.SetText(hb.Note, browser.Say(HeatNotes[HeatC]+"; |c| up to "+top+"; colours to the 98th percentile of |c|"))
 }
 
-// barsLimit returns the end of the three-stages bars' scale: the robust
-// limit of c, or 1 for the per-unit scale.
-func (a *Painter) barsLimit() float64 {
-	if a.CScale == CScalePerUnit || !(a.Bufs.cLim > 0) {
+// barsQuantile is the share of the three-stages bars inside their robust
+// scale, at one step.
+const barsQuantile = 0.9
+
+// barsLimit returns the end of the three-stages bars' scale at step t: the
+// 90th percentile of the sizes of the step's bars over the units (kept,
+// written, c and h, in kept and written), or 1 for the per-unit scale.
+func (a *Painter) barsLimit(view present.LayerView, t int, kept, written []float64) float64 {
+	if a.CScale == CScalePerUnit {
 		return 1
 	}
-	return a.Bufs.cLim
+	p := &a.Bufs
+	p.series = p.series[:0]
+	for j := range view.H {
+		p.series = append(p.series, float32(kept[j]), float32(written[j]), view.C[t*view.H+j], view.Hid[t*view.H+j])
+	}
+	var q float64
+	q, p.Scratch = present.AbsQuantile(p.series, barsQuantile, p.Scratch)
+	p.barsLim = present.NiceLimit(q, 0.1)
+	return p.barsLim
 }
 
 // barScale returns the factor of unit j's bars: 1 on the robust scale, one
@@ -110,5 +124,5 @@ func (a *Painter) barsScaleNote() string {
 	if a.CScale == CScalePerUnit {
 		return browser.Say("Each unit on its own scale, as in the c heatmap: ±1 is its largest |c| over the probe.")
 	}
-	return browser.Say("One scale for all units, as in the c heatmap: ±" + present.FormatNumber(a.Bufs.cLim) + ", the 98th percentile of |c| over the probe; longer bars are cut at the edge.")
+	return browser.Say("One scale for all units at this step: ±" + present.FormatNumber(a.Bufs.barsLim) + ", the 90th percentile of the sizes of its bars; longer bars are cut at the edge.")
 }
