@@ -42,8 +42,8 @@ async function inspector() {
   const region = page.getByRole('region', { name: 'Step inspector' });
   const values = await region.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'),
     (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
-  const head = (await region.getByText(/^Step t = \d+ of \d+ · reads .* · unit \d+ of \d+$/).textContent()).trim();
-  const [, t, j] = head.match(/^Step t = (\d+) of \d+ · reads .* · unit (\d+) of/);
+  const head = (await region.getByText(/^Time step t = \d+ of \d+ · reads .* · unit \d+ of \d+$/).textContent()).trim();
+  const [, t, j] = head.match(/^Time step t = (\d+) of \d+ · reads .* · unit (\d+) of/);
   return { t: Number(t), j: Number(j), values };
 }
 

@@ -115,7 +115,7 @@ test('chapter 3: the four z, the cell figure, and the forget-gate question', asy
   await button(page, 'Next').click();
   await lesson().getByText('Chapter 3 of 5').waitFor();
   assert.ok(await page.getByRole('region', { name: 'LSTM cell', exact: true }).isVisible());
-  assert.ok(await page.getByRole('img', { name: 'Forget gate zf', exact: true }).isVisible());
+  assert.ok(await page.getByRole('img', { name: 'Forget gate zᶠ', exact: true }).isVisible());
   await cursorTo(1, 3); // "T": it comes again? if not, try a space (step 8)
   let vs = await answerBoth();
   if (vs[0].state === 'none') { await cursorTo(8, 3); vs = await answerBoth(); }

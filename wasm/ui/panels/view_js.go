@@ -23,7 +23,7 @@ const (
 )
 
 // heatTitles are the heatmaps' visible titles, exactly as DESIGN.md names them.
-var heatTitles = [HeatCount]string{"Cell state c", "Hidden state h", "Forget gate zf", "Input gate zi", "Candidate z", "Output gate zo"}
+var heatTitles = [HeatCount]string{"Cell state c", "Hidden state h", "Forget gate zᶠ", "Input gate zⁱ", "Candidate z", "Output gate zᵒ"}
 
 // HeatNotes say in a few words what each heatmap shows.
 var HeatNotes = [HeatCount]string{
