@@ -138,16 +138,35 @@ test('chapter 4: three stages, kept against written', async () => {
   assert.equal(a, Math.abs(kept) >= Math.abs(written) ? 0 : 1, `kept ${kept}, written ${written}`);
 });
 
-test('chapter 5: LSTM against RNN on the counting text; the link, back, and leaving', async () => {
+test('chapter 5: LSTM against RNN on the memory gap, measured on both models; the link, back, and leaving', async () => {
   const updates = await stat(page, 'Update');
   await button(page, 'Next').click();
   await lesson().getByText('Chapter 5 of 5').waitFor();
   const preset = page.locator('#preset');
-  assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: /^Counting/ }).getAttribute('value'), 'the counting preset');
-  await button(page, 'Pause').click({ timeout: 15000 }); // Compare trains both
+  assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: /^Memory gap/ }).getAttribute('value'), 'the memory-gap preset');
+  const fig = page.getByRole('figure', { name: 'Memory gap: recall against the gap' });
+  await fig.waitFor({ timeout: 15000 });
+  // Both models train (Compare); the question is answered once their recall differs.
+  const note = page.locator('#gap-note');
+  const recall = (cell, text) => {
+    const m = text.match(new RegExp(`The ${cell} recalled (\\d+(?:\\.\\d+)?)% of the letters over a gap of (\\d+) \\((\\d+) of (\\d+)\\)`));
+    return m && { pct: Number(m[1]), gap: Number(m[2]), right: Number(m[3]), all: Number(m[4]) };
+  };
+  await pollUntil(page, () => note.textContent(), (t) => {
+    const l = recall('LSTM', t), r = recall('RNN', t);
+    return l && r && l.right !== r.right;
+  }, 120000, 500);
+  await button(page, 'Pause').click({ timeout: 15000 });
+  await page.waitForTimeout(2500); // the last recall traces land
   const vs = await answerBoth();
-  // No memory-gap task on the page yet: the model cannot answer, and says so.
-  for (const v of vs) assert.equal(v.state, 'none', v.text);
+  const a = agreeOnce(vs);
+  const said = await note.textContent();
+  const l = recall('LSTM', said), r = recall('RNN', said);
+  assert.equal(a, l.right > r.right ? 0 : 1, said);
+  const v = await verdict().textContent();
+  assert.ok(v.includes(`the LSTM recalled ${l.pct}% of the letters (${l.right} of ${l.all})`) || v.includes(`the LSTM ${l.pct}% (${l.right} of ${l.all})`), `${v} | ${said}`);
+  assert.ok(v.includes(`(${r.right} of ${r.all})`), `${v} | ${said}`);
+  assert.equal(l.gap, 20);
   assert.ok(!(await button(page, 'Next').isVisible()), 'the last chapter');
   assert.equal(await lesson().getByRole('link', { name: 'Link to this chapter' }).getAttribute('href'), '#lesson=memory');
   await button(page, 'Back').click();
