@@ -169,8 +169,6 @@ func (a *app) paintGap() {
 		runs = append(runs, run)
 	}
 	a.Gap(a.v, runs, g.n)
-	records := strings.Count(content.GapTest(g.n), "\n")
-	browser.SetText(a.v.Gap.How, say(fmt.Sprintf("How to read: each point is how often a model named the first letter after the last dash, on %d fresh lines with that gap (its greedy guess); blue solid LSTM, orange dashed RNN. Move the slider to train on another gap: each gap you try adds its point.", records)))
 	var note []string
 	for _, c := range []lstm.Cell{lstm.CellLSTM, lstm.CellRNN} {
 		s, ok := g.scores[c][g.n]

@@ -45,7 +45,7 @@ func (v *View) buildGap() dom.HTMLElement {
 	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "gap-title"), browser.Attr("aria-describedby", "gap-note")).(*dom.HTMLCanvasElement)
 	g.Chart = browser.NewDrawCanvas(cv)
 	g.Note = b.El("p", browser.Cls("hint"), browser.ID("gap-note"), browser.Attr("aria-live", "off"))
-	g.How = b.El("p", browser.Cls("howto"))
+	g.How = b.El("p", browser.Cls("howto"), "How to read: each point is how often a model named the first letter after the last dash, on fresh lines with that gap (its likeliest guess); blue solid LSTM, orange dashed RNN. Move the slider to train on another gap: each gap you try adds its point.")
 	g.Fig = b.El("figure", browser.Cls("gap-fig"), browser.Attr("aria-labelledby", "gap-title"),
 		v.pngButton("Memory gap", cv, false), b.El("h3", browser.ID("gap-title"), "Memory gap: recall against the gap"),
 		g.How,
