@@ -57,10 +57,11 @@ var pageMemory = map[string]string{
 	"the memory; changes slowly; |c| up to {1}; colours per unit: ±{2} is each unit's largest |c|":                                                                                                                                                               "记忆；变化缓慢；|c| 最大 {1}；按单元着色：±{2} 是各单元自己的最大 |c|",
 	"the memory; changes slowly; |c| up to {1}; colours to the {2}th percentile of |c|":                                                                                                                                                                          "记忆；变化缓慢；|c| 最大 {1}；颜色标尺取 |c| 的第 {2} 百分位数",
 	"Each unit on its own scale, as in the c heatmap: ±{1} is its largest |c| over the probe.":                                                                                                                                                                   "与 c 热图一样，每个单元用自己的标尺：±{1} 是它在探针文本上的最大 |c|。",
-	"One scale for all units, as in the c heatmap: ±{1}, the {2}th percentile of |c| over the probe; longer bars are cut at the edge.":                                                                                                                           "与 c 热图一样，所有单元共用一个标尺：±{1}，即探针文本上 |c| 的第 {2} 百分位数；更长的条在边缘截断。",
+	"One scale for all units at this step: ±{1}, the {2}th percentile of the sizes of its bars; longer bars are cut at the edge.":                                                                                                                                "这一步所有单元共用一个标尺：±{1}，即这一步各条长度的第 {2} 百分位数；更长的条在边缘截断。",
 	"one for all units: the {1}th percentile of |c|":                                                                                                                                                                                                             "所有单元共用：|c| 的第 {1} 百分位数",
 	"per unit: each unit's largest |c| is ±{1}":                                                                                                                                                                                                                  "按单元：各单元的最大 |c| 为 ±{1}",
-	"Colour scale of c": "c 的颜色标尺",
+	"Save Memory gap as PNG": "把记忆间隔保存为 PNG",
+	"Colour scale of c":      "c 的颜色标尺",
 	"At a gap of {1}, both letters seldom fit one training window of {2} steps (Sequence length): neither model gets a gradient that joins them.": "间隔为 {1} 时，两个字母很少落在同一个 {2} 步的训练窗口（序列长度）里：两个模型都得不到把它们连起来的梯度。",
 	"Chance is {1}%: one of {2} letters.": "随机猜测为 {1}%：{2} 个字母之一。",
 }
