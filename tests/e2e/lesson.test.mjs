@@ -157,10 +157,18 @@ test('chapter 5: LSTM against RNN on the memory gap, measured on both models; th
     return l && r && l.right !== r.right;
   }, 120000, 500);
   await button(page, 'Pause').click({ timeout: 15000 });
-  await page.waitForTimeout(2500); // the last recall traces land
-  const vs = await answerBoth();
+  // The last recall traces of the paused models land: the verdicts and the
+  // note are read while the note holds still.
+  let said, vs;
+  for (let i = 0; i < 10; i++) {
+    const before = await note.textContent();
+    await page.waitForTimeout(1000);
+    if ((await note.textContent()) !== before) continue;
+    vs = await answerBoth();
+    said = await note.textContent();
+    if (said === before) break;
+  }
   const a = agreeOnce(vs);
-  const said = await note.textContent();
   const l = recall('LSTM', said), r = recall('RNN', said);
   assert.equal(a, l.right > r.right ? 0 : 1, said);
   const v = await verdict().textContent();
