@@ -206,15 +206,15 @@ test('the keyboard reaches every control; Enter and Space train and pause; arrow
   await heatmaps.focus();
   const inspector = page.getByRole('region', { name: 'Step inspector' });
   await heatmaps.press('Home');
-  await inspector.getByText(/^Step t = 1 of (\d+) · .* · unit 1 of 32$/).waitFor({ timeout: 5000 });
+  await inspector.getByText(/^Time step t = 1 of (\d+) · .* · unit 1 of 32$/).waitFor({ timeout: 5000 });
   await heatmaps.press('ArrowRight');
   await heatmaps.press('ArrowRight');
   await heatmaps.press('ArrowDown');
-  await inspector.getByText(/^Step t = 3 of \d+ · .* · unit 2 of 32$/).waitFor({ timeout: 5000 });
-  assert.match(await page.getByText(/^Step 3, character .*, unit 2: c [−0-9.]+, h [−0-9.]+$/).textContent(), /unit 2/, 'the cursor is said');
+  await inspector.getByText(/^Time step t = 3 of \d+ · .* · unit 2 of 32$/).waitFor({ timeout: 5000 });
+  assert.match(await page.getByText(/^Time step 3, character .*, unit 2: c [−0-9.]+, h [−0-9.]+$/).textContent(), /unit 2/, 'the cursor is said');
   await heatmaps.press('End');
-  const T = Number((await inspector.getByText(/^Step t = /).textContent()).match(/of (\d+)/)[1]);
-  await inspector.getByText(new RegExp(`^Step t = ${T} of ${T} `)).waitFor({ timeout: 5000 });
+  const T = Number((await inspector.getByText(/^Time step t = /).textContent()).match(/of (\d+)/)[1]);
+  await inspector.getByText(new RegExp(`^Time step t = ${T} of ${T} `)).waitFor({ timeout: 5000 });
 
   // Space on the page itself (no control focused) trains and pauses too.
   await page.evaluate(() => document.activeElement?.blur());

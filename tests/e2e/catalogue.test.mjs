@@ -92,7 +92,7 @@ async function refuse(t, page, { surface, input, act, want, undo, wantGone, prob
 test('bad input: a message at the field, and the model and session unchanged', async (t) => {
   const { page, problems } = await open();
   const text = page.getByRole('textbox', { name: 'Training text' });
-  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const step = page.getByRole('button', { name: 'One update', exact: true });
   for (let i = 0; i < 3; i++) {
     await step.click();
     await waitUpdates(page, (n) => n === i + 1);
@@ -213,7 +213,7 @@ test('bad input: a message at the field, and the model and session unchanged', a
     await waitUpdates(page, (u) => u === n + 1);
     const twin = await open();
     for (let i = 0; i <= n; i++) {
-      await twin.page.getByRole('button', { name: 'Step', exact: true }).click();
+      await twin.page.getByRole('button', { name: 'One update', exact: true }).click();
       await waitUpdates(twin.page, (u) => u === i + 1);
     }
     const losses = (p) => p.evaluate(() => globalThis.__lpLosses.map((x) => x.toString()));
@@ -253,7 +253,7 @@ test('a refused numbers list: Train and Step refuse, and the model is unchanged'
   const { page, problems } = await open();
   const text = page.getByRole('textbox', { name: 'Training text' });
   const train = page.getByRole('button', { name: 'Train', exact: true });
-  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const step = page.getByRole('button', { name: 'One update', exact: true });
   await step.click();
   await waitUpdates(page, (n) => n === 1);
   // The person's own text, then Numbers mode: the text is not a list of numbers.
@@ -262,7 +262,7 @@ test('a refused numbers list: Train and Step refuse, and the model is unchanged'
   await step.click();
   await waitUpdates(page, (n) => n === 1 || n === 2);
   const want = /Number 1, "Twinkle" \(at character 1\), cannot be used/;
-  for (const [button, name] of [[train, 'Train'], [step, 'Step']]) {
+  for (const [button, name] of [[train, 'Train'], [step, 'One update']]) {
     await t.test(`${name} after the numbers are refused`, async () => {
       await page.getByRole('radio', { name: 'Text' }).check();
       await page.waitForTimeout(300);
@@ -291,7 +291,7 @@ test('a refused numbers list: Train and Step refuse, and the model is unchanged'
 test('careless text that is valid trains at once and is shown as text', async (t) => {
   const { page, problems } = await open();
   const text = page.getByRole('textbox', { name: 'Training text' });
-  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const step = page.getByRole('button', { name: 'One update', exact: true });
   const vocab = page.getByLabel('Vocabulary');
   for (const [input, value, shows] of [
     ['hostile HTML', '<img src=x onerror=alert(1)> <b>bold</b> <script>alert(2)</script>', ['<', '>', '=']],

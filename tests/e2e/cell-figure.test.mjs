@@ -47,7 +47,7 @@ async function inspector() {
     (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
   const values = Object.fromEntries(Object.values(inspectorName).map((n) => [n, shown[L(n)]]));
   const heads = ['reads “{3}” · unit {4} of {5}', 'reads space · unit {3} of {4}', 'reads newline · unit {3} of {4}']
-    .map((r) => R('Step t = {1} of {2} · ' + r, { start: true, end: true }));
+    .map((r) => R('Time step t = {1} of {2} · ' + r, { start: true, end: true }));
   const head = (await region.getByText(new RegExp(heads.map((r) => r.source.replace(/\(\?<p\d>/g, '(')).join('|'))).textContent()).trim();
   const m = heads.map((r) => head.match(r)).find(Boolean);
   const unit = m.groups.p5 === undefined ? m.groups.p3 : m.groups.p4;

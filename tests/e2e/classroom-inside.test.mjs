@@ -65,7 +65,7 @@ async function poll(page, f, what, timeout = 20000) {
 async function inspector(page) {
   const r = page.getByRole('region', { name: 'Step inspector', exact: true });
   const head = (await r.locator('p').first().textContent()).trim();
-  const m = head.match(/^Step t = (\d+) of (\d+) · reads (.+) · unit (\d+) of (\d+)$/);
+  const m = head.match(/^Time step t = (\d+) of (\d+) · reads (.+) · unit (\d+) of (\d+)$/);
   assert.ok(m, `the inspector's heading: ${head}`);
   const terms = await r.getByRole('term').allTextContents();
   const defs = await r.getByRole('definition').allTextContents();
@@ -595,7 +595,7 @@ test('every chart has a one-line "How to read" note, also on a teacher link that
   const list = await charts(page);
   console.log(`# ${list.length} charts: ${list.map((c) => c.title || c.cls).join('; ')}`);
   assert.ok(list.length >= 12, `the page's charts: ${list.length}`);
-  for (const name of ['Loss', 'Gradient reach', 'Cell state c', 'Hidden state h', 'Forget gate zf', 'Input gate zi', 'Candidate z', 'Output gate zo',
+  for (const name of ['Loss', 'Gradient reach', 'Cell state c', 'Hidden state h', 'Forget gate zᶠ', 'Input gate zⁱ', 'Candidate z', 'Output gate zᵒ',
     'The three stages at this step, every unit', 'Loss race: LSTM and RNN', 'Mean change per step: |Δc| and |Δh|']) {
     assert.ok(list.some((c) => c.title === name), `${name} is one of the charts`);
   }
@@ -613,7 +613,7 @@ test('every chart has a one-line "How to read" note, also on a teacher link that
   // A teacher link that shows only the heatmap of zf: its note is shown too.
   const only = await open(context, counting + '&only=zf');
   await trainTo(only.page, 200);
-  const zf = (await charts(only.page)).find((c) => c.title === 'Forget gate zf');
+  const zf = (await charts(only.page)).find((c) => c.title === 'Forget gate zᶠ');
   assert.ok(zf && zf.visible, 'the zf heatmap is shown');
   assert.ok(zf.howtoVisible, `the zf heatmap's "How to read" note is shown: ${JSON.stringify(zf)}`);
   assert.deepEqual(only.problems, []);

@@ -44,7 +44,7 @@ test('after one visit, the playground starts and trains offline: on reload and i
     await tab.goto(url + '#v=1&preset=counting');
     await started(tab);
     assert.equal(await tab.getByRole('combobox', { name: 'Preset' }).inputValue(), '2', 'a link opens offline too');
-    await button(tab, 'Step').click();
+    await button(tab, 'One update').click();
     await waitStat(tab, 'Update', (n) => n === 1, 15000);
     assert.deepEqual(problems3.filter((p) => !/api\//.test(p)), []);
   } finally {

@@ -24,7 +24,7 @@ async function shown(page, pairs) {
 }
 
 const everything = [
-  ['button', 'Train'], ['button', 'Step'], ['button', 'Reset'], ['textbox', 'Training text'], ['combobox', 'Preset'],
+  ['button', 'Train'], ['button', 'One update'], ['button', 'Reset'], ['textbox', 'Training text'], ['combobox', 'Preset'],
   ['spinbutton', 'Hidden units'], ['spinbutton', 'Sequence length'], ['textbox', 'Probe text'], ['button', 'Generate'],
   ['button', 'Compare LSTM and RNN'], ['button', 'Save model'], ['button', 'Link to this setup'],
   ['img', 'Cell state c'], ['img', 'Hidden state h'], ['img', 'Loss'], ['img', 'Gradient reach'],
@@ -35,7 +35,7 @@ const expect = (hidden) => Object.fromEntries(everything.map(([r, n]) => [`${r} 
 test('hide=… hides the chosen controls and nothing else', async () => {
   const { page, problems } = await open(context, url + '#v=1&preset=rhyme&hide=train,data,generate,export');
   await page.getByRole('img', { name: 'Cell state c' }).waitFor({ timeout: 10000 });
-  assert.deepEqual(await shown(page, everything), expect(['Train', 'Step', 'Reset', 'Training text', 'Preset', 'Generate', 'Save model', 'Link to this setup']));
+  assert.deepEqual(await shown(page, everything), expect(['Train', 'One update', 'Reset', 'Training text', 'Preset', 'Generate', 'Save model', 'Link to this setup']));
   assert.equal(await page.getByRole('button', { name: /as PNG$/ }).count(), 0, 'hide=export hides the PNG buttons too');
   assert.deepEqual(problems, []);
   await page.close();
@@ -48,15 +48,15 @@ test('hide=… hides the chosen controls and nothing else', async () => {
 });
 
 test('only=… shows a single chart', async () => {
-  const pairs = [['img', 'Cell state c'], ['img', 'Hidden state h'], ['img', 'Forget gate zf'], ['img', 'Loss'], ['img', 'Gradient reach'],
+  const pairs = [['img', 'Cell state c'], ['img', 'Hidden state h'], ['img', 'Forget gate zᶠ'], ['img', 'Loss'], ['img', 'Gradient reach'],
     ['textbox', 'Training text'], ['heading', 'Step inspector'], ['button', 'Train']];
   for (const [only, want] of [
     ['c', ['Cell state c']],
-    ['zf', ['Forget gate zf']],
+    ['zf', ['Forget gate zᶠ']],
     ['loss', ['Loss']],
   ]) {
     const { page, problems } = await open(context, url + `#v=1&preset=rhyme&only=${only}`);
-    await button(page, 'Step').click();
+    await button(page, 'One update').click();
     await waitStat(page, 'Update', (n) => n === 1, 10000);
     await page.waitForTimeout(500);
     const got = await shown(page, pairs);

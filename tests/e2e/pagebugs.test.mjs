@@ -40,7 +40,7 @@ test('item 4: Hidden units or Seed + Enter while training behaves like Tab', asy
 
 test('item 7: a refused Generate does not show its prime with the old continuation', async () => {
   const { page, problems } = await open(context);
-  await button(page, 'Step').click();
+  await button(page, 'One update').click();
   await waitStat(page, 'Update', (n) => n === 1, 5000);
   const prime = page.getByRole('textbox', { name: 'Prime', exact: true });
   await prime.fill('Twinkle');
@@ -126,7 +126,7 @@ test('item 3: a duplicated tab keeps its own session; a reload restores the tab 
   await second.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
   await second.waitForTimeout(1000);
   assert.equal(await stat(second, 'Update'), 0, 'the duplicate starts its own session (the first is offered, not taken)');
-  await button(second, 'Step').click();
+  await button(second, 'One update').click();
   await waitStat(second, 'Update', (u) => u === 1, 5000);
   await second.waitForTimeout(2500); // the duplicate's save
   await first.reload();
@@ -153,7 +153,7 @@ test("item 9: a preset's tour tip goes when the visitor types their own text", a
 
 test('item 9: a Prime error of the old vocabulary goes with a new preset', async () => {
   const { page, problems } = await open(context);
-  await button(page, 'Step').click();
+  await button(page, 'One update').click();
   await waitStat(page, 'Update', (n) => n === 1, 5000);
   await page.getByRole('textbox', { name: 'Prime', exact: true }).fill('aaaaaa∰');
   await button(page, 'Generate').click();

@@ -34,7 +34,7 @@ async function setTrainingText(page, text) {
 
 test('loads, trains, pauses, and shows no console errors', async () => {
   const { page, problems } = await open();
-  for (const title of ['Cell state c', 'Hidden state h', 'Input gate zi', 'Forget gate zf', 'Output gate zo', 'Candidate z', 'Loss'].map(L)) {
+  for (const title of ['Cell state c', 'Hidden state h', 'Input gate zⁱ', 'Forget gate zᶠ', 'Output gate zᵒ', 'Candidate z', 'Loss'].map(L)) {
     await assert.doesNotReject(page.getByText(title, { exact: true }).first().waitFor({ timeout: 5000 }), `chart "${title}"`);
   }
   assert.equal(await stat(page, 'Update'), 0);
@@ -73,7 +73,7 @@ test('loads, trains, pauses, and shows no console errors', async () => {
   console.log(`# the update count stopped ${stoppedAfter} ms after Pause was clicked (polled every 150 ms)`);
 
   // Step trains exactly one update.
-  await page.getByRole('button', { name: L('Step'), exact: true }).click();
+  await page.getByRole('button', { name: L('One update'), exact: true }).click();
   await waitStat(page, 'Update', (n) => n === n2 + 1, 5000);
   assert.deepEqual(problems, []);
   await page.close();
@@ -83,7 +83,7 @@ test('user text is text, never HTML', async () => {
   const { page, problems } = await open();
   await setTrainingText(page, '<b>x</b><img src=x onerror=alert(1)> <b>x</b>');
   await page.getByRole('textbox', { name: L('Probe text') }).fill('<b>x</b>');
-  await page.getByRole('button', { name: L('Step'), exact: true }).click();
+  await page.getByRole('button', { name: L('One update'), exact: true }).click();
   await page.waitForTimeout(1000);
   // (the LSTM cell figure's own images aside)
   assert.equal(await page.locator('b, img:not(.cell-img)').count(), 0, 'no element made from the text');
@@ -96,7 +96,7 @@ test('user text is text, never HTML', async () => {
 
 test('bad input gets a clear message and loses nothing', async () => {
   const { page, problems } = await open();
-  await page.getByRole('button', { name: L('Step'), exact: true }).click();
+  await page.getByRole('button', { name: L('One update'), exact: true }).click();
   await waitStat(page, 'Update', (n) => n === 1, 5000);
   // Empty text: a message; the model keeps its update.
   await setTrainingText(page, '');
@@ -148,7 +148,7 @@ test('works from a sub-path of a plain static server', { skip: !process.env.E2E_
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   await page.goto(withLang(process.env.E2E_SUBPATH_URL));
   await page.getByRole('button', { name: L('Train'), exact: true }).waitFor({ timeout: 60000 });
-  await page.getByRole('button', { name: L('Step'), exact: true }).click();
+  await page.getByRole('button', { name: L('One update'), exact: true }).click();
   await waitStat(page, 'Update', (n) => n === 1, 10000);
   // Every request stayed under the sub-path.
   const outside = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.protocol.startsWith('http') && !u.pathname.startsWith('/repo/')).map((u) => u.pathname));

@@ -4,7 +4,7 @@
 // numbers against each other and against the engine: the update's loss is
 // the mean of the steps' losses shown, the steps' losses are −log of the
 // probabilities shown, the Update counter goes up by one, and the model
-// afterwards is, byte for byte, the model of a second page that pressed Step
+// afterwards is, byte for byte, the model of a second page that pressed One update
 // instead. The walk is refused while training, and its words follow the
 // page's language.
 import { test, before, after } from 'node:test';
@@ -52,7 +52,7 @@ after(async () => { await context?.close(); });
 // steps presses Step until the Update counter reads n.
 async function steps(p, n) {
   for (let u = await stat(p, 'Update'); u < n; u++) {
-    await button(p, 'Step').click();
+    await button(p, 'One update').click();
     await waitStat(p, 'Update', (v) => v === u + 1);
   }
 }

@@ -164,7 +164,7 @@ const alerts = (page) => page.evaluate(() => Array.from(document.querySelectorAl
 
 test('messages shown before a language switch follow it, both ways', async () => {
   const { page, problems } = await open('./#lang=en');
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'One update', exact: true }).click();
   await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 1, null, { timeout: 30000 });
   // a setting out of range (the page's own check), a setting left empty,
   // and a training text the engine refuses (its typed error)

@@ -16,6 +16,8 @@ type Pair struct {
 	mode    lstm.Kind // the training data last stated
 	text    string
 	hasText bool
+
+	lrB float64 // the second engine's own learning rate; 0: A's
 }
 
 // NewPair returns the conversation with the page's engine, which post sends to.
@@ -64,11 +66,39 @@ func (p *Pair) ReceiveB(b []byte) (Reply, error) {
 	return r, nil
 }
 
-// configB gives the second engine cfg with the other cell.
+// configB gives the second engine cfg with the other cell (and its own
+// learning rate, if it has one).
 func (p *Pair) configB(cfg lstm.Config) {
 	cfg.Cell = OtherCell(cfg.Cell)
-	p.B.SetConfig(cfg)
+	p.B.SetConfig(p.ownLR(cfg))
 }
+
+// ownLR returns cfg with the second engine's learning rate, if it has one.
+func (p *Pair) ownLR(cfg lstm.Config) lstm.Config {
+	if p.lrB > 0 {
+		cfg.LearningRate = p.lrB
+	}
+	return cfg
+}
+
+// SetLRB gives the second engine a learning rate of its own (0: the same as
+// the page's engine), so that each model of a comparison can train at its
+// best: the plain RNN collapses at a rate the LSTM thrives on (issue 15). A
+// rate outside lstm's range is refused (false). It applies at once if the
+// second engine is ready, else when it is.
+func (p *Pair) SetLRB(lr float64) bool {
+	if lr != 0 && !(lr >= lstm.MinLR && lr <= lstm.MaxLR) {
+		return false
+	}
+	p.lrB = lr
+	if p.B != nil && p.B.Ready {
+		p.B.SetLive(p.ownLR(p.A.Cfg))
+	}
+	return true
+}
+
+// LRB returns the second engine's own learning rate, 0 if it has A's.
+func (p *Pair) LRB() float64 { return p.lrB }
 
 // each runs f on A and, if there is one, on B.
 func (p *Pair) each(f func(c *Conn)) {
@@ -93,7 +123,12 @@ func (p *Pair) SetConfig(cfg lstm.Config) {
 }
 
 // SetLive changes both engines' live settings.
-func (p *Pair) SetLive(cfg lstm.Config) { p.each(func(c *Conn) { c.SetLive(cfg) }) }
+func (p *Pair) SetLive(cfg lstm.Config) {
+	p.A.SetLive(cfg)
+	if p.B != nil && p.B.Ready {
+		p.B.SetLive(p.ownLR(cfg))
+	}
+}
 
 // Train starts both engines training.
 func (p *Pair) Train() { p.each(func(c *Conn) { c.Train() }) }

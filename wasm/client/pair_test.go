@@ -67,3 +67,47 @@ func TestPairFanOut(t *testing.T) {
 		t.Errorf("a stopped comparison still got %v", got)
 	}
 }
+
+// TestPairOwnLearningRate: in a comparison the second engine can train at a
+// learning rate of its own, given before it is ready or while it trains;
+// the page's engine keeps its own, and later settings keep B's rate.
+func TestPairOwnLearningRate(t *testing.T) {
+	a := newLink(t)
+	p := &Pair{A: a.c}
+	a.read()
+	p.SetConfig(smallConfig())
+	p.SetText(lstm.Text, text)
+	a.settle()
+	if p.SetLRB(2) || p.SetLRB(-1) || p.LRB() != 0 {
+		t.Fatalf("a rate out of range was taken: %v", p.LRB())
+	}
+	if !p.SetLRB(0.001) {
+		t.Fatal("0.001 refused")
+	}
+	b := newLink(t)
+	b.c = p.Compare(b.post)
+	b.recv = p.ReceiveB
+	b.read()
+	b.settle()
+	if b.c.Cfg.LearningRate != 0.001 || a.c.Cfg.LearningRate != smallConfig().LearningRate {
+		t.Fatalf("at Ready: A %v, B %v", a.c.Cfg.LearningRate, b.c.Cfg.LearningRate)
+	}
+	c := smallConfig()
+	c.LearningRate, c.Clip = 0.03, 2
+	p.SetLive(c)
+	a.settle()
+	b.settle()
+	if a.c.Cfg.LearningRate != 0.03 || b.c.Cfg.LearningRate != 0.001 || b.c.Cfg.Clip != 2 {
+		t.Errorf("SetLive: A %v, B %v (clip %v)", a.c.Cfg.LearningRate, b.c.Cfg.LearningRate, b.c.Cfg.Clip)
+	}
+	p.SetLRB(0.0003)
+	b.settle()
+	if b.c.Cfg.LearningRate != 0.0003 {
+		t.Errorf("SetLRB while ready: B %v", b.c.Cfg.LearningRate)
+	}
+	p.SetLRB(0)
+	b.settle()
+	if b.c.Cfg.LearningRate != 0.03 {
+		t.Errorf("back to A's rate: B %v", b.c.Cfg.LearningRate)
+	}
+}

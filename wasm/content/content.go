@@ -41,9 +41,9 @@ func Chinese() []Preset {
 // either and the Chinese paragraph stays in English mode.
 func Order(l words.Lang) []string {
 	if l == words.ZhCN {
-		return []string{RhymeZh, PoemZh, "chinese", "counting", "brackets", "sine", "rhyme", "poem"}
+		return []string{RhymeZh, PoemZh, "chinese", "counting", "brackets", "sine", "rhyme", "poem", "gap"}
 	}
-	return []string{"rhyme", "poem", "counting", "brackets", "sine", "chinese", RhymeZh, PoemZh}
+	return []string{"rhyme", "poem", "counting", "brackets", "sine", "chinese", RhymeZh, PoemZh, "gap"}
 }
 
 // rhymes are two nursery songs every Chinese child sings, each sung twice as

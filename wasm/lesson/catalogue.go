@@ -51,8 +51,8 @@ var en = map[string]string{
 
 	"lesson.memory.title": "Why it remembers",
 	"lesson.memory.text1": "The cell state is updated by a product and a sum, not squashed through tanh at every step, so a value, and the error signal that trains it, can travel far back. In a plain RNN that signal shrinks at every step: the vanishing gradient.",
-	"lesson.memory.text2": "Test it: count aⁿXbⁿ, race the LSTM against the RNN on the same text, and follow the gradient reach. Then the memory-gap task: a letter, a gap of dashes, the same letter; only memory can name the last letter.",
-	"lesson.memory.text3": "What you see depends on how long each model trains and on its learning rate: compare each at its own best learning rate before you conclude.",
+	"lesson.memory.text2": "Test it on the memory-gap task: a letter, a gap of dashes, the same letter; only memory can name the last letter. Both models train on the same text, and the Memory gap chart shows how often each recalls the letter, measured on your models; the loss race and the gradient reach show how they learn.",
+	"lesson.memory.text3": "What you see depends on the learning rate and on how long each model trains. In our runs over a gap of 20 at the default rate of 0.01, the LSTM recalled over 90% of the letters after about 20,000 updates, while the RNN recalled none even after 100,000: its h sticks at ±1. Given its own rate of 0.001 (under Compare), the RNN recalled over 90% too, after about 40,000 updates and less steadily. Neither learnt a gap that does not fit one training window (Sequence length). So the fair claim is narrower: the LSTM learns to remember with less tuning, and sooner.",
 	"lesson.memory.q":     "Over a gap of {1} dashes, which will recall the first letter more often, the LSTM or the RNN?", // {1} the gap
 	"lesson.memory.a0":    "The LSTM",
 	"lesson.memory.a1":    "The RNN",

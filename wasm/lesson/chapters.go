@@ -58,7 +58,7 @@ var chapters = []Chapter{
 	{ID: "stages", Model: ModelLSTM, Preset: "rhyme",
 		Adds:  []string{PanelStages},
 		Title: "lesson.stages.title", Text: []string{"lesson.stages.text1", "lesson.stages.text2"}, Question: qStages},
-	{ID: "memory", Model: ModelBoth, Preset: "counting",
+	{ID: "memory", Model: ModelBoth, Preset: "gap",
 		Adds:  []string{PanelCompare, PanelReach, PanelGap},
 		Title: "lesson.memory.title", Text: []string{"lesson.memory.text1", "lesson.memory.text2", "lesson.memory.text3"}, Question: qMemory},
 }

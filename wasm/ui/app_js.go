@@ -60,6 +60,7 @@ type app struct {
 	rec         recovery
 	cls         classState // the class board (class_js.go)
 	slow        slowState  // one update in slow motion (slowmo_js.go)
+	gap         gapState   // the memory-gap task (gap_js.go)
 }
 
 // Run builds the page and serves it until the page is closed.
@@ -143,6 +144,9 @@ func (a *app) received(b []byte) {
 		return
 	case tagSlow:
 		a.slowReply(r)
+		return
+	case tagGap:
+		a.gapReply(r)
 		return
 	}
 	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
@@ -361,6 +365,7 @@ const (
 func (a *app) wire() {
 	a.wireTopBar()
 	a.wireCompare()
+	a.wireGap()
 	a.wireInside()
 	a.wireCell()
 	a.wireLesson()

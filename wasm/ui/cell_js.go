@@ -36,6 +36,7 @@ type cellState struct {
 	eqFig  int    // the figure and part whose equation is shown
 	eqID   string // ("" for none)
 	stop   func()
+	scale  panels.CScale // the colour scale of c drawn
 }
 
 // sayID is panels.Say: the catalogue's message id in the page's language.
@@ -82,10 +83,10 @@ func (a *app) paintCell(d Dirty) {
 		trs[1] = a.cmp.st.Shown()
 	}
 	t, j := a.st.Cursor.T, a.st.Cursor.Unit
-	if trs == cs.shown && t == cs.t && j == cs.j && lang == cs.lang {
+	if trs == cs.shown && t == cs.t && j == cs.j && lang == cs.lang && cs.scale == a.CScale {
 		return
 	}
-	cs.shown, cs.t, cs.j, cs.lang, cs.n = trs, t, j, lang, 0
+	cs.shown, cs.t, cs.j, cs.lang, cs.n, cs.scale = trs, t, j, lang, 0, a.CScale
 	for i, tr := range trs {
 		f := &v.Figs[i]
 		if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {
@@ -93,7 +94,7 @@ func (a *app) paintCell(d Dirty) {
 			continue
 		}
 		view := present.Layer(tr, min(a.st.Layer, len(tr.Layers)-1))
-		step := cellStep(tr, view, t, j, a.v.Heat[panels.HeatC].Limit)
+		step := cellStep(tr, view, t, j, a.CLimit(j))
 		cs.scenes[i] = cell.Build(step, cellText)
 		cs.svg[i] = cell.AppendSVG(cs.svg[i][:0], &cs.scenes[i], cellText)
 		browser.SetSVGImage(f.Img, cs.svg[i])

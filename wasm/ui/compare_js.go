@@ -115,6 +115,10 @@ func (a *app) cmpReceived(b []byte) {
 	if r.Msg == nil {
 		return
 	}
+	if r.Tag == tagGap {
+		a.gapReply(r)
+		return
+	}
 	d, _ := c.st.Apply(r)
 	switch m := r.Msg.(type) {
 	case protocol.ReachResult:
@@ -231,11 +235,11 @@ func (a *app) paintSideCursor() {
 		return
 	}
 	if other.Kind == lstm.Numbers {
-		browser.SetText(v.SidePred, fmt.Sprintf("Step %d: the %s predicts %s next, the %s %s.", t+1,
+		browser.SetText(v.SidePred, fmt.Sprintf("Time step %d: the %s predicts %s next, the %s %s.", t+1,
 			main.Cell, present.FormatNumber(float64(main.Pred[t])), other.Cell, present.FormatNumber(float64(other.Pred[t]))))
 		return
 	}
-	s := fmt.Sprintf("Step %d, after %s: the %s guesses %s (%s), the %s %s (%s)", t+1, present.DescribeRune(other.Symbols[t]),
+	s := fmt.Sprintf("Time step %d, after %s: the %s guesses %s (%s), the %s %s (%s)", t+1, present.DescribeRune(other.Symbols[t]),
 		main.Cell, present.DescribeRune(main.Top[t]), present.FormatPercent(float64(main.TopP[t])),
 		other.Cell, present.DescribeRune(other.Top[t]), present.FormatPercent(float64(other.TopP[t])))
 	if t+1 < other.T {

@@ -13,7 +13,6 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/cell"
 	"lstmplayground/wasm/lesson"
-	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 	"lstmplayground/wasm/words"
@@ -206,6 +205,7 @@ func (a *app) showChapter(ch lesson.Chapter) {
 func (a *app) live() *lesson.Live {
 	c := a.askedCursor()
 	l := &lesson.Live{Step: c.T, Unit: c.Unit}
+	a.gapRace(l)
 	tr := a.st.Shown()
 	view, ok := a.st.View()
 	if !ok || tr.Kind != lstm.Text {
@@ -213,26 +213,7 @@ func (a *app) live() *lesson.Live {
 	}
 	l.Probe, l.Pred, l.T, l.H = tr.Symbols, tr.Top, view.T, view.H
 	l.Zf, l.Zi, l.Z, l.Zo, l.C, l.Hid, l.C0, l.H0 = view.Zf, view.Zi, view.Z, view.Zo, view.C, view.Hid, view.C0, view.H0
-	if a.cmp != nil {
-		if other := a.cmp.st.Shown(); other != nil && other.Kind == lstm.Text {
-			a.race(l, tr, other)
-		}
-	}
 	return l
-}
-
-// race fills l.Race with the recall of both models over the probe's first
-// gap length, if the probe is a memory-gap text.
-func (a *app) race(l *lesson.Live, tr, other *protocol.TraceResult) {
-	mine, theirs := lesson.Recall(tr.Symbols, tr.Top), lesson.Recall(other.Symbols, other.Top)
-	if len(mine) == 0 || len(theirs) == 0 {
-		return
-	}
-	l.Race.Gap = mine[0].Gap
-	l.Race.LSTM, l.Race.RNN = mine[0], theirs[0]
-	if tr.Cell == lstm.CellRNN {
-		l.Race.LSTM, l.Race.RNN = theirs[0], mine[0]
-	}
 }
 
 // paintPrompt writes the question with the live model's placeholders.
@@ -280,7 +261,7 @@ func (a *app) checkLesson() {
 // with the model.
 func (a *app) paintLesson(d Dirty) {
 	ls := &a.lessonSt
-	if !ls.on || d&(DirtyTrace|DirtyCursor) == 0 {
+	if !ls.on || d&(DirtyTrace|DirtyCursor|DirtyCompare) == 0 {
 		return
 	}
 	a.paintPrompt()

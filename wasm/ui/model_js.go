@@ -114,9 +114,9 @@ func (a *app) key(ev dom.Event) {
 	ev.PreventDefault()
 	if d := a.st.MoveCursor(c.T, c.Unit); d != 0 {
 		s := view.At(a.st.Cursor.T, a.st.Cursor.Unit)
-		msg := fmt.Sprintf("Step %d, %s, unit %d: h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.H))
+		msg := fmt.Sprintf("Time step %d, %s, unit %d: h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.H))
 		if s.LSTM {
-			msg = fmt.Sprintf("Step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
+			msg = fmt.Sprintf("Time step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
 		}
 		browser.SetText(a.v.LiveCursor, msg)
 		a.invalidate(d)
@@ -270,7 +270,7 @@ func (a *app) paintCursor() {
 	}
 
 	s := view.At(t, j)
-	browser.SetText(v.InspHead, fmt.Sprintf("Step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
+	browser.SetText(v.InspHead, fmt.Sprintf("Time step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
 	browser.SetText(v.InspPred, a.prediction(t))
 
 	a.Inspector(a.v, s)

@@ -38,6 +38,11 @@ var painters = [...]painter{
 	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson},
 	{"snap", DirtySnap | DirtyStats, (*app).paintSnap},
 	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo},
+	{"gap", DirtyCompare | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) {
+		if a.gap.shown {
+			a.paintGap()
+		}
+	}},
 }
 
 // relayout is what the frames know of the layout they measured.
@@ -110,7 +115,8 @@ func (a *app) requests(now float64) bool {
 	}
 	cmpWaits := a.compareRequests(now)
 	inWaits := a.insidePaint(now)
-	return a.st.TraceWaiting() || cmpWaits || inWaits
+	gapWaits := a.gapRequests(now)
+	return a.st.TraceWaiting() || cmpWaits || inWaits || gapWaits
 }
 
 // ---- top bar ----

@@ -64,6 +64,7 @@ const (
 	tagClampAfter                        // and with it
 	tagSnap                              // a training snapshot
 	tagClass                             // Send to the class's model file
+	tagGap                               // the memory-gap recall (gap_js.go)
 )
 
 // State is everything the page knows, apart from the DOM: the conversation

@@ -28,7 +28,7 @@ func (a *app) wireTopBar() {
 			a.invalidate(a.st.SetError(present.FieldText, "There is no training data yet: type a training text or pick a preset."))
 			return
 		}
-		if a.refuseTrain("Step") {
+		if a.refuseTrain("One update") {
 			return
 		}
 		a.st.ModelReset = false

@@ -7,7 +7,7 @@ package words
 var enSlowmo = map[string]string{
 	"slowmo.button":      "One update in slow motion",
 	"slowmo.title":       "One update in slow motion",
-	"slowmo.why.ready":   "Makes one real update (the one Step would make) and walks you through it in 7 numbered stages.",
+	"slowmo.why.ready":   "Makes one real update, as the One update button does, and walks you through it in 7 numbered stages.",
 	"slowmo.why.running": "Pause training first: slow motion shows one update while the model stands still.",
 	"slowmo.why.noModel": "There is no model yet: choose a training text first.",
 	"slowmo.waiting":     "Making the update…",
@@ -52,7 +52,7 @@ var enSlowmo = map[string]string{
 	"slowmo.cap.change":     "6 · The weight change: the optimizer moves every weight a little against its gradient. Relative to its size, {1} changed most: ‖ΔW‖/‖W‖ = {2}; its largest single change is {3}.",
 	"slowmo.cap.changeNone": "6 · The weight change: no weight moved.",
 	// {1} the update count before, {2} after
-	"slowmo.cap.done": "7 · Done: the Update counter went from {1} to {2}. The model is now the one after this update, exactly as if you had pressed Step once.",
+	"slowmo.cap.done": "7 · Done: the Update counter went from {1} to {2}. The model is now the one after this update, exactly as if you had pressed One update.",
 
 	"slowmo.table.caption": "How far this update moved each weight matrix",
 	"slowmo.table.matrix":  "Matrix",
@@ -84,7 +84,7 @@ var zhSlowmo = map[string]string{
 
 	"slowmo.button":      "慢动作看一次更新",
 	"slowmo.title":       "慢动作看一次更新",
-	"slowmo.why.ready":   "做一次真实的更新（与“单步”所做的相同），并分 7 个编号阶段带你逐步查看。",
+	"slowmo.why.ready":   "做一次真实的更新（与“一次更新”按钮所做的相同），并分 7 个编号阶段带你逐步查看。",
 	"slowmo.why.running": "请先暂停训练：慢动作要在模型静止时展示一次更新。",
 	"slowmo.why.noModel": "还没有模型：请先选择训练文本。",
 	"slowmo.waiting":     "正在进行更新…",
@@ -117,7 +117,7 @@ var zhSlowmo = map[string]string{
 	"slowmo.cap.clipElement": "5 · 裁剪：梯度的范数是 ‖∇L‖ = {1}。把每个元素限制在 ±{2} 之内，裁剪了其中 {3} 个；现在范数是 {4}。",
 	"slowmo.cap.change":      "6 · 权重变化：优化器让每个权重沿梯度的反方向移动一点。相对于自身大小，{1} 变化最大：‖ΔW‖/‖W‖ = {2}；其中单个权重的最大变化是 {3}。",
 	"slowmo.cap.changeNone":  "6 · 权重变化：没有权重移动。",
-	"slowmo.cap.done":        "7 · 完成：更新计数从 {1} 变成 {2}。现在的模型就是这次更新之后的模型，和按一次“单步”完全一样。",
+	"slowmo.cap.done":        "7 · 完成：更新计数从 {1} 变成 {2}。现在的模型就是这次更新之后的模型，和按“一次更新”按钮完全一样。",
 
 	"slowmo.table.caption": "这次更新让每个权重矩阵移动了多少",
 	"slowmo.table.matrix":  "矩阵",

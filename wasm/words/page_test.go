@@ -102,7 +102,7 @@ func TestBack(t *testing.T) {
 		{"第 3 步：“a”", "step 3: “a”"},
 		{Text(ZhCN, "lesson.progress", "2", "5"), "Chapter 2 of 5"},
 		{Text(ZhCN, "lessonui.link"), "Link to this chapter"},
-		{Page(ZhCN, "Step t = 3 of 20 · reads “k” · unit 2 of 8"), "Step t = 3 of 20 · reads “k” · unit 2 of 8"},
+		{Page(ZhCN, "Time step t = 3 of 20 · reads “k” · unit 2 of 8"), "Time step t = 3 of 20 · reads “k” · unit 2 of 8"},
 	} {
 		if got, ok := Back(ZhCN, tc.in); !ok || got != tc.want {
 			t.Errorf("Back(ZhCN, %q) = %q, %v; want %q", tc.in, got, ok, tc.want)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"lstmplayground/lstm"
+	"lstmplayground/wasm/words"
 )
 
 func TestPresets(t *testing.T) {
@@ -167,5 +168,31 @@ func TestUnitTextProbe(t *testing.T) {
 	}
 	if got := UnitTextProbe("1, 2, 3", lstm.Numbers); got != "1, 2, 3" {
 		t.Errorf("numbers: %q", got)
+	}
+}
+
+// TestDefaultTourCoversClaims: the tour of the page's first preset, in
+// either language, leads beyond claim 1 to Compare and the loss race, the
+// gradient reach, Intervene and the memory-gap task (issue 15).
+func TestDefaultTourCoversClaims(t *testing.T) {
+	for _, l := range words.Langs() {
+		first := All(l)[0].ID
+		steps := Tour(first)
+		if l != words.English {
+			steps = words.Tour(l, first)
+		}
+		all := strings.Join(steps, " ")
+		for _, want := range [][2]string{
+			{"Compare LSTM and RNN", "对比 LSTM 与 RNN"}, {"Gradient reach", "梯度回传"},
+			{"Intervene", "干预"}, {"memory-gap", "记忆间隔"}, {"Loss race", "损失赛跑"},
+		} {
+			w := want[0]
+			if l != words.English {
+				w = want[1]
+			}
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the tour of %s never names %q", l.Tag(), first, w)
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"lstmplayground/lstm"
 	zh "lstmplayground/wasm/content"
+	"lstmplayground/wasm/lesson"
 	"lstmplayground/wasm/words"
 )
 
@@ -43,6 +44,7 @@ func Presets() []Preset {
 			Probe: firstValues(sine, 32), Prime: firstValues(sine, 24)},
 		{ID: "chinese", Name: "Chinese paragraph", Mode: lstm.Text, Text: chinese,
 			About: "A paragraph in Chinese: many distinct characters, each one a symbol of its own."},
+		GapPreset(lesson.DefaultGap),
 	}
 	for i := range ps {
 		if ps[i].Probe == "" {
@@ -369,4 +371,28 @@ func All(l words.Lang) []Preset {
 		}
 	}
 	return out
+}
+
+// GapID is the memory-gap preset's id.
+const GapID = "gap"
+
+// GapPreset returns the memory-gap task (wasm/lesson) with gap n as a preset:
+// lines of a letter, n dashes and the same letter; its probe is its first
+// two lines and its prime a letter and n dashes, so that Generate shows
+// whether the model recalls it. An n out of range (lesson.MaxGap) is
+// brought into it.
+func GapPreset(n int) Preset {
+	n = max(0, min(n, lesson.MaxGap))
+	text, _ := lesson.GapText([]rune(lesson.DefaultGapLetters), []int{n}, lesson.DefaultGapRecords, 1)
+	return Preset{ID: GapID, Name: words.PresetName(words.English, GapID), Mode: lstm.Text, Text: text,
+		About: words.PresetAbout(words.English, GapID),
+		Probe: firstLines(text, 2), Prime: "b" + strings.Repeat("-", n)}
+}
+
+// GapTest returns the text the page scores the memory-gap recall on at gap
+// n (lesson.Recall): fresh lines of the task, as many as fit a trace.
+func GapTest(n int) string {
+	n = max(0, min(n, lesson.MaxGap))
+	text, _ := lesson.GapText([]rune(lesson.DefaultGapLetters), []int{n}, min(lesson.MaxRecords, (lstm.MaxProbe-1)/(n+3)), 2)
+	return text
 }

@@ -16,6 +16,9 @@ func Tour(id string) []string {
 			"Now press Train and watch Loss, top right: it measures how surprised the model is by each next character. Predict: will it fall smoothly, or in steps?",
 			"Look at Cell state c and Hidden state h. Which one changes slowly from one character to the next? Check your guess with Mean change per step under the heatmaps.",
 			"After a few thousand updates, press Generate again, and read Samples along training: the same sample at update 0, 100, 300, … Drag Training snapshot to see the heatmaps back then.",
+			words.Text(words.English, "tour.rhyme.5"), // Compare and the gradient reach
+			words.Text(words.English, "tour.rhyme.6"), // Intervene
+			words.Text(words.English, "tour.rhyme.7"), // the memory gap
 		}
 	case "poem":
 		return []string{

@@ -52,6 +52,10 @@ type Buffers struct {
 	series  []float32
 	Scratch []float64
 	Perm    []float32 // a heatmap's values in the unit view's row order
+	norm    []float32 // c divided by each unit's largest |c| (CScalePerUnit)
+	rowLim  []float64 // each unit's largest |c| over the probe
+	cLim    float64   // the robust limit of c's colour scale
+	barsLim float64   // the three-stages bars' robust limit at their step
 	seq     *chart.ColorMap
 	div     map[float64]*chart.ColorMap
 
@@ -92,12 +96,10 @@ func (a *Painter) Gutter() float64 { return math.Round(2.6 * a.Rem) }
 func (a *Painter) HeatData(k HeatKind, view present.LayerView) ([]float32, *chart.ColorMap, float64) {
 	switch k {
 	case HeatC:
-		// The 98th percentile, so that a few large cells do not wash the rest
-		// out; larger values get the end colours.
-		var q float64
-		q, a.Bufs.Scratch = present.AbsQuantile(view.C, 0.98, a.Bufs.Scratch)
-		limit := present.NiceLimit(q, 1)
-		return view.C, a.Bufs.Diverging(limit), limit
+		// A robust or a per-unit scale (scale_js.go), so that a few large
+		// cells do not wash the rest out.
+		data, limit := a.cData(view)
+		return data, a.Bufs.Diverging(limit), limit
 	case HeatH:
 		return view.Hid, a.Bufs.Diverging(1), 1
 	case HeatZ:
@@ -332,11 +334,8 @@ func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 	}
 	h := math.Round(8 * a.Rem)
 	c.Begin(w, h)
-	var m float64
-	for j := range view.H {
-		m = max(m, math.Abs(a.Bufs.kept[j]), math.Abs(a.Bufs.written[j]), math.Abs(float64(view.C[t*view.H+j])), math.Abs(float64(view.Hid[t*view.H+j])))
-	}
-	lim := present.NiceLimit(m, 0.1)
+	// A robust or per-unit scale (scale_js.go), cut at the edge.
+	lim := a.barsLimit(view, t, a.Bufs.kept, a.Bufs.written)
 	left := math.Round(2.2 * a.Rem)
 	bottom := math.Round(1.3 * a.Rem)
 	f := chart.NewFrame(chart.Rect{X0: left, Y0: 4, X1: w - 4, Y1: h - bottom}, 0, float64(view.H), -lim, lim)
@@ -349,13 +348,15 @@ func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 	barW := max(1, colW*0.27)
 	for j := range view.H {
 		x := f.X.Map(float64(j))
+		sc := a.barScale(j)
+		cut := func(v float64) float64 { return f.Y.Map(max(-lim, min(lim, v*sc))) }
 		k, wr := a.Bufs.kept[j], a.Bufs.written[j]
 		ho := float64(view.Hid[t*view.H+j]) // zᵒ ⊙ tanh c_t
-		yk, yw, yh := f.Y.Map(k), f.Y.Map(wr), f.Y.Map(ho)
+		yk, yw, yh := cut(k), cut(wr), cut(ho)
 		c.Rect(x+colW*0.08, min(yk, zero), barW, math.Abs(yk-zero), colKept)
 		c.Rect(x+colW*0.37, min(yw, zero), barW, math.Abs(yw-zero), colWrite)
 		c.Rect(x+colW*0.66, min(yh, zero), barW, math.Abs(yh-zero), colOut)
-		yc := f.Y.Map(float64(view.C[t*view.H+j]))
+		yc := cut(float64(view.C[t*view.H+j]))
 		c.Rect(x+colW*0.04, yc-1, colW*0.62, 2, ColText)
 	}
 	font := a.Font(0.7, "")
@@ -365,8 +366,8 @@ func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.Font(0.7, "600"), ColText, "center", "top")
 	}
 	s := view.At(t, sel)
-	browser.SetText(v.BarsNote, fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
-		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))
+	browser.SetText(v.BarsNote, browser.Say(fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
+		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))+" "+a.barsScaleNote())
 }
 
 // paintContinuation draws the person's sequence and the model's continuation
@@ -534,6 +535,7 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 type Painter struct {
 	Rem    float64 // CSS pixels per rem (grows in Large text mode)
 	Geo    present.Geometry
+	CScale CScale // how c is coloured (scale_js.go)
 	Bufs   Buffers
 	insp   inspectorDOM
 	widths []measured // the widths of the last Measure
@@ -616,9 +618,9 @@ func (a *Painter) Heat(v *View, k HeatKind, view present.LayerView, plotW float6
 		browser.SetText(hb.AxisBottom, strconv.Itoa(view.H))
 	}
 	if k == HeatC {
-		browser.SetText(hb.Note, fmt.Sprintf("%s; |c| up to %s", HeatNotes[k], present.FormatNumber(math.Round(present.AbsMax(view.C)*10)/10)))
+		a.cLegend(hb, limit, view)
 	}
-	if !hb.LegendDrawn || hb.Limit != limit {
+	if !hb.LegendDrawn || hb.Limit != limit || hb.scale != a.CScale {
 		const lw = 64
 		if len(a.Bufs.Legend) != 4*lw {
 			a.Bufs.Legend = make([]byte, 4*lw)
@@ -630,11 +632,15 @@ func (a *Painter) Heat(v *View, k HeatKind, view present.LayerView, plotW float6
 			browser.SetText(hb.LegendMid, "0.5")
 			browser.SetText(hb.LegendHi, "1")
 		} else {
-			browser.SetText(hb.LegendLo, present.Minus+present.FormatNumber(limit))
 			browser.SetText(hb.LegendMid, "0")
-			browser.SetText(hb.LegendHi, present.FormatNumber(limit))
+			if k == HeatC {
+				a.cLegend(hb, limit, view)
+			} else {
+				browser.SetText(hb.LegendLo, present.Minus+present.FormatNumber(limit))
+				browser.SetText(hb.LegendHi, present.FormatNumber(limit))
+			}
 		}
-		hb.Limit, hb.LegendDrawn = limit, true
+		hb.Limit, hb.LegendDrawn, hb.scale = limit, true, a.CScale
 	}
 }
 

@@ -86,6 +86,8 @@ func (v *View) LessonTargets(id string) []dom.HTMLElement {
 		return []dom.HTMLElement{v.BarsFig}
 	case "compare":
 		return v.CompareGroups()
+	case "gap":
+		return []dom.HTMLElement{v.Gap.Fig}
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ func (v *View) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HT
 	v.grpUnits = unitsF.Root
 	v.modelCol = b.El("section", browser.Cls("col col-model"), browser.Attr("aria-labelledby", "h-model"),
 		b.El("div", browser.Cls("col-head"), b.El("h2", browser.ID("h-model"), "Inside the model"), v.LayerField),
-		probeF.Root, snapRow, v.TraceNote, v.heatHow, v.StackWrap, v.LiveCursor, v.buildCellFig(), cmpSide, unitsF.Root, v.buildInside())
+		probeF.Root, snapRow, v.TraceNote, v.heatHow, v.buildCScale(), v.StackWrap, v.LiveCursor, v.buildCellFig(), cmpSide, unitsF.Root, v.buildInside())
 	return v.modelCol, cmpRow, cmpRace, snapSamples
 }
 

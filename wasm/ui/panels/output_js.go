@@ -81,6 +81,6 @@ func (v *View) buildOutputColumn(cmpRow, cmpRace, snapSamples dom.HTMLElement, m
 
 	v.outCol = b.El("section", browser.Cls("col col-out"), browser.Attr("aria-labelledby", "h-out"),
 		b.El("h2", browser.ID("h-out"), "What it does"),
-		cmpRow, v.LossFig, cmpRace, v.GrpInspector, v.GrpGenerate, snapSamples, v.ReachFig)
+		cmpRow, v.LossFig, cmpRace, v.buildGap(), v.GrpInspector, v.GrpGenerate, snapSamples, v.ReachFig)
 	return v.outCol
 }

@@ -21,7 +21,7 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	v.TrainLabel = b.El("span", "Train")
 	v.Train = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-train"), browser.Attr("aria-keyshortcuts", "Space"),
 		v.TrainIcon, v.TrainLabel).(*dom.HTMLButtonElement)
-	v.Step = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.Attr("title", "Train exactly one update"), "Step").(*dom.HTMLButtonElement)
+	v.Step = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.Attr("title", "Train exactly one update"), "One update").(*dom.HTMLButtonElement)
 	v.Reset = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.Attr("title", "Start again from a fresh model"), "Reset").(*dom.HTMLButtonElement)
 	stat := func(idv, label string, title string) dom.HTMLElement {
 		out := b.El("output", browser.ID(idv), browser.Attr("aria-labelledby", idv+"-l"), browser.Attr("aria-live", "off"), browser.Cls("stat-value"), "–")

@@ -23,7 +23,7 @@ const (
 )
 
 // heatTitles are the heatmaps' visible titles, exactly as DESIGN.md names them.
-var heatTitles = [HeatCount]string{"Cell state c", "Hidden state h", "Forget gate zf", "Input gate zi", "Candidate z", "Output gate zo"}
+var heatTitles = [HeatCount]string{"Cell state c", "Hidden state h", "Forget gate zᶠ", "Input gate zⁱ", "Candidate z", "Output gate zᵒ"}
 
 // HeatNotes say in a few words what each heatmap shows.
 var HeatNotes = [HeatCount]string{
@@ -52,6 +52,7 @@ type heatBlock struct {
 	plot        dom.HTMLElement
 	Limit       float64 // the colour scale's end shown in the legend
 	LegendDrawn bool
+	scale       CScale // the scale of c the legend was drawn for
 }
 
 // Field is a labelled control with its hint and alert.
@@ -176,6 +177,9 @@ type View struct {
 	Tour tourView
 	Fig  cellView
 	Less lessonView
+	Gap  gapView
+
+	CScaleSel *dom.HTMLSelectElement // the colour scale of c (scale_js.go)
 
 	Alerts   map[string]dom.HTMLElement // by field name
 	Controls map[string]dom.HTMLElement // the control of each field, for aria-invalid

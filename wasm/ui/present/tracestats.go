@@ -143,6 +143,24 @@ func AbsMax(x []float32) float64 {
 	return m
 }
 
+// RowAbsMax returns, in dst (resized), the largest finite |x| of each unit
+// j of x (T, H) row-major over its T steps; 1 for a unit whose values are
+// all below 1e-6 in size, so that dividing by it is safe.
+func RowAbsMax(dst []float64, x []float32, T, H int) []float64 {
+	dst = append(dst[:0], make([]float64, H)...)
+	for i, v := range x[:min(len(x), T*H)] {
+		if a := math.Abs(float64(v)); a > dst[i%H] && !math.IsInf(a, 0) {
+			dst[i%H] = a
+		}
+	}
+	for j, m := range dst {
+		if !(m > 1e-6) {
+			dst[j] = 1
+		}
+	}
+	return dst
+}
+
 // AbsQuantile returns the q-quantile (0 … 1) of |v| over the finite values of
 // x, using scratch (returned, resized) for sorting. It gives a colour scale an
 // end that a few outliers do not wash out.
