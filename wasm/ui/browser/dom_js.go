@@ -25,9 +25,13 @@ type Cls string
 type Build struct{ Doc dom.Document }
 
 // El creates a tag with the given parts: cls and attr values, strings (text
-// nodes, set as text) and child nodes, in order.
+// nodes, set as text) and child nodes, in order. The element is a
+// *dom.HTMLButtonElement, *dom.HTMLInputElement, *dom.HTMLSelectElement,
+// *dom.HTMLTextAreaElement, *dom.HTMLCanvasElement, *dom.HTMLAnchorElement or
+// *dom.HTMLImageElement for those tags, a *dom.BasicHTMLElement otherwise
+// (see wrapTag).
 func (b Build) El(tag string, parts ...any) dom.HTMLElement {
-	e := b.Doc.CreateElement(tag).(dom.HTMLElement)
+	e := wrapTag(tag, b.Doc.Underlying().Call("createElement", tag))
 	for _, p := range parts {
 		switch p := p.(type) {
 		case Cls:
@@ -100,13 +104,6 @@ func SetClass(e dom.Element, name string, on bool) {
 	} else if e.Class().Contains(name) {
 		e.Class().Remove(name)
 	}
-}
-
-// Listen adds an event listener for the life of the page. The page is built
-// once and never torn down, so these listeners and their js.Func wrappers
-// (dom/v2 AddEventListener) are never removed or released.
-func Listen(e dom.EventTarget, typ string, f func(dom.Event)) {
-	e.AddEventListener(typ, false, f)
 }
 
 // ClientRect returns an element's position on the screen.

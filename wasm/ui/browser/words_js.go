@@ -39,7 +39,7 @@ func isTranslatable(name string) bool {
 // textNode returns a text node holding s in the page's language.
 func textNode(doc dom.Document, s string) dom.Node {
 	t := words(s)
-	n := doc.CreateTextNode(t)
+	n := rawText(doc, t)
 	mark(n.Underlying(), "", s, t)
 	return n
 }
