@@ -20,8 +20,7 @@ import (
 //
 // The rest of the page must not call the dom/v2 methods that wrap (the ones
 // that return a Node, an Element, an HTMLElement or an Event): use the
-// functions below instead. tools/wasmdata -forbid, in ./build.sh build, fails
-// the build if dom/v2's wrappers are linked again.
+// functions below instead: ./build.sh build refuses those calls.
 
 // wrapTag returns v, an element the page made with the tag name tag, as the
 // dom/v2 type of that tag.
