@@ -270,7 +270,11 @@ cmd_build() {
 	bad=$(grep -rnP --include='*_js.go' '(?<!browser)\.(GetElementByID|QuerySelector|QuerySelectorAll|CreateElement|CreateElementNS|CreateTextNode|ParentNode|ParentElement|NextSibling|PreviousSibling|FirstChild|LastChild|ChildNodes|Closest|Target|CurrentTarget|RelatedTarget|DocumentElement|ActiveElement|AddEventListener|OffsetParent|NextElementSibling|PreviousElementSibling|GetElementsByClassName|GetElementsByTagName|WrapElement|WrapHTMLElement|WrapNode|WrapEvent)\(' wasm || true)
 	[ -z "$bad" ] || die "use wasm/ui/browser's element functions, not dom/v2's wrappers: $bad"
 	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
-	go run ./tools/wasmdata -o build/app.wasm build/app.wasm # joins the linker's 100,000 data segments
+	# wasmdata joins the linker's 100,000 data segments and drops the functions'
+	# file and line tables (stack traces show ?:0; WASM_LINES=1 keeps them).
+	local nolines=-nolines
+	[ -z "${WASM_LINES:-}" ] || nolines=
+	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm
 	build_kernels
 	local whash ehash khash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
