@@ -6,8 +6,9 @@ import (
 )
 
 // This file drops the source positions of a Go program's functions (-nolines):
-// the file and line tables of its pclntab, the index into each function's
-// inline tree and the index into its arguments' liveness. Go's runtime reads
+// the file and line tables of its pclntab (with the file names and each
+// function's first line), the index into each function's inline tree and the
+// index into its arguments' liveness. Go's runtime reads
 // them only to name a frame's file, line and inlined calls and to print its
 // arguments: in a panic's or throw's stack trace, runtime.Caller,
 // runtime.Callers and their Frames, and FuncForPC. The
@@ -29,6 +30,8 @@ const (
 	funcPcfile    = 20         // the offsets of _func's fields
 	funcPcln      = 24
 	funcNpcdata   = 28
+	funcCuOffset  = 32
+	funcStartLine = 36
 	pcdataInlTree = 2 // abi.PCDATA_InlTreeIndex
 	pcdataArgLive = 3 // abi.PCDATA_ArgLiveIndex
 )
@@ -36,6 +39,7 @@ const (
 // pclnTab locates a pclntab in mem.
 type pclnTab struct {
 	nfunc       int
+	cutab       int // the start of cutab in mem; filetab follows it, then pctab
 	pctab, pcln int // the starts of pctab and of functab/_func records in mem
 	end         int // where the records may go up to
 }
@@ -50,11 +54,11 @@ func findPcln(mem []byte) (pclnTab, error) {
 			continue
 		}
 		nfunc := le.Uint64(mem[at+8:])
-		pctabOff, pclnOff := le.Uint64(mem[at+56:]), le.Uint64(mem[at+64:])
-		if nfunc == 0 || nfunc > 1<<24 || pctabOff < pcHeaderSize || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
+		cuOff, pctabOff, pclnOff := le.Uint64(mem[at+40:]), le.Uint64(mem[at+56:]), le.Uint64(mem[at+64:])
+		if nfunc == 0 || nfunc > 1<<24 || cuOff < pcHeaderSize || pctabOff < cuOff || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
 			continue
 		}
-		t := pclnTab{nfunc: int(nfunc), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
+		t := pclnTab{nfunc: int(nfunc), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
 		if t.pcln+8*(t.nfunc+1) > len(mem) {
 			continue
 		}
@@ -128,9 +132,11 @@ func stripLines(mem []byte) (int, error) {
 				return 0, &FormatError{Offset: at, What: fmt.Sprintf("function %d: pcdata %d runs past pctab", i, d)}
 			}
 		}
-		le.PutUint32(mem[fp+funcPcfile:], 0)
-		le.PutUint32(mem[fp+funcPcln:], 0)
+		for _, f := range []int{funcPcfile, funcPcln, funcCuOffset, funcStartLine} {
+			le.PutUint32(mem[fp+f:], 0)
+		}
 	}
+	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile
 	zeroed := 0
 	for i := 1; i < len(pctab); i++ {
 		if !kept[i] && pctab[i] != 0 {
