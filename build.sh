@@ -269,12 +269,25 @@ cmd_build() {
 	need_go
 	mkdir -p build
 	log "building static/ (GOOS=js GOARCH=wasm)"
-	# Inlining off (-l) in the packages only the page runs (not the engine's): a smaller app.wasm.
+	# Inlining off (-l) in the packages only the page runs (not the engine's,
+	# lstm/ and wasm/engine, whose hot paths need it), and in the standard
+	# packages only the page and the engine's messages call: a smaller app.wasm.
 	local ui p gcflags=()
-	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/cell/... lstmplayground/wasm/lesson/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... honnef.co/go/js/dom/v2/...'
+	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/cell/... lstmplayground/wasm/lesson/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... lstmplayground/wasm/words/... lstmplayground/wasm/client/... lstmplayground/wasm/settings/... honnef.co/go/js/dom/v2/...'
+	ui+=' fmt reflect strconv internal/strconv internal/fmtsort encoding/base64 compress/flate bufio encoding/csv time syscall/js'
 	for p in $ui; do gcflags+=("-gcflags=$p=-l"); done
+	# dom/v2's wrappers (the methods that return a Node, an Element or an Event)
+	# would link each method the page calls for all of dom/v2's element types:
+	# the page uses wasm/ui/browser's (elements_js.go) instead.
+	local bad
+	bad=$(grep -rnP --include='*_js.go' '(?<!browser)\.(GetElementByID|QuerySelector|QuerySelectorAll|CreateElement|CreateElementNS|CreateTextNode|ParentNode|ParentElement|NextSibling|PreviousSibling|FirstChild|LastChild|ChildNodes|Closest|Target|CurrentTarget|RelatedTarget|DocumentElement|ActiveElement|AddEventListener|OffsetParent|NextElementSibling|PreviousElementSibling|GetElementsByClassName|GetElementsByTagName|WrapElement|WrapHTMLElement|WrapNode|WrapEvent)\(' wasm || true)
+	[ -z "$bad" ] || die "use wasm/ui/browser's element functions, not dom/v2's wrappers: $bad"
 	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
-	go run ./tools/wasmdata -o build/app.wasm build/app.wasm # joins the linker's 100,000 data segments
+	# wasmdata joins the linker's 100,000 data segments and drops the functions'
+	# file and line tables (stack traces show ?:0; WASM_LINES=1 keeps them).
+	local nolines=-nolines
+	[ -z "${WASM_LINES:-}" ] || nolines=
+	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm
 	build_kernels
 	local whash ehash khash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)

@@ -9,12 +9,15 @@
 // instantiation is the same. Measured on the page's app.wasm (./build.sh build):
 // see the commit that added this tool.
 //
-//	wasmdata [-gap 64] -o out.wasm in.wasm
+//	wasmdata [-gap 64] [-nolines] -o out.wasm in.wasm
 //
 // Only active segments of memory 0 with an i32.const offset are joined, and
 // only with the next such segment in the section when it starts at or after
 // the first one's end and fewer than -gap bytes later; any other segment stays
 // as it is. A data count section, if present, is updated.
+//
+// With -nolines it first drops the source positions of a Go program's
+// functions from its pclntab (lines.go): stack traces then show "?:0".
 package main
 
 import (
@@ -83,21 +86,29 @@ func merge(segs []segment, gap int) []segment {
 func main() {
 	gap := flag.Int("gap", 64, "join segments fewer than this many zero bytes apart")
 	out := flag.String("o", "", "write the module here (may be the input)")
+	nolines := flag.Bool("nolines", false, "drop the Go functions' file, line and inlining tables (lines.go)")
 	flag.Parse()
 	if flag.NArg() != 1 || *out == "" || *gap < 0 {
-		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] -o out.wasm in.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] [-nolines] -o out.wasm in.wasm")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *out, *gap); err != nil {
+	if err := run(flag.Arg(0), *out, *gap, *nolines); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmdata:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, gap int) error {
+func run(in, out string, gap int, nolines bool) error {
 	module, err := os.ReadFile(in)
 	if err != nil {
 		return err
+	}
+	if nolines {
+		n, err := stripModuleLines(module)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("wasmdata: file, line and inlining tables dropped, %d bytes zeroed\n", n)
 	}
 	merged, st, err := mergeModule(module, gap)
 	if err != nil {

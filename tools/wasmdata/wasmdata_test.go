@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -192,10 +193,19 @@ func TestMergeGoProgram(t *testing.T) {
 // runBoth runs both modules under Node.js with Go's wasm_exec_node.js and
 // compares what they print.
 func runBoth(t *testing.T, goCmd, orig, merged string) {
+	outs := runNode(t, goCmd, orig, merged)
+	if outs != nil && (len(outs[0]) == 0 || !bytes.Equal(outs[0], outs[1])) {
+		t.Fatalf("the original printed %q, the merged one %q", outs[0], outs[1])
+	}
+}
+
+// runNode runs both modules under Node.js with Go's wasm_exec_node.js and
+// returns what they print (nil without Node.js).
+func runNode(t *testing.T, goCmd, orig, merged string) *[2][]byte {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Log("no Node.js: the merged module was not run")
-		return
+		t.Log("no Node.js: the modules were not run")
+		return nil
 	}
 	root, err := exec.Command(goCmd, "env", "GOROOT").Output()
 	if err != nil {
@@ -209,7 +219,68 @@ func runBoth(t *testing.T, goCmd, orig, merged string) {
 			t.Fatalf("node %s: %v\n%s", m, err, outs[i])
 		}
 	}
-	if len(outs[0]) == 0 || !bytes.Equal(outs[0], outs[1]) {
-		t.Fatalf("the original printed %q, the merged one %q", outs[0], outs[1])
+	return &outs
+}
+
+// TestNoLinesGoProgram links testdata/unwind for js/wasm, drops its line
+// tables and, where Node.js is installed, checks that it computes the same
+// (stack growth, garbage collection, recovered panics, goroutines, defers)
+// and that the runtime no longer knows source lines.
+func TestNoLinesGoProgram(t *testing.T) {
+	if runtime.GOOS == "js" || testing.Short() {
+		t.Skip("links a Go program with the go command")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "orig.wasm")
+	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/unwind")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	module, err := os.ReadFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := memoryImage(t, module)
+	n, err := stripModuleLines(module)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ := memoryImage(t, module)
+	if n == 0 || len(got) != len(want) {
+		t.Fatalf("%d bytes zeroed; memory %d bytes, was %d", n, len(got), len(want))
+	}
+	if _, err := stripModuleLines(append([]byte(nil), module...)); err != nil {
+		t.Errorf("a stripped module does not strip again: %v", err)
+	}
+	out := filepath.Join(dir, "nolines.wasm")
+	if err := os.WriteFile(out, module, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := runNode(t, goCmd, orig, out)
+	if outs == nil {
+		return
+	}
+	a, b := string(outs[0]), string(outs[1])
+	if !strings.HasSuffix(a, "\nlines: true\n") || !strings.HasSuffix(b, "\nlines: false\n") ||
+		strings.TrimSuffix(a, "lines: true\n") != strings.TrimSuffix(b, "lines: false\n") {
+		t.Fatalf("the original printed %q, the stripped one %q", a, b)
+	}
+}
+
+func TestNoLinesRejectsOtherData(t *testing.T) {
+	for _, module := range [][]byte{
+		testModule(simpleSeg(0, "no pclntab here")),
+		testModule(simpleSeg(8, "\xf1\xff\xff\xff\x00\x00\x01\x08\x05")), // a header cut short
+	} {
+		_, err := stripModuleLines(module)
+		var fe *FormatError
+		if !errors.As(err, &fe) {
+			t.Errorf("err = %v, want a *FormatError", err)
+		}
 	}
 }

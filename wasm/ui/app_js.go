@@ -268,11 +268,11 @@ func (a *app) engineFailed(msg string) {
 	a.failed = true
 	a.st.Running = false
 	if !a.shown && a.v.Boot != nil {
-		if st := dom.GetWindow().Document().GetElementByID("boot-status"); st != nil {
+		if st := browser.ByID("boot-status"); st != nil {
 			st.SetTextContent(msg)
 			st.Class().Add("boot-error")
 		}
-		if bar := dom.GetWindow().Document().GetElementByID("boot-progress"); bar != nil {
+		if bar := browser.ByID("boot-progress"); bar != nil {
 			browser.SetHidden(bar, true)
 		}
 		return
@@ -294,13 +294,13 @@ func (a *app) versionMismatch(ve *client.VersionError) {
 		"(the page speaks protocol %d, the engine %d): the browser kept an old copy of one of them. Reload the page to load both anew.", ve.Page, ve.Engine))
 	at := a.v.Fatal
 	if !a.shown && a.v.Boot != nil {
-		if st, ok := dom.GetWindow().Document().GetElementByID("boot-status").(dom.HTMLElement); ok && st != nil {
+		if st := browser.ByID("boot-status"); st != nil {
 			at = st
 		}
 	}
 	btn := a.v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("reload-page"), "Reload the page")
 	browser.Listen(btn, "click", func(dom.Event) { browser.ReloadPage() })
-	at.ParentNode().InsertBefore(btn, at.NextSibling())
+	browser.Parent(at).InsertBefore(btn, browser.NextSibling(at))
 }
 
 // ---- sending what the person changed ----

@@ -48,7 +48,7 @@ func (a *app) openBoard(b share.Board) {
 	bs := &boardState{ref: b, v: a.v.BuildBoard(a.w, orders)}
 	a.cls.brd = bs
 	browser.SetText(bs.v.Heading, a.w("class.reading"))
-	browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", true)
+	browser.SetClass(browser.Root(), "board-mode", true)
 	a.tourSt.quiet, a.tourSt.id = true, "" // no guided tour over the board
 	browser.SetHidden(a.v.Tour.Root, true)
 	browser.Listen(bs.v.Sort, "change", func(dom.Event) { a.renderBoard() })
@@ -248,7 +248,7 @@ func (a *app) openRun(e classroom.Entry) {
 		a.boardProblem("")
 		s.Model = model
 		bs.viewing = true
-		browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", false)
+		browser.SetClass(browser.Root(), "board-mode", false)
 		browser.SetHidden(bs.v.Back, false)
 		a.whenStarted(func() { a.applyPlan(s, fromLink, nil) })
 		bs.v.BackBtn.Focus()
@@ -272,7 +272,7 @@ func (a *app) backToBoard() {
 	bs := a.cls.brd
 	bs.viewing = false
 	browser.SetHidden(bs.v.Back, true)
-	browser.SetClass(dom.GetWindow().Document().DocumentElement(), "board-mode", true)
+	browser.SetClass(browser.Root(), "board-mode", true)
 	a.paintCurves()
 	a.refreshBoard()
 }

@@ -220,8 +220,8 @@ func (a *app) wireCell() {
 	for i := range v.Figs {
 		browser.Listen(v.Figs[i].Img, "pointermove", func(ev dom.Event) { a.cellHover(i, ev) })
 	}
-	browser.Listen(v.Parts, "focusin", func(ev dom.Event) { a.showEquation(0, ev.Target().GetAttribute("data-part")) })
-	browser.Listen(v.Parts, "pointerover", func(ev dom.Event) { a.showEquation(0, ev.Target().GetAttribute("data-part")) })
+	browser.Listen(v.Parts, "focusin", func(ev dom.Event) { a.showEquation(0, browser.Target(ev).GetAttribute("data-part")) })
+	browser.Listen(v.Parts, "pointerover", func(ev dom.Event) { a.showEquation(0, browser.Target(ev).GetAttribute("data-part")) })
 	browser.Listen(v.Play, "click", func(dom.Event) { a.togglePlay() })
 	browser.Listen(v.Speed, "change", func(dom.Event) {
 		if a.cellSt.stop != nil {

@@ -54,7 +54,7 @@ func (a *app) w(id string, args ...string) string { return words.Text(a.cls.lang
 // board mode, Send to the class for a class link; Start a class always.
 func (a *app) initClass() {
 	c := &a.cls
-	c.lang, _ = words.ParseTag(dom.GetWindow().Document().DocumentElement().GetAttribute("lang"))
+	c.lang, _ = words.ParseTag(browser.Root().GetAttribute("lang"))
 	c.start = a.v.BuildClassStart(a.w)
 	browser.Listen(c.start.Start, "click", func(dom.Event) { a.startClass() })
 	copyButton(c.start.CopyStudent, c.start.Student, a.w)

@@ -105,7 +105,6 @@ func (a *app) wireData() {
 // anything is typed: in the field's hint, or in a hint of its own.
 func (a *app) showRanges() {
 	v := a.v
-	doc := dom.GetWindow().Document()
 	for _, r := range []struct {
 		in     *dom.HTMLInputElement
 		bounds string
@@ -120,17 +119,17 @@ func (a *app) showRanges() {
 		{v.Temperature, present.SpecTemperature.Bounds()},
 	} {
 		idv := r.in.ID() + "-range"
-		if doc.GetElementByID(idv) != nil {
+		if browser.ByID(idv) != nil {
 			continue
 		}
-		if note, ok := doc.GetElementByID(r.in.ID() + "-note").(dom.HTMLElement); ok && note != nil {
+		if note := browser.ByID(r.in.ID() + "-note"); note != nil {
 			// a compact field of the top bar: "↺ resets · 1 to 512"
 			note.AppendChild(v.B.El("span", browser.ID(idv), browser.Cls("range"), " · "+r.bounds))
-		} else if hint, ok := doc.GetElementByID(r.in.ID() + "-hint").(dom.HTMLElement); ok && hint != nil {
+		} else if hint := browser.ByID(r.in.ID() + "-hint"); hint != nil {
 			hint.AppendChild(v.B.El("span", browser.ID(idv), browser.Cls("range"), " Allowed: "+r.bounds+"."))
 		} else {
 			p := v.B.El("p", browser.Cls("hint range"), browser.ID(idv), "Allowed: "+r.bounds+".")
-			r.in.ParentNode().InsertBefore(p, r.in.NextSibling())
+			browser.Parent(r.in).InsertBefore(p, browser.NextSibling(r.in))
 		}
 		desc := strings.TrimSpace(r.in.GetAttribute("aria-describedby"))
 		if !strings.Contains(" "+desc+" ", " "+r.in.ID()+"-note ") && !strings.Contains(" "+desc+" ", " "+r.in.ID()+"-hint ") {

@@ -336,7 +336,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 			w.Spans = append(w.Spans, s)
 			w.Text.AppendChild(s)
 			if tr.Kind == lstm.Numbers && t+1 < tr.T {
-				w.Text.AppendChild(a.v.B.Doc.CreateTextNode(" "))
+				w.Text.AppendChild(a.v.B.Text(" "))
 			}
 		}
 	}
@@ -533,11 +533,11 @@ func (a *app) wireInside() {
 	})
 	browser.Listen(w.State, "change", func(dom.Event) { a.invalidate(DirtyUnits) })
 	browser.Listen(w.FeatBody, "click", func(ev dom.Event) {
-		t := ev.Target()
+		t := browser.Target(ev)
 		if t == nil {
 			return
 		}
-		btn := t.Closest("button[data-unit]")
+		btn := browser.Closest(t, "button[data-unit]")
 		if btn == nil {
 			return
 		}

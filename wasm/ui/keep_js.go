@@ -880,7 +880,7 @@ func (a *app) wireKeep() {
 // the embed mode.
 func (a *app) applyView(o keep.ViewOptions) {
 	v := a.v
-	html := dom.GetWindow().Document().DocumentElement()
+	html := browser.Root()
 	groups := map[string][]dom.HTMLElement{
 		share.HideData:      {v.GrpData},
 		share.HideSettings:  {v.GrpSettings, v.GrpArch},
@@ -917,7 +917,7 @@ func (a *app) applyView(o keep.ViewOptions) {
 			browser.SetClass(html, "only", true)
 			for _, t := range targets {
 				t.Class().Add("keep-target")
-				for p := t.ParentElement(); p != nil && p != v.App; p = p.ParentElement() {
+				for p := browser.Parent(t); p != nil && p != v.App; p = browser.Parent(p) {
 					p.Class().Add("keep-path")
 				}
 			}

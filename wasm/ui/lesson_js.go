@@ -79,7 +79,7 @@ func (a *app) enterLesson(i int) {
 	i = max(0, min(i, len(chs)-1))
 	ls.on, ls.i = true, i
 	a.unmarkLesson()
-	html := dom.GetWindow().Document().DocumentElement()
+	html := browser.Root()
 	browser.SetClass(html, "only", true)
 	browser.SetClass(html, "in-lesson", true)
 	ids := lesson.Panels(i)
@@ -110,7 +110,7 @@ func (a *app) markLessonTarget(t dom.HTMLElement) {
 	ls := &a.lessonSt
 	t.Class().Add("keep-target")
 	ls.targets = append(ls.targets, t)
-	for p := t.ParentElement(); p != nil && p != a.v.App; p = p.ParentElement() {
+	for p := browser.Parent(t); p != nil && p != a.v.App; p = browser.Parent(p) {
 		p.Class().Add("keep-path")
 		ls.paths = append(ls.paths, p)
 	}
@@ -132,7 +132,7 @@ func (a *app) unmarkLesson() {
 func (a *app) leaveLesson() {
 	a.lessonSt.on = false
 	a.unmarkLesson()
-	html := dom.GetWindow().Document().DocumentElement()
+	html := browser.Root()
 	browser.SetClass(html, "only", false)
 	browser.SetClass(html, "in-lesson", false)
 	browser.SetClass(html, "lesson-stages", false)

@@ -42,7 +42,7 @@ func (a *app) buildRecovery() {
 	b := v.B
 	// The alert of a refused Train, beside the general one.
 	if gen, ok := v.Alerts[""]; ok {
-		gen.ParentNode().InsertBefore(v.Alert(present.FieldTrain), gen)
+		browser.Parent(gen).InsertBefore(v.Alert(present.FieldTrain), gen)
 	}
 	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
 	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
@@ -51,7 +51,7 @@ func (a *app) buildRecovery() {
 	r.box = b.El("div", browser.Cls("notice recovery"), browser.Attr("aria-label", "Training engine"), browser.Attr("role", "region"), r.msg, r.buttons)
 	browser.SetHidden(r.buttons, true)
 	browser.SetHidden(r.box, true)
-	v.Fatal.ParentNode().InsertBefore(r.box, v.Fatal.NextSibling())
+	browser.Parent(v.Fatal).InsertBefore(r.box, browser.NextSibling(v.Fatal))
 	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
 		a.failed = false

@@ -58,7 +58,7 @@ func (a *app) wireSlowmo() {
 	a.v.GrpRun.InsertBefore(s.btn, a.v.Reset)
 	s.why = b.El("p", browser.Cls("notice"), browser.ID("slowmo-why"), browser.Attr("role", "status"))
 	browser.SetHidden(s.why, true)
-	a.v.Notice.ParentNode().InsertBefore(s.why, a.v.Notice.NextSibling())
+	browser.Parent(a.v.Notice).InsertBefore(s.why, browser.NextSibling(a.v.Notice))
 	a.buildSlowPanel()
 	a.v.App.InsertBefore(s.sec, a.v.Fatal)
 	browser.Listen(s.btn, "click", func(dom.Event) { a.slowPress() })
@@ -127,7 +127,7 @@ func (a *app) slowWords() {
 	browser.SetText(s.prev, sayID("slowmo.prev"))
 	browser.SetText(s.next, sayID("slowmo.next"))
 	browser.SetText(s.windowNote, sayID("slowmo.window"))
-	s.stages[0].ParentNode().ParentNode().(dom.Element).SetAttribute("aria-label", sayID("slowmo.stages"))
+	browser.Parent(browser.Parent(s.stages[0])).SetAttribute("aria-label", sayID("slowmo.stages"))
 	for i, st := range s.stages {
 		browser.SetText(st, sayID("slowmo.stage."+strconv.Itoa(i+1)))
 	}

@@ -43,7 +43,7 @@ func (a *app) wireTopBar() {
 	})
 	browser.Listen(v.LargeText, "click", func(dom.Event) {
 		a.largeText = !a.largeText
-		html := dom.GetWindow().Document().DocumentElement()
+		html := browser.Root()
 		browser.SetClass(html, "large-text", a.largeText)
 		v.LargeText.SetAttribute("aria-pressed", strconv.FormatBool(a.largeText))
 		a.invalidate(DirtyAll)

@@ -25,9 +25,13 @@ type Cls string
 type Build struct{ Doc dom.Document }
 
 // El creates a tag with the given parts: cls and attr values, strings (text
-// nodes, set as text) and child nodes, in order.
+// nodes, set as text) and child nodes, in order. The element is a
+// *dom.HTMLButtonElement, *dom.HTMLInputElement, *dom.HTMLSelectElement,
+// *dom.HTMLTextAreaElement, *dom.HTMLCanvasElement, *dom.HTMLAnchorElement or
+// *dom.HTMLImageElement for those tags, a *dom.BasicHTMLElement otherwise
+// (see wrapTag).
 func (b Build) El(tag string, parts ...any) dom.HTMLElement {
-	e := newElement(b.Doc, tag)
+	e := wrapTag(tag, b.Doc.Underlying().Call("createElement", tag))
 	for _, p := range parts {
 		switch p := p.(type) {
 		case Cls:
@@ -54,49 +58,6 @@ func (b Build) El(tag string, parts ...any) dom.HTMLElement {
 		}
 	}
 	return e
-}
-
-// newElement creates an element of tag as dom's type for it: dom finds the
-// type by comparing the element's constructor with each of some seventy
-// (two calls into JavaScript each), which took most of the time the page
-// needs to build itself; the tags the page uses are named here.
-func newElement(doc dom.Document, tag string) dom.HTMLElement {
-	o := doc.Underlying().Call("createElement", tag)
-	el := &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: o}}}
-	switch tag {
-	case "div":
-		return &dom.HTMLDivElement{BasicHTMLElement: el}
-	case "p":
-		return &dom.HTMLParagraphElement{BasicHTMLElement: el}
-	case "span":
-		return &dom.HTMLSpanElement{BasicHTMLElement: el}
-	case "button":
-		return &dom.HTMLButtonElement{BasicHTMLElement: el}
-	case "label":
-		return &dom.HTMLLabelElement{BasicHTMLElement: el}
-	case "input":
-		return &dom.HTMLInputElement{BasicHTMLElement: el}
-	case "option":
-		return &dom.HTMLOptionElement{BasicHTMLElement: el}
-	case "canvas":
-		return &dom.HTMLCanvasElement{BasicHTMLElement: el}
-	case "select":
-		return &dom.HTMLSelectElement{BasicHTMLElement: el}
-	case "h1", "h2", "h3", "h4", "h5", "h6":
-		return &dom.HTMLHeadingElement{BasicHTMLElement: el}
-	case "th", "td":
-		return &dom.HTMLTableCellElement{BasicHTMLElement: el}
-	case "tr":
-		return &dom.HTMLTableRowElement{BasicHTMLElement: el}
-	case "thead", "tbody":
-		return &dom.HTMLTableSectionElement{BasicHTMLElement: el}
-	case "li":
-		return &dom.HTMLLIElement{BasicHTMLElement: el}
-	case "section", "figure", "figcaption", "header", "footer", "main", "var", "sub", "sup", "dt", "dd",
-		"summary", "strong", "em", "mark", "small", "kbd", "code", "b", "i":
-		return el // dom's type for an element of no interface of its own
-	}
-	return dom.WrapHTMLElement(o)
 }
 
 // ID is the attribute id=v.
@@ -143,13 +104,6 @@ func SetClass(e dom.Element, name string, on bool) {
 	} else if e.Class().Contains(name) {
 		e.Class().Remove(name)
 	}
-}
-
-// Listen adds an event listener for the life of the page. The page is built
-// once and never torn down, so these listeners and their js.Func wrappers
-// (dom/v2 AddEventListener) are never removed or released.
-func Listen(e dom.EventTarget, typ string, f func(dom.Event)) {
-	e.AddEventListener(typ, false, f)
 }
 
 // ClientRect returns an element's position on the screen.

@@ -39,9 +39,9 @@ func isTranslatable(name string) bool {
 // textNode returns a text node holding s in the page's language.
 func textNode(doc dom.Document, s string) dom.Node {
 	t := words(s)
-	o := doc.Underlying().Call("createTextNode", t) // as dom's CreateTextNode, without its look at the type
-	mark(o, "", s, t)
-	return &dom.Text{BasicNode: &dom.BasicNode{Value: o}}
+	n := rawText(doc, t)
+	mark(n.Underlying(), "", s, t)
+	return n
 }
 
 // mark remembers on v the English en of what it shows as tr (its text, or

@@ -94,7 +94,7 @@ func (v *View) CellPartButtons(n int) []*dom.HTMLButtonElement {
 		c.Buttons = append(c.Buttons, btn)
 	}
 	for i, btn := range c.Buttons {
-		browser.SetHidden(btn.ParentElement(), i >= n)
+		browser.SetHidden(browser.Parent(btn), i >= n)
 	}
 	return c.Buttons[:n]
 }

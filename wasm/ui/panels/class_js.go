@@ -55,8 +55,8 @@ func (v *View) BuildClassStart(w Words) *ClassStart {
 		b.El("p", browser.Cls("hint"), w("class.startHint")),
 		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-title"), w("class.titleLabel")), c.Title),
 		b.El("div", browser.Cls("file-row"), c.Start), c.Status, c.Result)
-	if box := v.Keep.LinkBox; box != nil && box.ParentElement() != nil {
-		box.ParentElement().InsertBefore(c.Root, box.NextSibling())
+	if box := v.Keep.LinkBox; box != nil && browser.Parent(box) != nil {
+		browser.Parent(box).InsertBefore(c.Root, browser.NextSibling(box))
 	}
 	return c
 }

@@ -39,7 +39,7 @@ func (v *View) buildLesson() dom.HTMLElement {
 		return b.El("button", browser.Attr("type", "button"), browser.Cls(cls), Say(key)).(*dom.HTMLButtonElement)
 	}
 	l.Open = btn("lessonui.button", "btn btn-quiet")
-	if p := v.Tour.Open.ParentNode(); p != nil {
+	if p := browser.Parent(v.Tour.Open); p != nil {
 		p.InsertBefore(l.Open, v.Tour.Open)
 	}
 	l.Progress = b.El("span", browser.Cls("lesson-progress"))

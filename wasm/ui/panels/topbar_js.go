@@ -30,9 +30,9 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	statU := stat("stat-update", "Update", "Updates (optimizer steps) the model has had")
 	statL := stat("stat-loss", "Loss", "Loss of the last update")
 	statR := stat("stat-rate", "Chars/s", "Training speed: characters (or values) per second")
-	v.StatUpdate = statU.LastChild().(dom.HTMLElement)
-	v.StatLoss = statL.LastChild().(dom.HTMLElement)
-	v.StatRate = statR.LastChild().(dom.HTMLElement)
+	v.StatUpdate = browser.LastElement(statU)
+	v.StatLoss = browser.LastElement(statL)
+	v.StatRate = browser.LastElement(statR)
 
 	compact := func(idv, label, note string, control dom.HTMLElement) (dom.HTMLElement, dom.HTMLElement) {
 		control.SetAttribute("aria-describedby", idv+"-note")

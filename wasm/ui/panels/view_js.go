@@ -247,8 +247,8 @@ type Choices struct {
 func New(doc dom.Document, ch Choices) *View {
 	v := &View{B: browser.Build{Doc: doc}, Alerts: map[string]dom.HTMLElement{}, Controls: map[string]dom.HTMLElement{}}
 	b := v.B
-	v.App = doc.GetElementByID("app").(dom.HTMLElement)
-	if boot, ok := doc.GetElementByID("boot").(dom.HTMLElement); ok {
+	v.App = browser.ByID("app")
+	if boot := browser.ByID("boot"); boot != nil {
 		v.Boot = boot
 	}
 	browser.Clear(v.App)
