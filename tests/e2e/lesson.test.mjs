@@ -44,7 +44,10 @@ async function answerBoth() {
 function agreeOnce(vs) {
   assert.equal(vs.length, 2);
   assert.deepEqual(vs.map((v) => v.state).sort(), ['confirm', 'refute'], JSON.stringify(vs));
-  const [yes, no] = [I('lesson.confirm') + ' ', I('lesson.refute') + ' '];
+  // The two sentences are joined as the language writes them: a space after
+  // an English full stop, none after a Chinese one.
+  const sep = lang === 'en' ? ' ' : '';
+  const [yes, no] = [I('lesson.confirm') + sep, I('lesson.refute') + sep];
   assert.ok(vs[vs[0].state === 'confirm' ? 0 : 1].text.startsWith(yes), vs[0].text);
   assert.ok(vs[vs[0].state === 'confirm' ? 1 : 0].text.startsWith(no), vs[1].text);
   const reason = (t) => (t.startsWith(yes) ? t.slice(yes.length) : t.slice(no.length));

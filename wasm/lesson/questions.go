@@ -78,7 +78,7 @@ func (v Verdict) Feedback(picked int, tr cell.Text) string {
 	if v.Confirms(picked) {
 		head = KeyConfirm
 	}
-	return tr(head) + " " + v.Words(tr)
+	return Join(tr(head), v.Words(tr))
 }
 
 // verdict returns the verdict for answer a (0 or 1), read at step at, with

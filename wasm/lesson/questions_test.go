@@ -154,3 +154,19 @@ func TestQuestionsSafe(t *testing.T) {
 		}
 	}
 }
+
+func TestJoin(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"Yes.", "The gate opened.", "Yes. The gate opened."},
+		{"对。", "门打开了。", "对。门打开了。"},
+		{"对！", "门打开了。", "对！门打开了。"},
+		{"他说“对。”", "门打开了。", "他说“对。”门打开了。"},
+		{"He said “yes.”", "Then", "He said “yes.” Then"},
+		{"", "b", "b"},
+		{"a", "", "a"},
+	} {
+		if got := Join(tc.a, tc.b); got != tc.want {
+			t.Errorf("Join(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

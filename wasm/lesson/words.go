@@ -3,6 +3,7 @@ package lesson
 import (
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"lstmplayground/wasm/cell"
 )
@@ -26,4 +27,29 @@ func Keys() []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// Join joins two sentences as their language writes them: with a space
+// after an English full stop, with none after a Chinese one (。！？ and the
+// other full-width marks), which already holds its own space.
+func Join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	r, _ := utf8.DecodeLastRuneInString(a)
+	if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == '”' && fullWidthBefore(a) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// fullWidthBefore reports whether a closing quote at the end of a follows a
+// full-width mark (“……。”).
+func fullWidthBefore(a string) bool {
+	a = a[:len(a)-len("”")]
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }

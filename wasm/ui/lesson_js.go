@@ -272,7 +272,7 @@ func (a *app) paintLesson(d Dirty) {
 		ls.rel, mc = lesson.RelativeChange(ls.rel, view.C, view.C0, view.T, view.H)
 		ls.rel, mh = lesson.RelativeChange(ls.rel, view.Hid, view.H0, view.T, view.H)
 		if !math.IsNaN(mc) && !math.IsNaN(mh) {
-			text = sayID(lesson.KeyMean, cell.FormatPercent(mc), cell.FormatPercent(mh)) + " " + sayID(lesson.KeyExplain)
+			text = lesson.Join(sayID(lesson.KeyMean, cell.FormatPercent(mc), cell.FormatPercent(mh)), sayID(lesson.KeyExplain))
 		}
 	}
 	browser.SetText(a.v.Less.Extra, text)
