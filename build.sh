@@ -116,12 +116,14 @@ simd_browser_tests() {
 }
 
 # worker_tests builds the Cloudflare Worker and runs its tests in the local
-# Workers runtime (wrangler dev on 127.0.0.1, with a temporary KV namespace).
+# Workers runtime (wrangler dev on 127.0.0.1, with a temporary KV namespace),
+# one file at a time (each starts its own wrangler dev; the page test trains in
+# Chromium beside them).
 worker_tests() {
 	need_browser
 	cmd_worker
 	log "the Worker in the local Workers runtime (wrangler dev)"
-	WRANGLER_SEND_METRICS=false node --test tests/worker/ || die "Worker tests failed"
+	WRANGLER_SEND_METRICS=false node --test --test-concurrency=1 tests/worker/ || die "Worker tests failed"
 }
 
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
