@@ -12,8 +12,8 @@ var enSlowmo = map[string]string{
 	"slowmo.why.noModel": "There is no model yet: choose a training text first.",
 	"slowmo.waiting":     "Making the update…",
 	"slowmo.failed":      "The update was not made: {1}", // {1} why, a sentence
-	"slowmo.prev":        "Back",
-	"slowmo.next":        "Next",
+	"slowmo.prev":        "Previous stage",
+	"slowmo.next":        "Next stage",
 	"slowmo.close":       "Close",
 	"slowmo.pos":         "Stage {1} of {2} · position {3} of {4}", // {1} stage, {2} stages, {3} position, {4} positions
 	"slowmo.keys":        "Keys: ← and → move one position; Home and End go to the first and the last; Escape closes.",
@@ -89,8 +89,8 @@ var zhSlowmo = map[string]string{
 	"slowmo.why.noModel": "还没有模型：请先选择训练文本。",
 	"slowmo.waiting":     "正在进行更新…",
 	"slowmo.failed":      "这次更新没有进行：{1}",
-	"slowmo.prev":        "上一步",
-	"slowmo.next":        "下一步",
+	"slowmo.prev":        "上一阶段",
+	"slowmo.next":        "下一阶段",
 	"slowmo.close":       "关闭",
 	"slowmo.pos":         "第 {1} 阶段（共 {2} 个）· 第 {3} 步（共 {4} 步）",
 	"slowmo.keys":        "键盘：← 和 → 每次移动一步；首页键和尾页键跳到开头和结尾；退出键关闭。",
