@@ -58,11 +58,18 @@ need_npm() {
 	fi
 }
 
-# build_kernels assembles the SIMD kernels (lstm/kernels.wat) into build/kernels.wasm.
+# FMA_KERNELS are the kernels whose multiply-adds the FMA build fuses.
+FMA_KERNELS=matvec,matvect,gemmacc
+
+# build_kernels assembles the SIMD kernels (lstm/kernels.wat) into build/kernels.wasm,
+# and their FMA build (tools/watfma: relaxed SIMD's f64x2.relaxed_madd in the
+# matrix loops) into build/kernels-fma.wasm.
 build_kernels() {
 	need_npm
 	mkdir -p build
 	node_modules/.bin/wat2wasm lstm/kernels.wat -o build/kernels.wasm
+	go run ./tools/watfma -funcs "$FMA_KERNELS" lstm/kernels.wat >build/kernels-fma.wat
+	node_modules/.bin/wat2wasm --enable-relaxed-simd build/kernels-fma.wat -o build/kernels-fma.wasm
 }
 
 # browser_tests builds static/, serves it on a free loopback port and runs the
@@ -113,6 +120,8 @@ simd_browser_tests() {
 	need_browser
 	log "lstm conformance and kernel-against-Go tests in Chromium's Web Worker, with the SIMD kernels"
 	node tests/simd/chromium.mjs | grep -v -E '^(=== RUN|    --- PASS)' || die "the SIMD tests in Chromium failed"
+	log "the same with the FMA build of the kernels"
+	node tests/simd/chromium.mjs --fma "$FMA_KERNELS" | grep -v -E '^(=== RUN|    --- PASS)' || die "the SIMD tests (FMA kernels) in Chromium failed"
 }
 
 # worker_tests builds the Cloudflare Worker and runs its tests in the local
@@ -195,6 +204,9 @@ cmd_test() {
 	build_kernels
 	LSTM_KERNEL="$ROOT/build/kernels.wasm" GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
 		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/... ./wasm/engine/...
+	log "go test (js/wasm under Node, with the FMA build of the kernels)"
+	LSTM_KERNEL="$ROOT/build/kernels-fma.wasm" LSTM_KERNEL_FMA=1 GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
+		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/...
 
 	simd_browser_tests
 
@@ -291,17 +303,19 @@ cmd_build() {
 	[ -z "${WASM_LINES:-}" ] || nolines=
 	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm
 	build_kernels
-	local whash ehash khash size gz
+	local whash ehash khash fhash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
 	ehash=$(sha256sum "$(wasm_exec_dir)/wasm_exec.js" | cut -c1-12)
 	khash=$(sha256sum build/kernels.wasm | cut -c1-12)
-	rm -f static/app.*.wasm static/kernels.*.wasm static/wasm_exec*.js static/build.json
+	fhash=$(sha256sum build/kernels-fma.wasm | cut -c1-12)
+	rm -f static/app.*.wasm static/kernels.*.wasm static/kernels-fma.*.wasm static/wasm_exec*.js static/build.json
 	cp build/app.wasm "static/app.$whash.wasm"
 	cp build/kernels.wasm "static/kernels.$khash.wasm"
+	cp build/kernels-fma.wasm "static/kernels-fma.$fhash.wasm"
 	cp "$(wasm_exec_dir)/wasm_exec.js" "static/wasm_exec.$ehash.js"
 	size=$(stat -c %s build/app.wasm)
-	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
-		"$whash$ehash$khash" "$whash" "$size" "$khash" "$ehash" "$(go env GOVERSION)" >static/build.json
+	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","kernelFMA":"kernels-fma.%s.wasm","wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
+		"$whash$ehash$khash$fhash" "$whash" "$size" "$khash" "$fhash" "$ehash" "$(go env GOVERSION)" >static/build.json
 	# Brotli copies for the servers that can send them (the Go server, and
 	# Cloudflare compresses on its own); a static host sends gzip instead.
 	rm -f static/*.br

@@ -62,6 +62,13 @@ func add(y, x []float64) {
 // only if they agreed with the Go code on a self-check at start-up.
 func SIMD() bool { return simd }
 
+// FMA reports whether the SIMD kernels in use are their FMA build: the
+// matrix-vector and matrix-product sums of kernels.wat with each multiply-add
+// fused (relaxed SIMD's f64x2.relaxed_madd, one rounding instead of two), so
+// that results differ from the exact build's in the last bits. The loader
+// picks it where the browser has relaxed SIMD (static/kernel.js).
+func FMA() bool { return fma }
+
 // matVecAdd sets y[r] += Σ_k m[r·n+k]·x[k] for the rows r of m (len(y) rows of n = len(x)).
 func matVecAdd(y, m, x []float64) {
 	if len(m) < len(y)*len(x) {

@@ -4,7 +4,7 @@ package lstm
 
 // Without the lstmsimd build tag (natively, and in plain WebAssembly builds such
 // as `go test` under Node) the kernels are the Go code of kernels.go.
-const simd = false
+const simd, fma = false, false
 
 func simdMatVec(y, m, x []float64) { panic("lstm: no SIMD kernels in this build") }
 

@@ -46,8 +46,12 @@ func kernelTanh(x unsafe.Pointer, n int32)
 //go:wasmimport lstmkernel expshift
 func kernelExpShift(p, y unsafe.Pointer, m float64, n int32) float64
 
-// simd is whether the kernels are loaded and agree with the Go code.
-var simd = kernelAvailable() == 1 && kernelsAgree()
+// simd is whether the kernels are loaded and agree with the Go code; fma is
+// whether they are the FMA build (the loader's available returns 2).
+var (
+	simd = kernelAvailable() >= 1 && kernelsAgree()
+	fma  = simd && kernelAvailable() == 2
+)
 
 func simdMatVec(y, m, x []float64) {
 	kernelMatVec(unsafe.Pointer(&y[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&x[0]), int32(len(y)), int32(len(x)))

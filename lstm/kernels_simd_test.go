@@ -16,6 +16,42 @@ func TestSIMDKernelsLoaded(t *testing.T) {
 	if !SIMD() {
 		t.Fatal("the lstmsimd build runs without its kernels: run it with tests/simd/go_js_wasm_simd_exec and LSTM_KERNEL set")
 	}
+	t.Logf("FMA kernels in use: %v", FMA())
+}
+
+// TestSIMDFusedMultiplyAdd checks that the kernels round as their build says:
+// on a sum whose exact value is −2⁻⁶⁰, (1 + 2⁻³⁰)(1 − 2⁻³⁰) − 1, the exact build
+// rounds the product to 1 and gives 0; the FMA build rounds once and gives
+// −2⁻⁶⁰. Each kernel whose loops the FMA build fuses is checked in its vector
+// loop. (Relaxed SIMD lets an engine compute relaxed_madd unfused, on a CPU
+// without FMA; the FMA build then gains nothing, and this test says so.)
+func TestSIMDFusedMultiplyAdd(t *testing.T) {
+	const e = 1.0 / (1 << 30)
+	want := 0.0
+	if FMA() {
+		want = -e * e
+	}
+	check := func(what string, got float64) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s gives %g, want %g (FMA build: %v)", what, got, want, FMA())
+		}
+	}
+	// matvec, 4 rows of 8: row 0 sums 1·(−1) at k = 0, then (1+e)(1−e) at k = 4.
+	m, x, y := make([]float64, 4*8), make([]float64, 8), make([]float64, 4)
+	m[0], x[0], m[4], x[4] = 1, -1, 1+e, 1-e
+	simdMatVec(y, m, x)
+	check("matvec", y[0])
+	// matvect, 2 rows of 16 columns: column 0 sums over the rows.
+	mt, xt, yt := make([]float64, 2*16), []float64{-1, 1 - e}, make([]float64, 16)
+	mt[0], mt[16] = 1, 1+e
+	simdMatVecT(yt, mt, xt)
+	check("matvect", yt[0])
+	// gemmacc as addMulTN, dst (4, 4) over 2 steps: A(0,t) = a[4t], b[t·4].
+	a, b, d := make([]float64, 2*4), make([]float64, 2*4), make([]float64, 4*4)
+	a[0], b[0], a[4], b[4] = 1, -1, 1+e, 1-e
+	simdGemmAcc(d, 4, 4, a, 1, 4, b, 2)
+	check("gemmacc", d[0])
 }
 
 func TestSIMDKernelsMatchGo(t *testing.T) {

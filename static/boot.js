@@ -178,12 +178,14 @@
     const moduleLoad = compileWasm(build.wasm, build.wasmSize);
     moduleLoad.catch(function () {}); // its error is taken below, after the scripts'
     await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
-    // The SIMD kernels load beside the program; null where they cannot.
-    const kernelLoad = build.kernel ? globalThis.lstmKernel.compile(build.kernel) : Promise.resolve(null);
+    // The SIMD kernels load beside the program (module null where they
+    // cannot); the FMA build where relaxed SIMD is there and the address has
+    // no ?kernels=exact (kernel.js).
+    const kernelLoad = globalThis.lstmKernel.choose(build, location.search);
     const module = await moduleLoad;
     const kernel = await kernelLoad;
     if (status) status.textContent = say('starting');
-    const start = { module: module, kernel: kernel, wasmExec: build.wasmExec };
+    const start = { module: module, kernel: kernel.module, kernelFMA: kernel.fma, wasmExec: build.wasmExec };
     // spawn starts an engine worker. It keeps what the worker says before the
     // UI listens (its Ready can come first) in early; the UI takes these
     // over and replaces this handler. worker.js's own news (its beacon, or

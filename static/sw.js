@@ -6,7 +6,7 @@
 // filled completely before it is used; build.json goes in last, so a cache
 // with build.json is complete, and only then are older builds' caches
 // deleted. The files whose names carry a content hash (app.<hash>.wasm,
-// wasm_exec.<hash>.js, kernels.<hash>.wasm, worker.js?v=<hash>) never change
+// wasm_exec.<hash>.js, kernels(-fma).<hash>.wasm, worker.js?v=<hash>) never change
 // and are served from the cache first. Everything else (the page, boot.js,
 // style.css, build.json) comes from the network first, so that an online
 // visit always gets the newest version, and from the cache when offline.
@@ -20,7 +20,7 @@ const HASHED = /\.[0-9a-f]{8,}\.(wasm|js)$/;
 // files lists everything a build needs.
 function files(build) {
   const out = CORE.slice();
-  for (const f of [build.wasm, build.wasmExec, build.kernel]) {
+  for (const f of [build.wasm, build.wasmExec, build.kernel, build.kernelFMA]) {
     if (typeof f === 'string' && f !== '') out.push(f);
   }
   out.push('worker.js?v=' + encodeURIComponent(build.hash));

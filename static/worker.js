@@ -55,7 +55,7 @@ self.onmessage = async function (e) {
     go.exit = function (c) { code = c; exit.call(go, c); };
     const kernel = self.lstmKernel.imports(go.importObject);
     const instance = await WebAssembly.instantiate(msg.module, go.importObject);
-    await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
+    await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance, msg.kernelFMA === true);
     await go.run(instance);
     say({ lpExit: code, lpLog: tail });
   } catch (err) {

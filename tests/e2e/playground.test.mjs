@@ -14,14 +14,17 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
-// open loads the page and collects console problems.
-async function open(viewport) {
+// open loads the page (with query, a search string such as '?kernels=exact',
+// if given) and collects console problems.
+async function open(viewport, query) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  await page.goto(withLang(url));
+  const target = new URL(url);
+  if (query) target.search = query;
+  await page.goto(withLang(target.href));
   await page.getByRole('button', { name: L('Train'), exact: true }).waitFor({ state: 'visible', timeout: 60000 });
   await assert.doesNotReject(page.waitForFunction(() => !document.getElementById('boot') || document.getElementById('boot').hidden, null, { timeout: 60000 }));
   return { page, problems };
@@ -122,11 +125,11 @@ test('works at phone width', async () => {
   await page.close();
 });
 
-test('the engine uses the WebAssembly SIMD kernels in Chromium', async () => {
-  const { page, problems } = await open();
-  // A second engine from the page's compiled module; its first message is
-  // Ready: "LP", version 1, type 64, then the engine name (u32 length + UTF-8).
-  const engine = await page.evaluate(async () => {
+// engineName starts a second engine from the page's compiled module (and
+// kernels) and returns the name its first message, Ready, gives: "LP",
+// version 1, type 64, then the name (u32 length + UTF-8).
+async function engineName(page) {
+  return page.evaluate(async () => {
     const { worker, early } = globalThis.lstmPlayground.startWorker();
     for (let i = 0; i < 200 && early.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     worker.terminate();
@@ -136,9 +139,18 @@ test('the engine uses the WebAssembly SIMD kernels in Chromium', async () => {
     const n = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
     return new TextDecoder().decode(b.subarray(8, 8 + n));
   });
-  assert.match(engine, /SIMD kernels/, `the engine reports ${engine}`);
-  assert.deepEqual(problems, []);
-  await page.close();
+}
+
+// Chromium has relaxed SIMD: the page picks the kernels' FMA build, unless its
+// address asks for the exact one.
+test('the engine uses the WebAssembly SIMD kernels in Chromium, their FMA build unless ?kernels=exact', async () => {
+  for (const [query, want] of [['', /\(SIMD kernels, FMA\)$/], ['?kernels=exact', /\(SIMD kernels\)$/]]) {
+    const { page, problems } = await open(undefined, query);
+    const engine = await engineName(page);
+    assert.match(engine, want, `at ${query || 'the plain address'} the engine reports ${engine}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });
 
 test('works from a sub-path of a plain static server', { skip: !process.env.E2E_SUBPATH_URL && 'E2E_SUBPATH_URL is not set' }, async () => {

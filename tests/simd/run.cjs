@@ -3,6 +3,9 @@
 // lstm/kernels.wat loaded through static/kernel.js, exactly as the page's worker
 // loads them. Used as `go test -exec` for the lstmsimd build:
 //   LSTM_KERNEL=build/kernels.wasm node tests/simd/run.cjs prog.wasm [args]
+// With LSTM_KERNEL_FMA=1 the kernel is loaded as the FMA build (Node 20 then
+// needs --experimental-wasm-relaxed-simd).
+//   LSTM_KERNEL=build/kernels-fma.wasm LSTM_KERNEL_FMA=1 node --experimental-wasm-relaxed-simd tests/simd/run.cjs prog.wasm
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -33,7 +36,7 @@ require(path.join(__dirname, '..', '..', 'static', 'kernel.js'));
   const kernelModule = kernelFile ? await WebAssembly.compile(fs.readFileSync(kernelFile)) : null;
   const kernel = globalThis.lstmKernel.imports(go.importObject);
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(process.argv[2]), go.importObject);
-  await kernel.load(kernelModule, instance);
+  await kernel.load(kernelModule, instance, process.env.LSTM_KERNEL_FMA === '1');
   process.on('exit', (code) => {
     if (code === 0 && !go.exited) { // a deadlock: let Go print it
       go._pendingEvent = { id: 0 };

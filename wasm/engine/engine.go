@@ -69,8 +69,11 @@ func New() *Engine {
 func (e *Engine) Running() bool { return e.running && e.trainer != nil }
 
 // Ready is the engine's first message. It says whether the WebAssembly SIMD
-// kernels are in use.
+// kernels are in use, and whether their FMA build.
 func (e *Engine) Ready() protocol.Message {
+	if lstm.FMA() {
+		return protocol.Ready{Protocol: protocol.Version, Engine: Version + " (SIMD kernels, FMA)"}
+	}
 	if lstm.SIMD() {
 		return protocol.Ready{Protocol: protocol.Version, Engine: Version + " (SIMD kernels)"}
 	}

@@ -25,7 +25,7 @@ self.onmessage = async function (e) {
     go.exit = function (code) { self.postMessage({ exit: code }); };
     const kernel = self.lstmKernel.imports(go.importObject);
     const instance = await WebAssembly.instantiate(msg.module, go.importObject);
-    const loaded = await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance);
+    const loaded = await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance, msg.kernelFMA === true);
     self.postMessage({ kernelLoaded: loaded, inWorker: typeof document === 'undefined' && typeof importScripts === 'function' });
     await go.run(instance);
   } catch (err) {
