@@ -766,8 +766,10 @@ func (e *Engine) safely(id uint32, f func() []protocol.Message) (out []protocol.
 // (runtime.ReadMemStats, runtime.GC), so it is for tests and bug reports, not
 // for every frame. The live heap is the heap in use right after that
 // collection: runtime/metrics' /gc/heap/live:bytes would give the same figure
-// for the last collection, but it links the runtime's whole table of metrics
-// (about 30 KB of app.wasm) into the page.
+// for the last collection, but the runtime/metrics package (its descriptions
+// and readers) added about 30 KB to app.wasm. (The runtime's own metrics
+// table, runtime.initMetrics, stays: internal/godebug, which time imports,
+// registers a metric at init.)
 func (e *Engine) diagnostics(id uint32) protocol.Diagnostics {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
