@@ -39,6 +39,7 @@ const (
 // pclnTab locates a pclntab in mem.
 type pclnTab struct {
 	nfunc       int
+	funcnames   int // the start of funcnametab in mem; cutab follows it
 	cutab       int // the start of cutab in mem; filetab follows it, then pctab
 	pctab, pcln int // the starts of pctab and of functab/_func records in mem
 	end         int // where the records may go up to
@@ -54,11 +55,12 @@ func findPcln(mem []byte) (pclnTab, error) {
 			continue
 		}
 		nfunc := le.Uint64(mem[at+8:])
-		cuOff, pctabOff, pclnOff := le.Uint64(mem[at+40:]), le.Uint64(mem[at+56:]), le.Uint64(mem[at+64:])
-		if nfunc == 0 || nfunc > 1<<24 || cuOff < pcHeaderSize || pctabOff < cuOff || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
+		namesOff, cuOff := le.Uint64(mem[at+32:]), le.Uint64(mem[at+40:])
+		pctabOff, pclnOff := le.Uint64(mem[at+56:]), le.Uint64(mem[at+64:])
+		if nfunc == 0 || nfunc > 1<<24 || namesOff < pcHeaderSize || cuOff < namesOff || pctabOff < cuOff || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
 			continue
 		}
-		t := pclnTab{nfunc: int(nfunc), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
+		t := pclnTab{nfunc: int(nfunc), funcnames: at + int(namesOff), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
 		if t.pcln+8*(t.nfunc+1) > len(mem) {
 			continue
 		}
@@ -149,7 +151,11 @@ func stripLines(mem []byte) (int, error) {
 
 // stripModuleLines applies stripLines to the memory that module's simple data
 // segments initialise, in place: the segments keep their places and lengths.
-func stripModuleLines(module []byte) (int, error) {
+func stripModuleLines(module []byte) (int, error) { return stripModule(module, stripLines) }
+
+// stripModule applies strip to the memory that module's simple data segments
+// initialise, in place: the segments keep their places and lengths.
+func stripModule(module []byte, strip func(mem []byte) (int, error)) (int, error) {
 	secs, err := readSections(module)
 	if err != nil {
 		return 0, err
@@ -173,7 +179,7 @@ func stripModuleLines(module []byte) (int, error) {
 				copy(mem[seg.offset:], seg.init)
 			}
 		}
-		n, err := stripLines(mem)
+		n, err := strip(mem)
 		if err != nil {
 			return 0, err
 		}

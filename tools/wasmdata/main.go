@@ -9,7 +9,7 @@
 // instantiation is the same. Measured on the page's app.wasm (./build.sh build):
 // see the commit that added this tool.
 //
-//	wasmdata [-gap 64] [-nolines] -o out.wasm in.wasm
+//	wasmdata [-gap 64] [-nolines] [-nonames] -o out.wasm in.wasm
 //
 // Only active segments of memory 0 with an i32.const offset are joined, and
 // only with the next such segment in the section when it starts at or after
@@ -17,7 +17,9 @@
 // as it is. A data count section, if present, is updated.
 //
 // With -nolines it first drops the source positions of a Go program's
-// functions from its pclntab (lines.go): stack traces then show "?:0".
+// functions from its pclntab (lines.go): stack traces then show "?:0". With
+// -nonames it drops the names of the program's own functions, keeping the
+// runtime's and reflect's (names.go): stack traces then show "?.?" for them.
 package main
 
 import (
@@ -87,18 +89,19 @@ func main() {
 	gap := flag.Int("gap", 64, "join segments fewer than this many zero bytes apart")
 	out := flag.String("o", "", "write the module here (may be the input)")
 	nolines := flag.Bool("nolines", false, "drop the Go functions' file, line and inlining tables (lines.go)")
+	nonames := flag.Bool("nonames", false, "drop the names of the Go functions outside the runtime and reflect (names.go)")
 	flag.Parse()
 	if flag.NArg() != 1 || *out == "" || *gap < 0 {
-		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] [-nolines] -o out.wasm in.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] [-nolines] [-nonames] -o out.wasm in.wasm")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *out, *gap, *nolines); err != nil {
+	if err := run(flag.Arg(0), *out, *gap, *nolines, *nonames); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmdata:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, gap int, nolines bool) error {
+func run(in, out string, gap int, nolines, nonames bool) error {
 	module, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -109,6 +112,13 @@ func run(in, out string, gap int, nolines bool) error {
 			return err
 		}
 		fmt.Printf("wasmdata: file, line and inlining tables dropped, %d bytes zeroed\n", n)
+	}
+	if nonames {
+		n, err := stripModule(module, stripNames)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("wasmdata: the program's function names dropped, %d bytes changed\n", n)
 	}
 	merged, st, err := mergeModule(module, gap)
 	if err != nil {

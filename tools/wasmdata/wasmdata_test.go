@@ -284,3 +284,52 @@ func TestNoLinesRejectsOtherData(t *testing.T) {
 		}
 	}
 }
+
+// TestNoNamesGoProgram links testdata/unwind for js/wasm, drops its own
+// functions' names and, where Node.js is installed, checks that it computes
+// the same (the runtime's name-dependent work: goroutines, panics, stack
+// scans); the runtime's names stay, the program's are gone.
+func TestNoNamesGoProgram(t *testing.T) {
+	if runtime.GOOS == "js" || testing.Short() {
+		t.Skip("links a Go program with the go command")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "orig.wasm")
+	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/unwind")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	module, err := os.ReadFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := memoryImage(t, module)
+	n, err := stripModule(module, stripNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _, _ := memoryImage(t, module)
+	for _, c := range []struct {
+		name string
+		kept bool
+	}{{"main.deep\x00", false}, {"main.catch\x00", false}, {"fmt.Fprintln\x00", false},
+		{"runtime.gopanic\x00", true}, {"runtime.main\x00", true}, {"reflect.(*MapIter).Next\x00", true}} {
+		if !bytes.Contains(before, []byte(c.name)) || bytes.Contains(after, []byte(c.name)) != c.kept {
+			t.Errorf("%q: in the original %v, after %v; want it kept: %v", c.name,
+				bytes.Contains(before, []byte(c.name)), bytes.Contains(after, []byte(c.name)), c.kept)
+		}
+	}
+	if m, err := stripModule(module, stripNames); n == 0 || len(after) != len(before) || err != nil || m != 0 {
+		t.Fatalf("%d bytes changed, then %d (%v); memory %d bytes, was %d", n, m, err, len(after), len(before))
+	}
+	out := filepath.Join(dir, "nonames.wasm")
+	if err := os.WriteFile(out, module, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runBoth(t, goCmd, orig, out)
+}

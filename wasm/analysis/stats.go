@@ -62,8 +62,18 @@ func Correlate(act []float32, T, H int, feats []Feature) []Match {
 			out = append(out, Match{Feature: fi, Name: f.Name, Unit: j, R: max(-1, min(1, r))})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Match) int { return cmp.Compare(math.Abs(b.R), math.Abs(a.R)) })
-	return out
+	// The sort runs on indices: slices' sort for int is in app.wasm anyway,
+	// one for Match would add 9 KB of code.
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(math.Abs(out[j].R), math.Abs(out[i].R)) })
+	sorted := make([]Match, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // Best returns the first match of each feature in ms, in the order of ms: for

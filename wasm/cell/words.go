@@ -1,7 +1,6 @@
 package cell
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -56,14 +55,14 @@ func English(id string, args ...string) string {
 	return Fill(t, args...)
 }
 
-// Keys returns the catalogue keys of the package, sorted: the ids a
-// translation must give.
+// Keys returns the catalogue keys of the package, in no order (sorting them
+// would link slices' sort for strings into app.wasm for one map's filling):
+// the ids a translation must give.
 func Keys() []string {
 	keys := make([]string, 0, len(en))
 	for k := range en {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
 	return keys
 }
 

@@ -671,6 +671,13 @@ func TestDiagnostics(t *testing.T) {
 	if d.ID != 42 || d.Update != 3 || d.HeapAlloc == 0 || d.HeapSys < d.HeapAlloc || d.TotalAlloc < d.HeapAlloc || d.Goroutines < 1 || d.Funcs != -1 {
 		t.Errorf("diagnostics %+v", d)
 	}
+	// The live heap counts what is still reachable: 8 MB held across a
+	// Diagnose raise it by about that much (less what died meanwhile).
+	held := make([]byte, 8<<20)
+	if d2 := only[protocol.Diagnostics](t, send(t, e, protocol.Diagnose{})); d2.HeapLive < d.HeapLive+uint64(len(held))-1<<20 || d2.HeapLive > d2.HeapSys {
+		t.Errorf("with 8 MB held, live heap %d, before %d (heap obtained %d)", d2.HeapLive, d.HeapLive, d2.HeapSys)
+	}
+	runtime.KeepAlive(held)
 	e.SetBridgeFuncs(func() int { return 2 })
 	if d := only[protocol.Diagnostics](t, send(t, e, protocol.Diagnose{})); d.Funcs != 2 {
 		t.Errorf("Funcs = %d, want the bridge's 2", d.Funcs)

@@ -1,7 +1,6 @@
 package lesson
 
 import (
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -19,13 +18,12 @@ func English(id string, args ...string) string {
 	return cell.Fill(t, args...)
 }
 
-// Keys returns the catalogue keys of the lesson, sorted.
+// Keys returns the catalogue keys of the lesson, in no order (as cell.Keys).
 func Keys() []string {
 	keys := make([]string, 0, len(en))
 	for k := range en {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
 	return keys
 }
 

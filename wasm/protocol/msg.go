@@ -406,7 +406,7 @@ type Status struct {
 type Diagnostics struct {
 	ID         uint32 // the Diagnose's ID
 	Update     uint64 // the model's update count (0: no model)
-	HeapLive   uint64 // bytes of Go heap live after the last garbage collection (runtime/metrics /gc/heap/live:bytes)
+	HeapLive   uint64 // bytes of Go heap live after a garbage collection the Diagnose runs (runtime.GC, then runtime.MemStats.HeapAlloc)
 	HeapAlloc  uint64 // bytes of Go heap objects allocated now, live or not yet collected (runtime.MemStats.HeapAlloc)
 	HeapSys    uint64 // bytes of memory the Go heap has obtained (runtime.MemStats.HeapSys): in WebAssembly, the linear memory it spans
 	TotalAlloc uint64 // bytes allocated since the engine started, cumulative

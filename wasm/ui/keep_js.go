@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -259,7 +260,18 @@ func (a *app) sessionsFound(keys []string, vals [][]byte) {
 		}
 		ok = append(ok, found{keys[i], rec, s})
 	}
-	slices.SortFunc(ok, func(x, y found) int { return int(y.rec.Saved - x.rec.Saved) })
+	// Newest first. The sort runs on indices: slices' sort for int is in
+	// app.wasm anyway, one for found would add 20 KB of code.
+	idx := make([]int, len(ok))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(ok[j].rec.Saved, ok[i].rec.Saved) })
+	byNew := make([]found, len(ok))
+	for k, i := range idx {
+		byNew[k] = ok[i]
+	}
+	ok = byNew
 	// The session to offer is the newest with a trained model: a tab opened
 	// since and left untrained (a bad link, a look at a preset) saves an
 	// empty session that must neither hide it nor push it out.

@@ -134,33 +134,47 @@ func Orders() []string { return []string{ByLoss, ByUpdates, ByName, ByTime} }
 // Sort orders entries by one of Orders (ties by nickname, then id, so that
 // the order is the same at every refresh).
 func Sort(entries []Entry, by string) {
-	slices.SortStableFunc(entries, func(a, b Entry) int {
-		var c int
-		switch by {
-		case ByLoss:
-			la, lb := a.LastLoss(), b.LastLoss()
-			switch {
-			case math.IsNaN(la) && math.IsNaN(lb):
-			case math.IsNaN(la):
-				c = 1
-			case math.IsNaN(lb):
-				c = -1
-			default:
-				c = cmp.Compare(la, lb)
-			}
-		case ByUpdates:
-			c = cmp.Compare(b.Updates, a.Updates)
-		case ByTime:
-			c = cmp.Compare(b.Sent, a.Sent) // RFC 3339 in UTC sorts as text
+	// The sort runs on indices: slices' sort for int is in app.wasm anyway,
+	// one for Entry would add 9 KB of code.
+	idx := make([]int, len(entries))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return compare(&entries[i], &entries[j], by) })
+	sorted := make([]Entry, len(entries))
+	for k, i := range idx {
+		sorted[k] = entries[i]
+	}
+	copy(entries, sorted)
+}
+
+// compare orders two entries for Sort.
+func compare(a, b *Entry, by string) int {
+	var c int
+	switch by {
+	case ByLoss:
+		la, lb := a.LastLoss(), b.LastLoss()
+		switch {
+		case math.IsNaN(la) && math.IsNaN(lb):
+		case math.IsNaN(la):
+			c = 1
+		case math.IsNaN(lb):
+			c = -1
+		default:
+			c = cmp.Compare(la, lb)
 		}
-		if c == 0 {
-			c = cmp.Compare(strings.ToLower(a.Nickname), strings.ToLower(b.Nickname))
-		}
-		if c == 0 {
-			c = cmp.Compare(a.ID, b.ID)
-		}
-		return c
-	})
+	case ByUpdates:
+		c = cmp.Compare(b.Updates, a.Updates)
+	case ByTime:
+		c = cmp.Compare(b.Sent, a.Sent) // RFC 3339 in UTC sorts as text
+	}
+	if c == 0 {
+		c = cmp.Compare(strings.ToLower(a.Nickname), strings.ToLower(b.Nickname))
+	}
+	if c == 0 {
+		c = cmp.Compare(a.ID, b.ID)
+	}
+	return c
 }
 
 // Difference is one way an entry's setup differs from the class's: the

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -253,6 +254,26 @@ func TestParseUnits(t *testing.T) {
 	for _, bad := range []string{"", "0", "33", "x", "1,2,3,4,5,6,7"} {
 		if _, err := ParseUnits(bad, 32, 6); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestNth: the quickselect of AbsQuantile gives the value sorting would, for
+// every rank, with runs of equal values and without.
+func TestNth(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 1))
+	for _, n := range []int{1, 2, 3, 7, 50, 301} {
+		for _, distinct := range []int{1, 3, 1000} {
+			x := make([]float64, n)
+			for i := range x {
+				x[i] = float64(r.IntN(distinct)) / 7
+			}
+			sorted := slices.Sorted(slices.Values(x))
+			for k := range n {
+				if got := nth(slices.Clone(x), k); got != sorted[k] {
+					t.Fatalf("n %d, %d distinct, rank %d: nth %g, sorted %g", n, distinct, k, got, sorted[k])
+				}
+			}
 		}
 	}
 }

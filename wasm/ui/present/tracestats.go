@@ -175,9 +175,44 @@ func AbsQuantile(x []float32, q float64, scratch []float64) (float64, []float64)
 	if len(scratch) == 0 {
 		return 0, scratch
 	}
-	slices.Sort(scratch)
 	i := int(math.Ceil(q*float64(len(scratch)))) - 1
-	return scratch[max(0, min(i, len(scratch)-1))], scratch
+	return nth(scratch, max(0, min(i, len(scratch)-1))), scratch
+}
+
+// nth returns the k-th smallest of x (from 0), reordering x: a quickselect
+// with three-way partitions, so that runs of equal values (zeros, saturated
+// units) do not slow it. Sorting x would give the same value for more work,
+// and slices' sort for float64 would add 13 KB of code to app.wasm.
+func nth(x []float64, k int) float64 {
+	lo, hi := 0, len(x)
+	for hi-lo > 1 {
+		a, b, c := x[lo], x[lo+(hi-lo)/2], x[hi-1]
+		p := max(min(a, b), min(max(a, b), c)) // the median of the three
+		// x[lo:lt] < p, x[lt:i] == p, x[gt:hi] > p
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case x[i] < p:
+				x[lt], x[i] = x[i], x[lt]
+				lt++
+				i++
+			case x[i] > p:
+				gt--
+				x[i], x[gt] = x[gt], x[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return p
+		}
+	}
+	return x[k]
 }
 
 // MeanAbs returns the mean of |v| over x (0 for none).
