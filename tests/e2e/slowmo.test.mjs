@@ -59,8 +59,8 @@ async function steps(p, n) {
 
 const caption = () => page.locator('#slowmo-caption').textContent();
 const position = async () => {
-  const [, stage, pos, len] = (await page.locator('#slowmo-pos').textContent()).match(/^Stage (\d) of 7 · position (\d+) of (\d+)$/);
-  return { stage: Number(stage), pos: Number(pos), len: Number(len) };
+  const [update, stage, pos, len] = (await page.locator('#slowmo-pos').textContent()).match(/^Replay of update (\d+), already made · stage (\d) of 7 · position (\d+) of (\d+)$/).slice(1);
+  return { update: Number(update), stage: Number(stage), pos: Number(pos), len: Number(len) };
 };
 const num = (s) => Number(s.replace('−', '-'));
 
@@ -70,9 +70,10 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   await button(page, 'One update in slow motion').click();
   const panel = page.getByRole('region', { name: 'One update in slow motion' });
   await page.locator('#slowmo-pos').waitFor({ state: 'visible' });
-  assert.match(await caption(), /^1 · The window\. Update 4 trains on 32 symbols/);
-  // The engine made the update when the walk began: the model moved on.
+  // The engine made the update when the walk began: the model moved on, the
+  // Update counter with it, and the walk says so from its first stage on.
   await waitStat(page, 'Update', (v) => v === 4);
+  assert.match(await caption(), /^1 · The window\. Update 4 has already been made: the Update counter above shows it.* It trained on 32 symbols/);
   assert.notEqual((await request(page, 'export')).sha, before.sha);
 
   const stages = [];
@@ -82,6 +83,7 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   for (;;) {
     const text = await caption();
     stages.push(p.stage);
+    assert.equal(p.update, 4, `position ${p.pos} names the update it replays`);
     assert.ok(text.startsWith(`${p.stage} · `), `position ${p.pos}: caption ${text} is not numbered ${p.stage}`);
     const current = await page.getByRole('button', { name: new RegExp(`^${p.stage} `) }).getAttribute('aria-current');
     assert.equal(current, 'step', `stage ${p.stage}'s button is not marked current`);
@@ -116,7 +118,7 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
       const rows = await panel.getByRole('table').getByRole('row').count();
       assert.equal(rows, 1 + 5, 'a row per weight matrix of a one-layer model, and the head');
     }
-    if (p.stage === 7) assert.match(text, /from 3 to 4\./);
+    if (p.stage === 7) assert.match(text, /from 3 to 4 when you opened the walk/);
     if (p.pos === p.len) break;
     await panel.press('ArrowRight');
     const q = await pollUntil(page, position, (v) => v.pos === p.pos + 1, 5000);

@@ -314,7 +314,8 @@ func (a *app) slowRender() {
 	a.slowShow(true)
 	stage, t := w.At()
 	browser.SetText(s.caption, w.Caption(sayID))
-	browser.SetText(s.pos, sayID("slowmo.pos", strconv.Itoa(int(stage)), strconv.Itoa(slowmo.Stages), strconv.Itoa(w.Pos()+1), strconv.Itoa(w.Len())))
+	browser.SetText(s.pos, sayID("slowmo.pos", strconv.Itoa(int(stage)), strconv.Itoa(slowmo.Stages), strconv.Itoa(w.Pos()+1), strconv.Itoa(w.Len()),
+		present.FormatCount(w.R.Update)))
 	for i, st := range s.stages {
 		if i+1 == int(stage) {
 			st.SetAttribute("aria-current", "step")
