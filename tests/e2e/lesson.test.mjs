@@ -62,7 +62,7 @@ async function cursorTo(t, j) {
 }
 
 async function inspectorValue(name) {
-  return page.getByRole('region', { name: L('Step inspector') }).evaluate((e, name) => {
+  return page.getByRole('region', { name: L('Time-step inspector') }).evaluate((e, name) => {
     for (const d of e.querySelectorAll('dl > div')) if (d.querySelector('dt .name').textContent.trim() === name) return d.querySelector('dd').textContent.trim();
     return null;
   }, L(name));
@@ -73,7 +73,7 @@ const num = (s) => Number(s.replace('−', '-'));
 // Step inspector's text holds still over half a second (a trace of an earlier
 // update, asked while training, can land just after Pause and change it).
 async function traceSettled() {
-  const read = () => page.getByRole('region', { name: L('Step inspector') }).textContent();
+  const read = () => page.getByRole('region', { name: L('Time-step inspector') }).textContent();
   let last = await read();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(500);
