@@ -93,3 +93,27 @@ test('the colour scale of c: robust or per unit, said in the legend', async () =
   assert.match(await bars.textContent(), /One scale for all units at this step: ±[\d.]+, the 90th percentile/);
   assert.deepEqual(problems, []);
 });
+
+// A teacher's link keeps the gap: the link of a page at gap 12 names it
+// (gap=12), and a page opened from it shows 12 on the slider and trains the
+// lines of gap 12.
+test('a link to this setup carries the gap', async () => {
+  const other = await open(context, url + '#v=1&preset=rhyme&seed=1');
+  const p = other.page;
+  await p.locator('#preset').selectOption(await p.locator('#preset option', { hasText: /^Memory gap/ }).getAttribute('value'));
+  await p.locator('#gap-n').fill('12');
+  const textbox = (q) => q.getByRole('textbox', { name: 'Training text', exact: true });
+  await pollUntil(p, () => textbox(p).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  await button(p, 'Link to this setup').click();
+  const field = p.getByRole('textbox', { name: 'Share link', exact: true });
+  const link = await pollUntil(p, () => field.inputValue(), (v) => v.includes('preset=gap'), 10000);
+  assert.match(link, /[#&]gap=12(&|$)/, `the link ${link} names the gap`);
+  await p.close();
+  const opened = await open(context, link);
+  const q = opened.page;
+  await pollUntil(q, () => textbox(q).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  assert.equal(await q.locator('#gap-n').inputValue(), '12');
+  assert.equal(await q.locator('output[for="gap-n"]').textContent(), '12');
+  assert.deepEqual(opened.problems, []);
+  await q.close();
+});

@@ -173,6 +173,9 @@ func (a *app) readLink(hash string) {
 		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", err.Error()) }))
 		return
 	}
+	if st.Preset == content.GapID && st.Gap > 0 {
+		a.useGap(st.Gap) // the preset the link names is the one of its gap
+	}
 	s, opts, err := keep.SetupFromLink(st, a.presets)
 	if err != nil {
 		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", say(err.Error())) }))

@@ -49,7 +49,7 @@ func (o ViewOptions) Hides(name string) bool { return slices.Contains(o.Hide, na
 func (s Setup) ShareState(presets []content.Preset, o ViewOptions) share.State {
 	st := share.Default()
 	if s.Preset >= 0 && s.Preset < len(presets) && presets[s.Preset].Text == s.Text && presets[s.Preset].Mode == s.Mode {
-		st.Preset = presets[s.Preset].ID
+		st.Preset, st.Gap = presets[s.Preset].ID, presets[s.Preset].Gap
 	} else {
 		st.Text = s.Text
 	}
