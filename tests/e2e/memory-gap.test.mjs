@@ -117,3 +117,22 @@ test('a link to this setup carries the gap', async () => {
   assert.deepEqual(opened.problems, []);
   await q.close();
 });
+
+// The Compare hint recommends the presets that show the difference — the
+// memory gap among them — each by its name in the picker, in both languages.
+test('the Compare hint names the counting, brackets and memory-gap presets', async () => {
+  const hint = page.locator('#compare-hint');
+  const names = async () => {
+    const all = await page.locator('#preset option').allTextContents();
+    return [/aⁿXbⁿ/, /bracket|括号/i, /a–a/].map((re) => all.find((n) => re.test(n)));
+  };
+  for (const lang of ['zh-CN', 'en']) {
+    await page.getByRole('combobox', { name: /Language|语言/ }).selectOption(lang);
+    await pollUntil(page, () => page.locator('html').getAttribute('lang'), (l) => l === lang, 5000);
+    const text = await hint.textContent();
+    for (const n of await names()) {
+      assert.ok(n, `a preset is missing from the picker (${lang})`);
+      assert.ok(text.includes(n), `${lang}: the hint "${text}" does not name the preset "${n}"`);
+    }
+  }
+});
