@@ -258,7 +258,7 @@ test('the lesson, a verdict, the cell figure\'s equations and the class board in
   await page.getByRole('button', { name: labels['zh-CN'].pause, exact: true }).click();
   const found = [];
   for (let chapter = 1; chapter <= 5; chapter++) {
-    if (chapter > 1) await page.getByRole('button', { name: z('Next'), exact: true }).click();
+    if (chapter > 1) await page.getByRole('button', { name: z('#lessonui.next'), exact: true }).click();
     await page.waitForTimeout(1500);
     const radio = page.locator('.lesson').getByRole('radio').first();
     if (await radio.isVisible()) {
