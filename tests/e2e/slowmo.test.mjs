@@ -1,5 +1,5 @@
 // One update in slow motion (issue 15, item 3). While paused, the button
-// after Step makes one real update and walks through it in 7 numbered
+// after One update makes one real update and walks through it in 7 numbered
 // stages. The test walks every position with the keyboard and checks the
 // numbers against each other and against the engine: the update's loss is
 // the mean of the steps' losses shown, the steps' losses are −log of the
@@ -49,7 +49,7 @@ before(async () => {
 });
 after(async () => { await context?.close(); });
 
-// steps presses Step until the Update counter reads n.
+// steps presses One update until the Update counter reads n.
 async function steps(p, n) {
   for (let u = await stat(p, 'Update'); u < n; u++) {
     await button(p, 'One update').click();
@@ -137,11 +137,11 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   assert.ok(await page.locator('#slowmo').isHidden());
 });
 
-test('the model after the walk is the model after one Step', async () => {
+test('the model after the walk is the model after pressing One update', async () => {
   const other = await open(context, url + setup);
   await steps(other.page, 4);
   const [a, b] = [await request(page, 'export'), await request(other.page, 'export')];
-  assert.equal(a.sha, b.sha, 'the model files after slow motion and after Step differ');
+  assert.equal(a.sha, b.sha, 'the model files after slow motion and after One update differ');
   await other.page.close();
 });
 

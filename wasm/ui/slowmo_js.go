@@ -18,7 +18,7 @@ import (
 )
 
 // This file is "One update in slow motion" (issue 15, item 3): a button
-// beside Step that, while training is paused, makes one real update with its
+// beside One update that, while training is paused, makes one real update with its
 // record (SlowStep) and walks through it in the numbered stages of
 // wasm/ui/slowmo — the window, the forward pass step by step, the loss, the
 // gradient going back along c and h on the LSTM cell figure and as a curve,
@@ -49,7 +49,7 @@ type slowState struct {
 	said               string // the button's state last shown (slowButton), so that training repaints nothing
 }
 
-// wireSlowmo builds the button (in the training group, after Step) and the
+// wireSlowmo builds the button (in the training group, after One update) and the
 // walk's panel (under the top bar, hidden), and connects them.
 func (a *app) wireSlowmo() {
 	s, b := &a.slow, a.v.B
