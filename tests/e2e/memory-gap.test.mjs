@@ -114,6 +114,11 @@ test('a link to this setup carries the gap', async () => {
   await pollUntil(q, () => textbox(q).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
   assert.equal(await q.locator('#gap-n').inputValue(), '12');
   assert.equal(await q.locator('output[for="gap-n"]').textContent(), '12');
+  // A reload brings the session back at its gap too (its settings are a link).
+  await q.reload();
+  await q.waitForFunction(() => !document.getElementById('app').hidden, null, { timeout: 60000 });
+  await pollUntil(q, () => textbox(q).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  assert.equal(await q.locator('#gap-n').inputValue(), '12', 'the slider after a reload');
   assert.deepEqual(opened.problems, []);
   await q.close();
 });

@@ -173,9 +173,6 @@ func (a *app) readLink(hash string) {
 		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", err.Error()) }))
 		return
 	}
-	if st.Preset == content.GapID && st.Gap > 0 {
-		a.useGap(st.Gap) // the preset the link names is the one of its gap
-	}
 	s, opts, err := keep.SetupFromLink(st, a.presets)
 	if err != nil {
 		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", say(err.Error())) }))
@@ -359,6 +356,9 @@ func (a *app) rewordKeepNotice() {
 func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 	v := a.v
 	a.stopCompare()
+	if s.Gap > 0 {
+		a.useGap(s.Gap) // the memory-gap preset, and the slider, at the setup's gap
+	}
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
 		a.choosePreset(s.Preset, false)
 	} else {

@@ -36,9 +36,15 @@ func TestGapInLink(t *testing.T) {
 	if err != nil || back.Gap != 17 {
 		t.Fatalf("Decode(%q) = gap %d, %v", f, back.Gap, err)
 	}
-	got, _, err := SetupFromLink(back, presets)
-	if err != nil || got.Text != presets[i].Text {
-		t.Errorf("SetupFromLink: %v, text of the gap %d preset: %v", err, 17, got.Text == presets[i].Text)
+	// A page (or a saved session read back) whose preset is still at the
+	// default gap: the setup trains the link's gap, and says which.
+	fresh := content.All(words.English)
+	got, _, err := SetupFromLink(back, fresh)
+	if err != nil || got.Text != presets[i].Text || got.Gap != 17 || got.Preset != i {
+		t.Errorf("SetupFromLink: %v, gap %d, preset %d, the text of the gap 17 preset: %v", err, got.Gap, got.Preset, got.Text == presets[i].Text)
+	}
+	if old, _, err := SetupFromLink(share.State{Preset: content.GapID, Mode: back.Mode, Config: back.Config}, fresh); err != nil || old.Gap != 0 || old.Text != fresh[i].Text {
+		t.Errorf("a link without gap=: %v, gap %d, the default preset's text: %v", err, old.Gap, old.Text == fresh[i].Text)
 	}
 	if other := (Setup{Preset: 0, Text: presets[0].Text, Mode: presets[0].Mode}).ShareState(presets, ViewOptions{}); other.Gap != 0 {
 		t.Errorf("preset %q carries gap %d", other.Preset, other.Gap)
