@@ -204,7 +204,7 @@ test('the keyboard reaches every control; Enter and Space train and pause; arrow
   // and a live region follow.
   const heatmaps = page.getByRole('group', { name: /^Heatmaps over the probe text/ });
   await heatmaps.focus();
-  const inspector = page.getByRole('region', { name: 'Step inspector' });
+  const inspector = page.getByRole('region', { name: 'Time-step inspector' });
   await heatmaps.press('Home');
   await inspector.getByText(/^Time step t = 1 of (\d+) · .* · unit 1 of 32$/).waitFor({ timeout: 5000 });
   await heatmaps.press('ArrowRight');

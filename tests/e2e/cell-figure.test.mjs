@@ -42,7 +42,7 @@ async function cellValues() {
 
 // inspector reads the step inspector: its head and value by name.
 async function inspector() {
-  const region = page.getByRole('region', { name: L('Step inspector') });
+  const region = page.getByRole('region', { name: L('Time-step inspector') });
   const shown = await region.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'),
     (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
   const values = Object.fromEntries(Object.values(inspectorName).map((n) => [n, shown[L(n)]]));

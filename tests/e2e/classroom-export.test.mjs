@@ -93,7 +93,7 @@ test('the trace as CSV: its header, one row per step and unit, and the values th
   const heatmaps = page.getByRole('group', { name: /^Heatmaps over the probe text/ });
   await heatmaps.focus();
   for (const k of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowDown']) await heatmaps.press(k);
-  const inspector = page.getByRole('region', { name: 'Step inspector' });
+  const inspector = page.getByRole('region', { name: 'Time-step inspector' });
   await inspector.getByText(/^Time step t = 3 of \d+ · reads .* · unit 2 of 8$/).waitFor({ timeout: 5000 });
   const shown = await inspector.evaluate((e) => Object.fromEntries(Array.from(e.querySelectorAll('dl > div'), (d) => [d.querySelector('dt .name').textContent.trim(), d.querySelector('dd').textContent.trim()])));
   const row = rows.find((r) => r[0] === '3' && r[2] === '1' && r[3] === '2');

@@ -63,7 +63,7 @@ async function poll(page, f, what, timeout = 20000) {
 // (term → definition), its prediction line, its equations and the note that
 // describes the three-stages chart.
 async function inspector(page) {
-  const r = page.getByRole('region', { name: 'Step inspector', exact: true });
+  const r = page.getByRole('region', { name: 'Time-step inspector', exact: true });
   const head = (await r.locator('p').first().textContent()).trim();
   const m = head.match(/^Time step t = (\d+) of (\d+) · reads (.+) · unit (\d+) of (\d+)$/);
   assert.ok(m, `the inspector's heading: ${head}`);

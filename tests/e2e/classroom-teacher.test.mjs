@@ -28,7 +28,7 @@ const everything = [
   ['spinbutton', 'Hidden units'], ['spinbutton', 'Sequence length'], ['textbox', 'Probe text'], ['button', 'Generate'],
   ['button', 'Compare LSTM and RNN'], ['button', 'Save model'], ['button', 'Link to this setup'],
   ['img', 'Cell state c'], ['img', 'Hidden state h'], ['img', 'Loss'], ['img', 'Gradient reach'],
-  ['heading', 'Step inspector'], ['heading', 'Units: what each one does'],
+  ['heading', 'Time-step inspector'], ['heading', 'Units: what each one does'],
 ];
 const expect = (hidden) => Object.fromEntries(everything.map(([r, n]) => [`${r} ${n}`, !hidden.includes(n)]));
 
@@ -42,14 +42,14 @@ test('hide=… hides the chosen controls and nothing else', async () => {
 
   const other = await open(context, url + '#v=1&preset=rhyme&hide=settings,inspector,units,compare');
   await other.page.getByRole('img', { name: 'Cell state c' }).waitFor({ timeout: 10000 });
-  assert.deepEqual(await shown(other.page, everything), expect(['Hidden units', 'Sequence length', 'Step inspector', 'Units: what each one does', 'Compare LSTM and RNN']));
+  assert.deepEqual(await shown(other.page, everything), expect(['Hidden units', 'Sequence length', 'Time-step inspector', 'Units: what each one does', 'Compare LSTM and RNN']));
   assert.deepEqual(other.problems, []);
   await other.page.close();
 });
 
 test('only=… shows a single chart', async () => {
   const pairs = [['img', 'Cell state c'], ['img', 'Hidden state h'], ['img', 'Forget gate zᶠ'], ['img', 'Loss'], ['img', 'Gradient reach'],
-    ['textbox', 'Training text'], ['heading', 'Step inspector'], ['button', 'Train']];
+    ['textbox', 'Training text'], ['heading', 'Time-step inspector'], ['button', 'Train']];
   for (const [only, want] of [
     ['c', ['Cell state c']],
     ['zf', ['Forget gate zᶠ']],
@@ -92,7 +92,7 @@ test('embed=1 has no page chrome', async () => {
 test('Link options for teachers make a link and iframe code that work', async () => {
   const { page, problems } = await open(context, url + '#v=1&preset=counting');
   await page.getByText('Link options for teachers', { exact: true }).click();
-  await page.getByRole('checkbox', { name: 'Hide Train, Step and Reset' }).check();
+  await page.getByRole('checkbox', { name: 'Hide Train, One update and Reset' }).check();
   await page.getByRole('checkbox', { name: 'Hide the data' }).check();
   await page.getByRole('combobox', { name: 'Charts the link shows' }).selectOption({ label: 'only the loss chart' });
   await page.getByRole('checkbox', { name: 'Embed mode, for an iframe' }).check();

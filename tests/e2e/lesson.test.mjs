@@ -65,7 +65,7 @@ async function cursorTo(t, j) {
 }
 
 async function inspectorValue(name) {
-  return page.getByRole('region', { name: L('Step inspector') }).evaluate((e, name) => {
+  return page.getByRole('region', { name: L('Time-step inspector') }).evaluate((e, name) => {
     for (const d of e.querySelectorAll('dl > div')) if (d.querySelector('dt .name').textContent.trim() === name) return d.querySelector('dd').textContent.trim();
     return null;
   }, L(name));
@@ -76,7 +76,7 @@ const num = (s) => Number(s.replace('−', '-'));
 // Step inspector's text holds still over half a second (a trace of an earlier
 // update, asked while training, can land just after Pause and change it).
 async function traceSettled() {
-  const read = () => page.getByRole('region', { name: L('Step inspector') }).textContent();
+  const read = () => page.getByRole('region', { name: L('Time-step inspector') }).textContent();
   let last = await read();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(500);
@@ -105,7 +105,7 @@ test('chapter 1: an RNN, only its panels, and the next-symbol question', async (
 });
 
 test('chapter 2: two states, the relative change instead of |Δc| and |Δh|', async () => {
-  await button(page, 'Next').click();
+  await button(page, '#lessonui.next').click();
   await chapter(2).waitFor();
   assert.equal(await page.getByRole('combobox', { name: L('Cell'), exact: true }).inputValue(), '0', 'an LSTM');
   await trainTo(page, 300);
@@ -126,7 +126,7 @@ test('chapter 2: two states, the relative change instead of |Δc| and |Δh|', as
 });
 
 test('chapter 3: the four z, the cell figure, and the forget-gate question', async () => {
-  await button(page, 'Next').click();
+  await button(page, '#lessonui.next').click();
   await chapter(3).waitFor();
   assert.ok(await page.getByRole('region', { name: L('LSTM cell'), exact: true }).isVisible());
   assert.ok(await page.getByRole('img', { name: L('Forget gate zᶠ'), exact: true }).isVisible());
@@ -141,7 +141,7 @@ test('chapter 3: the four z, the cell figure, and the forget-gate question', asy
 });
 
 test('chapter 4: three stages, kept against written', async () => {
-  await button(page, 'Next').click();
+  await button(page, '#lessonui.next').click();
   await chapter(4).waitFor();
   assert.ok(await page.getByRole('figure', { name: L('The three stages at this step, every unit') }).isVisible(), 'the three-stages chart');
   await cursorTo(10, 2);
@@ -154,7 +154,7 @@ test('chapter 4: three stages, kept against written', async () => {
 
 test('chapter 5: LSTM against RNN on the memory gap, measured on both models; the link, back, and leaving', async () => {
   const updates = await stat(page, 'Update');
-  await button(page, 'Next').click();
+  await button(page, '#lessonui.next').click();
   await chapter(5).waitFor();
   const preset = page.locator('#preset');
   assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: I('preset.gap.name') }).getAttribute('value'), 'the memory-gap preset');
@@ -194,9 +194,9 @@ test('chapter 5: LSTM against RNN on the memory gap, measured on both models; th
     for (const n of [l.right, l.all, r.right]) assert.ok(v.includes(String(n)), `${n} in ${v} | ${said}`);
   }
   assert.equal(l.gap, 20);
-  assert.ok(!(await button(page, 'Next').isVisible()), 'the last chapter');
+  assert.ok(!(await button(page, '#lessonui.next').isVisible()), 'the last chapter');
   assert.equal(await lesson().getByRole('link', { name: L('Link to this chapter') }).getAttribute('href'), `#lesson=memory&lang=${lang}`, 'the link carries the language');
-  await button(page, 'Back').click();
+  await button(page, '#lessonui.back').click();
   await chapter(4).waitFor();
   const now = await stat(page, 'Update');
   await button(page, 'Leave the lesson').click();

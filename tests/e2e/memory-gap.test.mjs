@@ -93,3 +93,51 @@ test('the colour scale of c: robust or per unit, said in the legend', async () =
   assert.match(await bars.textContent(), /One scale for all units at this step: ±[\d.]+, the 90th percentile/);
   assert.deepEqual(problems, []);
 });
+
+// A teacher's link keeps the gap: the link of a page at gap 12 names it
+// (gap=12), and a page opened from it shows 12 on the slider and trains the
+// lines of gap 12.
+test('a link to this setup carries the gap', async () => {
+  const other = await open(context, url + '#v=1&preset=rhyme&seed=1');
+  const p = other.page;
+  await p.locator('#preset').selectOption(await p.locator('#preset option', { hasText: /^Memory gap/ }).getAttribute('value'));
+  await p.locator('#gap-n').fill('12');
+  const textbox = (q) => q.getByRole('textbox', { name: 'Training text', exact: true });
+  await pollUntil(p, () => textbox(p).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  await button(p, 'Link to this setup').click();
+  const field = p.getByRole('textbox', { name: 'Share link', exact: true });
+  const link = await pollUntil(p, () => field.inputValue(), (v) => v.includes('preset=gap'), 10000);
+  assert.match(link, /[#&]gap=12(&|$)/, `the link ${link} names the gap`);
+  await p.close();
+  const opened = await open(context, link);
+  const q = opened.page;
+  await pollUntil(q, () => textbox(q).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  assert.equal(await q.locator('#gap-n').inputValue(), '12');
+  assert.equal(await q.locator('output[for="gap-n"]').textContent(), '12');
+  // A reload brings the session back at its gap too (its settings are a link).
+  await q.reload();
+  await q.waitForFunction(() => !document.getElementById('app').hidden, null, { timeout: 60000 });
+  await pollUntil(q, () => textbox(q).inputValue(), (t) => /^([a-d])-{12}\1\n/.test(t), 10000);
+  assert.equal(await q.locator('#gap-n').inputValue(), '12', 'the slider after a reload');
+  assert.deepEqual(opened.problems, []);
+  await q.close();
+});
+
+// The Compare hint recommends the presets that show the difference — the
+// memory gap among them — each by its name in the picker, in both languages.
+test('the Compare hint names the counting, brackets and memory-gap presets', async () => {
+  const hint = page.locator('#compare-hint');
+  const names = async () => {
+    const all = await page.locator('#preset option').allTextContents();
+    return [/aⁿXbⁿ/, /bracket|括号/i, /a–a/].map((re) => all.find((n) => re.test(n)));
+  };
+  for (const lang of ['zh-CN', 'en']) {
+    await page.getByRole('combobox', { name: /Language|语言/ }).selectOption(lang);
+    await pollUntil(page, () => page.locator('html').getAttribute('lang'), (l) => l === lang, 5000);
+    const text = await hint.textContent();
+    for (const n of await names()) {
+      assert.ok(n, `a preset is missing from the picker (${lang})`);
+      assert.ok(text.includes(n), `${lang}: the hint "${text}" does not name the preset "${n}"`);
+    }
+  }
+});

@@ -1,5 +1,5 @@
 // One update in slow motion (issue 15, item 3). While paused, the button
-// after Step makes one real update and walks through it in 7 numbered
+// after One update makes one real update and walks through it in 7 numbered
 // stages. The test walks every position with the keyboard and checks the
 // numbers against each other and against the engine: the update's loss is
 // the mean of the steps' losses shown, the steps' losses are −log of the
@@ -49,7 +49,7 @@ before(async () => {
 });
 after(async () => { await context?.close(); });
 
-// steps presses Step until the Update counter reads n.
+// steps presses One update until the Update counter reads n.
 async function steps(p, n) {
   for (let u = await stat(p, 'Update'); u < n; u++) {
     await button(p, 'One update').click();
@@ -59,8 +59,8 @@ async function steps(p, n) {
 
 const caption = () => page.locator('#slowmo-caption').textContent();
 const position = async () => {
-  const [, stage, pos, len] = (await page.locator('#slowmo-pos').textContent()).match(/^Stage (\d) of 7 · position (\d+) of (\d+)$/);
-  return { stage: Number(stage), pos: Number(pos), len: Number(len) };
+  const [update, stage, pos, len] = (await page.locator('#slowmo-pos').textContent()).match(/^Replay of update (\d+), already made · stage (\d) of 7 · position (\d+) of (\d+)$/).slice(1);
+  return { update: Number(update), stage: Number(stage), pos: Number(pos), len: Number(len) };
 };
 const num = (s) => Number(s.replace('−', '-'));
 
@@ -70,9 +70,10 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   await button(page, 'One update in slow motion').click();
   const panel = page.getByRole('region', { name: 'One update in slow motion' });
   await page.locator('#slowmo-pos').waitFor({ state: 'visible' });
-  assert.match(await caption(), /^1 · The window\. Update 4 trains on 32 symbols/);
-  // The engine made the update when the walk began: the model moved on.
+  // The engine made the update when the walk began: the model moved on, the
+  // Update counter with it, and the walk says so from its first stage on.
   await waitStat(page, 'Update', (v) => v === 4);
+  assert.match(await caption(), /^1 · The window\. Update 4 has already been made: the Update counter above shows it.* It trained on 32 symbols/);
   assert.notEqual((await request(page, 'export')).sha, before.sha);
 
   const stages = [];
@@ -82,6 +83,7 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   for (;;) {
     const text = await caption();
     stages.push(p.stage);
+    assert.equal(p.update, 4, `position ${p.pos} names the update it replays`);
     assert.ok(text.startsWith(`${p.stage} · `), `position ${p.pos}: caption ${text} is not numbered ${p.stage}`);
     const current = await page.getByRole('button', { name: new RegExp(`^${p.stage} `) }).getAttribute('aria-current');
     assert.equal(current, 'step', `stage ${p.stage}'s button is not marked current`);
@@ -116,7 +118,7 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
       const rows = await panel.getByRole('table').getByRole('row').count();
       assert.equal(rows, 1 + 5, 'a row per weight matrix of a one-layer model, and the head');
     }
-    if (p.stage === 7) assert.match(text, /from 3 to 4\./);
+    if (p.stage === 7) assert.match(text, /from 3 to 4 when you opened the walk/);
     if (p.pos === p.len) break;
     await panel.press('ArrowRight');
     const q = await pollUntil(page, position, (v) => v.pos === p.pos + 1, 5000);
@@ -135,11 +137,11 @@ test('the walk shows one real update, stage by stage, with its own numbers', asy
   assert.ok(await page.locator('#slowmo').isHidden());
 });
 
-test('the model after the walk is the model after one Step', async () => {
+test('the model after the walk is the model after pressing One update', async () => {
   const other = await open(context, url + setup);
   await steps(other.page, 4);
   const [a, b] = [await request(page, 'export'), await request(other.page, 'export')];
-  assert.equal(a.sha, b.sha, 'the model files after slow motion and after Step differ');
+  assert.equal(a.sha, b.sha, 'the model files after slow motion and after One update differ');
   await other.page.close();
 });
 

@@ -44,7 +44,14 @@ export function fill(t, args) {
 // catalogue lacks s.
 export function L(s) { return Lin(lang, s); }
 
+// A sentence whose English several catalogue ids share ("Next": the
+// lesson's and slow motion's) is named by its id, "#lessonui.next", in any
+// language.
 export function Lin(l, s) {
+  if (s.startsWith('#')) {
+    if (!(s in sentences(l))) throw new Error(`words.mjs: no catalogue id ${s}`);
+    return sentences(l)[s];
+  }
   if (l === 'en') return s;
   const t = sentences(l);
   if (s in t) return t[s];

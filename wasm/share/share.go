@@ -34,6 +34,7 @@
 //	shared    Shared                 a share service model id (ValidModelID)
 //	class     Class                  a class board's id (ValidModelID's form): the page sends runs to it
 //	lesson    Lesson                 a lesson chapter's id or number (1 … MaxPresetLen of a-z 0-9 - _): the page opens it
+//	gap       Gap                    1 … MaxGap: the memory-gap preset's gap; absent: the page's default gap
 //
 // Values are percent-encoded as in a query string ('+' also reads as a
 // space). Encode writes every setting, so that a link reproduces its run even
@@ -104,6 +105,8 @@ const (
 	// MaxSeed is the largest seed in a link: the largest whole number a
 	// JavaScript number (and so the page's Seed field) holds exactly.
 	MaxSeed = 1<<53 - 1
+	// MaxGap is the longest memory gap in a link (lesson.MaxGap).
+	MaxGap = 200
 )
 
 // DefaultTemperature is the sampling temperature of a link without "temp".
@@ -198,6 +201,11 @@ type State struct {
 	// key is never part of a link State (see ParseBoard).
 	Class string
 
+	// Gap is the gap of the memory-gap preset (the dashes between a letter
+	// and its repeat, the page's slider), 1 … MaxGap, or 0 for the page's
+	// default gap, which a link made before the key existed means.
+	Gap int
+
 	// Lesson names the lesson chapter the page opens (its id, such as
 	// "states", or its number from 1), or "" for none; the page owns the
 	// chapters and ignores one it does not know. It has a preset id's form
@@ -243,7 +251,7 @@ func (s State) Equal(t State) bool {
 	return s.Preset == t.Preset && s.Text == t.Text && s.Mode == t.Mode && s.Config == t.Config &&
 		s.Probe == t.Probe && s.Temperature == t.Temperature && slices.Equal(s.Hide, t.Hide) &&
 		s.Only == t.Only && s.Embed == t.Embed && bytes.Equal(s.Model, t.Model) && s.Shared == t.Shared &&
-		s.Lang == t.Lang && s.Class == t.Class && s.Lesson == t.Lesson
+		s.Lang == t.Lang && s.Class == t.Class && s.Lesson == t.Lesson && s.Gap == t.Gap
 }
 
 // Hides reports whether s hides the control name (one of HideNames).
@@ -277,6 +285,7 @@ const (
 	keyShared     = "shared"
 	keyClass      = "class"
 	keyLesson     = "lesson"
+	keyGap        = "gap"
 	keyLang       = words.LinkKey
 )
 
@@ -292,13 +301,14 @@ const (
 	fieldShared  = "Shared model"
 	fieldClass   = "Class"
 	fieldLesson  = "Lesson"
+	fieldGap     = "Memory gap"
 	fieldLang    = "Language"
 )
 
 // keyOrder is the order in which Encode writes the keys and Decode checks them.
 var keyOrder = [...]string{keyVersion, keyLang, keyPreset, keyMode, keyCell, keyLayers, keyHidden, keySeqLen, keyLR,
 	keyOptimizer, keyMomentum, keyClip, keyClipMode, keyInit, keyForgetBias, keySeed, keyTemp, keyProbe,
-	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyLesson, keyText, keyModel}
+	keyHide, keyOnly, keyEmbed, keyShared, keyClass, keyLesson, keyGap, keyText, keyModel}
 
 // configOrder is the registry of lstm.Config (with the page's seed range),
 // in the link's key order.
@@ -407,6 +417,8 @@ func (s State) value(key string) (string, bool) {
 		return s.Class, s.Class != ""
 	case keyLesson:
 		return s.Lesson, s.Lesson != ""
+	case keyGap:
+		return strconv.Itoa(s.Gap), s.Gap != 0
 	case keyLang:
 		return s.Lang, s.Lang != ""
 	}
@@ -535,6 +547,9 @@ func (s State) Validate() error {
 	if s.Lesson != "" && !validLesson(s.Lesson) {
 		return badLesson(s.Lesson)
 	}
+	if s.Gap != 0 && (s.Gap < 1 || s.Gap > MaxGap) {
+		return badGap(strconv.Itoa(s.Gap))
+	}
 	if s.Model != nil {
 		if len(s.Model) > MaxModelBytes {
 			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
@@ -564,6 +579,11 @@ func checkShared(id string, hasModel bool) error {
 func badClass(id string) error {
 	return &LinkError{Key: keyClass, Field: fieldClass, Value: id,
 		Reason: fmt.Sprintf("a class's id is %d letters a to z and digits 2 to 7; ask the teacher for the link again", ModelIDLen)}
+}
+
+// badGap refuses a memory gap out of range.
+func badGap(v string) error {
+	return &LinkError{Key: keyGap, Field: fieldGap, Value: v, Reason: fmt.Sprintf("use a whole number from 1 to %d", MaxGap)}
 }
 
 // validLesson reports whether l has the form of a lesson chapter's id.
@@ -953,6 +973,13 @@ func (s *State) decodeData(vals map[string]string) error {
 		}
 		s.Lesson = v
 	}
+	if v, ok := vals[keyGap]; ok && v != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > MaxGap {
+			return badGap(v)
+		}
+		s.Gap = n
+	}
 	return nil
 }
 
@@ -1033,6 +1060,8 @@ func fieldOf(key string) string {
 		return fieldClass
 	case keyLesson:
 		return fieldLesson
+	case keyGap:
+		return fieldGap
 	case keyLang:
 		return fieldLang
 	}

@@ -38,6 +38,9 @@ type classState struct {
 	info  map[string]any // GET api/'s "classes", once asked (nil: not asked, or none)
 	asked bool
 	start *panels.ClassStart
+	// started is the class started here, whose links the page shows: kept
+	// so that a language switch writes them again with the new lang=.
+	started *startedClass
 
 	send     *panels.ClassSend
 	class    classroom.Class // the class of the link (its ID once read)
@@ -183,25 +186,47 @@ func (a *app) classStartTarget() dom.HTMLElement {
 
 func mapOf(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
+// startedClass is a class started on this page: its student link's state
+// and the board's id and teacher key.
+type startedClass struct {
+	ss      share.State
+	id, key string
+}
+
 // classStarted keeps the new class's key and shows its two links.
 func (a *app) classStarted(ss share.State, cl classroom.Class, key string) {
 	c := a.cls.start
 	browser.StorageSet(true, classKeyPrefix+cl.ID, key)
 	ss.Class = cl.ID
-	student, err := ss.Encode()
-	if err != nil {
-		browser.SetText(c.Status, err.Error())
+	a.cls.started = &startedClass{ss: ss, id: cl.ID, key: key}
+	if !a.classLinks() {
 		return
 	}
-	board := browser.PageAddress() + "#" + share.Board{Class: cl.ID, Key: key}.Fragment() + "&" + words.LinkKey + "=" + lang.Tag()
-	c.Student.SetValue(browser.PageAddress() + "#" + student)
-	c.Board.SetValue(board)
-	c.OpenBoard.SetHref(board)
 	browser.SetText(c.Limits, a.w("class.limits", strconv.Itoa(cl.MaxEntries), strconv.Itoa(cl.LifetimeDays)))
 	browser.SetText(c.Status, a.w("class.started", cl.Title))
 	browser.SetHidden(c.Result, false)
 	c.Student.Focus()
 	c.Student.Select()
+}
+
+// classLinks writes the links of the class started here in the page's
+// language (lang=), and reports whether they could be made.
+func (a *app) classLinks() bool {
+	c, sc := a.cls.start, a.cls.started
+	if c == nil || sc == nil {
+		return false
+	}
+	sc.ss.Lang = lang.Tag()
+	student, err := sc.ss.Encode()
+	if err != nil {
+		browser.SetText(c.Status, err.Error())
+		return false
+	}
+	board := browser.PageAddress() + "#" + share.Board{Class: sc.id, Key: sc.key}.Fragment() + "&" + words.LinkKey + "=" + lang.Tag()
+	c.Student.SetValue(browser.PageAddress() + "#" + student)
+	c.Board.SetValue(board)
+	c.OpenBoard.SetHref(board)
+	return true
 }
 
 // ---- Send to the class ----

@@ -68,7 +68,7 @@ func (a *app) saveTraceCSV() {
 	a.invalidate(a.st.SetError(present.FieldExport, ""))
 	tr := a.st.Shown()
 	if tr == nil || tr.T == 0 {
-		a.invalidate(a.st.SetError(present.FieldExport, "There is no trace yet: press Train or Step, and type a probe text."))
+		a.invalidate(a.st.SetError(present.FieldExport, "There is no trace yet: press Train or One update, and type a probe text."))
 		return
 	}
 	var buf bytes.Buffer

@@ -64,24 +64,33 @@ func (a *app) gapIndex() int {
 // setGap makes n the gap of the memory-gap preset and, if it is the chosen
 // preset, trains on it.
 func (a *app) setGap(n int) {
+	i := a.gapIndex()
+	if !a.useGap(n) || i < 0 {
+		return
+	}
+	if a.v.Preset.Value() == strconv.Itoa(i) {
+		a.choosePreset(i, true)
+	}
+	a.invalidate(DirtyCompare)
+}
+
+// useGap makes n (brought into the slider's range) the slider's value and
+// the gap of the memory-gap preset, without choosing it; it reports whether
+// the gap changed.
+func (a *app) useGap(n int) bool {
 	n = max(1, min(n, panels.GapMaxSlider))
 	g := &a.gap
 	browser.SetText(a.v.Gap.Value, strconv.Itoa(n))
 	a.v.Gap.Slider.SetValue(strconv.Itoa(n))
 	if n == g.n {
-		return
+		return false
 	}
 	g.n = n
-	i := a.gapIndex()
-	if i < 0 {
-		return
+	if i := a.gapIndex(); i >= 0 {
+		a.presets[i] = content.GapPreset(n)
+		g.text = a.presets[i].Text
 	}
-	a.presets[i] = content.GapPreset(n)
-	g.text = a.presets[i].Text
-	if a.v.Preset.Value() == strconv.Itoa(i) {
-		a.choosePreset(i, true)
-	}
-	a.invalidate(DirtyCompare)
+	return true
 }
 
 // gapRequests shows or hides the chart with the task, and asks each engine

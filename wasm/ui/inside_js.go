@@ -424,7 +424,7 @@ func (a *app) applyClamp() {
 	w := &a.v.In
 	view, ok := a.st.View()
 	if !ok {
-		a.invalidate(a.st.SetError(present.FieldClampUnit, "There is no trace yet: press Train or Step first."))
+		a.invalidate(a.st.SetError(present.FieldClampUnit, "There is no trace yet: press Train or One update first."))
 		return
 	}
 	unit, err := present.IntSpec{Field: present.FieldClampUnit, Lo: 1, Hi: view.H}.Parse(w.ClampUnit.Value())

@@ -368,6 +368,9 @@ func (a *app) rewordKeepNotice() {
 func (a *app) applyPlan(s keep.Setup, from string, losses *LossHistory) {
 	v := a.v
 	a.stopCompare()
+	if s.Gap > 0 {
+		a.useGap(s.Gap) // the memory-gap preset, and the slider, at the setup's gap
+	}
 	if s.Preset >= 0 && s.Preset < len(a.presets) && a.presets[s.Preset].Text == s.Text {
 		a.choosePreset(s.Preset, false)
 	} else {

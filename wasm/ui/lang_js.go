@@ -23,6 +23,7 @@ func chooseLang() {
 	lang = words.Choose(words.LinkLang(browser.LocationHash(), browser.LocationSearch()),
 		browser.StorageGet(true, words.StorageKey), browser.Languages())
 	browser.SetWords(say)
+	browser.SetIDWords(func(id string, args []string) string { return words.Text(lang, id, args...) })
 	present.Lang = lang
 	panels.Say = sayLang
 }
@@ -47,10 +48,12 @@ func (a *app) wireLang() {
 		panels.Say = sayLang
 		browser.StorageSet(true, words.StorageKey, l.Tag())
 		a.showLang()
-		browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) })
+		browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) },
+			func(s string) (string, []string, bool) { return words.BackID(was, s) })
 		a.showOffer() // a sentence built of parts: written again
 		a.rewordKeepNotice()
 		a.relinkLesson()
+		a.classLinks() // the class's links shown carry lang= too
 		a.invalidate(DirtyAll | a.st.Reword())
 	})
 }

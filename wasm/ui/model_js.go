@@ -232,7 +232,7 @@ func (a *app) paintCursor() {
 	v, st := a.v, a.st
 	view, ok := st.View()
 	if !ok {
-		browser.SetText(v.InspHead, "The step inspector shows every value of one step once a trace is shown.")
+		browser.SetText(v.InspHead, "The time-step inspector shows every value of one time step once a trace is shown.")
 		browser.SetText(v.InspPred, "")
 		browser.Clear(v.InspValues)
 		browser.Clear(v.InspEqC)

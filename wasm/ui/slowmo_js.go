@@ -18,7 +18,7 @@ import (
 )
 
 // This file is "One update in slow motion" (issue 15, item 3): a button
-// beside Step that, while training is paused, makes one real update with its
+// beside One update that, while training is paused, makes one real update with its
 // record (SlowStep) and walks through it in the numbered stages of
 // wasm/ui/slowmo — the window, the forward pass step by step, the loss, the
 // gradient going back along c and h on the LSTM cell figure and as a curve,
@@ -49,7 +49,7 @@ type slowState struct {
 	said               string // the button's state last shown (slowButton), so that training repaints nothing
 }
 
-// wireSlowmo builds the button (in the training group, after Step) and the
+// wireSlowmo builds the button (in the training group, after One update) and the
 // walk's panel (under the top bar, hidden), and connects them.
 func (a *app) wireSlowmo() {
 	s, b := &a.slow, a.v.B
@@ -314,7 +314,8 @@ func (a *app) slowRender() {
 	a.slowShow(true)
 	stage, t := w.At()
 	browser.SetText(s.caption, w.Caption(sayID))
-	browser.SetText(s.pos, sayID("slowmo.pos", strconv.Itoa(int(stage)), strconv.Itoa(slowmo.Stages), strconv.Itoa(w.Pos()+1), strconv.Itoa(w.Len())))
+	browser.SetText(s.pos, sayID("slowmo.pos", strconv.Itoa(int(stage)), strconv.Itoa(slowmo.Stages), strconv.Itoa(w.Pos()+1), strconv.Itoa(w.Len()),
+		present.FormatCount(w.R.Update)))
 	for i, st := range s.stages {
 		if i+1 == int(stage) {
 			st.SetAttribute("aria-current", "step")

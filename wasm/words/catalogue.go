@@ -132,7 +132,7 @@ var en = map[string]string{
 	"tour.rhyme.3":    "Look at Cell state c and Hidden state h. Which one changes slowly from one character to the next? Check your guess with Mean change per step under the heatmaps.",
 	"tour.rhyme.4":    "After a few thousand updates, press Generate again, and read Samples along training: the same sample at update 0, 100, 300, … Drag Training snapshot to see the heatmaps back then.",
 	"tour.poem.1":     "This poem repeats itself much less than the nursery rhyme. Predict: will the loss fall as fast? Will the samples make sense as soon?",
-	"tour.poem.2":     "Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
+	"tour.poem.2":     "Press Train. In the time-step inspector, hover a time step of the heatmaps: the equations fill in with that time step's numbers — forget, select memory, output.",
 	"tour.poem.3":     "Generate with Temperature 0.2, then 1.5. Predict which one repeats itself and which one makes up words.",
 	"tour.counting.1": "Each line is aⁿXbⁿ: after the X come exactly as many b as there were a. Predict: can a model with no numbers inside it count? Which do you expect to manage, the LSTM or the plain RNN?",
 	"tour.counting.2": "Press Compare LSTM and RNN: both train on the same text with the same seed and size. Watch Loss race: which line goes lower?",
@@ -151,7 +151,7 @@ var en = map[string]string{
 	"tour.rhyme-zh.3": "Look at Cell state c and Hidden state h. Which one changes slowly from one character to the next? Check your guess with Mean change per step under the heatmaps.",
 	"tour.rhyme-zh.4": "After a few thousand updates, press Generate again: does the model end its lines with the right rhyme (晶, 星, 明, 睛)?",
 	"tour.poem-zh.1":  "Five poems of four lines, five characters a line. Predict: will the model learn the line length (a comma or a full stop after every five characters) before it learns any words?",
-	"tour.poem-zh.2":  "Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
+	"tour.poem-zh.2":  "Press Train. In the time-step inspector, hover a time step of the heatmaps: the equations fill in with that time step's numbers — forget, select memory, output.",
 	"tour.poem-zh.3":  "Generate with Temperature 0.2, then 1.5. Predict which one repeats a line it knows and which one makes up new ones.",
 
 	// The engine's own errors (wasm/ui's ErrorText), the numbers a diverged

@@ -7,7 +7,7 @@ package words
 var enSlowmo = map[string]string{
 	"slowmo.button":      "One update in slow motion",
 	"slowmo.title":       "One update in slow motion",
-	"slowmo.why.ready":   "Makes one real update, as the One update button does, and walks you through it in 7 numbered stages.",
+	"slowmo.why.ready":   "Makes one real update at once, as the One update button does, then replays it for you in 7 numbered stages.",
 	"slowmo.why.running": "Pause training first: slow motion shows one update while the model stands still.",
 	"slowmo.why.noModel": "There is no model yet: choose a training text first.",
 	"slowmo.waiting":     "Making the update…",
@@ -15,21 +15,22 @@ var enSlowmo = map[string]string{
 	"slowmo.prev":        "Previous stage",
 	"slowmo.next":        "Next stage",
 	"slowmo.close":       "Close",
-	"slowmo.pos":         "Stage {1} of {2} · position {3} of {4}", // {1} stage, {2} stages, {3} position, {4} positions
-	"slowmo.keys":        "Keys: ← and → move one position; Home and End go to the first and the last; Escape closes.",
-	"slowmo.stages":      "Stages",
-	"slowmo.stage.1":     "1 The window",
-	"slowmo.stage.2":     "2 Forward",
-	"slowmo.stage.3":     "3 The loss",
-	"slowmo.stage.4":     "4 Backward",
-	"slowmo.stage.5":     "5 The clip",
-	"slowmo.stage.6":     "6 The weight change",
-	"slowmo.stage.7":     "7 Done",
-	"slowmo.window":      "The window: each symbol read, and under it the next symbol it is scored on",
+	// {1} stage, {2} stages, {3} position, {4} positions, {5} the update's number
+	"slowmo.pos":     "Replay of update {5}, already made · stage {1} of {2} · position {3} of {4}",
+	"slowmo.keys":    "Keys: ← and → move one position; Home and End go to the first and the last; Escape closes.",
+	"slowmo.stages":  "Stages",
+	"slowmo.stage.1": "1 The window",
+	"slowmo.stage.2": "2 Forward",
+	"slowmo.stage.3": "3 The loss",
+	"slowmo.stage.4": "4 Backward",
+	"slowmo.stage.5": "5 The clip",
+	"slowmo.stage.6": "6 The weight change",
+	"slowmo.stage.7": "7 Done",
+	"slowmo.window":  "The window: each symbol read, and under it the next symbol it is scored on",
 
 	// {1} the update's number, {2} steps
-	"slowmo.cap.window":    "1 · The window. Update {1} trains on {2} symbols of the training text. At each step the cell reads one symbol and is scored on how much probability it gave the next one. It starts from the state c, h the previous window left.",
-	"slowmo.cap.windowNum": "1 · The window. Update {1} trains on {2} values of the training list. At each step the cell reads one value and predicts the next one. It starts from the state c, h the previous window left.",
+	"slowmo.cap.window":    "1 · The window. Update {1} has already been made: the Update counter above shows it, and the model on the page is the one after it. This walk replays it from its record. It trained on {2} symbols of the training text. At each step the cell read one symbol and was scored on how much probability it gave the next one. It started from the state c, h the previous window left.",
+	"slowmo.cap.windowNum": "1 · The window. Update {1} has already been made: the Update counter above shows it, and the model on the page is the one after it. This walk replays it from its record. It trained on {2} values of the training list. At each step the cell read one value and predicted the next one. It started from the state c, h the previous window left.",
 	// {1} step, {2} steps, {3} the symbol read, {4} the target, {5} its probability in %, {6} the same as a number, {7} the loss
 	"slowmo.cap.forward": "2 · Forward, step {1} of {2}: the cell reads {3}. The next symbol is {4}, and the model gave it {5}, so the loss of this step is −log {6} = {7}.",
 	// {1} step, {2} steps, {3} the value read, {4} the prediction, {5} the actual next value, {6} the loss
@@ -52,7 +53,7 @@ var enSlowmo = map[string]string{
 	"slowmo.cap.change":     "6 · The weight change: the optimizer moves every weight a little against its gradient. Relative to its size, {1} changed most: ‖ΔW‖/‖W‖ = {2}; its largest single change is {3}.",
 	"slowmo.cap.changeNone": "6 · The weight change: no weight moved.",
 	// {1} the update count before, {2} after
-	"slowmo.cap.done": "7 · Done: the Update counter went from {1} to {2}. The model is now the one after this update, exactly as if you had pressed One update.",
+	"slowmo.cap.done": "7 · Done: that was all of update {2}. The Update counter went from {1} to {2} when you opened the walk, and the model on the page has been the one after this update since then, exactly as if you had pressed One update.",
 
 	"slowmo.table.caption": "How far this update moved each weight matrix",
 	"slowmo.table.matrix":  "Matrix",
@@ -84,7 +85,7 @@ var zhSlowmo = map[string]string{
 
 	"slowmo.button":      "慢动作看一次更新",
 	"slowmo.title":       "慢动作看一次更新",
-	"slowmo.why.ready":   "做一次真实的更新（与“一次更新”按钮所做的相同），并分 7 个编号阶段带你逐步查看。",
+	"slowmo.why.ready":   "立即做一次真实的更新（与“一次更新”按钮所做的相同），然后分 7 个编号阶段为你重放。",
 	"slowmo.why.running": "请先暂停训练：慢动作要在模型静止时展示一次更新。",
 	"slowmo.why.noModel": "还没有模型：请先选择训练文本。",
 	"slowmo.waiting":     "正在进行更新…",
@@ -92,7 +93,7 @@ var zhSlowmo = map[string]string{
 	"slowmo.prev":        "上一阶段",
 	"slowmo.next":        "下一阶段",
 	"slowmo.close":       "关闭",
-	"slowmo.pos":         "第 {1} 阶段（共 {2} 个）· 第 {3} 步（共 {4} 步）",
+	"slowmo.pos":         "重放第 {5} 次更新（已完成）· 第 {1} 阶段（共 {2} 个）· 第 {3} 步（共 {4} 步）",
 	"slowmo.keys":        "键盘：← 和 → 每次移动一步；首页键和尾页键跳到开头和结尾；退出键关闭。",
 	"slowmo.stages":      "阶段",
 	"slowmo.stage.1":     "1 窗口",
@@ -104,8 +105,8 @@ var zhSlowmo = map[string]string{
 	"slowmo.stage.7":     "7 完成",
 	"slowmo.window":      "窗口：每个读入的符号，下方是用来评分的下一个符号",
 
-	"slowmo.cap.window":      "1 · 窗口。第 {1} 次更新用训练文本中的 {2} 个符号训练。每一步，单元读入一个符号，并按它给下一个符号的概率评分。它从上一个窗口留下的状态 c、h 开始。",
-	"slowmo.cap.windowNum":   "1 · 窗口。第 {1} 次更新用训练数列中的 {2} 个数值训练。每一步，单元读入一个数值并预测下一个。它从上一个窗口留下的状态 c、h 开始。",
+	"slowmo.cap.window":      "1 · 窗口。第 {1} 次更新已经完成：上方的更新计数已经显示它，页面上的模型就是这次更新之后的模型。这里按它的记录重放。它用训练文本中的 {2} 个符号训练。每一步，单元读入一个符号，并按它给下一个符号的概率评分。它从上一个窗口留下的状态 c、h 开始。",
+	"slowmo.cap.windowNum":   "1 · 窗口。第 {1} 次更新已经完成：上方的更新计数已经显示它，页面上的模型就是这次更新之后的模型。这里按它的记录重放。它用训练数列中的 {2} 个数值训练。每一步，单元读入一个数值并预测下一个。它从上一个窗口留下的状态 c、h 开始。",
 	"slowmo.cap.forward":     "2 · 前向，第 {1} 步（共 {2} 步）：单元读入 {3}。下一个符号是 {4}，模型给它的概率是 {5}，所以这一步的损失是 −log {6} = {7}。",
 	"slowmo.cap.forwardNum":  "2 · 前向，第 {1} 步（共 {2} 步）：单元读入 {3}，预测 {4}；下一个数值是 {5}。这一步的损失（模型归一化单位下的平方误差）是 {6}。",
 	"slowmo.cap.loss":        "3 · 这次更新的损失是 {1} 步损失的平均值：{2} ÷ {1} = {3}。训练就是让这个数变小。",
@@ -117,7 +118,7 @@ var zhSlowmo = map[string]string{
 	"slowmo.cap.clipElement": "5 · 裁剪：梯度的范数是 ‖∇L‖ = {1}。把每个元素限制在 ±{2} 之内，裁剪了其中 {3} 个；现在范数是 {4}。",
 	"slowmo.cap.change":      "6 · 权重变化：优化器让每个权重沿梯度的反方向移动一点。相对于自身大小，{1} 变化最大：‖ΔW‖/‖W‖ = {2}；其中单个权重的最大变化是 {3}。",
 	"slowmo.cap.changeNone":  "6 · 权重变化：没有权重移动。",
-	"slowmo.cap.done":        "7 · 完成：更新计数从 {1} 变成 {2}。现在的模型就是这次更新之后的模型，和按“一次更新”按钮完全一样。",
+	"slowmo.cap.done":        "7 · 完成：这就是第 {2} 次更新的全部。打开慢动作时，更新计数就已从 {1} 变成 {2}；从那时起，页面上的模型就是这次更新之后的模型，和按“一次更新”按钮完全一样。",
 
 	"slowmo.table.caption": "这次更新让每个权重矩阵移动了多少",
 	"slowmo.table.matrix":  "矩阵",

@@ -14,10 +14,10 @@ import (
 // (LSTM, RNN, Adam, RMSProp, SGD, PNG, CSV, JSON) stay as they are.
 //
 // The controls, for the page's own labels as they move into the catalogue:
-// 训练/暂停 (Train/Pause), 单步 (Step), 重置 (Reset), 生成 (Generate),
+// 训练/暂停 (Train/Pause), 一次更新 (One update), 重置 (Reset), 生成 (Generate),
 // 保存模型 (Save model), 载入模型 (Load model), 分享链接 (Share link),
 // 对比 LSTM 与 RNN (Compare LSTM and RNN), 预设文本 (preset), 导览 (tour),
-// 下载 (download), 热图 (heatmap), 单步查看器 (step inspector), 损失赛跑
+// 下载 (download), 热图 (heatmap), 时间步查看器 (time-step inspector), 损失赛跑
 // (Loss race), 梯度回传 (Gradient reach), 每步平均变化 (Mean change per
 // step), 训练过程中的样本 (Samples along training), 训练快照 (Training
 // snapshot), 单元：各自在做什么 (Units: what each one does), 干预
@@ -54,7 +54,7 @@ var glossary = []struct{ en, zh string }{
 	{"heatmaps", "热图"},
 	{"generate", "生成"},
 	{"train", "训练"},
-	{"step inspector", "单步查看器"},
+	{"time-step inspector", "时间步查看器"},
 	{"compare LSTM and RNN", "对比 LSTM 与 RNN"},
 	{"loss race", "损失赛跑"},
 	{"gradient reach", "梯度回传"},

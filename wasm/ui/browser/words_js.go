@@ -24,6 +24,12 @@ func Say(s string) string { return words(s) }
 // SetWords sets the translator of the page's sentences.
 func SetWords(f func(string) string) { words = f }
 
+// idWords writes a catalogue message by its id in the page's language.
+var idWords = func(id string, args []string) string { return id }
+
+// SetIDWords sets the writer of catalogue messages by id (RelabelFrom).
+func SetIDWords(f func(id string, args []string) string) { idWords = f }
+
 // translatable are the attributes a person reads or hears.
 var translatable = [...]string{"title", "aria-label", "placeholder", "alt"}
 
@@ -71,6 +77,52 @@ func source(v js.Value, attr, now string) string {
 // before a switch, during Relabel (RelabelFrom).
 var back = func(s string) (string, bool) { return s, false }
 
+// backID finds the catalogue id and arguments of a text the page wrote in
+// the language it showed before a switch, during Relabel (RelabelFrom).
+var backID = func(string) (string, []string, bool) { return "", nil, false }
+
+// again returns what v (its text, or attribute attr), showing now, shows in
+// the page's language, and remembers where it came from: by the catalogue
+// id it was written from (remembered from an earlier switch, or found by
+// backID), else from its English (source). Going by the id keeps a message
+// whole where several ids share its English.
+func again(v js.Value, attr, now string) string {
+	id, args, ok := markedID(v, attr, now)
+	if !ok && (v.Get("lpEn"+attr).IsUndefined() || v.Get("lpTr"+attr).String() != now) {
+		id, args, ok = backID(now)
+	}
+	if !ok {
+		en := source(v, attr, now)
+		t := words(en)
+		mark(v, attr, en, t)
+		return t
+	}
+	t := idWords(id, args)
+	list := js.Global().Get("Array").New(len(args))
+	for i, a := range args {
+		list.SetIndex(i, a)
+	}
+	v.Set("lpID"+attr, id)
+	v.Set("lpArgs"+attr, list)
+	v.Set("lpIDTr"+attr, t)
+	return t
+}
+
+// markedID returns the catalogue id and arguments v was written from
+// (again), if it still shows that message as now.
+func markedID(v js.Value, attr, now string) (string, []string, bool) {
+	id, tr := v.Get("lpID"+attr), v.Get("lpIDTr"+attr)
+	if id.IsUndefined() || tr.String() != now {
+		return "", nil, false
+	}
+	list := v.Get("lpArgs" + attr)
+	args := make([]string, list.Length())
+	for i := range args {
+		args[i] = list.Index(i).String()
+	}
+	return id.String(), args, true
+}
+
 // SetLabel sets attribute name of e to value in the page's language.
 func SetLabel(e dom.Element, name, value string) {
 	t := words(value)
@@ -84,12 +136,16 @@ func SetLabel(e dom.Element, name, value string) {
 // the page's language (after SetWords), from the English each was set in.
 func Relabel(root dom.Element) { relabel(root.Underlying()) }
 
-// RelabelFrom is Relabel after a switch from another language: from finds
-// the English of a text written in it (words.Back), as for a text the page
-// wrote from a catalogue id, which keeps no English of its own.
-func RelabelFrom(root dom.Element, from func(string) (string, bool)) {
-	back = from
-	defer func() { back = func(s string) (string, bool) { return s, false } }()
+// RelabelFrom is Relabel after a switch from another language, for the
+// texts the page wrote from a catalogue id, which keep no English of their
+// own: fromID finds the id and arguments of such a text (words.BackID), and
+// from, failing that, its English (words.Back).
+func RelabelFrom(root dom.Element, from func(string) (string, bool), fromID func(string) (string, []string, bool)) {
+	back, backID = from, fromID
+	defer func() {
+		back = func(s string) (string, bool) { return s, false }
+		backID = func(string) (string, []string, bool) { return "", nil, false }
+	}()
 	relabel(root.Underlying())
 }
 
@@ -99,10 +155,8 @@ func relabel(n js.Value) {
 		switch c.Get("nodeType").Int() {
 		case 3: // text
 			now := c.Get("data").String()
-			en := source(c, "", now)
-			if t := words(en); t != now {
+			if t := again(c, "", now); t != now {
 				c.Set("data", t)
-				mark(c, "", en, t)
 			}
 		case 1: // element
 			if c.Call("getAttribute", "translate").String() != "no" {
@@ -120,10 +174,8 @@ func relabelAttrs(n js.Value) {
 			continue
 		}
 		now := v.String()
-		en := source(n, a, now)
-		if t := words(en); t != now {
+		if t := again(n, a, now); t != now {
 			n.Call("setAttribute", a, t)
-			mark(n, a, en, t)
 		}
 	}
 }

@@ -20,6 +20,7 @@ type Preset struct {
 	Probe string    // the probe the preset starts with
 	Prime string    // the Generate prime the preset starts with
 	About string    // one sentence: what to look for
+	Gap   int       // the memory-gap preset's gap (share.State.Gap); 0 for the others
 }
 
 // Presets returns the built-in training texts, the nursery rhyme first (the
@@ -384,7 +385,7 @@ const GapID = "gap"
 func GapPreset(n int) Preset {
 	n = max(0, min(n, lesson.MaxGap))
 	text, _ := lesson.GapText([]rune(lesson.DefaultGapLetters), []int{n}, lesson.DefaultGapRecords, 1)
-	return Preset{ID: GapID, Name: words.PresetName(words.English, GapID), Mode: lstm.Text, Text: text,
+	return Preset{ID: GapID, Name: words.PresetName(words.English, GapID), Mode: lstm.Text, Text: text, Gap: n,
 		About: words.PresetAbout(words.English, GapID),
 		Probe: firstLines(text, 2), Prime: "b" + strings.Repeat("-", n)}
 }

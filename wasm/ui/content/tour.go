@@ -23,7 +23,7 @@ func Tour(id string) []string {
 	case "poem":
 		return []string{
 			"This poem repeats itself much less than the nursery rhyme. Predict: will the loss fall as fast? Will the samples make sense as soon?",
-			"Press Train. In the step inspector, hover a step of the heatmaps: the equations fill in with that step's numbers — forget, select memory, output.",
+			"Press Train. In the time-step inspector, hover a time step of the heatmaps: the equations fill in with that time step's numbers — forget, select memory, output.",
 			"Generate with Temperature 0.2, then 1.5. Predict which one repeats itself and which one makes up words.",
 		}
 	case "counting":

@@ -28,6 +28,7 @@ type Setup struct {
 	Probe       string // "" keeps the page's default probe
 	Temperature float64
 	Model       []byte // an lstm model file to load, or nil for a fresh model
+	Gap         int    // the memory-gap preset's gap the setup trains (share.State.Gap), 0 for the default or another preset
 }
 
 // ViewOptions are a teacher link's options: controls to hide, a single chart
@@ -49,7 +50,7 @@ func (o ViewOptions) Hides(name string) bool { return slices.Contains(o.Hide, na
 func (s Setup) ShareState(presets []content.Preset, o ViewOptions) share.State {
 	st := share.Default()
 	if s.Preset >= 0 && s.Preset < len(presets) && presets[s.Preset].Text == s.Text && presets[s.Preset].Mode == s.Mode {
-		st.Preset = presets[s.Preset].ID
+		st.Preset, st.Gap = presets[s.Preset].ID, presets[s.Preset].Gap
 	} else {
 		st.Text = s.Text
 	}
@@ -78,6 +79,9 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
 		}
 		s.Preset, s.Text = i, presets[i].Text
+		if presets[i].ID == content.GapID && st.Gap > 0 { // the preset at the link's gap
+			s.Text, s.Gap = content.GapPreset(st.Gap).Text, st.Gap
+		}
 		if presets[i].Mode != st.Mode {
 			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", ModeName(st.Mode), st.Preset, ModeName(presets[i].Mode))}
 		}

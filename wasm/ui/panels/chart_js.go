@@ -468,7 +468,7 @@ func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) 
 		note += " " + browser.Say("Relative to k = 0,") + " " + strings.Join(parts, browser.Say("; ")) + browser.Say(".")
 	}
 	if len(curves) == 1 {
-		note += " " + browser.Say("Press Compare LSTM and RNN to train both on the same data and see both curves (the counting and brackets presets show it best).")
+		note += " " + browser.Say("Press Compare LSTM and RNN to train both on the same data and see both curves (the counting, brackets and memory-gap presets show it best).")
 	}
 	browser.SetText(v.ReachNote, note)
 }

@@ -42,7 +42,7 @@ func (v *View) buildCompare() (row, race, side dom.HTMLElement) {
 	c.Toggle = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-compare"), browser.Attr("aria-pressed", "false"),
 		browser.Attr("aria-describedby", "compare-hint"), "Compare LSTM and RNN").(*dom.HTMLButtonElement)
 	c.hint = b.El("p", browser.Cls("hint"), browser.ID("compare-hint"),
-		"Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ and Balanced brackets presets.")
+		"Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ, Balanced brackets and Memory gap a–a presets.")
 	c.Row = b.El("div", browser.Cls("compare-row"), c.Toggle, c.hint, v.buildOwnLR(), v.Alert(present.FieldCompare))
 
 	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "race-title"), browser.Attr("aria-describedby", "race-note")).(*dom.HTMLCanvasElement)

@@ -80,10 +80,10 @@ func (v *View) buildKeepBar() dom.HTMLElement {
 var hideLabels = map[string]string{
 	share.HideData:      "Hide the data",
 	share.HideSettings:  "Hide the settings",
-	share.HideTrain:     "Hide Train, Step and Reset",
+	share.HideTrain:     "Hide Train, One update and Reset",
 	share.HideProbe:     "Hide the probe text",
 	share.HideGenerate:  "Hide Generate",
-	share.HideInspector: "Hide the step inspector",
+	share.HideInspector: "Hide the time-step inspector",
 	share.HideUnits:     "Hide the unit view",
 	share.HideCompare:   "Hide Compare LSTM and RNN",
 	share.HideExport:    "Hide saving, sharing and downloads",

@@ -52,7 +52,7 @@ func (v *View) buildOutputColumn(cmpRow, cmpRace, snapSamples dom.HTMLElement, m
 		b.El("p", browser.Cls("howto"), "How to read: one group of three bars per unit, left to right; bars above the line are positive. The tick shows the new cell state, the sum of the first two bars."),
 		barsCv, v.BarsNote)
 	v.GrpInspector = b.El("section", browser.Cls("inspector"), browser.Attr("aria-labelledby", "h-insp"),
-		b.El("h3", browser.ID("h-insp"), "Step inspector"),
+		b.El("h3", browser.ID("h-insp"), "Time-step inspector"),
 		v.InspHead, v.InspPred, v.InspValues, v.InspEqC, v.InspEqH, v.BarsFig)
 
 	var primeF, lenF, tempF Field
