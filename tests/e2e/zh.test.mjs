@@ -300,8 +300,8 @@ test('the lesson, a verdict, the cell figure\'s equations and the class board in
 // English and back: by its id, not by an English sentence that several ids
 // share (the lesson's "下一章" came back as slow motion's "下一步", both
 // "Next"). Every text and name a person reads or hears on the page (not
-// the person's own content) is the same before and after. (Placeholders are
-// left out: the Units field's shows English before any switch.)
+// the person's own content) is the same before and after — placeholders too
+// (the Units field's showed English until the first switch).
 test('zh → en → zh gives the same words back', async () => {
   const { page, problems } = await open('./#v=1&preset=rhyme&seed=2&lang=zh-CN');
   await page.getByRole('button', { name: Lin('zh-CN', 'One update'), exact: true }).click();
@@ -311,7 +311,7 @@ test('zh → en → zh gives the same words back', async () => {
     const out = [];
     const walk = (e) => {
       if (e.getAttribute('translate') === 'no') return;
-      for (const a of ['aria-label', 'title', 'alt']) if (e.getAttribute(a)) out.push(`${a}: ${e.getAttribute(a)}`);
+      for (const a of ['aria-label', 'title', 'alt', 'placeholder']) if (e.getAttribute(a)) out.push(`${a}: ${e.getAttribute(a)}`);
       for (const c of e.childNodes) {
         if (c.nodeType === 3 && c.data.trim()) out.push(c.data.trim());
         if (c.nodeType === 1) walk(c);
@@ -322,6 +322,7 @@ test('zh → en → zh gives the same words back', async () => {
   });
   const zh = await read();
   assert.ok(zh.includes(Lin('zh-CN', '#lessonui.next')), 'the lesson\'s Next (chapter) is on the page');
+  assert.ok(zh.includes(`placeholder: ${Lin('zh-CN', 'e.g. 1, 2, 3')}`), 'the Units field\'s placeholder is in Chinese from the start');
   await page.getByLabel('Language / 语言').selectOption('en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForTimeout(1500);

@@ -195,10 +195,11 @@ func (v *View) Alert(field string) dom.HTMLElement {
 // input makes a labelled input with a hint line and an alert.
 func (v *View) input(idv, label, typ string, hint string, attrs ...browser.Attribute) (*dom.HTMLInputElement, Field) {
 	b := v.B
-	in := b.El("input", browser.ID(idv), browser.Attr("type", typ), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
+	parts := []any{browser.ID(idv), browser.Attr("type", typ), browser.Attr("autocomplete", "off")}
 	for _, a := range attrs {
-		in.SetAttribute(a.Name, a.Value)
+		parts = append(parts, a) // through El: a placeholder or title is in the page's language
 	}
+	in := b.El("input", parts...).(*dom.HTMLInputElement)
 	f := Field{alert: v.Alert(label)}
 	v.Controls[label] = in
 	var hintEl dom.HTMLElement
