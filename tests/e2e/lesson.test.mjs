@@ -160,7 +160,9 @@ test('chapter 5: LSTM against RNN on the memory gap, measured on both models; th
   assert.equal(await preset.inputValue(), await preset.locator('option', { hasText: I('preset.gap.name') }).getAttribute('value'), 'the memory-gap preset');
   const fig = page.getByRole('figure', { name: L('Memory gap: recall against the gap') });
   await fig.waitFor({ timeout: 15000 });
-  // Both models train (Compare); the question is answered once their recall differs.
+  // Both models train (Compare); the question is answered once their recall
+  // differs and one of them clearly recalls (at 1 letter against 0 the next
+  // trace of fresh lines may find both at 0, and then the model cannot answer).
   const note = page.locator('#gap-note');
   const recallRe = (cell) => R(`The ${cell} recalled {1}% of the letters over a gap of {2} ({3} of {4}) at update {5}, at learning rate {6}.`);
   const recall = (cell, text) => {
@@ -169,7 +171,7 @@ test('chapter 5: LSTM against RNN on the memory gap, measured on both models; th
   };
   await pollUntil(page, () => note.textContent(), (t) => {
     const l = recall('LSTM', t), r = recall('RNN', t);
-    return l && r && l.right !== r.right;
+    return l && r && l.right !== r.right && Math.max(l.pct, r.pct) >= 50;
   }, 120000, 500);
   await button(page, 'Pause').click({ timeout: 15000 });
   // The last recall traces of the paused models land: the verdicts and the
