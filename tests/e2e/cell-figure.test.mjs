@@ -54,11 +54,25 @@ async function inspector() {
   return { t: Number(m.groups.p1), j: Number(unit), values };
 }
 
+// settled reads the inspector and the figure once both show the same step
+// and unit, and the inspector did not move while the figure was read (the
+// page paints its parts over the next frames, so right after a key press
+// one may show the cursor's new place and the other its last).
+async function settled() {
+  for (let i = 0; ; i++) {
+    const ins = await inspector();
+    await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t)), 5000);
+    const cell = await cellValues();
+    const again = await inspector();
+    const alt = await figure().getByRole('img').first().getAttribute('alt');
+    if ((again.t === ins.t && again.j === ins.j && alt.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t))) || i === 20) return { ins, cell };
+    await page.waitForTimeout(100);
+  }
+}
+
 // agree checks the figure against the inspector and the CSV at the cursor.
 async function agree(what) {
-  const ins = await inspector();
-  await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t)), 5000);
-  const cell = await cellValues();
+  const { ins, cell } = await settled();
   const row = rows.find((r) => r[0] === String(ins.t) && r[2] === '1' && r[3] === String(ins.j));
   const prev = rows.find((r) => r[0] === String(ins.t - 1) && r[2] === '1' && r[3] === String(ins.j));
   for (const [id, name] of Object.entries(inspectorName)) {
