@@ -26,3 +26,22 @@ func TestOneTranslationPerSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessSentences: the Time-step inspector's guess sentence is Chinese
+// whatever the guess and the actual next character are (a character, a
+// space, a newline — present.DescribeRune's words); a guessed newline showed
+// the English sentence in zh-CN.
+func TestGuessSentences(t *testing.T) {
+	for _, g := range []string{"“a”", "space", "newline"} {
+		for _, a := range []string{"“b”", "space", "newline"} {
+			for _, s := range []string{
+				"Its guess for the next character: " + g + " (71%); the actual next, " + a + ", got 6%.",
+				"Its guess for the next character: " + g + " (71%).",
+			} {
+				if got := Page(ZhCN, s); got == s || strings.Contains(got, "guess") {
+					t.Errorf("Page(ZhCN, %q) = %q", s, got)
+				}
+			}
+		}
+	}
+}
