@@ -363,3 +363,23 @@ func TestLoadedModelHasNoLossYet(t *testing.T) {
 		t.Errorf("after a Step of the loaded model: has a loss %v (%g)", l.c.HasLoss, l.c.Loss)
 	}
 }
+
+// TestOlderGenerationDropped: a message about a model generation older than
+// the page's is stale by its generation alone, even when no replacement is
+// under way to explain it: it changes nothing the page shows.
+func TestOlderGenerationDropped(t *testing.T) {
+	l := started(t)
+	l.c.Reset()
+	l.settle()
+	if l.c.Gen != 2 || l.c.Update != 0 || l.c.Pending() != 0 {
+		t.Fatalf("after Reset: model %d, update %d, %d pending", l.c.Gen, l.c.Update, l.c.Pending())
+	}
+	l.reply(protocol.Progress{Gen: 1, Update: 99, Loss: 3, Losses: []float32{3}})
+	rs := l.read()
+	if len(rs) != 1 || !rs[0].Stale || rs[0].NewModel {
+		t.Fatalf("a Progress of model 1 read as %+v", rs)
+	}
+	if l.c.Gen != 2 || l.c.Update != 0 || l.c.HasLoss || l.c.Losses.Len() != 0 {
+		t.Errorf("model 1's Progress reached model 2: update %d, loss %v, %d losses", l.c.Update, l.c.HasLoss, l.c.Losses.Len())
+	}
+}
