@@ -14,16 +14,7 @@ func TestStepRecordedIsStep(t *testing.T) {
 	for _, kind := range []Kind{Text, Numbers} {
 		for _, cell := range []Cell{CellLSTM, CellRNN} {
 			t.Run(fmt.Sprintf("%v/%v", kind, cell), func(t *testing.T) {
-				data := func() *Data {
-					if kind == Numbers {
-						d, err := NewNumberData(numbers)
-						if err != nil {
-							t.Fatal(err)
-						}
-						return d
-					}
-					return mustText(t, trainText)
-				}
+				data := func() *Data { return kindData(t, kind, numbers) }
 				cfg := DefaultConfig()
 				cfg.Cell, cfg.Layers, cfg.Hidden, cfg.SeqLen, cfg.Clip = cell, 2, 12, 16, 0.05
 				_, a := newTrainerOn(t, cfg, data())

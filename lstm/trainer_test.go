@@ -91,22 +91,27 @@ func sameUpdate(a, b Update) bool {
 		a.Clipped == b.Clipped && a.Chars == b.Chars && a.Wrapped == b.Wrapped
 }
 
+// kindData returns fresh training data of kind: the numbers of a list, or
+// trainText.
+func kindData(t testing.TB, kind Kind, numbers string) *Data {
+	t.Helper()
+	if kind == Numbers {
+		d, err := NewNumberData(numbers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return mustText(t, trainText)
+}
+
 func TestTrainerDeterministic(t *testing.T) {
 	numbers := sineText(120, 17)
 	for _, kind := range []Kind{Text, Numbers} {
 		for _, cell := range []Cell{CellLSTM, CellRNN} {
 			for _, opt := range []Optimizer{Adam, RMSProp, SGD} {
 				t.Run(fmt.Sprintf("%v/%v/%v", kind, cell, opt), func(t *testing.T) {
-					data := func() *Data {
-						if kind == Numbers {
-							d, err := NewNumberData(numbers)
-							if err != nil {
-								t.Fatal(err)
-							}
-							return d
-						}
-						return mustText(t, trainText)
-					}
+					data := func() *Data { return kindData(t, kind, numbers) }
 					cfg := DefaultConfig()
 					cfg.Cell, cfg.Optimizer, cfg.Layers, cfg.Hidden, cfg.SeqLen = cell, opt, 2, 12, 16
 					_, a := newTrainerOn(t, cfg, data())
