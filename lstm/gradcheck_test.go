@@ -214,8 +214,11 @@ func TestGradientCheck(t *testing.T) {
 	}
 }
 
-func gradCheck(t *testing.T, pr *gcProblem) {
-	c := pr.c
+// analytic checks the package's loss against the reference's and runs the
+// package's backward pass: the gradient g, ∂L/∂h₀ and ∂L/∂c₀ of the first
+// layer (left in dhNext and dcNext) and, for dense inputs, ∂L/∂x.
+func (pr *gcProblem) analytic(t *testing.T) (g *Params, dh0, dc0, dx []float64, dense bool) {
+	t.Helper()
 	L := pr.loss()
 	if math.IsNaN(L) || math.IsInf(L, 0) {
 		t.Fatalf("loss %v", L)
@@ -223,16 +226,20 @@ func gradCheck(t *testing.T, pr *gcProblem) {
 	if ref := pr.refLoss(nil).Float(); math.Abs(L-ref) > 1e-12*math.Max(1, ref) {
 		t.Fatalf("the package's loss %.17g differs from the reference's %.17g", L, ref)
 	}
-	g := NewParamsLike(pr.p)
-	dense := pr.in.dense != nil
+	g = NewParamsLike(pr.p)
+	dense = pr.in.dense != nil
 	pr.n.backward(g, pr.in, dense, nil)
-	// ∂L/∂h₀ and ∂L/∂c₀ of the first layer are left in dhNext and dcNext.
-	dh0 := append([]float64(nil), pr.n.dhNext...)
-	dc0 := append([]float64(nil), pr.n.dcNext...)
-	var dx []float64
+	dh0 = append([]float64(nil), pr.n.dhNext...)
+	dc0 = append([]float64(nil), pr.n.dcNext...)
 	if dense {
-		dx = append([]float64(nil), pr.n.dx[:c.T]...)
+		dx = append([]float64(nil), pr.n.dx[:pr.c.T]...)
 	}
+	return g, dh0, dc0, dx, dense
+}
+
+func gradCheck(t *testing.T, pr *gcProblem) {
+	c := pr.c
+	g, dh0, dc0, dx, dense := pr.analytic(t)
 
 	checked := 0
 	check := func(name string, analytic []float64, at func(k int) func(rp *refParams[dd], h0, c0 [][]dd, x []dd) *dd) {
@@ -739,18 +746,7 @@ func TestGradientCheckDirectional(t *testing.T) {
 
 func directionalCheck(t *testing.T, pr *gcProblem, seed uint64) {
 	c := pr.c
-	if L, ref := pr.loss(), pr.refLoss(nil).Float(); math.Abs(L-ref) > 1e-12*math.Max(1, ref) {
-		t.Fatalf("the package's loss %.17g differs from the reference's %.17g", L, ref)
-	}
-	g := NewParamsLike(pr.p)
-	dense := pr.in.dense != nil
-	pr.n.backward(g, pr.in, dense, nil)
-	dh0 := append([]float64(nil), pr.n.dhNext...)
-	dc0 := append([]float64(nil), pr.n.dcNext...)
-	var dx []float64
-	if dense {
-		dx = append([]float64(nil), pr.n.dx[:c.T]...)
-	}
+	g, dh0, dc0, dx, _ := pr.analytic(t)
 	rng := rand.New(rand.NewPCG(seed, 99))
 	random := func(n int) []float64 {
 		v := make([]float64, n)
