@@ -149,10 +149,18 @@ func FuzzMergeModule(f *testing.F) {
 	})
 }
 
-// TestMergeGoProgram links testdata/tables for js/wasm, merges its data
-// segments, checks that both modules initialise the same memory and, where
-// Node.js is installed, that both print the same thing.
-func TestMergeGoProgram(t *testing.T) {
+// linked is a test program linked for js/wasm: the go command that linked
+// it, its temporary folder, the module's file and its bytes.
+type linked struct {
+	goCmd, dir, orig string
+	module           []byte
+}
+
+// linkTestProgram links testdata/<name> for js/wasm (-s -w, as build.sh
+// links the page) into a temporary folder; it skips the test where no go
+// command can link (under js, -short).
+func linkTestProgram(t *testing.T, name string) linked {
+	t.Helper()
 	if runtime.GOOS == "js" || testing.Short() {
 		t.Skip("links a Go program with the go command")
 	}
@@ -162,7 +170,7 @@ func TestMergeGoProgram(t *testing.T) {
 	}
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "orig.wasm")
-	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/tables")
+	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/"+name)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -171,6 +179,15 @@ func TestMergeGoProgram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return linked{goCmd, dir, orig, module}
+}
+
+// TestMergeGoProgram links testdata/tables for js/wasm, merges its data
+// segments, checks that both modules initialise the same memory and, where
+// Node.js is installed, that both print the same thing.
+func TestMergeGoProgram(t *testing.T) {
+	p := linkTestProgram(t, "tables")
+	dir, module := p.dir, p.module
 	merged, st, err := mergeModule(module, 64)
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +204,7 @@ func TestMergeGoProgram(t *testing.T) {
 	if err := os.WriteFile(out, merged, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	runBoth(t, goCmd, orig, out)
+	runBoth(t, p.goCmd, p.orig, out)
 }
 
 // runBoth runs both modules under Node.js with Go's wasm_exec_node.js and
@@ -227,24 +244,8 @@ func runNode(t *testing.T, goCmd, orig, merged string) *[2][]byte {
 // (stack growth, garbage collection, recovered panics, goroutines, defers)
 // and that the runtime no longer knows source lines.
 func TestNoLinesGoProgram(t *testing.T) {
-	if runtime.GOOS == "js" || testing.Short() {
-		t.Skip("links a Go program with the go command")
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	dir := t.TempDir()
-	orig := filepath.Join(dir, "orig.wasm")
-	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/unwind")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	module, err := os.ReadFile(orig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := linkTestProgram(t, "unwind")
+	dir, module := p.dir, p.module
 	want, _, _ := memoryImage(t, module)
 	n, err := stripModuleLines(module)
 	if err != nil {
@@ -261,7 +262,7 @@ func TestNoLinesGoProgram(t *testing.T) {
 	if err := os.WriteFile(out, module, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	outs := runNode(t, goCmd, orig, out)
+	outs := runNode(t, p.goCmd, p.orig, out)
 	if outs == nil {
 		return
 	}
@@ -290,24 +291,8 @@ func TestNoLinesRejectsOtherData(t *testing.T) {
 // the same (the runtime's name-dependent work: goroutines, panics, stack
 // scans); the runtime's names stay, the program's are gone.
 func TestNoNamesGoProgram(t *testing.T) {
-	if runtime.GOOS == "js" || testing.Short() {
-		t.Skip("links a Go program with the go command")
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	dir := t.TempDir()
-	orig := filepath.Join(dir, "orig.wasm")
-	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", orig, "./testdata/unwind")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	module, err := os.ReadFile(orig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := linkTestProgram(t, "unwind")
+	dir, module := p.dir, p.module
 	before, _, _ := memoryImage(t, module)
 	n, err := stripModule(module, stripNames)
 	if err != nil {
@@ -331,5 +316,5 @@ func TestNoNamesGoProgram(t *testing.T) {
 	if err := os.WriteFile(out, module, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	runBoth(t, goCmd, orig, out)
+	runBoth(t, p.goCmd, p.orig, out)
 }
