@@ -13,6 +13,17 @@ export const CORPUS_SHA256 = '859f14cbc534369bb4c0e1401ee9a1d4de3f07213058eaecf8
 // LR is the learning rate of every peer.
 export const LR = 0.01;
 
+// fetchCorpus fetches the workload's corpus from url (a bench page's copy)
+// and checks it is the corpus, by length and SHA-256.
+export async function fetchCorpus(url) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`corpus.txt: HTTP ${resp.status}`);
+  const bytes = new Uint8Array(await resp.arrayBuffer());
+  const sum = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (bytes.length !== CORPUS_CHARS || sum !== CORPUS_SHA256) throw new Error(`corpus.txt is not the workload's corpus (SHA-256 ${sum})`);
+  return new TextDecoder('latin1').decode(bytes);
+}
+
 // workloadName returns the workload's name for a hidden size.
 export function workloadName(H) { return `char-lstm-h${H}`; }
 

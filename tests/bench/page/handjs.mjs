@@ -3,22 +3,13 @@
 // Web Worker (handjs-worker.mjs), as this project's engine trains in one. The
 // query gives --hidden and the BENCH_* protocol settings; the result is left in
 // globalThis.benchResult (or benchError) for tests/bench/chromium.mjs.
-import { CORPUS_CHARS, CORPUS_SHA256, vocabOf, encode, settings } from '../common.mjs';
+import { fetchCorpus, vocabOf, encode, settings } from '../common.mjs';
 
 const q = Object.fromEntries(new URLSearchParams(location.search));
 const status = document.getElementById('status');
 
-async function corpus() {
-  const resp = await fetch('../corpus.txt');
-  if (!resp.ok) throw new Error(`corpus.txt: HTTP ${resp.status}`);
-  const bytes = new Uint8Array(await resp.arrayBuffer());
-  const sum = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  if (bytes.length !== CORPUS_CHARS || sum !== CORPUS_SHA256) throw new Error(`corpus.txt is not the workload's corpus (SHA-256 ${sum})`);
-  return new TextDecoder('latin1').decode(bytes);
-}
-
 try {
-  const text = await corpus();
+  const text = await fetchCorpus(new URL('../corpus.txt', location.href));
   const vocab = vocabOf(text);
   const ids = encode(text, vocab);
   const s = settings(q); // checked here, so that a bad setting fails on the page
