@@ -32,4 +32,5 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.Msg }
 func (e *wrapError) Unwrap() error { return e.Err }
 
+// i64 formats v as fmt's %d does.
 func i64(v int64) string { return strconv.FormatInt(v, 10) }

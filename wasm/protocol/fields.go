@@ -1,8 +1,9 @@
 package protocol
 
 import (
-	"lstmplayground/lstm"
 	"strconv"
+
+	"lstmplayground/lstm"
 )
 
 // This file holds, for every message type, its fields in wire order (put and

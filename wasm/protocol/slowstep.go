@@ -1,8 +1,9 @@
 package protocol
 
 import (
-	"lstmplayground/lstm"
 	"strconv"
+
+	"lstmplayground/lstm"
 )
 
 // SlowStep makes one update, exactly as Step does, and answers with its

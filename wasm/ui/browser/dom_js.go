@@ -3,10 +3,11 @@
 package browser
 
 import (
-	"honnef.co/go/js/dom/v2"
 	"strconv"
 	"strings"
 	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
 )
 
 // This file has the small helpers the page is built with: elements are made
