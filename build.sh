@@ -163,6 +163,12 @@ check_boundaries() {
 	[ -z "$bad" ] || die "only wasm/ui/browser may import syscall/js in the page: $bad"
 	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/ui/present ./wasm/ui/content ./wasm/ui/keep | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
 	[ -z "$bad" ] || die "wasm/ui/present, content and keep are pure Go (tested natively and under Node): they depend on $bad"
+	# The page's WebAssembly program links no fmt: fmt brings reflect and its
+	# formatting (about 32 KB of Brotli, issue 13), so the packages it links build
+	# their texts with strconv. compress/flate still imports fmt until wasm/share
+	# uses the browser's CompressionStream instead.
+	bad=$(GOOS=js GOARCH=wasm go list -tags lstmsimd -deps -f '{{.ImportPath}}: {{join .Imports " "}}' ./wasm/app | grep -E ' fmt( |$)' | grep -v '^compress/flate:' | cut -d: -f1 || true)
+	[ -z "$bad" ] || die "the page's WebAssembly (./wasm/app) must not link fmt, which brings reflect (build texts with strconv); imported by: $(echo $bad)"
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then

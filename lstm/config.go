@@ -2,7 +2,6 @@ package lstm
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 )
 
@@ -31,7 +30,7 @@ func (c Cell) String() string {
 	case CellRNN:
 		return "RNN"
 	}
-	return fmt.Sprintf("Cell(%d)", uint8(c))
+	return "Cell(" + strconv.Itoa(int(c)) + ")"
 }
 
 // GateOrder is the order of the gate blocks of an LSTM layer's Wx, U and B:
@@ -67,7 +66,7 @@ func (i Init) String() string {
 	case InitOrthogonal:
 		return "orthogonal"
 	}
-	return fmt.Sprintf("Init(%d)", uint8(i))
+	return "Init(" + strconv.Itoa(int(i)) + ")"
 }
 
 // Optimizer is the kind of parameter update rule.
@@ -91,7 +90,7 @@ func (o Optimizer) String() string {
 	case SGD:
 		return "SGD"
 	}
-	return fmt.Sprintf("Optimizer(%d)", uint8(o))
+	return "Optimizer(" + strconv.Itoa(int(o)) + ")"
 }
 
 // ClipMode says how gradients are clipped before an update.
@@ -113,7 +112,7 @@ func (m ClipMode) String() string {
 	case ClipNorm:
 		return "norm"
 	}
-	return fmt.Sprintf("ClipMode(%d)", uint8(m))
+	return "ClipMode(" + strconv.Itoa(int(m)) + ")"
 }
 
 // Limits of the configuration. They are part of the model file format: a file

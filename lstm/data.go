@@ -2,7 +2,6 @@ package lstm
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -27,7 +26,7 @@ func (k Kind) String() string {
 	case Numbers:
 		return "Numbers"
 	}
-	return fmt.Sprintf("Kind(%d)", uint8(k))
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Limits of numbers mode.
@@ -55,7 +54,7 @@ func (e *NumberError) Error() string {
 	if int(e.Problem) < len(why) {
 		r = why[e.Problem]
 	}
-	return fmt.Sprintf("number %d %q (character %d): %s", e.Index, e.Token, e.Offset, r)
+	return "number " + strconv.Itoa(e.Index) + " " + strconv.Quote(e.Token) + " (character " + strconv.Itoa(e.Offset) + "): " + r
 }
 
 // ParseNumbers reads a typed list of numbers such as "0, 0.5, 1, 0.5, 0, -0.5".

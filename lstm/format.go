@@ -3,7 +3,6 @@ package lstm
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -105,30 +104,31 @@ type UnsupportedError struct {
 }
 
 func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("lstm: this model file has format version %d: it was made by a newer version of LSTM Playground, and this one reads format version %d. Reload the page to update, then load the file again.",
-		e.Version, FormatVersion)
+	return "lstm: this model file has format version " + strconv.FormatUint(uint64(e.Version), 10) +
+		": it was made by a newer version of LSTM Playground, and this one reads format version " + strconv.Itoa(FormatVersion) +
+		". Reload the page to update, then load the file again."
 }
 
 // badField returns the *FormatError of a header or payload value out of range.
-func badField(off int64, err error, format string, args ...any) *FormatError {
-	return &FormatError{Problem: BadValue, Offset: off, Err: err, Reason: fmt.Sprintf(format, args...)}
+func badField(off int64, err error, reason string) *FormatError {
+	return &FormatError{Problem: BadValue, Offset: off, Err: err, Reason: reason}
 }
 
 func truncated(want, got int64) *FormatError {
 	return &FormatError{Problem: Truncated, Offset: got, Want: want,
-		Reason: fmt.Sprintf("the model file is truncated: expected %d bytes, got %d", want, got)}
+		Reason: "the model file is truncated: expected " + i64(want) + " bytes, got " + i64(got)}
 }
 
 // truncatedHeader reports a file too short to hold its header, whose size is
 // therefore unknown.
 func truncatedHeader(got int64) *FormatError {
 	return &FormatError{Problem: Truncated, Offset: got, Want: headerSize + crcSize,
-		Reason: fmt.Sprintf("the model file is truncated: expected at least %d bytes, got %d", headerSize+crcSize, got)}
+		Reason: "the model file is truncated: expected at least " + strconv.Itoa(headerSize+crcSize) + " bytes, got " + i64(got)}
 }
 
 func trailing(size int64) *FormatError {
 	return &FormatError{Problem: Trailing, Offset: size,
-		Reason: fmt.Sprintf("the model file goes on after its end at byte %d: unexpected extra data", size)}
+		Reason: "the model file goes on after its end at byte " + i64(size) + ": unexpected extra data"}
 }
 
 // MarshalBinary returns the model file of m (see Encode).
@@ -239,15 +239,14 @@ func Encode(w io.Writer, m *Model) error {
 // checkSavable returns an error if m cannot be written as a model file that
 // Decode accepts.
 func (m *Model) checkSavable() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("lstm: the model cannot be saved: "+format, args...)
-	}
+	const prefix = "lstm: the model cannot be saved: "
+	bad := func(reason string) error { return errors.New(prefix + reason) }
 	if m == nil || m.Params == nil {
 		return bad("it has no parameters")
 	}
 	cfg, p := m.Config, m.Params
 	if err := cfg.Validate(); err != nil {
-		return bad("%w", err)
+		return &wrapError{Msg: prefix + err.Error(), Err: err}
 	}
 	var x int
 	switch m.Kind {
@@ -259,32 +258,32 @@ func (m *Model) checkSavable() error {
 	case Numbers:
 		x = 1
 		if !isFinite(m.Norm.Mean) || !isFinite(m.Norm.Scale) || !(m.Norm.Scale > 0) {
-			return bad("the normalisation (mean %g, scale %g) must be finite with a positive scale", m.Norm.Mean, m.Norm.Scale)
+			return bad("the normalisation (mean " + gstr(m.Norm.Mean) + ", scale " + gstr(m.Norm.Scale) + ") must be finite with a positive scale")
 		}
 	default:
-		return bad("unknown data kind %d", uint8(m.Kind))
+		return bad("unknown data kind " + strconv.Itoa(int(m.Kind)))
 	}
 	if err := checkSize(cfg, x, x); err != nil {
-		return bad("%w", err)
+		return &wrapError{Msg: prefix + err.Error(), Err: err}
 	}
 	if m.Updates > MaxUpdates {
-		return bad("its update count %d is over the limit of %d", m.Updates, uint64(MaxUpdates))
+		return bad("its update count " + strconv.FormatUint(m.Updates, 10) + " is over the limit of " + i64(MaxUpdates))
 	}
 	if p.Cell != cfg.Cell || len(p.Layers) != cfg.Layers || p.Y != x ||
 		int64(len(p.Data)) != cfg.ParamCount(x, x) {
-		return bad("its parameters do not match its configuration (%v cell, %d layers, %d hidden units, width %d)",
-			cfg.Cell, cfg.Layers, cfg.Hidden, x)
+		return bad("its parameters do not match its configuration (" + cfg.Cell.String() + " cell, " + strconv.Itoa(cfg.Layers) +
+			" layers, " + strconv.Itoa(cfg.Hidden) + " hidden units, width " + strconv.Itoa(x) + ")")
 	}
 	in := x
 	for l, L := range p.Layers {
 		if L.X != in || L.H != cfg.Hidden || L.G != cfg.Cell.Gates() {
-			return bad("the shape of layer %d does not match its configuration", l+1)
+			return bad("the shape of layer " + strconv.Itoa(l+1) + " does not match its configuration")
 		}
 		in = cfg.Hidden
 	}
 	for i, v := range p.Data {
 		if !isFinite(v) {
-			return bad("parameter %d (%s) is %v; train from the last finite state or reset", i, paramName(cfg, x, x, i), v)
+			return bad("parameter " + strconv.Itoa(i) + " (" + paramName(cfg, x, x, i) + ") is " + gstr(v) + "; train from the last finite state or reset")
 		}
 	}
 	return nil
@@ -303,16 +302,16 @@ func paramName(cfg Config, x, y, i int) string {
 			n    int
 		}{{"Wx", in * g * h}, {"U", g * h * h}, {"B", g * h}} {
 			if i < v.n {
-				return fmt.Sprintf("layer %d %s[%d]", l+1, v.name, i)
+				return "layer " + strconv.Itoa(l+1) + " " + v.name + "[" + strconv.Itoa(i) + "]"
 			}
 			i -= v.n
 		}
 		in = h
 	}
 	if i < y*h {
-		return fmt.Sprintf("Wy[%d]", i)
+		return "Wy[" + strconv.Itoa(i) + "]"
 	}
-	return fmt.Sprintf("By[%d]", i-y*h)
+	return "By[" + strconv.Itoa(i-y*h) + "]"
 }
 
 // header is the validated fixed header of a model file.
@@ -336,7 +335,7 @@ func parseHeader(b []byte) (header, error) {
 	}
 	if k := min(len(b), len(fileMagic)); string(b[:k]) != fileMagic[:k] {
 		return header{}, &FormatError{Problem: NotModel, Offset: 0,
-			Reason: fmt.Sprintf("not an LSTM Playground model file (it should start with %q)", fileMagic)}
+			Reason: "not an LSTM Playground model file (it should start with " + strconv.Quote(fileMagic) + ")"}
 	}
 	if n < offVersion+4 {
 		return header{}, truncatedHeader(n)
@@ -345,7 +344,7 @@ func parseHeader(b []byte) (header, error) {
 	case ver > FormatVersion:
 		return header{}, &UnsupportedError{Version: ver}
 	case ver < 1:
-		return header{}, badField(offVersion, nil, "format version %d is not a valid version", ver)
+		return header{}, badField(offVersion, nil, "format version "+strconv.FormatUint(uint64(ver), 10)+" is not a valid version")
 	}
 	if n < headerSize {
 		return header{}, truncatedHeader(n)
@@ -375,11 +374,11 @@ func headerFields(b []byte) (header, error) {
 	}{{offLayers, "Layers", MaxLayers}, {offHidden, "Hidden units", MaxHidden}, {offSeqLen, "Sequence length", MaxSeqLen},
 		{offX, "the input width X", MaxVocab}, {offY, "the output width Y", MaxVocab}, {offV, "the vocabulary size V", MaxVocab}} {
 		if v := u32(f.off); v > f.max {
-			return header{}, badField(int64(f.off), nil, "%s %d is out of range: the limit is %d", f.name, v, f.max)
+			return header{}, badField(int64(f.off), nil, f.name+" "+strconv.FormatUint(uint64(v), 10)+" is out of range: the limit is "+i64(f.max))
 		}
 	}
 	if u := le.Uint64(b[offUpdates:]); u > MaxUpdates {
-		return header{}, badField(offUpdates, nil, "the update count %d is out of range: the limit is %d (2^53)", u, uint64(MaxUpdates))
+		return header{}, badField(offUpdates, nil, "the update count "+strconv.FormatUint(u, 10)+" is out of range: the limit is "+i64(MaxUpdates)+" (2^53)")
 	}
 	return header{
 		cfg: Config{
@@ -411,9 +410,9 @@ func (h *header) check(b []byte) error {
 	if err := h.cfg.Validate(); err != nil {
 		var ce *ConfigError
 		if !errors.As(err, &ce) { // unreachable: Validate returns *ConfigErrors
-			return badField(offCell, err, "%v", err)
+			return badField(offCell, err, err.Error())
 		}
-		return badField(configOffset(ce.Key), err, "%v", ce)
+		return badField(configOffset(ce.Key), err, ce.Error())
 	}
 	switch h.kind {
 	case Text:
@@ -421,21 +420,21 @@ func (h *header) check(b []byte) error {
 			return badField(offV, nil, "a text model has an empty vocabulary")
 		}
 		if h.x != h.v || h.y != h.v {
-			return badField(offX, nil, "a text model's input width X (%d) and output width Y (%d) must equal its vocabulary size V (%d)", h.x, h.y, h.v)
+			return badField(offX, nil, "a text model's input width X ("+strconv.Itoa(h.x)+") and output width Y ("+strconv.Itoa(h.y)+") must equal its vocabulary size V ("+strconv.Itoa(h.v)+")")
 		}
 	case Numbers:
 		if h.x != 1 || h.y != 1 || h.v != 0 {
-			return badField(offX, nil, "a numbers model must have input width X 1 (not %d), output width Y 1 (not %d) and vocabulary size V 0 (not %d)", h.x, h.y, h.v)
+			return badField(offX, nil, "a numbers model must have input width X 1 (not "+strconv.Itoa(h.x)+"), output width Y 1 (not "+strconv.Itoa(h.y)+") and vocabulary size V 0 (not "+strconv.Itoa(h.v)+")")
 		}
 	default:
-		return badField(offKind, nil, "data kind %d is neither text (0) nor numbers (1)", b[offKind])
+		return badField(offKind, nil, "data kind "+strconv.Itoa(int(b[offKind]))+" is neither text (0) nor numbers (1)")
 	}
 	if err := checkSize(h.cfg, h.x, h.y); err != nil {
-		return badField(offHidden, err, "%v", err)
+		return badField(offHidden, err, err.Error())
 	}
 	want := h.cfg.ParamCount(h.x, h.y) // ≤ MaxParamSize, by checkSize
 	if p := binary.LittleEndian.Uint64(b[offP:]); p != uint64(want) {
-		return badField(offP, nil, "the parameter count %d does not match the configuration, which has %d", p, want)
+		return badField(offP, nil, "the parameter count "+strconv.FormatUint(p, 10)+" does not match the configuration, which has "+i64(want))
 	}
 	h.p = int(want)
 	return nil
@@ -479,35 +478,35 @@ func decodeBody(h header, hb, body []byte) (*Model, error) {
 	sum := crc32.Update(crc32.ChecksumIEEE(hb[:headerSize]), crc32.IEEETable, body[:end])
 	if stored := le.Uint32(body[end:]); stored != sum {
 		return nil, &FormatError{Problem: Corrupt, Offset: crcOff,
-			Reason: fmt.Sprintf("the model file is corrupt: its checksum is %#08x but its contents give %#08x", stored, sum)}
+			Reason: "the model file is corrupt: its checksum is " + hexStr(int64(stored), 8) + " but its contents give " + hexStr(int64(sum), 8)}
 	}
 	for i := range h.v {
 		r := le.Uint32(body[4*i:])
 		off := int64(headerSize + 4*i)
 		if r > utf8.MaxRune || !utf8.ValidRune(rune(r)) {
-			return nil, badField(off, nil, "vocabulary entry %d (%#x) is not a valid character", i, r)
+			return nil, badField(off, nil, "vocabulary entry "+strconv.Itoa(i)+" ("+hexStr(int64(r), 0)+") is not a valid character")
 		}
 		if i > 0 && le.Uint32(body[4*(i-1):]) >= r {
-			return nil, badField(off, nil, "the vocabulary is not sorted and unique at entry %d (%q)", i, rune(r))
+			return nil, badField(off, nil, "the vocabulary is not sorted and unique at entry "+strconv.Itoa(i)+" ("+strconv.QuoteRune(rune(r))+")")
 		}
 	}
 	switch h.kind {
 	case Numbers:
 		if !isFinite(h.norm.Mean) {
-			return nil, badField(offMean, nil, "the normalisation mean %v is not finite", h.norm.Mean)
+			return nil, badField(offMean, nil, "the normalisation mean "+gstr(h.norm.Mean)+" is not finite")
 		}
 		if !isFinite(h.norm.Scale) || !(h.norm.Scale > 0) {
-			return nil, badField(offScale, nil, "the normalisation scale %v must be finite and positive", h.norm.Scale)
+			return nil, badField(offScale, nil, "the normalisation scale "+gstr(h.norm.Scale)+" must be finite and positive")
 		}
 	case Text:
 		if math.Float64bits(h.norm.Mean) != 0 || math.Float64bits(h.norm.Scale) != 0 {
-			return nil, badField(offMean, nil, "a text model's normalisation must be zero (it is %v, %v)", h.norm.Mean, h.norm.Scale)
+			return nil, badField(offMean, nil, "a text model's normalisation must be zero (it is "+gstr(h.norm.Mean)+", "+gstr(h.norm.Scale)+")")
 		}
 	}
 	params := body[4*h.v : end]
 	for i := range h.p {
 		if v := math.Float64frombits(le.Uint64(params[8*i:])); !isFinite(v) {
-			return nil, badField(int64(headerSize+4*h.v+8*i), nil, "parameter %d (%s) is %v, not a finite number", i, paramName(h.cfg, h.x, h.y, i), v)
+			return nil, badField(int64(headerSize+4*h.v+8*i), nil, "parameter "+strconv.Itoa(i)+" ("+paramName(h.cfg, h.x, h.y, i)+") is "+gstr(v)+", not a finite number")
 		}
 	}
 
@@ -520,7 +519,7 @@ func decodeBody(h header, hb, body []byte) (*Model, error) {
 		}
 		v, err := VocabOf(runes)
 		if err != nil { // unreachable: the vocabulary was checked above
-			return nil, badField(headerSize, err, "%v", err)
+			return nil, badField(headerSize, err, err.Error())
 		}
 		m.Vocab = v
 	} else {
@@ -578,7 +577,7 @@ func Decode(r io.Reader) (*Model, error) {
 	var hb [headerSize]byte
 	n, err := io.ReadFull(r, hb[:])
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, fmt.Errorf("lstm: reading the model file: %w", err)
+		return nil, &wrapError{Msg: "lstm: reading the model file: " + err.Error(), Err: err}
 	}
 	h, herr := parseHeader(hb[:n])
 	if herr != nil {
@@ -590,7 +589,7 @@ func Decode(r io.Reader) (*Model, error) {
 	want := h.size - headerSize
 	body, err := readAtMost(r, want+1)
 	if err != nil {
-		return nil, fmt.Errorf("lstm: reading the model file: %w", err)
+		return nil, &wrapError{Msg: "lstm: reading the model file: " + err.Error(), Err: err}
 	}
 	if got := int64(len(body)); got < want {
 		return nil, truncated(h.size, headerSize+got)

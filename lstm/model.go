@@ -2,9 +2,9 @@ package lstm
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -100,7 +100,7 @@ func (m *Model) TraceNumbers(vals []float64, ivs []Intervention) (*Probe, error)
 	x := make([]float64, len(vals))
 	for i, v := range vals {
 		if math.IsNaN(v) || math.Abs(v) > MaxAbsNumber {
-			return nil, fmt.Errorf("lstm: value %d (%g) is out of range ±%g", i+1, v, MaxAbsNumber)
+			return nil, errors.New("lstm: value " + strconv.Itoa(i+1) + " (" + gstr(v) + ") is out of range ±" + gstr(MaxAbsNumber))
 		}
 		x[i] = m.Norm.To(v)
 	}
@@ -111,15 +111,15 @@ func (m *Model) checkInterventions(ivs []Intervention) error {
 	for _, iv := range ivs {
 		switch {
 		case iv.Layer < 0 || iv.Layer >= m.Config.Layers:
-			return fmt.Errorf("lstm: intervention layer %d is out of range 1..%d", iv.Layer+1, m.Config.Layers)
+			return errors.New("lstm: intervention layer " + strconv.Itoa(iv.Layer+1) + " is out of range 1.." + strconv.Itoa(m.Config.Layers))
 		case iv.Unit < 0 || iv.Unit >= m.Config.Hidden:
-			return fmt.Errorf("lstm: intervention unit %d is out of range 1..%d", iv.Unit+1, m.Config.Hidden)
+			return errors.New("lstm: intervention unit " + strconv.Itoa(iv.Unit+1) + " is out of range 1.." + strconv.Itoa(m.Config.Hidden))
 		case iv.State != StateC && iv.State != StateH:
-			return fmt.Errorf("lstm: intervention state %d is neither c nor h", iv.State)
+			return errors.New("lstm: intervention state " + strconv.Itoa(int(iv.State)) + " is neither c nor h")
 		case iv.State == StateC && m.Config.Cell == CellRNN:
 			return errors.New("lstm: a plain RNN has no cell state c to clamp; clamp h")
 		case math.IsNaN(iv.Value) || math.Abs(iv.Value) > 100:
-			return fmt.Errorf("lstm: intervention value %g is out of range ±100", iv.Value)
+			return errors.New("lstm: intervention value " + gstr(iv.Value) + " is out of range ±100")
 		}
 	}
 	return nil
@@ -198,7 +198,7 @@ func (m *Model) Sample(prime string, n int, temp float64, rng *rand.Rand) (strin
 		return "", errors.New("lstm: Sample needs a text model; use Continue for numbers")
 	}
 	if n < 0 || n > MaxSample {
-		return "", fmt.Errorf("lstm: %d characters to generate is out of range 0..%d", n, MaxSample)
+		return "", errors.New("lstm: " + strconv.Itoa(n) + " characters to generate is out of range 0.." + strconv.Itoa(MaxSample))
 	}
 	if math.IsNaN(temp) || temp < 0 || temp > MaxTemperature {
 		return "", &ConfigError{Key: KeyTemperature, Kind: NumberSetting, Value: temp, Max: MaxTemperature}
@@ -246,7 +246,7 @@ func (m *Model) Continue(prime []float64, n int) ([]float64, error) {
 		return nil, errors.New("lstm: Continue needs a numbers model; use Sample for text")
 	}
 	if n < 0 || n > MaxSample {
-		return nil, fmt.Errorf("lstm: %d values to generate is out of range 0..%d", n, MaxSample)
+		return nil, errors.New("lstm: " + strconv.Itoa(n) + " values to generate is out of range 0.." + strconv.Itoa(MaxSample))
 	}
 	if len(prime) == 0 {
 		return nil, ErrEmptyPrime
@@ -259,7 +259,7 @@ func (m *Model) Continue(prime []float64, n int) ([]float64, error) {
 	var y []float64
 	for i, v := range prime {
 		if math.IsNaN(v) || math.Abs(v) > MaxAbsNumber {
-			return nil, fmt.Errorf("lstm: value %d (%g) is out of range ±%g", i+1, v, MaxAbsNumber)
+			return nil, errors.New("lstm: value " + strconv.Itoa(i+1) + " (" + gstr(v) + ") is out of range ±" + gstr(MaxAbsNumber))
 		}
 		x[0] = m.Norm.To(v)
 		y = s.step(input{dense: x})

@@ -2,9 +2,9 @@ package lstm
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // Update reports one training update.
@@ -28,8 +28,9 @@ type DivergenceError struct {
 }
 
 func (e *DivergenceError) Error() string {
-	return fmt.Sprintf("training diverged at update %d: the %s became %v. The model is kept as it was after update %d. Try a smaller learning rate (now %g), or turn on gradient clipping.",
-		e.Step, e.What, e.Value, e.Step-1, e.LearningRate)
+	return "training diverged at update " + strconv.FormatUint(e.Step, 10) + ": the " + e.What + " became " + gstr(e.Value) +
+		". The model is kept as it was after update " + strconv.FormatUint(e.Step-1, 10) +
+		". Try a smaller learning rate (now " + gstr(e.LearningRate) + "), or turn on gradient clipping."
 }
 
 // ErrDiverged matches every *DivergenceError with errors.Is.
@@ -61,7 +62,7 @@ type Trainer struct {
 // keeps its vocabulary), and numbers are normalised with the model's Norm.
 func NewTrainer(m *Model, d *Data) (*Trainer, error) {
 	if d.Kind != m.Kind {
-		return nil, fmt.Errorf("lstm: the model reads %v but the data is %v", m.Kind, d.Kind)
+		return nil, errors.New("lstm: the model reads " + m.Kind.String() + " but the data is " + d.Kind.String())
 	}
 	if err := m.Config.Validate(); err != nil {
 		return nil, err

@@ -1,8 +1,9 @@
 package lstm
 
 import (
-	"fmt"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,14 +50,14 @@ func NewVocab(text string) (Vocab, error) {
 // and unique; it returns an error otherwise.
 func VocabOf(runes []rune) (Vocab, error) {
 	if len(runes) == 0 || len(runes) > MaxVocab {
-		return Vocab{}, fmt.Errorf("lstm: vocabulary size %d is out of range 1..%d", len(runes), MaxVocab)
+		return Vocab{}, errors.New("lstm: vocabulary size " + strconv.Itoa(len(runes)) + " is out of range 1.." + strconv.Itoa(MaxVocab))
 	}
 	for i, r := range runes {
 		if !utf8.ValidRune(r) {
-			return Vocab{}, fmt.Errorf("lstm: vocabulary entry %d is not a valid character (%#x)", i, r)
+			return Vocab{}, errors.New("lstm: vocabulary entry " + strconv.Itoa(i) + " is not a valid character (" + hexStr(int64(r), 0) + ")")
 		}
 		if i > 0 && runes[i-1] >= r {
-			return Vocab{}, fmt.Errorf("lstm: vocabulary is not sorted and unique at entry %d", i)
+			return Vocab{}, errors.New("lstm: vocabulary is not sorted and unique at entry " + strconv.Itoa(i))
 		}
 	}
 	return Vocab{runes: slices.Clone(runes)}, nil

@@ -18,7 +18,7 @@ package client
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
@@ -40,7 +40,7 @@ type VersionError struct {
 }
 
 func (e *VersionError) Error() string {
-	return fmt.Sprintf("client: the engine speaks protocol version %d, the page version %d", e.Engine, e.Page)
+	return "client: the engine speaks protocol version " + strconv.Itoa(int(e.Engine)) + ", the page version " + strconv.Itoa(int(e.Page))
 }
 
 // Reply is one message of the engine, placed in the conversation.

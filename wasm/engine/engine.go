@@ -8,7 +8,6 @@ package engine
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -759,10 +758,25 @@ func (e *Engine) safely(id uint32, f func() []protocol.Message) (out []protocol.
 	defer func() {
 		if r := recover(); r != nil {
 			e.running = false
-			out = one(e.bug(id, fmt.Sprint(r)))
+			out = one(e.bug(id, panicText(r)))
 		}
 	}()
 	return f()
+}
+
+// panicText is what fmt.Sprint says of a recovered panic value of the kinds a
+// bug raises (a runtime error, an error, a string), without fmt, which would
+// link reflect into the page's WebAssembly.
+func panicText(r any) string {
+	switch v := r.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	case interface{ String() string }:
+		return v.String()
+	}
+	return "a panic that is neither an error nor a string"
 }
 
 // diagnostics reports the engine's memory. It stops the world and collects

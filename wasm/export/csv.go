@@ -2,7 +2,7 @@
 //
 // # CSV
 //
-// The CSV files follow RFC 4180 as encoding/csv writes them: a header row,
+// The CSV files follow RFC 4180 as encoding/csv writes them (csvWriter): a header row,
 // fields quoted when they hold a comma, a quote, a line break or leading
 // space, and "\n" line endings. Numbers are the shortest decimals that read
 // back as the same float32 (losses and activations travel as float32); a NaN
@@ -17,9 +17,7 @@
 package export
 
 import (
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -53,7 +51,7 @@ func TraceCSV(w io.Writer, tr protocol.TraceResult) error {
 	if err := checkTrace(&tr); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: w}
 	header := TraceHeader
 	if tr.Kind == lstm.Numbers {
 		header = TraceHeaderNumbers
@@ -89,26 +87,23 @@ func TraceCSV(w io.Writer, tr protocol.TraceResult) error {
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // checkTrace returns an error if the arrays of tr do not have the shapes its
 // T, H, Kind and Cell say.
 func checkTrace(tr *protocol.TraceResult) error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("export: the trace cannot be written: "+format, args...)
-	}
+	bad := func(reason string) error { return errors.New("export: the trace cannot be written: " + reason) }
 	T, H := tr.T, tr.H
 	if T < 0 || H < 1 || len(tr.Layers) == 0 {
-		return bad("it has %d steps, %d units and %d layers", T, H, len(tr.Layers))
+		return bad("it has " + strconv.Itoa(T) + " steps, " + strconv.Itoa(H) + " units and " + strconv.Itoa(len(tr.Layers)) + " layers")
 	}
 	if tr.Kind == lstm.Numbers {
 		if len(tr.Values) != T {
-			return bad("it has %d values for %d steps", len(tr.Values), T)
+			return bad("it has " + strconv.Itoa(len(tr.Values)) + " values for " + strconv.Itoa(T) + " steps")
 		}
 	} else if len(tr.Symbols) != T {
-		return bad("it has %d characters for %d steps", len(tr.Symbols), T)
+		return bad("it has " + strconv.Itoa(len(tr.Symbols)) + " characters for " + strconv.Itoa(T) + " steps")
 	}
 	n := T * H
 	for l, lt := range tr.Layers {
@@ -122,7 +117,8 @@ func checkTrace(tr *protocol.TraceResult) error {
 				want = 0 // the plain RNN has no gates and no c
 			}
 			if len(a.x) != want {
-				return bad("layer %d's %s has %d values, not %d (T %d × H %d)", l+1, a.name, len(a.x), want, T, H)
+				return bad("layer " + strconv.Itoa(l+1) + "'s " + a.name + " has " + strconv.Itoa(len(a.x)) + " values, not " + strconv.Itoa(want) +
+					" (T " + strconv.Itoa(T) + " × H " + strconv.Itoa(H) + ")")
 			}
 		}
 	}
@@ -143,7 +139,7 @@ func LossCSV(w io.Writer, first uint64, losses []float32) error {
 	if len(losses) > 0 && first+uint64(len(losses)-1) < first {
 		return errors.New("export: the update numbers of the loss history overflow")
 	}
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: w}
 	if err := cw.Write(LossHeader); err != nil {
 		return err
 	}
@@ -155,8 +151,7 @@ func LossCSV(w io.Writer, first uint64, losses []float32) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // LossBlocksHeader is the header row of LossBlocksCSV.
@@ -180,7 +175,7 @@ func LossBlocksCSV(w io.Writer, blocks []LossBlock) error {
 			return errors.New("export: the blocks of the loss history are out of order")
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: w}
 	if err := cw.Write(LossBlocksHeader); err != nil {
 		return err
 	}
@@ -195,6 +190,5 @@ func LossBlocksCSV(w io.Writer, blocks []LossBlock) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }

@@ -2,7 +2,7 @@ package export
 
 import (
 	"bufio"
-	"fmt"
+	"errors"
 	"io"
 	"math"
 	"strconv"
@@ -210,13 +210,13 @@ func pyTorchWeights(j *jsonWriter, m *lstm.Model) {
 	j.first = true
 	for k, L := range p.Layers {
 		GH := G * H
-		j.name(fmt.Sprintf("weight_ih_l%d", k))
+		j.name("weight_ih_l" + strconv.Itoa(k))
 		j.matrix(GH, L.X, func(r, c int) float64 { return L.Wx[c*GH+r] }) // Wxᵀ: Wx is (X, G·H)
-		j.name(fmt.Sprintf("weight_hh_l%d", k))
+		j.name("weight_hh_l" + strconv.Itoa(k))
 		j.matrix(GH, H, func(r, c int) float64 { return L.U[r*H+c] }) // U is (G·H, H)
-		j.name(fmt.Sprintf("bias_ih_l%d", k))
+		j.name("bias_ih_l" + strconv.Itoa(k))
 		j.row(func(i int) float64 { return L.B[i] }, GH)
-		j.name(fmt.Sprintf("bias_hh_l%d", k))
+		j.name("bias_hh_l" + strconv.Itoa(k))
 		j.row(func(int) float64 { return 0 }, GH)
 	}
 	j.name("linear.weight")
@@ -304,19 +304,17 @@ func usage(cell lstm.Cell, kind lstm.Kind) []string {
 // checkModel returns an error if m cannot be written: no parameters, shapes
 // that do not match the configuration, or a parameter that is not finite.
 func checkModel(m *lstm.Model) error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("export: the model cannot be exported: "+format, args...)
-	}
+	bad := func(reason string) error { return errors.New("export: the model cannot be exported: " + reason) }
 	if m == nil || m.Params == nil || len(m.Params.Layers) == 0 {
 		return bad("it has no parameters")
 	}
 	cfg, p := m.Config, m.Params
 	if err := cfg.Validate(); err != nil {
-		return bad("%v", err)
+		return bad(err.Error())
 	}
 	G, H := cfg.Cell.Gates(), cfg.Hidden
 	if cfg.Cell != lstm.CellLSTM && cfg.Cell != lstm.CellRNN || p.Cell != cfg.Cell || len(p.Layers) != cfg.Layers || H < 1 {
-		return bad("its parameters do not match its configuration (%v, %d layers, %d hidden units)", cfg.Cell, cfg.Layers, H)
+		return bad("its parameters do not match its configuration (" + cfg.Cell.String() + ", " + strconv.Itoa(cfg.Layers) + " layers, " + strconv.Itoa(H) + " hidden units)")
 	}
 	var x int
 	switch m.Kind {
@@ -325,24 +323,24 @@ func checkModel(m *lstm.Model) error {
 	case lstm.Numbers:
 		x = 1
 		if !finite(m.Norm.Mean) || !finite(m.Norm.Scale) || !(m.Norm.Scale > 0) {
-			return bad("its normalisation (mean %g, scale %g) is not finite with a positive scale", m.Norm.Mean, m.Norm.Scale)
+			return bad("its normalisation (mean " + strconv.FormatFloat(m.Norm.Mean, 'g', -1, 64) + ", scale " + strconv.FormatFloat(m.Norm.Scale, 'g', -1, 64) + ") is not finite with a positive scale")
 		}
 	default:
-		return bad("it reads %v", m.Kind)
+		return bad("it reads " + m.Kind.String())
 	}
 	if x < 1 || p.Y != x || len(p.Wy) != x*H || len(p.By) != x {
-		return bad("its head does not match its %d inputs", x)
+		return bad("its head does not match its " + strconv.Itoa(x) + " inputs")
 	}
 	in := x
 	for l, L := range p.Layers {
 		if L.X != in || L.H != H || L.G != G || len(L.Wx) != in*G*H || len(L.U) != G*H*H || len(L.B) != G*H {
-			return bad("the shape of layer %d does not match its configuration", l+1)
+			return bad("the shape of layer " + strconv.Itoa(l+1) + " does not match its configuration")
 		}
 		in = H
 	}
 	for i, v := range p.Data {
 		if !finite(v) {
-			return bad("parameter %d is %v; export the model from its last finite state", i, v)
+			return bad("parameter " + strconv.Itoa(i) + " is " + strconv.FormatFloat(v, 'g', -1, 64) + "; export the model from its last finite state")
 		}
 	}
 	return nil

@@ -3,7 +3,6 @@ package protocol
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -44,7 +43,7 @@ func Append(dst []byte, m Message) ([]byte, error) {
 		return dst, w.err
 	}
 	if n := len(w.b) - len(dst); n > MaxMessage {
-		return dst, &EncodeError{Type: t, Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d", n, MaxMessage)}
+		return dst, &EncodeError{Type: t, Err: ErrTooLarge, Detail: strconv.Itoa(n) + " bytes; the limit is " + strconv.Itoa(MaxMessage)}
 	}
 	return w.b, nil
 }
@@ -91,7 +90,7 @@ func Decode(b []byte) (Message, error) {
 	t := Type(b[3])
 	read, ok := decoders[t]
 	if !ok {
-		return nil, &DecodeError{Offset: 3, Err: ErrUnknownType, Detail: fmt.Sprintf("type byte %d is no message of protocol version %d", uint8(t), Version)}
+		return nil, &DecodeError{Offset: 3, Err: ErrUnknownType, Detail: "type byte " + strconv.Itoa(int(t)) + " is no message of protocol version " + strconv.Itoa(Version)}
 	}
 	r := reader{b: b, off: headerLen, typ: t, idx: -1}
 	m := read(&r)
@@ -99,7 +98,7 @@ func Decode(b []byte) (Message, error) {
 		return nil, r.err
 	}
 	if r.off != len(b) {
-		return nil, &DecodeError{Type: t, Offset: r.off, Err: ErrMalformed, Detail: fmt.Sprintf("%d unexpected bytes after the last field", len(b)-r.off)}
+		return nil, &DecodeError{Type: t, Offset: r.off, Err: ErrMalformed, Detail: strconv.Itoa(len(b)-r.off) + " unexpected bytes after the last field"}
 	}
 	if err := m.check(); err != nil {
 		var se *shapeError
@@ -114,19 +113,19 @@ func Decode(b []byte) (Message, error) {
 // checkHeader checks the length, the magic and the version of b.
 func checkHeader(b []byte) error {
 	if len(b) > MaxMessage {
-		return &DecodeError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d", len(b), MaxMessage)}
+		return &DecodeError{Err: ErrTooLarge, Detail: strconv.Itoa(len(b)) + " bytes; the limit is " + strconv.Itoa(MaxMessage)}
 	}
 	if len(b) < 3 {
-		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: fmt.Sprintf("%d bytes, shorter than the %d-byte header", len(b), headerLen)}
+		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: strconv.Itoa(len(b)) + " bytes, shorter than the " + strconv.Itoa(headerLen) + "-byte header"}
 	}
 	if b[0] != magic0 || b[1] != magic1 {
-		return &DecodeError{Err: ErrMalformed, Detail: fmt.Sprintf("starts with %#02x %#02x, not the magic \"LP\" of a playground message", b[0], b[1])}
+		return &DecodeError{Err: ErrMalformed, Detail: "starts with " + hexByte(b[0]) + " " + hexByte(b[1]) + ", not the magic \"LP\" of a playground message"}
 	}
 	if v := b[2]; v != Version {
-		return &DecodeError{Offset: 2, Err: ErrVersion, Detail: fmt.Sprintf("version %d, but this program speaks version %d", v, Version)}
+		return &DecodeError{Offset: 2, Err: ErrVersion, Detail: "version " + strconv.Itoa(int(v)) + ", but this program speaks version " + strconv.Itoa(Version)}
 	}
 	if len(b) < headerLen {
-		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: fmt.Sprintf("%d bytes, shorter than the %d-byte header", len(b), headerLen)}
+		return &DecodeError{Offset: len(b), Err: ErrTruncated, Detail: strconv.Itoa(len(b)) + " bytes, shorter than the " + strconv.Itoa(headerLen) + "-byte header"}
 	}
 	return nil
 }
@@ -145,7 +144,7 @@ type writer struct {
 func (w *writer) tooLarge(field string, n, max int, unit string) {
 	if w.err == nil {
 		w.err = &EncodeError{Type: w.typ, Field: fieldName(w.list, w.idx, field), Err: ErrTooLarge,
-			Detail: fmt.Sprintf("%d %s; the limit is %d", n, unit, max)}
+			Detail: strconv.Itoa(n) + " " + unit + "; the limit is " + strconv.Itoa(max)}
 	}
 }
 
@@ -203,7 +202,7 @@ func (w *writer) runes(field string, rs []rune, max int) {
 	for i, r := range rs {
 		if !utf8.ValidRune(r) {
 			w.err = &EncodeError{Type: w.typ, Field: fieldName(w.list, w.idx, field), Err: ErrMalformed,
-				Detail: fmt.Sprintf("element %d (%#x) is not a valid character", i, r)}
+				Detail: "element " + strconv.Itoa(i) + " (" + hexRune(r) + ") is not a valid character"}
 			return
 		}
 		n += utf8.RuneLen(r)
@@ -245,9 +244,9 @@ func fieldName(list string, idx int, field string) string {
 	return list + "[" + strconv.Itoa(idx) + "]." + field
 }
 
-func (r *reader) fail(field string, off int, err error, format string, args ...any) {
+func (r *reader) fail(field string, off int, err error, detail string) {
 	if r.err == nil {
-		r.err = &DecodeError{Type: r.typ, Field: fieldName(r.list, r.idx, field), Offset: off, Err: err, Detail: fmt.Sprintf(format, args...)}
+		r.err = &DecodeError{Type: r.typ, Field: fieldName(r.list, r.idx, field), Offset: off, Err: err, Detail: detail}
 	}
 }
 
@@ -257,7 +256,7 @@ func (r *reader) next(field string, n int) []byte {
 		return nil
 	}
 	if rest := len(r.b) - r.off; n > rest {
-		r.fail(field, r.off, ErrTruncated, "needs %d bytes, %d remain", n, rest)
+		r.fail(field, r.off, ErrTruncated, "needs "+strconv.Itoa(n)+" bytes, "+strconv.Itoa(rest)+" remain")
 		return nil
 	}
 	p := r.b[r.off : r.off+n : r.off+n]
@@ -280,7 +279,7 @@ func (r *reader) boolean(field string) bool {
 	case 1:
 		return true
 	default:
-		r.fail(field, off, ErrMalformed, "a bool must be 0 or 1, not %d", v)
+		r.fail(field, off, ErrMalformed, "a bool must be 0 or 1, not "+strconv.Itoa(int(v)))
 		return false
 	}
 }
@@ -305,7 +304,7 @@ func (r *reader) int(field string) int {
 	off := r.off
 	v := int64(r.u64(field))
 	if int64(int(v)) != v {
-		r.fail(field, off, ErrMalformed, "%d does not fit in an int", v)
+		r.fail(field, off, ErrMalformed, strconv.FormatInt(v, 10)+" does not fit in an int")
 		return 0
 	}
 	return int(v)
@@ -324,14 +323,14 @@ func (r *reader) count(field string, max, size int, unit string) (int, bool) {
 		return 0, false
 	}
 	if n64 > int64(max) {
-		r.fail(field, off, ErrTooLarge, "declares %d %s; the limit is %d", n64, unit, max)
+		r.fail(field, off, ErrTooLarge, "declares "+strconv.FormatInt(n64, 10)+" "+unit+"; the limit is "+strconv.Itoa(max))
 		return 0, false
 	}
 	if rest := int64(len(r.b) - r.off); n64*int64(size) > rest {
 		if size == 1 {
-			r.fail(field, off, ErrTruncated, "declares %d %s, but %d remain", n64, unit, rest)
+			r.fail(field, off, ErrTruncated, "declares "+strconv.FormatInt(n64, 10)+" "+unit+", but "+strconv.FormatInt(rest, 10)+" remain")
 		} else {
-			r.fail(field, off, ErrTruncated, "declares %d %s (at least %d bytes), but %d bytes remain", n64, unit, n64*int64(size), rest)
+			r.fail(field, off, ErrTruncated, "declares "+strconv.FormatInt(n64, 10)+" "+unit+" (at least "+strconv.FormatInt(n64*int64(size), 10)+" bytes), but "+strconv.FormatInt(rest, 10)+" bytes remain")
 		}
 		return 0, false
 	}
@@ -366,7 +365,7 @@ func (r *reader) runes(field string, max int) []rune {
 	}
 	k := utf8.RuneCount(p)
 	if k > max {
-		r.fail(field, off, ErrTooLarge, "%d characters; the limit is %d", k, max)
+		r.fail(field, off, ErrTooLarge, strconv.Itoa(k)+" characters; the limit is "+strconv.Itoa(max))
 		return nil
 	}
 	rs := make([]rune, 0, k)

@@ -2,7 +2,7 @@ package protocol
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 )
 
 // Sentinel errors wrapped by *DecodeError and *EncodeError, for errors.Is.
@@ -31,7 +31,7 @@ func (e *DecodeError) Error() string {
 	if e.Field != "" {
 		where += "." + e.Field
 	}
-	return fmt.Sprintf("protocol: %s at byte %d: %v: %s", where, e.Offset, e.Err, e.Detail)
+	return "protocol: " + where + " at byte " + strconv.Itoa(e.Offset) + ": " + e.Err.Error() + ": " + e.Detail
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
@@ -53,7 +53,7 @@ func (e *EncodeError) Error() string {
 	if e.Field != "" {
 		where += "." + e.Field
 	}
-	return fmt.Sprintf("protocol: cannot encode %s: %v: %s", where, e.Err, e.Detail)
+	return "protocol: cannot encode " + where + ": " + e.Err.Error() + ": " + e.Detail
 }
 
 func (e *EncodeError) Unwrap() error { return e.Err }
@@ -65,6 +65,6 @@ type shapeError struct {
 
 func (e *shapeError) Error() string { return e.field + ": " + e.detail }
 
-func badShape(field, format string, args ...any) error {
-	return &shapeError{field: field, detail: fmt.Sprintf(format, args...)}
+func badShape(field, detail string) error {
+	return &shapeError{field: field, detail: detail}
 }

@@ -1,6 +1,10 @@
 package protocol
 
-import "lstmplayground/lstm"
+import (
+	"strconv"
+
+	"lstmplayground/lstm"
+)
 
 // This file holds, for every message type, its fields in wire order (put and
 // read*), and the checks that involve more than one field (check). put and the
@@ -10,14 +14,14 @@ const interventionSize = 8 + 1 + 8 + 8 // Layer, State, Unit, Value
 
 func checkKind(field string, k lstm.Kind) error {
 	if k != lstm.Text && k != lstm.Numbers {
-		return badShape(field, "%d is neither Text (0) nor Numbers (1)", uint8(k))
+		return badShape(field, strconv.Itoa(int(k))+" is neither Text (0) nor Numbers (1)")
 	}
 	return nil
 }
 
 func checkCell(field string, c lstm.Cell) error {
 	if c != lstm.CellLSTM && c != lstm.CellRNN {
-		return badShape(field, "%d is neither LSTM (0) nor RNN (1)", uint8(c))
+		return badShape(field, strconv.Itoa(int(c))+" is neither LSTM (0) nor RNN (1)")
 	}
 	return nil
 }
@@ -25,7 +29,7 @@ func checkCell(field string, c lstm.Cell) error {
 // checkLen returns an error unless len(v) == n.
 func checkLen[T any](field string, v []T, n int) error {
 	if len(v) != n {
-		return badShape(field, "has %d values, want %d", len(v), n)
+		return badShape(field, "has "+strconv.Itoa(len(v))+" values, want "+strconv.Itoa(n))
 	}
 	return nil
 }
@@ -222,7 +226,7 @@ func readReady(r *reader) Message {
 
 func (m Ready) check() error {
 	if m.Protocol != Version {
-		return badShape("Protocol", "version %d in a message of version %d", m.Protocol, Version)
+		return badShape("Protocol", "version "+strconv.Itoa(int(m.Protocol))+" in a message of version "+strconv.Itoa(Version))
 	}
 	return nil
 }
@@ -337,13 +341,13 @@ func (m TraceResult) check() error {
 		return err
 	}
 	if m.T < 0 || m.T > MaxSteps {
-		return badShape("T", "%d steps is out of range 0..%d", m.T, MaxSteps)
+		return badShape("T", strconv.Itoa(m.T)+" steps is out of range 0.."+strconv.Itoa(MaxSteps))
 	}
 	if m.H < 1 || m.H > lstm.MaxHidden {
-		return badShape("H", "%d units is out of range 1..%d", m.H, lstm.MaxHidden)
+		return badShape("H", strconv.Itoa(m.H)+" units is out of range 1.."+strconv.Itoa(lstm.MaxHidden))
 	}
 	if len(m.Layers) < 1 || len(m.Layers) > lstm.MaxLayers {
-		return badShape("Layers", "%d layers is out of range 1..%d", len(m.Layers), lstm.MaxLayers)
+		return badShape("Layers", strconv.Itoa(len(m.Layers))+" layers is out of range 1.."+strconv.Itoa(lstm.MaxLayers))
 	}
 	th := m.T * m.H
 	lstmOnly := th
@@ -362,7 +366,7 @@ func (m TraceResult) check() error {
 			{"C", lt.C, lstmOnly}, {"H", lt.H, th}, {"C0", lt.C0, lstmState}, {"H0", lt.H0, m.H},
 		} {
 			if len(a.v) != a.n {
-				return badShape(fieldName("Layers", l, a.name), "has %d values, want %d for %v with T=%d, H=%d", len(a.v), a.n, m.Cell, m.T, m.H)
+				return badShape(fieldName("Layers", l, a.name), "has "+strconv.Itoa(len(a.v))+" values, want "+strconv.Itoa(a.n)+" for "+m.Cell.String()+" with T="+strconv.Itoa(m.T)+", H="+strconv.Itoa(m.H))
 			}
 		}
 	}
@@ -408,10 +412,10 @@ func (m SampleResult) check() error {
 		return err
 	}
 	if m.Kind == lstm.Text && len(m.Values) != 0 {
-		return badShape("Values", "a text sample has no values, but %d are set", len(m.Values))
+		return badShape("Values", "a text sample has no values, but "+strconv.Itoa(len(m.Values))+" are set")
 	}
 	if m.Kind == lstm.Numbers && m.Text != "" {
-		return badShape("Text", "a numbers sample has no text, but %d bytes are set", len(m.Text))
+		return badShape("Text", "a numbers sample has no text, but "+strconv.Itoa(len(m.Text))+" bytes are set")
 	}
 	return nil
 }
@@ -455,11 +459,11 @@ func (m ReachResult) check() error {
 		return err
 	}
 	if len(m.Layers) > lstm.MaxLayers {
-		return badShape("Layers", "%d layers; the limit is %d", len(m.Layers), lstm.MaxLayers)
+		return badShape("Layers", strconv.Itoa(len(m.Layers))+" layers; the limit is "+strconv.Itoa(lstm.MaxLayers))
 	}
 	for l, v := range m.Layers {
 		if len(v) != len(m.Layers[0]) {
-			return badShape(fieldName("Layers", l, "Reach"), "has %d values, but layer 0 has %d", len(v), len(m.Layers[0]))
+			return badShape(fieldName("Layers", l, "Reach"), "has "+strconv.Itoa(len(v))+" values, but layer 0 has "+strconv.Itoa(len(m.Layers[0])))
 		}
 	}
 	return nil
@@ -563,10 +567,10 @@ func readError(r *reader) Message {
 
 func (m Error) check() error {
 	if m.Code >= codeEnd {
-		return badShape("Code", "%d is no error code of protocol version %d", uint8(m.Code), Version)
+		return badShape("Code", strconv.Itoa(int(m.Code))+" is no error code of protocol version "+strconv.Itoa(Version))
 	}
 	if m.Reason >= reasonEnd {
-		return badShape("Reason", "%d is no error reason of protocol version %d", uint8(m.Reason), Version)
+		return badShape("Reason", strconv.Itoa(int(m.Reason))+" is no error reason of protocol version "+strconv.Itoa(Version))
 	}
 	return nil
 }

@@ -75,7 +75,7 @@
 package protocol
 
 import (
-	"fmt"
+	"strconv"
 
 	"lstmplayground/lstm"
 )
@@ -170,7 +170,7 @@ func (t Type) String() string {
 	if s, ok := typeNames[t]; ok {
 		return s
 	}
-	return fmt.Sprintf("Type(%d)", uint8(t))
+	return "Type(" + strconv.Itoa(int(t)) + ")"
 }
 
 // ToEngine reports whether messages of type t go from the UI to the engine.

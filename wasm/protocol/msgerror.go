@@ -1,6 +1,6 @@
 package protocol
 
-import "fmt"
+import "strconv"
 
 // Code says which part of the page an Error concerns.
 type Code uint8
@@ -24,7 +24,7 @@ func (c Code) String() string {
 	if c < codeEnd {
 		return codeNames[c]
 	}
-	return fmt.Sprintf("Code(%d)", uint8(c))
+	return "Code(" + strconv.Itoa(int(c)) + ")"
 }
 
 // Reason says what is wrong; the fields of the Error it names hold the
@@ -66,7 +66,7 @@ func (r Reason) String() string {
 	if r < reasonEnd {
 		return reasonNames[r]
 	}
-	return fmt.Sprintf("Reason(%d)", uint8(r))
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
 
 // Keys of the inputs an Error may name, as the settings registry and the

@@ -1,6 +1,10 @@
 package protocol
 
-import "lstmplayground/lstm"
+import (
+	"strconv"
+
+	"lstmplayground/lstm"
+)
 
 // SlowStep makes one update, exactly as Step does, and answers with its
 // record, a SlowStepResult, for the page to show in slow motion; the Progress
@@ -156,7 +160,7 @@ func (m SlowStepResult) check() error {
 	f := &m.Forward
 	if err := f.check(); err != nil {
 		if se, ok := err.(*shapeError); ok {
-			return badShape("Forward."+se.field, "%s", se.detail)
+			return badShape("Forward."+se.field, se.detail)
 		}
 		return err
 	}
@@ -183,7 +187,7 @@ func (m SlowStepResult) check() error {
 	}
 	for l, g := range m.Grads {
 		if len(g.DH) != T*f.H || len(g.DC) != dc {
-			return badShape(fieldName("Grads", l, "DH"), "%d and %d values, want %d and %d for %v with T=%d, H=%d", len(g.DH), len(g.DC), T*f.H, dc, f.Cell, T, f.H)
+			return badShape(fieldName("Grads", l, "DH"), strconv.Itoa(len(g.DH))+" and "+strconv.Itoa(len(g.DC))+" values, want "+strconv.Itoa(T*f.H)+" and "+strconv.Itoa(dc)+" for "+f.Cell.String()+" with T="+strconv.Itoa(T)+", H="+strconv.Itoa(f.H))
 		}
 	}
 	if err := checkLen("Reach", m.Reach, L); err != nil {
@@ -191,15 +195,15 @@ func (m SlowStepResult) check() error {
 	}
 	for l, v := range m.Reach {
 		if len(v) != T {
-			return badShape(fieldName("Reach", l, "Reach"), "has %d values, want %d", len(v), T)
+			return badShape(fieldName("Reach", l, "Reach"), "has "+strconv.Itoa(len(v))+" values, want "+strconv.Itoa(T))
 		}
 	}
 	if m.ClipMode != lstm.ClipElement && m.ClipMode != lstm.ClipNorm {
-		return badShape("ClipMode", "%d is no clipping mode", uint8(m.ClipMode))
+		return badShape("ClipMode", strconv.Itoa(int(m.ClipMode))+" is no clipping mode")
 	}
 	for _, c := range m.Changes {
 		if c.Matrix > lstm.MatrixBy {
-			return badShape("Changes", "matrix %d is none of Wx, U, B, Wy, By", uint8(c.Matrix))
+			return badShape("Changes", "matrix "+strconv.Itoa(int(c.Matrix))+" is none of Wx, U, B, Wy, By")
 		}
 	}
 	return nil

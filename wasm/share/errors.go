@@ -2,7 +2,6 @@ package share
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -35,13 +34,13 @@ func (e *LinkError) Error() string {
 		return "This link cannot be used: " + e.Reason + "."
 	case e.Key == keyText || e.Key == keyModel:
 		// The value is compressed data: not worth showing.
-		return fmt.Sprintf("The link's %s (%s=…) cannot be used: %s.", e.Field, e.Key, e.Reason)
+		return "The link's " + e.Field + " (" + e.Key + "=…) cannot be used: " + e.Reason + "."
 	case e.Field == "":
-		return fmt.Sprintf("The link's %s=%s cannot be used: %s.", short(e.Key), short(e.Value), e.Reason)
+		return "The link's " + short(e.Key) + "=" + short(e.Value) + " cannot be used: " + e.Reason + "."
 	case e.Value == "":
-		return fmt.Sprintf("The link's %s (%s=) is empty: %s.", e.Field, e.Key, e.Reason)
+		return "The link's " + e.Field + " (" + e.Key + "=) is empty: " + e.Reason + "."
 	}
-	return fmt.Sprintf("The link's %s (%s=%s) cannot be used: %s.", e.Field, e.Key, short(e.Value), e.Reason)
+	return "The link's " + e.Field + " (" + e.Key + "=" + short(e.Value) + ") cannot be used: " + e.Reason + "."
 }
 
 // Unwrap returns the underlying error, if any.
@@ -54,8 +53,8 @@ type VersionError struct {
 }
 
 func (e *VersionError) Error() string {
-	return fmt.Sprintf("This link was made by a newer version of LSTM Playground (link format %s; this page reads format %d). Reload the page to update it, then open the link again.",
-		e.Version, Version)
+	return "This link was made by a newer version of LSTM Playground (link format " + e.Version + "; this page reads format " +
+		strconv.Itoa(Version) + "). Reload the page to update it, then open the link again."
 }
 
 // Parts of a link that can make it too long (SizeError.Part).
@@ -74,11 +73,13 @@ type SizeError struct {
 func (e *SizeError) Error() string {
 	switch e.Part {
 	case PartModel:
-		return fmt.Sprintf("The trained model is too large for a link: with it the link would have %s characters, and the limit is %s. Share the link without the model, and use Save model to pass the trained model on as a file.", thousands(e.Size), thousands(MaxFragment))
+		return "The trained model is too large for a link: with it the link would have " + thousands(e.Size) + " characters, and the limit is " + thousands(MaxFragment) +
+			". Share the link without the model, and use Save model to pass the trained model on as a file."
 	case PartText:
-		return fmt.Sprintf("The training text is too large for a link, even compressed: the link would have %s characters, and the limit is %s. Use a shorter text or a preset, or use Save model and share the file with the text.", thousands(e.Size), thousands(MaxFragment))
+		return "The training text is too large for a link, even compressed: the link would have " + thousands(e.Size) + " characters, and the limit is " + thousands(MaxFragment) +
+			". Use a shorter text or a preset, or use Save model and share the file with the text."
 	}
-	return fmt.Sprintf("The probe text is too long for a link: the link would have %s characters, and the limit is %s. Use a shorter probe text.", thousands(e.Size), thousands(MaxFragment))
+	return "The probe text is too long for a link: the link would have " + thousands(e.Size) + " characters, and the limit is " + thousands(MaxFragment) + ". Use a shorter probe text."
 }
 
 // thousands formats n with thousands separators, as the page writes counts:
@@ -102,3 +103,6 @@ func thousands(n int) string {
 
 // Is reports whether target is ErrTooLong.
 func (e *SizeError) Is(target error) bool { return target == ErrTooLong }
+
+// count is a LinkError's Value for data not worth showing: "(1234 bytes)".
+func count(n int, unit string) string { return "(" + strconv.Itoa(n) + " " + unit + ")" }

@@ -1,7 +1,7 @@
 package share
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,11 +38,11 @@ func (e *NameError) Error() string {
 	case NameNotText:
 		return "it is not valid UTF-8 text"
 	case NameBadChar:
-		return fmt.Sprintf("it has the character %U, which a name may not have: no control or invisible format characters and no line breaks", e.Char)
+		return "it has the character " + codePoint(e.Char) + ", which a name may not have: no control or invisible format characters and no line breaks"
 	case NameEmpty:
 		return "it is empty, or has only spaces or invisible characters"
 	}
-	return fmt.Sprintf("it has %d characters; at most %d", e.Chars, e.Max)
+	return "it has " + strconv.Itoa(e.Chars) + " characters; at most " + strconv.Itoa(e.Max)
 }
 
 // CleanName checks a name and returns it cleaned: trimmed, every run of
@@ -94,4 +94,14 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// codePoint writes r as Unicode does, and fmt's %U: U+ and at least four
+// upper-case hexadecimal digits, such as U+200B.
+func codePoint(r rune) string {
+	s := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return "U+" + s
 }

@@ -67,7 +67,6 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -524,7 +523,7 @@ func (s State) Validate() error {
 			return badHide(h)
 		}
 		if slices.Contains(seen, h) {
-			return &LinkError{Key: keyHide, Field: fieldHide, Value: raw(keyHide), Reason: fmt.Sprintf("%q is listed twice; list each control once", h)}
+			return &LinkError{Key: keyHide, Field: fieldHide, Value: raw(keyHide), Reason: strconv.Quote(h) + " is listed twice; list each control once"}
 		}
 		seen = append(seen, h)
 	}
@@ -552,8 +551,8 @@ func (s State) Validate() error {
 	}
 	if s.Model != nil {
 		if len(s.Model) > MaxModelBytes {
-			return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
-				Reason: fmt.Sprintf("a model file in a link may have at most %d bytes; use Save model to share it as a file", MaxModelBytes)}
+			return &LinkError{Key: keyModel, Field: fieldModel, Value: count(len(s.Model), "bytes"),
+				Reason: "a model file in a link may have at most " + strconv.Itoa(MaxModelBytes) + " bytes; use Save model to share it as a file"}
 		}
 		if err := s.checkModel(); err != nil {
 			return err
@@ -566,7 +565,7 @@ func (s State) Validate() error {
 func checkShared(id string, hasModel bool) error {
 	if !ValidModelID(id) {
 		return &LinkError{Key: keyShared, Field: fieldShared, Value: id,
-			Reason: fmt.Sprintf("a shared model's id is %d letters a to z and digits 2 to 7; copy the link again", ModelIDLen)}
+			Reason: "a shared model's id is " + strconv.Itoa(ModelIDLen) + " letters a to z and digits 2 to 7; copy the link again"}
 	}
 	if hasModel {
 		return &LinkError{Key: keyShared, Field: fieldShared, Value: id,
@@ -578,12 +577,12 @@ func checkShared(id string, hasModel bool) error {
 // badClass refuses a class id not of the service's form.
 func badClass(id string) error {
 	return &LinkError{Key: keyClass, Field: fieldClass, Value: id,
-		Reason: fmt.Sprintf("a class's id is %d letters a to z and digits 2 to 7; ask the teacher for the link again", ModelIDLen)}
+		Reason: "a class's id is " + strconv.Itoa(ModelIDLen) + " letters a to z and digits 2 to 7; ask the teacher for the link again"}
 }
 
 // badGap refuses a memory gap out of range.
 func badGap(v string) error {
-	return &LinkError{Key: keyGap, Field: fieldGap, Value: v, Reason: fmt.Sprintf("use a whole number from 1 to %d", MaxGap)}
+	return &LinkError{Key: keyGap, Field: fieldGap, Value: v, Reason: "use a whole number from 1 to " + strconv.Itoa(MaxGap)}
 }
 
 // validLesson reports whether l has the form of a lesson chapter's id.
@@ -592,13 +591,13 @@ func validLesson(l string) bool { return checkPreset(l) == nil }
 // badLesson refuses a lesson chapter not of a chapter id's form.
 func badLesson(l string) error {
 	return &LinkError{Key: keyLesson, Field: fieldLesson, Value: l,
-		Reason: fmt.Sprintf("a lesson chapter is its number or its id: 1 to %d letters a to z, digits, '-' or '_'", MaxPresetLen)}
+		Reason: "a lesson chapter is its number or its id: 1 to " + strconv.Itoa(MaxPresetLen) + " letters a to z, digits, '-' or '_'"}
 }
 
 // tooLong refuses a fragment of n characters, over MaxFragment.
 func tooLong(n int) error {
-	return &LinkError{Reason: fmt.Sprintf("it is %s characters long; a link has at most %s. It may have been joined to other text: copy it again",
-		thousands(n), thousands(MaxFragment))}
+	return &LinkError{Reason: "it is " + thousands(n) + " characters long; a link has at most " + thousands(MaxFragment) +
+		". It may have been joined to other text: copy it again"}
 }
 
 func bothTexts() error {
@@ -618,7 +617,7 @@ func checkPreset(p string) error {
 	}
 	if !ok {
 		return &LinkError{Key: keyPreset, Field: fieldPreset, Value: p,
-			Reason: fmt.Sprintf("a preset id has 1 to %d of the characters a-z, 0-9, - and _", MaxPresetLen)}
+			Reason: "a preset id has 1 to " + strconv.Itoa(MaxPresetLen) + " of the characters a-z, 0-9, - and _"}
 	}
 	return nil
 }
@@ -628,8 +627,8 @@ func checkText(t string) error {
 		return notUTF8(keyText)
 	}
 	if n := utf8.RuneCountInString(t); n > lstm.MaxTextChars {
-		return &LinkError{Key: keyText, Field: fieldOf(keyText), Value: fmt.Sprintf("(%d characters)", n),
-			Reason: fmt.Sprintf("the training text may have at most %d characters", lstm.MaxTextChars)}
+		return &LinkError{Key: keyText, Field: fieldOf(keyText), Value: count(n, "characters"),
+			Reason: "the training text may have at most " + strconv.Itoa(lstm.MaxTextChars) + " characters"}
 	}
 	return nil
 }
@@ -691,15 +690,15 @@ func (s State) checkModel() error {
 		reason := words.ModelFileReason(words.English, err)
 		if ue, ok := errors.AsType[*lstm.UnsupportedError](err); ok {
 			// lstm's hint is about a file; this is a link.
-			reason = fmt.Sprintf("it was made by a newer version of LSTM Playground (model format %d; this page reads format %d). Reload the page to update it, then open the link again",
-				ue.Version, lstm.FormatVersion)
+			reason = "it was made by a newer version of LSTM Playground (model format " + strconv.FormatUint(uint64(ue.Version), 10) +
+				"; this page reads format " + strconv.Itoa(lstm.FormatVersion) + "). Reload the page to update it, then open the link again"
 		}
-		return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
+		return &LinkError{Key: keyModel, Field: fieldModel, Value: count(len(s.Model), "bytes"),
 			Reason: reason, Err: err}
 	}
 	mismatch := func(key, model, link string) error {
 		return &LinkError{Key: key, Field: fieldOf(key), Value: link,
-			Reason: fmt.Sprintf("the link's model has %s %s; a link's model must match its settings", fieldOf(key), model)}
+			Reason: "the link's model has " + fieldOf(key) + " " + model + "; a link's model must match its settings"}
 	}
 	if m.Kind != s.Mode {
 		return mismatch(keyMode, modeNames[m.Kind], modeNames[s.Mode])
@@ -718,8 +717,8 @@ func (s State) checkModel() error {
 		for _, r := range s.Text {
 			pos++
 			if _, ok := m.Vocab.Index(r); !ok {
-				return &LinkError{Key: keyModel, Field: fieldModel, Value: fmt.Sprintf("(%d bytes)", len(s.Model)),
-					Reason: fmt.Sprintf("the link's model does not know the character %q at position %d of the link's training text", r, pos)}
+				return &LinkError{Key: keyModel, Field: fieldModel, Value: count(len(s.Model), "bytes"),
+					Reason: "the link's model does not know the character " + strconv.QuoteRune(r) + " at position " + strconv.Itoa(pos) + " of the link's training text"}
 			}
 		}
 	}
@@ -808,7 +807,7 @@ func pairs(fragment string) (map[string]string, error) {
 		}
 		if old, dup := vals[key]; dup && old != v {
 			return nil, &LinkError{Key: key, Field: fieldOf(key), Value: v,
-				Reason: fmt.Sprintf("%s is given twice, as %s and %s; keep one", key, short(old), short(v))}
+				Reason: key + " is given twice, as " + short(old) + " and " + short(v) + "; keep one"}
 		}
 		vals[key] = v
 	}
@@ -831,11 +830,11 @@ func checkLinkVersion(vals map[string]string, unknown string) error {
 	case !hasVer && len(vals) == 0:
 		reason := "it carries no settings"
 		if unknown != "" {
-			reason = fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown))
+			reason = "it has no version (v=" + strconv.Itoa(Version) + ") and an unknown key " + strconv.Quote(short(unknown))
 		}
 		return &LinkError{Reason: reason, Err: ErrNotLink}
 	case !hasVer && unknown != "":
-		return &LinkError{Key: unknown, Reason: fmt.Sprintf("it has no version (v=%d) and an unknown key %q", Version, short(unknown)), Err: ErrNotLink}
+		return &LinkError{Key: unknown, Reason: "it has no version (v=" + strconv.Itoa(Version) + ") and an unknown key " + strconv.Quote(short(unknown)), Err: ErrNotLink}
 	case hasVer:
 		return checkVersion(ver)
 	}
@@ -1026,12 +1025,12 @@ func checkVersion(v string) error {
 		digits = digits && '0' <= t[i] && t[i] <= '9'
 	}
 	if !digits {
-		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: fmt.Sprintf("use %d", Version)}
+		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: "use " + strconv.Itoa(Version)}
 	}
 	t = strings.TrimLeft(t, "0")
 	switch {
 	case t == "":
-		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: fmt.Sprintf("there is no version 0; use %d", Version)}
+		return &LinkError{Key: keyVersion, Field: fieldVersion, Value: v, Reason: "there is no version 0; use " + strconv.Itoa(Version)}
 	case t == strconv.Itoa(Version):
 		return nil
 	}
@@ -1162,7 +1161,7 @@ func inflate(key, v string, limit int) ([]byte, error) {
 		n, err := r.Read(out[len(out):cap(out)])
 		out = out[:len(out)+n]
 		if len(out) > limit {
-			return nil, bad(fmt.Sprintf("it inflates to more than %s bytes, the limit of a link", thousands(limit)))
+			return nil, bad("it inflates to more than " + thousands(limit) + " bytes, the limit of a link")
 		}
 		if err == io.EOF {
 			return out, nil

@@ -4,7 +4,7 @@ package ui
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -290,8 +290,9 @@ func (a *app) versionMismatch(ve *client.VersionError) {
 	if a.failed {
 		return
 	}
-	a.engineFailed(fmt.Sprintf("This page and its training engine come from different versions of LSTM Playground "+
-		"(the page speaks protocol %d, the engine %d): the browser kept an old copy of one of them. Reload the page to load both anew.", ve.Page, ve.Engine))
+	a.engineFailed("This page and its training engine come from different versions of LSTM Playground " +
+		"(the page speaks protocol " + strconv.Itoa(int(ve.Page)) + ", the engine " + strconv.Itoa(int(ve.Engine)) +
+		"): the browser kept an old copy of one of them. Reload the page to load both anew.")
 	at := a.v.Fatal
 	if !a.shown && a.v.Boot != nil {
 		if st := browser.ByID("boot-status"); st != nil {

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"honnef.co/go/js/dom/v2"
@@ -170,7 +169,7 @@ func (a *app) paintSide() {
 	if c == nil {
 		return
 	}
-	browser.SetText(v.SideT, fmt.Sprintf("The %s on the same probe", c.cell))
+	browser.SetText(v.SideT, "The "+c.cell.String()+" on the same probe")
 	view, ok := c.st.View()
 	if !ok {
 		for _, sh := range v.Heat {
@@ -190,7 +189,7 @@ func (a *app) paintSide() {
 			continue
 		}
 		browser.SetHidden(sh.Root, false)
-		browser.SetText(sh.Title, fmt.Sprintf("%s of the %s, update %s", name, c.cell, present.FormatCount(c.st.Trace.Update)))
+		browser.SetText(sh.Title, name+" of the "+c.cell.String()+", update "+present.FormatCount(c.st.Trace.Update))
 		n := 4 * view.T * view.H
 		if cap(c.bufs.rgba) < n {
 			c.bufs.rgba = make([]byte, n)
@@ -235,16 +234,16 @@ func (a *app) paintSideCursor() {
 		return
 	}
 	if other.Kind == lstm.Numbers {
-		browser.SetText(v.SidePred, fmt.Sprintf("Time step %d: the %s predicts %s next, the %s %s.", t+1,
-			main.Cell, present.FormatNumber(float64(main.Pred[t])), other.Cell, present.FormatNumber(float64(other.Pred[t]))))
+		browser.SetText(v.SidePred, "Time step "+strconv.Itoa(t+1)+": the "+
+			main.Cell.String()+" predicts "+present.FormatNumber(float64(main.Pred[t]))+" next, the "+other.Cell.String()+" "+present.FormatNumber(float64(other.Pred[t]))+".")
 		return
 	}
-	s := fmt.Sprintf("Time step %d, after %s: the %s guesses %s (%s), the %s %s (%s)", t+1, present.DescribeRune(other.Symbols[t]),
-		main.Cell, present.DescribeRune(main.Top[t]), present.FormatPercent(float64(main.TopP[t])),
-		other.Cell, present.DescribeRune(other.Top[t]), present.FormatPercent(float64(other.TopP[t])))
+	s := "Time step " + strconv.Itoa(t+1) + ", after " + present.DescribeRune(other.Symbols[t]) +
+		": the " + main.Cell.String() + " guesses " + present.DescribeRune(main.Top[t]) + " (" + present.FormatPercent(float64(main.TopP[t])) +
+		"), the " + other.Cell.String() + " " + present.DescribeRune(other.Top[t]) + " (" + present.FormatPercent(float64(other.TopP[t])) + ")"
 	if t+1 < other.T {
-		s += fmt.Sprintf("; the actual next, %s, got %s and %s", present.DescribeRune(other.Symbols[t+1]),
-			present.FormatPercent(float64(main.PNext[t])), present.FormatPercent(float64(other.PNext[t])))
+		s += "; the actual next, " + present.DescribeRune(other.Symbols[t+1]) +
+			", got " + present.FormatPercent(float64(main.PNext[t])) + " and " + present.FormatPercent(float64(other.PNext[t]))
 	}
 	browser.SetText(v.SidePred, s+".")
 }

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -267,11 +266,11 @@ func (a *app) paintStatus() {
 		if math.Abs(mean) < 1e-9*max(1, s.Norm.Scale) {
 			mean = 0
 		}
-		browser.SetText(v.DataInfo, lead+fmt.Sprintf("%s values · mean %s · spread %s · %s parameters",
-			present.FormatCount(s.Length), present.FormatSig(mean, 3), present.FormatSig(s.Norm.Scale, 3), present.FormatCount(s.Params)))
+		browser.SetText(v.DataInfo, lead+present.FormatCount(s.Length)+" values · mean "+present.FormatSig(mean, 3)+" · spread "+present.FormatSig(s.Norm.Scale, 3)+
+			" · "+present.FormatCount(s.Params)+" parameters")
 	default:
-		browser.SetText(v.DataInfo, lead+fmt.Sprintf("%s characters · %s distinct · %s parameters",
-			present.FormatCount(s.Length), present.FormatCount(len(s.Vocab)), present.FormatCount(s.Params)))
+		browser.SetText(v.DataInfo, lead+present.FormatCount(s.Length)+" characters · "+present.FormatCount(len(s.Vocab))+" distinct · "+
+			present.FormatCount(s.Params)+" parameters")
 	}
 	if st.HasData && s.Kind == lstm.Text && len(s.Vocab) > 0 {
 		var b strings.Builder

@@ -4,7 +4,7 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
@@ -53,10 +53,10 @@ func (a *app) savePNG(t *panels.PNGTarget) {
 		sx = float64(max(1, 720/w))
 		sy = float64(max(1, 360/h))
 	}
-	name := fmt.Sprintf("%s-%s-update-%d.png", fileStem, slug(t.Title), a.st.Update)
-	label := fmt.Sprintf("%s · LSTM Playground · update %s", t.Title, present.FormatCount(a.st.Update))
+	name := fileStem + "-" + slug(t.Title) + "-update-" + strconv.FormatUint(a.st.Update, 10) + ".png"
+	label := t.Title + " · LSTM Playground · update " + present.FormatCount(a.st.Update)
 	if tr := a.st.Shown(); t.Pixels && tr != nil {
-		label = fmt.Sprintf("%s · %s, %d units × %d steps · update %s", t.Title, tr.Cell, tr.H, tr.T, present.FormatCount(tr.Update))
+		label = t.Title + " · " + tr.Cell.String() + ", " + strconv.Itoa(tr.H) + " units × " + strconv.Itoa(tr.T) + " steps · update " + present.FormatCount(tr.Update)
 	}
 	if err := browser.DownloadCanvasPNG(t.Canvas, name, label, sx, sy); err != nil {
 		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.png", err.Error()) }))
@@ -76,7 +76,7 @@ func (a *app) saveTraceCSV() {
 		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.trace", err.Error()) }))
 		return
 	}
-	browser.Download(fmt.Sprintf("%s-trace-update-%d.csv", fileStem, tr.Update), "text/csv", buf.Bytes())
+	browser.Download(fileStem+"-trace-update-"+strconv.FormatUint(tr.Update, 10)+".csv", "text/csv", buf.Bytes())
 }
 
 // saveLossCSV downloads the loss history.
@@ -92,7 +92,7 @@ func (a *app) saveLossCSV() {
 		a.invalidate(a.st.SetErrorBy(present.FieldExport, func() string { return sayLang("ui.export.loss", err.Error()) }))
 		return
 	}
-	browser.Download(fmt.Sprintf("%s-loss-update-%d.csv", fileStem, a.st.Update), "text/csv", buf.Bytes())
+	browser.Download(fileStem+"-loss-update-"+strconv.FormatUint(a.st.Update, 10)+".csv", "text/csv", buf.Bytes())
 }
 
 // savePyTorch asks the engine for the model; downloadPyTorch writes it.
@@ -112,7 +112,7 @@ func (a *app) downloadPyTorch(file []byte) {
 		a.invalidate(a.st.SetError(present.FieldExport, words.Export(lang, err)))
 		return
 	}
-	browser.Download(fmt.Sprintf("%s-weights-update-%d.json", fileStem, a.st.Update), "application/json", buf.Bytes())
+	browser.Download(fileStem+"-weights-update-"+strconv.FormatUint(a.st.Update, 10)+".json", "application/json", buf.Bytes())
 }
 
 // wireExport connects the download buttons.

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -182,17 +181,19 @@ func (a *app) paintGap() {
 		if !ok || s.Total == 0 {
 			continue
 		}
-		note = append(note, say(fmt.Sprintf("The %s recalled %s of the letters over a gap of %d (%d of %d) at update %s, at learning rate %s.",
-			c, present.FormatPercent(s.Accuracy()), s.Gap, s.Correct, s.Total, present.FormatCount(g.at[c][g.n]), strconv.FormatFloat(g.lr[c][g.n], 'g', -1, 64))))
+		note = append(note, say("The "+c.String()+" recalled "+present.FormatPercent(s.Accuracy())+" of the letters over a gap of "+strconv.Itoa(s.Gap)+
+			" ("+strconv.Itoa(s.Correct)+" of "+strconv.Itoa(s.Total)+") at update "+present.FormatCount(g.at[c][g.n])+
+			", at learning rate "+strconv.FormatFloat(g.lr[c][g.n], 'g', -1, 64)+"."))
 	}
 	if len(note) == 0 {
 		note = append(note, say("Train on the memory-gap text: the recall is measured as the models learn."))
 	}
 	if T := a.st.Cfg.SeqLen; g.n+4 > T {
-		note = append(note, say(fmt.Sprintf("At a gap of %d, both letters seldom fit one training window of %d steps (Sequence length): neither model gets a gradient that joins them.", g.n, T)))
+		note = append(note, say("At a gap of "+strconv.Itoa(g.n)+", both letters seldom fit one training window of "+strconv.Itoa(T)+
+			" steps (Sequence length): neither model gets a gradient that joins them."))
 	}
 	letters := len(lesson.DefaultGapLetters)
-	note = append(note, say(fmt.Sprintf("Chance is %s: one of %d letters.", present.FormatPercent(1/float64(letters)), letters)))
+	note = append(note, say("Chance is "+present.FormatPercent(1/float64(letters))+": one of "+strconv.Itoa(letters)+" letters."))
 	browser.SetText(a.v.Gap.Note, strings.Join(note, " "))
 }
 

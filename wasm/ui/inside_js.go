@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -53,9 +52,10 @@ type inside struct {
 	orderMade bool
 
 	// what the coloured text shows
-	colourKey  string
-	spansKey   string
-	matchesKey string
+	colourKey   string
+	colourTrace *protocol.TraceResult // the trace colourKey was painted from
+	spansKey    string
+	matchesKey  string
 
 	// the intervention
 	clamp      *lstm.Intervention
@@ -249,7 +249,7 @@ func (a *app) paintInside(d Dirty) {
 // it best.
 func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, act []float32, sym string) {
 	w, in := &a.v.In, &a.in
-	key := fmt.Sprintf("%d|%d|%s|%d|%d", tr.Update, a.st.Layer, sym, tr.T, lang)
+	key := strconv.FormatUint(tr.Update, 10) + "|" + strconv.Itoa(a.st.Layer) + "|" + sym + "|" + strconv.Itoa(tr.T) + "|" + strconv.Itoa(int(lang))
 	if key == in.matchesKey {
 		return
 	}
@@ -284,19 +284,19 @@ func (a *app) paintFeatures(tr *protocol.TraceResult, view present.LayerView, ac
 		browser.SetLabel(r.Name, "title", about)
 		// One listener on the table answers every button (wireInside).
 		r.Btn.SetAttribute("data-unit", strconv.Itoa(m.Unit))
-		browser.SetLabel(r.Btn, "aria-label", fmt.Sprintf("Unit %d (%s)", m.Unit+1, m.Name))
+		browser.SetLabel(r.Btn, "aria-label", "Unit "+strconv.Itoa(m.Unit+1)+" ("+m.Name+")")
 		browser.SetText(r.Btn, strconv.Itoa(m.Unit+1))
 		browser.SetText(r.R, present.FormatSig(m.R, 2))
-		r.Bar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*math.Abs(m.R)), "")
+		r.Bar.Style().SetProperty("width", percent1(100*math.Abs(m.R)), "")
 		browser.SetClass(r.Bar, "neg", m.R < 0)
 	}
 	if len(best) == 0 {
 		browser.SetText(w.FeatNote, "No feature varies along this text, or no unit does yet.")
 		return
 	}
-	browser.SetText(w.FeatNote, say(fmt.Sprintf("Pearson's r between each feature and %s of every unit over %d steps of the training text (update %s).",
-		sym, view.T, present.FormatCount(tr.Update)))+" "+say(fmt.Sprintf("The best match: %s follows unit %d (r = %s).",
-		best[0].Name, best[0].Unit+1, present.FormatSig(best[0].R, 2))))
+	browser.SetText(w.FeatNote, say("Pearson's r between each feature and "+sym+" of every unit over "+strconv.Itoa(view.T)+
+		" steps of the training text (update "+present.FormatCount(tr.Update)+").")+" "+say("The best match: "+best[0].Name+
+		" follows unit "+strconv.Itoa(best[0].Unit+1)+" (r = "+present.FormatSig(best[0].R, 2)+")."))
 }
 
 // chooseUnit makes unit j the chosen one: the time cursor's unit.
@@ -340,11 +340,11 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 			}
 		}
 	}
-	ckey := fmt.Sprintf("%p|%d|%s|%d|%d", tr, j, sym, a.st.Layer, lang)
-	if ckey == in.colourKey {
+	ckey := strconv.Itoa(j) + "|" + sym + "|" + strconv.Itoa(a.st.Layer) + "|" + strconv.Itoa(int(lang))
+	if tr == in.colourTrace && ckey == in.colourKey {
 		return
 	}
-	in.colourKey = ckey
+	in.colourTrace, in.colourKey = tr, ckey
 	var m float64
 	for t := range view.T {
 		m = max(m, math.Abs(float64(act[t*view.H+j])))
@@ -357,18 +357,26 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 		st.SetProperty("background-color", cmap.CSS(x), "")
 		st.SetProperty("color", present.InkOn(cmap.At(x)), "")
 	}
-	what := "Unit %d of %d, %s, over the first %d characters of the training text (model at update %s)."
+	what := " characters of the training text (model at update "
 	if tr.Kind == lstm.Numbers {
-		what = "Unit %d of %d, %s, over the first %d values of the training text (model at update %s)."
+		what = " values of the training text (model at update "
 	}
-	browser.SetText(w.TextHead, say(fmt.Sprintf(what, j+1, view.H, sym, tr.T, present.FormatCount(tr.Update)))+" "+
-		say(fmt.Sprintf("Colour scale: blue −%s, white 0, orange +%s.", present.FormatNumber(limit), present.FormatNumber(limit))))
+	browser.SetText(w.TextHead, say("Unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H)+", "+sym+", over the first "+strconv.Itoa(tr.T)+
+		what+present.FormatCount(tr.Update)+").")+" "+
+		say("Colour scale: blue −"+present.FormatNumber(limit)+", white 0, orange +"+present.FormatNumber(limit)+"."))
 }
 
 // textKey identifies the text of a trace: its symbols, or its values.
 func textKey(tr *protocol.TraceResult) string {
 	if tr.Kind == lstm.Numbers {
-		return fmt.Sprint(tr.Values)
+		b := []byte{'['}
+		for i, v := range tr.Values {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendFloat(b, float64(v), 'g', -1, 32)
+		}
+		return string(append(b, ']'))
 	}
 	return string(tr.Symbols)
 }
@@ -407,9 +415,9 @@ func (a *app) paintGates(view present.LayerView) {
 		browser.SetHidden(r.Row, false)
 		browser.SetText(r.Shut, present.FormatPercent(s.Left))
 		browser.SetText(r.Open, present.FormatPercent(s.Right))
-		r.ShutBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Left), "")
-		r.OpenBar.Style().SetProperty("width", fmt.Sprintf("%.1f%%", 100*s.Right), "")
-		notes = append(notes, say(fmt.Sprintf("%s gate %s shut, %s open", g.name, present.FormatPercent(s.Left), present.FormatPercent(s.Right))))
+		r.ShutBar.Style().SetProperty("width", percent1(100*s.Left), "")
+		r.OpenBar.Style().SetProperty("width", percent1(100*s.Right), "")
+		notes = append(notes, say(g.name+" gate "+present.FormatPercent(s.Left)+" shut, "+present.FormatPercent(s.Right)+" open"))
 	}
 	if lang == words.English {
 		notes[0] = strings.ToUpper(notes[0][:1]) + notes[0][1:]
@@ -475,16 +483,17 @@ func (a *app) paintClamp() {
 	before, after := in.clampRes[0], in.clampRes[1]
 	e := present.CompareTraces(before, after)
 	c := in.clamp
-	what := fmt.Sprintf("With %s of unit %d held at %s at every step (model at update %s)", stateName(c.State), c.Unit+1, present.FormatNumber(c.Value), present.FormatCount(after.Update))
+	what := "With " + stateName(c.State) + " of unit " + strconv.Itoa(c.Unit+1) + " held at " + present.FormatNumber(c.Value) +
+		" at every step (model at update " + present.FormatCount(after.Update) + ")"
 	if before.Kind == lstm.Numbers {
-		browser.SetText(w.ClampOut, fmt.Sprintf("%s, the predicted next value moves by %s on average; its mean error goes from %s to %s.",
-			what, present.FormatValue(e.Shift), present.FormatValue(e.Before), present.FormatValue(e.After)))
+		browser.SetText(w.ClampOut, what+", the predicted next value moves by "+present.FormatValue(e.Shift)+
+			" on average; its mean error goes from "+present.FormatValue(e.Before)+" to "+present.FormatValue(e.After)+".")
 		browser.Clear(w.ClampRows)
 		w.ClampCells = nil
 		return
 	}
-	browser.SetText(w.ClampOut, fmt.Sprintf("%s, the top guess changes at %d of %d steps, and the actual next character gets %s on average instead of %s.",
-		what, e.Changed, before.T, present.FormatPercent(e.After), present.FormatPercent(e.Before)))
+	browser.SetText(w.ClampOut, what+", the top guess changes at "+strconv.Itoa(e.Changed)+" of "+strconv.Itoa(before.T)+
+		" steps, and the actual next character gets "+present.FormatPercent(e.After)+" on average instead of "+present.FormatPercent(e.Before)+".")
 	// Three rows of one span per step, made once per probe length and
 	// then only given new letters (making elements is what costs).
 	T := before.T
@@ -556,3 +565,6 @@ func (a *app) wireInside() {
 		})
 	}
 }
+
+// percent1 writes p with one decimal and a per cent sign, a CSS width: "12.5%".
+func percent1(p float64) string { return strconv.FormatFloat(p, 'f', 1, 64) + "%" }

@@ -5,7 +5,6 @@ package ui
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -223,7 +222,7 @@ func (a *app) fetchShared(id string, s keep.Setup) {
 func apiError(res browser.HTTPResult) string {
 	if strings.HasPrefix(res.Type, "application/json") {
 		if e, ok := browser.JSONFields(res.Body, "error")["error"].(string); ok && e != "" {
-			return fmt.Sprintf("%d (%s)", res.Status, strings.TrimSuffix(e, "."))
+			return strconv.Itoa(res.Status) + " (" + strings.TrimSuffix(e, ".") + ")"
 		}
 	}
 	return strconv.Itoa(res.Status)
@@ -483,23 +482,23 @@ func (a *app) imported(j *importJob, m protocol.Status) {
 		if i := content.PresetFor(a.presets, m.Kind, m.Vocab); i >= 0 {
 			a.choosePreset(i, true)
 		} else {
-			a.setKeepNotice(fmt.Sprintf("Loaded the model file (%s, %s updates). It reads %s: type a training text it knows to train it further.",
-				m.Config.Cell, present.FormatCount(m.Updates), keep.ModeName(m.Kind)))
+			a.setKeepNotice("Loaded the model file (" + m.Config.Cell.String() + ", " + present.FormatCount(m.Updates) + " updates). It reads " +
+				keep.ModeName(m.Kind) + ": type a training text it knows to train it further.")
 			a.invalidate(DirtyAll)
 			return
 		}
 	}
 	switch j.from {
 	case fromFile:
-		a.setKeepNotice(fmt.Sprintf("Loaded the model file: %s, %d hidden units, trained for %s updates.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
+		a.setKeepNotice("Loaded the model file: " + m.Config.Cell.String() + ", " + strconv.Itoa(m.Config.Hidden) + " hidden units, trained for " + present.FormatCount(m.Updates) + " updates.")
 	case fromLink:
-		a.setKeepNotice(fmt.Sprintf("Loaded the link's model: %s, %d hidden units, trained for %s updates. Press Train to go on training it.", m.Config.Cell, m.Config.Hidden, present.FormatCount(m.Updates)))
+		a.setKeepNotice("Loaded the link's model: " + m.Config.Cell.String() + ", " + strconv.Itoa(m.Config.Hidden) + " hidden units, trained for " + present.FormatCount(m.Updates) + " updates. Press Train to go on training it.")
 	default:
 		if a.rec.cause != "" {
 			a.recovered(m.Updates, true)
 			break
 		}
-		a.setKeepNotice(fmt.Sprintf("Restored your session: %s, trained for %s updates. Start fresh (under Keep and share) forgets it.", m.Config.Cell, present.FormatCount(m.Updates)))
+		a.setKeepNotice("Restored your session: " + m.Config.Cell.String() + ", trained for " + present.FormatCount(m.Updates) + " updates. Start fresh (under Keep and share) forgets it.")
 	}
 	a.invalidate(DirtyAll)
 	a.saveSoon()
@@ -741,7 +740,7 @@ func (a *app) shareExported(file []byte) {
 				return
 			}
 			a.setLink(frag,
-				fmt.Sprintf("The link opens this setup and the trained model (%s bytes, update %s), kept by this site's share service.", present.FormatCount(len(file)), present.FormatCount(a.st.Update)))
+				"The link opens this setup and the trained model ("+present.FormatCount(len(file))+" bytes, update "+present.FormatCount(a.st.Update)+"), kept by this site's share service.")
 			a.shareDone()
 		})
 	}
@@ -784,9 +783,9 @@ func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	case file == nil:
 		note = "the link opens this text and these settings, with a fresh model."
 	case dropped:
-		note = fmt.Sprintf("the link opens this text and these settings, without the trained weights: the model (%s bytes) is too large for a link. Use Save model to pass it on as a file.", present.FormatCount(len(file)))
+		note = "the link opens this text and these settings, without the trained weights: the model (" + present.FormatCount(len(file)) + " bytes) is too large for a link. Use Save model to pass it on as a file."
 	default:
-		note = fmt.Sprintf("the link opens this text, these settings and the trained weights (update %s).", present.FormatCount(a.st.Update))
+		note = "the link opens this text, these settings and the trained weights (update " + present.FormatCount(a.st.Update) + ")."
 	}
 	if lead == "" {
 		note = strings.ToUpper(note[:1]) + note[1:]

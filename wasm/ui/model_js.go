@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
@@ -114,9 +113,9 @@ func (a *app) key(ev dom.Event) {
 	ev.PreventDefault()
 	if d := a.st.MoveCursor(c.T, c.Unit); d != 0 {
 		s := view.At(a.st.Cursor.T, a.st.Cursor.Unit)
-		msg := fmt.Sprintf("Time step %d, %s, unit %d: h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.H))
+		msg := "Time step " + strconv.Itoa(s.T+1) + ", " + a.stepLabel(s.T) + ", unit " + strconv.Itoa(s.Unit+1) + ": h " + present.FormatValue(s.H)
 		if s.LSTM {
-			msg = fmt.Sprintf("Time step %d, %s, unit %d: c %s, h %s", s.T+1, a.stepLabel(s.T), s.Unit+1, present.FormatValue(s.C), present.FormatValue(s.H))
+			msg = "Time step " + strconv.Itoa(s.T+1) + ", " + a.stepLabel(s.T) + ", unit " + strconv.Itoa(s.Unit+1) + ": c " + present.FormatValue(s.C) + ", h " + present.FormatValue(s.H)
 		}
 		browser.SetText(a.v.LiveCursor, msg)
 		a.invalidate(d)
@@ -180,13 +179,14 @@ func (a *app) paintTrace() {
 // traceNote says which model the heatmaps show and how much of the probe.
 func (a *app) traceNote(view present.LayerView) string {
 	tr := a.st.Shown()
-	note := fmt.Sprintf("Model after update %s, reading %d steps of the probe", present.FormatCount(tr.Update), view.T)
+	note := "Model after update " + present.FormatCount(tr.Update) + ", reading " + strconv.Itoa(view.T) + " steps of the probe"
 	if a.st.ProbeCut {
-		note += fmt.Sprintf(" (the first %d)", content.ProbeSteps)
+		note += " (the first " + strconv.Itoa(content.ProbeSteps) + ")"
 	}
 	switch {
 	case a.st.Pinned != nil:
-		note = fmt.Sprintf("Training snapshot: the model at update %s, reading %d steps of the probe. Move the Training snapshot slider to its right end for the live model.", present.FormatCount(tr.Update), view.T)
+		note = "Training snapshot: the model at update " + present.FormatCount(tr.Update) + ", reading " + strconv.Itoa(view.T) +
+			" steps of the probe. Move the Training snapshot slider to its right end for the live model."
 	case a.st.Errors[present.FieldProbe] != "":
 		note += ": the last probe it could read."
 	case tr.Update == 0:
@@ -270,7 +270,7 @@ func (a *app) paintCursor() {
 	}
 
 	s := view.At(t, j)
-	browser.SetText(v.InspHead, fmt.Sprintf("Time step t = %d of %d · reads %s · unit %d of %d", t+1, view.T, a.stepWhat(t), j+1, view.H))
+	browser.SetText(v.InspHead, "Time step t = "+strconv.Itoa(t+1)+" of "+strconv.Itoa(view.T)+" · reads "+a.stepWhat(t)+" · unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H))
 	browser.SetText(v.InspPred, a.prediction(t))
 
 	a.Inspector(a.v, s)
@@ -299,9 +299,9 @@ func (a *app) prediction(t int) string {
 		}
 		return s + "."
 	}
-	s := fmt.Sprintf("Its guess for the next character: %s (%s)", present.DescribeRune(tr.Top[t]), present.FormatPercent(float64(tr.TopP[t])))
+	s := "Its guess for the next character: " + present.DescribeRune(tr.Top[t]) + " (" + present.FormatPercent(float64(tr.TopP[t])) + ")"
 	if t+1 < tr.T {
-		s += fmt.Sprintf("; the actual next, %s, got %s", present.DescribeRune(tr.Symbols[t+1]), present.FormatPercent(float64(tr.PNext[t])))
+		s += "; the actual next, " + present.DescribeRune(tr.Symbols[t+1]) + ", got " + present.FormatPercent(float64(tr.PNext[t]))
 	}
 	return s + "."
 }

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
@@ -76,9 +75,9 @@ func (a *app) paintSample() {
 	case st.Generating:
 		browser.SetText(v.SampleNote, "Generating…")
 	case st.Sample != nil && st.Sample.Kind == lstm.Text:
-		browser.SetText(v.SampleNote, fmt.Sprintf("%s characters after the prime (shown in grey).", present.FormatCount(len([]rune(st.Sample.Text)))))
+		browser.SetText(v.SampleNote, present.FormatCount(len([]rune(st.Sample.Text)))+" characters after the prime (shown in grey).")
 	case st.Sample != nil:
-		browser.SetText(v.SampleNote, fmt.Sprintf("%s values after the prime.", present.FormatCount(len(st.Sample.Values))))
+		browser.SetText(v.SampleNote, present.FormatCount(len(st.Sample.Values))+" values after the prime.")
 	default:
 		browser.SetText(v.SampleNote, "")
 	}

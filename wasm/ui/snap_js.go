@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -252,11 +251,11 @@ func (a *app) paintSnap(d Dirty) {
 		v.Slider.SetValue(strconv.Itoa(pos))
 	}
 	if pos == n {
-		txt := fmt.Sprintf("now: update %s (live)", present.FormatCount(a.st.Update))
+		txt := "now: update " + present.FormatCount(a.st.Update) + " (live)"
 		browser.SetText(v.Label, txt)
 		v.Slider.SetAttribute("aria-valuetext", txt)
 	} else {
-		txt := fmt.Sprintf("update %s (snapshot %d of %d)", present.FormatCount(s.list[pos].update), pos+1, n)
+		txt := "update " + present.FormatCount(s.list[pos].update) + " (snapshot " + strconv.Itoa(pos+1) + " of " + strconv.Itoa(n) + ")"
 		browser.SetText(v.Label, txt)
 		v.Slider.SetAttribute("aria-valuetext", txt)
 	}

@@ -3,7 +3,7 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -45,7 +45,7 @@ func (a *app) paintTour() {
 		return
 	}
 	t.step = max(0, min(t.step, len(steps)-1))
-	browser.SetText(v.Count, fmt.Sprintf("Tip %d of %d", t.step+1, len(steps)))
+	browser.SetText(v.Count, "Tip "+strconv.Itoa(t.step+1)+" of "+strconv.Itoa(len(steps)))
 	browser.SetText(v.Text, steps[t.step])
 	v.Back.SetDisabled(t.step == 0)
 	v.Next.SetDisabled(t.step == len(steps)-1)

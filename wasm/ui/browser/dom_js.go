@@ -3,10 +3,11 @@
 package browser
 
 import (
-	"fmt"
-	"honnef.co/go/js/dom/v2"
+	"strconv"
 	"strings"
 	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
 )
 
 // This file has the small helpers the page is built with: elements are made
@@ -138,7 +139,7 @@ func OnResize(f func()) {
 	}))
 }
 
-func Px(v float64) string { return fmt.Sprintf("%gpx", v) }
+func Px(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) + "px" }
 
 // IsFocused reports whether el has the keyboard focus.
 func IsFocused(el dom.Element) bool {

@@ -3,7 +3,7 @@
 package browser
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 	"syscall/js"
 
@@ -38,7 +38,7 @@ type EngineLink struct {
 func StartEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("worker").IsUndefined() {
-		return nil, fmt.Errorf("the engine worker was not started")
+		return nil, errors.New("the engine worker was not started")
 	}
 	return linkWorker(pg, received, failed), nil
 }
@@ -49,7 +49,7 @@ func StartEngine(received func([]byte), failed func(string)) (*EngineLink, error
 func RestartEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("replaceWorker").Type() != js.TypeFunction {
-		return nil, fmt.Errorf("this page cannot start a new engine")
+		return nil, errors.New("this page cannot start a new engine")
 	}
 	var w js.Value
 	if err := jsCall(func() { w = pg.Call("replaceWorker") }); err != nil {
@@ -64,7 +64,7 @@ func RestartEngine(received func([]byte), failed func(string)) (*EngineLink, err
 func StartSecondEngine(received func([]byte), failed func(string)) (*EngineLink, error) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.IsUndefined() || pg.IsNull() || pg.Get("startWorker").Type() != js.TypeFunction {
-		return nil, fmt.Errorf("this page cannot start a second engine")
+		return nil, errors.New("this page cannot start a second engine")
 	}
 	var w js.Value
 	if err := jsCall(func() { w = pg.Call("startWorker") }); err != nil {

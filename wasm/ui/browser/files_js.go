@@ -3,7 +3,8 @@
 package browser
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -61,7 +62,7 @@ func DownloadCanvasPNG(src *dom.HTMLCanvasElement, name, label string, sx, sy fl
 		ctx.Set("imageSmoothingEnabled", sx == 1 && sy == 1)
 		ctx.Call("drawImage", src.Underlying(), 0, head, outW, outH)
 		ctx.Set("fillStyle", "#1b1b1f")
-		ctx.Set("font", fmt.Sprintf("600 %dpx system-ui, sans-serif", font))
+		ctx.Set("font", "600 "+strconv.Itoa(font)+"px system-ui, sans-serif")
 		ctx.Set("textBaseline", "middle")
 		ctx.Call("fillText", label, 6, head/2)
 		var done js.Func
@@ -85,7 +86,7 @@ func ReadFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, 
 	}
 	f := files.Index(0)
 	if size := f.Get("size").Float(); size > float64(maxBytes) {
-		done(nil, fmt.Errorf("the file has %s bytes; a model file has at most %s", present.FormatCount(int64(size)), present.FormatCount(int64(maxBytes))))
+		done(nil, errors.New("the file has "+present.FormatCount(int64(size))+" bytes; a model file has at most "+present.FormatCount(int64(maxBytes))))
 		return
 	}
 	var ok, fail js.Func
@@ -100,7 +101,7 @@ func ReadFirstFile(input *dom.HTMLInputElement, maxBytes int, done func([]byte, 
 	})
 	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		defer release()
-		done(nil, fmt.Errorf("the file could not be read"))
+		done(nil, errors.New("the file could not be read"))
 		return nil
 	})
 	f.Call("arrayBuffer").Call("then", ok, fail)

@@ -4,7 +4,8 @@ package browser
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
+	"strings"
 	"syscall/js"
 )
 
@@ -17,11 +18,16 @@ import (
 func jsCall(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if je, ok := r.(js.Error); ok {
-				err = errors.New(je.Value.Get("message").String())
-				return
+			switch v := r.(type) {
+			case js.Error:
+				err = errors.New(v.Value.Get("message").String())
+			case error:
+				err = v
+			case string:
+				err = errors.New(v)
+			default:
+				err = errors.New("a panic that is neither an error nor a string")
 			}
-			err = fmt.Errorf("%v", r)
 		}
 	}()
 	f()
@@ -284,7 +290,13 @@ func storageName(local bool) string {
 
 // RandomID returns a random id of 16 hex digits for a tab.
 func RandomID() string {
-	return fmt.Sprintf("%08x%08x", uint32(randomSeed()), uint32(randomSeed()>>20))
+	return hex8(uint32(randomSeed())) + hex8(uint32(randomSeed()>>20))
+}
+
+// hex8 writes v as 8 hexadecimal digits, with leading zeros.
+func hex8(v uint32) string {
+	s := strconv.FormatUint(uint64(v), 16)
+	return strings.Repeat("0", 8-len(s)) + s
 }
 
 // randomSeed returns a random number (a tab id is made of it).

@@ -1,7 +1,7 @@
 package keep
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"lstmplayground/wasm/ui/present"
@@ -186,7 +186,7 @@ func (h *HangWatch) Reset() { *h = HangWatch{hidden: h.hidden} }
 // for seconds (a computation that never ends).
 // ms is the deadline it went past.
 func CauseHung(ms float64) string {
-	return fmt.Sprintf("The training engine stopped responding: it was busy for more than %s seconds without answering", present.FormatCount(int(ms/1000)))
+	return "The training engine stopped responding: it was busy for more than " + present.FormatCount(int(ms/1000)) + " seconds without answering"
 }
 
 // A crash loop: the engine died CrashLimit times within CrashWindow ms.
@@ -249,7 +249,7 @@ func ExitCause(code int, log string) string {
 	case code < 0:
 		return "The training engine could not run"
 	}
-	return fmt.Sprintf("The training engine stopped (exit code %d)", code)
+	return "The training engine stopped (exit code " + strconv.Itoa(code) + ")"
 }
 
 // RestartingMessage is what the page says the moment the engine died.
@@ -263,10 +263,10 @@ func RestoredMessage(cause string, updates uint64, model bool) string {
 	if !model || updates == 0 {
 		return cause + ". A new engine has started with your text and settings; no trained model was saved, so the model starts afresh. Press Train to train it."
 	}
-	return fmt.Sprintf("%s. A new engine has started and restored your last saved session: the model as saved at update %s, with its settings. Training is paused: press Train to go on.", cause, present.FormatCount(updates))
+	return cause + ". A new engine has started and restored your last saved session: the model as saved at update " + present.FormatCount(updates) + ", with its settings. Training is paused: press Train to go on."
 }
 
 // CrashLoopMessage is what the page says when it stops restarting the engine.
 func CrashLoopMessage(cause string) string {
-	return fmt.Sprintf("%s. The training engine stopped %d times within a minute, so the page stopped restarting it. Try again, or Start fresh to forget the saved session (it may be what makes it fail).", cause, CrashLimit)
+	return cause + ". The training engine stopped " + strconv.Itoa(CrashLimit) + " times within a minute, so the page stopped restarting it. Try again, or Start fresh to forget the saved session (it may be what makes it fail)."
 }

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -76,14 +76,14 @@ func SetupFromLink(st share.State, presets []content.Preset) (Setup, ViewOptions
 			for k, p := range presets {
 				ids[k] = p.ID
 			}
-			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Preset (preset=%s) cannot be used: this page has the presets %s.", st.Preset, strings.Join(ids, ", "))}
+			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: "The link's Preset (preset=" + st.Preset + ") cannot be used: this page has the presets " + strings.Join(ids, ", ") + "."}
 		}
 		s.Preset, s.Text = i, presets[i].Text
 		if presets[i].ID == content.GapID && st.Gap > 0 { // the preset at the link's gap
 			s.Text, s.Gap = content.GapPreset(st.Gap).Text, st.Gap
 		}
 		if presets[i].Mode != st.Mode {
-			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: fmt.Sprintf("The link's Mode (mode=%s) does not fit its preset %s, which is in %s mode.", ModeName(st.Mode), st.Preset, ModeName(presets[i].Mode))}
+			return Setup{}, ViewOptions{}, &present.FieldError{Field: present.FieldLink, Message: "The link's Mode (mode=" + ModeName(st.Mode) + ") does not fit its preset " + st.Preset + ", which is in " + ModeName(presets[i].Mode) + " mode."}
 		}
 	case st.Text == "":
 		// Settings only: the page's first preset of the link's mode.
@@ -267,7 +267,7 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 	case v > SessionVersion:
 		return Session{}, Setup{}, ErrNewerSession
 	case v < 1:
-		return Session{}, Setup{}, fmt.Errorf("the saved session has an unknown version %d", v)
+		return Session{}, Setup{}, errors.New("the saved session has an unknown version " + strconv.Itoa(int(v)))
 	}
 	rd := reader{b: data[len(sessionMagic)+1:]}
 	var r Session
@@ -316,7 +316,7 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 	}
 	st, err := share.Decode(r.Settings)
 	if err != nil {
-		return Session{}, Setup{}, fmt.Errorf("the saved session's settings cannot be used: %v", err)
+		return Session{}, Setup{}, errors.New("the saved session's settings cannot be used: " + err.Error())
 	}
 	st.Preset, st.Text, st.Probe, st.Model = r.Preset, r.Text, r.Probe, r.Model
 	if st.Preset != "" && st.Text != "" {

@@ -3,7 +3,6 @@
 package panels
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -366,8 +365,9 @@ func (a *Painter) Bars(v *View, view present.LayerView, t, sel int) {
 		c.Text("unit "+strconv.Itoa(sel+1), x0+colW/2, r.Y1+3, a.Font(0.7, "600"), ColText, "center", "top")
 	}
 	s := view.At(t, sel)
-	browser.SetText(v.BarsNote, browser.Say(fmt.Sprintf("Unit %d: forget keeps %s, select memory writes %s, so c = %s; output shows h = %s × tanh(c) = %s. Units across; the shaded column is the unit under the cursor.",
-		sel+1, present.FormatValue(s.Kept()), present.FormatValue(s.Written()), present.FormatValue(s.C), present.FormatValue(s.Zo), present.FormatValue(s.H)))+" "+a.barsScaleNote())
+	browser.SetText(v.BarsNote, browser.Say("Unit "+strconv.Itoa(sel+1)+": forget keeps "+present.FormatValue(s.Kept())+", select memory writes "+present.FormatValue(s.Written())+
+		", so c = "+present.FormatValue(s.C)+"; output shows h = "+present.FormatValue(s.Zo)+" × tanh(c) = "+present.FormatValue(s.H)+
+		". Units across; the shaded column is the unit under the cursor.")+" "+a.barsScaleNote())
 }
 
 // paintContinuation draws the person's sequence and the model's continuation
@@ -426,7 +426,7 @@ func (a *Painter) Reach(v *View, reach []*protocol.ReachResult, cell lstm.Cell) 
 	lineH := math.Round(1.2 * a.Rem)
 	total := 0.0
 	for i, cv := range curves {
-		labels[i] = fmt.Sprintf("%s %s, update %s", map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell], cv.cell, present.FormatCount(cv.upd))
+		labels[i] = map[lstm.Cell]string{lstm.CellLSTM: "—", lstm.CellRNN: "- -"}[cv.cell] + " " + cv.cell.String() + ", update " + present.FormatCount(cv.upd)
 		total += c.TextWidth(labels[i], lf) + a.Rem
 	}
 	oneLine := total <= w-8
@@ -524,7 +524,7 @@ func (a *Painter) drawReachCurves(c *browser.DrawCanvas, f chart.Frame, curves [
 		}
 		if len(cv.vals) > 1 && cv.vals[0] > 0 {
 			last := float64(cv.vals[len(cv.vals)-1]) / float64(cv.vals[0])
-			parts = append(parts, browser.Say(fmt.Sprintf("the %s keeps %s of it %d steps back", cv.cell, present.FormatSig(last, 2), len(cv.vals)-1)))
+			parts = append(parts, browser.Say("the "+cv.cell.String()+" keeps "+present.FormatSig(last, 2)+" of it "+strconv.Itoa(len(cv.vals)-1)+" steps back"))
 		}
 	}
 	return parts
@@ -667,7 +667,7 @@ func (a *Painter) Probe(v *View, tr *protocol.TraceResult) {
 	}
 	browser.SetHidden(v.ProbeLineE, true)
 	browser.SetHidden(v.ProbeRow, false)
-	key := fmt.Sprintf("%d|%g|%s", g.ColW, a.Rem, string(tr.Symbols))
+	key := strconv.Itoa(g.ColW) + "|" + strconv.FormatFloat(a.Rem, 'g', -1, 64) + "|" + string(tr.Symbols)
 	if key == a.Bufs.ProbeKey {
 		return
 	}
@@ -682,7 +682,7 @@ func (a *Painter) Probe(v *View, tr *protocol.TraceResult) {
 		if r == ' ' || r == '\n' || r == '\t' {
 			s.Class().Add("ws")
 		}
-		browser.SetLabel(s, "title", fmt.Sprintf("step %d: %s", t+1, present.DescribeRune(r)))
+		browser.SetLabel(s, "title", "step "+strconv.Itoa(t+1)+": "+present.DescribeRune(r))
 		v.ProbeRow.AppendChild(s)
 		v.ProbeChars = append(v.ProbeChars, s)
 	}
@@ -730,14 +730,14 @@ func (a *Painter) Deltas(v *View, view present.LayerView, h float64) {
 		browser.SetText(v.DeltaT, "Mean change per step: |Δh|")
 	}
 	if view.LSTM() {
-		text := fmt.Sprintf("Mean over the probe: |Δc| = %s, |Δh| = %s per step.", present.FormatValue(meanC), present.FormatValue(meanH))
+		text := "Mean over the probe: |Δc| = " + present.FormatValue(meanC) + ", |Δh| = " + present.FormatValue(meanH) + " per step."
 		if sc, sh := present.MeanAbs(view.C), present.MeanAbs(view.Hid); sc > 0 && sh > 0 {
-			text += fmt.Sprintf(" Relative to their mean size (|c| %s, |h| %s), c changes %s and h %s per step.",
-				present.FormatNumber(sc), present.FormatNumber(sh), present.FormatPercent(meanC/sc), present.FormatPercent(meanH/sh))
+			text += " Relative to their mean size (|c| " + present.FormatNumber(sc) + ", |h| " + present.FormatNumber(sh) + "), c changes " +
+				present.FormatPercent(meanC/sc) + " and h " + present.FormatPercent(meanH/sh) + " per step."
 		}
 		browser.SetText(v.DeltaText, text)
 	} else {
-		browser.SetText(v.DeltaText, fmt.Sprintf("Mean over the probe: |Δh| = %s per step. The RNN has no cell state.", present.FormatValue(meanH)))
+		browser.SetText(v.DeltaText, "Mean over the probe: |Δh| = "+present.FormatValue(meanH)+" per step. The RNN has no cell state.")
 	}
 }
 
@@ -775,8 +775,8 @@ func (a *Painter) Loss(v *View, hist *client.LossHistory, update uint64) {
 
 	sm, _ := hist.LastSmooth()
 	raw, _ := hist.LastRaw()
-	browser.SetText(v.LossNote, fmt.Sprintf("Update %s: loss %s, smoothed %s. Faint line: every update; bold line: moving average.",
-		present.FormatCount(update), present.FormatSig(raw, 4), present.FormatSig(sm, 4)))
+	browser.SetText(v.LossNote, "Update "+present.FormatCount(update)+": loss "+present.FormatSig(raw, 4)+", smoothed "+present.FormatSig(sm, 4)+
+		". Faint line: every update; bold line: moving average.")
 }
 
 // raceStyle returns the colour and dash of a cell's line: LSTM blue and
@@ -815,7 +815,7 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 	x := r.X0
 	for _, rn := range runs {
 		col, dash := raceStyle(rn.Cell)
-		cv.Stroke([]byte(fmt.Sprintf("M%g %gL%g %g", x, 7.5, x+22, 7.5)), col, 2, dash)
+		cv.Stroke([]byte("M"+strconv.FormatFloat(x, 'g', -1, 64)+" 7.5L"+strconv.FormatFloat(x+22, 'g', -1, 64)+" 7.5"), col, 2, dash)
 		cv.Text(rn.Cell.String(), x+26, 7.5, lf, col, "left", "middle")
 		x += 26 + cv.TextWidth(rn.Cell.String(), lf) + a.Rem
 	}
@@ -847,7 +847,7 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 			if i > 0 {
 				note += browser.Say("; ")
 			}
-			note += browser.Say(fmt.Sprintf("%s: %s after %s updates", rn.Cell, present.FormatSig(sm, 3), present.FormatCount(rn.Hist.Next()-1)))
+			note += browser.Say(rn.Cell.String() + ": " + present.FormatSig(sm, 3) + " after " + present.FormatCount(rn.Hist.Next()-1) + " updates")
 		}
 	}
 	note += browser.Say(".")
@@ -857,7 +857,7 @@ func (a *Painter) Race(v *View, runs [2]RaceRun) {
 		a0, ok0 := smoothAt(runs[0].Hist, at-1)
 		a1, ok1 := smoothAt(runs[1].Hist, at-1)
 		if ok0 && ok1 {
-			note += " " + browser.Say(fmt.Sprintf("At update %s, both: %s %s, %s %s.", present.FormatCount(at-1), runs[0].Cell, present.FormatSig(a0, 3), runs[1].Cell, present.FormatSig(a1, 3)))
+			note += " " + browser.Say("At update "+present.FormatCount(at-1)+", both: "+runs[0].Cell.String()+" "+present.FormatSig(a0, 3)+", "+runs[1].Cell.String()+" "+present.FormatSig(a1, 3)+".")
 			x := math.Round(xs.Map(float64(at-1))) + 0.5
 			cv.Line(x, r.Y0, x, r.Y1, ColAxis, 1)
 		}

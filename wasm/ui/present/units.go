@@ -1,7 +1,6 @@
 package present
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,20 +11,20 @@ import (
 func ParseUnits(s string, H, most int) ([]int, error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' })
 	if len(fields) == 0 {
-		return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Type up to %d unit numbers from 1 to %d, such as 1, 2, 3.", most, H)}
+		return nil, &FieldError{Field: "Units", Message: "Type up to " + strconv.Itoa(most) + " unit numbers from 1 to " + strconv.Itoa(H) + ", such as 1, 2, 3."}
 	}
 	var out []int
 	for _, f := range fields {
 		n, err := strconv.Atoi(f)
 		if err != nil || n < 1 || n > H {
-			return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Unit “%s” does not exist: use whole numbers from 1 to %d.", f, H)}
+			return nil, &FieldError{Field: "Units", Message: "Unit “" + f + "” does not exist: use whole numbers from 1 to " + strconv.Itoa(H) + "."}
 		}
 		if !slices.Contains(out, n-1) {
 			out = append(out, n-1)
 		}
 	}
 	if len(out) > most {
-		return nil, &FieldError{Field: "Units", Message: fmt.Sprintf("Pick at most %d units; %d are listed.", most, len(out))}
+		return nil, &FieldError{Field: "Units", Message: "Pick at most " + strconv.Itoa(most) + " units; " + strconv.Itoa(len(out)) + " are listed."}
 	}
 	return out, nil
 }
