@@ -8,6 +8,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 	"lstmplayground/wasm/words"
 )
 
@@ -123,12 +124,13 @@ func TestDifferences(t *testing.T) {
 	other.Config.Cell = lstm.CellRNN
 	other.Preset = ""
 	other.Text = "hello"
-	f1, _ := base.Encode()
-	f2, _ := other.Encode()
-	if d := Differences(words.English, f1, f1); len(d) != 0 {
+	f1, _ := base.Encode(goflate.Codec{})
+	f2, _ := other.Encode(goflate.Codec{})
+	decode := func(f string) (share.State, error) { return share.Decode(f, goflate.Codec{}) }
+	if d := Differences(words.English, decode, f1, f1); len(d) != 0 {
 		t.Fatalf("same setup: %v", d)
 	}
-	d := Differences(words.English, f1, f2)
+	d := Differences(words.English, decode, f1, f2)
 	want := []Difference{{"Training text", words.Text(words.English, "class.ownText")}, {"Cell", "RNN"}, {"Hidden units", "64"}}
 	if !slices.Equal(d, want) {
 		t.Fatalf("got %v, want %v", d, want)
