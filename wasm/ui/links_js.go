@@ -16,8 +16,8 @@ import (
 // linkCodec returns the codec of the page's links: the browser's DEFLATE, or,
 // in a browser without it, stored blocks (longer links that every page
 // opens; a compressed link gets linkProblem's sentence). Its calls wait for
-// the browser: make them in the main goroutine or through encodeLink and
-// decodeLink, never straight in a callback.
+// the browser: make them in the main goroutine or in one started with go
+// (encodeLink, the board's decodeSetups), never straight in a callback.
 var linkCodec = sync.OnceValue(func() share.Codec {
 	if browser.HasDeflate() {
 		return browser.Deflate{}
@@ -33,12 +33,6 @@ func encodeLink(st share.State, done func(frag string, dropped bool, err error))
 		f, dropped, err := st.EncodeFit(linkCodec())
 		done(f, dropped, err)
 	}()
-}
-
-// decodeLink reads the link fragment in a goroutine of its own, since the
-// browser inflates asynchronously, and gives the result to done there.
-func decodeLink(fragment string, done func(share.State, error)) {
-	go func() { done(share.Decode(fragment, linkCodec())) }()
 }
 
 // linkProblem is the sentence for a link that cannot be opened: the link's
