@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"lstmplayground/lstm"
@@ -134,6 +135,13 @@ func TestDifferences(t *testing.T) {
 	want := []Difference{{"Training text", words.Text(words.English, "class.ownText")}, {"Cell", "RNN"}, {"Hidden units", "64"}}
 	if !slices.Equal(d, want) {
 		t.Fatalf("got %v, want %v", d, want)
+	}
+	// A setup whose text does not inflate: one difference, the setup.
+	bad := "v=1&text=" + strings.Repeat("A", 8)
+	d = Differences(words.English, decode, f1, bad)
+	want = []Difference{{words.Text(words.English, "class.setup"), "?"}}
+	if !slices.Equal(d, want) {
+		t.Fatalf("a setup that does not decode: got %v, want %v", d, want)
 	}
 }
 
