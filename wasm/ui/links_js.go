@@ -17,7 +17,9 @@ import (
 // in a browser without it, stored blocks (longer links that every page
 // opens; a compressed link gets linkProblem's sentence). Its calls wait for
 // the browser: make them in the main goroutine or in one started with go
-// (encodeLink, the board's decodeSetups), never straight in a callback.
+// (encodeLink, the board's decodeSetups), never straight in a callback. The
+// streams answer in promise reactions, before any timer or frame, so Run's
+// wait for a link's data lets nothing else of the page run meanwhile.
 var linkCodec = sync.OnceValue(func() share.Codec {
 	if browser.HasDeflate() {
 		return browser.Deflate{}
