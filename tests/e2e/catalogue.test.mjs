@@ -376,7 +376,7 @@ test('bad links: a clear message, and the page starts with its own settings', as
       assert.equal(await page.getByRole('spinbutton', { name: 'Hidden units', exact: true }).inputValue(), '32', 'the default hidden units');
       assert.equal(await page.getByRole('spinbutton', { name: 'Learning rate', exact: true }).inputValue(), '0.01', 'the default learning rate');
       assert.equal(await updates(page), 0, 'an untrained model');
-      log('link', `${input} (${hash})`, msg, 'nothing taken from the link; the default setup');
+      log('link', `${input} (${hash.length > 80 ? hash.slice(0, 60) + '…' : hash})`, msg, 'nothing taken from the link; the default setup');
       await page.close();
     });
   }
