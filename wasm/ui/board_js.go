@@ -156,24 +156,26 @@ func (a *app) boardRead(cl classroom.Class, entries []classroom.Entry) {
 
 // decodeSetups decodes the setups of the class and its entries that are not
 // decoded yet, in a goroutine of its own (the browser inflates a link's text
-// asynchronously), and then calls done there.
+// asynchronously), and then calls done there. The setups decoded are kept
+// for the board's life (a class has a bounded number of entries), so that a
+// slower decode that ends after a newer one takes nothing away.
 func (a *app) decodeSetups(done func()) {
 	bs := a.cls.brd
+	if bs.setups == nil {
+		bs.setups = make(map[string]decodedSetup)
+	}
 	setups := []string{bs.class.Setup}
 	for _, e := range bs.entries {
 		setups = append(setups, e.Setup)
 	}
-	old := bs.setups
 	go func() {
-		now := make(map[string]decodedSetup, len(setups))
 		for _, f := range setups {
-			d, ok := old[f]
-			if !ok {
+			if _, ok := bs.setups[f]; !ok {
+				var d decodedSetup
 				d.st, d.err = share.Decode(f, linkCodec())
+				bs.setups[f] = d
 			}
-			now[f] = d
 		}
-		bs.setups = now
 		done()
 	}()
 }
