@@ -13,6 +13,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 	"lstmplayground/wasm/words"
 )
 
@@ -172,7 +173,7 @@ func checkSetup(setup string) (share.State, error) {
 		// Decode takes a pasted URL too; a setup is stored and shown as given.
 		return share.State{}, badField(codeBadSetup, "setup", "the setup is a share link's fragment as the page makes it: without the address, the '#' or spaces")
 	}
-	s, err := share.Decode(setup)
+	s, err := share.Decode(setup, goflate.Codec{})
 	if err != nil {
 		return share.State{}, badField(codeBadSetup, "setup", "the setup is not a share link the page can open: %v", err)
 	}

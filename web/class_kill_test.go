@@ -19,6 +19,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 )
 
 // TestClassKillRestart kills the server (SIGKILL) while students send and
@@ -64,7 +65,7 @@ type classKill struct {
 func newClassKill(t *testing.T) *classKill {
 	s := share.Default()
 	s.Config.Hidden, s.Config.Seed = 4, 1
-	setup, err := s.Encode()
+	setup, err := s.Encode(goflate.Codec{})
 	if err != nil {
 		t.Fatal(err)
 	}

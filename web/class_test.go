@@ -19,6 +19,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 )
 
 func init() {
@@ -49,7 +50,7 @@ func classRun(t testing.TB, hidden int, seed uint64) (string, []byte) {
 	t.Helper()
 	s := share.Default()
 	s.Config.Hidden, s.Config.Seed = hidden, seed
-	setup, err := s.Encode()
+	setup, err := s.Encode(goflate.Codec{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@
 // web) covers the same surfaces with more values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { launch } from './browser.mjs';
 import { installListener, request, snapshot } from './engine.mjs';
 import { divergingRun } from './classroom.mjs';
@@ -363,6 +364,11 @@ test('bad links: a clear message, and the page starts with its own settings', as
     ['hidden units 0', '#v=1&h=0', /Hidden units \(h=0\) cannot be used: use a whole number from 1 to 512/],
     ['learning rate 1e6', '#v=1&lr=1e6', /Learning rate \(lr=1e6\) cannot be used/],
     ['a probe that is not UTF-8', '#v=1&probe=%ED%A0%80', /not valid UTF-8/],
+    // The browser inflates a link's data: a small link that inflates to
+    // 20 MiB is refused at the limit, and damaged data is said to be damaged.
+    ['a deflate bomb as the training text', '#v=1&text=' + deflateRawSync(Buffer.alloc(20 << 20)).toString('base64url'), /Training text \(text=…\) cannot be used: it inflates to more than 4,000,000 bytes, the limit of a link/],
+    ['a deflate bomb as the model', '#v=1&h=3&model=' + deflateRawSync(Buffer.alloc(20 << 20)).toString('base64url'), /Model \(model=…\) cannot be used: it inflates to more than 262,144 bytes/],
+    ['a training text cut short', '#v=1&text=' + deflateRawSync(Buffer.from('twinkle twinkle little star '.repeat(9))).toString('base64url').slice(0, 12), /Training text \(text=…\) cannot be used: its compressed data is damaged/],
   ]) {
     await t.test(input, async () => {
       const { page } = await open(url + hash);
@@ -370,7 +376,7 @@ test('bad links: a clear message, and the page starts with its own settings', as
       assert.equal(await page.getByRole('spinbutton', { name: 'Hidden units', exact: true }).inputValue(), '32', 'the default hidden units');
       assert.equal(await page.getByRole('spinbutton', { name: 'Learning rate', exact: true }).inputValue(), '0.01', 'the default learning rate');
       assert.equal(await updates(page), 0, 'an untrained model');
-      log('link', `${input} (${hash})`, msg, 'nothing taken from the link; the default setup');
+      log('link', `${input} (${hash.length > 80 ? hash.slice(0, 60) + '…' : hash})`, msg, 'nothing taken from the link; the default setup');
       await page.close();
     });
   }

@@ -15,6 +15,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { launch } from './browser.mjs';
 import { url, open, started, stat, trainTo, pollUntil } from './classroom.mjs';
@@ -267,6 +268,39 @@ test('the board polls with back-off, and not while its tab is hidden or a run is
     await page.getByRole('button', { name: 'Back to the board' }).click();
     await pollUntil(page, () => reads.length, (n) => n > openAt, 3000);
     console.log(`# board reads at ${reads.map((x) => (x / 1000).toFixed(1)).join(', ')} s`);
+  } finally {
+    await context.close();
+  }
+});
+
+// The board reads each setup's training text as the browser inflates it: a
+// student's text that is the class's, compressed differently (another
+// compressor, another level), is the same setup; another text differs; and
+// Open in the playground opens the student's text.
+test('the board compares training texts by what they inflate to', async (t) => {
+  if (!(await classService(url))) {
+    t.skip('this server has no class service');
+    return;
+  }
+  const text = 'twinkle twinkle little star, how I wonder what you are. '.repeat(6);
+  const other = 'row row row your boat gently down the stream. '.repeat(6);
+  const setup = (s, level) => 'v=1&mode=text&cell=lstm&h=16&text=' + deflateRawSync(Buffer.from(s), { level }).toString('base64url');
+  assert.notEqual(setup(text, 9), setup(text, 1), 'the two levels compress the text differently');
+  const { classId, boardLink } = await apiClass(url, 'Texts', setup(text, 9));
+  assert.equal(await apiSend(url, classId, 'Same', setup(text, 1)), 201);
+  assert.equal(await apiSend(url, classId, 'Other', setup(other, 9)), 201);
+  const context = await launch();
+  try {
+    const { page, problems } = await open(context, boardLink);
+    await waitCards(page, 2);
+    const card = (nick) => page.locator('.board-card', { has: page.locator('.board-nick', { hasText: new RegExp(`^${nick}$`) }) });
+    assert.equal((await card('Same').locator('.board-same, .board-diff').textContent()).trim(), 'Same setup as the class');
+    assert.deepEqual(await card('Other').locator('.board-diff mark').allTextContents(), ['Training text own text']);
+    await card('Other').getByRole('button', { name: 'Open in the playground' }).click();
+    await page.getByRole('button', { name: 'Back to the board' }).waitFor({ state: 'visible', timeout: 10000 });
+    const box = page.getByRole('textbox', { name: 'Training text', exact: true });
+    await pollUntil(page, () => box.inputValue(), (v) => v === other, 10000);
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }

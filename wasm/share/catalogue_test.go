@@ -60,7 +60,7 @@ func TestCatalogueLinks(t *testing.T) {
 		{"only a '#'", "#", "not an LSTM Playground link"},
 	} {
 		t.Run(c.input, func(t *testing.T) {
-			s, err := Decode(c.hash)
+			s, err := Decode(c.hash, testCodec)
 			if err == nil {
 				t.Fatalf("Decode(%.80q) accepted %+v", c.hash, s)
 			}
@@ -92,7 +92,7 @@ func TestCatalogueLinks(t *testing.T) {
 func TestCatalogueLinkModelTruncated(t *testing.T) {
 	model := tinyModel(t, smallConfig(), lstm.Text, "abcdef")
 	for n := range len(model) {
-		s, err := Decode("#v=1&h=3&model=" + compress(model[:n]))
+		s, err := Decode("#v=1&h=3&model="+compress(model[:n]), testCodec)
 		if err == nil || !reflect.DeepEqual(s, State{}) {
 			t.Fatalf("the model cut to %d of %d bytes: %+v, %v", n, len(model), s, err)
 		}
@@ -105,11 +105,11 @@ func TestCatalogueLinkHostileText(t *testing.T) {
 	const hostile = `<img src=x onerror=alert(1)><script>alert(1)</script>`
 	s := Default()
 	s.Text, s.Probe = hostile, hostile
-	frag, err := s.Encode()
+	frag, err := s.Encode(testCodec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Decode("#" + frag)
+	got, err := Decode("#"+frag, testCodec)
 	if err != nil || got.Text != hostile || got.Probe != hostile {
 		t.Fatalf("%+v, %v", got, err)
 	}

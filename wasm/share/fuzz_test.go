@@ -17,7 +17,7 @@ import (
 // files in testdata/fuzz/FuzzDecode.
 func FuzzDecode(f *testing.F) {
 	for _, s := range roundTripStates(f) {
-		frag, err := s.Encode()
+		frag, err := s.Encode(testCodec)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -34,7 +34,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		s, err := Decode(in)
+		s, err := Decode(in, testCodec)
 		if err != nil {
 			if !reflect.DeepEqual(s, State{}) {
 				t.Fatalf("Decode returned %#v and the error %v", s, err)
@@ -49,14 +49,14 @@ func FuzzDecode(f *testing.F) {
 		if err := s.Validate(); err != nil {
 			t.Fatalf("Decode accepted %#v, which Validate refuses: %v", s, err)
 		}
-		frag, err := s.Encode()
+		frag, err := s.Encode(testCodec)
 		if errors.Is(err, ErrTooLong) {
 			return
 		}
 		if err != nil {
 			t.Fatalf("Decode accepted %#v, which Encode refuses: %v", s, err)
 		}
-		s2, err := Decode(frag)
+		s2, err := Decode(frag, testCodec)
 		if err != nil {
 			t.Fatalf("re-decoding %q: %v", frag, err)
 		}

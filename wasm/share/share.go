@@ -52,6 +52,14 @@
 // MaxTextBytes of text or MaxModelBytes of model file, however the compressed
 // data is made.
 //
+// # Compression
+//
+// The text and the model are raw DEFLATE data (RFC 1951), which a Codec
+// makes and inflates: package goflate's in Go, or the page's, which asks the
+// browser (CompressionStream 'deflate-raw'). A program without a compressor
+// writes stored blocks (Stored): the link is longer, but every reader takes
+// it, so the format needs no flag for uncompressed data.
+//
 // # Errors
 //
 // Decode returns a State or an error, never both. Every problem with a value
@@ -64,10 +72,8 @@ package share
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/base64"
 	"errors"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -330,17 +336,24 @@ var modeNames = settings.Must(keyMode).Choices
 // with the error Decode would give, a state that Decode would refuse (see
 // State and Validate), and, with a *SizeError, one whose link would be longer
 // than MaxFragment: the message says which part is too large and what to do
-// instead. Decode(Encode(s)) equals s (State.Equal) whenever Encode succeeds.
-func (s State) Encode() (string, error) {
+// instead. Decode(Encode(s, c), c) equals s (State.Equal) whenever Encode
+// succeeds. c compresses the text and the model; an error of c's is returned
+// as it is.
+func (s State) Encode(c Codec) (string, error) {
 	if err := s.Validate(); err != nil {
 		return "", err
 	}
 	var text, model string
+	var err error
 	if s.Text != "" {
-		text = compress([]byte(s.Text))
+		if text, err = pack(c, []byte(s.Text)); err != nil {
+			return "", err
+		}
 	}
 	if s.Model != nil {
-		model = compress(s.Model)
+		if model, err = pack(c, s.Model); err != nil {
+			return "", err
+		}
 	}
 	var b strings.Builder
 	for _, key := range keyOrder {
@@ -378,12 +391,12 @@ func (s State) Encode() (string, error) {
 // rather than refused: dropped reports that the link carries no model although
 // s has one, so that the page can say "the link has the settings; use Save
 // model to share the trained model".
-func (s State) EncodeFit() (fragment string, dropped bool, err error) {
-	f, err := s.Encode()
+func (s State) EncodeFit(c Codec) (fragment string, dropped bool, err error) {
+	f, err := s.Encode(c)
 	var se *SizeError
 	if errors.As(err, &se) && se.Part == PartModel {
 		s.Model = nil
-		f, err = s.Encode()
+		f, err = s.Encode(c)
 		return f, err == nil, err
 	}
 	return f, false, err
@@ -473,18 +486,6 @@ func escape(b *strings.Builder, s string) {
 		b.WriteByte(hex[c>>4])
 		b.WriteByte(hex[c&15])
 	}
-}
-
-// compress returns b deflated at the best compression, in unpadded base64url.
-func compress(b []byte) string {
-	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, flate.BestCompression)
-	if err != nil { // unreachable: the level is valid
-		panic("share: " + err.Error())
-	}
-	w.Write(b) // a bytes.Buffer does not fail
-	w.Close()
-	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
 }
 
 // ---- Validate ----
@@ -741,16 +742,18 @@ func (s State) checkModel() error {
 // to MaxTextBytes and MaxModelBytes; and finally the model itself
 // (lstm.UnmarshalModel) and its fit to the settings. Keys it does not know
 // are ignored when v is given, so that older pages read newer links that only
-// add keys. Missing settings take the values of Default.
-func Decode(fragment string) (State, error) {
-	s, err := decode(fragment)
+// add keys. Missing settings take the values of Default. c inflates the text
+// and the model: a link whose data c cannot inflate (errors.ErrUnsupported)
+// gives a *LinkError wrapping it.
+func Decode(fragment string, c Codec) (State, error) {
+	s, err := decode(fragment, c)
 	if err != nil {
 		return State{}, err
 	}
 	return s, nil
 }
 
-func decode(fragment string) (State, error) {
+func decode(fragment string, c Codec) (State, error) {
 	vals, err := pairs(fragment)
 	if err != nil {
 		return State{}, err
@@ -762,7 +765,7 @@ func decode(fragment string) (State, error) {
 	if err := s.decodeOptions(vals); err != nil {
 		return State{}, err
 	}
-	if err := s.decodeData(vals); err != nil {
+	if err := s.decodeData(vals, c); err != nil {
 		return State{}, err
 	}
 	return s, nil
@@ -929,12 +932,12 @@ func (s *State) decodeOptions(vals map[string]string) error {
 
 // decodeData reads the compressed text and model and the shared model's id
 // into s, and checks that they fit the rest of s.
-func (s *State) decodeData(vals map[string]string) error {
+func (s *State) decodeData(vals map[string]string, c Codec) error {
 	if v, ok := vals[keyText]; ok && v != "" {
 		if s.Preset != "" {
 			return bothTexts()
 		}
-		b, err := inflate(keyText, v, MaxTextBytes)
+		b, err := inflate(c, keyText, v, MaxTextBytes)
 		if err != nil {
 			return err
 		}
@@ -944,7 +947,7 @@ func (s *State) decodeData(vals map[string]string) error {
 		}
 	}
 	if v, ok := vals[keyModel]; ok && v != "" {
-		b, err := inflate(keyModel, v, MaxModelBytes)
+		b, err := inflate(c, keyModel, v, MaxModelBytes)
 		if err != nil {
 			return err
 		}
@@ -1138,10 +1141,10 @@ func (p *parser) choice(row lstm.Setting, def float64) float64 {
 	return def
 }
 
-// inflate decodes the base64url value v of key and inflates it, reading at
-// most limit+1 bytes: the buffer grows by doubling up to limit+1, so a small
-// value that inflates to gigabytes costs no more than that.
-func inflate(key, v string, limit int) ([]byte, error) {
+// inflate decodes the base64url value v of key and inflates it with c, to at
+// most limit bytes (c reads at most limit+1, so that a small value that
+// inflates to gigabytes costs no more than that).
+func inflate(c Codec, key, v string, limit int) ([]byte, error) {
 	bad := func(reason string) error {
 		return &LinkError{Key: key, Field: fieldOf(key), Value: v, Reason: reason}
 	}
@@ -1149,27 +1152,18 @@ func inflate(key, v string, limit int) ([]byte, error) {
 	if err != nil {
 		return nil, bad("it is not valid base64url data: the link may have been cut short or changed; copy the whole link again")
 	}
-	r := flate.NewReader(bytes.NewReader(z))
-	defer r.Close()
-	out := make([]byte, 0, min(limit+1, 4*len(z)+512))
-	for {
-		if len(out) == cap(out) {
-			nb := make([]byte, len(out), min(limit+1, 2*cap(out)))
-			copy(nb, out)
-			out = nb
-		}
-		n, err := r.Read(out[len(out):cap(out)])
-		out = out[:len(out)+n]
-		if len(out) > limit {
-			return nil, bad("it inflates to more than " + thousands(limit) + " bytes, the limit of a link")
-		}
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, bad("its compressed data is damaged: the link may have been cut short or changed; copy the whole link again")
-		}
+	out, err := c.Inflate(z, limit)
+	if len(out) > limit && err == nil {
+		return nil, bad("it inflates to more than " + thousands(limit) + " bytes, the limit of a link")
 	}
+	if errors.Is(err, errors.ErrUnsupported) {
+		return nil, &LinkError{Key: key, Field: fieldOf(key), Value: v, Err: err,
+			Reason: "this browser cannot read compressed links; open the link in a newer browser"}
+	}
+	if err != nil {
+		return nil, bad("its compressed data is damaged: the link may have been cut short or changed; copy the whole link again")
+	}
+	return out, nil
 }
 
 // short returns v cut to 40 characters, with characters that are not

@@ -136,7 +136,7 @@ func roundTripStates(t testing.TB) []State {
 
 func TestRoundTrip(t *testing.T) {
 	for i, s := range roundTripStates(t) {
-		f, err := s.Encode()
+		f, err := s.Encode(testCodec)
 		if err != nil {
 			t.Fatalf("state %d: Encode: %v", i, err)
 		}
@@ -148,7 +148,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("state %d: fragment has %q at %d: %s", i, c, j, f)
 			}
 		}
-		got, err := Decode(f)
+		got, err := Decode(f, testCodec)
 		if err != nil {
 			t.Fatalf("state %d: Decode(%s): %v", i, f, err)
 		}
@@ -156,11 +156,11 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("state %d: Decode(Encode(s)) differs:\n got %#v\nwant %#v", i, got, s)
 		}
 		// With the '#', as location.hash gives it.
-		if got, err := Decode("#" + f); err != nil || !got.Equal(s) {
+		if got, err := Decode("#"+f, testCodec); err != nil || !got.Equal(s) {
 			t.Fatalf("state %d: Decode(#…) = %v, %v", i, got, err)
 		}
 		// Encoding is deterministic.
-		if f2, _ := got.Encode(); f2 != f {
+		if f2, _ := got.Encode(testCodec); f2 != f {
 			t.Fatalf("state %d: re-encoding differs:\n%s\n%s", i, f, f2)
 		}
 	}
@@ -209,11 +209,11 @@ func TestRoundTripRandom(t *testing.T) {
 			s.Only = Charts()[rng.IntN(len(Charts()))]
 		}
 		s.Embed = rng.IntN(2) == 0
-		f, err := s.Encode()
+		f, err := s.Encode(testCodec)
 		if err != nil {
 			t.Fatalf("state %d: %v", i, err)
 		}
-		got, err := Decode(f)
+		got, err := Decode(f, testCodec)
 		if err != nil {
 			t.Fatalf("state %d: Decode(%s): %v", i, f, err)
 		}
@@ -231,7 +231,7 @@ func TestEncodeReadable(t *testing.T) {
 	s.Hide = []string{HideData, HideSettings}
 	s.Only = ChartC
 	s.Embed = true
-	f, err := s.Encode()
+	f, err := s.Encode(testCodec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestEncodeReadable(t *testing.T) {
 	}
 	s = Default()
 	s.Text = "abc"
-	f, _ = s.Encode()
+	f, _ = s.Encode(testCodec)
 	if !strings.HasSuffix(f, "&text="+compress([]byte("abc"))) {
 		t.Errorf("custom text is not carried compressed at the end: %s", f)
 	}
@@ -303,7 +303,7 @@ func TestDecodeHandEdited(t *testing.T) {
 		{"v=1&text=" + compress([]byte("hi there")) + "==", with(func(s *State) { s.Text = "hi there" })}, // padding tolerated
 	}
 	for _, tt := range tests {
-		got, err := Decode(tt.in)
+		got, err := Decode(tt.in, testCodec)
 		if err != nil {
 			t.Errorf("Decode(%q): %v", tt.in, err)
 			continue
@@ -321,7 +321,7 @@ func TestOldLinks(t *testing.T) {
 	// Encode's output before Config.Init existed (the package example of then).
 	const old = "v=1&preset=rhyme&mode=text&cell=lstm&layers=1&h=16&seq=32&lr=0.01&opt=adam&mom=0.9&clip=5&clipmode=element&fbias=1&seed=1&temp=0.8&hide=settings"
 	for _, link := range []string{old, "v=1&preset=rhyme&h=16"} {
-		s, err := Decode(link)
+		s, err := Decode(link, testCodec)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -348,14 +348,14 @@ func TestOldLinks(t *testing.T) {
 			t.Errorf("Decode(%q): its recurrent weights are those of the new defaults", link)
 		}
 	}
-	f, err := Default().Encode()
+	f, err := Default().Encode(testCodec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(f, "&init=orthogonal&fbias=0&") {
 		t.Errorf("a link of the defaults does not name them: %s", f)
 	}
-	if s, err := Decode(f); err != nil || !s.Equal(Default()) {
+	if s, err := Decode(f, testCodec); err != nil || !s.Equal(Default()) {
 		t.Errorf("Decode(%q) = %+v, %v; want the defaults", f, s.Config, err)
 	}
 }
@@ -430,7 +430,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"v=1&h=3&text=" + deflate([]byte("abcxyz")) + "&model=" + deflate(model), "Model", "model", []string{"'x'", "position 4"}},
 	}
 	for _, tt := range tests {
-		got, err := Decode(tt.in)
+		got, err := Decode(tt.in, testCodec)
 		if err == nil {
 			t.Errorf("Decode(%.80q) = %#v, want an error", tt.in, got)
 			continue
@@ -461,14 +461,14 @@ func TestDecodeErrors(t *testing.T) {
 func TestDecodeModelErrorsWrapLstm(t *testing.T) {
 	model := tinyModel(t, smallConfig(), lstm.Text, "abcdef")
 	model[len(model)/2] ^= 1
-	_, err := Decode("v=1&h=3&model=" + deflate(model))
+	_, err := Decode("v=1&h=3&model="+deflate(model), testCodec)
 	var fe *lstm.FormatError
 	if !errors.As(err, &fe) {
 		t.Fatalf("a tampered model gives %v, which does not wrap an *lstm.FormatError", err)
 	}
 	model[len(model)/2] ^= 1
 	model[8] = 2
-	_, err = Decode("v=1&h=3&model=" + deflate(model))
+	_, err = Decode("v=1&h=3&model="+deflate(model), testCodec)
 	var ue *lstm.UnsupportedError
 	if !errors.As(err, &ue) {
 		t.Fatalf("a newer model gives %v, which does not wrap an *lstm.UnsupportedError", err)
@@ -477,7 +477,7 @@ func TestDecodeModelErrorsWrapLstm(t *testing.T) {
 
 func TestDecodeNewerVersion(t *testing.T) {
 	for _, in := range []string{"v=2", "#v=2&h=abc&whatever=1", "v=10", "v=123456789012345678901234567890"} {
-		_, err := Decode(in)
+		_, err := Decode(in, testCodec)
 		var ve *VersionError
 		if !errors.As(err, &ve) {
 			t.Fatalf("Decode(%q): %v, want a *VersionError", in, err)
@@ -493,7 +493,7 @@ func TestDecodeNewerVersion(t *testing.T) {
 
 func TestDecodeNotLink(t *testing.T) {
 	for _, in := range []string{"", "#", "   ", "#usage", "section-2", "foo=1&h=32", "&&&", "https://example.org/page#top"} {
-		got, err := Decode(in)
+		got, err := Decode(in, testCodec)
 		if !errors.Is(err, ErrNotLink) {
 			t.Errorf("Decode(%q) = %v, %v; want ErrNotLink", in, got, err)
 			continue
@@ -506,7 +506,7 @@ func TestDecodeNotLink(t *testing.T) {
 
 func TestDecodeTooLong(t *testing.T) {
 	in := "v=1&probe=" + strings.Repeat("a", MaxFragment)
-	_, err := Decode(in)
+	_, err := Decode(in, testCodec)
 	var le *LinkError
 	// Counts with thousands separators, as the page writes them (issue 16).
 	if !errors.As(err, &le) || !strings.Contains(err.Error(), "it is 32,010 characters long; a link has at most 32,000.") {
@@ -552,7 +552,7 @@ func TestDecodeBounded(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		_, err := Decode(f)
+		_, err := Decode(f, testCodec)
 		runtime.ReadMemStats(&after)
 		if err == nil || !strings.Contains(err.Error(), tt.says) {
 			t.Errorf("%s inflating to %d bytes: %v, want %q", tt.key, tt.n, err, tt.says)
@@ -573,7 +573,7 @@ func TestEncodeTooLong(t *testing.T) {
 	}
 	s := Default()
 	s.Text = string(letters)
-	_, err := s.Encode()
+	_, err := s.Encode(testCodec)
 	var se *SizeError
 	if !errors.As(err, &se) || se.Part != PartText || !errors.Is(err, ErrTooLong) {
 		t.Fatalf("Encode of 40,000 random letters: %v", err)
@@ -581,13 +581,13 @@ func TestEncodeTooLong(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "and the limit is 32,000.") || !strings.Contains(msg, "Save model") {
 		t.Errorf("message %q", msg)
 	}
-	if _, _, err := s.EncodeFit(); !errors.As(err, &se) || se.Part != PartText {
+	if _, _, err := s.EncodeFit(testCodec); !errors.As(err, &se) || se.Part != PartText {
 		t.Errorf("EncodeFit drops the model only: %v", err)
 	}
 
 	s = Default()
 	s.Probe = strings.Repeat("天", MaxFragment/9+1)
-	if _, err := s.Encode(); !errors.As(err, &se) || se.Part != PartProbe {
+	if _, err := s.Encode(testCodec); !errors.As(err, &se) || se.Part != PartProbe {
 		t.Errorf("Encode of a long probe: %v", err)
 	}
 
@@ -595,18 +595,18 @@ func TestEncodeTooLong(t *testing.T) {
 	s.Preset = "rhyme"
 	s.Config.Hidden = 48
 	s.Model = tinyModel(t, s.Config, lstm.Text, "abcdefghij")
-	_, err = s.Encode()
+	_, err = s.Encode(testCodec)
 	if !errors.As(err, &se) || se.Part != PartModel {
 		t.Fatalf("Encode of a %d-byte model: %v", len(s.Model), err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, "Save model") || !strings.Contains(msg, "without the model") {
 		t.Errorf("message %q", msg)
 	}
-	f, dropped, err := s.EncodeFit()
+	f, dropped, err := s.EncodeFit(testCodec)
 	if err != nil || !dropped {
 		t.Fatalf("EncodeFit: %v, dropped %v", err, dropped)
 	}
-	got, err := Decode(f)
+	got, err := Decode(f, testCodec)
 	want := s
 	want.Model = nil
 	if err != nil || !got.Equal(want) {
@@ -615,7 +615,7 @@ func TestEncodeTooLong(t *testing.T) {
 	// A model that fits stays.
 	s.Config.Hidden = 3
 	s.Model = tinyModel(t, s.Config, lstm.Text, "abcdefghij")
-	if _, dropped, err := s.EncodeFit(); err != nil || dropped {
+	if _, dropped, err := s.EncodeFit(testCodec); err != nil || dropped {
 		t.Fatalf("EncodeFit of a small model: dropped %v, %v", dropped, err)
 	}
 }
@@ -662,7 +662,7 @@ func TestValidate(t *testing.T) {
 		if errors.As(err, &ce) != tt.isCfg {
 			t.Errorf("%s: %v wraps a ConfigError: %v, want %v", tt.name, err, !tt.isCfg, tt.isCfg)
 		}
-		if f, err2 := s.Encode(); err2 == nil || err2.Error() != err.Error() {
+		if f, err2 := s.Encode(testCodec); err2 == nil || err2.Error() != err.Error() {
 			t.Errorf("%s: Encode = %q, %v; want Validate's error", tt.name, f, err2)
 		}
 	}
@@ -737,13 +737,13 @@ func TestDecodeReusesConfigErrors(t *testing.T) {
 		{keyClip, "Inf", "use a number from 0 to 1000"},
 		{keyForgetBias, "-11", "use a number from −10 to 10"},
 	} {
-		_, err := Decode("v=1&" + tt.key + "=" + tt.bad)
+		_, err := Decode("v=1&"+tt.key+"="+tt.bad, testCodec)
 		var ce *lstm.ConfigError
 		var le *LinkError
 		if !errors.As(err, &ce) || !errors.As(err, &le) || le.Key != tt.key || le.Value != tt.bad || le.Reason != tt.range_ {
 			t.Errorf("%s=%s: %v (%#v)", tt.key, tt.bad, err, le)
 		}
-		_, err = Decode("v=1&" + tt.key + "=x1")
+		_, err = Decode("v=1&"+tt.key+"=x1", testCodec)
 		if errors.As(err, &ce) || !errors.As(err, &le) || le.Key != tt.key || le.Reason != tt.range_ {
 			t.Errorf("%s=x1: %v", tt.key, err)
 		}
@@ -759,13 +759,13 @@ func TestLang(t *testing.T) {
 		{"v=1", ""}, {"v=1&lang=", ""}, {"v=1&lang=en", "en"}, {"v=1&lang=zh-CN", "zh-CN"},
 		{"v=1&lang=ZH-cn", "zh-CN"}, {"v=1&lang=%20zh-CN%20", "zh-CN"}, {"lang=zh-CN", "zh-CN"},
 	} {
-		s, err := Decode(tc.in)
+		s, err := Decode(tc.in, testCodec)
 		if err != nil || s.Lang != tc.want {
 			t.Errorf("Decode(%q): Lang %q, %v; want %q", tc.in, s.Lang, err, tc.want)
 		}
 	}
 	for _, in := range []string{"v=1&lang=zh", "v=1&lang=fr", "v=1&lang=zh-TW", "v=1&lang=%3Cb%3E"} {
-		_, err := Decode(in)
+		_, err := Decode(in, testCodec)
 		le, ok := errors.AsType[*LinkError](err)
 		if !ok || le.Key != "lang" || !strings.Contains(err.Error(), "(lang=") || !strings.HasSuffix(err.Error(), "use en or zh-CN.") {
 			t.Errorf("Decode(%q): %v", in, err)
@@ -774,13 +774,13 @@ func TestLang(t *testing.T) {
 	for _, bad := range []string{"zh-cn", "fr", "zh"} {
 		s := Default()
 		s.Lang = bad
-		if _, err := s.Encode(); err == nil {
+		if _, err := s.Encode(testCodec); err == nil {
 			t.Errorf("Encode with Lang %q: no error", bad)
 		}
 	}
 	s := Default()
 	s.Lang = "zh-CN"
-	if f, err := s.Encode(); err != nil || !strings.HasPrefix(f, "v=1&lang=zh-CN&mode=text&") {
+	if f, err := s.Encode(testCodec); err != nil || !strings.HasPrefix(f, "v=1&lang=zh-CN&mode=text&") {
 		t.Errorf("Encode: %q, %v: lang comes right after v", f, err)
 	}
 }
@@ -788,7 +788,7 @@ func TestLang(t *testing.T) {
 // TestLangFirst: a bad lang= is the first error, in the link's key order, for
 // Decode and Validate alike.
 func TestLangFirst(t *testing.T) {
-	_, err := Decode("v=1&h=0&lang=xx")
+	_, err := Decode("v=1&h=0&lang=xx", testCodec)
 	s := Default()
 	s.Lang, s.Config.Hidden = "xx", 0
 	verr := s.Validate()

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -36,6 +37,13 @@ type boardState struct {
 	failures  int
 	gen       int // the refresh chain; a refresh asked by hand starts a new one
 	viewing   bool
+	setups    map[string]decodedSetup // the class's and the entries' setups, decoded
+}
+
+// decodedSetup is what share.Decode gave for a setup.
+type decodedSetup struct {
+	st  share.State
+	err error
 }
 
 // openBoard puts the page in board mode for the class b.
@@ -142,8 +150,43 @@ func (a *app) boardRead(cl classroom.Class, entries []classroom.Entry) {
 	}
 	browser.SetText(bs.v.Refreshed, note)
 	if bs.unchanged == 0 {
-		a.renderBoard()
+		a.decodeSetups(func() { a.renderBoard() })
 	}
+}
+
+// decodeSetups decodes the setups of the class and its entries that are not
+// decoded yet, in a goroutine of its own (the browser inflates a link's text
+// asynchronously), and then calls done there. The setups decoded are kept
+// for the board's life (a class has a bounded number of entries), so that a
+// slower decode that ends after a newer one takes nothing away.
+func (a *app) decodeSetups(done func()) {
+	bs := a.cls.brd
+	if bs.setups == nil {
+		bs.setups = make(map[string]decodedSetup)
+	}
+	setups := []string{bs.class.Setup}
+	for _, e := range bs.entries {
+		setups = append(setups, e.Setup)
+	}
+	go func() {
+		for _, f := range setups {
+			if _, ok := bs.setups[f]; !ok {
+				var d decodedSetup
+				d.st, d.err = share.Decode(f, linkCodec())
+				bs.setups[f] = d
+			}
+		}
+		done()
+	}()
+}
+
+// decoded gives what share.Decode gave for a setup that decodeSetups read.
+func (bs *boardState) decoded(setup string) (share.State, error) {
+	d, ok := bs.setups[setup]
+	if !ok {
+		return share.State{}, errors.New("the setup was not read")
+	}
+	return d.st, d.err
 }
 
 // renderBoard draws the board: title, count, cards in the chosen order, curves.
@@ -179,7 +222,7 @@ func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 	swatch := b.El("span", browser.Cls("board-swatch"), browser.Attr("aria-hidden", "true"))
 	swatch.Style().SetProperty("background", colour, "")
 	diffs := b.El("p", browser.Cls("board-same"), a.w("class.same"))
-	if ds := classroom.Differences(l, a.cls.brd.class.Setup, e.Setup); len(ds) > 0 {
+	if ds := classroom.Differences(l, a.cls.brd.decoded, a.cls.brd.class.Setup, e.Setup); len(ds) > 0 {
 		diffs = b.El("p", browser.Cls("board-diff"), a.w("class.differs"))
 		for _, d := range ds {
 			diffs.AppendChild(b.El("mark", d.Label+" "+d.Value))
@@ -234,13 +277,13 @@ func (a *app) boardAction(method, path string, btn *dom.HTMLButtonElement) {
 // to the board above it.
 func (a *app) openRun(e classroom.Entry) {
 	bs := a.cls.brd
-	st, err := share.Decode(e.Setup)
+	st, err := bs.decoded(e.Setup) // the card was made after decodeSetups read it
 	var s keep.Setup
 	if err == nil {
 		s, _, err = keep.SetupFromLink(st, a.presets)
 	}
 	if err != nil {
-		a.boardProblem(err.Error())
+		a.boardProblem(linkProblem(err))
 		return
 	}
 	a.boardProblem(a.w("class.loading", e.Nickname))

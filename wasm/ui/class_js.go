@@ -77,7 +77,7 @@ func (a *app) initClass() {
 		}
 		a.invalidate(a.st.SetError(present.FieldLink, a.w("class.noKey")))
 	}
-	if st, err := share.Decode(hash); err == nil && st.Class != "" {
+	if st, err := share.Decode(hash, linkCodec()); err == nil && st.Class != "" { // in the main goroutine
 		a.initSend(st.Class)
 	}
 	if a.lessonSt.on { // a chapter opened by the link before the class parts were built
@@ -146,11 +146,21 @@ func (a *app) startClass() {
 		ss.Lesson = lesson.Chapters()[a.lessonSt.i].ID
 	}
 	ss.Lang = lang.Tag() // the class's links open in the teacher's language
-	setup, err := ss.Encode()
-	if err != nil {
-		browser.SetText(c.Status, err.Error())
-		return
-	}
+	c.Start.SetDisabled(true)
+	encodeLink(ss, func(setup string, _ bool, err error) {
+		if err != nil {
+			c.Start.SetDisabled(false)
+			browser.SetText(c.Status, err.Error())
+			return
+		}
+		a.postClass(ss, title, setup)
+	})
+}
+
+// postClass asks the share service for a class of title with the setup
+// ss's link fragment.
+func (a *app) postClass(ss share.State, title, setup string) {
+	c := a.cls.start
 	c.Start.SetDisabled(true)
 	browser.SetText(c.Status, a.w("class.starting"))
 	a.classInfo(func(info map[string]any) {
@@ -199,34 +209,38 @@ func (a *app) classStarted(ss share.State, cl classroom.Class, key string) {
 	browser.StorageSet(true, classKeyPrefix+cl.ID, key)
 	ss.Class = cl.ID
 	a.cls.started = &startedClass{ss: ss, id: cl.ID, key: key}
-	if !a.classLinks() {
-		return
-	}
-	browser.SetText(c.Limits, a.w("class.limits", strconv.Itoa(cl.MaxEntries), strconv.Itoa(cl.LifetimeDays)))
-	browser.SetText(c.Status, a.w("class.started", cl.Title))
-	browser.SetHidden(c.Result, false)
-	c.Student.Focus()
-	c.Student.Select()
+	a.classLinks(func() {
+		browser.SetText(c.Limits, a.w("class.limits", strconv.Itoa(cl.MaxEntries), strconv.Itoa(cl.LifetimeDays)))
+		browser.SetText(c.Status, a.w("class.started", cl.Title))
+		browser.SetHidden(c.Result, false)
+		c.Student.Focus()
+		c.Student.Select()
+	})
 }
 
 // classLinks writes the links of the class started here in the page's
-// language (lang=), and reports whether they could be made.
-func (a *app) classLinks() bool {
+// language (lang=), then calls shown (nil: nothing) if they could be made.
+// The browser compresses the student link asynchronously.
+func (a *app) classLinks(shown func()) {
 	c, sc := a.cls.start, a.cls.started
 	if c == nil || sc == nil {
-		return false
+		return
 	}
 	sc.ss.Lang = lang.Tag()
-	student, err := sc.ss.Encode()
-	if err != nil {
-		browser.SetText(c.Status, err.Error())
-		return false
-	}
-	board := browser.PageAddress() + "#" + share.Board{Class: sc.id, Key: sc.key}.Fragment() + "&" + words.LinkKey + "=" + lang.Tag()
-	c.Student.SetValue(browser.PageAddress() + "#" + student)
-	c.Board.SetValue(board)
-	c.OpenBoard.SetHref(board)
-	return true
+	tag := lang.Tag()
+	encodeLink(sc.ss, func(student string, _ bool, err error) {
+		if err != nil {
+			browser.SetText(c.Status, err.Error())
+			return
+		}
+		board := browser.PageAddress() + "#" + share.Board{Class: sc.id, Key: sc.key}.Fragment() + "&" + words.LinkKey + "=" + tag
+		c.Student.SetValue(browser.PageAddress() + "#" + student)
+		c.Board.SetValue(board)
+		c.OpenBoard.SetHref(board)
+		if shown != nil {
+			shown()
+		}
+	})
 }
 
 // ---- Send to the class ----
@@ -294,11 +308,19 @@ func (a *app) classExported(file []byte) {
 	}
 	s := a.currentSetup()
 	s.Model = nil
-	setup, err := s.ShareState(a.presets, keep.ViewOptions{}).Encode()
-	if err != nil {
-		a.sendDone(err.Error())
-		return
-	}
+	encodeLink(s.ShareState(a.presets, keep.ViewOptions{}), func(setup string, _ bool, err error) {
+		if err != nil {
+			a.sendDone(err.Error())
+			return
+		}
+		a.sendEntry(setup, file)
+	})
+}
+
+// sendEntry sends the run with its setup (a link fragment) and its model
+// file (nil: none).
+func (a *app) sendEntry(setup string, file []byte) {
+	c := &a.cls
 	limit := c.class.MaxModelBytes
 	if limit <= 0 || len(file) > limit {
 		file = nil

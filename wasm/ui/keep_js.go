@@ -165,12 +165,12 @@ func (a *app) readLink(hash string) {
 	if strings.TrimPrefix(hash, "#") == "" {
 		return
 	}
-	st, err := share.Decode(hash)
+	st, err := share.Decode(hash, linkCodec()) // in the main goroutine: start waits
 	if errors.Is(err, share.ErrNotLink) {
 		return
 	}
 	if err != nil {
-		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", err.Error()) }))
+		a.invalidate(a.st.SetErrorBy(present.FieldLink, func() string { return sayLang("ui.link.bad", linkProblem(err)) }))
 		return
 	}
 	s, opts, err := keep.SetupFromLink(st, a.presets)
@@ -679,7 +679,7 @@ func (a *app) shareSetup() {
 		return
 	}
 	if a.st.Status.Params == 0 || a.st.Update == 0 {
-		a.showLink(a.currentSetup(), nil, "")
+		a.showLink(a.currentSetup(), nil, "", nil)
 		return
 	}
 	a.st.Export(tagLink)
@@ -726,22 +726,22 @@ func (a *app) shareExported(file []byte) {
 					why = "the share service answered " + apiError(res)
 				}
 				s.Model = file
-				a.showLink(s, file, "The model could not be uploaded ("+why+"), so ")
-				a.shareDone()
+				a.showLink(s, file, "The model could not be uploaded ("+why+"), so ", a.shareDone)
 				return
 			}
 			ss := s.ShareState(a.presets, a.linkOptions())
 			ss.Lang = lang.Tag()
 			ss.Model, ss.Shared = nil, id // the model stays with the share service
-			frag, _, ferr := ss.EncodeFit()
-			if ferr != nil {
-				a.invalidate(a.st.SetError(present.FieldShare, ferr.Error()))
+			encodeLink(ss, func(frag string, _ bool, ferr error) {
+				if ferr != nil {
+					a.invalidate(a.st.SetError(present.FieldShare, ferr.Error()))
+					a.shareDone()
+					return
+				}
+				a.setLink(frag,
+					"The link opens this setup and the trained model ("+present.FormatCount(len(file))+" bytes, update "+present.FormatCount(a.st.Update)+"), kept by this site's share service.")
 				a.shareDone()
-				return
-			}
-			a.setLink(frag,
-				"The link opens this setup and the trained model ("+present.FormatCount(len(file))+" bytes, update "+present.FormatCount(a.st.Update)+"), kept by this site's share service.")
-			a.shareDone()
+			})
 		})
 	}
 	if k.api != nil {
@@ -750,8 +750,7 @@ func (a *app) shareExported(file []byte) {
 			return
 		}
 		s.Model = file
-		a.showLink(s, file, "")
-		a.shareDone()
+		a.showLink(s, file, "", a.shareDone)
 		return
 	}
 	browser.FetchBytes("GET", "api/", nil, "", func(res browser.HTTPResult, err error) {
@@ -762,22 +761,32 @@ func (a *app) shareExported(file []byte) {
 			return
 		}
 		s.Model = file
-		a.showLink(s, file, "")
-		a.shareDone()
+		a.showLink(s, file, "", a.shareDone)
 	})
 }
 
 // showLink shows a link to s that carries its model in the fragment if it
-// fits (lead starts the note).
-func (a *app) showLink(s keep.Setup, file []byte, lead string) {
+// fits (lead starts the note), then calls then (nil: nothing). The browser
+// compresses the link asynchronously.
+func (a *app) showLink(s keep.Setup, file []byte, lead string, then func()) {
 	s.Model = file
 	ls := s.ShareState(a.presets, a.linkOptions())
 	ls.Lang = lang.Tag()
-	frag, dropped, err := ls.EncodeFit()
-	if err != nil {
-		a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
-		return
-	}
+	encodeLink(ls, func(frag string, dropped bool, err error) {
+		if then != nil {
+			defer then()
+		}
+		if err != nil {
+			a.invalidate(a.st.SetError(present.FieldShare, err.Error()))
+			return
+		}
+		a.setLink(frag, lead+a.linkNote(file, dropped, lead == ""))
+	})
+}
+
+// linkNote says what a link carries: the model file (nil: none), dropped
+// when it did not fit; first, that it starts the note.
+func (a *app) linkNote(file []byte, dropped, first bool) string {
 	var note string
 	switch {
 	case file == nil:
@@ -787,10 +796,10 @@ func (a *app) showLink(s keep.Setup, file []byte, lead string) {
 	default:
 		note = "the link opens this text, these settings and the trained weights (update " + present.FormatCount(a.st.Update) + ")."
 	}
-	if lead == "" {
+	if first {
 		note = strings.ToUpper(note[:1]) + note[1:]
 	}
-	a.setLink(frag, lead+note)
+	return note
 }
 
 // linkOptions returns the teacher options the person chose for links.
@@ -849,7 +858,7 @@ func (a *app) keepReply(r client.Reply) {
 		case tagShare:
 			a.shareExported(m.File)
 		case tagLink:
-			a.showLink(a.currentSetup(), m.File, "")
+			a.showLink(a.currentSetup(), m.File, "", nil)
 		case tagPyTorch:
 			a.downloadPyTorch(m.File)
 		}

@@ -53,7 +53,7 @@ func (a *app) wireLang() {
 		a.showOffer() // a sentence built of parts: written again
 		a.rewordKeepNotice()
 		a.relinkLesson()
-		a.classLinks() // the class's links shown carry lang= too
+		a.classLinks(nil) // the class's links shown carry lang= too
 		a.invalidate(DirtyAll | a.st.Reword())
 	})
 }

@@ -184,9 +184,10 @@ type Difference struct{ Label, Value string }
 // Differences lists how the setup of an entry differs from the class's,
 // in language l: the training data, then each setting of lstm.Config that
 // differs. A setup that does not decode gives one difference, "Setup".
-func Differences(l words.Lang, class, entry string) []Difference {
-	c, err1 := share.Decode(class)
-	e, err2 := share.Decode(entry)
+// decode reads a setup: share.Decode with a codec, or what it gave before.
+func Differences(l words.Lang, decode func(setup string) (share.State, error), class, entry string) []Difference {
+	c, err1 := decode(class)
+	e, err2 := decode(entry)
 	if err1 != nil || err2 != nil {
 		return []Difference{{Label: words.Text(l, "class.setup"), Value: "?"}}
 	}

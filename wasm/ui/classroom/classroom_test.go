@@ -4,10 +4,12 @@ import (
 	"encoding/base64"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 	"lstmplayground/wasm/words"
 )
 
@@ -123,15 +125,23 @@ func TestDifferences(t *testing.T) {
 	other.Config.Cell = lstm.CellRNN
 	other.Preset = ""
 	other.Text = "hello"
-	f1, _ := base.Encode()
-	f2, _ := other.Encode()
-	if d := Differences(words.English, f1, f1); len(d) != 0 {
+	f1, _ := base.Encode(goflate.Codec{})
+	f2, _ := other.Encode(goflate.Codec{})
+	decode := func(f string) (share.State, error) { return share.Decode(f, goflate.Codec{}) }
+	if d := Differences(words.English, decode, f1, f1); len(d) != 0 {
 		t.Fatalf("same setup: %v", d)
 	}
-	d := Differences(words.English, f1, f2)
+	d := Differences(words.English, decode, f1, f2)
 	want := []Difference{{"Training text", words.Text(words.English, "class.ownText")}, {"Cell", "RNN"}, {"Hidden units", "64"}}
 	if !slices.Equal(d, want) {
 		t.Fatalf("got %v, want %v", d, want)
+	}
+	// A setup whose text does not inflate: one difference, the setup.
+	bad := "v=1&text=" + strings.Repeat("A", 8)
+	d = Differences(words.English, decode, f1, bad)
+	want = []Difference{{words.Text(words.English, "class.setup"), "?"}}
+	if !slices.Equal(d, want) {
+		t.Fatalf("a setup that does not decode: got %v, want %v", d, want)
 	}
 }
 

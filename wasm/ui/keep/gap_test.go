@@ -6,6 +6,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/lesson"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/words"
 )
@@ -28,11 +29,11 @@ func TestGapInLink(t *testing.T) {
 	if st.Preset != content.GapID || st.Gap != 17 {
 		t.Fatalf("ShareState: preset %q gap %d, want %q and 17", st.Preset, st.Gap, content.GapID)
 	}
-	f, err := st.Encode()
+	f, err := st.Encode(goflate.Codec{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := share.Decode(f)
+	back, err := share.Decode(f, goflate.Codec{})
 	if err != nil || back.Gap != 17 {
 		t.Fatalf("Decode(%q) = gap %d, %v", f, back.Gap, err)
 	}

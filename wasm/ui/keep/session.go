@@ -168,7 +168,7 @@ func NewSession(s Setup, presets []content.Preset, updates uint64, losses *clien
 		rec.Text = s.Text
 	}
 	st.Preset, st.Text, st.Probe, st.Model = "", "", "", nil
-	f, err := st.Encode()
+	f, err := st.Encode(share.Stored) // no text and no model: nothing to compress
 	if err != nil {
 		return Session{}, err
 	}
@@ -314,7 +314,7 @@ func ParseSession(data []byte, presets []content.Preset) (Session, Setup, error)
 			return Session{}, Setup{}, errDamaged
 		}
 	}
-	st, err := share.Decode(r.Settings)
+	st, err := share.Decode(r.Settings, share.Stored) // NewSession's: no text and no model
 	if err != nil {
 		return Session{}, Setup{}, errors.New("the saved session's settings cannot be used: " + err.Error())
 	}

@@ -11,6 +11,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/client"
 	"lstmplayground/wasm/share"
+	"lstmplayground/wasm/share/goflate"
 	"lstmplayground/wasm/ui/content"
 	"lstmplayground/wasm/ui/present"
 )
@@ -25,11 +26,11 @@ func TestSetupLinkRoundTrip(t *testing.T) {
 		{Preset: 4, Text: ps[4].Text, Mode: lstm.Numbers, Config: cfg, Probe: "0, 1", Temperature: 0.8},
 	} {
 		opts := ViewOptions{Hide: []string{share.HideData}, Only: share.ChartLoss, Embed: true}
-		frag, err := s.ShareState(ps, opts).Encode()
+		frag, err := s.ShareState(ps, opts).Encode(goflate.Codec{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := share.Decode("#" + frag)
+		st, err := share.Decode("#"+frag, goflate.Codec{})
 		if err != nil {
 			t.Fatal(err)
 		}
