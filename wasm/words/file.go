@@ -12,11 +12,13 @@ import (
 // into static/, and the page fetches it and installs it (Install) only when
 // it shows Chinese. The file is JSON:
 //
-//	{"ids":{"<id>":"<message>",…},"page":{"<English sentence>":"<sentence>",…}}
+//	{"ids":["<message>",…],"page":{"<English sentence>":"<sentence>",…}}
 //
-// ids is the language's table of messages by id (as catalogue_zh.go has
-// them), page its table of the page's own sentences keyed by their English
-// (pageZh).
+// ids is the language's messages in the order of their ids, sorted, as
+// English has them (the program has every id already: the file needs only
+// the messages; "" for one the language lacks), page its table of the
+// page's own sentences keyed by their English (pageZh). The file belongs to
+// the build that wrote it (build.json names it by its hash).
 
 // Has reports whether the catalogue of l is there: always for English, and
 // for every language where it is compiled in; in the page's build, once
@@ -36,9 +38,15 @@ func File(l Lang) []byte {
 	if int(l) < len(tables) {
 		ids = tables[l]
 	}
-	b := []byte(`{"ids":`)
-	b = appendObject(b, ids)
-	b = append(b, `,"page":`...)
+	b := []byte(`{"ids":[`)
+	for i, id := range slices.Sorted(maps.Keys(en)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = appendString(b, ids[id])
+	}
+	b = append(b, `],"page":`...)
 	b = appendObject(b, page)
 	return append(b, "}\n"...)
 }
@@ -78,7 +86,8 @@ func appendString(b []byte, s string) []byte {
 
 // FileError is why Install refused a catalogue file: Offset is the byte of
 // data where it stops being one (0 for a language that takes no file:
-// English, or one the catalogue does not have).
+// English, or one the catalogue does not have; the file's length for one
+// with another number of messages than English has ids).
 type FileError struct {
 	Lang   Lang
 	Offset int
@@ -96,9 +105,21 @@ func Install(l Lang, data []byte) error {
 		return &FileError{Lang: l}
 	}
 	r := fileReader{b: data}
-	ids, page := r.read()
+	msgs, page := r.read()
 	if r.bad {
 		return &FileError{Lang: l, Offset: r.i}
+	}
+	ids := make(map[string]string, len(en))
+	if msgs != nil {
+		order := slices.Sorted(maps.Keys(en))
+		if len(msgs) != len(order) {
+			return &FileError{Lang: l, Offset: len(data)}
+		}
+		for i, t := range msgs {
+			if t != "" {
+				ids[order[i]] = t
+			}
+		}
 	}
 	tables[l] = ids
 	if l == ZhCN {
@@ -108,17 +129,19 @@ func Install(l Lang, data []byte) error {
 	return nil
 }
 
-// fileReader reads a catalogue file: an object with the objects of strings
-// ids and page (either may be missing), and nothing else.
+// fileReader reads a catalogue file: an object with the array of strings
+// ids and the object of strings page (either may be missing), and nothing
+// else.
 type fileReader struct {
 	b   []byte
 	i   int
 	bad bool
 }
 
-// read returns the file's two tables; r.bad tells whether it was not one.
-func (r *fileReader) read() (ids, page map[string]string) {
-	ids, page = map[string]string{}, map[string]string{}
+// read returns the file's messages (nil if it has none) and page table;
+// r.bad tells whether it was not a catalogue file.
+func (r *fileReader) read() (ids []string, page map[string]string) {
+	page = map[string]string{}
 	r.expect('{')
 	for n := 0; !r.bad && !r.next('}'); n++ {
 		if n > 0 {
@@ -127,7 +150,7 @@ func (r *fileReader) read() (ids, page map[string]string) {
 		switch key := r.str(); key {
 		case "ids":
 			r.expect(':')
-			r.object(ids)
+			ids = r.array()
 		case "page":
 			r.expect(':')
 			r.object(page)
@@ -140,6 +163,19 @@ func (r *fileReader) read() (ids, page map[string]string) {
 		r.bad = true
 	}
 	return ids, page
+}
+
+// array reads an array of strings.
+func (r *fileReader) array() []string {
+	out := []string{}
+	r.expect('[')
+	for n := 0; !r.bad && !r.next(']'); n++ {
+		if n > 0 {
+			r.expect(',')
+		}
+		out = append(out, r.str())
+	}
+	return out
 }
 
 // object reads an object of strings into m.
