@@ -39,7 +39,7 @@ func File(l Lang) []byte {
 		ids = tables[l]
 	}
 	b := []byte(`{"ids":[`)
-	for i, id := range slices.Sorted(maps.Keys(en)) {
+	for i, id := range idOrder() {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -63,6 +63,24 @@ func appendObject(b []byte, m map[string]string) []byte {
 		b = appendString(b, m[k])
 	}
 	return append(b, '}')
+}
+
+// idOrder returns English's ids, sorted: the order of a file's messages.
+// A Shell sort, by hand: sort's and slices' sorts of strings would add to
+// app.wasm more than these lines.
+func idOrder() []string {
+	ids := make([]string, 0, len(en))
+	for id := range en {
+		ids = append(ids, id)
+	}
+	for gap := len(ids) / 2; gap > 0; gap /= 2 {
+		for i := gap; i < len(ids); i++ {
+			for j := i; j >= gap && ids[j-gap] > ids[j]; j -= gap {
+				ids[j-gap], ids[j] = ids[j], ids[j-gap]
+			}
+		}
+	}
+	return ids
 }
 
 // appendString appends s as a JSON string: quotes, backslashes and control
@@ -111,7 +129,7 @@ func Install(l Lang, data []byte) error {
 	}
 	ids := make(map[string]string, len(en))
 	if msgs != nil {
-		order := slices.Sorted(maps.Keys(en))
+		order := idOrder()
 		if len(msgs) != len(order) {
 			return &FileError{Lang: l, Offset: len(data)}
 		}

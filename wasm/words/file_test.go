@@ -170,3 +170,11 @@ func TestBeforeInstall(t *testing.T) {
 		t.Errorf("an empty file: %v, Has %v", err, Has(ZhCN))
 	}
 }
+
+// TestIDOrder: the messages of a file come in the order of English's ids,
+// sorted.
+func TestIDOrder(t *testing.T) {
+	if got, want := idOrder(), slices.Sorted(maps.Keys(en)); !slices.Equal(got, want) {
+		t.Errorf("idOrder is not English's ids sorted: %d of %d, first %q", len(got), len(want), got[:min(3, len(got))])
+	}
+}
