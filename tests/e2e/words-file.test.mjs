@@ -56,8 +56,8 @@ function firstPaint(page) {
     new MutationObserver((_, obs) => {
       const app = document.getElementById('app');
       if (!app || app.hidden) return;
-      const train = Array.from(app.querySelectorAll('button')).find((b) => b.id === 'train' || /^(Train|训练)$/.test(b.textContent.trim()));
-      globalThis.firstShown = { lang: app.lang, train: train ? train.textContent.trim() : null };
+      const label = app.querySelector('.btn-train > :last-child'); // the Train button's label, beside its icon
+      globalThis.firstShown = { lang: app.lang, train: label ? label.textContent.trim() : null };
       obs.disconnect();
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
   });

@@ -25,10 +25,10 @@ func BootWords() []byte {
 	}
 	w := pg.Get("words")
 	pg.Set("words", "") // the page keeps it as Go data only
-	if w.Type() != js.TypeString || w.Length() == 0 {
+	if w.Type() != js.TypeString {
 		return nil
 	}
-	return []byte(w.String())
+	return []byte(w.String()) // empty: none came
 }
 
 // FetchWords fetches the catalogue file of the language tag that build.json
