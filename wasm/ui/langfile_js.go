@@ -44,6 +44,7 @@ func (a *app) showLangAlert(show bool) {
 }
 
 // fetchLang fetches the catalogue file of l and then shows the page in l.
+// (The select keeps l meanwhile: it is disabled.)
 // The switch is busy (disabled) meanwhile; if the file does not come, the
 // page keeps its language, the switch shows it again, and the alert says why.
 func (a *app) fetchLang(l words.Lang) {
@@ -65,6 +66,8 @@ func (a *app) fetchLang(l words.Lang) {
 			sel.SetValue(lang.Tag())
 			return
 		}
-		a.switchLang(l)
+		// The switch's change again, now that l has its catalogue: wireLang's
+		// listener switches, and the others (slowmo_js.go's) follow it.
+		browser.Fire(sel, "change")
 	})
 }

@@ -5,6 +5,8 @@ package browser
 import (
 	"errors"
 	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
 )
 
 // The catalogue of a language other than English is a file of its own
@@ -56,4 +58,10 @@ func FetchWords(tag string, done func([]byte, error)) {
 		}
 		then(resp.Call("text"), func(text js.Value) { done([]byte(text.String()), nil) }, fail)
 	}, fail)
+}
+
+// Fire dispatches a plain event of type typ on el: its listeners run now,
+// in order, as for the person's own.
+func Fire(el dom.Element, typ string) {
+	el.Underlying().Call("dispatchEvent", js.Global().Get("Event").New(typ))
 }
