@@ -302,7 +302,10 @@ cmd_build() {
 	local bad
 	bad=$(grep -rnP --include='*_js.go' '(?<!browser)\.(GetElementByID|QuerySelector|QuerySelectorAll|CreateElement|CreateElementNS|CreateTextNode|ParentNode|ParentElement|NextSibling|PreviousSibling|FirstChild|LastChild|ChildNodes|Closest|Target|CurrentTarget|RelatedTarget|DocumentElement|ActiveElement|AddEventListener|OffsetParent|NextElementSibling|PreviousElementSibling|GetElementsByClassName|GetElementsByTagName|WrapElement|WrapHTMLElement|WrapNode|WrapEvent)\(' wasm || true)
 	[ -z "$bad" ] || die "use wasm/ui/browser's element functions, not dom/v2's wrappers: $bad"
-	GOOS=js GOARCH=wasm go build -tags lstmsimd -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
+	# Tag nozh leaves the Chinese catalogue out of the program: tools/wordsjson
+	# writes it into its own file, which the page fetches only to show Chinese
+	# (boot.js, beside app.wasm; wasm/words' Install).
+	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
 	# wasmdata joins the linker's 100,000 data segments and drops the functions'
 	# file and line tables and the names of the page's own functions (stack
 	# traces show ?.? at ?:0; WASM_LINES=1 keeps them).
@@ -310,19 +313,22 @@ cmd_build() {
 	[ -z "${WASM_LINES:-}" ] || nolines=
 	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm
 	build_kernels
-	local whash ehash khash fhash size gz
+	go run ./tools/wordsjson zh-CN >build/words-zh-CN.json
+	local whash ehash khash fhash zhash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
 	ehash=$(sha256sum "$(wasm_exec_dir)/wasm_exec.js" | cut -c1-12)
 	khash=$(sha256sum build/kernels.wasm | cut -c1-12)
 	fhash=$(sha256sum build/kernels-fma.wasm | cut -c1-12)
-	rm -f static/app.*.wasm static/kernels.*.wasm static/kernels-fma.*.wasm static/wasm_exec*.js static/build.json
+	zhash=$(sha256sum build/words-zh-CN.json | cut -c1-12)
+	rm -f static/app.*.wasm static/kernels.*.wasm static/kernels-fma.*.wasm static/wasm_exec*.js static/words-*.json static/build.json
+	cp build/words-zh-CN.json "static/words-zh-CN.$zhash.json"
 	cp build/app.wasm "static/app.$whash.wasm"
 	cp build/kernels.wasm "static/kernels.$khash.wasm"
 	cp build/kernels-fma.wasm "static/kernels-fma.$fhash.wasm"
 	cp "$(wasm_exec_dir)/wasm_exec.js" "static/wasm_exec.$ehash.js"
 	size=$(stat -c %s build/app.wasm)
-	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","kernelFMA":"kernels-fma.%s.wasm","wasmExec":"wasm_exec.%s.js","go":"%s"}\n' \
-		"$whash$ehash$khash$fhash" "$whash" "$size" "$khash" "$fhash" "$ehash" "$(go env GOVERSION)" >static/build.json
+	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","kernelFMA":"kernels-fma.%s.wasm","wasmExec":"wasm_exec.%s.js","words":{"zh-CN":"words-zh-CN.%s.json"},"go":"%s"}\n' \
+		"$whash$ehash$khash$fhash$zhash" "$whash" "$size" "$khash" "$fhash" "$ehash" "$zhash" "$(go env GOVERSION)" >static/build.json
 	# Brotli copies for the servers that can send them (the Go server, and
 	# Cloudflare compresses on its own); a static host sends gzip instead.
 	rm -f static/*.br
@@ -334,16 +340,24 @@ cmd_build() {
 	fi
 	gz=$(gzip -9 -c build/app.wasm | wc -c)
 	printf 'app.%s.wasm: %d bytes, %d gzipped\n' "$whash" "$size" "$gz"
-	local total=0 f
+	# The totals are of a first visit in English: every file but the Chinese
+	# catalogue, which a first visit in Chinese adds.
+	local f total=0
+	f="static/words-zh-CN.$zhash.json"
+	printf '%s (a first visit in zh-CN adds it): %d bytes, %d gzipped, %s with Brotli\n' "$f" "$(stat -c %s "$f")" \
+		"$(gzip -9 -c "$f" | wc -c)" "$(stat -c %s "$f.br" 2>/dev/null || echo -)"
 	for f in static/*; do
-		[ -f "$f" ] && [ "${f%.br}" = "$f" ] || continue
+		[ -f "$f" ] && [ "${f%.br}" = "$f" ] && [ "${f#static/words-}" = "$f" ] || continue
 		total=$((total + $(gzip -9 -c "$f" | wc -c)))
 	done
-	printf 'static/ in all: %d bytes gzipped (budget 1,400,000: a static host such as GitHub Pages sends gzip)\n' "$total"
+	printf 'static/ in all (the zh-CN catalogue aside: a first visit in English): %d bytes gzipped (budget 1,400,000: a static host such as GitHub Pages sends gzip)\n' "$total"
 	if ls static/*.br >/dev/null 2>&1; then
 		total=0
-		for f in static/*.br; do total=$((total + $(stat -c %s "$f"))); done
-		printf 'static/ in all: %d bytes with Brotli, as the Go server sends it (budget 1,000,000)\n' "$total"
+		for f in static/*.br; do
+			[ "${f#static/words-}" = "$f" ] || continue
+			total=$((total + $(stat -c %s "$f")))
+		done
+		printf 'static/ in all (the zh-CN catalogue aside: a first visit in English): %d bytes with Brotli, as the Go server sends it (budget 1,000,000)\n' "$total"
 	fi
 }
 

@@ -177,6 +177,14 @@
     // none of them until it starts.
     const moduleLoad = compileWasm(build.wasm, build.wasmSize);
     moduleLoad.catch(function () {}); // its error is taken below, after the scripts'
+    // The catalogue of a language other than English is a file of its own
+    // (build.words, written by tools/wordsjson): only a page in that language
+    // fetches it, beside the program, and the UI installs it before it draws
+    // (wasm/words' Install). Without it ('') the page starts in English.
+    const wordsFile = build.words && build.words[lang];
+    const wordsLoad = typeof wordsFile !== 'string' ? Promise.resolve('') : fetch(wordsFile)
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .catch(function () { return ''; });
     await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
     // The SIMD kernels load beside the program (module null where they
     // cannot); the FMA build where relaxed SIMD is there and the address has
@@ -207,6 +215,7 @@
     // The UI does not train: it gets the kernel imports without the kernels.
     globalThis.lstmKernel.imports(go.importObject);
     const instance = await WebAssembly.instantiate(module, go.importObject);
+    const words = await wordsLoad;
     // The UI (Go) picks the worker up from here.
     // startWorker starts another engine from the same compiled module (for a
     // side-by-side comparison, or to replace a worker that died); its early
@@ -215,6 +224,7 @@
       worker: first.worker,
       build: build,
       lang: lang, // the language boot.js chose (a tag of words.Langs)
+      words: words, // its catalogue file's text, '' for English or if it did not come
       early: first.early,
       news: first.news,
       newsEarly: first.newsEarly,

@@ -6,8 +6,11 @@
 // filled completely before it is used; build.json goes in last, so a cache
 // with build.json is complete, and only then are older builds' caches
 // deleted. The files whose names carry a content hash (app.<hash>.wasm,
-// wasm_exec.<hash>.js, kernels(-fma).<hash>.wasm, worker.js?v=<hash>) never change
-// and are served from the cache first. Everything else (the page, boot.js,
+// wasm_exec.<hash>.js, kernels(-fma).<hash>.wasm, worker.js?v=<hash>,
+// words-<lang>.<hash>.json) never change and are served from the cache first.
+// A language's catalogue file (build.words) is kept only for a browser that
+// reads that language: one that fetched it (keepWords, keepFetched), so that
+// a visitor who reads English never downloads the Chinese. Everything else (the page, boot.js,
 // style.css, build.json) comes from the network first, so that an online
 // visit always gets the newest version, and from the cache when offline.
 // The share service (api/) is never cached nor even seen here.
@@ -15,7 +18,8 @@
 
 const PREFIX = 'lstm-playground-';
 const CORE = ['./', 'index.html', 'style.css', 'boot.js', 'kernel.js', 'worker.js'];
-const HASHED = /\.[0-9a-f]{8,}\.(wasm|js)$/;
+const HASHED = /\.[0-9a-f]{8,}\.(wasm|js|json)$/;
+const WORDS = /^words-([A-Za-z-]+)\.[0-9a-f]{8,}\.json$/;
 
 // files lists everything a build needs.
 function files(build) {
@@ -25,6 +29,53 @@ function files(build) {
   }
   out.push('worker.js?v=' + encodeURIComponent(build.hash));
   return out;
+}
+
+// wordsFiles lists the catalogue files of a build (build.words).
+function wordsFiles(build) {
+  const w = build.words && typeof build.words === 'object' ? Object.values(build.words) : [];
+  return w.filter((f) => typeof f === 'string' && WORDS.test(f));
+}
+
+// usedLang reports whether a cache of an older build kept a catalogue file
+// of the language tag: this browser reads it.
+async function usedLang(tag) {
+  for (const k of await caches.keys()) {
+    if (!k.startsWith(PREFIX)) continue;
+    for (const r of await (await caches.open(k)).keys()) {
+      const m = WORDS.exec(new URL(r.url).pathname.split('/').pop());
+      if (m && m[1] === tag) return true;
+    }
+  }
+  return false;
+}
+
+// keepWords puts in cache the catalogue files of build that this browser
+// uses: the one its page fetched before this worker ran (still in the HTTP
+// cache, which only-if-cached reads without the network) or one of a
+// language an older build's cache kept. Others are never fetched here.
+async function keepWords(cache, build) {
+  for (const f of wordsFiles(build)) {
+    let resp;
+    try {
+      resp = await fetch(new Request(f, { cache: 'only-if-cached', mode: 'same-origin' }));
+    } catch (err) {
+      resp = undefined;
+    }
+    if ((!resp || !resp.ok) && (await usedLang(WORDS.exec(f)[1]))) resp = await fetch(f);
+    if (resp && resp.ok) await cache.put(f, resp);
+  }
+}
+
+// keepFetched puts a catalogue file the page fetched (its language chosen
+// after it started) in each complete cache whose build has it.
+async function keepFetched(rel, resp) {
+  for (const k of await caches.keys()) {
+    if (!k.startsWith(PREFIX)) continue;
+    const cache = await caches.open(k);
+    const b = await cache.match('build.json');
+    if (b && wordsFiles(await b.json()).includes(rel)) await cache.put(rel, resp.clone());
+  }
 }
 
 // complete reports whether the cache of a build is complete.
@@ -44,6 +95,7 @@ async function keep(text) {
     const cache = await caches.open(name);
     // no-cache: the browser's HTTP cache may hold an older page or boot.js.
     await cache.addAll(files(build).map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })));
+    await keepWords(cache, build);
     await cache.put('build.json', new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   }
   for (const k of await caches.keys()) {
@@ -73,9 +125,14 @@ async function fromCache(request) {
   return undefined;
 }
 
-// cacheFirst serves a file that never changes.
-async function cacheFirst(request) {
-  return (await fromCache(request)) || fetch(request);
+// cacheFirst serves a file that never changes; a catalogue file that comes
+// from the network is kept.
+async function cacheFirst(event, rel) {
+  const hit = await fromCache(event.request);
+  if (hit) return hit;
+  const resp = await fetch(event.request);
+  if (WORDS.test(rel) && resp.ok) event.waitUntil(keepFetched(rel, resp.clone()).catch(() => {}));
+  return resp;
 }
 
 // networkFirst serves a file that may change: from the network, else from
@@ -107,7 +164,7 @@ self.addEventListener('fetch', (event) => {
   const rel = url.pathname.slice(scope.pathname.length);
   if (rel === 'api' || rel.startsWith('api/') || rel === 'sw.js') return;
   if (HASHED.test(rel) || (rel === 'worker.js' && url.searchParams.has('v'))) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event, rel));
     return;
   }
   event.respondWith(networkFirst(event, rel));

@@ -549,13 +549,13 @@ func TestCloudflareHeaders(t *testing.T) {
 	if rules["/*"].Get("Cache-Control") != "" {
 		t.Error("/* sets Cache-Control: it would be joined with the per-file rules")
 	}
-	for _, name := range []string{"/app.0123456789ab.wasm", "/wasm_exec.abcdef012345.js"} {
+	for _, name := range []string{"/app.0123456789ab.wasm", "/wasm_exec.abcdef012345.js", "/words-zh-CN.0123456789ab.json"} {
 		if got, want := rules[name].Get("Cache-Control"), do(h, "GET", name, nil, nil).Header.Get("Cache-Control"); got != want {
 			t.Errorf("%s: Cache-Control %q, native %q", name, got, want)
 		}
 	}
-	if len(rules) != 3 {
-		t.Errorf("%d rules, want 3 (/*, and the two hashed files): %s", len(rules), b)
+	if len(rules) != 4 {
+		t.Errorf("%d rules, want 4 (/*, and the three hashed files): %s", len(rules), b)
 	}
 }
 

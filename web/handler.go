@@ -26,7 +26,7 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *"
 
 // hashed matches the names of content-hashed build outputs, e.g. app.3f9a1c2b.wasm.
-var hashed = regexp.MustCompile(`\.[0-9a-f]{8,}\.(wasm|js|css)$`)
+var hashed = regexp.MustCompile(`\.[0-9a-f]{8,}\.(wasm|js|css|json)$`)
 
 // compressible lists the types worth gzipping.
 var compressible = map[string]bool{".wasm": true, ".js": true, ".css": true, ".html": true, ".json": true, ".svg": true, ".txt": true}

@@ -14,13 +14,14 @@ import (
 
 func site() fstest.MapFS {
 	return fstest.MapFS{
-		"index.html":                {Data: []byte("<!doctype html><title>x</title>")},
-		"app.0123456789ab.wasm":     {Data: []byte("\x00asm\x01\x00\x00\x00")},
-		"wasm_exec.abcdef012345.js": {Data: []byte("// js")},
-		"boot.js":                   {Data: []byte("'use strict';")},
-		"style.css":                 {Data: []byte("body{}")},
-		"build.json":                {Data: []byte(`{"wasm":"app.0123456789ab.wasm"}`)},
-		".hidden":                   {Data: []byte("secret")},
+		"index.html":                    {Data: []byte("<!doctype html><title>x</title>")},
+		"app.0123456789ab.wasm":         {Data: []byte("\x00asm\x01\x00\x00\x00")},
+		"wasm_exec.abcdef012345.js":     {Data: []byte("// js")},
+		"boot.js":                       {Data: []byte("'use strict';")},
+		"style.css":                     {Data: []byte("body{}")},
+		"build.json":                    {Data: []byte(`{"wasm":"app.0123456789ab.wasm"}`)},
+		"words-zh-CN.0123456789ab.json": {Data: []byte(`{"ids":{}}`)},
+		".hidden":                       {Data: []byte("secret")},
 	}
 }
 
@@ -47,6 +48,7 @@ func TestServesWithTypesAndCaching(t *testing.T) {
 		{"/boot.js", "text/javascript; charset=utf-8", "no-cache"},
 		{"/style.css", "text/css; charset=utf-8", "no-cache"},
 		{"/build.json", "application/json", "no-cache"},
+		{"/words-zh-CN.0123456789ab.json", "application/json", "public, max-age=31536000, immutable"},
 	} {
 		res := get(t, h, "GET", c.path, nil)
 		if res.StatusCode != 200 {

@@ -135,7 +135,8 @@ test('switching the language while training keeps training and the model', async
   await page.waitForFunction(() => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) >= 20, null, { timeout: 30000 });
   const before = await stat(page);
   await page.getByLabel('Language / 语言').selectOption('zh-CN');
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // An English start fetches the Chinese catalogue first (wasm/words' Install).
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 10000 });
   await page.getByRole('button', { name: labels['zh-CN'].pause, exact: true }).waitFor({ timeout: 5000 });
   await page.waitForFunction((b) => Number(document.getElementById('stat-update').textContent.replace(/[^0-9]/g, '')) > b + 20, before, { timeout: 30000 });
   assert.deepEqual(await untranslated(page, allowed), [], 'English words after switching to Chinese');
@@ -182,6 +183,7 @@ test('messages shown before a language switch follow it, both ways', async () =>
     assert.ok(english.some((t) => re.test(t)), `${re} among ${JSON.stringify(english)}`);
   }
   await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 10000 });
   await page.waitForTimeout(500);
   const chinese = await alerts(page);
   assert.equal(chinese.length, english.length, `as many messages in Chinese: ${JSON.stringify(chinese)}`);

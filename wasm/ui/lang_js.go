@@ -22,6 +22,9 @@ func sayLang(id string, args ...string) string { return words.Text(lang, id, arg
 func chooseLang() {
 	lang = words.Choose(words.LinkLang(browser.LocationHash(), browser.LocationSearch()),
 		browser.StorageGet(true, words.StorageKey), browser.Languages())
+	if !words.Has(lang) && words.Install(lang, browser.BootWords()) != nil {
+		lang, langFileMissing = words.English, true // its catalogue file did not come (langfile_js.go)
+	}
 	browser.SetWords(say)
 	browser.SetIDWords(func(id string, args []string) string { return words.Text(lang, id, args...) })
 	present.Lang = lang
@@ -38,22 +41,32 @@ func (a *app) showLang() {
 // relabels itself in place and draws again from its state; the engine, the
 // model and training go on untouched.
 func (a *app) wireLang() {
+	a.buildLangAlert()
 	browser.Listen(a.v.Lang, "change", func(dom.Event) {
 		l, ok := words.ParseTag(a.v.Lang.Value())
 		if !ok || l == lang {
 			return
 		}
-		was := lang
-		lang, present.Lang, a.cls.lang = l, l, l
-		panels.Say = sayLang
-		browser.StorageSet(true, words.StorageKey, l.Tag())
-		a.showLang()
-		browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) },
-			func(s string) (string, []string, bool) { return words.BackID(was, s) })
-		a.showOffer() // a sentence built of parts: written again
-		a.rewordKeepNotice()
-		a.relinkLesson()
-		a.classLinks(nil) // the class's links shown carry lang= too
-		a.invalidate(DirtyAll | a.st.Reword())
+		if !words.Has(l) {
+			a.fetchLang(l) // then switchLang
+			return
+		}
+		a.switchLang(l)
 	})
+}
+
+// switchLang shows the page in language l, whose catalogue is there.
+func (a *app) switchLang(l words.Lang) {
+	was := lang
+	lang, present.Lang, a.cls.lang = l, l, l
+	panels.Say = sayLang
+	browser.StorageSet(true, words.StorageKey, l.Tag())
+	a.showLang()
+	browser.RelabelFrom(a.v.App, func(s string) (string, bool) { return words.Back(was, s) },
+		func(s string) (string, []string, bool) { return words.BackID(was, s) })
+	a.showOffer() // a sentence built of parts: written again
+	a.rewordKeepNotice()
+	a.relinkLesson()
+	a.classLinks(nil) // the class's links shown carry lang= too
+	a.invalidate(DirtyAll | a.st.Reword())
 }

@@ -1,7 +1,8 @@
 package words
 
 // The class board's messages (Start a class, Send to the class, the board),
-// in both languages; init adds them to en and zhCN.
+// in English; init adds them to en (their Chinese:
+// catalogue_class_zh.go).
 
 var enClass = map[string]string{
 	"class.start":         "Start a class",
@@ -79,87 +80,8 @@ var enClass = map[string]string{
 	"class.none":          "none",
 }
 
-var zhClass = map[string]string{
-	"class.start":         "开设课堂",
-	"class.startHint":     "课堂给学生一个链接：他们训练、提交自己的结果，你的看板把所有结果并排显示。",
-	"class.static":        "课堂需要带分享服务的托管版 LSTM 游乐场；本站只提供页面。",
-	"class.titleLabel":    "课堂名称",
-	"class.startGo":       "开设",
-	"class.starting":      "正在开设课堂…",
-	"class.startFailed":   "无法开设课堂：{1}",
-	"class.studentLink":   "学生链接",
-	"class.studentNote":   "把这个链接发给学生：它打开当前设置（包括上面的链接选项，以及正在打开的课程章节），学生可以把结果提交到课堂。",
-	"class.boardLink":     "看板链接（请勿外传）",
-	"class.boardNote":     "看板链接在“#”之后带有课堂的教师密钥：浏览器从不把这部分发给服务器，所以密钥不会出现在服务器日志中。本浏览器也保存了密钥。拿到此链接的人都能查看和删除课堂的结果。",
-	"class.limits":        "一个课堂最多 {1} 条记录；课堂及其记录在开设 {2} 天后删除。",
-	"class.openBoard":     "打开看板",
-	"class.sendTitle":     "提交到课堂“{1}”",
-	"class.nickLabel":     "你的昵称",
-	"class.nickHint":      "只发送这个昵称和你的结果（设置、模型、损失曲线、更新次数和最后一次生成的样本），不发送关于你的其他信息。",
-	"class.send":          "提交我的结果",
-	"class.resend":        "再次提交（替换我的记录）",
-	"class.sending":       "正在提交…",
-	"class.sent":          "已提交：{1} 次更新，损失 {2}。之后再次提交会替换你的记录。",
-	"class.sentNoModel":   "提交时未附模型：它超过了课堂接受的大小（{1} 字节）。",
-	"class.retrying":      "尚未提交：{1}{2} 秒后重试…",
-	"class.noRun":         "请先训练模型：还没有可以提交的内容。",
-	"class.nickEmpty":     "请先输入昵称。",
-	"class.nickBadChar":   "昵称是一行文字：不能有换行、控制字符或不可见的格式字符。",
-	"class.nickLong":      "昵称最多 {1} 个字符。",
-	"class.reading":       "正在读取课堂…",
-	"class.err.closed":    "这个课堂已关闭：老师不再接收结果。",
-	"class.err.full":      "这个课堂已满：请老师删除一些记录。",
-	"class.err.noClass":   "没有这个课堂：它可能已过期。请向老师重新索取链接。",
-	"class.err.rate":      "这个网络刚才提交得太多。",
-	"class.err.key":       "这个看板链接的密钥不属于该课堂：请用开设课堂时得到的链接打开看板。",
-	"class.err.nickname":  "服务拒绝了这个昵称：请使用一行可见的文字。",
-	"class.err.storage":   "服务的存储已满，请稍后再试。",
-	"class.err.noEntry":   "这条记录已经不在了。",
-	"class.err.offline":   "服务没有应答，请检查网络连接。",
-	"class.err.busy":      "服务正忙。",
-	"class.err.noService": "本站没有课堂服务。",
-	"class.err.other":     "服务的应答是 {1}。",
-	"class.boardTitle":    "课堂看板：{1}",
-	"class.count":         "记录：{1} 条，最多 {2} 条",
-	"class.sortBy":        "排序",
-	"class.sort.loss":     "损失",
-	"class.sort.updates":  "更新次数",
-	"class.sort.name":     "昵称",
-	"class.sort.time":     "最后提交",
-	"class.curves":        "全班的损失曲线，每名学生一条",
-	"class.refreshed":     "最后刷新于 {1}。",
-	"class.delay":         "新记录最多可能要 {1} 秒才出现：服务的存储同步写入较慢。",
-	"class.refreshFailed": "上次刷新失败：{1}{2} 秒后重试。",
-	"class.closedNote":    "这个课堂已关闭：不再接收结果。",
-	"class.close":         "关闭课堂",
-	"class.openRun":       "在游乐场中打开",
-	"class.remove":        "删除",
-	"class.back":          "返回看板",
-	"class.cardLoss":      "损失",
-	"class.cardUpdates":   "更新次数",
-	"class.cardSample":    "最后的样本",
-	"class.cardUnit":      "所选单元：第 {2} 层的 {1}",
-	"class.same":          "设置与课堂相同",
-	"class.differs":       "与课堂不同：",
-	"class.noModel":       "没有模型：它太大，无法提交。",
-	"class.cardSent":      "提交于 {1}",
-	"class.empty":         "还没有结果。学生打开学生链接、训练，然后按“提交我的结果”。",
-	"class.setup":         "设置",
-	"class.ownText":       "自己的文本",
-	"class.noKey":         "这个看板链接不完整：它需要课堂编号和密钥。请打开开设课堂时得到的看板链接。",
-	"class.loading":       "正在载入 {1} 的结果…",
-	"class.copy":          "复制链接",
-	"class.copied":        "已复制",
-	"class.titleEmpty":    "请先输入课堂名称。",
-	"class.started":       "课堂“{1}”已开设。",
-	"class.none":          "无",
-}
-
 func init() {
 	for id, s := range enClass {
 		en[id] = s
-	}
-	for id, s := range zhClass {
-		zhCN[id] = s
 	}
 }

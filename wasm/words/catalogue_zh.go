@@ -1,3 +1,5 @@
+//go:build !nozh
+
 package words
 
 // zhCN is the Simplified Chinese catalogue (zh-CN): the same ids and

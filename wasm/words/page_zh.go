@@ -1,3 +1,5 @@
+//go:build !nozh
+
 package words
 
 // pageZh is the page's own sentences in Simplified Chinese, keyed by their

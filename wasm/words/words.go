@@ -11,6 +11,11 @@
 // primary subtag in Match; TestCatalogueComplete fails until every id has
 // its sentence with the same placeholders.
 //
+// The Chinese (every file *_zh.go) is compiled in only without the build
+// tag nozh: the page's build sets it and installs the Chinese from a file
+// when it shows Chinese (Install, file.go), so that a visitor who reads
+// English does not download it.
+//
 // Which language a page shows is Choose's: a lang= link value (LinkLang),
 // then a remembered choice (StorageKey), then the browser's languages
 // (FromBrowser). Untranslated finds English words left in Chinese text.

@@ -1,3 +1,5 @@
+//go:build !nozh
+
 package words
 
 // The page's sentences changed by the polish round (issue 15's leftovers),
