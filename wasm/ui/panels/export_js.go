@@ -29,8 +29,14 @@ type exportView struct {
 func (v *View) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels bool) dom.HTMLElement {
 	btn := v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-tiny png-btn"),
 		browser.Attr("aria-label", "Save "+title+" as PNG"), browser.Attr("title", "Save this chart as a PNG image"), "PNG").(*dom.HTMLButtonElement)
-	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn, Canvas: canvas, Title: title, Pixels: pixels})
+	v.png(btn, title, canvas, pixels)
 	return btn
+}
+
+// png registers btn, a chart's PNG button (written in markup as pngButton
+// makes it), to save the canvas.
+func (v *View) png(btn dom.HTMLElement, title string, canvas *dom.HTMLCanvasElement, pixels bool) {
+	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn.(*dom.HTMLButtonElement), Canvas: canvas, Title: title, Pixels: pixels})
 }
 
 // buildExport makes the download buttons of the Keep and share group.

@@ -192,6 +192,15 @@ func (v *View) Alert(field string) dom.HTMLElement {
 	return a
 }
 
+// alertsOf registers the alerts of a tree built from markup: each
+// <p class="field-error" role="alert" data-field="…" hidden>, as Alert makes
+// them.
+func (v *View) alertsOf(t *browser.Tree) {
+	for _, a := range t.All("[data-field]") {
+		v.Alerts[a.GetAttribute("data-field")] = a
+	}
+}
+
 // input makes a labelled input with a hint line and an alert.
 func (v *View) input(idv, label, typ string, hint string, attrs ...browser.Attribute) (*dom.HTMLInputElement, Field) {
 	b := v.B
