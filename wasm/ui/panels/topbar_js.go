@@ -48,6 +48,7 @@ const topMarkup = `
     <datalist id="lr-list" data-ref="lr-list"></datalist>
   </div>
   <div class="view-opts">
+    <button type="button" class="btn btn-quiet" data-ref="lesson-open" data-say="lessonui.button"></button>
     <button type="button" class="btn btn-quiet" title="Short tips for this preset, for students" data-ref="tour-open">Guided tour</button>
     <button type="button" class="btn btn-quiet" aria-pressed="false" title="Bigger text for projectors" data-ref="large-text">Large text</button>
     <div class="lang-switch">
@@ -83,6 +84,8 @@ const barMarkup = `
 func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, barAlerts dom.HTMLElement) {
 	b := v.B
 	t := b.Markup(topMarkup)
+	sayIn(t)
+	v.Less.Open = t.El("lesson-open").(*dom.HTMLButtonElement)
 	v.TrainIcon, v.TrainLabel = t.El("train-icon"), t.El("train-label")
 	v.Train = t.El("train").(*dom.HTMLButtonElement)
 	v.Step = t.El("step").(*dom.HTMLButtonElement)
