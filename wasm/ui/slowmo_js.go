@@ -49,15 +49,19 @@ type slowState struct {
 	said               string // the button's state last shown (slowButton), so that training repaints nothing
 }
 
+// slowButtonMarkup is the walk's button, in the training group; slowWhyMarkup
+// the notice of why it cannot start, under the top bar (wireSlowmo).
+const slowButtonMarkup = `<button type="button" class="btn" id="slowmo-open" aria-describedby="slowmo-why"></button>`
+
+const slowWhyMarkup = `<p class="notice" id="slowmo-why" role="status" hidden></p>`
+
 // wireSlowmo builds the button (in the training group, after One update) and the
 // walk's panel (under the top bar, hidden), and connects them.
 func (a *app) wireSlowmo() {
-	s, b := &a.slow, a.v.B
-	s.btn = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("slowmo-open"),
-		browser.Attr("aria-describedby", "slowmo-why")).(*dom.HTMLButtonElement)
+	s := &a.slow
+	s.btn = a.v.B.Markup(slowButtonMarkup).Root.(*dom.HTMLButtonElement)
 	a.v.GrpRun.InsertBefore(s.btn, a.v.Reset)
-	s.why = b.El("p", browser.Cls("notice"), browser.ID("slowmo-why"), browser.Attr("role", "status"))
-	browser.SetHidden(s.why, true)
+	s.why = a.v.B.Markup(slowWhyMarkup).Root
 	browser.Parent(a.v.Notice).InsertBefore(s.why, browser.NextSibling(a.v.Notice))
 	a.buildSlowPanel()
 	a.v.App.InsertBefore(s.sec, a.v.Fatal)

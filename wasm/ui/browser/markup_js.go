@@ -147,3 +147,12 @@ func (t *Tree) All(selector string) []dom.HTMLElement {
 	}
 	return out
 }
+
+// MoveChildren moves the root's children, in order, to the end of parent:
+// markup of several elements is written in one root that is not kept.
+func (t *Tree) MoveChildren(parent dom.Node) {
+	r, p := t.Root.Underlying(), parent.Underlying()
+	for c := r.Get("firstChild"); !c.IsNull(); c = r.Get("firstChild") {
+		p.Call("appendChild", c)
+	}
+}

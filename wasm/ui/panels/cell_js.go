@@ -37,18 +37,18 @@ type cellView struct {
 	Buttons []*dom.HTMLButtonElement
 }
 
-// sayIn writes the catalogue messages of a tree built from markup (Say, as
-// El wrote them): an element marked data-say="id" shows the message id as
+// SayIn writes the catalogue messages of a tree built from markup (by say:
+// Say, or the class's Words, as El wrote them): an element marked data-say="id" shows the message id as
 // its text, one marked data-say-label="id" as its aria-label (written in the
 // markup as aria-label="", to keep the attributes' order).
-func sayIn(t *browser.Tree) {
+func SayIn(t *browser.Tree, say Words) {
 	for _, e := range t.All("[data-say]") {
-		browser.SetText(e, Say(e.GetAttribute("data-say")))
+		browser.SetText(e, say(e.GetAttribute("data-say")))
 		e.RemoveAttribute("data-say")
 	}
 	for _, e := range append(t.All("[data-say-label]"), t.Root) {
 		if id := e.GetAttribute("data-say-label"); e.HasAttribute("data-say-label") {
-			browser.SetLabel(e, "aria-label", Say(id))
+			browser.SetLabel(e, "aria-label", say(id))
 			e.RemoveAttribute("data-say-label")
 		}
 	}
@@ -94,7 +94,7 @@ const cellMarkup = `
 // buildCellFig makes the cell figure panel of the model column.
 func (v *View) buildCellFig() dom.HTMLElement {
 	t, c := v.B.Markup(cellMarkup), &v.Fig
-	sayIn(t)
+	SayIn(t, Say)
 	for i := range c.Figs {
 		n := string(rune('0' + i))
 		c.Figs[i] = CellFig{Root: t.El("fig" + n), Img: t.El("img" + n).(*dom.HTMLImageElement), Desc: t.El("desc" + n)}

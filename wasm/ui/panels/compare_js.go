@@ -84,7 +84,7 @@ const sideHeatMarkup = `
 func (v *View) buildCompare() (row, race, side dom.HTMLElement) {
 	b, c := v.B, &v.Cmp
 	t := b.Markup(compareMarkup)
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	c.Row, c.hint = t.Root, t.El("hint")
 	c.Toggle = t.El("toggle").(*dom.HTMLButtonElement)
 	v.fillOwnLR(t.El("lr"))

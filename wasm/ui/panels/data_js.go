@@ -98,7 +98,7 @@ const dataMarkup = `
 func (v *View) buildDataColumn(presets []content.Preset) dom.HTMLElement {
 	b := v.B
 	t := b.Markup(dataMarkup)
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	v.Preset = t.El("preset").(*dom.HTMLSelectElement)
 	for i, p := range presets {
 		v.Preset.AppendChild(b.El("option", browser.Attr("value", strconv.Itoa(i)), p.Name))

@@ -24,16 +24,9 @@ type exportView struct {
 	PNGs    []*PNGTarget
 }
 
-// pngButton makes a small button that saves the chart on canvas as a PNG.
-func (v *View) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels bool) dom.HTMLElement {
-	btn := v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-tiny png-btn"),
-		browser.Attr("aria-label", "Save "+title+" as PNG"), browser.Attr("title", "Save this chart as a PNG image"), "PNG").(*dom.HTMLButtonElement)
-	v.png(btn, title, canvas, pixels)
-	return btn
-}
-
-// png registers btn, a chart's PNG button (written in markup as pngButton
-// makes it), to save the canvas.
+// png registers btn, a chart's PNG button written in markup (type button,
+// class "btn btn-tiny png-btn", aria-label "Save <title> as PNG", title
+// "Save this chart as a PNG image", text PNG), to save the canvas.
 func (v *View) png(btn dom.HTMLElement, title string, canvas *dom.HTMLCanvasElement, pixels bool) {
 	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn.(*dom.HTMLButtonElement), Canvas: canvas, Title: title, Pixels: pixels})
 }
@@ -62,7 +55,7 @@ func (v *View) pngLabel(btn dom.HTMLElement, title string, canvas *dom.HTMLCanva
 // buildExport makes the download buttons of the Keep and share group.
 func (v *View) buildExport() dom.HTMLElement {
 	t, e := v.B.Markup(exportMarkup), &v.Exp
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	e.Trace = t.El("trace").(*dom.HTMLButtonElement)
 	e.Losses = t.El("losses").(*dom.HTMLButtonElement)
 	e.PyTorch = t.El("pytorch").(*dom.HTMLButtonElement)

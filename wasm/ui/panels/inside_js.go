@@ -99,7 +99,7 @@ const insideMarkup = `
 // buildInside makes the unit view.
 func (v *View) buildInside() dom.HTMLElement {
 	t, w := v.B.Markup(insideMarkup), &v.In
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	w.root = t.Root
 	w.Order = t.El("order").(*dom.HTMLSelectElement)
 	w.State = t.El("state").(*dom.HTMLSelectElement)

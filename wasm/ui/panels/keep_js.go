@@ -89,7 +89,7 @@ const keepBarMarkup = `
 // buildKeep makes the share and session controls of the data column.
 func (v *View) buildKeep() dom.HTMLElement {
 	t, k := v.B.Markup(keepMarkup), &v.Keep
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	k.ShareSetup = t.El("share-setup").(*dom.HTMLButtonElement)
 	k.ShareModel = t.El("share-model").(*dom.HTMLButtonElement)
 	k.Link = t.El("link").(*dom.HTMLInputElement)

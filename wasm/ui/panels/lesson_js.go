@@ -33,7 +33,7 @@ type lessonView struct {
 
 // lessonMarkup is the lesson card, under the top bar, hidden until a lesson
 // starts (its button is in topMarkup); data-say elements show catalogue
-// messages (sayIn).
+// messages (SayIn).
 const lessonMarkup = `
 <section class="lesson" aria-labelledby="lesson-title" aria-label="" data-say-label="lessonui.region" hidden>
   <div class="lesson-head"><h2 id="lesson-title" tabindex="-1" data-ref="title"></h2><span class="lesson-progress" data-ref="progress"></span></div>
@@ -59,7 +59,7 @@ const lessonMarkup = `
 // lesson starts).
 func (v *View) buildLesson() dom.HTMLElement {
 	t, l := v.B.Markup(lessonMarkup), &v.Less
-	sayIn(t)
+	SayIn(t, Say)
 	l.Root, l.Progress, l.Title, l.Text, l.Extra = t.Root, t.El("progress"), t.El("title"), t.El("text"), t.El("extra")
 	l.Prompt, l.Opts, l.Verdict, l.Note = t.El("prompt"), t.El("opts"), t.El("verdict"), t.El("note")
 	l.Check = t.El("check").(*dom.HTMLButtonElement)

@@ -101,7 +101,7 @@ const lineMarkup = `
 // snapshots' parts; it returns those of the output column too.
 func (v *View) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HTMLElement) {
 	t := v.B.Markup(modelMarkup)
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	v.Probe = t.El("probe").(*dom.HTMLTextAreaElement)
 	v.Units = t.El("units").(*dom.HTMLInputElement)
 	v.Controls[present.FieldProbe], v.Controls["Units"] = v.Probe, v.Units

@@ -93,7 +93,7 @@ const outputMarkup = `
 // parts made by the model column.
 func (v *View) buildOutputColumn(cmpRow, cmpRace, snapSamples dom.HTMLElement, maxGenerate int) dom.HTMLElement {
 	t := v.B.Markup(outputMarkup)
-	v.alertsOf(t)
+	v.AlertsOf(t)
 	lossCv := t.El("loss").(*dom.HTMLCanvasElement)
 	v.Loss, v.LossNote, v.LossFig = browser.NewDrawCanvas(lossCv), t.El("loss-note"), browser.Parent(lossCv)
 	v.png(t.El("loss-png"), "Loss", lossCv, false)

@@ -84,7 +84,7 @@ const barMarkup = `
 func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, barAlerts dom.HTMLElement) {
 	b := v.B
 	t := b.Markup(topMarkup)
-	sayIn(t)
+	SayIn(t, Say)
 	v.Less.Open = t.El("lesson-open").(*dom.HTMLButtonElement)
 	v.TrainIcon, v.TrainLabel = t.El("train-icon"), t.El("train-label")
 	v.Train = t.El("train").(*dom.HTMLButtonElement)
@@ -108,7 +108,7 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	v.top = t.Root
 
 	a := b.Markup(barMarkup)
-	v.alertsOf(a)
+	v.AlertsOf(a)
 	v.Notice = a.El("notice")
 	a.Put("keep-bar", v.buildKeepBar())
 	tr := &v.Tour
