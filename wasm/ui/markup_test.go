@@ -17,9 +17,9 @@ import (
 // constant of the same file (never a variable: the type system allows only
 // untyped constants, and this test keeps them where a reader finds them),
 // written as a raw string, and that markup has no script, no event handler,
-// no inline style and no repeated data-ref, and marks every go-part with a
-// data-ref: markup is the page's own static structure, and the person's
-// text goes in afterwards as text.
+// no inline style, no repeated data-ref and no line break inside a tag or a
+// text, and marks every go-part with a data-ref: markup is the page's own
+// static structure, and the person's text goes in afterwards as text.
 func TestMarkupConstants(t *testing.T) {
 	calls := 0
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
@@ -90,6 +90,8 @@ func checkMarkupFile(t *testing.T, path string) int {
 }
 
 var (
+	reComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	reTag     = regexp.MustCompile(`<[^>]*>`)
 	reRef     = regexp.MustCompile(`data-ref="([^"]*)"`)
 	reHandler = regexp.MustCompile(`(?i)\son[a-z]+=`)
 	reGoPart  = regexp.MustCompile(`<go-part(\s[^>]*)?>`)
@@ -106,6 +108,19 @@ func markupProblems(html string) []string {
 	}
 	if reHandler.MatchString(html) {
 		out = append(out, "has an event handler attribute")
+	}
+	// Line breaks are layout, dropped with the white space around them
+	// (browser.dropLayout): none may fall inside a tag or a text.
+	bare := reComment.ReplaceAllString(html, "")
+	for _, tag := range reTag.FindAllString(bare, -1) {
+		if strings.Contains(tag, "\n") {
+			out = append(out, "a line break inside "+tag)
+		}
+	}
+	for _, text := range reTag.Split(bare, -1) {
+		if strings.Contains(strings.TrimSpace(text), "\n") {
+			out = append(out, "a line break inside the text "+strings.TrimSpace(text))
+		}
 	}
 	seen := map[string]bool{}
 	for _, m := range reRef.FindAllStringSubmatch(html, -1) {
@@ -131,12 +146,15 @@ func TestMarkupProblems(t *testing.T) {
 		`<div><p data-ref="a"></p><p data-ref="a"></p></div>`,
 		`<div><go-part></go-part></div>`,
 		`<div>%s</div>`,
+		"<div\n class=\"a\"></div>",
+		"<p>two\n lines</p>",
 	} {
 		if len(markupProblems(html)) == 0 {
 			t.Errorf("no problem found in %s", html)
 		}
 	}
-	if p := markupProblems(`<div class="a"><p data-ref="a">text</p><go-part data-ref="b"></go-part></div>`); len(p) != 0 {
+	good := "<div class=\"a\">\n  <p data-ref=\"a\">text <!--\n  -->more</p>\n  <go-part data-ref=\"b\"></go-part>\n</div>"
+	if p := markupProblems(good); len(p) != 0 {
 		t.Errorf("problems found in good markup: %v", p)
 	}
 }

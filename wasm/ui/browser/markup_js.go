@@ -25,13 +25,14 @@ import (
 // (textContent) as before.
 //
 // Writing markup:
-//   - Line breaks with the indentation around them are the source's layout,
-//     not text: a text node's leading or trailing run of white space that
-//     holds a line break is dropped (a node left empty goes). Spaces within
-//     a line are kept.
+//   - Line breaks with the white space around them are the source's layout,
+//     not text: every run of white space that holds a line break is dropped
+//     before the markup is parsed (dropLayout). Write a tag whole on one
+//     line, and an element's text on the line of its tags; spaces within a
+//     line are kept.
 //   - An empty comment <!----> splits a text into two text nodes, each
 //     translated on its own (as two string parts of El are); comments are
-//     removed.
+//     removed. A comment can also hold a line break, to split a long line.
 //   - data-ref="name" marks an element Go needs (Tree.El); the attribute is
 //     removed once read.
 //   - <go-part data-ref="name"></go-part> is a place for an element Go
@@ -50,11 +51,13 @@ type Tree struct {
 func (b Build) Markup(html markup) *Tree {
 	doc := b.Doc.Underlying()
 	tpl := doc.Call("createElement", "template")
-	tpl.Set("innerHTML", string(html)) // a constant of our own markup only (see markup)
+	tpl.Set("innerHTML", dropLayout(string(html))) // a constant of our own markup only (see markup)
+	frag := tpl.Get("content")
+	translateTexts(doc, frag)
 	t := &Tree{refs: map[string]js.Value{}}
-	t.walk(tpl.Get("content"))
-	root := tpl.Get("content").Get("firstElementChild")
-	if root.IsNull() || !root.Get("nextSibling").IsNull() || !root.Get("previousSibling").IsNull() {
+	t.elements(frag)
+	root := frag.Get("firstElementChild")
+	if root.IsNull() || frag.Get("childNodes").Length() != 1 {
 		panic("browser: Markup: not a single root element")
 	}
 	root = doc.Call("adoptNode", root)
@@ -83,67 +86,88 @@ func (t *Tree) Put(name string, n dom.Node) {
 	place.Get("parentNode").Call("replaceChild", n.Underlying(), place)
 }
 
-// walk readies the nodes under n: texts trimmed of the source's layout and
-// translated, comments removed, refs collected, attributes translated.
-func (t *Tree) walk(n js.Value) {
-	for c := n.Get("firstChild"); !c.IsNull(); {
-		next := c.Get("nextSibling")
-		switch c.Get("nodeType").Int() {
-		case 1: // element
-			t.element(c)
-			t.walk(c)
-		case 3: // text
-			if s := trimLayout(c.Get("data").String()); s == "" {
-				c.Call("remove")
-			} else {
-				tr := words(s)
-				c.Set("data", tr)
-				mark(c, "", s, tr)
-			}
-		case 8: // comment
-			c.Call("remove")
+// translateTexts writes each text under frag in the page's language,
+// marked with its English for Relabel (as El's textNode), and removes the
+// comments.
+func translateTexts(doc, frag js.Value) {
+	const showTextAndComments = 0x4 | 0x80 // NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT
+	w := doc.Call("createTreeWalker", frag, showTextAndComments)
+	var comments []js.Value
+	for n := w.Call("nextNode"); !n.IsNull(); n = w.Call("nextNode") {
+		if n.Get("nodeType").Int() == 8 {
+			comments = append(comments, n)
+			continue
 		}
-		c = next
+		en := n.Get("data").String()
+		if tr := words(en); tr != en {
+			n.Set("data", tr)
+			mark(n, "", en, tr)
+		}
+	}
+	for _, c := range comments {
+		c.Call("remove")
 	}
 }
 
-// element collects e's data-ref and translates its attributes (SetLabel).
-func (t *Tree) element(e js.Value) {
-	if r := e.Call("getAttribute", "data-ref"); !r.IsNull() {
-		t.refs[r.String()] = e
+// elements collects the data-ref elements under frag (removing the
+// attribute) and writes their translatable attributes in the page's
+// language, marked (as SetLabel).
+func (t *Tree) elements(frag js.Value) {
+	list := frag.Call("querySelectorAll", "[data-ref]")
+	for i := range list.Length() {
+		e := list.Index(i)
+		t.refs[e.Call("getAttribute", "data-ref").String()] = e
 		e.Call("removeAttribute", "data-ref")
 	}
-	for _, a := range translatable {
-		if v := e.Call("getAttribute", a); !v.IsNull() {
-			en := v.String()
-			if tr := words(en); tr != en {
-				e.Call("setAttribute", a, tr)
-				mark(e, a, en, tr)
+	list = frag.Call("querySelectorAll", translatableSelector)
+	for i := range list.Length() {
+		e := list.Index(i)
+		for _, a := range translatable {
+			if v := e.Call("getAttribute", a); !v.IsNull() {
+				en := v.String()
+				if tr := words(en); tr != en {
+					e.Call("setAttribute", a, tr)
+					mark(e, a, en, tr)
+				}
 			}
 		}
 	}
 }
 
-// trimLayout drops a leading and a trailing run of white space that holds a
-// line break (the markup's indentation).
-func trimLayout(s string) string {
-	if i := len(s) - len(strings.TrimLeft(s, " \t\n")); strings.Contains(s[:i], "\n") {
-		s = s[i:]
+// dropLayout removes every run of white space that holds a line break (the
+// markup's layout, see markup).
+func dropLayout(s string) string {
+	var out strings.Builder
+	out.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
+			j++
+		}
+		if j == i {
+			out.WriteByte(s[i])
+			i++
+			continue
+		}
+		if !strings.Contains(s[i:j], "\n") {
+			out.WriteString(s[i:j])
+		}
+		i = j
 	}
-	if i := len(strings.TrimRight(s, " \t\n")); strings.Contains(s[i:], "\n") {
-		s = s[:i]
-	}
-	return s
+	return out.String()
 }
 
-// All returns the elements under the tree's root that match the CSS
+// All returns the elements of the tree, its root first, that match the CSS
 // selector, in document order.
 func (t *Tree) All(selector string) []dom.HTMLElement {
+	var out []dom.HTMLElement
+	if t.Root.Underlying().Call("matches", selector).Bool() {
+		out = append(out, t.Root)
+	}
 	list := t.Root.Underlying().Call("querySelectorAll", selector)
-	out := make([]dom.HTMLElement, list.Length())
-	for i := range out {
+	for i := range list.Length() {
 		e := list.Index(i)
-		out[i] = wrapTag(strings.ToLower(e.Get("tagName").String()), e)
+		out = append(out, wrapTag(strings.ToLower(e.Get("tagName").String()), e))
 	}
 	return out
 }

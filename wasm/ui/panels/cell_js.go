@@ -38,19 +38,18 @@ type cellView struct {
 }
 
 // SayIn writes the catalogue messages of a tree built from markup (by say:
-// Say, or the class's Words, as El wrote them): an element marked data-say="id" shows the message id as
-// its text, one marked data-say-label="id" as its aria-label (written in the
-// markup as aria-label="", to keep the attributes' order).
+// Say, or the class's Words, as El wrote them): an element marked
+// data-say="id" shows the message id as its text, one marked
+// data-say-label="id" as its aria-label (written in the markup as
+// aria-label="", to keep the attributes' order).
 func SayIn(t *browser.Tree, say Words) {
 	for _, e := range t.All("[data-say]") {
 		browser.SetText(e, say(e.GetAttribute("data-say")))
 		e.RemoveAttribute("data-say")
 	}
-	for _, e := range append(t.All("[data-say-label]"), t.Root) {
-		if id := e.GetAttribute("data-say-label"); e.HasAttribute("data-say-label") {
-			browser.SetLabel(e, "aria-label", say(id))
-			e.RemoveAttribute("data-say-label")
-		}
+	for _, e := range t.All("[data-say-label]") {
+		browser.SetLabel(e, "aria-label", say(e.GetAttribute("data-say-label")))
+		e.RemoveAttribute("data-say-label")
 	}
 }
 
