@@ -225,7 +225,7 @@ func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 	}
 	sentP.SetAttribute("data-sent", e.Sent)
 	browser.SetText(sentP, a.w("class.cardSent", sent))
-	remove := t.El("remove").(*dom.HTMLButtonElement)
+	remove := t.Button("remove")
 	browser.Listen(t.El("open"), "click", func(dom.Event) { a.openRun(e) })
 	browser.Listen(remove, "click", func(dom.Event) { a.boardAction("DELETE", "/entries/"+e.ID, remove) })
 	return t.Root

@@ -65,8 +65,8 @@ func (a *app) buildRecovery() {
 	}
 	t := v.B.Markup(recoveryMarkup)
 	r.box, r.msg, r.buttons = t.Root, t.El("msg"), t.El("buttons")
-	r.retry = t.El("retry").(*dom.HTMLButtonElement)
-	r.fresh = t.El("fresh").(*dom.HTMLButtonElement)
+	r.retry = t.Button("retry")
+	r.fresh = t.Button("fresh")
 	browser.Parent(v.Fatal).InsertBefore(r.box, browser.NextSibling(v.Fatal))
 	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
@@ -78,7 +78,7 @@ func (a *app) buildRecovery() {
 
 	w := v.B.Markup(whenHiddenMarkup)
 	v.AlertsOf(w)
-	r.whenHidden = w.El("select").(*dom.HTMLSelectElement)
+	r.whenHidden = w.Select("select")
 	v.Controls[present.FieldWhenHidden] = r.whenHidden
 	v.GrpSettings.AppendChild(w.Root)
 	browser.Listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })

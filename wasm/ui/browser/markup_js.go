@@ -75,6 +75,32 @@ func (t *Tree) El(name string) dom.HTMLElement {
 	return wrapTag(strings.ToLower(v.Get("tagName").String()), v)
 }
 
+// Button, Input, Select, TextArea, Canvas, Anchor and Image return the
+// element marked data-ref=name, of that tag.
+func (t *Tree) Button(name string) *dom.HTMLButtonElement {
+	return t.El(name).(*dom.HTMLButtonElement)
+}
+
+func (t *Tree) Input(name string) *dom.HTMLInputElement { return t.El(name).(*dom.HTMLInputElement) }
+
+func (t *Tree) Select(name string) *dom.HTMLSelectElement {
+	return t.El(name).(*dom.HTMLSelectElement)
+}
+
+func (t *Tree) TextArea(name string) *dom.HTMLTextAreaElement {
+	return t.El(name).(*dom.HTMLTextAreaElement)
+}
+
+func (t *Tree) Canvas(name string) *dom.HTMLCanvasElement {
+	return t.El(name).(*dom.HTMLCanvasElement)
+}
+
+func (t *Tree) Anchor(name string) *dom.HTMLAnchorElement {
+	return t.El(name).(*dom.HTMLAnchorElement)
+}
+
+func (t *Tree) Image(name string) *dom.HTMLImageElement { return t.El(name).(*dom.HTMLImageElement) }
+
 // Put puts n (made by Go) in the place of <go-part data-ref=name>; a nil n
 // leaves nothing there.
 func (t *Tree) Put(name string, n dom.Node) {

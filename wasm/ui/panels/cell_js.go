@@ -96,11 +96,11 @@ func (v *View) buildCellFig() dom.HTMLElement {
 	SayIn(t, Say)
 	for i := range c.Figs {
 		n := string(rune('0' + i))
-		c.Figs[i] = CellFig{Root: t.El("fig" + n), Img: t.El("img" + n).(*dom.HTMLImageElement), Desc: t.El("desc" + n)}
+		c.Figs[i] = CellFig{Root: t.El("fig" + n), Img: t.Image("img" + n), Desc: t.El("desc" + n)}
 	}
 	c.Root, c.Title, c.Empty, c.Eq, c.Parts = t.Root, t.El("title"), t.El("empty"), t.El("eq"), t.El("parts")
-	c.Play = t.El("play").(*dom.HTMLButtonElement)
-	c.Speed = t.El("speed").(*dom.HTMLSelectElement)
+	c.Play = t.Button("play")
+	c.Speed = t.Select("speed")
 	for i, s := range CellSpeeds {
 		o := v.B.El("option", browser.Attr("value", string(rune('0'+i))), Say(s.Key))
 		if s.Ms == 1000 {
@@ -108,8 +108,8 @@ func (v *View) buildCellFig() dom.HTMLElement {
 		}
 		c.Speed.AppendChild(o)
 	}
-	c.SVG = t.El("svg").(*dom.HTMLButtonElement)
-	c.PNG = t.El("png").(*dom.HTMLButtonElement)
+	c.SVG = t.Button("svg")
+	c.PNG = t.Button("png")
 	return c.Root
 }
 

@@ -107,13 +107,13 @@ func (v *View) BuildClassStart(w Words) *ClassStart {
 	t := v.B.Markup(classStartMarkup)
 	SayIn(t, w)
 	c := &ClassStart{Root: t.Root, Status: t.El("status"), Result: t.El("result"), Limits: t.El("limits")}
-	c.Title = t.El("title").(*dom.HTMLInputElement)
-	c.Start = t.El("start").(*dom.HTMLButtonElement)
-	c.Student = t.El("student").(*dom.HTMLInputElement)
-	c.Board = t.El("board").(*dom.HTMLInputElement)
-	c.CopyStudent = t.El("copy-student").(*dom.HTMLButtonElement)
-	c.CopyBrd = t.El("copy-board").(*dom.HTMLButtonElement)
-	c.OpenBoard = t.El("open-board").(*dom.HTMLAnchorElement)
+	c.Title = t.Input("title")
+	c.Start = t.Button("start")
+	c.Student = t.Input("student")
+	c.Board = t.Input("board")
+	c.CopyStudent = t.Button("copy-student")
+	c.CopyBrd = t.Button("copy-board")
+	c.OpenBoard = t.Anchor("open-board")
 	if box := v.Keep.LinkBox; box != nil && browser.Parent(box) != nil {
 		browser.Parent(box).InsertBefore(c.Root, browser.NextSibling(box))
 	}
@@ -134,8 +134,8 @@ func (v *View) BuildClassSend(w Words) *ClassSend {
 	t := v.B.Markup(classSendMarkup)
 	SayIn(t, w)
 	c := &ClassSend{Root: t.Root, Heading: t.El("heading"), Status: t.El("status")}
-	c.Nickname = t.El("nickname").(*dom.HTMLInputElement)
-	c.Send = t.El("send").(*dom.HTMLButtonElement)
+	c.Nickname = t.Input("nickname")
+	c.Send = t.Button("send")
 	v.App.InsertBefore(c.Root, v.columns)
 	return c
 }
@@ -166,14 +166,14 @@ func (v *View) BuildBoard(w Words, orders [][2]string) *BoardView {
 	SayIn(bk, w)
 	c := &BoardView{Root: t.Root, Heading: t.El("heading"), Count: t.El("count"), Closed: t.El("closed"), Refreshed: t.El("refreshed"),
 		Problem: t.El("problem"), Cards: t.El("cards"), Empty: t.El("empty"), Back: bk.Root}
-	c.Sort = t.El("sort").(*dom.HTMLSelectElement)
+	c.Sort = t.Select("sort")
 	for _, o := range orders {
 		c.Sort.AppendChild(v.B.El("option", browser.Attr("value", o[0]), o[1]))
 	}
-	c.Close = t.El("close").(*dom.HTMLButtonElement)
-	c.CurvesEl = t.El("curves").(*dom.HTMLCanvasElement)
+	c.Close = t.Button("close")
+	c.CurvesEl = t.Canvas("curves")
 	c.Curves = browser.NewDrawCanvas(c.CurvesEl)
-	c.BackBtn = bk.El("back").(*dom.HTMLButtonElement)
+	c.BackBtn = bk.Button("back")
 	v.App.InsertBefore(c.Root, v.columns)
 	v.App.InsertBefore(c.Back, c.Root)
 	return c

@@ -86,11 +86,11 @@ func (v *View) buildCompare() (row, race, side dom.HTMLElement) {
 	t := b.Markup(compareMarkup)
 	v.AlertsOf(t)
 	c.Row, c.hint = t.Root, t.El("hint")
-	c.Toggle = t.El("toggle").(*dom.HTMLButtonElement)
+	c.Toggle = t.Button("toggle")
 	v.fillOwnLR(t.El("lr"))
 
 	r := b.Markup(raceMarkup)
-	cv := r.El("chart").(*dom.HTMLCanvasElement)
+	cv := r.Canvas("chart")
 	c.RaceFig, c.Race, c.RaceNote = r.Root, browser.NewDrawCanvas(cv), r.El("note")
 	v.png(r.El("png"), "Loss race", cv, false)
 
@@ -100,7 +100,7 @@ func (v *View) buildCompare() (row, race, side dom.HTMLElement) {
 		h := b.Markup(sideHeatMarkup)
 		tid := "side-heat-" + name
 		sh := &SideHeat{Root: h.Root, Title: h.El("title"), AxisBot: h.El("axis-bottom"), ColMark: h.El("col-mark")}
-		sh.CanvasEl = h.El("canvas").(*dom.HTMLCanvasElement)
+		sh.CanvasEl = h.Canvas("canvas")
 		sh.Canvas = browser.NewPixelCanvas(sh.CanvasEl)
 		for _, e := range []dom.HTMLElement{sh.Root, sh.CanvasEl} {
 			e.SetAttribute("aria-labelledby", tid)

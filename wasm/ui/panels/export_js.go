@@ -56,8 +56,8 @@ func (v *View) pngLabel(btn dom.HTMLElement, title string, canvas *dom.HTMLCanva
 func (v *View) buildExport() dom.HTMLElement {
 	t, e := v.B.Markup(exportMarkup), &v.Exp
 	v.AlertsOf(t)
-	e.Trace = t.El("trace").(*dom.HTMLButtonElement)
-	e.Losses = t.El("losses").(*dom.HTMLButtonElement)
-	e.PyTorch = t.El("pytorch").(*dom.HTMLButtonElement)
+	e.Trace = t.Button("trace")
+	e.Losses = t.Button("losses")
+	e.PyTorch = t.Button("pytorch")
 	return t.Root
 }

@@ -55,11 +55,11 @@ const gapMarkup = `
 func (v *View) buildGap() dom.HTMLElement {
 	t, g := v.B.Markup(gapMarkup), &v.Gap
 	g.Fig, g.How, g.Note, g.Value = t.Root, t.El("how"), t.El("note"), t.El("value")
-	g.Slider = t.El("slider").(*dom.HTMLInputElement)
+	g.Slider = t.Input("slider")
 	g.Slider.SetAttribute("max", strconv.Itoa(GapMaxSlider))
 	g.Slider.SetAttribute("value", strconv.Itoa(lesson.DefaultGap))
 	browser.SetText(g.Value, strconv.Itoa(lesson.DefaultGap))
-	cv := t.El("chart").(*dom.HTMLCanvasElement)
+	cv := t.Canvas("chart")
 	g.Chart = browser.NewDrawCanvas(cv)
 	v.png(t.El("png"), "Memory gap", cv, false)
 	return g.Fig

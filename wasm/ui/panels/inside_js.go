@@ -101,15 +101,15 @@ func (v *View) buildInside() dom.HTMLElement {
 	t, w := v.B.Markup(insideMarkup), &v.In
 	v.AlertsOf(t)
 	w.root = t.Root
-	w.Order = t.El("order").(*dom.HTMLSelectElement)
-	w.State = t.El("state").(*dom.HTMLSelectElement)
+	w.Order = t.Select("order")
+	w.State = t.Select("state")
 	w.FeatBody, w.FeatNote, w.TextHead, w.Text = t.El("feat-body"), t.El("feat-note"), t.El("text-head"), t.El("text")
 	w.GateBody, w.GateNote, w.ClampOut, w.ClampRows = t.El("gate-body"), t.El("gate-note"), t.El("out"), t.El("rows")
-	w.ClampState = t.El("clamp-state").(*dom.HTMLSelectElement)
-	w.ClampUnit = t.El("clamp-unit").(*dom.HTMLInputElement)
-	w.ClampValue = t.El("clamp-value").(*dom.HTMLInputElement)
-	w.ClampApply = t.El("apply").(*dom.HTMLButtonElement)
-	w.ClampClear = t.El("clear").(*dom.HTMLButtonElement)
+	w.ClampState = t.Select("clamp-state")
+	w.ClampUnit = t.Input("clamp-unit")
+	w.ClampValue = t.Input("clamp-value")
+	w.ClampApply = t.Button("apply")
+	w.ClampClear = t.Button("clear")
 	v.Controls["Heatmap rows"], v.Controls["Unit state"] = w.Order, w.State
 	v.Controls["Clamp state"] = w.ClampState
 	v.Controls[present.FieldClampUnit], v.Controls[present.FieldClampValue] = w.ClampUnit, w.ClampValue

@@ -90,12 +90,12 @@ const keepBarMarkup = `
 func (v *View) buildKeep() dom.HTMLElement {
 	t, k := v.B.Markup(keepMarkup), &v.Keep
 	v.AlertsOf(t)
-	k.ShareSetup = t.El("share-setup").(*dom.HTMLButtonElement)
-	k.ShareModel = t.El("share-model").(*dom.HTMLButtonElement)
-	k.Link = t.El("link").(*dom.HTMLInputElement)
-	k.Copy = t.El("copy").(*dom.HTMLButtonElement)
+	k.ShareSetup = t.Button("share-setup")
+	k.ShareModel = t.Button("share-model")
+	k.Link = t.Input("link")
+	k.Copy = t.Button("copy")
 	k.LinkNote, k.LinkBox = t.El("link-note"), t.El("link-box")
-	k.Fresh = t.El("fresh").(*dom.HTMLButtonElement)
+	k.Fresh = t.Button("fresh")
 	k.Saved = t.El("saved")
 	v.wireTeacher(t)
 	return t.Root
@@ -106,8 +106,8 @@ func (v *View) buildKeep() dom.HTMLElement {
 func (v *View) buildKeepBar() dom.HTMLElement {
 	t, k := v.B.Markup(keepBarMarkup), &v.Keep
 	k.Offer, k.OfferText, k.Notice = t.El("offer"), t.El("offer-text"), t.El("notice")
-	k.OfferRestore = t.El("restore").(*dom.HTMLButtonElement)
-	k.OfferDismiss = t.El("dismiss").(*dom.HTMLButtonElement)
+	k.OfferRestore = t.Button("restore")
+	k.OfferDismiss = t.Button("dismiss")
 	return t.Root
 }
 
@@ -145,13 +145,13 @@ func (v *View) wireTeacher(t *browser.Tree) {
 		k.Hide[name] = in
 		hides.AppendChild(b.El("label", browser.Cls("check"), in, " "+hideLabels[name]))
 	}
-	k.Only = t.El("only").(*dom.HTMLSelectElement)
+	k.Only = t.Select("only")
 	v.Controls["Charts the link shows"] = k.Only
 	for _, c := range share.Charts() {
 		k.Only.AppendChild(b.El("option", browser.Attr("value", c), chartLabels[c]))
 	}
-	k.Embed = t.El("embed").(*dom.HTMLInputElement)
-	k.EmbedCode = t.El("embed-code").(*dom.HTMLTextAreaElement)
+	k.Embed = t.Input("embed")
+	k.EmbedCode = t.TextArea("embed-code")
 	k.EmbedField = t.El("embed-field")
 }
 

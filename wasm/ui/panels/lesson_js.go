@@ -62,11 +62,11 @@ func (v *View) buildLesson() dom.HTMLElement {
 	SayIn(t, Say)
 	l.Root, l.Progress, l.Title, l.Text, l.Extra = t.Root, t.El("progress"), t.El("title"), t.El("text"), t.El("extra")
 	l.Prompt, l.Opts, l.Verdict, l.Note = t.El("prompt"), t.El("opts"), t.El("verdict"), t.El("note")
-	l.Check = t.El("check").(*dom.HTMLButtonElement)
-	l.Back = t.El("back").(*dom.HTMLButtonElement)
-	l.Next = t.El("next").(*dom.HTMLButtonElement)
-	l.Leave = t.El("leave").(*dom.HTMLButtonElement)
-	l.Link = t.El("link").(*dom.HTMLAnchorElement)
+	l.Check = t.Button("check")
+	l.Back = t.Button("back")
+	l.Next = t.Button("next")
+	l.Leave = t.Button("leave")
+	l.Link = t.Anchor("link")
 	return l.Root
 }
 

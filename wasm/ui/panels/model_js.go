@@ -102,21 +102,21 @@ const lineMarkup = `
 func (v *View) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HTMLElement) {
 	t := v.B.Markup(modelMarkup)
 	v.AlertsOf(t)
-	v.Probe = t.El("probe").(*dom.HTMLTextAreaElement)
-	v.Units = t.El("units").(*dom.HTMLInputElement)
+	v.Probe = t.TextArea("probe")
+	v.Units = t.Input("units")
 	v.Controls[present.FieldProbe], v.Controls["Units"] = v.Probe, v.Units
 	v.probeNote, v.GrpProbe, v.grpUnits = t.El("probe-note"), t.El("probe-field"), t.El("units-field")
-	v.UnitsAuto = t.El("units-auto").(*dom.HTMLButtonElement)
-	v.Layer = t.El("layer").(*dom.HTMLSelectElement)
+	v.UnitsAuto = t.Button("units-auto")
+	v.Layer = t.Select("layer")
 	v.LayerField, v.TraceNote, v.heatHow = t.El("layer-field"), t.El("trace-note"), t.El("heat-how")
-	v.CScaleSel = t.El("c-scale").(*dom.HTMLSelectElement)
+	v.CScaleSel = t.Select("c-scale")
 	v.Empty, v.ProbeRow, v.LiveCursor = t.El("empty"), t.El("probe-row"), t.El("live-cursor")
 	v.ProbeLineE = t.El("probe-line")
 	v.ProbeLine = browser.NewDrawCanvas(v.ProbeLineE.(*dom.HTMLCanvasElement))
 	v.Stack, v.StackWrap, v.LineFigs = t.El("stack"), t.El("stack-scroll"), t.El("line-figs")
 	s := &v.Snap
 	s.Row, s.Label = t.El("snap-row"), t.El("snapshot-label")
-	s.Slider = t.El("snapshot").(*dom.HTMLInputElement)
+	s.Slider = t.Input("snapshot")
 
 	heats := browser.Parent(t.El("heats"))
 	for k := range HeatCount {
@@ -153,9 +153,9 @@ func (v *View) buildHeatBlock(k HeatKind) *heatBlock {
 	titleID := "heat-" + strconv.Itoa(int(k))
 	hb := &heatBlock{Root: t.Root, LegendLo: t.El("lo"), LegendMid: t.El("mid"), LegendHi: t.El("hi"), AxisTop: t.El("axis-top"),
 		AxisBottom: t.El("axis-bottom"), UnitMark: t.El("unit-mark"), ColMark: t.El("col-mark"), Note: t.El("note"), plot: t.El("plot")}
-	hb.CanvasEl = t.El("canvas").(*dom.HTMLCanvasElement)
+	hb.CanvasEl = t.Canvas("canvas")
 	hb.Canvas = browser.NewPixelCanvas(hb.CanvasEl)
-	hb.Legend = browser.NewPixelCanvas(t.El("legend").(*dom.HTMLCanvasElement))
+	hb.Legend = browser.NewPixelCanvas(t.Canvas("legend"))
 	t.Root.SetAttribute("aria-labelledby", titleID)
 	t.El("title").SetAttribute("id", titleID)
 	browser.SetText(t.El("title"), heatTitles[k])
@@ -171,7 +171,7 @@ func (v *View) buildHeatBlock(k HeatKind) *heatBlock {
 // its "How to read", its canvas and the cursor's mark.
 func (v *View) lineFig(titleID, title, how string) (*browser.DrawCanvas, dom.HTMLElement, dom.HTMLElement) {
 	t := v.B.Markup(lineMarkup)
-	h, cv, note := t.El("title"), t.El("canvas").(*dom.HTMLCanvasElement), t.El("how")
+	h, cv, note := t.El("title"), t.Canvas("canvas"), t.El("how")
 	t.Root.SetAttribute("aria-labelledby", titleID)
 	h.SetAttribute("id", titleID)
 	browser.SetText(h, title)

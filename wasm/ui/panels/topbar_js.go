@@ -85,17 +85,17 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	b := v.B
 	t := b.Markup(topMarkup)
 	SayIn(t, Say)
-	v.Less.Open = t.El("lesson-open").(*dom.HTMLButtonElement)
+	v.Less.Open = t.Button("lesson-open")
 	v.TrainIcon, v.TrainLabel = t.El("train-icon"), t.El("train-label")
-	v.Train = t.El("train").(*dom.HTMLButtonElement)
-	v.Step = t.El("step").(*dom.HTMLButtonElement)
-	v.Reset = t.El("reset").(*dom.HTMLButtonElement)
+	v.Train = t.Button("train")
+	v.Step = t.Button("step")
+	v.Reset = t.Button("reset")
 	v.LiveTrain, v.GrpRun, v.GrpArch = t.El("live-train"), t.El("run"), t.El("arch")
 	v.StatUpdate, v.StatLoss, v.StatRate = t.El("stat-update"), t.El("stat-loss"), t.El("stat-rate")
-	v.Cell = t.El("cell").(*dom.HTMLSelectElement)
-	v.Hidden = t.El("hidden").(*dom.HTMLInputElement)
+	v.Cell = t.Select("cell")
+	v.Hidden = t.Input("hidden")
 	v.Hidden.SetAttribute("max", strconv.Itoa(lstm.MaxHidden))
-	v.LR = t.El("lr").(*dom.HTMLInputElement)
+	v.LR = t.Input("lr")
 	v.Controls[present.FieldCell], v.Controls[present.FieldHidden], v.Controls[present.FieldLR] = v.Cell, v.Hidden, v.LR
 	for _, n := range hiddenSizes {
 		t.El("hidden-list").AppendChild(b.El("option", browser.Attr("value", strconv.Itoa(n))))
@@ -103,8 +103,8 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	for _, r := range learningRates {
 		t.El("lr-list").AppendChild(b.El("option", browser.Attr("value", strconv.FormatFloat(r, 'f', -1, 64))))
 	}
-	v.LargeText = t.El("large-text").(*dom.HTMLButtonElement)
-	v.Lang = t.El("lang").(*dom.HTMLSelectElement)
+	v.LargeText = t.Button("large-text")
+	v.Lang = t.Select("lang")
 	v.top = t.Root
 
 	a := b.Markup(barMarkup)
@@ -113,9 +113,9 @@ func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, bar
 	a.Put("keep-bar", v.buildKeepBar())
 	tr := &v.Tour
 	tr.Root, tr.Count, tr.Text = a.El("tour"), a.El("tour-count"), a.El("tour-text")
-	tr.Back = a.El("tour-back").(*dom.HTMLButtonElement)
-	tr.Next = a.El("tour-next").(*dom.HTMLButtonElement)
-	tr.Close = a.El("tour-close").(*dom.HTMLButtonElement)
-	tr.Open = t.El("tour-open").(*dom.HTMLButtonElement)
+	tr.Back = a.Button("tour-back")
+	tr.Next = a.Button("tour-next")
+	tr.Close = a.Button("tour-close")
+	tr.Open = t.Button("tour-open")
 	return v.top, a.Root
 }
