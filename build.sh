@@ -172,7 +172,12 @@ check_boundaries() {
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then
-		bad=$(grep -rn 'SetInnerHTML\|innerHTML' wasm static 2>/dev/null | grep -v '^static/wasm_exec.js' || true)
+		# The one innerHTML: wasm/ui/browser parses the page's own markup, which
+		# only untyped string constants can be (its type is unexported): no
+		# conversion to it may appear (markup_js.go).
+		bad=$(grep -rn 'SetInnerHTML\|innerHTML' wasm static 2>/dev/null | grep -v '^static/wasm_exec.js' |
+			grep -v '^wasm/ui/browser/markup_js.go:[0-9]*:.*tpl.Set("innerHTML", string(html)) // a constant of our own markup only' || true)
+		bad+=$(grep -rnE '[^A-Za-z_.]markup\(' wasm 2>/dev/null || true)
 		[ -z "$bad" ] || die "user text must never be set as HTML: $bad"
 	fi
 }

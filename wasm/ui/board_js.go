@@ -211,16 +211,38 @@ func (a *app) renderBoard() {
 	a.paintCurves()
 }
 
+// cardMarkup is one student's card on the board (boardCard); data-say
+// elements show the class's words (panels.SayIn).
+const cardMarkup = `
+<li class="board-card" data-entry="">
+  <h3><span class="board-swatch" aria-hidden="true" data-ref="swatch"></span><span class="board-nick" data-ref="nick"></span></h3>
+  <dl class="board-stats">
+    <dt data-say="class.cardLoss"></dt><dd class="board-loss" data-ref="loss"></dd>
+    <dt data-say="class.cardUpdates"></dt><dd class="board-updates" data-ref="updates"></dd>
+  </dl>
+  <go-part data-ref="diffs"></go-part>
+  <p class="hint board-sent" data-sent="" data-ref="sent"></p>
+  <div class="board-actions">
+    <button type="button" class="btn btn-small" data-ref="open" data-say="class.openRun"></button>
+    <button type="button" class="btn btn-small btn-quiet" data-ref="remove" data-say="class.remove"></button>
+  </div>
+</li>`
+
 // boardCard makes one student's card. The nickname, the sample and every
 // other value go in as text, never markup.
 func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 	b, l := a.v.B, a.cls.lang
+	t := b.Markup(cardMarkup)
+	panels.SayIn(t, a.w)
+	t.Root.SetAttribute("data-entry", e.ID)
+	t.El("swatch").Style().SetProperty("background", colour, "")
+	browser.SetText(t.El("nick"), e.Nickname)
 	loss := a.w("class.none")
 	if v := e.LastLoss(); !math.IsNaN(v) {
 		loss = strconv.FormatFloat(v, 'g', 4, 64)
 	}
-	swatch := b.El("span", browser.Cls("board-swatch"), browser.Attr("aria-hidden", "true"))
-	swatch.Style().SetProperty("background", colour, "")
+	browser.SetText(t.El("loss"), loss)
+	browser.SetText(t.El("updates"), words.Count(l, int64(e.Updates)))
 	diffs := b.El("p", browser.Cls("board-same"), a.w("class.same"))
 	if ds := classroom.Differences(l, a.cls.brd.decoded, a.cls.brd.class.Setup, e.Setup); len(ds) > 0 {
 		diffs = b.El("p", browser.Cls("board-diff"), a.w("class.differs"))
@@ -228,33 +250,28 @@ func (a *app) boardCard(e classroom.Entry, colour string) dom.HTMLElement {
 			diffs.AppendChild(b.El("mark", d.Label+" "+d.Value))
 		}
 	}
-	open := b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), a.w("class.openRun")).(*dom.HTMLButtonElement)
-	remove := b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), a.w("class.remove")).(*dom.HTMLButtonElement)
-	browser.Listen(open, "click", func(dom.Event) { a.openRun(e) })
-	browser.Listen(remove, "click", func(dom.Event) { a.boardAction("DELETE", "/entries/"+e.ID, remove) })
-	card := b.El("li", browser.Cls("board-card"), browser.Attr("data-entry", e.ID),
-		b.El("h3", swatch, b.El("span", browser.Cls("board-nick"), e.Nickname)),
-		b.El("dl", browser.Cls("board-stats"),
-			b.El("dt", a.w("class.cardLoss")), b.El("dd", browser.Cls("board-loss"), loss),
-			b.El("dt", a.w("class.cardUpdates")), b.El("dd", browser.Cls("board-updates"), words.Count(l, int64(e.Updates)))),
-		diffs)
+	t.Put("diffs", diffs)
+	sentP := t.El("sent")
 	if e.Sample != "" {
-		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardSample")))
-		card.AppendChild(b.El("pre", browser.Cls("board-sample"), e.Sample))
+		t.Root.InsertBefore(b.El("p", browser.Cls("hint"), a.w("class.cardSample")), sentP)
+		t.Root.InsertBefore(b.El("pre", browser.Cls("board-sample"), e.Sample), sentP)
 	}
 	if e.Unit != nil {
-		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.cardUnit", strconv.Itoa(e.Unit.Index+1), strconv.Itoa(e.Unit.Layer+1))))
+		t.Root.InsertBefore(b.El("p", browser.Cls("hint"), a.w("class.cardUnit", strconv.Itoa(e.Unit.Index+1), strconv.Itoa(e.Unit.Layer+1))), sentP)
 	}
 	if e.ModelBytes == 0 {
-		card.AppendChild(b.El("p", browser.Cls("hint"), a.w("class.noModel")))
+		t.Root.InsertBefore(b.El("p", browser.Cls("hint"), a.w("class.noModel")), sentP)
 	}
 	sent := browser.LocalDateTime(e.Sent, l.Tag())
 	if sent == "" {
 		sent = e.Sent
 	}
-	card.AppendChild(b.El("p", browser.Cls("hint board-sent"), browser.Attr("data-sent", e.Sent), a.w("class.cardSent", sent)))
-	card.AppendChild(b.El("div", browser.Cls("board-actions"), open, remove))
-	return card
+	sentP.SetAttribute("data-sent", e.Sent)
+	browser.SetText(sentP, a.w("class.cardSent", sent))
+	remove := t.Button("remove")
+	browser.Listen(t.El("open"), "click", func(dom.Event) { a.openRun(e) })
+	browser.Listen(remove, "click", func(dom.Event) { a.boardAction("DELETE", "/entries/"+e.ID, remove) })
+	return t.Root
 }
 
 // boardAction removes an entry or closes the class, then refreshes.

@@ -7,7 +7,6 @@ import (
 
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/keep"
-	"lstmplayground/wasm/ui/panels"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -35,22 +34,39 @@ type recovery struct {
 	pausedByHide bool // training was paused because the tab was hidden
 }
 
+// recoveryMarkup is the notice of a stopped engine, under the fatal alert;
+// whenHiddenMarkup the choice of what training does in a hidden tab, at the
+// end of the training settings; trainAlertMarkup the alert of a refused
+// Train, beside the general one (buildRecovery).
+const recoveryMarkup = `
+<div class="notice recovery" aria-label="Training engine" role="region" hidden>
+  <p role="alert" class="recovery-msg" data-ref="msg"></p>
+  <p class="recovery-actions" hidden data-ref="buttons"><button type="button" class="btn" data-ref="retry">Try again</button> <button type="button" class="btn" data-ref="fresh">Start fresh</button></p>
+</div>`
+
+const whenHiddenMarkup = `
+<div class="field">
+  <label for="when-hidden">When this tab is hidden</label>
+  <select id="when-hidden" aria-describedby="when-hidden-hint" data-ref="select"><option value="train">Keep training</option><option value="pause">Pause training</option></select>
+  <p class="hint" id="when-hidden-hint">Charts stop drawing while the tab is hidden, and catch up when it is shown.</p>
+  <p class="field-error" role="alert" data-field="When this tab is hidden" hidden></p>
+</div>`
+
+const trainAlertMarkup = `<p class="field-error" role="alert" data-field="Train" hidden></p>`
+
 // buildRecovery adds the page's parts for recovery and hidden tabs, and
 // starts the watch.
 func (a *app) buildRecovery() {
 	v, r := a.v, &a.rec
-	b := v.B
-	// The alert of a refused Train, beside the general one.
 	if gen, ok := v.Alerts[""]; ok {
-		browser.Parent(gen).InsertBefore(v.Alert(present.FieldTrain), gen)
+		t := v.B.Markup(trainAlertMarkup)
+		v.AlertsOf(t)
+		browser.Parent(gen).InsertBefore(t.Root, gen)
 	}
-	r.msg = b.El("p", browser.Attr("role", "alert"), browser.Cls("recovery-msg"))
-	r.retry = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Try again").(*dom.HTMLButtonElement)
-	r.fresh = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), "Start fresh").(*dom.HTMLButtonElement)
-	r.buttons = b.El("p", browser.Cls("recovery-actions"), r.retry, " ", r.fresh)
-	r.box = b.El("div", browser.Cls("notice recovery"), browser.Attr("aria-label", "Training engine"), browser.Attr("role", "region"), r.msg, r.buttons)
-	browser.SetHidden(r.buttons, true)
-	browser.SetHidden(r.box, true)
+	t := v.B.Markup(recoveryMarkup)
+	r.box, r.msg, r.buttons = t.Root, t.El("msg"), t.El("buttons")
+	r.retry = t.Button("retry")
+	r.fresh = t.Button("fresh")
 	browser.Parent(v.Fatal).InsertBefore(r.box, browser.NextSibling(v.Fatal))
 	browser.Listen(r.retry, "click", func(dom.Event) {
 		r.guard.Reset()
@@ -60,11 +76,11 @@ func (a *app) buildRecovery() {
 	})
 	browser.Listen(r.fresh, "click", func(dom.Event) { a.startFresh() })
 
-	var f panels.Field
-	r.whenHidden, f = v.SelectField("when-hidden", present.FieldWhenHidden,
-		"Charts stop drawing while the tab is hidden, and catch up when it is shown.",
-		[][2]string{{"train", "Keep training"}, {"pause", "Pause training"}})
-	v.GrpSettings.AppendChild(f.Root)
+	w := v.B.Markup(whenHiddenMarkup)
+	v.AlertsOf(w)
+	r.whenHidden = w.Select("select")
+	v.Controls[present.FieldWhenHidden] = r.whenHidden
+	v.GrpSettings.AppendChild(w.Root)
 	browser.Listen(r.whenHidden, "change", func(dom.Event) { a.saveSoon() })
 
 	r.hidden = browser.PageIsHidden()

@@ -49,15 +49,19 @@ type slowState struct {
 	said               string // the button's state last shown (slowButton), so that training repaints nothing
 }
 
+// slowButtonMarkup is the walk's button, in the training group; slowWhyMarkup
+// the notice of why it cannot start, under the top bar (wireSlowmo).
+const slowButtonMarkup = `<button type="button" class="btn" id="slowmo-open" aria-describedby="slowmo-why"></button>`
+
+const slowWhyMarkup = `<p class="notice" id="slowmo-why" role="status" hidden></p>`
+
 // wireSlowmo builds the button (in the training group, after One update) and the
 // walk's panel (under the top bar, hidden), and connects them.
 func (a *app) wireSlowmo() {
-	s, b := &a.slow, a.v.B
-	s.btn = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("slowmo-open"),
-		browser.Attr("aria-describedby", "slowmo-why")).(*dom.HTMLButtonElement)
+	s := &a.slow
+	s.btn = a.v.B.Markup(slowButtonMarkup).Root.(*dom.HTMLButtonElement)
 	a.v.GrpRun.InsertBefore(s.btn, a.v.Reset)
-	s.why = b.El("p", browser.Cls("notice"), browser.ID("slowmo-why"), browser.Attr("role", "status"))
-	browser.SetHidden(s.why, true)
+	s.why = a.v.B.Markup(slowWhyMarkup).Root
 	browser.Parent(a.v.Notice).InsertBefore(s.why, browser.NextSibling(a.v.Notice))
 	a.buildSlowPanel()
 	a.v.App.InsertBefore(s.sec, a.v.Fatal)
@@ -70,19 +74,52 @@ func (a *app) wireSlowmo() {
 	a.slowWords()
 }
 
+// slowMarkup is the walk's panel, under the top bar, hidden; its words are
+// written by slowWords. The curve is drawn as the cell figure is (an SVG
+// image, class cell-img) and, at phone width, scrolls sideways as it does:
+// the scroller takes focus so that the keyboard can scroll it too.
+const slowMarkup = `
+<section class="slowmo" id="slowmo" aria-labelledby="slowmo-h" tabindex="-1" hidden>
+  <div class="slowmo-head">
+    <h2 id="slowmo-h" data-ref="heading"></h2>
+    <button type="button" class="btn btn-small btn-quiet" id="slowmo-close" data-ref="close"></button>
+  </div>
+  <p class="howto" data-ref="keys"></p>
+  <ol class="slowmo-stages" id="slowmo-stages" data-ref="stages"></ol>
+  <p class="slowmo-caption" id="slowmo-caption" aria-live="polite" data-ref="caption"></p>
+  <p class="slowmo-pos" id="slowmo-pos" data-ref="pos"></p>
+  <p class="slowmo-note" data-ref="window-note"></p>
+  <div class="slowmo-window" id="slowmo-window" translate="no" data-ref="window"></div>
+  <div class="slowmo-body">
+    <div class="slowmo-fig cell-one" tabindex="0" role="group" aria-labelledby="slowmo-h" data-ref="fig-box">
+      <img class="cell-img" id="slowmo-cell" aria-describedby="slowmo-cell-desc" data-ref="fig">
+      <p class="visually-hidden" id="slowmo-cell-desc" data-ref="fig-desc"></p>
+    </div>
+    <div class="slowmo-curvebox cell-one" tabindex="0" role="group" aria-labelledby="slowmo-h" data-ref="curve-box">
+      <img class="cell-img" id="slowmo-curve" data-ref="curve">
+    </div>
+  </div>
+  <table class="slowmo-table" id="slowmo-table" data-ref="table"></table>
+  <div class="slowmo-nav">
+    <button type="button" class="btn" id="slowmo-prev" data-ref="prev"></button>
+    <button type="button" class="btn btn-train" id="slowmo-next" data-ref="next"></button>
+  </div>
+</section>`
+
 // buildSlowPanel makes the walk's panel: heading, stages, caption, window,
 // figure, curve, table and the Back/Next/Close buttons.
 func (a *app) buildSlowPanel() {
 	s, b := &a.slow, a.v.B
-	btn := func(cls string) *dom.HTMLButtonElement {
-		return b.El("button", browser.Attr("type", "button"), browser.Cls(cls)).(*dom.HTMLButtonElement)
-	}
-	s.heading = b.El("h2", browser.ID("slowmo-h"))
-	s.close = btn("btn btn-small btn-quiet")
-	s.keys = b.El("p", browser.Cls("howto"))
-	list := b.El("ol", browser.Cls("slowmo-stages"), browser.ID("slowmo-stages"))
+	t := b.Markup(slowMarkup)
+	s.sec, s.heading, s.keys, s.caption, s.pos = t.Root, t.El("heading"), t.El("keys"), t.El("caption"), t.El("pos")
+	s.windowNote, s.window, s.figBox, s.figDesc, s.curveBox, s.table = t.El("window-note"), t.El("window"), t.El("fig-box"), t.El("fig-desc"), t.El("curve-box"), t.El("table")
+	s.fig = t.Image("fig")
+	s.curve = t.Image("curve")
+	s.close = t.Button("close")
+	s.prev = t.Button("prev")
+	s.next = t.Button("next")
 	for i := 1; i <= slowmo.Stages; i++ {
-		st := btn("btn btn-small slowmo-stage")
+		st := b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small slowmo-stage")).(*dom.HTMLButtonElement)
 		st.SetAttribute("data-stage", strconv.Itoa(i))
 		browser.Listen(st, "click", func(dom.Event) {
 			if a.slow.walk != nil {
@@ -90,31 +127,8 @@ func (a *app) buildSlowPanel() {
 			}
 		})
 		s.stages = append(s.stages, st)
-		list.AppendChild(b.El("li", st))
+		t.El("stages").AppendChild(b.El("li", st))
 	}
-	s.caption = b.El("p", browser.Cls("slowmo-caption"), browser.ID("slowmo-caption"), browser.Attr("aria-live", "polite"))
-	s.pos = b.El("p", browser.Cls("slowmo-pos"), browser.ID("slowmo-pos"))
-	s.windowNote = b.El("p", browser.Cls("slowmo-note"))
-	s.window = b.El("div", browser.Cls("slowmo-window"), browser.ID("slowmo-window"), browser.Attr("translate", "no"))
-	s.fig = b.El("img", browser.Cls("cell-img"), browser.ID("slowmo-cell"), browser.Attr("alt", ""), browser.Attr("aria-describedby", "slowmo-cell-desc")).(*dom.HTMLImageElement)
-	s.figDesc = b.El("p", browser.Cls("visually-hidden"), browser.ID("slowmo-cell-desc"))
-	s.figBox = b.El("div", browser.Cls("slowmo-fig cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.fig, s.figDesc)
-	// The curve is drawn as the cell figure is (an SVG image, class
-	// cell-img) and, at phone width, scrolls sideways as it does: the
-	// scroller takes focus so that the keyboard can scroll it too.
-	s.curve = b.El("img", browser.Cls("cell-img"), browser.ID("slowmo-curve"), browser.Attr("alt", "")).(*dom.HTMLImageElement)
-	s.curveBox = b.El("div", browser.Cls("slowmo-curvebox cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "slowmo-h"), s.curve)
-	s.table = b.El("table", browser.Cls("slowmo-table"), browser.ID("slowmo-table"))
-	s.prev, s.next = btn("btn"), btn("btn btn-train")
-	s.prev.SetAttribute("id", "slowmo-prev")
-	s.next.SetAttribute("id", "slowmo-next")
-	s.close.SetAttribute("id", "slowmo-close")
-	s.sec = b.El("section", browser.Cls("slowmo"), browser.ID("slowmo"), browser.Attr("aria-labelledby", "slowmo-h"), browser.Attr("tabindex", "-1"),
-		b.El("div", browser.Cls("slowmo-head"), s.heading, s.close),
-		s.keys, list, s.caption, s.pos, s.windowNote, s.window,
-		b.El("div", browser.Cls("slowmo-body"), s.figBox, s.curveBox), s.table,
-		b.El("div", browser.Cls("slowmo-nav"), s.prev, s.next))
-	browser.SetHidden(s.sec, true)
 }
 
 // slowWords writes the walk's words in the page's language.

@@ -10,8 +10,10 @@ import (
 	"honnef.co/go/js/dom/v2"
 )
 
-// This file has the small helpers the page is built with: elements are made
-// with createElement and filled with textContent only, never with markup.
+// This file has the small helpers the page is built with. A panel's static
+// structure is written as markup (markup_js.go); El makes the elements that
+// come from data (a table's rows, a list's items, a select's options), with
+// createElement, filled with textContent only, never with markup.
 
 // Attribute is an attribute set on a new element.
 type Attribute struct{ Name, Value string }

@@ -37,6 +37,22 @@ type cellView struct {
 	Buttons []*dom.HTMLButtonElement
 }
 
+// SayIn writes the catalogue messages of a tree built from markup (by say:
+// Say, or the class's Words, as El wrote them): an element marked
+// data-say="id" shows the message id as its text, one marked
+// data-say-label="id" as its aria-label (written in the markup as
+// aria-label="", to keep the attributes' order).
+func SayIn(t *browser.Tree, say Words) {
+	for _, e := range t.All("[data-say]") {
+		browser.SetText(e, say(e.GetAttribute("data-say")))
+		e.RemoveAttribute("data-say")
+	}
+	for _, e := range t.All("[data-say-label]") {
+		browser.SetLabel(e, "aria-label", say(e.GetAttribute("data-say-label")))
+		e.RemoveAttribute("data-say-label")
+	}
+}
+
 // CellSpeeds are the play control's paces, in ms per step, with their
 // catalogue keys.
 var CellSpeeds = []struct {
@@ -44,43 +60,56 @@ var CellSpeeds = []struct {
 	Key string
 }{{2000, "cellui.speed.slow"}, {1000, "cellui.speed.class"}, {333, "cellui.speed.fast"}}
 
+// cellMarkup is the cell figure panel of the model column: two drawings,
+// the page's model and the compared one (buildCellFig). At phone width a
+// drawing scrolls sideways (style.css): its scroller takes focus so that the
+// keyboard can scroll it too.
+const cellMarkup = `
+<section class="cell-fig" aria-labelledby="h-cell">
+  <h3 id="h-cell" data-ref="title" data-say="cellui.title"></h3>
+  <p class="howto" data-say="cellui.how"></p>
+  <p class="empty" data-ref="empty" data-say="cellui.empty"></p>
+  <div class="cell-pair">
+    <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig0">
+      <img class="cell-img" aria-describedby="cell-desc-0" draggable="false" data-ref="img0">
+      <p class="visually-hidden" id="cell-desc-0" data-ref="desc0"></p>
+    </div>
+    <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig1">
+      <img class="cell-img" aria-describedby="cell-desc-1" draggable="false" data-ref="img1">
+      <p class="visually-hidden" id="cell-desc-1" data-ref="desc1"></p>
+    </div>
+  </div>
+  <p class="cell-eq" id="cell-eq" data-ref="eq" data-say="cellui.eqhint"></p>
+  <div class="cell-actions">
+    <button type="button" class="btn btn-small" aria-pressed="false" data-ref="play" data-say="cellui.play"></button>
+    <label for="cell-speed" data-say="cellui.speed"></label>
+    <select id="cell-speed" data-ref="speed"></select>
+    <button type="button" class="btn btn-small btn-quiet" data-ref="svg" data-say="cellui.svg"></button>
+    <button type="button" class="btn btn-small btn-quiet" data-ref="png" data-say="cellui.png"></button>
+  </div>
+  <ul class="cell-parts" aria-label="" data-say-label="cellui.parts" data-ref="parts"></ul>
+</section>`
+
 // buildCellFig makes the cell figure panel of the model column.
 func (v *View) buildCellFig() dom.HTMLElement {
-	b, c := v.B, &v.Fig
+	t, c := v.B.Markup(cellMarkup), &v.Fig
+	SayIn(t, Say)
 	for i := range c.Figs {
-		f := &c.Figs[i]
-		id := "cell-desc-" + string(rune('0'+i))
-		f.Img = b.El("img", browser.Cls("cell-img"), browser.Attr("alt", ""), browser.Attr("aria-describedby", id), browser.Attr("draggable", "false")).(*dom.HTMLImageElement)
-		f.Desc = b.El("p", browser.Cls("visually-hidden"), browser.ID(id))
-		// At phone width the figure scrolls sideways (style.css): the
-		// scroller takes focus so that the keyboard can scroll it too.
-		f.Root = b.El("div", browser.Cls("cell-one"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"), browser.Attr("aria-labelledby", "h-cell"), f.Img, f.Desc)
-		browser.SetHidden(f.Root, true)
+		n := string(rune('0' + i))
+		c.Figs[i] = CellFig{Root: t.El("fig" + n), Img: t.Image("img" + n), Desc: t.El("desc" + n)}
 	}
-	c.Title = b.El("h3", browser.ID("h-cell"), Say("cellui.title"))
-	c.Empty = b.El("p", browser.Cls("empty"), Say("cellui.empty"))
-	c.Eq = b.El("p", browser.Cls("cell-eq"), browser.ID("cell-eq"), Say("cellui.eqhint"))
-	c.Parts = b.El("ul", browser.Cls("cell-parts"), browser.Attr("aria-label", Say("cellui.parts")))
-	c.Play = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), browser.Attr("aria-pressed", "false"), Say("cellui.play")).(*dom.HTMLButtonElement)
-	c.Speed = b.El("select", browser.ID("cell-speed")).(*dom.HTMLSelectElement)
+	c.Root, c.Title, c.Empty, c.Eq, c.Parts = t.Root, t.El("title"), t.El("empty"), t.El("eq"), t.El("parts")
+	c.Play = t.Button("play")
+	c.Speed = t.Select("speed")
 	for i, s := range CellSpeeds {
-		o := b.El("option", browser.Attr("value", string(rune('0'+i))), Say(s.Key))
+		o := v.B.El("option", browser.Attr("value", string(rune('0'+i))), Say(s.Key))
 		if s.Ms == 1000 {
 			o.SetAttribute("selected", "")
 		}
 		c.Speed.AppendChild(o)
 	}
-	c.SVG = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), Say("cellui.svg")).(*dom.HTMLButtonElement)
-	c.PNG = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), Say("cellui.png")).(*dom.HTMLButtonElement)
-	c.Root = b.El("section", browser.Cls("cell-fig"), browser.Attr("aria-labelledby", "h-cell"),
-		c.Title,
-		b.El("p", browser.Cls("howto"), Say("cellui.how")),
-		c.Empty,
-		b.El("div", browser.Cls("cell-pair"), c.Figs[0].Root, c.Figs[1].Root),
-		c.Eq,
-		b.El("div", browser.Cls("cell-actions"), c.Play,
-			b.El("label", browser.Attr("for", "cell-speed"), Say("cellui.speed")), c.Speed, c.SVG, c.PNG),
-		c.Parts)
+	c.SVG = t.Button("svg")
+	c.PNG = t.Button("png")
 	return c.Root
 }
 

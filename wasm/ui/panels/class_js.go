@@ -30,39 +30,94 @@ type ClassStart struct {
 // from wasm/words in its language).
 type Words func(id string, args ...string) string
 
+// classStartMarkup is Start a class; classSendMarkup Send to the class;
+// boardMarkup the board and boardBackMarkup its bar with Back to the board.
+// data-say elements show the words passed in (SayIn).
+const classStartMarkup = `
+<details class="teacher class-start">
+  <summary data-say="class.start"></summary>
+  <p class="hint" data-say="class.startHint"></p>
+  <div class="field">
+    <label for="class-title" data-say="class.titleLabel"></label>
+    <input id="class-title" type="text" maxlength="80" autocomplete="off" data-ref="title">
+  </div>
+  <div class="file-row"><button type="button" class="btn" id="class-start" data-ref="start" data-say="class.startGo"></button></div>
+  <p class="hint" role="status" id="class-status" data-ref="status"></p>
+  <div class="class-result" hidden data-ref="result">
+    <div class="field">
+      <label for="class-student-link" data-say="class.studentLink"></label>
+      <div class="inline-row">
+        <input type="text" id="class-student-link" readonly spellcheck="false" autocomplete="off" data-ref="student">
+        <button type="button" class="btn btn-small" data-ref="copy-student" data-say="class.copy"></button>
+      </div>
+      <p class="hint" data-say="class.studentNote"></p>
+    </div>
+    <div class="field">
+      <label for="class-board-link" data-say="class.boardLink"></label>
+      <div class="inline-row">
+        <input type="text" id="class-board-link" readonly spellcheck="false" autocomplete="off" data-ref="board">
+        <button type="button" class="btn btn-small" data-ref="copy-board" data-say="class.copy"></button>
+      </div>
+      <p class="hint" data-say="class.boardNote"></p>
+      <p><a class="btn btn-small" id="class-open-board" target="_blank" rel="noopener" data-ref="open-board" data-say="class.openBoard"></a></p>
+    </div>
+    <p class="hint" data-ref="limits"></p>
+  </div>
+</details>`
+
+const classSendMarkup = `
+<section class="class-send" aria-label="" data-say-label="class.send">
+  <h2 class="class-heading" data-ref="heading"></h2>
+  <div class="class-send-row">
+    <div class="field">
+      <label for="class-nick" data-say="class.nickLabel"></label>
+      <input id="class-nick" type="text" autocomplete="nickname" maxlength="32" aria-describedby="class-nick-hint" data-ref="nickname">
+    </div>
+    <button type="button" class="btn btn-primary" id="class-send" data-ref="send" data-say="class.send"></button>
+  </div>
+  <p class="hint" id="class-nick-hint" data-say="class.nickHint"></p>
+  <p class="class-status" role="status" id="class-send-status" data-ref="status"></p>
+</section>`
+
+const boardMarkup = `
+<section class="board" id="board">
+  <h2 class="board-title" data-ref="heading"></h2>
+  <div class="board-bar">
+    <p class="board-count" data-ref="count"></p>
+    <label for="board-sort" data-say="class.sortBy"></label>
+    <select id="board-sort" data-ref="sort"></select>
+    <button type="button" class="btn" id="board-close" data-ref="close" data-say="class.close"></button>
+  </div>
+  <p class="notice" hidden data-ref="closed" data-say="class.closedNote"></p>
+  <p class="hint board-refreshed" aria-live="polite" data-ref="refreshed"></p>
+  <p class="field-error" role="alert" id="board-problem" hidden data-ref="problem"></p>
+  <figure class="board-fig">
+    <canvas id="board-curves" role="img" aria-label="" data-say-label="class.curves" data-ref="curves"></canvas>
+    <figcaption class="hint" data-say="class.curves"></figcaption>
+  </figure>
+  <p class="hint" data-ref="empty" data-say="class.empty"></p>
+  <ol class="board-cards" id="board-cards" data-ref="cards"></ol>
+</section>`
+
+const boardBackMarkup = `
+<div class="notice board-back" hidden><button type="button" class="btn btn-primary" id="board-back" data-ref="back" data-say="class.back"></button></div>`
+
 // BuildClassStart makes Start a class and puts it after the share link box.
 func (v *View) BuildClassStart(w Words) *ClassStart {
-	b, c := v.B, &ClassStart{}
-	c.Title = b.El("input", browser.ID("class-title"), browser.Attr("type", "text"), browser.Attr("maxlength", "80"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
-	c.Start = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("class-start"), w("class.startGo")).(*dom.HTMLButtonElement)
-	c.Status = b.El("p", browser.Cls("hint"), browser.Attr("role", "status"), browser.ID("class-status"))
-	c.Student = linkInput(b, "class-student-link")
-	c.Board = linkInput(b, "class-board-link")
-	c.CopyStudent = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), w("class.copy")).(*dom.HTMLButtonElement)
-	c.CopyBrd = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), w("class.copy")).(*dom.HTMLButtonElement)
-	c.OpenBoard = b.El("a", browser.Cls("btn btn-small"), browser.ID("class-open-board"), browser.Attr("target", "_blank"), browser.Attr("rel", "noopener"), w("class.openBoard")).(*dom.HTMLAnchorElement)
-	c.Limits = b.El("p", browser.Cls("hint"))
-	c.Result = b.El("div", browser.Cls("class-result"),
-		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-student-link"), w("class.studentLink")),
-			b.El("div", browser.Cls("inline-row"), c.Student, c.CopyStudent), b.El("p", browser.Cls("hint"), w("class.studentNote"))),
-		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-board-link"), w("class.boardLink")),
-			b.El("div", browser.Cls("inline-row"), c.Board, c.CopyBrd), b.El("p", browser.Cls("hint"), w("class.boardNote")),
-			b.El("p", c.OpenBoard)),
-		c.Limits)
-	browser.SetHidden(c.Result, true)
-	c.Root = b.El("details", browser.Cls("teacher class-start"),
-		b.El("summary", w("class.start")),
-		b.El("p", browser.Cls("hint"), w("class.startHint")),
-		b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-title"), w("class.titleLabel")), c.Title),
-		b.El("div", browser.Cls("file-row"), c.Start), c.Status, c.Result)
+	t := v.B.Markup(classStartMarkup)
+	SayIn(t, w)
+	c := &ClassStart{Root: t.Root, Status: t.El("status"), Result: t.El("result"), Limits: t.El("limits")}
+	c.Title = t.Input("title")
+	c.Start = t.Button("start")
+	c.Student = t.Input("student")
+	c.Board = t.Input("board")
+	c.CopyStudent = t.Button("copy-student")
+	c.CopyBrd = t.Button("copy-board")
+	c.OpenBoard = t.Anchor("open-board")
 	if box := v.Keep.LinkBox; box != nil && browser.Parent(box) != nil {
 		browser.Parent(box).InsertBefore(c.Root, browser.NextSibling(box))
 	}
 	return c
-}
-
-func linkInput(b browser.Build, id string) *dom.HTMLInputElement {
-	return b.El("input", browser.Attr("type", "text"), browser.ID(id), browser.Attr("readonly", ""), browser.Attr("spellcheck", "false"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
 }
 
 // ClassSend is Send to the class, on a page opened with a class link.
@@ -76,17 +131,11 @@ type ClassSend struct {
 
 // BuildClassSend makes Send to the class and puts it above the columns.
 func (v *View) BuildClassSend(w Words) *ClassSend {
-	b, c := v.B, &ClassSend{}
-	c.Heading = b.El("h2", browser.Cls("class-heading"))
-	c.Nickname = b.El("input", browser.ID("class-nick"), browser.Attr("type", "text"), browser.Attr("autocomplete", "nickname"),
-		browser.Attr("maxlength", "32"), browser.Attr("aria-describedby", "class-nick-hint")).(*dom.HTMLInputElement)
-	c.Send = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-primary"), browser.ID("class-send"), w("class.send")).(*dom.HTMLButtonElement)
-	c.Status = b.El("p", browser.Cls("class-status"), browser.Attr("role", "status"), browser.ID("class-send-status"))
-	c.Root = b.El("section", browser.Cls("class-send"), browser.Attr("aria-label", w("class.send")),
-		c.Heading,
-		b.El("div", browser.Cls("class-send-row"),
-			b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "class-nick"), w("class.nickLabel")), c.Nickname), c.Send),
-		b.El("p", browser.Cls("hint"), browser.ID("class-nick-hint"), w("class.nickHint")), c.Status)
+	t := v.B.Markup(classSendMarkup)
+	SayIn(t, w)
+	c := &ClassSend{Root: t.Root, Heading: t.El("heading"), Status: t.El("status")}
+	c.Nickname = t.Input("nickname")
+	c.Send = t.Button("send")
 	v.App.InsertBefore(c.Root, v.columns)
 	return c
 }
@@ -112,33 +161,19 @@ type BoardView struct {
 // BuildBoard makes the board and puts it above the columns (the page hides
 // the columns in board mode).
 func (v *View) BuildBoard(w Words, orders [][2]string) *BoardView {
-	b, c := v.B, &BoardView{}
-	c.Heading = b.El("h2", browser.Cls("board-title"))
-	c.Count = b.El("p", browser.Cls("board-count"))
-	c.Sort = b.El("select", browser.ID("board-sort")).(*dom.HTMLSelectElement)
+	t, bk := v.B.Markup(boardMarkup), v.B.Markup(boardBackMarkup)
+	SayIn(t, w)
+	SayIn(bk, w)
+	c := &BoardView{Root: t.Root, Heading: t.El("heading"), Count: t.El("count"), Closed: t.El("closed"), Refreshed: t.El("refreshed"),
+		Problem: t.El("problem"), Cards: t.El("cards"), Empty: t.El("empty"), Back: bk.Root}
+	c.Sort = t.Select("sort")
 	for _, o := range orders {
-		c.Sort.AppendChild(b.El("option", browser.Attr("value", o[0]), o[1]))
+		c.Sort.AppendChild(v.B.El("option", browser.Attr("value", o[0]), o[1]))
 	}
-	c.Close = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.ID("board-close"), w("class.close")).(*dom.HTMLButtonElement)
-	c.Closed = b.El("p", browser.Cls("notice"), w("class.closedNote"))
-	browser.SetHidden(c.Closed, true)
-	c.Refreshed = b.El("p", browser.Cls("hint board-refreshed"), browser.Attr("aria-live", "polite"))
-	c.Problem = b.El("p", browser.Cls("field-error"), browser.Attr("role", "alert"), browser.ID("board-problem"))
-	browser.SetHidden(c.Problem, true)
-	c.CurvesEl = b.El("canvas", browser.ID("board-curves"), browser.Attr("role", "img"), browser.Attr("aria-label", w("class.curves"))).(*dom.HTMLCanvasElement)
+	c.Close = t.Button("close")
+	c.CurvesEl = t.Canvas("curves")
 	c.Curves = browser.NewDrawCanvas(c.CurvesEl)
-	c.Cards = b.El("ol", browser.Cls("board-cards"), browser.ID("board-cards"))
-	c.Empty = b.El("p", browser.Cls("hint"), w("class.empty"))
-	c.Root = b.El("section", browser.Cls("board"), browser.ID("board"),
-		c.Heading,
-		b.El("div", browser.Cls("board-bar"), c.Count,
-			b.El("label", browser.Attr("for", "board-sort"), w("class.sortBy")), c.Sort, c.Close),
-		c.Closed, c.Refreshed, c.Problem,
-		b.El("figure", browser.Cls("board-fig"), c.CurvesEl, b.El("figcaption", browser.Cls("hint"), w("class.curves"))),
-		c.Empty, c.Cards)
-	c.BackBtn = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-primary"), browser.ID("board-back"), w("class.back")).(*dom.HTMLButtonElement)
-	c.Back = b.El("div", browser.Cls("notice board-back"), c.BackBtn)
-	browser.SetHidden(c.Back, true)
+	c.BackBtn = bk.Button("back")
 	v.App.InsertBefore(c.Root, v.columns)
 	v.App.InsertBefore(c.Back, c.Root)
 	return c

@@ -6,7 +6,6 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/ui/browser"
-	"lstmplayground/wasm/ui/present"
 )
 
 // compareView holds the comparison's elements.
@@ -34,49 +33,82 @@ type SideHeat struct {
 	AxisBot  dom.HTMLElement
 }
 
+// compareMarkup is the comparison's toggle and choice of learning rate, its
+// race chart (output column), and the other model's heatmaps beside this
+// one's (model column): three roots, so three constants; sideHeatMarkup is
+// one of those heatmaps (buildCompare).
+const compareMarkup = `
+<div class="compare-row">
+  <button type="button" class="btn btn-compare" aria-pressed="false" aria-describedby="compare-hint" data-ref="toggle">Compare LSTM and RNN</button>
+  <p class="hint" id="compare-hint" data-ref="hint">Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ, Balanced brackets and Memory gap a–a presets.</p>
+  <div class="inline-row cmp-lr">
+    <label for="cmp-lr">The other model's learning rate</label>
+    <select id="cmp-lr" aria-describedby="cmp-lr-hint" data-ref="lr"><option value="">the same as this model's</option></select>
+    <p class="hint" id="cmp-lr-hint">Each model of a comparison can train at its own learning rate: the plain RNN often needs a smaller one.</p>
+  </div>
+  <p class="field-error" role="alert" data-field="Compare" hidden></p>
+</div>`
+
+const raceMarkup = `
+<figure class="race-fig" aria-labelledby="race-title" hidden>
+  <button type="button" class="btn btn-tiny png-btn" aria-label="Save Loss race as PNG" title="Save this chart as a PNG image" data-ref="png">PNG</button>
+  <h3 id="race-title">Loss race: LSTM and RNN</h3>
+  <p class="howto">How to read: each model's smoothed loss against its own update count (blue solid LSTM, orange dashed RNN); the lower line has learnt more from the same number of updates.</p>
+  <canvas role="img" aria-labelledby="race-title" aria-describedby="race-note" data-ref="chart"></canvas>
+  <p class="hint" id="race-note" aria-live="off" data-ref="note"></p>
+</figure>`
+
+const sideMarkup = `
+<section class="side" aria-labelledby="side-title" hidden>
+  <h3 id="side-title" data-ref="title">The other model on the same probe</h3>
+  <p class="hint" data-ref="note">Same probe, same time cursor: move the cursor in either model's heatmaps.</p>
+  <p class="side-pred" aria-live="polite" data-ref="pred"></p>
+  <div class="side-scroll" data-ref="heats"></div>
+</section>`
+
+const sideHeatMarkup = `
+<figure class="heat-block" aria-labelledby="">
+  <div class="heat-head"><h3 id="" data-ref="title"></h3></div>
+  <div class="heat-plot">
+    <div class="heat-axis" aria-hidden="true"><span>1</span><span class="axis-name">unit</span><span data-ref="axis-bottom"></span></div>
+    <div class="heat-canvas">
+      <canvas class="heat" role="img" aria-labelledby="" aria-describedby="heat-how" data-ref="canvas"></canvas>
+      <div class="col-mark" aria-hidden="true" data-ref="col-mark"></div>
+    </div>
+  </div>
+</figure>`
+
 // buildCompare makes the comparison's controls and charts: the toggle and
 // the race chart go to the output column, the other model's heatmaps to the
 // model column.
 func (v *View) buildCompare() (row, race, side dom.HTMLElement) {
 	b, c := v.B, &v.Cmp
-	c.Toggle = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-compare"), browser.Attr("aria-pressed", "false"),
-		browser.Attr("aria-describedby", "compare-hint"), "Compare LSTM and RNN").(*dom.HTMLButtonElement)
-	c.hint = b.El("p", browser.Cls("hint"), browser.ID("compare-hint"),
-		"Trains an LSTM and a plain RNN side by side: same data, seed and size, both from scratch. Clearest on the Counting aⁿXbⁿ, Balanced brackets and Memory gap a–a presets.")
-	c.Row = b.El("div", browser.Cls("compare-row"), c.Toggle, c.hint, v.buildOwnLR(), v.Alert(present.FieldCompare))
+	t := b.Markup(compareMarkup)
+	v.AlertsOf(t)
+	c.Row, c.hint = t.Root, t.El("hint")
+	c.Toggle = t.Button("toggle")
+	v.fillOwnLR(t.El("lr"))
 
-	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "race-title"), browser.Attr("aria-describedby", "race-note")).(*dom.HTMLCanvasElement)
-	c.Race = browser.NewDrawCanvas(cv)
-	c.RaceNote = b.El("p", browser.Cls("hint"), browser.ID("race-note"), browser.Attr("aria-live", "off"))
-	c.RaceFig = b.El("figure", browser.Cls("race-fig"), browser.Attr("aria-labelledby", "race-title"),
-		v.pngButton("Loss race", cv, false), b.El("h3", browser.ID("race-title"), "Loss race: LSTM and RNN"),
-		b.El("p", browser.Cls("howto"), "How to read: each model's smoothed loss against its own update count (blue solid LSTM, orange dashed RNN); the lower line has learnt more from the same number of updates."),
-		cv, c.RaceNote)
-	browser.SetHidden(c.RaceFig, true)
+	r := b.Markup(raceMarkup)
+	cv := r.Canvas("chart")
+	c.RaceFig, c.Race, c.RaceNote = r.Root, browser.NewDrawCanvas(cv), r.El("note")
+	v.png(r.El("png"), "Loss race", cv, false)
 
-	c.SideT = b.El("h3", browser.ID("side-title"), "The other model on the same probe")
-	c.sideNote = b.El("p", browser.Cls("hint"), "Same probe, same time cursor: move the cursor in either model's heatmaps.")
-	c.SidePred = b.El("p", browser.Cls("side-pred"), browser.Attr("aria-live", "polite"))
-	heats := make([]dom.HTMLElement, 0, 2)
+	s := b.Markup(sideMarkup)
+	c.Side, c.SideT, c.sideNote, c.SidePred = s.Root, s.El("title"), s.El("note"), s.El("pred")
 	for i, name := range []string{"h", "c"} {
-		sh := &SideHeat{}
+		h := b.Markup(sideHeatMarkup)
 		tid := "side-heat-" + name
-		sh.CanvasEl = b.El("canvas", browser.Cls("heat"), browser.Attr("role", "img"), browser.Attr("aria-labelledby", tid), browser.Attr("aria-describedby", "heat-how")).(*dom.HTMLCanvasElement)
+		sh := &SideHeat{Root: h.Root, Title: h.El("title"), AxisBot: h.El("axis-bottom"), ColMark: h.El("col-mark")}
+		sh.CanvasEl = h.Canvas("canvas")
 		sh.Canvas = browser.NewPixelCanvas(sh.CanvasEl)
-		sh.ColMark = b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
-		sh.Title = b.El("h3", browser.ID(tid))
-		sh.AxisBot = b.El("span")
-		sh.Root = b.El("figure", browser.Cls("heat-block"), browser.Attr("aria-labelledby", tid),
-			b.El("div", browser.Cls("heat-head"), sh.Title),
-			b.El("div", browser.Cls("heat-plot"),
-				b.El("div", browser.Cls("heat-axis"), browser.Attr("aria-hidden", "true"), b.El("span", "1"), b.El("span", browser.Cls("axis-name"), "unit"), sh.AxisBot),
-				b.El("div", browser.Cls("heat-canvas"), sh.CanvasEl, sh.ColMark)))
+		for _, e := range []dom.HTMLElement{sh.Root, sh.CanvasEl} {
+			e.SetAttribute("aria-labelledby", tid)
+		}
+		sh.Title.SetAttribute("id", tid)
 		c.Heat[i] = sh
-		heats = append(heats, sh.Root)
+		s.El("heats").AppendChild(sh.Root)
 	}
-	c.Side = b.El("section", browser.Cls("side"), browser.Attr("aria-labelledby", "side-title"), c.SideT, c.sideNote, c.SidePred,
-		b.El("div", browser.Cls("side-scroll"), heats))
-	browser.SetHidden(c.Side, true)
 	return c.Row, c.RaceFig, c.Side
 }
 

@@ -6,7 +6,6 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"lstmplayground/wasm/ui/browser"
-	"lstmplayground/wasm/ui/present"
 )
 
 // PNGTarget is a chart with a "save as PNG" button.
@@ -25,23 +24,40 @@ type exportView struct {
 	PNGs    []*PNGTarget
 }
 
-// pngButton makes a small button that saves the chart on canvas as a PNG.
-func (v *View) pngButton(title string, canvas *dom.HTMLCanvasElement, pixels bool) dom.HTMLElement {
-	btn := v.B.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-tiny png-btn"),
-		browser.Attr("aria-label", "Save "+title+" as PNG"), browser.Attr("title", "Save this chart as a PNG image"), "PNG").(*dom.HTMLButtonElement)
-	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn, Canvas: canvas, Title: title, Pixels: pixels})
-	return btn
+// png registers btn, a chart's PNG button written in markup (type button,
+// class "btn btn-tiny png-btn", aria-label "Save <title> as PNG", title
+// "Save this chart as a PNG image", text PNG), to save the canvas.
+func (v *View) png(btn dom.HTMLElement, title string, canvas *dom.HTMLCanvasElement, pixels bool) {
+	v.Exp.PNGs = append(v.Exp.PNGs, &PNGTarget{Btn: btn.(*dom.HTMLButtonElement), Canvas: canvas, Title: title, Pixels: pixels})
+}
+
+// exportMarkup is the download buttons of the Keep and share group.
+const exportMarkup = `
+<div class="downloads">
+  <h3>Downloads</h3>
+  <div class="file-row">
+    <button type="button" class="btn btn-small" data-ref="trace">Download trace (CSV)</button>
+    <button type="button" class="btn btn-small" data-ref="losses">Download loss history (CSV)</button>
+    <button type="button" class="btn btn-small" data-ref="pytorch">Download weights (PyTorch JSON)</button>
+  </div>
+  <p class="hint">The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button.</p>
+  <p class="field-error" role="alert" data-field="Downloads" hidden></p>
+</div>`
+
+// pngLabel names a PNG button written in markup with an empty aria-label
+// (a markup built more than once) for its chart's title, and registers it
+// (png).
+func (v *View) pngLabel(btn dom.HTMLElement, title string, canvas *dom.HTMLCanvasElement, pixels bool) {
+	browser.SetLabel(btn, "aria-label", "Save "+title+" as PNG")
+	v.png(btn, title, canvas, pixels)
 }
 
 // buildExport makes the download buttons of the Keep and share group.
 func (v *View) buildExport() dom.HTMLElement {
-	b, e := v.B, &v.Exp
-	e.Trace = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download trace (CSV)").(*dom.HTMLButtonElement)
-	e.Losses = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download loss history (CSV)").(*dom.HTMLButtonElement)
-	e.PyTorch = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Download weights (PyTorch JSON)").(*dom.HTMLButtonElement)
-	return b.El("div", browser.Cls("downloads"),
-		b.El("h3", "Downloads"),
-		b.El("div", browser.Cls("file-row"), e.Trace, e.Losses, e.PyTorch),
-		b.El("p", browser.Cls("hint"), "The trace: every gate and state of every unit at every step of the probe, one row each. The weights: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (gates i, f, g, o), as torch.nn.LSTM loads them. Every chart has a PNG button."),
-		v.Alert(present.FieldExport))
+	t, e := v.B.Markup(exportMarkup), &v.Exp
+	v.AlertsOf(t)
+	e.Trace = t.Button("trace")
+	e.Losses = t.Button("losses")
+	e.PyTorch = t.Button("pytorch")
+	return t.Root
 }

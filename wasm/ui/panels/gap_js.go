@@ -35,37 +35,44 @@ const GapMaxSlider = 30
 // OwnLRs are the learning rates offered for the other model of a comparison.
 var OwnLRs = []float64{0.03, 0.01, 0.003, 0.001, 0.0003}
 
-// buildGap makes the memory-gap figure, hidden until the memory-gap text is
-// trained.
+// gapMarkup is the memory-gap figure, hidden until the memory-gap text is
+// trained (buildGap).
+const gapMarkup = `
+<figure class="gap-fig" aria-labelledby="gap-title" hidden>
+  <button type="button" class="btn btn-tiny png-btn" aria-label="Save Memory gap as PNG" title="Save this chart as a PNG image" data-ref="png">PNG</button>
+  <h3 id="gap-title">Memory gap: recall against the gap</h3>
+  <p class="howto" data-ref="how">How to read: each point is how often a model named the first letter after the last dash, on fresh lines with that gap (its likeliest guess); blue solid LSTM, orange dashed RNN. Move the slider to train on another gap: each gap you try adds its point.</p>
+  <div class="inline-row">
+    <label for="gap-n">Gap (dashes)</label>
+    <input id="gap-n" type="range" min="1" max="" step="1" value="" data-ref="slider">
+    <output for="gap-n" data-ref="value"></output>
+  </div>
+  <canvas role="img" aria-labelledby="gap-title" aria-describedby="gap-note" data-ref="chart"></canvas>
+  <p class="hint" id="gap-note" aria-live="off" data-ref="note"></p>
+</figure>`
+
+// buildGap makes the memory-gap figure.
 func (v *View) buildGap() dom.HTMLElement {
-	b, g := v.B, &v.Gap
-	g.Slider = b.El("input", browser.ID("gap-n"), browser.Attr("type", "range"), browser.Attr("min", "1"),
-		browser.Attr("max", strconv.Itoa(GapMaxSlider)), browser.Attr("step", "1"), browser.Attr("value", strconv.Itoa(lesson.DefaultGap))).(*dom.HTMLInputElement)
-	g.Value = b.El("output", browser.Attr("for", "gap-n"), strconv.Itoa(lesson.DefaultGap))
-	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", "gap-title"), browser.Attr("aria-describedby", "gap-note")).(*dom.HTMLCanvasElement)
+	t, g := v.B.Markup(gapMarkup), &v.Gap
+	g.Fig, g.How, g.Note, g.Value = t.Root, t.El("how"), t.El("note"), t.El("value")
+	g.Slider = t.Input("slider")
+	g.Slider.SetAttribute("max", strconv.Itoa(GapMaxSlider))
+	g.Slider.SetAttribute("value", strconv.Itoa(lesson.DefaultGap))
+	browser.SetText(g.Value, strconv.Itoa(lesson.DefaultGap))
+	cv := t.Canvas("chart")
 	g.Chart = browser.NewDrawCanvas(cv)
-	g.Note = b.El("p", browser.Cls("hint"), browser.ID("gap-note"), browser.Attr("aria-live", "off"))
-	g.How = b.El("p", browser.Cls("howto"), "How to read: each point is how often a model named the first letter after the last dash, on fresh lines with that gap (its likeliest guess); blue solid LSTM, orange dashed RNN. Move the slider to train on another gap: each gap you try adds its point.")
-	g.Fig = b.El("figure", browser.Cls("gap-fig"), browser.Attr("aria-labelledby", "gap-title"),
-		v.pngButton("Memory gap", cv, false), b.El("h3", browser.ID("gap-title"), "Memory gap: recall against the gap"),
-		g.How,
-		b.El("div", browser.Cls("inline-row"), b.El("label", browser.Attr("for", "gap-n"), "Gap (dashes)"), g.Slider, g.Value),
-		cv, g.Note)
-	browser.SetHidden(g.Fig, true)
+	v.png(t.El("png"), "Memory gap", cv, false)
 	return g.Fig
 }
 
-// buildOwnLR makes the comparison's choice of the other model's learning rate.
-func (v *View) buildOwnLR() dom.HTMLElement {
-	b, g := v.B, &v.Gap
-	opts := []any{browser.ID("cmp-lr"), browser.Attr("aria-describedby", "cmp-lr-hint"), b.El("option", browser.Attr("value", ""), "the same as this model's")}
+// fillOwnLR fills the comparison's choice of the other model's learning
+// rate (compareMarkup).
+func (v *View) fillOwnLR(sel dom.HTMLElement) {
+	v.Gap.LR = sel.(*dom.HTMLSelectElement)
 	for _, lr := range OwnLRs {
 		s := strconv.FormatFloat(lr, 'g', -1, 64)
-		opts = append(opts, b.El("option", browser.Attr("value", s), s))
+		sel.AppendChild(v.B.El("option", browser.Attr("value", s), s))
 	}
-	g.LR = b.El("select", opts...).(*dom.HTMLSelectElement)
-	return b.El("div", browser.Cls("inline-row cmp-lr"), b.El("label", browser.Attr("for", "cmp-lr"), "The other model's learning rate"), g.LR,
-		b.El("p", browser.Cls("hint"), browser.ID("cmp-lr-hint"), "Each model of a comparison can train at its own learning rate: the plain RNN often needs a smaller one."))
 }
 
 // GapRun is one model's recall on the memory-gap task: its cell and its

@@ -5,7 +5,6 @@ package panels
 import (
 	"honnef.co/go/js/dom/v2"
 
-	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
 
@@ -43,66 +42,77 @@ type GateRow struct {
 	Row, Shut, Open, ShutBar, OpenBar dom.HTMLElement
 }
 
+// insideMarkup is the unit view (buildInside).
+const insideMarkup = `
+<section class="inside" aria-labelledby="h-units">
+  <h3 id="h-units">Units: what each one does</h3>
+  <div class="inline-row unit-opts">
+    <div class="field inline">
+      <label for="row-order">Heatmap rows</label>
+      <select id="row-order" data-ref="order"><option value="number">By unit number</option><option value="similar">Similar units together</option></select>
+      <p class="field-error" role="alert" data-field="Heatmap rows" hidden></p>
+    </div>
+    <div class="field inline">
+      <label for="unit-state">Unit state</label>
+      <select id="unit-state" data-ref="state"><option value="c">c (the cell state)</option><option value="h">h (the hidden state)</option></select>
+      <p class="field-error" role="alert" data-field="Unit state" hidden></p>
+    </div>
+  </div>
+  <div class="unit-part">
+    <h4>Units that follow the text</h4>
+    <p class="howto">How to read: each row is a simple feature of the training text and the unit whose activation goes up and down with it (r near ±1). Press a unit to colour the text by it.</p>
+    <table class="feat-table"><thead><tr><th>feature</th><th>unit</th><th>r</th></tr></thead><tbody data-ref="feat-body"></tbody></table>
+    <p class="hint" aria-live="polite" data-ref="feat-note"></p>
+  </div>
+  <div class="unit-part">
+    <h4>The text, coloured by one unit</h4>
+    <p class="howto">How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit.</p>
+    <p class="unit-text-head" aria-live="polite" data-ref="text-head"></p>
+    <pre class="unit-text" translate="no" tabindex="0" role="region" aria-label="Training text coloured by the chosen unit" data-ref="text"></pre>
+  </div>
+  <div class="unit-part">
+    <h4>Gate statistics</h4>
+    <p class="howto">How to read: how often each gate is nearly shut (below 0.1) or wide open (above 0.9) over the start of the training text. A gate that is often shut or open acts like a switch.</p>
+    <table class="gate-table"><thead><tr><th>gate</th><th>shut &lt; 0.1</th><th>open &gt; 0.9</th><th aria-hidden="true"></th></tr></thead><tbody data-ref="gate-body"></tbody></table>
+    <p class="hint" data-ref="gate-note"></p>
+  </div>
+  <div class="unit-part">
+    <h4>Intervene</h4>
+    <p class="howto">Hold one unit of c or h at a value at every step of the probe (0 switches it off) and see how the model's guesses change. A unit that matters changes them.</p>
+    <div class="clamp-row">
+      <label for="clamp-state">Clamp state</label>
+      <select id="clamp-state" data-ref="clamp-state"><option value="c">c</option><option value="h">h</option></select>
+      <label for="clamp-unit">Clamp unit</label>
+      <input id="clamp-unit" type="number" min="1" step="1" inputmode="numeric" autocomplete="off" data-ref="clamp-unit">
+      <label for="clamp-value">Clamp value</label>
+      <input id="clamp-value" type="number" step="any" inputmode="decimal" autocomplete="off" value="0" data-ref="clamp-value">
+      <button type="button" class="btn btn-small" data-ref="apply">Clamp and compare</button>
+      <button type="button" class="btn btn-small btn-quiet" hidden data-ref="clear">Release the unit</button>
+    </div>
+    <p class="field-error" role="alert" data-field="Clamp unit" hidden></p>
+    <p class="field-error" role="alert" data-field="Clamp value" hidden></p>
+    <p class="clamp-out" aria-live="polite" data-ref="out"></p>
+    <div class="clamp-rows" aria-hidden="true" data-ref="rows"></div>
+  </div>
+</section>`
+
 // buildInside makes the unit view.
 func (v *View) buildInside() dom.HTMLElement {
-	b, w := v.B, &v.In
-	var f Field
-	w.Order, f = v.SelectField("row-order", "Heatmap rows", "", [][2]string{{"number", "By unit number"}, {"similar", "Similar units together"}})
-	orderF := f
-	orderF.Root.Class().Add("inline")
-	w.State, f = v.SelectField("unit-state", "Unit state", "", [][2]string{{"c", "c (the cell state)"}, {"h", "h (the hidden state)"}})
-	stateF := f
-	stateF.Root.Class().Add("inline")
-
-	w.FeatBody = b.El("tbody")
-	w.FeatNote = b.El("p", browser.Cls("hint"), browser.Attr("aria-live", "polite"))
-	feat := b.El("div", browser.Cls("unit-part"),
-		b.El("h4", "Units that follow the text"),
-		b.El("p", browser.Cls("howto"), "How to read: each row is a simple feature of the training text and the unit whose activation goes up and down with it (r near ±1). Press a unit to colour the text by it."),
-		b.El("table", browser.Cls("feat-table"), b.El("thead", b.El("tr", b.El("th", "feature"), b.El("th", "unit"), b.El("th", "r"))), w.FeatBody),
-		w.FeatNote)
-
-	w.TextHead = b.El("p", browser.Cls("unit-text-head"), browser.Attr("aria-live", "polite"))
-	w.Text = b.El("pre", browser.Cls("unit-text"), browser.Attr("translate", "no"), browser.Attr("tabindex", "0"), browser.Attr("role", "region"), browser.Attr("aria-label", "Training text coloured by the chosen unit"))
-	text := b.El("div", browser.Cls("unit-part"),
-		b.El("h4", "The text, coloured by one unit"),
-		b.El("p", browser.Cls("howto"), "How to read: every character of the start of the training text is coloured by the chosen unit after reading it: orange positive, blue negative, white near 0. Click a row of a heatmap (or a unit above) to choose the unit."),
-		w.TextHead, w.Text)
-
-	w.GateBody = b.El("tbody")
-	w.GateNote = b.El("p", browser.Cls("hint"))
-	gates := b.El("div", browser.Cls("unit-part"),
-		b.El("h4", "Gate statistics"),
-		b.El("p", browser.Cls("howto"), "How to read: how often each gate is nearly shut (below 0.1) or wide open (above 0.9) over the start of the training text. A gate that is often shut or open acts like a switch."),
-		b.El("table", browser.Cls("gate-table"), b.El("thead", b.El("tr", b.El("th", "gate"), b.El("th", "shut < 0.1"), b.El("th", "open > 0.9"), b.El("th", browser.Attr("aria-hidden", "true"), ""))), w.GateBody),
-		w.GateNote)
-
-	w.ClampState = b.El("select", browser.ID("clamp-state"), b.El("option", browser.Attr("value", "c"), "c"), b.El("option", browser.Attr("value", "h"), "h")).(*dom.HTMLSelectElement)
+	t, w := v.B.Markup(insideMarkup), &v.In
+	v.AlertsOf(t)
+	w.root = t.Root
+	w.Order = t.Select("order")
+	w.State = t.Select("state")
+	w.FeatBody, w.FeatNote, w.TextHead, w.Text = t.El("feat-body"), t.El("feat-note"), t.El("text-head"), t.El("text")
+	w.GateBody, w.GateNote, w.ClampOut, w.ClampRows = t.El("gate-body"), t.El("gate-note"), t.El("out"), t.El("rows")
+	w.ClampState = t.Select("clamp-state")
+	w.ClampUnit = t.Input("clamp-unit")
+	w.ClampValue = t.Input("clamp-value")
+	w.ClampApply = t.Button("apply")
+	w.ClampClear = t.Button("clear")
+	v.Controls["Heatmap rows"], v.Controls["Unit state"] = w.Order, w.State
 	v.Controls["Clamp state"] = w.ClampState
-	w.ClampUnit = b.El("input", browser.ID("clamp-unit"), browser.Attr("type", "number"), browser.Attr("min", "1"), browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
-	v.Controls[present.FieldClampUnit] = w.ClampUnit
-	w.ClampValue = b.El("input", browser.ID("clamp-value"), browser.Attr("type", "number"), browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"), browser.Attr("autocomplete", "off"), browser.Attr("value", "0")).(*dom.HTMLInputElement)
-	v.Controls[present.FieldClampValue] = w.ClampValue
-	w.ClampApply = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Clamp and compare").(*dom.HTMLButtonElement)
-	w.ClampClear = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Release the unit").(*dom.HTMLButtonElement)
-	w.ClampOut = b.El("p", browser.Cls("clamp-out"), browser.Attr("aria-live", "polite"))
-	w.ClampRows = b.El("div", browser.Cls("clamp-rows"), browser.Attr("aria-hidden", "true"))
-	clamp := b.El("div", browser.Cls("unit-part"),
-		b.El("h4", "Intervene"),
-		b.El("p", browser.Cls("howto"), "Hold one unit of c or h at a value at every step of the probe (0 switches it off) and see how the model's guesses change. A unit that matters changes them."),
-		b.El("div", browser.Cls("clamp-row"),
-			b.El("label", browser.Attr("for", "clamp-state"), "Clamp state"), w.ClampState,
-			b.El("label", browser.Attr("for", "clamp-unit"), present.FieldClampUnit), w.ClampUnit,
-			b.El("label", browser.Attr("for", "clamp-value"), present.FieldClampValue), w.ClampValue,
-			w.ClampApply, w.ClampClear),
-		v.Alert(present.FieldClampUnit), v.Alert(present.FieldClampValue),
-		w.ClampOut, w.ClampRows)
-	browser.SetHidden(w.ClampClear, true)
-
-	w.root = b.El("section", browser.Cls("inside"), browser.Attr("aria-labelledby", "h-units"),
-		b.El("h3", browser.ID("h-units"), "Units: what each one does"),
-		b.El("div", browser.Cls("inline-row unit-opts"), orderF.Root, stateF.Root),
-		feat, text, gates, clamp)
+	v.Controls[present.FieldClampUnit], v.Controls[present.FieldClampValue] = w.ClampUnit, w.ClampValue
 	return w.root
 }
 

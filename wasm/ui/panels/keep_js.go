@@ -7,7 +7,6 @@ import (
 
 	"lstmplayground/wasm/share"
 	"lstmplayground/wasm/ui/browser"
-	"lstmplayground/wasm/ui/present"
 )
 
 // keepView holds the elements of keeping and sharing: the share buttons and
@@ -37,43 +36,79 @@ type keepView struct {
 	Notice       dom.HTMLElement
 }
 
+// keepMarkup is the share and session controls of the data column, with
+// the link options for teachers (buildKeep); keepBarMarkup the offer to
+// restore the last session and the notice of what was restored, under the
+// top bar (buildKeepBar).
+const keepMarkup = `
+<div class="keep">
+  <div class="file-row share-row">
+    <button type="button" class="btn" title="A link to this text and these settings, with the trained weights when they fit" data-ref="share-setup">Link to this setup</button>
+    <button type="button" class="btn" title="Upload the trained model to this site's share service, or put it in the link" data-ref="share-model">Share trained model</button>
+  </div>
+  <details class="teacher" data-ref="teacher">
+    <summary>Link options for teachers</summary>
+    <p class="hint">Choose before making the link: what it hides, a single chart, or the embed mode for an iframe.</p>
+    <fieldset class="teacher-hide" data-ref="hides"><legend>Controls the link hides</legend></fieldset>
+    <div class="field">
+      <label for="link-only">Charts the link shows</label>
+      <select id="link-only" data-ref="only"><option value="">All of them</option></select>
+      <p class="field-error" role="alert" data-field="Charts the link shows" hidden></p>
+    </div>
+    <label class="check"><input type="checkbox" id="link-embed" data-ref="embed"> Embed mode, for an iframe</label>
+    <div class="field" hidden data-ref="embed-field">
+      <label for="embed-code">Embed code</label>
+      <textarea id="embed-code" readonly rows="3" spellcheck="false" data-ref="embed-code"></textarea>
+      <p class="hint">Paste this into a course page: the playground fills the frame, without its title and footer.</p>
+    </div>
+  </details>
+  <div class="field share-box" hidden data-ref="link-box">
+    <label for="share-link">Share link</label>
+    <div class="inline-row">
+      <input type="text" id="share-link" readonly spellcheck="false" autocomplete="off" aria-describedby="share-note" data-ref="link">
+      <button type="button" class="btn btn-small" data-ref="copy">Copy link</button>
+    </div>
+    <p class="hint" id="share-note" aria-live="polite" data-ref="link-note"></p>
+  </div>
+  <p class="field-error" role="alert" data-field="Share link" hidden></p>
+  <div class="fresh-row"><button type="button" class="btn btn-quiet-border" aria-describedby="fresh-hint" data-ref="fresh">Start fresh</button></div>
+  <p class="hint" id="fresh-hint" data-ref="saved">This page keeps your session in this browser as you train, so a reload comes back where it was.</p>
+  <p class="field-error" role="alert" data-field="Start fresh" hidden></p>
+</div>`
+
+const keepBarMarkup = `
+<div>
+  <div class="notice offer" role="region" aria-label="Saved session" hidden data-ref="offer">
+    <span data-ref="offer-text"></span>
+    <button type="button" class="btn btn-small" data-ref="restore">Restore last session</button>
+    <button type="button" class="btn btn-small btn-quiet" data-ref="dismiss">Not now</button>
+  </div>
+  <p class="notice" role="status" hidden data-ref="notice"></p>
+</div>`
+
 // buildKeep makes the share and session controls of the data column.
 func (v *View) buildKeep() dom.HTMLElement {
-	b, k := v.B, &v.Keep
-	k.ShareSetup = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"),
-		browser.Attr("title", "A link to this text and these settings, with the trained weights when they fit"), "Link to this setup").(*dom.HTMLButtonElement)
-	k.ShareModel = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"),
-		browser.Attr("title", "Upload the trained model to this site's share service, or put it in the link"), "Share trained model").(*dom.HTMLButtonElement)
-	k.Link = b.El("input", browser.Attr("type", "text"), browser.ID("share-link"), browser.Attr("readonly", ""), browser.Attr("spellcheck", "false"),
-		browser.Attr("autocomplete", "off"), browser.Attr("aria-describedby", "share-note")).(*dom.HTMLInputElement)
-	k.Copy = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Copy link").(*dom.HTMLButtonElement)
-	k.LinkNote = b.El("p", browser.Cls("hint"), browser.ID("share-note"), browser.Attr("aria-live", "polite"))
-	k.LinkBox = b.El("div", browser.Cls("field share-box"),
-		b.El("label", browser.Attr("for", "share-link"), present.FieldShare),
-		b.El("div", browser.Cls("inline-row"), k.Link, k.Copy), k.LinkNote)
-	browser.SetHidden(k.LinkBox, true)
-	k.Teacher = v.buildTeacher()
-	k.Fresh = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet-border"), browser.Attr("aria-describedby", "fresh-hint"), "Start fresh").(*dom.HTMLButtonElement)
-	k.Saved = b.El("p", browser.Cls("hint"), browser.ID("fresh-hint"), "This page keeps your session in this browser as you train, so a reload comes back where it was.")
-	return b.El("div", browser.Cls("keep"),
-		b.El("div", browser.Cls("file-row share-row"), k.ShareSetup, k.ShareModel),
-		k.Teacher, k.LinkBox, v.Alert(present.FieldShare),
-		b.El("div", browser.Cls("fresh-row"), k.Fresh), k.Saved, v.Alert(present.FieldFresh))
+	t, k := v.B.Markup(keepMarkup), &v.Keep
+	v.AlertsOf(t)
+	k.ShareSetup = t.Button("share-setup")
+	k.ShareModel = t.Button("share-model")
+	k.Link = t.Input("link")
+	k.Copy = t.Button("copy")
+	k.LinkNote, k.LinkBox = t.El("link-note"), t.El("link-box")
+	k.Fresh = t.Button("fresh")
+	k.Saved = t.El("saved")
+	v.wireTeacher(t)
+	return t.Root
 }
 
 // buildKeepBar makes the offer to restore the last session and the notice of
 // what the page restored or loaded, shown under the top bar.
 func (v *View) buildKeepBar() dom.HTMLElement {
-	b, k := v.B, &v.Keep
-	k.OfferText = b.El("span")
-	k.OfferRestore = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Restore last session").(*dom.HTMLButtonElement)
-	k.OfferDismiss = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small btn-quiet"), "Not now").(*dom.HTMLButtonElement)
-	k.Offer = b.El("div", browser.Cls("notice offer"), browser.Attr("role", "region"), browser.Attr("aria-label", "Saved session"),
-		k.OfferText, k.OfferRestore, k.OfferDismiss)
-	browser.SetHidden(k.Offer, true)
-	k.Notice = b.El("p", browser.Cls("notice"), browser.Attr("role", "status"))
-	browser.SetHidden(k.Notice, true)
-	return b.El("div", k.Offer, k.Notice)
+	t, k := v.B.Markup(keepBarMarkup), &v.Keep
+	k.Offer, k.OfferText, k.Notice = t.El("offer"), t.El("offer-text"), t.El("notice")
+	k.OfferRestore = t.Button("restore")
+	k.OfferDismiss = t.Button("dismiss")
+	return t.Root
 }
 
 // hideLabels name what each of a link's hide options hides.
@@ -97,34 +132,27 @@ var chartLabels = map[string]string{
 	share.ChartLoss: "only the loss chart", share.ChartReach: "only the gradient reach chart", share.ChartDelta: "only the mean change per step",
 }
 
-// buildTeacher makes the link options for teachers: controls to hide, one
-// chart to show alone, the embed mode, and the iframe code.
-func (v *View) buildTeacher() dom.HTMLElement {
+// wireTeacher fills and wires the link options for teachers (keepMarkup):
+// the controls to hide, the charts to show alone, the embed mode, and the
+// iframe code.
+func (v *View) wireTeacher(t *browser.Tree) {
 	b, k := v.B, &v.Keep
+	k.Teacher = t.El("teacher")
 	k.Hide = map[string]*dom.HTMLInputElement{}
-	hides := b.El("fieldset", browser.Cls("teacher-hide"), b.El("legend", "Controls the link hides"))
+	hides := t.El("hides")
 	for _, name := range share.HideNames() {
 		in := b.El("input", browser.Attr("type", "checkbox"), browser.ID("hide-"+name), browser.Attr("value", name)).(*dom.HTMLInputElement)
 		k.Hide[name] = in
 		hides.AppendChild(b.El("label", browser.Cls("check"), in, " "+hideLabels[name]))
 	}
-	opts := [][2]string{{"", "All of them"}}
+	k.Only = t.Select("only")
+	v.Controls["Charts the link shows"] = k.Only
 	for _, c := range share.Charts() {
-		opts = append(opts, [2]string{c, chartLabels[c]})
+		k.Only.AppendChild(b.El("option", browser.Attr("value", c), chartLabels[c]))
 	}
-	var f Field
-	k.Only, f = v.SelectField("link-only", "Charts the link shows", "", opts)
-	k.Embed = b.El("input", browser.Attr("type", "checkbox"), browser.ID("link-embed")).(*dom.HTMLInputElement)
-	k.EmbedCode = b.El("textarea", browser.ID("embed-code"), browser.Attr("readonly", ""), browser.Attr("rows", "3"), browser.Attr("spellcheck", "false")).(*dom.HTMLTextAreaElement)
-	k.EmbedField = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "embed-code"), "Embed code"), k.EmbedCode,
-		b.El("p", browser.Cls("hint"), "Paste this into a course page: the playground fills the frame, without its title and footer."))
-	browser.SetHidden(k.EmbedField, true)
-	return b.El("details", browser.Cls("teacher"),
-		b.El("summary", "Link options for teachers"),
-		b.El("p", browser.Cls("hint"), "Choose before making the link: what it hides, a single chart, or the embed mode for an iframe."),
-		hides, f.Root,
-		b.El("label", browser.Cls("check"), k.Embed, " Embed mode, for an iframe"),
-		k.EmbedField)
+	k.Embed = t.Input("embed")
+	k.EmbedCode = t.TextArea("embed-code")
+	k.EmbedField = t.El("embed-field")
 }
 
 // ChartTargets returns the elements of a chart a link shows alone.

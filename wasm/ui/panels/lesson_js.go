@@ -31,37 +31,42 @@ type lessonView struct {
 	Extra    dom.HTMLElement // what a chapter shows that no other panel does: the relative change of c and h
 }
 
+// lessonMarkup is the lesson card, under the top bar, hidden until a lesson
+// starts (its button is in topMarkup); data-say elements show catalogue
+// messages (SayIn).
+const lessonMarkup = `
+<section class="lesson" aria-labelledby="lesson-title" aria-label="" data-say-label="lessonui.region" hidden>
+  <div class="lesson-head"><h2 id="lesson-title" tabindex="-1" data-ref="title"></h2><span class="lesson-progress" data-ref="progress"></span></div>
+  <div class="lesson-text" data-ref="text"></div>
+  <p class="lesson-extra" aria-live="polite" data-ref="extra"></p>
+  <fieldset class="lesson-q">
+    <legend id="lesson-q" data-ref="prompt"></legend>
+    <p class="hint" data-say="lessonui.pick"></p>
+    <div class="lesson-answers" data-ref="opts"></div>
+    <button type="button" class="btn btn-small" data-ref="check" data-say="lessonui.check"></button>
+    <p class="lesson-verdict" role="status" data-ref="verdict"></p>
+  </fieldset>
+  <p class="hint" data-ref="note"></p>
+  <div class="lesson-actions">
+    <button type="button" class="btn btn-small btn-quiet" data-ref="back" data-say="lessonui.back"></button>
+    <button type="button" class="btn btn-small" data-ref="next" data-say="lessonui.next"></button>
+    <button type="button" class="btn btn-small btn-quiet" data-ref="leave" data-say="lessonui.leave"></button>
+    <a class="lesson-link" data-ref="link" data-say="lessonui.link"></a>
+  </div>
+</section>`
+
 // buildLesson makes the lesson card (under the top bar, hidden until a
-// lesson starts) and puts its button beside the guided tour's.
+// lesson starts).
 func (v *View) buildLesson() dom.HTMLElement {
-	b, l := v.B, &v.Less
-	btn := func(key, cls string) *dom.HTMLButtonElement {
-		return b.El("button", browser.Attr("type", "button"), browser.Cls(cls), Say(key)).(*dom.HTMLButtonElement)
-	}
-	l.Open = btn("lessonui.button", "btn btn-quiet")
-	if p := browser.Parent(v.Tour.Open); p != nil {
-		p.InsertBefore(l.Open, v.Tour.Open)
-	}
-	l.Progress = b.El("span", browser.Cls("lesson-progress"))
-	l.Title = b.El("h2", browser.ID("lesson-title"), browser.Attr("tabindex", "-1"))
-	l.Text = b.El("div", browser.Cls("lesson-text"))
-	l.Extra = b.El("p", browser.Cls("lesson-extra"), browser.Attr("aria-live", "polite"))
-	l.Prompt = b.El("legend", browser.ID("lesson-q"))
-	l.Opts = b.El("div", browser.Cls("lesson-answers"))
-	l.Check = btn("lessonui.check", "btn btn-small")
-	l.Verdict = b.El("p", browser.Cls("lesson-verdict"), browser.Attr("role", "status"))
-	l.Note = b.El("p", browser.Cls("hint"))
-	l.Back = btn("lessonui.back", "btn btn-small btn-quiet")
-	l.Next = btn("lessonui.next", "btn btn-small")
-	l.Leave = btn("lessonui.leave", "btn btn-small btn-quiet")
-	l.Link = b.El("a", browser.Cls("lesson-link"), Say("lessonui.link")).(*dom.HTMLAnchorElement)
-	l.Root = b.El("section", browser.Cls("lesson"), browser.Attr("aria-labelledby", "lesson-title"), browser.Attr("aria-label", Say("lessonui.region")),
-		b.El("div", browser.Cls("lesson-head"), l.Title, l.Progress),
-		l.Text, l.Extra,
-		b.El("fieldset", browser.Cls("lesson-q"), l.Prompt, b.El("p", browser.Cls("hint"), Say("lessonui.pick")), l.Opts, l.Check, l.Verdict),
-		l.Note,
-		b.El("div", browser.Cls("lesson-actions"), l.Back, l.Next, l.Leave, l.Link))
-	browser.SetHidden(l.Root, true)
+	t, l := v.B.Markup(lessonMarkup), &v.Less
+	SayIn(t, Say)
+	l.Root, l.Progress, l.Title, l.Text, l.Extra = t.Root, t.El("progress"), t.El("title"), t.El("text"), t.El("extra")
+	l.Prompt, l.Opts, l.Verdict, l.Note = t.El("prompt"), t.El("opts"), t.El("verdict"), t.El("note")
+	l.Check = t.Button("check")
+	l.Back = t.Button("back")
+	l.Next = t.Button("next")
+	l.Leave = t.Button("leave")
+	l.Link = t.Anchor("link")
 	return l.Root
 }
 

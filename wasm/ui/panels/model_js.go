@@ -11,37 +11,119 @@ import (
 	"lstmplayground/wasm/ui/present"
 )
 
+// modelMarkup is the model column (buildModelColumn); heatMarkup one of
+// its six heatmaps (buildHeatBlock), lineMarkup one of its line charts
+// (lineFig).
+const modelMarkup = `
+<section class="col col-model" aria-labelledby="h-model">
+  <div class="col-head">
+    <h2 id="h-model">Inside the model</h2>
+    <div class="field inline" hidden data-ref="layer-field"><label for="layer">Show</label><select id="layer" data-ref="layer"></select></div>
+  </div>
+  <div class="field" data-ref="probe-field">
+    <label for="probe">Probe text</label>
+    <textarea id="probe" class="probe" rows="2" spellcheck="false" autocomplete="off" autocapitalize="off" aria-describedby="probe-hint" data-ref="probe"></textarea>
+    <p class="hint" id="probe-hint" data-ref="probe-note">The model reads this from a zero state; the heatmaps show every step (up to 60).</p>
+    <p class="field-error" role="alert" data-field="Probe text" hidden></p>
+  </div>
+  <div class="snap-row" hidden data-ref="snap-row">
+    <label for="snapshot">Training snapshot</label>
+    <input type="range" id="snapshot" min="0" max="0" step="1" value="0" aria-describedby="snapshot-label" data-ref="snapshot">
+    <output id="snapshot-label" for="snapshot" class="snap-label" data-ref="snapshot-label"></output>
+  </div>
+  <p class="trace-note" aria-live="polite" data-ref="trace-note"></p>
+  <p class="howto" id="heat-how" data-ref="heat-how">How to read the heatmaps: one row per unit, one column per step of the probe (its characters are written above); the colour is the value after reading that step, on the scale right of each title. Point at a cell, or use the arrow keys, to move the time cursor.</p>
+  <div class="inline-row c-scale">
+    <label for="c-scale">Colour scale of c</label>
+    <select id="c-scale" data-ref="c-scale"><option value="robust">one for all units: the 98th percentile of |c|</option><option value="unit">per unit: each unit's largest |c| is ±1</option></select>
+  </div>
+  <div class="stack-scroll" data-ref="stack-scroll">
+    <div class="stack" tabindex="0" role="group" aria-label="Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit." data-ref="stack">
+      <div class="empty" data-ref="empty">Press Train to start. The heatmaps will show the model reading the probe text, step by step.</div>
+      <div class="probe-row" aria-hidden="true" data-ref="probe-row"></div>
+      <canvas class="probe-line" aria-hidden="true" data-ref="probe-line"></canvas>
+      <go-part data-ref="heats"></go-part>
+      <div class="line-figs" data-ref="line-figs"></div>
+    </div>
+  </div>
+  <p class="visually-hidden" aria-live="polite" data-ref="live-cursor"></p>
+  <go-part data-ref="cell-fig"></go-part>
+  <go-part data-ref="cmp-side"></go-part>
+  <div class="field units-field" data-ref="units-field">
+    <label for="units">Units</label>
+    <div class="inline-row">
+      <input id="units" type="text" autocomplete="off" spellcheck="false" placeholder="e.g. 1, 2, 3" aria-describedby="units-hint" data-ref="units">
+      <button type="button" class="btn btn-small" data-ref="units-auto">Most varying</button>
+    </div>
+    <p class="hint" id="units-hint">Units drawn in the line charts, numbered from 1 (up to 6).</p>
+    <p class="field-error" role="alert" data-field="Units" hidden></p>
+  </div>
+  <go-part data-ref="inside"></go-part>
+</section>`
+
+const heatMarkup = `
+<figure class="heat-block" aria-labelledby="">
+  <div class="heat-head">
+    <h3 id="" data-ref="title"></h3>
+    <span class="heat-note" id="" data-ref="note"></span>
+    <span class="legend" role="group" aria-label="Colour scale">
+      <span data-ref="lo"></span>
+      <span class="legend-wrap"><canvas class="legend-bar" aria-hidden="true" width="64" height="1" data-ref="legend"></canvas><span data-ref="mid"></span></span>
+      <span data-ref="hi"></span>
+    </span>
+    <button type="button" class="btn btn-tiny png-btn" aria-label="" title="Save this chart as a PNG image" data-ref="png">PNG</button>
+  </div>
+  <div class="heat-plot" data-ref="plot">
+    <div class="heat-axis" aria-hidden="true"><span data-ref="axis-top">1</span><span class="axis-name">unit</span><span data-ref="axis-bottom"></span></div>
+    <div class="heat-canvas">
+      <canvas class="heat" role="img" aria-labelledby="" aria-describedby="" data-ref="canvas"></canvas>
+      <div class="col-mark" aria-hidden="true" data-ref="col-mark"></div>
+      <div class="unit-mark" aria-hidden="true" data-ref="unit-mark"></div>
+    </div>
+  </div>
+</figure>`
+
+const lineMarkup = `
+<figure class="line-fig" aria-labelledby="">
+  <div class="line-head">
+    <h3 id="" data-ref="title"></h3>
+    <button type="button" class="btn btn-tiny png-btn" aria-label="" title="Save this chart as a PNG image" data-ref="png">PNG</button>
+  </div>
+  <p class="howto line-how" id="" data-ref="how"></p>
+  <div class="line-plot">
+    <canvas role="img" aria-labelledby="" aria-describedby="" data-ref="canvas"></canvas>
+    <div class="col-mark" aria-hidden="true" data-ref="mark"></div>
+  </div>
+</figure>`
+
 // buildModelColumn builds the model column: the probe, the heatmaps and line
 // charts, the units field, the unit view, and the comparison's and the
 // snapshots' parts; it returns those of the output column too.
 func (v *View) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HTMLElement) {
-	b := v.B
-	v.Probe = b.El("textarea", browser.ID("probe"), browser.Cls("probe"), browser.Attr("rows", "2"), browser.Attr("spellcheck", "false"), browser.Attr("autocomplete", "off"),
-		browser.Attr("autocapitalize", "off"), browser.Attr("aria-describedby", "probe-hint")).(*dom.HTMLTextAreaElement)
-	v.probeNote = b.El("p", browser.Cls("hint"), browser.ID("probe-hint"), "The model reads this from a zero state; the heatmaps show every step (up to 60).")
-	probeF := Field{alert: v.Alert(present.FieldProbe)}
-	v.Controls[present.FieldProbe] = v.Probe
-	probeF.Root = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", "probe"), present.FieldProbe), v.Probe, v.probeNote, probeF.alert)
-	v.Layer = b.El("select", browser.ID("layer")).(*dom.HTMLSelectElement)
-	v.LayerField = b.El("div", browser.Cls("field inline"), b.El("label", browser.Attr("for", "layer"), "Show"), v.Layer)
-	browser.SetHidden(v.LayerField, true)
-	v.TraceNote = b.El("p", browser.Cls("trace-note"), browser.Attr("aria-live", "polite"))
-	v.heatHow = b.El("p", browser.Cls("howto"), browser.ID("heat-how"), "How to read the heatmaps: one row per unit, one column per step of the probe (its characters are written above); the colour is the value after reading that step, on the scale right of each title. Point at a cell, or use the arrow keys, to move the time cursor.")
+	t := v.B.Markup(modelMarkup)
+	v.AlertsOf(t)
+	v.Probe = t.TextArea("probe")
+	v.Units = t.Input("units")
+	v.Controls[present.FieldProbe], v.Controls["Units"] = v.Probe, v.Units
+	v.probeNote, v.GrpProbe, v.grpUnits = t.El("probe-note"), t.El("probe-field"), t.El("units-field")
+	v.UnitsAuto = t.Button("units-auto")
+	v.Layer = t.Select("layer")
+	v.LayerField, v.TraceNote, v.heatHow = t.El("layer-field"), t.El("trace-note"), t.El("heat-how")
+	v.CScaleSel = t.Select("c-scale")
+	v.Empty, v.ProbeRow, v.LiveCursor = t.El("empty"), t.El("probe-row"), t.El("live-cursor")
+	v.ProbeLineE = t.El("probe-line")
+	v.ProbeLine = browser.NewDrawCanvas(v.ProbeLineE.(*dom.HTMLCanvasElement))
+	v.Stack, v.StackWrap, v.LineFigs = t.El("stack"), t.El("stack-scroll"), t.El("line-figs")
+	s := &v.Snap
+	s.Row, s.Label = t.El("snap-row"), t.El("snapshot-label")
+	s.Slider = t.Input("snapshot")
 
-	v.Empty = b.El("div", browser.Cls("empty"), "Press Train to start. The heatmaps will show the model reading the probe text, step by step.")
-	v.ProbeRow = b.El("div", browser.Cls("probe-row"), browser.Attr("aria-hidden", "true"))
-	probeLineEl := b.El("canvas", browser.Cls("probe-line"), browser.Attr("aria-hidden", "true")).(*dom.HTMLCanvasElement)
-	v.ProbeLine = browser.NewDrawCanvas(probeLineEl)
-	v.ProbeLineE = probeLineEl
-	v.LiveCursor = b.El("p", browser.Cls("visually-hidden"), browser.Attr("aria-live", "polite"))
-
-	heats := make([]dom.HTMLElement, 0, HeatCount)
+	heats := browser.Parent(t.El("heats"))
 	for k := range HeatCount {
-		hb := v.buildHeatBlock(k)
-		v.Heat[k] = hb
-		heats = append(heats, hb.Root)
+		v.Heat[k] = v.buildHeatBlock(k)
+		heats.InsertBefore(v.Heat[k].Root, t.El("heats"))
 	}
-
+	t.Put("heats", nil)
 	var unitsHFig dom.HTMLElement
 	v.UnitsC, v.UnitsCFig, v.UnitsCT = v.lineFig("units-c-title", "c along the probe",
 		"How to read: one line per chosen unit (numbers at the right), its cell state after each step; c is the memory, so it tends to drift rather than jump.")
@@ -49,85 +131,55 @@ func (v *View) buildModelColumn() (modelCol, cmpRow, cmpRace, snapSamples dom.HT
 		"How to read: the same units' hidden state, between −1 and 1; h is what the cell shows at each step, so it jumps.")
 	v.Delta, v.deltaFig, v.DeltaT = v.lineFig("delta-title", "Mean change per step: |Δc| and |Δh|",
 		"How to read: how much c and h change from one step to the next, averaged over the units; the claim to check is that c changes slowly and h a lot.")
-	v.DeltaText = b.El("p", browser.Cls("delta-text"), browser.Attr("aria-live", "polite"))
+	v.DeltaText = v.B.El("p", browser.Cls("delta-text"), browser.Attr("aria-live", "polite"))
 	v.deltaFig.AppendChild(v.DeltaText)
-	v.LineFigs = b.El("div", browser.Cls("line-figs"), v.UnitsCFig, unitsHFig, v.deltaFig)
-
-	v.Stack = b.El("div", browser.Cls("stack"), browser.Attr("tabindex", "0"), browser.Attr("role", "group"),
-		browser.Attr("aria-label", "Heatmaps over the probe text. Left and right arrow keys move the time cursor; up and down change the unit."),
-		v.Empty, v.ProbeRow, probeLineEl, heats, v.LineFigs)
-	v.StackWrap = b.El("div", browser.Cls("stack-scroll"), v.Stack)
-
-	unitsF := v.buildUnitsField()
+	for _, f := range []dom.HTMLElement{v.UnitsCFig, unitsHFig, v.deltaFig} {
+		v.LineFigs.AppendChild(f)
+	}
 
 	cmpRow, cmpRace, cmpSide := v.buildCompare()
-	snapRow, snapSamples := v.buildSnap()
-	v.GrpProbe = probeF.Root
-	v.grpUnits = unitsF.Root
-	v.modelCol = b.El("section", browser.Cls("col col-model"), browser.Attr("aria-labelledby", "h-model"),
-		b.El("div", browser.Cls("col-head"), b.El("h2", browser.ID("h-model"), "Inside the model"), v.LayerField),
-		probeF.Root, snapRow, v.TraceNote, v.heatHow, v.buildCScale(), v.StackWrap, v.LiveCursor, v.buildCellFig(), cmpSide, unitsF.Root, v.buildInside())
+	snapSamples = v.buildSnapSamples()
+	t.Put("cell-fig", v.buildCellFig())
+	t.Put("cmp-side", cmpSide)
+	t.Put("inside", v.buildInside())
+	v.modelCol = t.Root
 	return v.modelCol, cmpRow, cmpRace, snapSamples
 }
 
 // buildHeatBlock builds heatmap k: its title, note, colour scale, axis and
 // canvas, with the marks of the cursor.
 func (v *View) buildHeatBlock(k HeatKind) *heatBlock {
-	b := v.B
-	hb := &heatBlock{}
+	t := v.B.Markup(heatMarkup)
 	titleID := "heat-" + strconv.Itoa(int(k))
-	cv := b.El("canvas", browser.Cls("heat"), browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID),
-		browser.Attr("aria-describedby", titleID+"-note heat-how")).(*dom.HTMLCanvasElement)
-	hb.CanvasEl = cv
-	hb.Canvas = browser.NewPixelCanvas(cv)
-	lg := b.El("canvas", browser.Cls("legend-bar"), browser.Attr("aria-hidden", "true"), browser.Attr("width", "64"), browser.Attr("height", "1")).(*dom.HTMLCanvasElement)
-	hb.Legend = browser.NewPixelCanvas(lg)
-	hb.LegendLo = b.El("span")
-	hb.LegendMid = b.El("span")
-	hb.LegendHi = b.El("span")
-	hb.AxisTop = b.El("span", "1")
-	hb.AxisBottom = b.El("span")
-	hb.UnitMark = b.El("div", browser.Cls("unit-mark"), browser.Attr("aria-hidden", "true"))
-	hb.ColMark = b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
-	hb.Note = b.El("span", browser.Cls("heat-note"), browser.ID(titleID+"-note"), HeatNotes[k])
-	hb.plot = b.El("div", browser.Cls("heat-plot"),
-		b.El("div", browser.Cls("heat-axis"), browser.Attr("aria-hidden", "true"), hb.AxisTop, b.El("span", browser.Cls("axis-name"), "unit"), hb.AxisBottom),
-		b.El("div", browser.Cls("heat-canvas"), cv, hb.ColMark, hb.UnitMark))
-	hb.Root = b.El("figure", browser.Cls("heat-block"), browser.Attr("aria-labelledby", titleID),
-		b.El("div", browser.Cls("heat-head"),
-			b.El("h3", browser.ID(titleID), heatTitles[k]),
-			hb.Note,
-			b.El("span", browser.Cls("legend"), browser.Attr("role", "group"), browser.Attr("aria-label", "Colour scale"),
-				hb.LegendLo, b.El("span", browser.Cls("legend-wrap"), lg, hb.LegendMid), hb.LegendHi),
-			v.pngButton(heatTitles[k], cv, true)),
-		hb.plot)
+	hb := &heatBlock{Root: t.Root, LegendLo: t.El("lo"), LegendMid: t.El("mid"), LegendHi: t.El("hi"), AxisTop: t.El("axis-top"),
+		AxisBottom: t.El("axis-bottom"), UnitMark: t.El("unit-mark"), ColMark: t.El("col-mark"), Note: t.El("note"), plot: t.El("plot")}
+	hb.CanvasEl = t.Canvas("canvas")
+	hb.Canvas = browser.NewPixelCanvas(hb.CanvasEl)
+	hb.Legend = browser.NewPixelCanvas(t.Canvas("legend"))
+	t.Root.SetAttribute("aria-labelledby", titleID)
+	t.El("title").SetAttribute("id", titleID)
+	browser.SetText(t.El("title"), heatTitles[k])
+	hb.Note.SetAttribute("id", titleID+"-note")
+	browser.SetText(hb.Note, HeatNotes[k])
+	hb.CanvasEl.SetAttribute("aria-labelledby", titleID)
+	hb.CanvasEl.SetAttribute("aria-describedby", titleID+"-note heat-how")
+	v.pngLabel(t.El("png"), heatTitles[k], hb.CanvasEl, true)
 	return hb
 }
 
 // lineFig builds a line chart aligned with the heatmaps' steps: its title,
 // its "How to read", its canvas and the cursor's mark.
 func (v *View) lineFig(titleID, title, how string) (*browser.DrawCanvas, dom.HTMLElement, dom.HTMLElement) {
-	b := v.B
-	t := b.El("h3", browser.ID(titleID), title)
-	cv := b.El("canvas", browser.Attr("role", "img"), browser.Attr("aria-labelledby", titleID), browser.Attr("aria-describedby", titleID+"-how")).(*dom.HTMLCanvasElement)
-	mark := b.El("div", browser.Cls("col-mark"), browser.Attr("aria-hidden", "true"))
-	v.LineMarks = append(v.LineMarks, mark)
-	fig := b.El("figure", browser.Cls("line-fig"), browser.Attr("aria-labelledby", titleID), b.El("div", browser.Cls("line-head"), t, v.pngButton(title, cv, false)),
-		b.El("p", browser.Cls("howto line-how"), browser.ID(titleID+"-how"), how),
-		b.El("div", browser.Cls("line-plot"), cv, mark))
-	return browser.NewDrawCanvas(cv), fig, t
-}
-
-// buildUnitsField builds the Units field of the line charts.
-func (v *View) buildUnitsField() Field {
-	b := v.B
-	var unitsF Field
-	v.Units, unitsF = v.input("units", "Units", "text", "", browser.Attr("spellcheck", "false"), browser.Attr("placeholder", "e.g. 1, 2, 3"))
-	v.UnitsAuto = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-small"), "Most varying").(*dom.HTMLButtonElement)
-	unitsHint := b.El("p", browser.Cls("hint"), browser.ID("units-hint"), "Units drawn in the line charts, numbered from 1 (up to 6).")
-	v.Units.SetAttribute("aria-describedby", "units-hint")
-	unitsF.Root.InsertBefore(b.El("div", browser.Cls("inline-row"), v.Units, v.UnitsAuto), unitsF.alert)
-	unitsF.Root.InsertBefore(unitsHint, unitsF.alert)
-	unitsF.Root.Class().Add("units-field")
-	return unitsF
+	t := v.B.Markup(lineMarkup)
+	h, cv, note := t.El("title"), t.Canvas("canvas"), t.El("how")
+	t.Root.SetAttribute("aria-labelledby", titleID)
+	h.SetAttribute("id", titleID)
+	browser.SetText(h, title)
+	v.pngLabel(t.El("png"), title, cv, false)
+	note.SetAttribute("id", titleID+"-how")
+	browser.SetText(note, how)
+	cv.SetAttribute("aria-labelledby", titleID)
+	cv.SetAttribute("aria-describedby", titleID+"-how")
+	v.LineMarks = append(v.LineMarks, t.El("mark"))
+	return browser.NewDrawCanvas(cv), t.Root, h
 }

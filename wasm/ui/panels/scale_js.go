@@ -5,8 +5,6 @@ package panels
 import (
 	"math"
 
-	"honnef.co/go/js/dom/v2"
-
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
 )
@@ -29,15 +27,6 @@ const (
 
 // cQuantile is the share of |c| values inside the robust scale.
 const cQuantile = 0.98
-
-// buildCScale makes the choice of c's colour scale, shown over the heatmaps.
-func (v *View) buildCScale() dom.HTMLElement {
-	b := v.B
-	v.CScaleSel = b.El("select", browser.ID("c-scale"),
-		b.El("option", browser.Attr("value", "robust"), "one for all units: the 98th percentile of |c|"),
-		b.El("option", browser.Attr("value", "unit"), "per unit: each unit's largest |c| is ±1")).(*dom.HTMLSelectElement)
-	return b.El("div", browser.Cls("inline-row c-scale"), b.El("label", browser.Attr("for", "c-scale"), "Colour scale of c"), v.CScaleSel)
-}
 
 // cData returns the c heatmap's values and the limit of its colour scale:
 // c itself and the robust limit, or c divided by each unit's largest |c|

@@ -12,85 +12,110 @@ import (
 	"lstmplayground/wasm/ui/present"
 )
 
+// topMarkup is the top bar; barMarkup the alerts and notices under it, with
+// the tour's card (buildTopBar).
+const topMarkup = `
+<header class="topbar">
+  <div class="brand"><h1>LSTM Playground</h1><span class="tagline">watch a recurrent net learn</span></div>
+  <div class="run" role="group" aria-label="Training" data-ref="run">
+    <button type="button" class="btn btn-train" aria-keyshortcuts="Space" data-ref="train"><span class="icon" aria-hidden="true" data-ref="train-icon">▶</span><span data-ref="train-label">Train</span></button>
+    <button type="button" class="btn" title="Train exactly one update" data-ref="step">One update</button>
+    <button type="button" class="btn" title="Start again from a fresh model" data-ref="reset">Reset</button>
+    <p class="visually-hidden" role="status" aria-label="Training state" data-ref="live-train"></p>
+  </div>
+  <div class="stats">
+    <div class="stat" title="Updates (optimizer steps) the model has had"><span class="stat-label" id="stat-update-l">Update</span><output id="stat-update" aria-labelledby="stat-update-l" aria-live="off" class="stat-value" data-ref="stat-update">–</output></div>
+    <div class="stat" title="Loss of the last update"><span class="stat-label" id="stat-loss-l">Loss</span><output id="stat-loss" aria-labelledby="stat-loss-l" aria-live="off" class="stat-value" data-ref="stat-loss">–</output></div>
+    <div class="stat" title="Training speed: characters (or values) per second"><span class="stat-label" id="stat-rate-l">Chars/s</span><output id="stat-rate" aria-labelledby="stat-rate-l" aria-live="off" class="stat-value" data-ref="stat-rate">–</output></div>
+  </div>
+  <div class="arch" role="group" aria-label="Model" data-ref="arch">
+    <div class="compact">
+      <label for="cell">Cell</label>
+      <select id="cell" aria-describedby="cell-note" data-ref="cell"><option value="0">LSTM</option><option value="1">RNN</option></select>
+      <span class="compact-note" id="cell-note">↺ resets</span>
+    </div>
+    <div class="compact">
+      <label for="hidden">Hidden units</label>
+      <input id="hidden" type="number" min="1" max="" step="1" inputmode="numeric" list="hidden-list" autocomplete="off" aria-describedby="hidden-note" data-ref="hidden">
+      <span class="compact-note" id="hidden-note">↺ resets</span>
+    </div>
+    <div class="compact">
+      <label for="lr">Learning rate</label>
+      <input id="lr" type="number" min="0.000001" max="1" step="any" inputmode="decimal" list="lr-list" autocomplete="off" aria-describedby="lr-note" data-ref="lr">
+      <span class="compact-note" id="lr-note">live</span>
+    </div>
+    <datalist id="hidden-list" data-ref="hidden-list"></datalist>
+    <datalist id="lr-list" data-ref="lr-list"></datalist>
+  </div>
+  <div class="view-opts">
+    <button type="button" class="btn btn-quiet" data-ref="lesson-open" data-say="lessonui.button"></button>
+    <button type="button" class="btn btn-quiet" title="Short tips for this preset, for students" data-ref="tour-open">Guided tour</button>
+    <button type="button" class="btn btn-quiet" aria-pressed="false" title="Bigger text for projectors" data-ref="large-text">Large text</button>
+    <div class="lang-switch">
+      <label for="lang" class="visually-hidden" translate="no"><span lang="en">Language</span> / <span lang="zh-CN">语言</span></label>
+      <select id="lang" class="lang-select" translate="no" data-ref="lang"><option value="en" lang="en">English</option><option value="zh-CN" lang="zh-CN">中文</option></select>
+    </div>
+  </div>
+</header>`
+
+const barMarkup = `
+<div class="bar-alerts">
+  <p class="field-error" role="alert" data-field="Cell" hidden></p>
+  <p class="field-error" role="alert" data-field="Hidden units" hidden></p>
+  <p class="field-error" role="alert" data-field="Learning rate" hidden></p>
+  <p class="field-error general-error" role="alert" data-field="" hidden></p>
+  <p class="field-error" role="alert" data-field="link" hidden></p>
+  <p class="notice" role="status" hidden data-ref="notice"></p>
+  <go-part data-ref="keep-bar"></go-part>
+  <section class="tour" aria-labelledby="tour-title" hidden data-ref="tour">
+    <div class="tour-head"><h2 id="tour-title">Predict before you press Train</h2><span class="tour-count" data-ref="tour-count"></span></div>
+    <p class="tour-text" aria-live="polite" tabindex="-1" data-ref="tour-text"></p>
+    <div class="tour-actions">
+      <button type="button" class="btn btn-small btn-quiet" data-ref="tour-back">Previous tip</button>
+      <button type="button" class="btn btn-small" data-ref="tour-next">Next tip</button>
+      <button type="button" class="btn btn-small btn-quiet" data-ref="tour-close">Close tour</button>
+    </div>
+  </section>
+</div>`
+
 // buildTopBar builds the top bar (Train, Step, Reset, the figures, the cell,
 // hidden units and learning rate, the tour and Large text) and the alerts
 // under it.
 func (v *View) buildTopBar(hiddenSizes []int, learningRates []float64) (top, barAlerts dom.HTMLElement) {
 	b := v.B
-	v.TrainIcon = b.El("span", browser.Cls("icon"), browser.Attr("aria-hidden", "true"), "▶")
-	v.TrainLabel = b.El("span", "Train")
-	v.Train = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-train"), browser.Attr("aria-keyshortcuts", "Space"),
-		v.TrainIcon, v.TrainLabel).(*dom.HTMLButtonElement)
-	v.Step = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.Attr("title", "Train exactly one update"), "One update").(*dom.HTMLButtonElement)
-	v.Reset = b.El("button", browser.Attr("type", "button"), browser.Cls("btn"), browser.Attr("title", "Start again from a fresh model"), "Reset").(*dom.HTMLButtonElement)
-	stat := func(idv, label string, title string) dom.HTMLElement {
-		out := b.El("output", browser.ID(idv), browser.Attr("aria-labelledby", idv+"-l"), browser.Attr("aria-live", "off"), browser.Cls("stat-value"), "–")
-		return b.El("div", browser.Cls("stat"), browser.Attr("title", title), b.El("span", browser.Cls("stat-label"), browser.ID(idv+"-l"), label), out)
-	}
-	statU := stat("stat-update", "Update", "Updates (optimizer steps) the model has had")
-	statL := stat("stat-loss", "Loss", "Loss of the last update")
-	statR := stat("stat-rate", "Chars/s", "Training speed: characters (or values) per second")
-	v.StatUpdate = browser.LastElement(statU)
-	v.StatLoss = browser.LastElement(statL)
-	v.StatRate = browser.LastElement(statR)
-
-	compact := func(idv, label, note string, control dom.HTMLElement) (dom.HTMLElement, dom.HTMLElement) {
-		control.SetAttribute("aria-describedby", idv+"-note")
-		a := v.Alert(label)
-		v.Controls[label] = control
-		return b.El("div", browser.Cls("compact"),
-			b.El("label", browser.Attr("for", idv), label), control,
-			b.El("span", browser.Cls("compact-note"), browser.ID(idv+"-note"), note)), a
-	}
-	v.Cell = b.El("select", browser.ID("cell"),
-		b.El("option", browser.Attr("value", "0"), "LSTM"), b.El("option", browser.Attr("value", "1"), "RNN")).(*dom.HTMLSelectElement)
-	v.Hidden = b.El("input", browser.ID("hidden"), browser.Attr("type", "number"), browser.Attr("min", "1"), browser.Attr("max", strconv.Itoa(lstm.MaxHidden)),
-		browser.Attr("step", "1"), browser.Attr("inputmode", "numeric"), browser.Attr("list", "hidden-list"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
-	v.LR = b.El("input", browser.ID("lr"), browser.Attr("type", "number"), browser.Attr("min", "0.000001"), browser.Attr("max", "1"),
-		browser.Attr("step", "any"), browser.Attr("inputmode", "decimal"), browser.Attr("list", "lr-list"), browser.Attr("autocomplete", "off")).(*dom.HTMLInputElement)
-	hiddenList := b.El("datalist", browser.ID("hidden-list"))
+	t := b.Markup(topMarkup)
+	SayIn(t, Say)
+	v.Less.Open = t.Button("lesson-open")
+	v.TrainIcon, v.TrainLabel = t.El("train-icon"), t.El("train-label")
+	v.Train = t.Button("train")
+	v.Step = t.Button("step")
+	v.Reset = t.Button("reset")
+	v.LiveTrain, v.GrpRun, v.GrpArch = t.El("live-train"), t.El("run"), t.El("arch")
+	v.StatUpdate, v.StatLoss, v.StatRate = t.El("stat-update"), t.El("stat-loss"), t.El("stat-rate")
+	v.Cell = t.Select("cell")
+	v.Hidden = t.Input("hidden")
+	v.Hidden.SetAttribute("max", strconv.Itoa(lstm.MaxHidden))
+	v.LR = t.Input("lr")
+	v.Controls[present.FieldCell], v.Controls[present.FieldHidden], v.Controls[present.FieldLR] = v.Cell, v.Hidden, v.LR
 	for _, n := range hiddenSizes {
-		hiddenList.AppendChild(b.El("option", browser.Attr("value", strconv.Itoa(n))))
+		t.El("hidden-list").AppendChild(b.El("option", browser.Attr("value", strconv.Itoa(n))))
 	}
-	lrList := b.El("datalist", browser.ID("lr-list"))
 	for _, r := range learningRates {
-		lrList.AppendChild(b.El("option", browser.Attr("value", strconv.FormatFloat(r, 'f', -1, 64))))
+		t.El("lr-list").AppendChild(b.El("option", browser.Attr("value", strconv.FormatFloat(r, 'f', -1, 64))))
 	}
-	cellC, cellA := compact("cell", present.FieldCell, "↺ resets", v.Cell)
-	hidC, hidA := compact("hidden", present.FieldHidden, "↺ resets", v.Hidden)
-	lrC, lrA := compact("lr", present.FieldLR, "live", v.LR)
-	v.LargeText = b.El("button", browser.Attr("type", "button"), browser.Cls("btn btn-quiet"), browser.Attr("aria-pressed", "false"),
-		browser.Attr("title", "Bigger text for projectors"), "Large text").(*dom.HTMLButtonElement)
-	langC := v.buildLang()
-	v.Notice = b.El("p", browser.Cls("notice"), browser.Attr("role", "status"))
-	browser.SetHidden(v.Notice, true)
-	general := v.Alert("")
-	general.Class().Add("general-error")
+	v.LargeText = t.Button("large-text")
+	v.Lang = t.Select("lang")
+	v.top = t.Root
 
-	tourCard, tourOpen := v.buildTour()
-	v.LiveTrain = b.El("p", browser.Cls("visually-hidden"), browser.Attr("role", "status"), browser.Attr("aria-label", "Training state"))
-	v.GrpRun = b.El("div", browser.Cls("run"), browser.Attr("role", "group"), browser.Attr("aria-label", "Training"), v.Train, v.Step, v.Reset, v.LiveTrain)
-	v.GrpArch = b.El("div", browser.Cls("arch"), browser.Attr("role", "group"), browser.Attr("aria-label", "Model"), cellC, hidC, lrC, hiddenList, lrList)
-	v.top = b.El("header", browser.Cls("topbar"),
-		b.El("div", browser.Cls("brand"), b.El("h1", "LSTM Playground"), b.El("span", browser.Cls("tagline"), "watch a recurrent net learn")),
-		v.GrpRun,
-		b.El("div", browser.Cls("stats"), statU, statL, statR),
-		v.GrpArch,
-		b.El("div", browser.Cls("view-opts"), tourOpen, v.LargeText, langC),
-	)
-	barAlerts = b.El("div", browser.Cls("bar-alerts"), cellA, hidA, lrA, general, v.Alert(present.FieldLink), v.Notice, v.buildKeepBar(), tourCard)
-	return v.top, barAlerts
-}
-
-// buildLang builds the language switch: a select named in both languages,
-// each language named in itself (not translated).
-func (v *View) buildLang() dom.HTMLElement {
-	b := v.B
-	v.Lang = b.El("select", browser.ID("lang"), browser.Cls("lang-select"), browser.Attr("translate", "no"),
-		b.El("option", browser.Attr("value", "en"), browser.Attr("lang", "en"), "English"),
-		b.El("option", browser.Attr("value", "zh-CN"), browser.Attr("lang", "zh-CN"), "中文")).(*dom.HTMLSelectElement)
-	return b.El("div", browser.Cls("lang-switch"),
-		b.El("label", browser.Attr("for", "lang"), browser.Cls("visually-hidden"), browser.Attr("translate", "no"),
-			b.El("span", browser.Attr("lang", "en"), "Language"), " / ", b.El("span", browser.Attr("lang", "zh-CN"), "语言")),
-		v.Lang)
+	a := b.Markup(barMarkup)
+	v.AlertsOf(a)
+	v.Notice = a.El("notice")
+	a.Put("keep-bar", v.buildKeepBar())
+	tr := &v.Tour
+	tr.Root, tr.Count, tr.Text = a.El("tour"), a.El("tour-count"), a.El("tour-text")
+	tr.Back = a.Button("tour-back")
+	tr.Next = a.Button("tour-next")
+	tr.Close = a.Button("tour-close")
+	tr.Open = t.Button("tour-open")
+	return v.top, a.Root
 }

@@ -55,12 +55,6 @@ type heatBlock struct {
 	scale       CScale // the scale of c the legend was drawn for
 }
 
-// Field is a labelled control with its hint and alert.
-type Field struct {
-	Root  dom.HTMLElement
-	alert dom.HTMLElement
-}
-
 // View holds the page's elements.
 type View struct {
 	B browser.Build
@@ -185,54 +179,14 @@ type View struct {
 	Controls map[string]dom.HTMLElement // the control of each field, for aria-invalid
 }
 
-func (v *View) Alert(field string) dom.HTMLElement {
-	a := v.B.El("p", browser.Cls("field-error"), browser.Attr("role", "alert"), browser.Attr("data-field", field))
-	browser.SetHidden(a, true)
-	v.Alerts[field] = a
-	return a
+// AlertsOf registers the alerts of a tree built from markup: each
+// <p class="field-error" role="alert" data-field="…" hidden>, as Alert makes
+// them.
+func (v *View) AlertsOf(t *browser.Tree) {
+	for _, a := range t.All("[data-field]") {
+		v.Alerts[a.GetAttribute("data-field")] = a
+	}
 }
-
-// input makes a labelled input with a hint line and an alert.
-func (v *View) input(idv, label, typ string, hint string, attrs ...browser.Attribute) (*dom.HTMLInputElement, Field) {
-	b := v.B
-	parts := []any{browser.ID(idv), browser.Attr("type", typ), browser.Attr("autocomplete", "off")}
-	for _, a := range attrs {
-		parts = append(parts, a) // through El: a placeholder or title is in the page's language
-	}
-	in := b.El("input", parts...).(*dom.HTMLInputElement)
-	f := Field{alert: v.Alert(label)}
-	v.Controls[label] = in
-	var hintEl dom.HTMLElement
-	if hint != "" {
-		hintEl = b.El("p", browser.Cls("hint"), browser.ID(idv+"-hint"), hint)
-		in.SetAttribute("aria-describedby", idv+"-hint")
-	}
-	f.Root = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", idv), label), in, hintEl, f.alert)
-	return in, f
-}
-
-// SelectField makes a labelled select.
-func (v *View) SelectField(idv, label, hint string, options [][2]string) (*dom.HTMLSelectElement, Field) {
-	b := v.B
-	sel := b.El("select", browser.ID(idv)).(*dom.HTMLSelectElement)
-	for _, o := range options {
-		sel.AppendChild(b.El("option", browser.Attr("value", o[0]), o[1]))
-	}
-	f := Field{alert: v.Alert(label)}
-	v.Controls[label] = sel
-	var hintEl dom.HTMLElement
-	if hint != "" {
-		hintEl = b.El("p", browser.Cls("hint"), browser.ID(idv+"-hint"), hint)
-		sel.SetAttribute("aria-describedby", idv+"-hint")
-	}
-	f.Root = b.El("div", browser.Cls("field"), b.El("label", browser.Attr("for", idv), label), sel, hintEl, f.alert)
-	return sel, f
-}
-
-const (
-	hintResets = "↺ Changing this resets the model."
-	hintLive   = "Changes live, without a reset."
-)
 
 // Choices are what the page's controls offer: the presets, the suggested
 // hidden sizes and learning rates, and the longest Generate.
@@ -243,33 +197,45 @@ type Choices struct {
 	MaxGenerate   int
 }
 
+// pageMarkup is the page inside #app, with the panels' places (New); its
+// <div> is not kept (Tree.MoveChildren).
+const pageMarkup = `
+<div>
+  <go-part data-ref="top"></go-part>
+  <go-part data-ref="bar-alerts"></go-part>
+  <go-part data-ref="lesson"></go-part>
+  <p class="fatal" role="alert" hidden data-ref="fatal"></p>
+  <main class="columns" data-ref="columns">
+    <go-part data-ref="data"></go-part>
+    <go-part data-ref="model"></go-part>
+    <go-part data-ref="out"></go-part>
+  </main>
+  <footer class="footer" data-ref="footer">
+    <p>Everything runs in your browser: the Go core, compiled to WebAssembly, trains in a Web Worker. <!--
+    -->Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus.</p>
+  </footer>
+</div>`
+
 // New builds the page inside #app. Nothing in it comes from the person
 // except through textContent and input values.
 func New(doc dom.Document, ch Choices) *View {
 	v := &View{B: browser.Build{Doc: doc}, Alerts: map[string]dom.HTMLElement{}, Controls: map[string]dom.HTMLElement{}}
-	b := v.B
 	v.App = browser.ByID("app")
 	if boot := browser.ByID("boot"); boot != nil {
 		v.Boot = boot
 	}
 	browser.Clear(v.App)
 
+	t := v.B.Markup(pageMarkup)
+	v.Fatal, v.columns, v.Footer = t.El("fatal"), t.El("columns"), t.El("footer")
 	top, barAlerts := v.buildTopBar(ch.HiddenSizes, ch.LearningRates)
-	dataCol := v.buildDataColumn(ch.Presets)
+	t.Put("top", top)
+	t.Put("bar-alerts", barAlerts)
+	t.Put("data", v.buildDataColumn(ch.Presets))
 	modelCol, cmpRow, cmpRace, snapSamples := v.buildModelColumn()
-	outCol := v.buildOutputColumn(cmpRow, cmpRace, snapSamples, ch.MaxGenerate)
-
-	v.Fatal = b.El("p", browser.Cls("fatal"), browser.Attr("role", "alert"))
-	browser.SetHidden(v.Fatal, true)
-	v.App.AppendChild(top)
-	v.App.AppendChild(barAlerts)
-	v.App.AppendChild(v.buildLesson())
-	v.App.AppendChild(v.Fatal)
-	v.columns = b.El("main", browser.Cls("columns"), dataCol, modelCol, outCol)
-	v.App.AppendChild(v.columns)
-	v.Footer = b.El("footer", browser.Cls("footer"),
-		b.El("p", "Everything runs in your browser: the Go core, compiled to WebAssembly, trains in a Web Worker. ",
-			"Keys: Space trains or pauses when no field has focus; arrow keys move the time cursor when the heatmaps have focus."))
-	v.App.AppendChild(v.Footer)
+	t.Put("model", modelCol)
+	t.Put("out", v.buildOutputColumn(cmpRow, cmpRace, snapSamples, ch.MaxGenerate))
+	t.Put("lesson", v.buildLesson())
+	t.MoveChildren(v.App)
 	return v
 }
