@@ -163,12 +163,12 @@ check_boundaries() {
 	[ -z "$bad" ] || die "only wasm/ui/browser may import syscall/js in the page: $bad"
 	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/ui/present ./wasm/ui/content ./wasm/ui/keep | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
 	[ -z "$bad" ] || die "wasm/ui/present, content and keep are pure Go (tested natively and under Node): they depend on $bad"
-	# The page's WebAssembly program links no fmt: fmt brings reflect and its
-	# formatting (about 32 KB of Brotli, issue 13), so the packages it links build
-	# their texts with strconv. compress/flate still imports fmt until wasm/share
-	# uses the browser's CompressionStream instead.
-	bad=$(GOOS=js GOARCH=wasm go list -tags lstmsimd -deps -f '{{.ImportPath}}: {{join .Imports " "}}' ./wasm/app | grep -E ' fmt( |$)' | grep -v '^compress/flate:' | cut -d: -f1 || true)
-	[ -z "$bad" ] || die "the page's WebAssembly (./wasm/app) must not link fmt, which brings reflect (build texts with strconv); imported by: $(echo $bad)"
+	# The page's WebAssembly program links neither fmt, which brings reflect and
+	# its formatting (about 32 KB of Brotli, issue 13: the packages it links
+	# build their texts with strconv), nor compress/flate (about 20 KB: share
+	# links are compressed by the browser's CompressionStream).
+	bad=$(GOOS=js GOARCH=wasm go list -tags lstmsimd,nozh -deps -f '{{.ImportPath}}: {{join .Imports " "}}' ./wasm/app | grep -E ' (fmt|compress/flate)( |$)' | cut -d: -f1 || true)
+	[ -z "$bad" ] || die "the page's WebAssembly (./wasm/app) must not link fmt (build texts with strconv) or compress/flate (wasm/ui/browser's Deflate does it); imported by: $(echo $bad)"
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then
@@ -303,7 +303,7 @@ cmd_build() {
 	# packages only the page and the engine's messages call: a smaller app.wasm.
 	local ui p gcflags=()
 	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/cell/... lstmplayground/wasm/lesson/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... lstmplayground/wasm/words/... lstmplayground/wasm/client/... lstmplayground/wasm/settings/... honnef.co/go/js/dom/v2/...'
-	ui+=' fmt reflect strconv internal/strconv internal/fmtsort encoding/base64 compress/flate bufio encoding/csv time syscall/js'
+	ui+=' strconv internal/strconv encoding/base64 bufio time syscall/js'
 	for p in $ui; do gcflags+=("-gcflags=$p=-l"); done
 	# dom/v2's wrappers (the methods that return a Node, an Element or an Event)
 	# would link each method the page calls for all of dom/v2's element types:
