@@ -207,6 +207,11 @@ cmd_test() {
 
 	log "go test (native)"
 	go test -count=1 ./...
+	# The page's build of the catalogue (build.sh cmd_build): no Chinese
+	# compiled in, every test of wasm/words on the Chinese installed from its file.
+	log "go test of wasm/words with the page's tag nozh"
+	go vet -tags nozh ./wasm/words/...
+	go test -count=1 -tags nozh ./wasm/words/...
 
 	log "go test (js/wasm under Node)"
 	GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs)

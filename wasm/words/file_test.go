@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -176,5 +179,33 @@ func TestBeforeInstall(t *testing.T) {
 func TestIDOrder(t *testing.T) {
 	if got, want := idOrder(), slices.Sorted(maps.Keys(en)); !slices.Equal(got, want) {
 		t.Errorf("idOrder is not English's ids sorted: %d of %d, first %q", len(got), len(want), got[:min(3, len(got))])
+	}
+}
+
+// TestChineseBehindTag: every file that adds to the Chinese tables is built
+// only without the tag nozh, so that the page's build leaves its Chinese out
+// (a new catalogue_<name>.go puts its Chinese in catalogue_<name>_zh.go).
+func TestChineseBehindTag(t *testing.T) {
+	adds := regexp.MustCompile(`(?m)^\s*(zhCN|pageZh)\[[^\]]+\]\s*=`)
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	found := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(f, "_test.go") || !adds.Match(b) {
+			continue
+		}
+		found++
+		if !strings.HasPrefix(string(b), "//go:build !nozh\n") {
+			t.Errorf("%s adds to the Chinese tables but is not tagged //go:build !nozh: the page would carry its Chinese", f)
+		}
+	}
+	if found == 0 {
+		t.Error("no file adds to the Chinese tables: the test looks for the wrong thing")
 	}
 }
