@@ -161,8 +161,8 @@ check_boundaries() {
 	# content, keep) use neither syscall/js nor the DOM package.
 	bad=$(GOOS=js GOARCH=wasm go list -f '{{.ImportPath}}: {{join .Imports " "}}' ./wasm/ui/... | grep -v '^lstmplayground/wasm/ui/browser:' | grep -E ' syscall/js( |$)' || true)
 	[ -z "$bad" ] || die "only wasm/ui/browser may import syscall/js in the page: $bad"
-	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/ui/present ./wasm/ui/content ./wasm/ui/keep | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
-	[ -z "$bad" ] || die "wasm/ui/present, content and keep are pure Go (tested natively and under Node): they depend on $bad"
+	bad=$(GOOS=js GOARCH=wasm go list -f '{{join .Imports "\n"}}' $(GOOS=js GOARCH=wasm go list -deps ./wasm/ui/present ./wasm/ui/content ./wasm/ui/keep ./wasm/ui/markup | grep '^lstmplayground/') | grep -E '^syscall/js$|^honnef\.co/' || true)
+	[ -z "$bad" ] || die "wasm/ui/present, content, keep and markup are pure Go (tested natively and under Node): they depend on $bad"
 	# The page's WebAssembly program links neither fmt, which brings reflect and
 	# its formatting (about 32 KB of Brotli, issue 13: the packages it links
 	# build their texts with strconv), nor compress/flate (about 20 KB: share
@@ -172,11 +172,10 @@ check_boundaries() {
 	bad=$(grep -rln --include='*.go' 'syscall/js' . | grep -v '^\./wasm/' || true)
 	[ -z "$bad" ] || die "syscall/js may appear only under wasm/; found in: $bad"
 	if [ -d static ] || [ -d wasm ]; then
-		# The one innerHTML: wasm/ui/browser parses the page's own markup, which
-		# only untyped string constants can be (its type is unexported): no
-		# conversion to it may appear (markup_js.go).
-		bad=$(grep -rn 'SetInnerHTML\|innerHTML' wasm static 2>/dev/null | grep -v '^static/wasm_exec.js' |
-			grep -v '^wasm/ui/browser/markup_js.go:[0-9]*:.*tpl.Set("innerHTML", string(html)) // a constant of our own markup only' || true)
+		bad=$(grep -rn 'SetInnerHTML\|innerHTML' wasm static 2>/dev/null | grep -v '^static/wasm_exec.js' || true)
+		# The page's markup (wasm/ui/browser's Markup) is read by wasm/ui/markup
+		# and built element by element; only constants can be markup (its type
+		# is unexported): no conversion to it may appear.
 		bad+=$(grep -rnE '[^A-Za-z_.]markup\(' wasm 2>/dev/null || true)
 		[ -z "$bad" ] || die "user text must never be set as HTML: $bad"
 	fi

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"lstmplayground/wasm/ui/markup"
 )
 
 // TestMarkupConstants reads the page's Go (wasm/ui and below) and checks
@@ -84,6 +86,9 @@ func checkMarkupFile(t *testing.T, path string) int {
 		for _, problem := range markupProblems(html) {
 			t.Errorf("%s: %s: %s", where, id.Name, problem)
 		}
+		if _, err := markup.Parse(html); err != nil {
+			t.Errorf("%s: %s: %v", where, id.Name, err) // the page would panic building it
+		}
 		return true
 	})
 	return n
@@ -110,7 +115,7 @@ func markupProblems(html string) []string {
 		out = append(out, "has an event handler attribute")
 	}
 	// Line breaks are layout, dropped with the white space around them
-	// (browser.dropLayout): none may fall inside a tag or a text.
+	// (markup.DropLayout): none may fall inside a tag or a text.
 	bare := reComment.ReplaceAllString(html, "")
 	for _, tag := range reTag.FindAllString(bare, -1) {
 		if strings.Contains(tag, "\n") {

@@ -7,34 +7,33 @@ import (
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
+
+	pagemarkup "lstmplayground/wasm/ui/markup"
 )
 
 // The page's static structure is written as markup: each panel's elements in
 // one HTML constant next to the Go that wires them (far less code in
-// app.wasm than an El call per element). The browser parses it in a
-// <template>; the parsed elements then get exactly what El gives its parts:
-// each text node and translatable attribute in the page's language, marked
-// with its English for Relabel.
+// app.wasm than an El call per element). wasm/ui/markup reads it into a
+// tree, and Markup makes the elements one by one (createElement,
+// setAttribute, createTextNode), giving each text and translatable attribute
+// exactly what El gives its parts: the page's language, marked with its
+// English for Relabel. No string reaches the browser's HTML parser.
 //
-// Safety: markup is unexported, so another package can pass only an untyped
-// string constant where a markup is asked for, never a variable: the markup
-// parsed is always the page's own, written in its source, and nothing the
-// person types, no file and no model ever reaches it (build.sh refuses a
-// conversion to markup, and setting HTML anywhere but here). Text that is not
-// the page's goes into the built elements afterwards with SetContent
-// (textContent) as before.
+// Markup is unexported, so another package can pass only an untyped string
+// constant where a markup is asked for, never a variable: the markup read is
+// always the page's own, written in its source (build.sh refuses a
+// conversion to markup). Text that is not the page's goes into the built
+// elements afterwards with SetContent (textContent) as before.
 //
-// Writing markup:
+// Writing markup (wasm/ui/markup says what it reads):
 //   - Line breaks with the white space around them are the source's layout,
-//     not text: every run of white space that holds a line break is dropped
-//     before the markup is parsed (dropLayout). Write a tag whole on one
-//     line, and an element's text on the line of its tags; spaces within a
-//     line are kept.
-//   - An empty comment <!----> splits a text into two text nodes, each
-//     translated on its own (as two string parts of El are); comments are
-//     removed. A comment can also hold a line break, to split a long line.
-//   - data-ref="name" marks an element Go needs (Tree.El); the attribute is
-//     removed once read.
+//     not text. Write a tag whole on one line, and an element's text on the
+//     line of its tags; spaces within a line are kept.
+//   - An empty comment <!----> splits a text into two texts, each translated
+//     on its own (as two string parts of El are). A comment can also hold a
+//     line break, to split a long line.
+//   - data-ref="name" marks an element Go needs (Tree.El); it is not written
+//     into the page.
 //   - <go-part data-ref="name"></go-part> is a place for an element Go
 //     builds (Tree.Put replaces it).
 type markup string
@@ -49,20 +48,37 @@ type Tree struct {
 // Markup builds the single root element of html (a constant of the page's
 // own markup: see markup) in the page's language.
 func (b Build) Markup(html markup) *Tree {
-	doc := b.Doc.Underlying()
-	tpl := doc.Call("createElement", "template")
-	tpl.Set("innerHTML", dropLayout(string(html))) // a constant of our own markup only (see markup)
-	frag := tpl.Get("content")
-	translateTexts(doc, frag)
-	t := &Tree{refs: map[string]js.Value{}}
-	t.elements(frag)
-	root := frag.Get("firstElementChild")
-	if root.IsNull() || frag.Get("childNodes").Length() != 1 {
-		panic("browser: Markup: not a single root element")
+	root, err := pagemarkup.Parse(string(html))
+	if err != nil {
+		panic("browser: " + err.Error()) // the page's tests read every markup constant
 	}
-	root = doc.Call("adoptNode", root)
-	t.Root = wrapTag(strings.ToLower(root.Get("tagName").String()), root)
+	t := &Tree{refs: map[string]js.Value{}}
+	t.Root = wrapTag(root.Tag, t.build(b.Doc, root))
 	return t
+}
+
+// build makes the element or text n and everything under it.
+func (t *Tree) build(doc dom.Document, n *pagemarkup.Node) js.Value {
+	if n.Tag == "" {
+		return textNode(doc, n.Text).Underlying()
+	}
+	e := doc.Underlying().Call("createElement", n.Tag)
+	for _, a := range n.Attrs {
+		switch {
+		case a.Name == "data-ref":
+			t.refs[a.Value] = e
+		case isTranslatable(a.Name):
+			tr := words(a.Value)
+			e.Call("setAttribute", a.Name, tr)
+			mark(e, a.Name, a.Value, tr)
+		default:
+			e.Call("setAttribute", a.Name, a.Value)
+		}
+	}
+	for _, k := range n.Kids {
+		e.Call("appendChild", t.build(doc, k))
+	}
+	return e
 }
 
 // El returns the element marked data-ref=name, as El would have made it
@@ -110,77 +126,6 @@ func (t *Tree) Put(name string, n dom.Node) {
 		return
 	}
 	place.Get("parentNode").Call("replaceChild", n.Underlying(), place)
-}
-
-// translateTexts writes each text under frag in the page's language,
-// marked with its English for Relabel (as El's textNode), and removes the
-// comments.
-func translateTexts(doc, frag js.Value) {
-	const showTextAndComments = 0x4 | 0x80 // NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT
-	w := doc.Call("createTreeWalker", frag, showTextAndComments)
-	var comments []js.Value
-	for n := w.Call("nextNode"); !n.IsNull(); n = w.Call("nextNode") {
-		if n.Get("nodeType").Int() == 8 {
-			comments = append(comments, n)
-			continue
-		}
-		en := n.Get("data").String()
-		if tr := words(en); tr != en {
-			n.Set("data", tr)
-			mark(n, "", en, tr)
-		}
-	}
-	for _, c := range comments {
-		c.Call("remove")
-	}
-}
-
-// elements collects the data-ref elements under frag (removing the
-// attribute) and writes their translatable attributes in the page's
-// language, marked (as SetLabel).
-func (t *Tree) elements(frag js.Value) {
-	list := frag.Call("querySelectorAll", "[data-ref]")
-	for i := range list.Length() {
-		e := list.Index(i)
-		t.refs[e.Call("getAttribute", "data-ref").String()] = e
-		e.Call("removeAttribute", "data-ref")
-	}
-	list = frag.Call("querySelectorAll", translatableSelector)
-	for i := range list.Length() {
-		e := list.Index(i)
-		for _, a := range translatable {
-			if v := e.Call("getAttribute", a); !v.IsNull() {
-				en := v.String()
-				if tr := words(en); tr != en {
-					e.Call("setAttribute", a, tr)
-					mark(e, a, en, tr)
-				}
-			}
-		}
-	}
-}
-
-// dropLayout removes every run of white space that holds a line break (the
-// markup's layout, see markup).
-func dropLayout(s string) string {
-	var out strings.Builder
-	out.Grow(len(s))
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
-			j++
-		}
-		if j == i {
-			out.WriteByte(s[i])
-			i++
-			continue
-		}
-		if !strings.Contains(s[i:j], "\n") {
-			out.WriteString(s[i:j])
-		}
-		i = j
-	}
-	return out.String()
 }
 
 // All returns the elements of the tree, its root first, that match the CSS

@@ -33,9 +33,6 @@ func SetIDWords(f func(id string, args []string) string) { idWords = f }
 // translatable are the attributes a person reads or hears.
 var translatable = [...]string{"title", "aria-label", "placeholder", "alt"}
 
-// translatableSelector matches an element with a translatable attribute.
-const translatableSelector = "[title],[aria-label],[placeholder],[alt]"
-
 func isTranslatable(name string) bool {
 	for _, a := range translatable {
 		if a == name {
