@@ -307,7 +307,7 @@ cmd_build() {
 	# packages only the page and the engine's messages call: a smaller app.wasm.
 	local ui p gcflags=()
 	ui='lstmplayground/wasm/ui/... lstmplayground/wasm/cell/... lstmplayground/wasm/lesson/... lstmplayground/wasm/chart/... lstmplayground/wasm/export/... lstmplayground/wasm/analysis/... lstmplayground/wasm/share/... lstmplayground/wasm/words/... lstmplayground/wasm/client/... lstmplayground/wasm/settings/... honnef.co/go/js/dom/v2/...'
-	ui+=' strconv internal/strconv encoding/base64 bufio time syscall/js'
+	ui+=' strconv internal/strconv encoding/base64 bufio time syscall/js lstmplayground/wasm/protocol lstmplayground/wasm/mathtext strings slices unicode/utf8 errors sort encoding/binary'
 	for p in $ui; do gcflags+=("-gcflags=$p=-l"); done
 	# dom/v2's wrappers (the methods that return a Node, an Element or an Event)
 	# would link each method the page calls for all of dom/v2's element types:
