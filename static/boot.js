@@ -168,6 +168,17 @@
     }
   }
 
+  // loadWords fetches the catalogue file of the language tag that build.json
+  // names (build.words, written by tools/wordsjson): its text, or '' if there
+  // is none or it did not come (offline and never kept).
+  function loadWords(build, tag) {
+    const file = build.words && build.words[tag];
+    if (typeof file !== 'string') return Promise.resolve('');
+    return fetch(file)
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .catch(function () { return ''; });
+  }
+
   async function boot() {
     const resp = await fetch('build.json', { cache: 'no-cache' });
     if (!resp.ok) throw new Error(say('notLoaded', 'build.json (HTTP ' + resp.status + ')'));
@@ -178,13 +189,10 @@
     const moduleLoad = compileWasm(build.wasm, build.wasmSize);
     moduleLoad.catch(function () {}); // its error is taken below, after the scripts'
     // The catalogue of a language other than English is a file of its own
-    // (build.words, written by tools/wordsjson): only a page in that language
-    // fetches it, beside the program, and the UI installs it before it draws
-    // (wasm/words' Install). Without it ('') the page starts in English.
-    const wordsFile = build.words && build.words[lang];
-    const wordsLoad = typeof wordsFile !== 'string' ? Promise.resolve('') : fetch(wordsFile)
-      .then(function (r) { return r.ok ? r.text() : ''; })
-      .catch(function () { return ''; });
+    // (loadWords): only a page in that language fetches it, beside the
+    // program, and the UI installs it before it draws (wasm/words' Install).
+    // Without it ('') the page starts in English.
+    const wordsLoad = loadWords(build, lang);
     await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
     // The SIMD kernels load beside the program (module null where they
     // cannot); the FMA build where relaxed SIMD is there and the address has
@@ -225,6 +233,9 @@
       build: build,
       lang: lang, // the language boot.js chose (a tag of words.Langs)
       words: words, // its catalogue file's text, '' for English or if it did not come
+      // loadWords(tag) gives the text of another language's catalogue file
+      // (a switch to it), '' if it did not come.
+      loadWords: function (tag) { return loadWords(build, tag); },
       early: first.early,
       news: first.news,
       newsEarly: first.newsEarly,

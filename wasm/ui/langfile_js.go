@@ -29,7 +29,7 @@ const langMissing = "Chinese could not be loaded (are you offline?): the page st
 // alerts look, but not one of panels' Alerts: those show the state's
 // errors) and shows it if the catalogue file was missing at start.
 func (a *app) buildLangAlert() {
-	langAlert = a.v.B.El("p", browser.Cls("field-error"), browser.Attr("role", "alert"), browser.Attr("data-field", "lang"))
+	langAlert = a.v.B.El("p", browser.Cls("field-error"), browser.Attr("role", "alert"))
 	if gen, ok := a.v.Alerts[""]; ok {
 		browser.Parent(gen).InsertBefore(langAlert, gen)
 	}

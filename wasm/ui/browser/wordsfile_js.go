@@ -34,30 +34,21 @@ func BootWords() []byte {
 }
 
 // FetchWords fetches the catalogue file of the language tag that build.json
-// names and gives done its bytes, or ErrNoWords.
+// names (boot.js's lstmPlayground.loadWords) and gives done its bytes, or
+// ErrNoWords.
 func FetchWords(tag string, done func([]byte, error)) {
 	pg := js.Global().Get("lstmPlayground")
-	var name js.Value
-	if pg.Type() == js.TypeObject && pg.Get("build").Type() == js.TypeObject && pg.Get("build").Get("words").Type() == js.TypeObject {
-		name = pg.Get("build").Get("words").Get(tag)
-	}
-	if name.Type() != js.TypeString {
+	if pg.Type() != js.TypeObject || pg.Get("loadWords").Type() != js.TypeFunction {
 		done(nil, ErrNoWords)
 		return
 	}
-	var p js.Value
-	if err := jsCall(func() { p = js.Global().Call("fetch", name) }); err != nil {
-		done(nil, ErrNoWords)
-		return
-	}
-	fail := func(error) { done(nil, ErrNoWords) }
-	then(p, func(resp js.Value) {
-		if !resp.Get("ok").Bool() {
-			fail(nil)
+	then(pg.Call("loadWords", tag), func(text js.Value) {
+		if text.Type() != js.TypeString || text.String() == "" {
+			done(nil, ErrNoWords)
 			return
 		}
-		then(resp.Call("text"), func(text js.Value) { done([]byte(text.String()), nil) }, fail)
-	}, fail)
+		done([]byte(text.String()), nil)
+	}, func(error) { done(nil, ErrNoWords) })
 }
 
 // Fire dispatches a plain event of type typ on el: its listeners run now,
