@@ -317,11 +317,7 @@ cmd_build() {
 	[ -z "$bad" ] || die "use wasm/ui/browser's element functions, not dom/v2's wrappers: $bad"
 	# Tag nozh leaves the Chinese catalogue out of the program: tools/wordsjson
 	# writes it into its own file, which the page fetches only to show Chinese
-	# (boot.js, beside app.wasm; wasm/words' Install). The program keeps the
-	# English of the page table's sentences (pagekeys_gen.go), which must be
-	# the page table's.
-	go run ./tools/wordsjson -pagekeys | cmp -s - wasm/words/pagekeys_gen.go ||
-		die "wasm/words/pagekeys_gen.go is not the page table's: run go run ./tools/wordsjson -pagekeys >wasm/words/pagekeys_gen.go"
+	# (boot.js, beside app.wasm; wasm/words' Install).
 	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
 	# wasmdata joins the linker's 100,000 data segments and drops the functions'
 	# file and line tables and the names of the page's own functions (stack
