@@ -1,13 +1,9 @@
 // Command wordsjson writes the catalogue of a language as the file the page
 // loads (words.File): the page's build leaves the Chinese out of app.wasm
 // (tag nozh) and build.sh puts this file beside it in static/, named by a
-// hash of its content, for the visitors who read Chinese. With -pagekeys it
-// writes wasm/words/pagekeys_gen.go instead: the English of the Chinese page
-// table's sentences, which the page's build keeps (the file has only their
-// translations); TestPageKeys says when it must be written again.
+// hash of its content, for the visitors who read Chinese.
 //
 //	go run ./tools/wordsjson zh-CN >build/words-zh-CN.json
-//	go run ./tools/wordsjson -pagekeys >wasm/words/pagekeys_gen.go
 package main
 
 import (
@@ -18,19 +14,8 @@ import (
 )
 
 func main() {
-	if len(os.Args) == 2 && os.Args[1] == "-pagekeys" {
-		if !words.Has(words.ZhCN) {
-			fmt.Fprintln(os.Stderr, "wordsjson: built without the Chinese catalogue (tag nozh)")
-			os.Exit(2)
-		}
-		if _, err := os.Stdout.Write(words.PageKeysSource()); err != nil {
-			fmt.Fprintln(os.Stderr, "wordsjson:", err)
-			os.Exit(1)
-		}
-		return
-	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordsjson <language tag, such as zh-CN> | -pagekeys")
+		fmt.Fprintln(os.Stderr, "usage: wordsjson <language tag, such as zh-CN>")
 		os.Exit(2)
 	}
 	l, ok := words.ParseTag(os.Args[1])

@@ -49,21 +49,24 @@ func TestFileRoundTrip(t *testing.T) {
 			t.Errorf("Text(zh-CN, %q) = %q, want %q", id, got, want)
 		}
 	}
-	var other struct{ IDs, Page []string }
+	var other struct {
+		IDs  []string
+		Page map[string]string
+	}
 	if err := json.Unmarshal(data, &other); err != nil {
 		t.Fatal("the file is not JSON:", err)
 	}
-	if !slices.Equal(other.IDs, inOrder(ids, idOrder())) || !slices.Equal(other.Page, inOrder(page, pageKeys())) {
+	if !slices.Equal(other.IDs, inOrder(ids)) || !maps.Equal(other.Page, page) {
 		t.Error("encoding/json reads another catalogue from the file")
 	}
 }
 
-// inOrder returns the values of m for keys, in order ("" for one m lacks),
-// as a file has them.
-func inOrder(m map[string]string, keys []string) []string {
-	out := []string{}
-	for _, k := range keys {
-		out = append(out, m[k])
+// inOrder returns the messages of ids in the order of English's ids, sorted
+// ("" for one ids lacks), as a file has them.
+func inOrder(ids map[string]string) []string {
+	var out []string
+	for _, id := range slices.Sorted(maps.Keys(en)) {
+		out = append(out, ids[id])
 	}
 	return out
 }
@@ -72,7 +75,7 @@ func inOrder(m map[string]string, keys []string) []string {
 // written by encoding/json.
 func fileOf(t *testing.T, ids, page map[string]string) string {
 	t.Helper()
-	b, err := json.Marshal(map[string]any{"ids": inOrder(ids, idOrder()), "page": inOrder(page, pageKeys())})
+	b, err := json.Marshal(map[string]any{"ids": inOrder(ids), "page": page})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,26 +84,26 @@ func fileOf(t *testing.T, ids, page map[string]string) string {
 
 // TestInstallReadsJSON: Install reads any JSON of the file's shape: spaces,
 // every escape encoding/json writes (\u003c, \u2028 …), surrogate pairs,
-// a missing array, and an array that comes twice (the last counts, as for
-// encoding/json).
+// a missing table, and a table that comes twice (the last counts for ids,
+// both for page, as for encoding/json).
 func TestInstallReadsJSON(t *testing.T) {
 	want := map[string]string{"label.h": "<b> & \u2028 \"q\" \\ \t\x01 中文 😀", "num.minus": "−"}
-	train := map[string]string{"Train": "训练"}
-	none := map[string]string{}
-	withCatalogue(t, none, none)
-	one := fileOf(t, map[string]string{"label.h": "x"}, none)
+	withCatalogue(t, map[string]string{}, map[string]string{})
+	empty := strings.Repeat(`"",`, len(en)-1) + `""`
+	one := func(id, msg string) string {
+		return strings.Replace(fileOf(t, map[string]string{id: msg}, nil), `,"page":null`, "", 1)
+	}
 	cases := []struct {
 		in        string
 		ids, page map[string]string
 	}{
-		{fileOf(t, want, train), want, train},
-		{strings.NewReplacer(`{`, "  {\r\n", `,`, " ,\n\t", `:`, " : ", `[`, "[ ", `]`, " ]\n").Replace(fileOf(t, none, train)), none, train},
-		{strings.Replace(fileOf(t, none, train), `"训练"`, `"\u8bad\u7ec3"`, 1), none, train},
-		{strings.Replace(one, `"x"`, `"\ud83d\ude00\/\b\f\n\r"`, 1), map[string]string{"label.h": "😀/\b\f\n\r"}, none},
-		{strings.Replace(one, `"x"`, `"\ud83d"`, 1), map[string]string{"label.h": "\uFFFD"}, none},
-		{strings.Replace(one, `"x"`, `"\ud83d\u0041"`, 1), map[string]string{"label.h": "\uFFFDA"}, none},
-		{strings.Replace(one, `{`, `{"ids":["a"],`, 1), map[string]string{"label.h": "x"}, none},
-		{`{}`, none, none},
+		{fileOf(t, want, map[string]string{"Train": "训练"}), want, map[string]string{"Train": "训练"}},
+		{" {\r\n \"page\" : { \"Train\" : \"\\u8bad\\u7ec3\" } , \"ids\":[ " + strings.ReplaceAll(empty, ",", " , ") + " ] }\n", map[string]string{}, map[string]string{"Train": "训练"}},
+		{strings.Replace(one("label.h", "x"), "x", `\ud83d\ude00\/\b\f\n\r`, 1), map[string]string{"label.h": "😀/\b\f\n\r"}, map[string]string{}},
+		{strings.Replace(one("label.h", "x"), "x", `\ud83d`, 1), map[string]string{"label.h": "\uFFFD"}, map[string]string{}},
+		{strings.Replace(one("label.h", "x"), "x", `\ud83d\u0041`, 1), map[string]string{"label.h": "\uFFFDA"}, map[string]string{}},
+		{`{"page":{"a":"1"},"page":{"b":"2"},"ids":[` + empty + `]}`, map[string]string{}, map[string]string{"a": "1", "b": "2"}},
+		{`{}`, map[string]string{}, map[string]string{}},
 	}
 	for _, c := range cases {
 		if err := Install(ZhCN, []byte(c.in)); err != nil {
@@ -118,20 +121,19 @@ func TestInstallReadsJSON(t *testing.T) {
 func TestInstallRefuses(t *testing.T) {
 	before := map[string]string{"label.h": "隐藏单元数"}
 	withCatalogue(t, before, map[string]string{"Train": "训练"})
-	good := fileOf(t, map[string]string{"label.h": "x"}, map[string]string{"Train": "y"})
-	bad := []string{"", "null", "[]", `{"ids":[]}`, `{"page":[]}`, `{"ids":["a"]}`, `{"ids":{}}`, `{"page":{}}`, `{"other":[]}`,
-		`{"ids":[1]}`, `{"ids":["a"}`, `{"ids":["a",]}`, `{"ids":["\x"]}`, `{"ids":["\u12"]}`, `{"ids":["\u12zz"]}`,
-		"{\"ids\":[\"tab\tin\"]}", `{"ids" []}`, `{"ids":[] "page":[]}`, `{"ids":[]}}`, `<html>`,
-		strings.Replace(good, `"x"`, `"x",""`, 1), strings.Replace(good, `"y"`, `"y",""`, 1), strings.Replace(good, `"x"`, `1`, 1),
-		good[:len(good)-1], strings.Replace(good, `"x",`, ``, 1)}
+	good := fileOf(t, map[string]string{"label.h": "x"}, map[string]string{"a": "b"})
+	bad := []string{"", "null", "[]", `{"ids":[]}`, `{"ids":["a"]}`, `{"ids":{}}`, `{"page":[]}`, `{"page":{"a":1}}`, `{"page":{"a":"b"}`,
+		`{"page":{"a":"b"}}}`, `{"other":{}}`, `{"page":{"a":"b",}}`, `{"page":{"a":"\x"}}`, `{"page":{"a":"\u12"}}`,
+		`{"page":{"a":"\u12zz"}}`, "{\"page\":{\"a\":\"tab\tin\"}}", `{"page" {"a":"b"}}`, `{"page":{"a":"b"} "ids":[]}`, `<html>`,
+		strings.Replace(good, `"x"`, `"x",""`, 1), strings.Replace(good, `"x"`, `1`, 1), good[:len(good)-1], strings.Replace(good, `"x",`, ``, 1)}
 	for _, in := range bad {
 		err := Install(ZhCN, []byte(in))
 		var fe *FileError
 		if !errors.As(err, &fe) || fe.Lang != ZhCN {
-			t.Errorf("Install(%.200q) = %v, want a *FileError", in, err)
+			t.Errorf("Install(%q) = %v, want a *FileError", in, err)
 		}
 		if !maps.Equal(tables[ZhCN], before) || pageZh["Train"] != "训练" {
-			t.Fatalf("Install(%.200q) changed the catalogue", in)
+			t.Fatalf("Install(%q) changed the catalogue", in)
 		}
 	}
 	var fe *FileError
@@ -167,7 +169,7 @@ func TestBeforeInstall(t *testing.T) {
 	if got := List(ZhCN, []string{"a", "b", "c"}); got != "a, b or c" {
 		t.Errorf("List in zh-CN before Install: %q", got)
 	}
-	if err := Install(ZhCN, []byte(`{}`)); err != nil || Has(ZhCN) {
+	if err := Install(ZhCN, []byte(`{"page":{}}`)); err != nil || Has(ZhCN) {
 		t.Errorf("an empty file: %v, Has %v", err, Has(ZhCN))
 	}
 }
@@ -205,20 +207,5 @@ func TestChineseBehindTag(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no file adds to the Chinese tables: the test looks for the wrong thing")
-	}
-}
-
-// TestPageKeys: pagekeys_gen.go has the English of the page table's
-// sentences, which the page's build keeps to read a catalogue file.
-func TestPageKeys(t *testing.T) {
-	b, err := os.ReadFile("pagekeys_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(b) != string(PageKeysSource()) {
-		t.Error("pagekeys_gen.go is not the page table's: run go run ./tools/wordsjson -pagekeys >wasm/words/pagekeys_gen.go")
-	}
-	if k := pageKeys(); len(k) != len(pageZh) || !slices.IsSorted(k) {
-		t.Errorf("pageKeys: %d sentences, the page table %d", len(k), len(pageZh))
 	}
 }
