@@ -13,10 +13,22 @@ import (
 // arguments: in a panic's or throw's stack trace, runtime.Caller,
 // runtime.Callers and their Frames, and FuncForPC. The
 // tables the program runs on stay: the stack pointer deltas (stack growth and
-// the garbage collector's stack scans), the stack maps, the unsafe points and
-// the bounds-check panics' tables; function names stay too. After it, a stack
-// trace names every function with "?:0" for its place and omits the frames
-// of inlined calls (and prints each argument as if live).
+// the garbage collector's stack scans), the stack maps and the bounds-check
+// panics' tables, the funcdata of the stack maps, stack objects, inline
+// trees, open-coded defers and wrappers; function names stay too. After it, a
+// stack trace names every function with "?:0" for its place and omits the
+// frames of inlined calls (and prints no arguments).
+//
+// It also drops two tables the runtime never reads on js/wasm (checked in Go
+// 1.26's runtime, grepping for their abi constants):
+//   - each function's unsafe-point table (PCDATA_UnsafePoint): read only by
+//     isAsyncSafePoint (preempt.go), called only from the signal handlers of
+//     signal_unix.go and os_windows.go, and debugcall.go (amd64, arm64,
+//     loong64, ppc64 only); js/wasm has no asynchronous preemption
+//     (preemptMSupported is false in os_wasm.go);
+//   - its FUNCDATA_ArgInfo and FUNCDATA_ArgLiveInfo slots: read only by the
+//     traceback's printArgs, which prints nothing when ArgInfo is absent.
+//     An absent slot is ^uint32(0) (runtime.funcdata returns nil).
 //
 // The runtime's _func (Go 1.20 and later, runtime/runtime2.go) has an offset
 // into pctab for each table; 0 means no table, which the runtime treats as
@@ -32,9 +44,17 @@ const (
 	funcNpcdata   = 28
 	funcCuOffset  = 32
 	funcStartLine = 36
-	pcdataInlTree = 2 // abi.PCDATA_InlTreeIndex
-	pcdataArgLive = 3 // abi.PCDATA_ArgLiveIndex
+	funcNfuncdata = 43 // _func's last byte
+	pcdataUnsafe  = 0  // abi.PCDATA_UnsafePoint
+	pcdataInlTree = 2  // abi.PCDATA_InlTreeIndex
+	pcdataArgLive = 3  // abi.PCDATA_ArgLiveIndex
+	funcdataArgs  = 5  // abi.FUNCDATA_ArgInfo; abi.FUNCDATA_ArgLiveInfo follows
 )
+
+// droppedPcdata reports whether stripLines drops pcdata table d.
+func droppedPcdata(d int) bool {
+	return d == pcdataUnsafe || d == pcdataInlTree || d == pcdataArgLive
+}
 
 // pclnTab locates a pclntab in mem.
 type pclnTab struct {
@@ -128,7 +148,7 @@ func stripLines(mem []byte) (int, error) {
 		}
 		for d := 0; d < npcdata; d++ {
 			at := fp + funcSize + 4*d
-			if d == pcdataInlTree || d == pcdataArgLive {
+			if droppedPcdata(d) {
 				le.PutUint32(mem[at:], 0)
 			} else if !keep(le.Uint32(mem[at:])) {
 				return 0, &FormatError{Offset: at, What: fmt.Sprintf("function %d: pcdata %d runs past pctab", i, d)}
@@ -136,6 +156,13 @@ func stripLines(mem []byte) (int, error) {
 		}
 		for _, f := range []int{funcPcfile, funcPcln, funcCuOffset, funcStartLine} {
 			le.PutUint32(mem[fp+f:], 0)
+		}
+		slots := fp + funcSize + 4*npcdata
+		for k := funcdataArgs; k < funcdataArgs+2 && k < int(mem[fp+funcNfuncdata]); k++ {
+			if slots+4*k+4 > len(mem) {
+				return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's funcdata runs past memory", i)}
+			}
+			le.PutUint32(mem[slots+4*k:], ^uint32(0)) // absent: runtime.funcdata returns nil
 		}
 	}
 	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile
