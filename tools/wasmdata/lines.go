@@ -28,7 +28,8 @@ import (
 //     (preemptMSupported is false in os_wasm.go);
 //   - its FUNCDATA_ArgInfo and FUNCDATA_ArgLiveInfo slots: read only by the
 //     traceback's printArgs, which prints nothing when ArgInfo is absent.
-//     An absent slot is ^uint32(0) (runtime.funcdata returns nil).
+//     An absent slot is ^uint32(0) (runtime.funcdata returns nil); the
+//     ArgInfo blobs no kept slot uses become zeros (args.go).
 //
 // The runtime's _func (Go 1.20 and later, runtime/runtime2.go) has an offset
 // into pctab for each table; 0 means no table, which the runtime treats as
@@ -59,6 +60,7 @@ func droppedPcdata(d int) bool {
 // pclnTab locates a pclntab in mem.
 type pclnTab struct {
 	nfunc       int
+	header      int // the pcHeader's start in mem
 	funcnames   int // the start of funcnametab in mem; cutab follows it
 	cutab       int // the start of cutab in mem; filetab follows it, then pctab
 	pctab, pcln int // the starts of pctab and of functab/_func records in mem
@@ -80,7 +82,7 @@ func findPcln(mem []byte) (pclnTab, error) {
 		if nfunc == 0 || nfunc > 1<<24 || namesOff < pcHeaderSize || cuOff < namesOff || pctabOff < cuOff || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
 			continue
 		}
-		t := pclnTab{nfunc: int(nfunc), funcnames: at + int(namesOff), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
+		t := pclnTab{nfunc: int(nfunc), header: at, funcnames: at + int(namesOff), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
 		if t.pcln+8*(t.nfunc+1) > len(mem) {
 			continue
 		}
@@ -124,19 +126,25 @@ func stripLines(mem []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	gofunc, err := findGofunc(mem, t)
+	if err != nil {
+		return 0, err
+	}
 	le := binary.LittleEndian
 	pctab := mem[t.pctab:t.pcln]
-	kept := make([]bool, len(pctab))
+	unused := make([]bool, len(pctab))
+	markRange(unused, 1, len(unused), true) // pctab[0]: offset 0 is no table
 	keep := func(off uint32) bool {
 		if off == 0 {
 			return true
 		}
 		n, ok := tableLen(pctab, int(off))
-		for i := int(off); ok && i < int(off)+n; i++ {
-			kept[i] = true
+		if ok {
+			markRange(unused, int(off), int(off)+n, false)
 		}
 		return ok
 	}
+	uses := blobUses{gofunc: gofunc}
 	for i := 0; i < t.nfunc; i++ {
 		fp, ok := t.record(mem, i)
 		if !ok || le.Uint32(mem[fp:]) != le.Uint32(mem[t.pcln+8*i:]) {
@@ -145,6 +153,9 @@ func stripLines(mem []byte) (int, error) {
 		npcdata := int(le.Uint32(mem[fp+funcNpcdata:]))
 		if npcdata > 16 || fp+funcSize+4*npcdata > len(mem) || !keep(le.Uint32(mem[fp+16:])) {
 			return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's record is not a Go 1.20+ _func", i)}
+		}
+		if err := uses.note(mem, pctab, fp, npcdata); err != nil {
+			return 0, err
 		}
 		for d := 0; d < npcdata; d++ {
 			at := fp + funcSize + 4*d
@@ -157,23 +168,33 @@ func stripLines(mem []byte) (int, error) {
 		for _, f := range []int{funcPcfile, funcPcln, funcCuOffset, funcStartLine} {
 			le.PutUint32(mem[fp+f:], 0)
 		}
-		slots := fp + funcSize + 4*npcdata
+		slots := fp + funcSize + 4*npcdata // note checked they are in mem
 		for k := funcdataArgs; k < funcdataArgs+2 && k < int(mem[fp+funcNfuncdata]); k++ {
-			if slots+4*k+4 > len(mem) {
-				return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's funcdata runs past memory", i)}
-			}
 			le.PutUint32(mem[slots+4*k:], ^uint32(0)) // absent: runtime.funcdata returns nil
 		}
 	}
 	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile
-	zeroed := 0
-	for i := 1; i < len(pctab); i++ {
-		if !kept[i] && pctab[i] != 0 {
-			pctab[i] = 0
-			zeroed++
+	return zeroMarked(pctab, unused) + uses.zero(mem), nil
+}
+
+// markRange sets marks[start:end] to v.
+func markRange(marks []bool, start, end int, v bool) {
+	for i := start; i < end; i++ {
+		marks[i] = v
+	}
+}
+
+// zeroMarked sets to zero the bytes of b that marks marks and returns how
+// many were not zero.
+func zeroMarked(b []byte, marks []bool) int {
+	n := 0
+	for i := range b {
+		if marks[i] && b[i] != 0 {
+			b[i] = 0
+			n++
 		}
 	}
-	return zeroed, nil
+	return n
 }
 
 // stripModuleLines applies stripLines to the memory that module's simple data

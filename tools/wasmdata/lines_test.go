@@ -86,3 +86,66 @@ func checkTables(t *testing.T, before, after []byte) {
 			unsafeB, unsafeA, argsB, argsA, kept)
 	}
 }
+
+// checkBlobs checks, for memory images before and after stripLines, that
+// the ArgInfo blobs no kept funcdata slot uses became zeros and that the
+// blobs of the kept slots did not change.
+func checkBlobs(t *testing.T, before, after []byte) {
+	t.Helper()
+	p, err := findPcln(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gofunc, err := findGofunc(before, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses := blobUses{gofunc: gofunc}
+	le := binary.LittleEndian
+	for i := 0; i < p.nfunc; i++ {
+		fp, _ := p.record(before, i)
+		if err := uses.note(before, before[p.pctab:p.pcln], fp, int(le.Uint32(before[fp+funcNpcdata:]))); err != nil {
+			t.Fatalf("function %d: %v", i, err)
+		}
+	}
+	for _, r := range uses.kept {
+		if !bytes.Equal(before[r[0]:r[1]], after[r[0]:r[1]]) {
+			t.Fatalf("the kept blob at %#x changed", r[0])
+		}
+	}
+	zeros := 0
+	for _, r := range uses.argInfos {
+		if bytes.Count(after[r[0]:r[1]], []byte{0}) == r[1]-r[0] {
+			zeros++
+		}
+	}
+	if len(uses.kept) == 0 || zeros == 0 {
+		t.Errorf("kept blobs %d; of %d ArgInfo slots, %d point to zeros", len(uses.kept), len(uses.argInfos), zeros)
+	}
+}
+
+// TestZeroArgInfos: a dropped ArgInfo blob becomes zeros, measured by its
+// encoding, except where a kept blob shares its bytes.
+func TestZeroArgInfos(t *testing.T) {
+	mem := make([]byte, 64)
+	for i := range mem {
+		mem[i] = 0xaa
+	}
+	info := []byte{0x00, 0x08, 0xfe, 0x08, 0x08, 0xfd, 0xfc, argsEndSeq}
+	copy(mem[8:], info)
+	copy(mem[32:], info)
+	n := argInfoLen(mem[8:])
+	if n != len(info) || argInfoLen(mem[:8]) != 0 {
+		t.Fatalf("argInfoLen = %d, want %d; without an end %d, want 0", n, len(info), argInfoLen(mem[:8]))
+	}
+	u := blobUses{argInfos: [][2]int{{8, 8 + n}, {32, 32 + n}}, kept: [][2]int{{36, 44}}}
+	if got, want := u.zero(mem), n-1+3; got != want { // info starts with a zero byte
+		t.Errorf("%d bytes zeroed, want %d", got, want)
+	}
+	want := bytes.Repeat([]byte{0xaa}, 64)
+	copy(want[8:], make([]byte, n))
+	copy(want[32:], []byte{0, 0, 0, 0, 0x08, 0xfd, 0xfc, argsEndSeq})
+	if !bytes.Equal(mem, want) {
+		t.Errorf("memory % x\nwant      % x", mem, want)
+	}
+}
