@@ -320,8 +320,9 @@ cmd_build() {
 	# (boot.js, beside app.wasm; wasm/words' Install).
 	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
 	# wasmdata joins the linker's 100,000 data segments and drops the functions'
-	# file and line tables and the names of the page's own functions (stack
-	# traces show ?.? at ?:0; WASM_LINES=1 keeps them).
+	# file and line tables, unsafe points and argument infos and the names of
+	# the page's own functions (stack traces show ?.? at ?:0 and no arguments;
+	# WASM_LINES=1 keeps them).
 	local nolines="-nolines -nonames"
 	[ -z "${WASM_LINES:-}" ] || nolines=
 	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm

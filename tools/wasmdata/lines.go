@@ -13,10 +13,23 @@ import (
 // arguments: in a panic's or throw's stack trace, runtime.Caller,
 // runtime.Callers and their Frames, and FuncForPC. The
 // tables the program runs on stay: the stack pointer deltas (stack growth and
-// the garbage collector's stack scans), the stack maps, the unsafe points and
-// the bounds-check panics' tables; function names stay too. After it, a stack
-// trace names every function with "?:0" for its place and omits the frames
-// of inlined calls (and prints each argument as if live).
+// the garbage collector's stack scans), the stack maps and the bounds-check
+// panics' tables, the funcdata of the stack maps, stack objects, inline
+// trees, open-coded defers and wrappers; function names stay too. After it, a
+// stack trace names every function with "?:0" for its place and omits the
+// frames of inlined calls (and prints no arguments).
+//
+// It also drops two tables the runtime never reads on js/wasm (checked in Go
+// 1.26's runtime, grepping for their abi constants):
+//   - each function's unsafe-point table (PCDATA_UnsafePoint): read only by
+//     isAsyncSafePoint (preempt.go), called only from the signal handlers of
+//     signal_unix.go and os_windows.go, and debugcall.go (amd64, arm64,
+//     loong64, ppc64 only); js/wasm has no asynchronous preemption
+//     (preemptMSupported is false in os_wasm.go);
+//   - its FUNCDATA_ArgInfo and FUNCDATA_ArgLiveInfo slots: read only by the
+//     traceback's printArgs, which prints nothing when ArgInfo is absent.
+//     An absent slot is ^uint32(0) (runtime.funcdata returns nil); the
+//     ArgInfo blobs no kept slot uses become zeros (args.go).
 //
 // The runtime's _func (Go 1.20 and later, runtime/runtime2.go) has an offset
 // into pctab for each table; 0 means no table, which the runtime treats as
@@ -32,13 +45,22 @@ const (
 	funcNpcdata   = 28
 	funcCuOffset  = 32
 	funcStartLine = 36
-	pcdataInlTree = 2 // abi.PCDATA_InlTreeIndex
-	pcdataArgLive = 3 // abi.PCDATA_ArgLiveIndex
+	funcNfuncdata = 43 // _func's last byte
+	pcdataUnsafe  = 0  // abi.PCDATA_UnsafePoint
+	pcdataInlTree = 2  // abi.PCDATA_InlTreeIndex
+	pcdataArgLive = 3  // abi.PCDATA_ArgLiveIndex
+	funcdataArgs  = 5  // abi.FUNCDATA_ArgInfo; abi.FUNCDATA_ArgLiveInfo follows
 )
+
+// droppedPcdata reports whether stripLines drops pcdata table d.
+func droppedPcdata(d int) bool {
+	return d == pcdataUnsafe || d == pcdataInlTree || d == pcdataArgLive
+}
 
 // pclnTab locates a pclntab in mem.
 type pclnTab struct {
 	nfunc       int
+	header      int // the pcHeader's start in mem
 	funcnames   int // the start of funcnametab in mem; cutab follows it
 	cutab       int // the start of cutab in mem; filetab follows it, then pctab
 	pctab, pcln int // the starts of pctab and of functab/_func records in mem
@@ -60,7 +82,7 @@ func findPcln(mem []byte) (pclnTab, error) {
 		if nfunc == 0 || nfunc > 1<<24 || namesOff < pcHeaderSize || cuOff < namesOff || pctabOff < cuOff || pclnOff <= pctabOff || pclnOff > uint64(len(mem)-at) {
 			continue
 		}
-		t := pclnTab{nfunc: int(nfunc), funcnames: at + int(namesOff), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
+		t := pclnTab{nfunc: int(nfunc), header: at, funcnames: at + int(namesOff), cutab: at + int(cuOff), pctab: at + int(pctabOff), pcln: at + int(pclnOff), end: len(mem)}
 		if t.pcln+8*(t.nfunc+1) > len(mem) {
 			continue
 		}
@@ -104,19 +126,25 @@ func stripLines(mem []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	gofunc, err := findGofunc(mem, t)
+	if err != nil {
+		return 0, err
+	}
 	le := binary.LittleEndian
 	pctab := mem[t.pctab:t.pcln]
-	kept := make([]bool, len(pctab))
+	unused := make([]bool, len(pctab))
+	markRange(unused, 1, len(unused), true) // pctab[0]: offset 0 is no table
 	keep := func(off uint32) bool {
 		if off == 0 {
 			return true
 		}
 		n, ok := tableLen(pctab, int(off))
-		for i := int(off); ok && i < int(off)+n; i++ {
-			kept[i] = true
+		if ok {
+			markRange(unused, int(off), int(off)+n, false)
 		}
 		return ok
 	}
+	uses := blobUses{gofunc: gofunc}
 	for i := 0; i < t.nfunc; i++ {
 		fp, ok := t.record(mem, i)
 		if !ok || le.Uint32(mem[fp:]) != le.Uint32(mem[t.pcln+8*i:]) {
@@ -126,9 +154,12 @@ func stripLines(mem []byte) (int, error) {
 		if npcdata > 16 || fp+funcSize+4*npcdata > len(mem) || !keep(le.Uint32(mem[fp+16:])) {
 			return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's record is not a Go 1.20+ _func", i)}
 		}
+		if err := uses.note(mem, pctab, fp, npcdata); err != nil {
+			return 0, err
+		}
 		for d := 0; d < npcdata; d++ {
 			at := fp + funcSize + 4*d
-			if d == pcdataInlTree || d == pcdataArgLive {
+			if droppedPcdata(d) {
 				le.PutUint32(mem[at:], 0)
 			} else if !keep(le.Uint32(mem[at:])) {
 				return 0, &FormatError{Offset: at, What: fmt.Sprintf("function %d: pcdata %d runs past pctab", i, d)}
@@ -137,16 +168,33 @@ func stripLines(mem []byte) (int, error) {
 		for _, f := range []int{funcPcfile, funcPcln, funcCuOffset, funcStartLine} {
 			le.PutUint32(mem[fp+f:], 0)
 		}
-	}
-	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile
-	zeroed := 0
-	for i := 1; i < len(pctab); i++ {
-		if !kept[i] && pctab[i] != 0 {
-			pctab[i] = 0
-			zeroed++
+		slots := fp + funcSize + 4*npcdata // note checked they are in mem
+		for k := funcdataArgs; k < funcdataArgs+2 && k < int(mem[fp+funcNfuncdata]); k++ {
+			le.PutUint32(mem[slots+4*k:], ^uint32(0)) // absent: runtime.funcdata returns nil
 		}
 	}
-	return zeroed, nil
+	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile
+	return zeroMarked(pctab, unused) + uses.zero(mem), nil
+}
+
+// markRange sets marks[start:end] to v.
+func markRange(marks []bool, start, end int, v bool) {
+	for i := start; i < end; i++ {
+		marks[i] = v
+	}
+}
+
+// zeroMarked sets to zero the bytes of b that marks marks and returns how
+// many were not zero.
+func zeroMarked(b []byte, marks []bool) int {
+	n := 0
+	for i := range b {
+		if marks[i] && b[i] != 0 {
+			b[i] = 0
+			n++
+		}
+	}
+	return n
 }
 
 // stripModuleLines applies stripLines to the memory that module's simple data

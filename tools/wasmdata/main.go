@@ -17,7 +17,9 @@
 // as it is. A data count section, if present, is updated.
 //
 // With -nolines it first drops the source positions of a Go program's
-// functions from its pclntab (lines.go): stack traces then show "?:0". With
+// functions from its pclntab, with the tables the runtime never reads on
+// js/wasm: the unsafe points and the argument infos (lines.go); stack traces
+// then show "?:0" and no arguments. With
 // -nonames it drops the names of the program's own functions, keeping the
 // runtime's and reflect's (names.go): stack traces then show "?.?" for them.
 package main
@@ -88,7 +90,7 @@ func merge(segs []segment, gap int) []segment {
 func main() {
 	gap := flag.Int("gap", 64, "join segments fewer than this many zero bytes apart")
 	out := flag.String("o", "", "write the module here (may be the input)")
-	nolines := flag.Bool("nolines", false, "drop the Go functions' file, line and inlining tables (lines.go)")
+	nolines := flag.Bool("nolines", false, "drop the Go functions' file, line and inlining tables, unsafe points and argument infos (lines.go)")
 	nonames := flag.Bool("nonames", false, "drop the names of the Go functions outside the runtime and reflect (names.go)")
 	flag.Parse()
 	if flag.NArg() != 1 || *out == "" || *gap < 0 {
@@ -111,7 +113,7 @@ func run(in, out string, gap int, nolines, nonames bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("wasmdata: file, line and inlining tables dropped, %d bytes zeroed\n", n)
+		fmt.Printf("wasmdata: file, line, inlining, unsafe-point and argument tables dropped, %d bytes zeroed\n", n)
 	}
 	if nonames {
 		n, err := stripModule(module, stripNames)

@@ -255,6 +255,8 @@ func TestNoLinesGoProgram(t *testing.T) {
 	if n == 0 || len(got) != len(want) {
 		t.Fatalf("%d bytes zeroed; memory %d bytes, was %d", n, len(got), len(want))
 	}
+	checkTables(t, want, got)
+	checkBlobs(t, want, got)
 	if _, err := stripModuleLines(append([]byte(nil), module...)); err != nil {
 		t.Errorf("a stripped module does not strip again: %v", err)
 	}
