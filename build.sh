@@ -355,30 +355,22 @@ cmd_build() {
 	gz=$(gzip -9 -c build/app.wasm | wc -c)
 	printf 'app.%s.wasm: %d bytes, %d gzipped\n' "$whash" "$size" "$gz"
 	# The totals are of a first visit in English: every file but the Chinese
-	# catalogue, which a first visit in Chinese adds, and of the two kernel
-	# builds only the larger (boot.js loads one: the FMA build where relaxed
-	# SIMD validates, else the exact one).
-	local f total=0 k1 k2
+	# catalogue, which a first visit in Chinese adds.
+	local f total=0
 	f="static/words-zh-CN.$zhash.json"
 	printf '%s (a first visit in zh-CN adds it): %d bytes, %d gzipped, %s with Brotli\n' "$f" "$(stat -c %s "$f")" \
 		"$(gzip -9 -c "$f" | wc -c)" "$(stat -c %s "$f.br" 2>/dev/null || echo -)"
 	for f in static/*; do
-		[ -f "$f" ] && [ "${f%.br}" = "$f" ] && [ "${f#static/words-}" = "$f" ] && [ "${f#static/kernels}" = "$f" ] || continue
+		[ -f "$f" ] && [ "${f%.br}" = "$f" ] && [ "${f#static/words-}" = "$f" ] || continue
 		total=$((total + $(gzip -9 -c "$f" | wc -c)))
 	done
-	k1=$(gzip -9 -c "static/kernels.$khash.wasm" | wc -c)
-	k2=$(gzip -9 -c "static/kernels-fma.$fhash.wasm" | wc -c)
-	total=$((total + (k1 > k2 ? k1 : k2)))
 	printf 'static/ in all (the zh-CN catalogue aside: a first visit in English): %d bytes gzipped (budget 1,400,000: a static host such as GitHub Pages sends gzip)\n' "$total"
 	if ls static/*.br >/dev/null 2>&1; then
 		total=0
 		for f in static/*.br; do
-			[ "${f#static/words-}" = "$f" ] && [ "${f#static/kernels}" = "$f" ] || continue
+			[ "${f#static/words-}" = "$f" ] || continue
 			total=$((total + $(stat -c %s "$f")))
 		done
-		k1=$(stat -c %s "static/kernels.$khash.wasm.br")
-		k2=$(stat -c %s "static/kernels-fma.$fhash.wasm.br")
-		total=$((total + (k1 > k2 ? k1 : k2)))
 		printf 'static/ in all (the zh-CN catalogue aside: a first visit in English): %d bytes with Brotli, as the Go server sends it (budget 1,000,000)\n' "$total"
 	fi
 }
