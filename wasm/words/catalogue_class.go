@@ -1,5 +1,7 @@
 package words
 
+import "maps"
+
 // The class board's messages (Start a class, Send to the class, the board),
 // in English; init adds them to en (their Chinese:
 // catalogue_class_zh.go).
@@ -81,7 +83,5 @@ var enClass = map[string]string{
 }
 
 func init() {
-	for id, s := range enClass {
-		en[id] = s
-	}
+	maps.Copy(en, enClass)
 }

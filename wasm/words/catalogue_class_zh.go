@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The Chinese of the class board's messages (catalogue_class.go); init adds
 // them to zhCN. Left out of the page's build (tag nozh): the page loads them
 // from the catalogue file (Install).
@@ -83,7 +85,5 @@ var zhClass = map[string]string{
 }
 
 func init() {
-	for id, s := range zhClass {
-		zhCN[id] = s
-	}
+	maps.Copy(zhCN, zhClass)
 }

@@ -3,6 +3,7 @@ package words
 import (
 	"lstmplayground/wasm/cell"
 	"lstmplayground/wasm/lesson"
+	"maps"
 )
 
 // The cell figure's and the lesson's English sentences are their packages'
@@ -17,9 +18,7 @@ func init() {
 	for _, k := range lesson.Keys() {
 		en[k] = lesson.English(k)
 	}
-	for k, s := range enLesson {
-		en[k] = s
-	}
+	maps.Copy(en, enLesson)
 }
 
 // enLesson are the page's sentences of the cell figure panel and the lesson

@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The Chinese of the cell figure and the lesson (catalogue_lesson.go); init
 // adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -127,7 +129,5 @@ var zhLesson = map[string]string{
 }
 
 func init() {
-	for id, s := range zhLesson {
-		zhCN[id] = s
-	}
+	maps.Copy(zhCN, zhLesson)
 }

@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The Chinese of the memory-gap task's messages and page sentences
 // (catalogue_memory.go); init adds them to zhCN and pageZh. Left out of the
 // page's build (tag nozh).
@@ -51,10 +53,6 @@ var pageMemory = map[string]string{
 }
 
 func init() {
-	for id, s := range zhMemory {
-		zhCN[id] = s
-	}
-	for e, z := range pageMemory {
-		pageZh[e] = z
-	}
+	maps.Copy(zhCN, zhMemory)
+	maps.Copy(pageZh, pageMemory)
 }

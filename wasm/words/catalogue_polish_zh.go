@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The page's sentences changed by the polish round (issue 15's leftovers),
 // keyed by their English as the page writes them; init adds them to pageZh.
 var pagePolish = map[string]string{
@@ -12,7 +14,5 @@ var pagePolish = map[string]string{
 }
 
 func init() {
-	for e, z := range pagePolish {
-		pageZh[e] = z
-	}
+	maps.Copy(pageZh, pagePolish)
 }

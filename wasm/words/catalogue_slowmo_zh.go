@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The Chinese of "One update in slow motion" (catalogue_slowmo.go); init
 // adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -71,7 +73,5 @@ var zhSlowmo = map[string]string{
 }
 
 func init() {
-	for id, s := range zhSlowmo {
-		zhCN[id] = s
-	}
+	maps.Copy(zhCN, zhSlowmo)
 }

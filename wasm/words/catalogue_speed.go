@@ -1,5 +1,7 @@
 package words
 
+import "maps"
+
 // The recurrent initialisation setting (lstm.KeyInit), in English; init
 // adds it to en (its Chinese: catalogue_speed_zh.go). The page has no control for it: a link carries it
 // and the class board names it when a run's differs from the class's.
@@ -11,7 +13,5 @@ var enSpeed = map[string]string{
 }
 
 func init() {
-	for id, s := range enSpeed {
-		en[id] = s
-	}
+	maps.Copy(en, enSpeed)
 }

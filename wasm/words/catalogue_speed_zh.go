@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The Chinese of the recurrent initialisation setting (catalogue_speed.go);
 // init adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -12,7 +14,5 @@ var zhSpeed = map[string]string{
 }
 
 func init() {
-	for id, s := range zhSpeed {
-		zhCN[id] = s
-	}
+	maps.Copy(zhCN, zhSpeed)
 }

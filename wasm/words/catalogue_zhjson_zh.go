@@ -2,6 +2,8 @@
 
 package words
 
+import "maps"
+
 // The page's sentences about the catalogue file (wasm/ui's langfile_js.go),
 // keyed by their English; init adds them to pageZh.
 var pageZhjson = map[string]string{
@@ -9,7 +11,5 @@ var pageZhjson = map[string]string{
 }
 
 func init() {
-	for e, z := range pageZhjson {
-		pageZh[e] = z
-	}
+	maps.Copy(pageZh, pageZhjson)
 }
