@@ -1,7 +1,5 @@
 package words
 
-import "maps"
-
 // The class board's messages (Start a class, Send to the class, the board),
 // in English; init adds them to en (their Chinese:
 // catalogue_class_zh.go).
@@ -83,5 +81,7 @@ var enClass = map[string]string{
 }
 
 func init() {
-	maps.Copy(en, enClass)
+	for id, s := range enClass {
+		en[id] = s
+	}
 }

@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The Chinese of the class board's messages (catalogue_class.go); init adds
 // them to zhCN. Left out of the page's build (tag nozh): the page loads them
 // from the catalogue file (Install).
@@ -85,5 +83,7 @@ var zhClass = map[string]string{
 }
 
 func init() {
-	maps.Copy(zhCN, zhClass)
+	for id, s := range zhClass {
+		zhCN[id] = s
+	}
 }

@@ -3,7 +3,6 @@ package words
 import (
 	"lstmplayground/wasm/cell"
 	"lstmplayground/wasm/lesson"
-	"maps"
 )
 
 // The cell figure's and the lesson's English sentences are their packages'
@@ -18,7 +17,9 @@ func init() {
 	for _, k := range lesson.Keys() {
 		en[k] = lesson.English(k)
 	}
-	maps.Copy(en, enLesson)
+	for k, s := range enLesson {
+		en[k] = s
+	}
 }
 
 // enLesson are the page's sentences of the cell figure panel and the lesson

@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The Chinese of the cell figure and the lesson (catalogue_lesson.go); init
 // adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -129,5 +127,7 @@ var zhLesson = map[string]string{
 }
 
 func init() {
-	maps.Copy(zhCN, zhLesson)
+	for id, s := range zhLesson {
+		zhCN[id] = s
+	}
 }

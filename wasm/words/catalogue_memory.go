@@ -1,7 +1,5 @@
 package words
 
-import "maps"
-
 // The memory-gap task, the comparison's own learning rates, the robust
 // colour scales and the default tour's later steps (issue 15), in English;
 // init adds them to en. Their Chinese, and that of the page's own sentences
@@ -25,5 +23,7 @@ var enMemory = map[string]string{
 }
 
 func init() {
-	maps.Copy(en, enMemory)
+	for id, s := range enMemory {
+		en[id] = s
+	}
 }

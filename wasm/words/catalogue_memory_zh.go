@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The Chinese of the memory-gap task's messages and page sentences
 // (catalogue_memory.go); init adds them to zhCN and pageZh. Left out of the
 // page's build (tag nozh).
@@ -53,6 +51,10 @@ var pageMemory = map[string]string{
 }
 
 func init() {
-	maps.Copy(zhCN, zhMemory)
-	maps.Copy(pageZh, pageMemory)
+	for id, s := range zhMemory {
+		zhCN[id] = s
+	}
+	for e, z := range pageMemory {
+		pageZh[e] = z
+	}
 }

@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The page's sentences changed by the polish round (issue 15's leftovers),
 // keyed by their English as the page writes them; init adds them to pageZh.
 var pagePolish = map[string]string{
@@ -14,5 +12,7 @@ var pagePolish = map[string]string{
 }
 
 func init() {
-	maps.Copy(pageZh, pagePolish)
+	for e, z := range pagePolish {
+		pageZh[e] = z
+	}
 }

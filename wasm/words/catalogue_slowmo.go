@@ -1,7 +1,5 @@
 package words
 
-import "maps"
-
 // "One update in slow motion" (wasm/ui/slowmo and the page's slowmo_js.go),
 // and the cell figure's gradient note (cell.grad), in English; init
 // adds them to en (their Chinese: catalogue_slowmo_zh.go). Placeholders as each comment says.
@@ -83,5 +81,7 @@ var enSlowmo = map[string]string{
 }
 
 func init() {
-	maps.Copy(en, enSlowmo)
+	for id, s := range enSlowmo {
+		en[id] = s
+	}
 }

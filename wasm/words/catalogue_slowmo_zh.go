@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The Chinese of "One update in slow motion" (catalogue_slowmo.go); init
 // adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -73,5 +71,7 @@ var zhSlowmo = map[string]string{
 }
 
 func init() {
-	maps.Copy(zhCN, zhSlowmo)
+	for id, s := range zhSlowmo {
+		zhCN[id] = s
+	}
 }

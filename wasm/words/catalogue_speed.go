@@ -1,7 +1,5 @@
 package words
 
-import "maps"
-
 // The recurrent initialisation setting (lstm.KeyInit), in English; init
 // adds it to en (its Chinese: catalogue_speed_zh.go). The page has no control for it: a link carries it
 // and the class board names it when a run's differs from the class's.
@@ -13,5 +11,7 @@ var enSpeed = map[string]string{
 }
 
 func init() {
-	maps.Copy(en, enSpeed)
+	for id, s := range enSpeed {
+		en[id] = s
+	}
 }

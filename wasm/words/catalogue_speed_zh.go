@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The Chinese of the recurrent initialisation setting (catalogue_speed.go);
 // init adds it to zhCN. Left out of the page's build (tag nozh).
 
@@ -14,5 +12,7 @@ var zhSpeed = map[string]string{
 }
 
 func init() {
-	maps.Copy(zhCN, zhSpeed)
+	for id, s := range zhSpeed {
+		zhCN[id] = s
+	}
 }

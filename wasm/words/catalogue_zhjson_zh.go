@@ -2,8 +2,6 @@
 
 package words
 
-import "maps"
-
 // The page's sentences about the catalogue file (wasm/ui's langfile_js.go),
 // keyed by their English; init adds them to pageZh.
 var pageZhjson = map[string]string{
@@ -11,5 +9,7 @@ var pageZhjson = map[string]string{
 }
 
 func init() {
-	maps.Copy(pageZh, pageZhjson)
+	for e, z := range pageZhjson {
+		pageZh[e] = z
+	}
 }
