@@ -1,6 +1,10 @@
 package cell
 
-import "strings"
+import (
+	"strings"
+
+	"lstmplayground/wasm/mathtext"
+)
 
 // Describe returns the figure as text for a screen reader: its title, then
 // every part in the article's order with its equation and numbers, one
@@ -45,7 +49,7 @@ func describeName(p *Part, tr Text) string {
 }
 
 // speakAll joins the lines of an equation for speech.
-func speakAll(eq []Line) string {
+func speakAll(eq []mathtext.Line) string {
 	parts := make([]string, len(eq))
 	for i, l := range eq {
 		parts[i] = l.Speak()

@@ -1,34 +1,38 @@
 package cell
 
-import "math"
+import (
+	"math"
+
+	"lstmplayground/wasm/mathtext"
+)
 
 // Numbers filled into an equation: an operand (in parentheses when
 // negative), a value, the result it ends in, a symbol or word as shown.
-func num(v float64) Span   { return Span{Kind: Num, Text: FormatOperand(v)} }
-func value(v float64) Span { return Span{Kind: Num, Text: FormatValue(v)} }
-func res(v float64) Span   { return Span{Kind: Result, Text: FormatValue(v)} }
-func text(s string) Span   { return Span{Kind: Result, Text: s} }
+func num(v float64) mathtext.Span   { return mathtext.Span{Kind: mathtext.Num, Text: FormatOperand(v)} }
+func value(v float64) mathtext.Span { return mathtext.Span{Kind: mathtext.Num, Text: FormatValue(v)} }
+func res(v float64) mathtext.Span   { return mathtext.Span{Kind: mathtext.Result, Text: FormatValue(v)} }
+func text(s string) mathtext.Span   { return mathtext.Span{Kind: mathtext.Result, Text: s} }
 
 // gateEq is z = act(W·[x^t; h^{t−1}] + b) = act(pre) = z, with the
 // pre-activation filled in (σ⁻¹ or tanh⁻¹ of the value).
-func gateEq(head string, tanh bool, v float64) []Line {
+func gateEq(head string, tanh bool, v float64) []mathtext.Line {
 	if tanh {
-		return []Line{eq(head), eq("= tanh(#) = #", value(atanh(v)), res(v))}
+		return []mathtext.Line{eq(head), eq("= tanh(#) = #", value(atanh(v)), res(v))}
 	}
-	return []Line{eq(head), eq("= σ(#) = #", value(logit(v)), res(v))}
+	return []mathtext.Line{eq(head), eq("= σ(#) = #", value(logit(v)), res(v))}
 }
 
 // equations returns the equation of part id with s's numbers filled in.
-func equations(s Step, id string) []Line {
+func equations(s Step, id string) []mathtext.Line {
 	switch id {
 	case "x":
-		return []Line{eq("x^t = #", text(s.shown(s.X)))}
+		return []mathtext.Line{eq("x^t = #", text(s.shown(s.X)))}
 	case "hprev":
-		return []Line{eq("h^{t−1} = #", res(s.HPrev))}
+		return []mathtext.Line{eq("h^{t−1} = #", res(s.HPrev))}
 	case "cprev":
-		return []Line{eq("c^{t−1} = #", res(s.CPrev))}
+		return []mathtext.Line{eq("c^{t−1} = #", res(s.CPrev))}
 	case "concat":
-		return []Line{eq("[x^t; h^{t−1}] = [#; # …]", text(s.shown(s.X)), value(s.HPrev))}
+		return []mathtext.Line{eq("[x^t; h^{t−1}] = [#; # …]", text(s.shown(s.X)), value(s.HPrev))}
 	case "zf":
 		return gateEq("z^f = σ(W^f · [x^t; h^{t−1}] + b^f)", false, s.Zf)
 	case "zi":
@@ -40,18 +44,18 @@ func equations(s Step, id string) []Line {
 	case "rnn":
 		return gateEq("h^t = tanh(W · [x^t; h^{t−1}] + b)", true, s.H)
 	case "kept":
-		return []Line{eq("z^f ⊙ c^{t−1}"), eq("= # × # = #", num(s.Zf), num(s.CPrev), res(s.Kept()))}
+		return []mathtext.Line{eq("z^f ⊙ c^{t−1}"), eq("= # × # = #", num(s.Zf), num(s.CPrev), res(s.Kept()))}
 	case "write":
-		return []Line{eq("z^i ⊙ z"), eq("= # × # = #", num(s.Zi), num(s.Z), res(s.Written()))}
+		return []mathtext.Line{eq("z^i ⊙ z"), eq("= # × # = #", num(s.Zi), num(s.Z), res(s.Written()))}
 	case "c":
-		return []Line{eq("c^t = z^f ⊙ c^{t−1} + z^i ⊙ z"), eq("= # + # = #", num(s.Kept()), num(s.Written()), res(s.C))}
+		return []mathtext.Line{eq("c^t = z^f ⊙ c^{t−1} + z^i ⊙ z"), eq("= # + # = #", num(s.Kept()), num(s.Written()), res(s.C))}
 	case "tanhc":
-		return []Line{eq("tanh(c^t) = tanh(#) = #", value(s.C), res(math.Tanh(s.C)))}
+		return []mathtext.Line{eq("tanh(c^t) = tanh(#) = #", value(s.C), res(math.Tanh(s.C)))}
 	case "h":
 		if !s.LSTM {
-			return []Line{eq("h^t = #", res(s.H))}
+			return []mathtext.Line{eq("h^t = #", res(s.H))}
 		}
-		return []Line{eq("h^t = z^o ⊙ tanh(c^t)"), eq("= # × # = #", num(s.Zo), num(math.Tanh(s.C)), res(s.H))}
+		return []mathtext.Line{eq("h^t = z^o ⊙ tanh(c^t)"), eq("= # × # = #", num(s.Zo), num(math.Tanh(s.C)), res(s.H))}
 	case "y":
 		return yEq(s)
 	}
@@ -60,12 +64,12 @@ func equations(s Step, id string) []Line {
 
 // yEq is y^t = softmax(W′h^t) and the most likely next symbol, if known; for
 // numbers, y^t = W′h^t + b′ and the value.
-func yEq(s Step) []Line {
+func yEq(s Step) []mathtext.Line {
 	head := "y^t = softmax(W′ h^t)"
 	if s.Numbers {
 		head = "y^t = W′ h^t + b′"
 	}
-	l := []Line{eq(head)}
+	l := []mathtext.Line{eq(head)}
 	switch {
 	case s.Y == "":
 	case s.Numbers:
@@ -73,7 +77,7 @@ func yEq(s Step) []Line {
 	case math.IsNaN(s.P):
 		l = append(l, eq("→ #", text(s.shown(s.Y))))
 	default:
-		l = append(l, eq("→ #, #", text(s.shown(s.Y)), Span{Kind: Result, Text: FormatPercent(s.P)}))
+		l = append(l, eq("→ #, #", text(s.shown(s.Y)), mathtext.Span{Kind: mathtext.Result, Text: FormatPercent(s.P)}))
 	}
 	return l
 }

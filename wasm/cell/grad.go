@@ -17,7 +17,7 @@ type Note struct {
 	Part   string  // the part it is about ("c", "h", "cprev", "hprev")
 	X, Y   float64 // where its text is anchored
 	Anchor string  // "start", "middle" or "end"
-	Line   Line
+	Line   mathtext.Line
 }
 
 // gradInk is the colour of the gradient notes: apart from the value scales.
@@ -29,7 +29,7 @@ const gradInk = "#b3261e"
 func (sc *Scene) AddGrad(g Grad) {
 	note := func(part string, x, y float64, anchor, pattern string, v float64) {
 		sc.Notes = append(sc.Notes, Note{Part: part, X: x, Y: y, Anchor: anchor,
-			Line: eq(pattern, Span{Kind: Result, Text: mathtext.FormatSig(v, 3)})})
+			Line: eq(pattern, mathtext.Span{Kind: mathtext.Result, Text: mathtext.FormatSig(v, 3)})})
 	}
 	if sc.LSTM {
 		note("c", 714, 104, "end", "∂L/∂c^t = #", g.DC)

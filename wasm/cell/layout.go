@@ -3,6 +3,8 @@ package cell
 import (
 	"math"
 	"strconv"
+
+	"lstmplayground/wasm/mathtext"
 )
 
 // partSpec places one part of a figure.
@@ -14,7 +16,7 @@ type partSpec struct {
 	w, h   float64
 	stage  Stage
 	scale  scale
-	sym    Line
+	sym    mathtext.Line
 	op     string  // operator of a Round part
 	note   string  // caption over a Box
 	tx, ty float64 // value text of a Round part, relative to the centre

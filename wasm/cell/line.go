@@ -1,24 +1,7 @@
 package cell
 
-import "lstmplayground/wasm/mathtext"
-
-// An equation is a Line of Spans, the step inspector's type (wasm/mathtext):
-// the figure writes its symbols with superscripts (Sup), c^{t−1}.
-type (
-	SpanKind = mathtext.SpanKind
-	Span     = mathtext.Span
-	Line     = mathtext.Line
-)
-
-const (
-	Plain  = mathtext.Plain
-	Var    = mathtext.Var
-	Sup    = mathtext.Sup
-	Num    = mathtext.Num
-	Result = mathtext.Result
-)
-
-// The article's symbols.
+// The article's symbols, as equations (wasm/mathtext's Line, the step
+// inspector's type): the figure writes them with superscripts, c^{t−1}.
 var (
 	symX     = eq("x^t")
 	symHPrev = eq("h^{t−1}")

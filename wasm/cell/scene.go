@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/mathtext"
 )
 
 // The viewBox of every scene: W × H units, text sizes in the same units.
@@ -55,18 +56,18 @@ type Part struct {
 	Shape      Shape   // a Round part is the circle inscribed in its bounds
 	X, Y, W, H float64 // bounds
 	Stage      Stage
-	Symbol     Line   // the part's symbol (a value) or its product (an operation)
-	Op         string // the operator drawn in a Round part: "⊙", "+", "tanh"
-	Note       string // a small caption over a Box: "σ", "tanh"
-	Name       string // the part's name, in words
+	Symbol     mathtext.Line // the part's symbol (a value) or its product (an operation)
+	Op         string        // the operator drawn in a Round part: "⊙", "+", "tanh"
+	Note       string        // a small caption over a Box: "σ", "tanh"
+	Name       string        // the part's name, in words
 	HasValue   bool
 	Value      float64
-	Text       string  // the value as the page formats it (or the symbol for x^t, y^t)
-	TextAt     Point   // where a Round part's value is written
-	Anchor     string  // its text-anchor: "start", "middle" or "end"
-	Fill, Ink  string  // the colour of the value on its scale, and text that reads on it
-	Width      float64 // outline width: 1 … 5 with the value's size on its scale
-	Equation   []Line  // the part's equation with the numbers filled in
+	Text       string          // the value as the page formats it (or the symbol for x^t, y^t)
+	TextAt     Point           // where a Round part's value is written
+	Anchor     string          // its text-anchor: "start", "middle" or "end"
+	Fill, Ink  string          // the colour of the value on its scale, and text that reads on it
+	Width      float64         // outline width: 1 … 5 with the value's size on its scale
+	Equation   []mathtext.Line // the part's equation with the numbers filled in
 }
 
 // Contains reports whether p lies on the part.

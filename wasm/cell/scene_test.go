@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"lstmplayground/wasm/chart"
+	"lstmplayground/wasm/mathtext"
 )
 
 // TestFormatValue pins the page's format of a value (wasm/ui FormatValue).
@@ -46,7 +47,7 @@ func TestSceneValues(t *testing.T) {
 			t.Errorf("part %s: value %v %q, want %v %q", id, p.Value, p.Text, v, FormatValue(v))
 		}
 		last := p.Equation[len(p.Equation)-1]
-		if end := last[len(last)-1]; end.Kind != Result || end.Text != FormatValue(v) {
+		if end := last[len(last)-1]; end.Kind != mathtext.Result || end.Text != FormatValue(v) {
 			t.Errorf("part %s: equation %q does not end in %s", id, last.String(), FormatValue(v))
 		}
 	}
@@ -228,8 +229,8 @@ func TestNumbersY(t *testing.T) {
 
 func TestNotation(t *testing.T) {
 	got := eq("y^t = softmax(W′ h^{t−1}) + #", res(-2))
-	want := Line{{Kind: Var, Text: "y"}, {Kind: Sup, Text: "t"}, {Kind: Plain, Text: " = softmax("}, {Kind: Var, Text: "W′"}, {Kind: Plain, Text: " "}, {Kind: Var, Text: "h"}, {Kind: Sup, Text: "t−1"},
-		{Kind: Plain, Text: ") + "}, {Kind: Result, Text: "−2.000"}}
+	want := mathtext.Line{{Kind: mathtext.Var, Text: "y"}, {Kind: mathtext.Sup, Text: "t"}, {Kind: mathtext.Plain, Text: " = softmax("}, {Kind: mathtext.Var, Text: "W′"}, {Kind: mathtext.Plain, Text: " "}, {Kind: mathtext.Var, Text: "h"}, {Kind: mathtext.Sup, Text: "t−1"},
+		{Kind: mathtext.Plain, Text: ") + "}, {Kind: mathtext.Result, Text: "−2.000"}}
 	if len(got) != len(want) {
 		t.Fatalf("eq = %#v", got)
 	}

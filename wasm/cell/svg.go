@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"lstmplayground/wasm/mathtext"
 )
 
 // Text sizes of the figure, in viewBox units.
@@ -180,10 +182,12 @@ func (b *svgWriter) part(p *Part) {
 }
 
 // line writes an equation line as one <text>, centred, superscripts raised.
-func (b *svgWriter) line(x, y float64, l Line, fill string) { b.lineAt(x, y, "middle", l, fill) }
+func (b *svgWriter) line(x, y float64, l mathtext.Line, fill string) {
+	b.lineAt(x, y, "middle", l, fill)
+}
 
 // lineAt writes an equation line as one <text> anchored at (x, y).
-func (b *svgWriter) lineAt(x, y float64, anchor string, l Line, fill string) {
+func (b *svgWriter) lineAt(x, y float64, anchor string, l mathtext.Line, fill string) {
 	b.raw(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" font-size="` + itoa(sizeSymbol) + `"`)
 	b.attr("text-anchor", anchor)
 	b.attr("fill", fill)
@@ -191,17 +195,17 @@ func (b *svgWriter) lineAt(x, y float64, anchor string, l Line, fill string) {
 	raised := false
 	for _, s := range l {
 		switch {
-		case s.Kind == Sup:
+		case s.Kind == mathtext.Sup:
 			b.raw(`<tspan dy="-6" font-size="` + itoa(sizeSmall) + `">`)
 			raised = true
 		case raised:
 			b.raw(`<tspan dy="6"`)
-			if s.Kind == Var {
+			if s.Kind == mathtext.Var {
 				b.raw(` font-style="italic"`)
 			}
 			b.raw(">")
 			raised = false
-		case s.Kind == Var:
+		case s.Kind == mathtext.Var:
 			b.raw(`<tspan font-style="italic">`)
 		default:
 			b.raw("<tspan>")

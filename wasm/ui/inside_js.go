@@ -12,6 +12,7 @@ import (
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/client"
+	"lstmplayground/wasm/mathtext"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/content"
@@ -393,10 +394,10 @@ func (a *app) paintGates(view present.LayerView) {
 	}
 	type gate struct {
 		name string
-		sym  present.Line
+		sym  mathtext.Line
 		z    []float32
 	}
-	gates := []gate{{"input", present.Line(present.SymZi), view.Zi}, {"forget", present.Line(present.SymZf), view.Zf}, {"output", present.Line(present.SymZo), view.Zo}}
+	gates := []gate{{"input", mathtext.Line(present.SymZi), view.Zi}, {"forget", mathtext.Line(present.SymZf), view.Zf}, {"output", mathtext.Line(present.SymZo), view.Zo}}
 	if len(w.GateRows) == 0 {
 		// The rows are made once and then only given new values.
 		for _, g := range gates {

@@ -13,6 +13,7 @@ import (
 	"lstmplayground/wasm/analysis"
 	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/client"
+	"lstmplayground/wasm/mathtext"
 	"lstmplayground/wasm/protocol"
 	"lstmplayground/wasm/ui/browser"
 	"lstmplayground/wasm/ui/present"
@@ -233,25 +234,25 @@ func (a *Painter) XTickCount(r chart.Rect) int { return max(2, int((r.X1-r.X0)/(
 // its text: symbols in <var>, sub- and superscripts in <sub> and <sup>.
 // If nums is not nil, the elements of the Num and Result pieces are appended
 // to it, so that their numbers can be changed later.
-func Spans(b browser.Build, line present.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
+func Spans(b browser.Build, line mathtext.Line, nums *[]dom.HTMLElement) dom.HTMLElement {
 	row := b.El("div", browser.Cls("eq-line"))
 	for _, s := range line {
 		var e dom.HTMLElement
 		switch s.Kind {
-		case present.Var:
+		case mathtext.Var:
 			e = b.El("var", s.Text)
-		case present.Sub:
+		case mathtext.Sub:
 			e = b.El("sub", s.Text)
-		case present.Sup:
+		case mathtext.Sup:
 			e = b.El("sup", s.Text)
-		case present.Num:
+		case mathtext.Num:
 			e = b.El("span", browser.Cls("num"), s.Text)
-		case present.Result:
+		case mathtext.Result:
 			e = b.El("strong", browser.Cls("num"), s.Text)
 		default:
 			e = b.El("span", s.Text)
 		}
-		if nums != nil && (s.Kind == present.Num || s.Kind == present.Result) {
+		if nums != nil && (s.Kind == mathtext.Num || s.Kind == mathtext.Result) {
 			*nums = append(*nums, e)
 		}
 		row.AppendChild(e)
@@ -314,7 +315,7 @@ func (a *Painter) Inspector(v *View, s present.StepValues) {
 	for i, l := range lines {
 		k := 0
 		for _, sp := range l {
-			if sp.Kind == present.Num || sp.Kind == present.Result {
+			if sp.Kind == mathtext.Num || sp.Kind == mathtext.Result {
 				browser.SetText(a.insp.nums[i][k], sp.Text)
 				k++
 			}

@@ -6,52 +6,41 @@ import (
 	"lstmplayground/wasm/mathtext"
 )
 
-// An equation is a Line of Spans (wasm/mathtext, which the LSTM cell figure
-// writes too): the inspector writes its symbols with subscripts (Sub), c_{t−1}.
-type (
-	SpanKind = mathtext.SpanKind
-	Span     = mathtext.Span
-	Line     = mathtext.Line
-)
-
-const (
-	Plain  = mathtext.Plain
-	Var    = mathtext.Var
-	Sub    = mathtext.Sub
-	Sup    = mathtext.Sup
-	Num    = mathtext.Num
-	Result = mathtext.Result
-)
-
-// Symbols of the article, as spans.
+// Symbols of the article, as spans of an equation (wasm/mathtext's Line,
+// which the LSTM cell figure writes too): the inspector writes them with
+// subscripts, c_{t−1}.
 var (
-	SymZf    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "f"}}
-	SymZi    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "i"}}
-	SymZo    = []Span{{Kind: Var, Text: "z"}, {Kind: Sup, Text: "o"}}
-	symZ     = []Span{{Kind: Var, Text: "z"}}
-	symC     = []Span{{Kind: Var, Text: "c"}, {Kind: Sub, Text: "t"}}
-	symCPrev = []Span{{Kind: Var, Text: "c"}, {Kind: Sub, Text: "t−1"}}
-	symH     = []Span{{Kind: Var, Text: "h"}, {Kind: Sub, Text: "t"}}
-	symHPrev = []Span{{Kind: Var, Text: "h"}, {Kind: Sub, Text: "t−1"}}
-	symXt    = []Span{{Kind: Var, Text: "x"}, {Kind: Sub, Text: "t"}}
+	SymZf    = []mathtext.Span{{Kind: mathtext.Var, Text: "z"}, {Kind: mathtext.Sup, Text: "f"}}
+	SymZi    = []mathtext.Span{{Kind: mathtext.Var, Text: "z"}, {Kind: mathtext.Sup, Text: "i"}}
+	SymZo    = []mathtext.Span{{Kind: mathtext.Var, Text: "z"}, {Kind: mathtext.Sup, Text: "o"}}
+	symZ     = []mathtext.Span{{Kind: mathtext.Var, Text: "z"}}
+	symC     = []mathtext.Span{{Kind: mathtext.Var, Text: "c"}, {Kind: mathtext.Sub, Text: "t"}}
+	symCPrev = []mathtext.Span{{Kind: mathtext.Var, Text: "c"}, {Kind: mathtext.Sub, Text: "t−1"}}
+	symH     = []mathtext.Span{{Kind: mathtext.Var, Text: "h"}, {Kind: mathtext.Sub, Text: "t"}}
+	symHPrev = []mathtext.Span{{Kind: mathtext.Var, Text: "h"}, {Kind: mathtext.Sub, Text: "t−1"}}
+	symXt    = []mathtext.Span{{Kind: mathtext.Var, Text: "x"}, {Kind: mathtext.Sub, Text: "t"}}
 )
 
-func cat(parts ...[]Span) Line {
-	var l Line
+func cat(parts ...[]mathtext.Span) mathtext.Line {
+	var l mathtext.Line
 	for _, p := range parts {
 		l = append(l, p...)
 	}
 	return l
 }
 
-func op(s string) []Span   { return []Span{{Kind: Plain, Text: s}} }
-func num(v float64) []Span { return []Span{{Kind: Num, Text: FormatOperand(v)}} }
-func res(v float64) []Span { return []Span{{Kind: Result, Text: FormatValue(v)}} }
+func op(s string) []mathtext.Span { return []mathtext.Span{{Kind: mathtext.Plain, Text: s}} }
+func num(v float64) []mathtext.Span {
+	return []mathtext.Span{{Kind: mathtext.Num, Text: FormatOperand(v)}}
+}
+func res(v float64) []mathtext.Span {
+	return []mathtext.Span{{Kind: mathtext.Result, Text: FormatValue(v)}}
+}
 
 // ValueRow is one named value of the step inspector: "forget gate", zᶠ, 0.932.
 type ValueRow struct {
 	Name   string
-	Symbol Line
+	Symbol mathtext.Line
 	Value  float64
 }
 
@@ -60,25 +49,25 @@ type ValueRow struct {
 func InspectorRows(s StepValues) []ValueRow {
 	if !s.LSTM {
 		return []ValueRow{
-			{"previous h", Line(symHPrev), s.HPrev},
-			{"hidden state", Line(symH), s.H},
+			{"previous h", mathtext.Line(symHPrev), s.HPrev},
+			{"hidden state", mathtext.Line(symH), s.H},
 		}
 	}
 	return []ValueRow{
-		{"forget gate", Line(SymZf), s.Zf},
-		{"previous c", Line(symCPrev), s.CPrev},
-		{"input gate", Line(SymZi), s.Zi},
-		{"candidate", Line(symZ), s.Z},
-		{"cell state", Line(symC), s.C},
-		{"output gate", Line(SymZo), s.Zo},
-		{"hidden state", Line(symH), s.H},
+		{"forget gate", mathtext.Line(SymZf), s.Zf},
+		{"previous c", mathtext.Line(symCPrev), s.CPrev},
+		{"input gate", mathtext.Line(SymZi), s.Zi},
+		{"candidate", mathtext.Line(symZ), s.Z},
+		{"cell state", mathtext.Line(symC), s.C},
+		{"output gate", mathtext.Line(SymZo), s.Zo},
+		{"hidden state", mathtext.Line(symH), s.H},
 	}
 }
 
 // CellEquation returns c_t = zᶠ ⊙ c_{t−1} + zⁱ ⊙ z with the step's numbers
 // filled in, as three lines: the equation, the factors, the products and the sum.
-func CellEquation(s StepValues) []Line {
-	return []Line{
+func CellEquation(s StepValues) []mathtext.Line {
+	return []mathtext.Line{
 		cat(symC, op(" = "), SymZf, op(" ⊙ "), symCPrev, op(" + "), SymZi, op(" ⊙ "), symZ),
 		cat(op("= "), num(s.Zf), op(" × "), num(s.CPrev), op(" + "), num(s.Zi), op(" × "), num(s.Z)),
 		cat(op("= "), num(s.Kept()), op(" + "), num(s.Written()), op(" = "), res(s.C)),
@@ -87,17 +76,17 @@ func CellEquation(s StepValues) []Line {
 
 // HiddenEquation returns h_t = zᵒ ⊙ tanh(c_t) with the numbers filled in; for
 // the RNN, h_t = tanh(W x_t + U h_{t−1} + b) and its value.
-func HiddenEquation(s StepValues) []Line {
+func HiddenEquation(s StepValues) []mathtext.Line {
 	if !s.LSTM {
-		return []Line{
-			cat(symH, op(" = tanh("), []Span{{Kind: Var, Text: "W"}}, op(" "), symXt, op(" + "), []Span{{Kind: Var, Text: "U"}}, op(" "), symHPrev, op(" + "), []Span{{Kind: Var, Text: "b"}}, op(")")),
-			cat(op("= tanh("), []Span{{Kind: Num, Text: FormatValue(math.Atanh(clampOpen(s.H)))}}, op(") = "), res(s.H)),
+		return []mathtext.Line{
+			cat(symH, op(" = tanh("), []mathtext.Span{{Kind: mathtext.Var, Text: "W"}}, op(" "), symXt, op(" + "), []mathtext.Span{{Kind: mathtext.Var, Text: "U"}}, op(" "), symHPrev, op(" + "), []mathtext.Span{{Kind: mathtext.Var, Text: "b"}}, op(")")),
+			cat(op("= tanh("), []mathtext.Span{{Kind: mathtext.Num, Text: FormatValue(math.Atanh(clampOpen(s.H)))}}, op(") = "), res(s.H)),
 		}
 	}
 	tc := math.Tanh(s.C)
-	return []Line{
+	return []mathtext.Line{
 		cat(symH, op(" = "), SymZo, op(" ⊙ tanh("), symC, op(")")),
-		cat(op("= "), num(s.Zo), op(" × tanh("), []Span{{Kind: Num, Text: FormatValue(s.C)}}, op(")")),
+		cat(op("= "), num(s.Zo), op(" × tanh("), []mathtext.Span{{Kind: mathtext.Num, Text: FormatValue(s.C)}}, op(")")),
 		cat(op("= "), num(s.Zo), op(" × "), num(tc), op(" = "), res(s.H)),
 	}
 }
