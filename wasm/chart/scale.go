@@ -15,6 +15,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"lstmplayground/wasm/mathtext"
 )
 
 // Scale maps data values to pixel positions along one axis.
@@ -213,10 +215,7 @@ func FormatTick(v, step float64) string {
 	default:
 		s = trimZeros(strconv.FormatFloat(v, 'f', decimals(step), 64))
 	}
-	if strings.HasPrefix(s, "-") {
-		s = "−" + s[1:]
-	}
-	return s
+	return mathtext.TrueMinus(s)
 }
 
 // decimals returns the number of decimals that shows multiples of step exactly.

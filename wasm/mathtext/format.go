@@ -12,18 +12,31 @@ const Minus = "−"
 // FormatValue formats a state or gate value with 3 decimals and a true minus
 // sign: "0.932", "−0.800", "0.000"; NaN and ±∞ by name.
 func FormatValue(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsInf(v, -1):
-		return Minus + "∞"
+	if s, ok := named(v); ok {
+		return s
 	}
 	s := strconv.FormatFloat(v, 'f', 3, 64)
 	if s == "-0.000" {
 		return "0.000"
 	}
+	return TrueMinus(s)
+}
+
+// named writes NaN and ±∞ by name.
+func named(v float64) (string, bool) {
+	switch {
+	case math.IsNaN(v):
+		return "NaN", true
+	case math.IsInf(v, 1):
+		return "∞", true
+	case math.IsInf(v, -1):
+		return Minus + "∞", true
+	}
+	return "", false
+}
+
+// TrueMinus writes a number's leading hyphen-minus as the typographic minus.
+func TrueMinus(s string) string {
 	if strings.HasPrefix(s, "-") {
 		return Minus + s[1:]
 	}
@@ -57,17 +70,8 @@ func FormatPercent(p float64) string {
 // numbers such as gradients keep their size where FormatValue would write
 // 0.000.
 func FormatSig(v float64, digits int) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsInf(v, -1):
-		return Minus + "∞"
+	if s, ok := named(v); ok {
+		return s
 	}
-	s := strings.Replace(strconv.FormatFloat(v, 'g', digits, 64), "e+", "e", 1)
-	if strings.HasPrefix(s, "-") {
-		s = Minus + s[1:]
-	}
-	return s
+	return TrueMinus(strings.Replace(strconv.FormatFloat(v, 'g', digits, 64), "e+", "e", 1))
 }

@@ -146,13 +146,7 @@ func (a *Painter) YAxis(c *browser.DrawCanvas, f chart.Frame, ticks []float64) {
 	}
 }
 
-func tickLabel(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 3, 64)
-	if strings.HasPrefix(s, "-") {
-		return present.Minus + s[1:]
-	}
-	return s
-}
+func tickLabel(v float64) string { return mathtext.TrueMinus(strconv.FormatFloat(v, 'g', 3, 64)) }
 
 // paintUnitLines draws units of x, a (T, H) array, one line each.
 func (a *Painter) UnitLines(c *browser.DrawCanvas, x []float32, view present.LayerView, units []int, h float64, sym string) {
