@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, open, button, waitStat, started, watch } from './classroom.mjs';
+import { url, open, button, waitStat, started, watch, buildKept } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -15,13 +15,7 @@ test('after one visit, the playground starts and trains offline: on reload and i
   const { page, problems } = await open(context, url);
   // The service worker has kept a whole build (build.json goes in last) and
   // controls the page.
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    for (const k of await caches.keys()) {
-      if (k.startsWith('lstm-playground-') && await (await caches.open(k)).match('build.json')) return true;
-    }
-    return false;
-  }, null, { timeout: 60000, polling: 250 });
+  await buildKept(page);
   assert.deepEqual(problems, []);
 
   await context.setOffline(true);

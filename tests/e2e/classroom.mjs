@@ -197,3 +197,15 @@ export function parseCSV(text) {
   if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
   return rows;
 }
+
+// buildKept waits until the service worker controls page and has kept a
+// whole build in its cache (build.json goes in last).
+export async function buildKept(page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    for (const k of await caches.keys()) {
+      if (k.startsWith('lstm-playground-') && await (await caches.open(k)).match('build.json')) return true;
+    }
+    return false;
+  }, null, { timeout: 60000, polling: 250 });
+}

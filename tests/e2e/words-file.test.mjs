@@ -10,7 +10,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, watch, started, waitStat } from './classroom.mjs';
+import { url, watch, started, waitStat, buildKept } from './classroom.mjs';
 
 const contexts = [];
 after(async () => { for (const c of contexts) await c.close(); });
@@ -39,13 +39,7 @@ async function fresh(locale) {
 // kept waits until the service worker controls page and has kept a whole
 // build (build.json goes in last), and returns the names that cache holds.
 async function kept(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    for (const k of await caches.keys()) {
-      if (k.startsWith('lstm-playground-') && await (await caches.open(k)).match('build.json')) return true;
-    }
-    return false;
-  }, null, { timeout: 60000, polling: 250 });
+  await buildKept(page);
   return page.evaluate(async () => {
     const out = [];
     for (const k of await caches.keys()) {
