@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, open, watch } from './classroom.mjs';
+import { url, open, watch, pollUntil } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -53,7 +53,9 @@ test('an old-version message while the page runs: the page stops and offers a re
   });
   await page.getByRole('alert').filter({ hasText: message }).waitFor({ timeout: 10000 });
   await reload(page).waitFor({ timeout: 5000 });
-  assert.equal(await page.getByRole('button', { name: 'Train', exact: true }).isDisabled(), true, 'Train is off: nothing more goes to that engine');
+  // Train goes off with the page's next frame (a loaded machine may take a while to draw it).
+  await pollUntil(page, () => page.getByRole('button', { name: 'Train', exact: true }).isDisabled(), (off) => off, 5000)
+    .catch(() => assert.fail('Train is off: nothing more goes to that engine'));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -383,3 +383,53 @@ func TestOlderGenerationDropped(t *testing.T) {
 		t.Errorf("model 1's Progress reached model 2: update %d, loss %v, %d losses", l.c.Update, l.c.HasLoss, l.c.Losses.Len())
 	}
 }
+
+// TestChangeWhileAnotherUnderWay: the page builds each change from Want, the
+// settings as asked. A Status that answers an earlier change was written
+// before the engine saw a later one; taken as the base of the next change
+// (what Cfg is), it would undo the later one: a new size, then a learning
+// rate while the size's answer is on its way, then a seed must leave the
+// engine with all three. A refused change leaves Want at the engine's.
+func TestChangeWhileAnotherUnderWay(t *testing.T) {
+	l := started(t)
+	base := l.c.Cfg
+	lr := base.LearningRate * 2
+	w := l.c.Want()
+	w.Hidden = base.Hidden + 4
+	l.c.SetConfig(w)
+	l.engineTakes() // the size is answered; the page reads the answer later
+	w = l.c.Want()
+	w.LearningRate = lr
+	l.c.SetLive(w)
+	l.read() // the size's Status, written before the engine saw the rate
+	if l.c.Cfg.Hidden != base.Hidden+4 || l.c.Cfg.LearningRate != base.LearningRate {
+		t.Fatalf("the size's Status says hidden %d, rate %g; want %d, %g", l.c.Cfg.Hidden, l.c.Cfg.LearningRate, base.Hidden+4, base.LearningRate)
+	}
+	if got := l.c.Want(); got.LearningRate != lr || got.Hidden != base.Hidden+4 {
+		t.Fatalf("with the rate under way, Want has hidden %d, rate %g; want %d, %g", got.Hidden, got.LearningRate, base.Hidden+4, lr)
+	}
+	w = l.c.Want()
+	w.Seed = base.Seed + 1
+	l.c.SetConfig(w)
+	l.settle()
+	if got := l.c.Cfg; got.Hidden != base.Hidden+4 || got.LearningRate != lr || got.Seed != base.Seed+1 {
+		t.Fatalf("the engine ends with hidden %d, rate %g, seed %d; want %d, %g, %d", got.Hidden, got.LearningRate, got.Seed, base.Hidden+4, lr, base.Seed+1)
+	}
+	if l.c.Want() != l.c.Cfg {
+		t.Errorf("with nothing under way, Want %+v differs from the engine's %+v", l.c.Want(), l.c.Cfg)
+	}
+
+	w = l.c.Want()
+	w.LearningRate = lstm.MaxLR * 10 // the engine refuses it
+	l.c.SetLive(w)
+	if l.c.Want().LearningRate != w.LearningRate {
+		t.Fatalf("under way, Want's rate is %g, not the one asked", l.c.Want().LearningRate)
+	}
+	rs := l.settle()
+	if len(rs) != 1 || rs[0].Msg.Type() != protocol.TypeError {
+		t.Fatalf("the refused rate is answered by %+v", rs)
+	}
+	if got := l.c.Want(); got.LearningRate != lr || got != l.c.Cfg {
+		t.Errorf("after the refusal Want has rate %g; want the engine's %g", got.LearningRate, lr)
+	}
+}

@@ -1,6 +1,9 @@
 package client
 
 import (
+	"cmp"
+	"slices"
+
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
 )
@@ -22,7 +25,7 @@ func (c *Conn) SetText(mode lstm.Kind, text string) uint32 {
 // SetConfig replaces the configuration. One that changes the architecture
 // (Resets) makes a new model and stops training.
 func (c *Conn) SetConfig(cfg lstm.Config) uint32 {
-	resets := Resets(c.Cfg, cfg)
+	resets := Resets(c.Want(), cfg)
 	if resets {
 		c.Running = false
 		c.held = nil
@@ -41,6 +44,33 @@ func Resets(a, b lstm.Config) bool {
 func (c *Conn) SetLive(cfg lstm.Config) uint32 {
 	return c.send(protocol.SetLive{LearningRate: cfg.LearningRate, Optimizer: cfg.Optimizer, Momentum: cfg.Momentum,
 		Clip: cfg.Clip, ClipMode: cfg.ClipMode}, TagNone, false)
+}
+
+// Want returns the configuration as the page last asked for it: the
+// engine's (Cfg, from its last Status) with the settings requests still
+// under way applied over it in the order they were sent, which is the order
+// the engine applies them in. The page builds each change from it, so that
+// a change made while another is under way keeps the other: a Status that
+// answers the first was written before the engine saw the second.
+func (c *Conn) Want() lstm.Config {
+	var asked []*pending
+	for _, p := range c.pending {
+		switch p.req.(type) {
+		case protocol.SetConfig, protocol.SetLive:
+			asked = append(asked, p)
+		}
+	}
+	slices.SortFunc(asked, func(a, b *pending) int { return cmp.Compare(a.seq, b.seq) })
+	cfg := c.Cfg
+	for _, p := range asked {
+		switch m := p.req.(type) {
+		case protocol.SetConfig:
+			cfg = m.Config
+		case protocol.SetLive:
+			cfg.LearningRate, cfg.Optimizer, cfg.Momentum, cfg.Clip, cfg.ClipMode = m.LearningRate, m.Optimizer, m.Momentum, m.Clip, m.ClipMode
+		}
+	}
+	return cfg
 }
 
 // Train starts training.

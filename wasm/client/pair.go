@@ -56,7 +56,7 @@ func (p *Pair) ReceiveB(b []byte) (Reply, error) {
 	if err != nil || r.Msg == nil || r.Msg.Type() != protocol.TypeReady {
 		return r, err
 	}
-	p.configB(p.A.Cfg)
+	p.configB(p.A.Want())
 	if p.hasText {
 		p.B.SetText(p.mode, p.text)
 	}
@@ -92,7 +92,7 @@ func (p *Pair) SetLRB(lr float64) bool {
 	}
 	p.lrB = lr
 	if p.B != nil && p.B.Ready {
-		p.B.SetLive(p.ownLR(p.A.Cfg))
+		p.B.SetLive(p.ownLR(p.A.Want()))
 	}
 	return true
 }

@@ -184,7 +184,9 @@ func (a *app) received(b []byte) {
 // status takes a Status of the page's engine.
 func (a *app) status(r client.Reply, m protocol.Status) Dirty {
 	a.snapCheck()
-	a.showConfig(m.Config, false)
+	// The fields show the settings as asked: a Status written before a later
+	// change reached the engine must not undo that change on the page.
+	a.showConfig(a.st.Want(), false)
 	var d Dirty
 	if m.Length > 0 && !r.Stale {
 		d |= a.st.SetError(present.FieldText, "") | a.st.SetError(present.FieldLoad, "") | a.st.SetError(present.FieldTrain, "")
@@ -337,9 +339,9 @@ func (a *app) sendTextNow(force bool) {
 // sendConfig sends the configuration with one field changed, if the page
 // accepts the value; resets tells whether the change makes a new model.
 func (a *app) sendConfig(field string, change func(c *lstm.Config), resets bool) {
-	c := a.st.Cfg
+	c := a.st.Want()
 	change(&c)
-	if field == present.FieldCell && c.Cell != a.st.Cfg.Cell {
+	if field == present.FieldCell && c.Cell != a.st.Want().Cell {
 		a.stopCompare()
 	}
 	a.st.SetError(field, "")
@@ -349,7 +351,7 @@ func (a *app) sendConfig(field string, change func(c *lstm.Config), resets bool)
 
 // sendLive sends the live settings with one changed.
 func (a *app) sendLive(field string, change func(c *lstm.Config)) {
-	c := a.st.Cfg
+	c := a.st.Want()
 	change(&c)
 	a.st.SetError(field, "")
 	a.invalidate(DirtyErrors)
