@@ -76,7 +76,7 @@ build_kernels() {
 # browser tests against it.
 browser_tests() {
 	need_browser
-	cmd_build
+	built_once
 	go build -o build/web ./web
 	local out=build/web.out port="" i
 	rm -rf build/e2e-data
@@ -97,17 +97,17 @@ browser_tests() {
 		[ -n "$subport" ] && break
 		sleep 0.1
 	done
-	log "browser tests (Chromium) against http://127.0.0.1:$port/"
+	# tests/e2e/zh-CN/ runs the main behaviour tests again on the page in
+	# Chinese: training and its controls, bad input, phone width; the cell
+	# figure; the lesson's verdicts. Two files run at a time: many wait on
+	# the page's timers (the class board's back-off, hang detection) while
+	# another trains.
+	log "browser tests (Chromium) against http://127.0.0.1:$port/, two files at a time; tests/e2e/zh-CN/ in Chinese"
 	local status=0 lang
 	# The tests read the page's text in their language from the catalogue (tests/e2e/words.mjs).
 	for lang in en zh-CN; do go run ./tools/pagewords "$lang" >"build/pagewords-$lang.json" || status=$?; done
 	E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" E2E_WORDS='build/pagewords-{lang}.json' \
-		node --test --test-concurrency=1 tests/e2e/*.test.mjs || status=$?
-	# The main behaviour tests again on the page in Chinese: training and its
-	# controls, bad input, phone width; the cell figure; the lesson's verdicts.
-	log "the main browser tests again in zh-CN"
-	E2E_LANG=zh-CN E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" E2E_WORDS='build/pagewords-{lang}.json' \
-		node --test --test-concurrency=1 tests/e2e/playground.test.mjs tests/e2e/cell-figure.test.mjs tests/e2e/lesson.test.mjs || status=$?
+		node --test --test-concurrency=2 tests/e2e/*.test.mjs tests/e2e/zh-CN/*.test.mjs || status=$?
 	kill "$pid" "$subpid" 2>/dev/null || true
 	wait "$pid" "$subpid" 2>/dev/null || true
 	[ "$status" = 0 ] || die "browser tests failed"
@@ -181,6 +181,31 @@ check_boundaries() {
 	fi
 }
 
+# at_once runs its commands (pairs of a name and a bash command line) side by
+# side, each into its own log, then prints the logs in order; it fails if any
+# command failed.
+at_once() {
+	local dir=build/at-once i=0 pids=() names=() status=0
+	rm -rf "$dir" && mkdir -p "$dir"
+	while [ $# -gt 0 ]; do
+		names+=("$1")
+		bash -c "$2" >"$dir/$i.log" 2>&1 &
+		pids+=($!)
+		i=$((i + 1))
+		shift 2
+	done
+	for i in "${!pids[@]}"; do
+		if wait "${pids[$i]}"; then
+			printf -- '-- %s: passed\n' "${names[$i]}"
+		else
+			printf -- '-- %s: FAILED\n' "${names[$i]}"
+			status=1
+		fi
+		cat "$dir/$i.log"
+	done
+	return $status
+}
+
 cmd_test() {
 	need_go
 	need_node
@@ -212,20 +237,18 @@ cmd_test() {
 	go vet -tags nozh ./wasm/words/...
 	go test -count=1 -tags nozh ./wasm/words/...
 
-	log "go test (js/wasm under Node)"
-	GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs)
+	# Three runs under Node at once (each is mostly one Node process, the
+	# lstm package's tests): as the page's exact path runs, with the SIMD
+	# kernels loaded as the page loads them, and with their FMA build.
 	# wasm/ui/browser is js-only (a native go list does not name it): its
-	# tests that need no page (the browser's deflate-raw against compress/flate)
-	# run under Node, which has the same streams.
-	GOOS=js GOARCH=wasm go test -count=1 ./wasm/ui/browser
-
-	log "go test (js/wasm under Node, with the SIMD kernels loaded as the page loads them)"
+	# tests that need no page (the browser's deflate-raw against
+	# compress/flate) run under Node, which has the same streams.
+	log "go test (js/wasm under Node: as built, with the SIMD kernels, with their FMA build; at once)"
 	build_kernels
-	LSTM_KERNEL="$ROOT/build/kernels.wasm" GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
-		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/... ./wasm/engine/...
-	log "go test (js/wasm under Node, with the FMA build of the kernels)"
-	LSTM_KERNEL="$ROOT/build/kernels-fma.wasm" LSTM_KERNEL_FMA=1 GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd \
-		-exec "$ROOT/tests/simd/go_js_wasm_simd_exec" ./lstm/...
+	at_once "js/wasm" "GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs | tr '\n' ' ') ./wasm/ui/browser" \
+		"js/wasm, SIMD kernels" "LSTM_KERNEL='$ROOT/build/kernels.wasm' GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/... ./wasm/engine/..." \
+		"js/wasm, FMA kernels" "LSTM_KERNEL='$ROOT/build/kernels-fma.wasm' LSTM_KERNEL_FMA=1 GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/..." ||
+		die "go test under Node failed"
 
 	simd_browser_tests
 
@@ -373,14 +396,20 @@ cmd_build() {
 		done
 		printf 'static/ in all (the zh-CN catalogue aside: a first visit in English): %d bytes with Brotli, as the Go server sends it (budget 1,000,000)\n' "$total"
 	fi
+	STATIC_BUILT=1
 }
+
+# built_once builds static/ unless this run of build.sh already did: the
+# test command's stages (the Worker, the browser tests, the release zip)
+# share one build.
+built_once() { [ -n "${STATIC_BUILT:-}" ] || cmd_build; }
 
 # cmd_worker builds the Cloudflare Worker of cf/wrangler.jsonc into build/worker/:
 # the share service (web/ for js/wasm, run by syumai/workers' glue) and, in
 # build/worker/assets/, the site from static/ with a _headers file carrying the
 # native server's CSP, security and caching headers.
 cmd_worker() {
-	cmd_build
+	built_once
 	log "building the Cloudflare Worker (build/worker/)"
 	# workers-assets-gen empties its output folder first, so it runs first.
 	go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
@@ -413,7 +442,7 @@ dist_version() {
 # form `sha256sum -c` reads. Files are stored in name order with the last
 # commit's time, so one commit built with one Go version gives the same zip.
 cmd_dist() {
-	cmd_build
+	built_once
 	command -v zip >/dev/null 2>&1 || apt_install zip
 	local name stage stamp
 	name="lstm-playground-site-$(dist_version)"
