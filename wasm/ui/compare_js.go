@@ -50,7 +50,7 @@ func (a *app) startCompare() {
 		a.invalidate(a.st.SetError(present.FieldCompare, "There is no training data yet: type a training text or pick a preset."))
 		return
 	}
-	c := &compare{cell: client.OtherCell(a.st.Cfg.Cell)}
+	c := &compare{cell: client.OtherCell(a.st.Want().Cell)}
 	c.st = NewState(a.pair.Compare(func(b []byte) {
 		if c.eng != nil {
 			c.eng.Send(b)

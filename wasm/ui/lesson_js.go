@@ -159,7 +159,7 @@ func (a *app) lessonModel(ch lesson.Chapter) {
 	if ch.Model == lesson.ModelRNN {
 		want = lstm.CellRNN
 	}
-	if a.st.Cfg.Cell != want {
+	if a.st.Want().Cell != want {
 		a.pair.Pause()
 		a.v.Cell.SetValue(strconv.Itoa(int(want)))
 		a.sendConfig(present.FieldCell, func(c *lstm.Config) { c.Cell = want }, true)
