@@ -516,7 +516,7 @@ func (a *app) currentSetup() keep.Setup {
 	if err != nil {
 		temp = share.DefaultTemperature
 	}
-	return keep.Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Want(), Probe: a.st.Probe, Temperature: temp}
+	return keep.Setup{Preset: preset, Text: a.sentText, Mode: a.sentMode, Config: a.st.Cfg, Probe: a.st.Probe, Temperature: temp}
 }
 
 // canSave reports whether there is a session worth keeping.
