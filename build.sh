@@ -260,10 +260,12 @@ cmd_test() {
 	browser_tests
 	dist_tests
 
-	log "soak smoke test: 20 s of training in Chromium, memory and references sampled (tests/soak/soak.mjs)"
-	node tests/soak/soak.mjs --smoke || die "the soak smoke test found a leak"
-
-	BENCH_SMOKE=1 bench_peers
+	# Side by side: neither measures time (the soak test samples memory and
+	# references; the harnesses' smoke run checks that each one works).
+	need_browser
+	log "soak smoke test (20 s of training in Chromium, memory and references sampled: tests/soak/soak.mjs) and the benchmark harnesses' smoke run (tests/bench/run.mjs), at once"
+	at_once "soak smoke test" "node tests/soak/soak.mjs --smoke" "benchmark harnesses, smoke run" "BENCH_SMOKE=1 node tests/bench/run.mjs" ||
+		die "the soak smoke test found a leak, or a benchmark harness failed"
 
 	log "all checks passed"
 }
