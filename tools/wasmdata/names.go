@@ -7,9 +7,10 @@ import (
 )
 
 // This file drops the names of a Go program's own functions (-nonames): in
-// the pclntab's funcnametab, each name outside the runtime's and reflect's
-// packages becomes "?.?" followed by zeros, in place (offsets and layout
-// stay; zeros compress to little). Go's runtime reads a function's name to
+// the pclntab's funcnametab, the first name outside the runtime's and
+// reflect's packages becomes "?.?" followed by zeros, every other such name
+// becomes zeros, and each of those functions' records names the one "?.?"
+// (the layout stays; zeros and one repeated offset compress to little). Go's runtime reads a function's name to
 // print it (stack traces, runtime.Callers' Frames, FuncForPC) and, for what
 // the program runs on, only for functions of its own and of reflect: whether
 // a goroutine is the runtime's ("runtime." names), how to scan the frames of
@@ -31,7 +32,7 @@ func stripNames(mem []byte) (int, error) {
 	}
 	le := binary.LittleEndian
 	names := mem[t.funcnames:t.cutab]
-	changed := 0
+	changed, shared := 0, -1 // shared: the offset of the one "?.?"
 	for i := 0; i < t.nfunc; i++ {
 		fp, ok := t.record(mem, i)
 		if !ok || le.Uint32(mem[fp:]) != le.Uint32(mem[t.pcln+8*i:]) {
@@ -46,14 +47,34 @@ func stripNames(mem []byte) (int, error) {
 			return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's name is not in funcnametab", i)}
 		}
 		name := names[off : off+n]
-		if n < 3 || bytes.Equal(name, []byte("?.?")) || kept(name) {
-			continue
+		switch {
+		case n < 3 || kept(name) || off == shared:
+		case shared < 0:
+			shared = off
+			changed += overwrite(name, "?.?")
+		default:
+			changed += overwrite(name, "")
+			le.PutUint32(mem[fp+funcNameOff:], uint32(shared))
 		}
-		copy(name, "?.?")
-		clear(name[3:])
-		changed += n
 	}
 	return changed, nil
+}
+
+// overwrite writes s and then zeros over name and returns how many bytes
+// changed.
+func overwrite(name []byte, s string) int {
+	n := 0
+	for i := range name {
+		b := byte(0)
+		if i < len(s) {
+			b = s[i]
+		}
+		if name[i] != b {
+			name[i] = b
+			n++
+		}
+	}
+	return n
 }
 
 func kept(name []byte) bool {

@@ -311,6 +311,9 @@ func TestNoNamesGoProgram(t *testing.T) {
 				bytes.Contains(before, []byte(c.name)), bytes.Contains(after, []byte(c.name)), c.kept)
 		}
 	}
+	if c := bytes.Count(after, []byte("\x00?.?\x00")); c != 1 {
+		t.Errorf("%d names ?.? in memory, want the one the dropped names share", c)
+	}
 	if m, err := stripModule(module, stripNames); n == 0 || len(after) != len(before) || err != nil || m != 0 {
 		t.Fatalf("%d bytes changed, then %d (%v); memory %d bytes, was %d", n, m, err, len(after), len(before))
 	}
