@@ -6,19 +6,31 @@ import (
 	"fmt"
 )
 
-// This file drops the names of a Go program's own functions (-nonames): in
-// the pclntab's funcnametab, the first name outside the runtime's and
-// reflect's packages becomes "?.?" followed by zeros, every other such name
-// becomes zeros, and each of those functions' records names the one "?.?"
-// (the layout stays; zeros and one repeated offset compress to little). Go's runtime reads a function's name to
-// print it (stack traces, runtime.Callers' Frames, FuncForPC) and, for what
-// the program runs on, only for functions of its own and of reflect: whether
-// a goroutine is the runtime's ("runtime." names), how to scan the frames of
-// reflect's call stubs. Those names stay. After it, a stack trace names the
-// program's functions "?.?" (the "." keeps their frames in the trace).
+// This file drops the names of a Go program's functions (-nonames) from the
+// pclntab's funcnametab, in place (the layout stays). Go's runtime reads a
+// function's name to print it (stack traces, runtime.Callers' Frames,
+// FuncForPC) and, for what the program runs on (checked in Go 1.26's
+// runtime, grepping for funcname and the names it compares), only:
+//   - whether a goroutine is the runtime's: its function's name starts with
+//     "runtime." (isSystemGoroutine; runtime.main and the finalizer and
+//     cleanup goroutines go by their funcID);
+//   - how to scan the frames of reflect's two call stubs, by their names
+//     (stkframe.go's argMapInternal).
+//
+// So every name of the runtime's becomes "runtime.?", every other name
+// "?.?", except the two stubs' names and runtime.gopanic's (a stack trace
+// prints it as "panic"). Only the first name of each kind keeps its text
+// ("runtime.?" or "?.?" followed by zeros); the others become zeros and each
+// record names that first one: zeros and one repeated offset compress to
+// little. After it, a stack trace names the program's functions "?.?" (the
+// "." keeps their frames in the trace) and hides the runtime's, as it hides
+// most of them anyway.
 
-// keptNames are the prefixes of the names that stay.
-var keptNames = [][]byte{[]byte("runtime."), []byte("reflect."), []byte("internal/runtime/")}
+// keptNames are the names that stay.
+var keptNames = [][]byte{[]byte("reflect.makeFuncStub"), []byte("reflect.methodValueCall"), []byte("runtime.gopanic")}
+
+// runtimePrefix starts the names of the runtime's functions.
+const runtimePrefix = "runtime."
 
 // funcNameOff is the offset of nameOff in runtime._func.
 const funcNameOff = 4
@@ -32,7 +44,8 @@ func stripNames(mem []byte) (int, error) {
 	}
 	le := binary.LittleEndian
 	names := mem[t.funcnames:t.cutab]
-	changed, shared := 0, -1 // shared: the offset of the one "?.?"
+	changed := 0
+	shared := [2]int{-1, -1} // the offsets of the one "?.?" and the one "runtime.?"
 	for i := 0; i < t.nfunc; i++ {
 		fp, ok := t.record(mem, i)
 		if !ok || le.Uint32(mem[fp:]) != le.Uint32(mem[t.pcln+8*i:]) {
@@ -47,14 +60,18 @@ func stripNames(mem []byte) (int, error) {
 			return 0, &FormatError{Offset: fp, What: fmt.Sprintf("function %d's name is not in funcnametab", i)}
 		}
 		name := names[off : off+n]
+		kind, text := 0, "?.?"
+		if bytes.HasPrefix(name, []byte(runtimePrefix)) {
+			kind, text = 1, runtimePrefix+"?"
+		}
 		switch {
-		case n < 3 || kept(name) || off == shared:
-		case shared < 0:
-			shared = off
-			changed += overwrite(name, "?.?")
+		case n < 3 || kept(name) || off == shared[kind]:
+		case shared[kind] < 0:
+			shared[kind] = off
+			changed += overwrite(name, text)
 		default:
 			changed += overwrite(name, "")
-			le.PutUint32(mem[fp+funcNameOff:], uint32(shared))
+			le.PutUint32(mem[fp+funcNameOff:], uint32(shared[kind]))
 		}
 	}
 	return changed, nil
@@ -78,8 +95,8 @@ func overwrite(name []byte, s string) int {
 }
 
 func kept(name []byte) bool {
-	for _, p := range keptNames {
-		if bytes.HasPrefix(name, p) {
+	for _, k := range keptNames {
+		if bytes.Equal(name, k) {
 			return true
 		}
 	}
