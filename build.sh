@@ -318,14 +318,16 @@ cmd_build() {
 	# Tag nozh leaves the Chinese catalogue out of the program: tools/wordsjson
 	# writes it into its own file, which the page fetches only to show Chinese
 	# (boot.js, beside app.wasm; wasm/words' Install).
-	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app.wasm ./wasm/app
+	# The linker's output keeps its own name: go build leaves a file whose
+	# build ID is current as it is, and wasmdata must start from the linker's.
+	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app-linked.wasm ./wasm/app
 	# wasmdata joins the linker's 100,000 data segments and drops the functions'
 	# file and line tables, unsafe points and argument infos and the names of
 	# the page's own functions (stack traces show ?.? at ?:0 and no arguments;
 	# WASM_LINES=1 keeps them).
 	local nolines="-nolines -nonames"
 	[ -z "${WASM_LINES:-}" ] || nolines=
-	go run ./tools/wasmdata $nolines -o build/app.wasm build/app.wasm
+	go run ./tools/wasmdata $nolines -o build/app.wasm build/app-linked.wasm
 	build_kernels
 	go run ./tools/wordsjson zh-CN >build/words-zh-CN.json
 	local whash ehash khash fhash zhash size gz
