@@ -330,9 +330,11 @@ cmd_build() {
 	go run ./tools/wasmdata $nolines -o build/app.wasm build/app-linked.wasm
 	build_kernels
 	go run ./tools/wordsjson zh-CN >build/words-zh-CN.json
+	# wasm_exec.js without its comments and indentation (the licence stays).
+	go run ./tools/jstrim -o build/wasm_exec.js "$(wasm_exec_dir)/wasm_exec.js"
 	local whash ehash khash fhash zhash size gz
 	whash=$(sha256sum build/app.wasm | cut -c1-12)
-	ehash=$(sha256sum "$(wasm_exec_dir)/wasm_exec.js" | cut -c1-12)
+	ehash=$(sha256sum build/wasm_exec.js | cut -c1-12)
 	khash=$(sha256sum build/kernels.wasm | cut -c1-12)
 	fhash=$(sha256sum build/kernels-fma.wasm | cut -c1-12)
 	zhash=$(sha256sum build/words-zh-CN.json | cut -c1-12)
@@ -341,7 +343,7 @@ cmd_build() {
 	cp build/app.wasm "static/app.$whash.wasm"
 	cp build/kernels.wasm "static/kernels.$khash.wasm"
 	cp build/kernels-fma.wasm "static/kernels-fma.$fhash.wasm"
-	cp "$(wasm_exec_dir)/wasm_exec.js" "static/wasm_exec.$ehash.js"
+	cp build/wasm_exec.js "static/wasm_exec.$ehash.js"
 	size=$(stat -c %s build/app.wasm)
 	printf '{"hash":"%s","wasm":"app.%s.wasm","wasmSize":%d,"kernel":"kernels.%s.wasm","kernelFMA":"kernels-fma.%s.wasm","wasmExec":"wasm_exec.%s.js","words":{"zh-CN":"words-zh-CN.%s.json"},"go":"%s"}\n' \
 		"$whash$ehash$khash$fhash$zhash" "$whash" "$size" "$khash" "$fhash" "$ehash" "$zhash" "$(go env GOVERSION)" >static/build.json
