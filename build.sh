@@ -322,12 +322,14 @@ cmd_build() {
 	# build ID is current as it is, and wasmdata must start from the linker's.
 	GOOS=js GOARCH=wasm go build -tags lstmsimd,nozh -trimpath -ldflags='-s -w' "${gcflags[@]}" -o build/app-linked.wasm ./wasm/app
 	# wasmdata joins the linker's 100,000 data segments and drops the functions'
-	# file and line tables, unsafe points and argument infos and the names of
-	# the page's own functions (stack traces show ?.? at ?:0 and no arguments;
-	# WASM_LINES=1 keeps them).
+	# file and line tables, inline trees, unsafe points and argument infos and
+	# the names of the functions but the few the runtime runs on (stack traces
+	# show ?.? at ?:0 and no arguments; WASM_LINES=1 keeps them); it rounds the
+	# indexes of findfunctab (the runtime's table from a pc to its function)
+	# down to multiples of 8, which findfunc makes up with at most 7 steps.
 	local nolines="-nolines -nonames"
 	[ -z "${WASM_LINES:-}" ] || nolines=
-	go run ./tools/wasmdata $nolines -o build/app.wasm build/app-linked.wasm
+	go run ./tools/wasmdata $nolines -findstep 8 -o build/app.wasm build/app-linked.wasm
 	build_kernels
 	go run ./tools/wordsjson zh-CN >build/words-zh-CN.json
 	# wasm_exec.js without its comments and indentation (the licence stays).

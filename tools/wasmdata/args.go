@@ -32,19 +32,30 @@ type blobUses struct {
 	kept    [][2]int
 }
 
-// findGofunc returns the address of go:func.* from the moduledata of the
-// pclntab t in mem: the 8-aligned record whose first words are the pcHeader's
-// and funcnametab's addresses.
-func findGofunc(mem []byte, t pclnTab) (int, error) {
+// findModuledata returns where the moduledata of the pclntab t starts in
+// mem: the 8-aligned record whose first words are the pcHeader's and
+// funcnametab's addresses.
+func findModuledata(mem []byte, t pclnTab) (int, error) {
 	le := binary.LittleEndian
 	for at := 0; at+moduledataGofunc+8 <= len(mem); at += 8 {
 		if le.Uint64(mem[at:]) == uint64(t.header) && le.Uint64(mem[at+8:]) == uint64(t.funcnames) {
-			if g := le.Uint64(mem[at+moduledataGofunc:]); g < uint64(len(mem)) {
-				return int(g), nil
-			}
+			return at, nil
 		}
 	}
 	return 0, &FormatError{Offset: t.header, What: "no moduledata names this pclntab"}
+}
+
+// findGofunc returns the address of go:func.* from the moduledata of the
+// pclntab t in mem.
+func findGofunc(mem []byte, t pclnTab) (int, error) {
+	md, err := findModuledata(mem, t)
+	if err != nil {
+		return 0, err
+	}
+	if g := binary.LittleEndian.Uint64(mem[md+moduledataGofunc:]); g < uint64(len(mem)) {
+		return int(g), nil
+	}
+	return 0, &FormatError{Offset: md, What: "the moduledata's go:func.* is not in memory"}
 }
 
 // note records the funcdata slots of the _func at fp (before lines.go drops
