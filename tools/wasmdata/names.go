@@ -22,7 +22,8 @@ import (
 // prints it as "panic"). Only the first name of each kind keeps its text
 // ("runtime.?" or "?.?" followed by zeros); the others become zeros and each
 // record names that first one: zeros and one repeated offset compress to
-// little. After it, a stack trace names the program's functions "?.?" (the
+// little. Where no function has an inline tree left (-nolines drops them),
+// the names of inlined calls, which only the trees named, become zeros too. After it, a stack trace names the program's functions "?.?" (the
 // "." keeps their frames in the trace) and hides the runtime's, as it hides
 // most of them anyway.
 
@@ -45,7 +46,10 @@ func stripNames(mem []byte) (int, error) {
 	le := binary.LittleEndian
 	names := mem[t.funcnames:t.cutab]
 	changed := 0
-	shared := [2]int{-1, -1} // the offsets of the one "?.?" and the one "runtime.?"
+	shared := [2]int{-1, -1}           // the offsets of the one "?.?" and the one "runtime.?"
+	unused := make([]bool, len(names)) // the bytes no record's name covers
+	markRange(unused, 0, len(unused), true)
+	trees := false // whether a function has an inline tree, which names its inlined calls
 	for i := 0; i < t.nfunc; i++ {
 		fp, ok := t.record(mem, i)
 		if !ok || le.Uint32(mem[fp:]) != le.Uint32(mem[t.pcln+8*i:]) {
@@ -73,6 +77,13 @@ func stripNames(mem []byte) (int, error) {
 			changed += overwrite(name, "")
 			le.PutUint32(mem[fp+funcNameOff:], uint32(shared[kind]))
 		}
+		at := int(le.Uint32(mem[fp+funcNameOff:]))
+		markRange(unused, at, at+bytes.IndexByte(names[at:], 0)+1, false)
+		slot := fp + funcSize + 4*(int(le.Uint32(mem[fp+funcNpcdata:]))+funcdataInl)
+		trees = trees || int(mem[fp+funcNfuncdata]) > funcdataInl && (slot+4 > len(mem) || le.Uint32(mem[slot:]) != ^uint32(0))
+	}
+	if !trees { // -nolines dropped them: the names only they used go
+		changed += zeroMarked(names, unused)
 	}
 	return changed, nil
 }

@@ -325,3 +325,40 @@ func TestNoNamesGoProgram(t *testing.T) {
 	}
 	runBoth(t, p.goCmd, p.orig, out)
 }
+
+// TestNoLinesNoNamesGoProgram links testdata/unwind for js/wasm and drops
+// its line tables, then its names: with the inline trees gone, the names of
+// inlined calls go too, and funcnametab holds only the shared "?.?" and
+// "runtime.?" and the kept names. Where Node.js is installed, it checks that
+// the program computes the same.
+func TestNoLinesNoNamesGoProgram(t *testing.T) {
+	p := linkTestProgram(t, "unwind")
+	if _, err := stripModuleLines(p.module); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stripModule(p.module, stripNames); err != nil {
+		t.Fatal(err)
+	}
+	mem, _, _ := memoryImage(t, p.module)
+	pt, err := findPcln(mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, name := range bytes.Split(mem[pt.funcnames:pt.cutab], []byte{0}) {
+		if len(name) > 0 {
+			left = append(left, string(name))
+		}
+	}
+	if want := []string{"?.?", "runtime.?", "runtime.gopanic", "reflect.methodValueCall"}; strings.Join(left, " ") != strings.Join(want, " ") {
+		t.Errorf("names left %q, want %q", left, want)
+	}
+	out := filepath.Join(p.dir, "nolines-nonames.wasm")
+	if err := os.WriteFile(out, p.module, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := runNode(t, p.goCmd, p.orig, out)
+	if outs != nil && strings.TrimSuffix(string(outs[0]), "lines: true\n") != strings.TrimSuffix(string(outs[1]), "lines: false\n") {
+		t.Fatalf("the original printed %q, the stripped one %q", outs[0], outs[1])
+	}
+}
