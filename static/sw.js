@@ -9,8 +9,11 @@
 // wasm_exec.<hash>.js, kernels(-fma).<hash>.wasm, worker.js?v=<hash>,
 // words-<lang>.<hash>.json) never change and are served from the cache first.
 // A language's catalogue file (build.words) is kept only for a browser that
-// reads that language: one that fetched it (keepWords, keepFetched), so that
-// a visitor who reads English never downloads the Chinese. Everything else (the page, boot.js,
+// reads that language: one that fetched it (keepOptional, keepFetched), so that
+// a visitor who reads English never downloads the Chinese. Of the two kernel
+// builds, the one this browser's page takes (kernel.js' choose: the FMA build
+// where it has relaxed SIMD) is kept, and the other only once the page
+// fetched it (with ?kernels=exact). Everything else (the page, boot.js,
 // style.css, build.json) comes from the network first, so that an online
 // visit always gets the newest version, and from the cache when offline.
 // The share service (api/) is never cached nor even seen here.
@@ -20,21 +23,30 @@ const PREFIX = 'lstm-playground-';
 const CORE = ['./', 'index.html', 'style.css', 'boot.js', 'kernel.js', 'worker.js'];
 const HASHED = /\.[0-9a-f]{8,}\.(wasm|js|json)$/;
 const WORDS = /^words-([A-Za-z-]+)\.[0-9a-f]{8,}\.json$/;
+importScripts('kernel.js');
+
+const named = (f) => typeof f === 'string' && f !== '';
+
+// kernels returns a build's kernel files: first the one this browser's page
+// takes, then the other.
+function kernels(build) {
+  const k = [build.kernel, build.kernelFMA];
+  if (named(build.kernelFMA) && self.lstmKernel.relaxedSIMD()) k.reverse();
+  return k;
+}
 
 // files lists everything a build needs.
 function files(build) {
-  const out = CORE.slice();
-  for (const f of [build.wasm, build.wasmExec, build.kernel, build.kernelFMA]) {
-    if (typeof f === 'string' && f !== '') out.push(f);
-  }
+  const out = CORE.concat([build.wasm, build.wasmExec, kernels(build)[0]].filter(named));
   out.push('worker.js?v=' + encodeURIComponent(build.hash));
   return out;
 }
 
-// wordsFiles lists the catalogue files of a build (build.words).
-function wordsFiles(build) {
+// optional lists the files of a build kept only once this browser fetched
+// them: its catalogue files (build.words) and the kernel its page does not take.
+function optional(build) {
   const w = build.words && typeof build.words === 'object' ? Object.values(build.words) : [];
-  return w.filter((f) => typeof f === 'string' && WORDS.test(f));
+  return w.filter((f) => typeof f === 'string' && WORDS.test(f)).concat([kernels(build)[1]].filter(named));
 }
 
 // usedLang reports whether a cache of an older build kept a catalogue file
@@ -50,31 +62,32 @@ async function usedLang(tag) {
   return false;
 }
 
-// keepWords puts in cache the catalogue files of build that this browser
-// uses: the one its page fetched before this worker ran (still in the HTTP
-// cache, which only-if-cached reads without the network) or one of a
-// language an older build's cache kept. Others are never fetched here.
-async function keepWords(cache, build) {
-  for (const f of wordsFiles(build)) {
+// keepOptional puts in cache the optional files of build that this browser
+// uses: the ones its page fetched before this worker ran (still in the HTTP
+// cache, which only-if-cached reads without the network) and the catalogue
+// of a language an older build's cache kept. Others are never fetched here.
+async function keepOptional(cache, build) {
+  for (const f of optional(build)) {
     let resp;
     try {
       resp = await fetch(new Request(f, { cache: 'only-if-cached', mode: 'same-origin' }));
     } catch (err) {
       resp = undefined;
     }
-    if ((!resp || !resp.ok) && (await usedLang(WORDS.exec(f)[1]))) resp = await fetch(f);
+    if ((!resp || !resp.ok) && WORDS.test(f) && (await usedLang(WORDS.exec(f)[1]))) resp = await fetch(f);
     if (resp && resp.ok) await cache.put(f, resp);
   }
 }
 
-// keepFetched puts a catalogue file the page fetched (its language chosen
-// after it started) in each complete cache whose build has it.
+// keepFetched puts an optional file the page fetched (a catalogue of a
+// language chosen after it started, the other kernel) in each complete cache
+// whose build has it.
 async function keepFetched(rel, resp) {
   for (const k of await caches.keys()) {
     if (!k.startsWith(PREFIX)) continue;
     const cache = await caches.open(k);
     const b = await cache.match('build.json');
-    if (b && wordsFiles(await b.json()).includes(rel)) await cache.put(rel, resp.clone());
+    if (b && optional(await b.json()).includes(rel)) await cache.put(rel, resp.clone());
   }
 }
 
@@ -95,7 +108,7 @@ async function keep(text) {
     const cache = await caches.open(name);
     // no-cache: the browser's HTTP cache may hold an older page or boot.js.
     await cache.addAll(files(build).map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })));
-    await keepWords(cache, build);
+    await keepOptional(cache, build);
     await cache.put('build.json', new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   }
   for (const k of await caches.keys()) {
@@ -125,13 +138,13 @@ async function fromCache(request) {
   return undefined;
 }
 
-// cacheFirst serves a file that never changes; a catalogue file that comes
+// cacheFirst serves a file that never changes; an optional file that comes
 // from the network is kept.
 async function cacheFirst(event, rel) {
   const hit = await fromCache(event.request);
   if (hit) return hit;
   const resp = await fetch(event.request);
-  if (WORDS.test(rel) && resp.ok) event.waitUntil(keepFetched(rel, resp.clone()).catch(() => {}));
+  if (resp.ok && /^(words-|kernels)/.test(rel)) event.waitUntil(keepFetched(rel, resp.clone()).catch(() => {}));
   return resp;
 }
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, open, button, waitStat, started, watch, buildKept } from './classroom.mjs';
+import { url, open, button, waitStat, started, watch, buildKept, engineName } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -17,6 +17,17 @@ test('after one visit, the playground starts and trains offline: on reload and i
   // controls the page.
   await buildKept(page);
   assert.deepEqual(problems, []);
+  // Of the kernels' two builds it keeps the one the page takes, FMA in
+  // Chromium, and not the other, which a first visit never fetches.
+  const kernels = await page.evaluate(async () => {
+    const build = await (await fetch('build.json')).json();
+    for (const k of await caches.keys()) {
+      const cache = await caches.open(k);
+      if (await cache.match('build.json')) return { fma: !!(await cache.match(build.kernelFMA)), exact: !!(await cache.match(build.kernel)) };
+    }
+    return {};
+  });
+  assert.deepEqual(kernels, { fma: true, exact: false }, 'the kept kernels');
 
   await context.setOffline(true);
   try {
@@ -28,6 +39,8 @@ test('after one visit, the playground starts and trains offline: on reload and i
     const problems2 = watch(page);
     await page.reload();
     await started(page);
+    // The kernels' build the page takes was kept: Chromium has relaxed SIMD.
+    assert.match(await engineName(page), /\(SIMD kernels, FMA\)$/, 'the engine has its kernels offline');
     await button(page, 'Train').click();
     await waitStat(page, 'Update', (n) => n >= 30, 30000);
     await button(page, 'Pause').click();

@@ -209,3 +209,19 @@ export async function buildKept(page) {
     return false;
   }, null, { timeout: 60000, polling: 250 });
 }
+
+// engineName starts a second engine from the page's compiled module (and
+// kernels) and returns the name its first message, Ready, gives: "LP",
+// version 1, type 64, then the name (u32 length + UTF-8).
+export async function engineName(page) {
+  return page.evaluate(async () => {
+    const { worker, early } = globalThis.lstmPlayground.startWorker();
+    for (let i = 0; i < 200 && early.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    worker.terminate();
+    if (early.length === 0) return 'no Ready message';
+    const b = new Uint8Array(early[0].buffer || early[0]);
+    if (b[0] !== 76 || b[1] !== 80 || b[3] !== 64) return 'not a Ready message';
+    const n = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
+    return new TextDecoder().decode(b.subarray(8, 8 + n));
+  });
+}

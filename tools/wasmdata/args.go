@@ -5,13 +5,15 @@ import (
 	"fmt"
 )
 
-// This file finds the bytes of the ArgInfo blobs that -nolines leaves
-// unreferenced (lines.go drops every function's ArgInfo and ArgLiveInfo
-// slots) and sets them to zero. A function's funcdata slot k is an offset
-// from moduledata.gofunc (go:func.*) to its blob; the linker deduplicates
-// blobs of equal content, so one blob may serve several slots, of any kind.
-// A byte of an ArgInfo blob becomes zero only where no kept slot's blob
-// (kinds 0 to 4 and 7, each measured by its encoding) lies. ArgLiveInfo blobs
+// This file finds the bytes of the ArgInfo and inline-tree blobs that
+// -nolines leaves unreferenced (lines.go drops every function's InlTree,
+// ArgInfo and ArgLiveInfo slots) and sets them to zero. A function's funcdata
+// slot k is an offset from moduledata.gofunc (go:func.*) to its blob; the
+// linker deduplicates blobs of equal content, so one blob may serve several
+// slots, of any kind. A byte of a dropped blob becomes zero only where no
+// kept slot's blob (kinds 0 to 2, 4 and 7, each measured by its encoding)
+// lies. An inline tree's length is the largest value of its function's
+// inline-tree index; a tree whose index is unknown stays. ArgLiveInfo blobs
 // stay: their length depends on the liveness indexes, not on their bytes.
 
 const (
@@ -22,26 +24,38 @@ const (
 )
 
 // blobUses collects, while lines.go visits the functions, the blobs the
-// dropped ArgInfo slots and the kept slots reference, as [start, end) in mem.
+// dropped ArgInfo and InlTree slots and the kept slots reference, as
+// [start, end) in mem.
 type blobUses struct {
-	gofunc   int
-	argInfos [][2]int
-	kept     [][2]int
+	gofunc  int
+	dropped [][2]int
+	kept    [][2]int
 }
 
-// findGofunc returns the address of go:func.* from the moduledata of the
-// pclntab t in mem: the 8-aligned record whose first words are the pcHeader's
-// and funcnametab's addresses.
-func findGofunc(mem []byte, t pclnTab) (int, error) {
+// findModuledata returns where the moduledata of the pclntab t starts in
+// mem: the 8-aligned record whose first words are the pcHeader's and
+// funcnametab's addresses.
+func findModuledata(mem []byte, t pclnTab) (int, error) {
 	le := binary.LittleEndian
 	for at := 0; at+moduledataGofunc+8 <= len(mem); at += 8 {
 		if le.Uint64(mem[at:]) == uint64(t.header) && le.Uint64(mem[at+8:]) == uint64(t.funcnames) {
-			if g := le.Uint64(mem[at+moduledataGofunc:]); g < uint64(len(mem)) {
-				return int(g), nil
-			}
+			return at, nil
 		}
 	}
 	return 0, &FormatError{Offset: t.header, What: "no moduledata names this pclntab"}
+}
+
+// findGofunc returns the address of go:func.* from the moduledata of the
+// pclntab t in mem.
+func findGofunc(mem []byte, t pclnTab) (int, error) {
+	md, err := findModuledata(mem, t)
+	if err != nil {
+		return 0, err
+	}
+	if g := binary.LittleEndian.Uint64(mem[md+moduledataGofunc:]); g < uint64(len(mem)) {
+		return int(g), nil
+	}
+	return 0, &FormatError{Offset: md, What: "the moduledata's go:func.* is not in memory"}
 }
 
 // note records the funcdata slots of the _func at fp (before lines.go drops
@@ -69,9 +83,11 @@ func (u *blobUses) note(mem, pctab []byte, fp, npcdata int) error {
 		if !ok {
 			return &FormatError{Offset: at, What: fmt.Sprintf("its funcdata %d is not a blob of its kind", k)}
 		}
-		if k == funcdataArgs {
-			u.argInfos = append(u.argInfos, [2]int{at, at + n})
-		} else {
+		switch {
+		case k == funcdataInl && inl < 0: // its length is unknown: its bytes stay
+		case droppedFuncdata(k):
+			u.dropped = append(u.dropped, [2]int{at, at + n})
+		default:
 			u.kept = append(u.kept, [2]int{at, at + n})
 		}
 	}
@@ -131,11 +147,11 @@ func argInfoLen(b []byte) int {
 	return 0
 }
 
-// zero sets to zero the bytes of the dropped ArgInfo blobs that no kept
-// blob uses and returns how many were not zero.
+// zero sets to zero the bytes of the dropped blobs that no kept blob uses
+// and returns how many were not zero.
 func (u *blobUses) zero(mem []byte) int {
 	drop := make([]bool, len(mem))
-	for _, r := range u.argInfos {
+	for _, r := range u.dropped {
 		markRange(drop, r[0], r[1], true)
 	}
 	for _, r := range u.kept {

@@ -11,11 +11,15 @@ import (
 // index into its arguments' liveness. Go's runtime reads
 // them only to name a frame's file, line and inlined calls and to print its
 // arguments: in a panic's or throw's stack trace, runtime.Caller,
-// runtime.Callers and their Frames, and FuncForPC. The
+// runtime.Callers and their Frames, and FuncForPC. With the index goes each
+// function's FUNCDATA_InlTree slot, the inline tree the index points into:
+// the runtime reads a tree only at an index (symtabinl.go's inlineUnwinder,
+// FuncForPC), and the index of a function without one is -1, the same as
+// an absent tree (the tree's blob becomes zeros, args.go). The
 // tables the program runs on stay: the stack pointer deltas (stack growth and
 // the garbage collector's stack scans), the stack maps and the bounds-check
-// panics' tables, the funcdata of the stack maps, stack objects, inline
-// trees, open-coded defers and wrappers; function names stay too. After it, a
+// panics' tables, the funcdata of the stack maps, stack objects,
+// open-coded defers and wrappers; function names stay too. After it, a
 // stack trace names every function with "?:0" for its place and omits the
 // frames of inlined calls (and prints no arguments).
 //
@@ -49,12 +53,18 @@ const (
 	pcdataUnsafe  = 0  // abi.PCDATA_UnsafePoint
 	pcdataInlTree = 2  // abi.PCDATA_InlTreeIndex
 	pcdataArgLive = 3  // abi.PCDATA_ArgLiveIndex
+	funcdataInl   = 3  // abi.FUNCDATA_InlTree
 	funcdataArgs  = 5  // abi.FUNCDATA_ArgInfo; abi.FUNCDATA_ArgLiveInfo follows
 )
 
 // droppedPcdata reports whether stripLines drops pcdata table d.
 func droppedPcdata(d int) bool {
 	return d == pcdataUnsafe || d == pcdataInlTree || d == pcdataArgLive
+}
+
+// droppedFuncdata reports whether stripLines drops funcdata slot k.
+func droppedFuncdata(k int) bool {
+	return k == funcdataInl || k == funcdataArgs || k == funcdataArgs+1
 }
 
 // pclnTab locates a pclntab in mem.
@@ -169,8 +179,10 @@ func stripLines(mem []byte) (int, error) {
 			le.PutUint32(mem[fp+f:], 0)
 		}
 		slots := fp + funcSize + 4*npcdata // note checked they are in mem
-		for k := funcdataArgs; k < funcdataArgs+2 && k < int(mem[fp+funcNfuncdata]); k++ {
-			le.PutUint32(mem[slots+4*k:], ^uint32(0)) // absent: runtime.funcdata returns nil
+		for k := range int(mem[fp+funcNfuncdata]) {
+			if droppedFuncdata(k) {
+				le.PutUint32(mem[slots+4*k:], ^uint32(0)) // absent: runtime.funcdata returns nil
+			}
 		}
 	}
 	clear(mem[t.cutab:t.pctab]) // cutab and filetab: the files, read only with pcfile

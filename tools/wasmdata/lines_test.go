@@ -43,15 +43,17 @@ func readFuncTables(t *testing.T, mem []byte) ([]funcTables, []byte) {
 }
 
 // checkTables checks, for memory images before and after stripLines, that
-// the unsafe points and the argument infos are gone and that every table the
-// program runs on is unchanged: the stack pointer deltas, the pcdata of
-// stack maps and bounds-check panics (its bytes in pctab included) and the
-// funcdata other than ArgInfo and ArgLiveInfo.
+// the unsafe points, the inline trees and the argument infos are gone and
+// that every table the program runs on is unchanged: the stack pointer
+// deltas, the pcdata of stack maps and bounds-check panics (its bytes in
+// pctab included) and the funcdata other than InlTree, ArgInfo and
+// ArgLiveInfo.
 func checkTables(t *testing.T, before, after []byte) {
 	t.Helper()
 	fb, pctabB := readFuncTables(t, before)
 	fa, pctabA := readFuncTables(t, after)
-	var unsafeB, unsafeA, argsB, argsA, kept int
+	var unsafeB, unsafeA, kept int
+	var droppedB, droppedA [funcdataArgs + 2]int // by funcdata kind
 	same := func(off uint32) bool {
 		n, ok := tableLen(pctabB, int(off))
 		return off == 0 || ok && bytes.Equal(pctabB[off:int(off)+n], pctabA[off:int(off)+n])
@@ -62,9 +64,9 @@ func checkTables(t *testing.T, before, after []byte) {
 			unsafeB += min(int(b.pcdata[pcdataUnsafe]), 1)
 			unsafeA += min(int(a.pcdata[pcdataUnsafe]), 1)
 		}
-		for k := funcdataArgs; k < funcdataArgs+2 && k < len(b.funcdata); k++ {
-			argsB += min(int(^b.funcdata[k]), 1)
-			argsA += min(int(^a.funcdata[k]), 1)
+		for k := range min(len(b.funcdata), len(droppedB)) {
+			droppedB[k] += min(int(^b.funcdata[k]), 1)
+			droppedA[k] += min(int(^a.funcdata[k]), 1)
 		}
 		if a.pcsp != b.pcsp || !same(b.pcsp) {
 			t.Errorf("function %d: its stack pointer table changed", i)
@@ -76,20 +78,24 @@ func checkTables(t *testing.T, before, after []byte) {
 			kept += min(int(off), 1)
 		}
 		for k, off := range b.funcdata {
-			if (k < funcdataArgs || k > funcdataArgs+1) && a.funcdata[k] != off {
+			if !droppedFuncdata(k) && a.funcdata[k] != off {
 				t.Errorf("function %d: its funcdata %d changed", i, k)
 			}
 		}
 	}
-	if unsafeB == 0 || argsB == 0 || kept == 0 || unsafeA != 0 || argsA != 0 {
-		t.Errorf("functions with unsafe points %d, then %d; argument infos %d, then %d; kept pcdata tables %d",
-			unsafeB, unsafeA, argsB, argsA, kept)
+	for _, k := range []int{funcdataInl, funcdataArgs, funcdataArgs + 1} {
+		if droppedB[k] == 0 && k != funcdataArgs+1 || droppedA[k] != 0 { // the program has no ArgLiveInfo
+			t.Errorf("functions with funcdata %d: %d, then %d", k, droppedB[k], droppedA[k])
+		}
+	}
+	if unsafeB == 0 || kept == 0 || unsafeA != 0 {
+		t.Errorf("functions with unsafe points %d, then %d; kept pcdata tables %d", unsafeB, unsafeA, kept)
 	}
 }
 
 // checkBlobs checks, for memory images before and after stripLines, that
-// the ArgInfo blobs no kept funcdata slot uses became zeros and that the
-// blobs of the kept slots did not change.
+// the ArgInfo and inline-tree blobs no kept funcdata slot uses became zeros
+// and that the blobs of the kept slots did not change.
 func checkBlobs(t *testing.T, before, after []byte) {
 	t.Helper()
 	p, err := findPcln(before)
@@ -114,13 +120,13 @@ func checkBlobs(t *testing.T, before, after []byte) {
 		}
 	}
 	zeros := 0
-	for _, r := range uses.argInfos {
+	for _, r := range uses.dropped {
 		if bytes.Count(after[r[0]:r[1]], []byte{0}) == r[1]-r[0] {
 			zeros++
 		}
 	}
 	if len(uses.kept) == 0 || zeros == 0 {
-		t.Errorf("kept blobs %d; of %d ArgInfo slots, %d point to zeros", len(uses.kept), len(uses.argInfos), zeros)
+		t.Errorf("kept blobs %d; of %d dropped slots, %d point to zeros", len(uses.kept), len(uses.dropped), zeros)
 	}
 }
 
@@ -138,7 +144,7 @@ func TestZeroArgInfos(t *testing.T) {
 	if n != len(info) || argInfoLen(mem[:8]) != 0 {
 		t.Fatalf("argInfoLen = %d, want %d; without an end %d, want 0", n, len(info), argInfoLen(mem[:8]))
 	}
-	u := blobUses{argInfos: [][2]int{{8, 8 + n}, {32, 32 + n}}, kept: [][2]int{{36, 44}}}
+	u := blobUses{dropped: [][2]int{{8, 8 + n}, {32, 32 + n}}, kept: [][2]int{{36, 44}}}
 	if got, want := u.zero(mem), n-1+3; got != want { // info starts with a zero byte
 		t.Errorf("%d bytes zeroed, want %d", got, want)
 	}

@@ -20,8 +20,10 @@
 // functions from its pclntab, with the tables the runtime never reads on
 // js/wasm: the unsafe points and the argument infos (lines.go); stack traces
 // then show "?:0" and no arguments. With
-// -nonames it drops the names of the program's own functions, keeping the
-// runtime's and reflect's (names.go): stack traces then show "?.?" for them.
+// -nonames it drops the names of the functions, but for the few the runtime
+// runs on (names.go): stack traces then show "?.?" for them. With -findstep n
+// it rounds the function indexes of findfunctab, the runtime's table from a
+// pc to its function, down to multiples of n (findfunc.go).
 package main
 
 import (
@@ -91,19 +93,20 @@ func main() {
 	gap := flag.Int("gap", 64, "join segments fewer than this many zero bytes apart")
 	out := flag.String("o", "", "write the module here (may be the input)")
 	nolines := flag.Bool("nolines", false, "drop the Go functions' file, line and inlining tables, unsafe points and argument infos (lines.go)")
-	nonames := flag.Bool("nonames", false, "drop the names of the Go functions outside the runtime and reflect (names.go)")
+	nonames := flag.Bool("nonames", false, "drop the names of the Go functions but those the runtime runs on (names.go)")
+	findstep := flag.Int("findstep", 1, "round findfunctab's function indexes down to multiples of this (findfunc.go)")
 	flag.Parse()
-	if flag.NArg() != 1 || *out == "" || *gap < 0 {
-		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] [-nolines] [-nonames] -o out.wasm in.wasm")
+	if flag.NArg() != 1 || *out == "" || *gap < 0 || *findstep < 1 {
+		fmt.Fprintln(os.Stderr, "usage: wasmdata [-gap 64] [-nolines] [-nonames] [-findstep 1] -o out.wasm in.wasm")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *out, *gap, *nolines, *nonames); err != nil {
+	if err := run(flag.Arg(0), *out, *gap, *nolines, *nonames, *findstep); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmdata:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, gap int, nolines, nonames bool) error {
+func run(in, out string, gap int, nolines, nonames bool, findstep int) error {
 	module, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -121,6 +124,13 @@ func run(in, out string, gap int, nolines, nonames bool) error {
 			return err
 		}
 		fmt.Printf("wasmdata: the program's function names dropped, %d bytes changed\n", n)
+	}
+	if findstep > 1 {
+		n, err := stripModule(module, func(mem []byte) (int, error) { return coarsenFindfunc(mem, findstep) })
+		if err != nil {
+			return err
+		}
+		fmt.Printf("wasmdata: findfunctab's indexes rounded down to multiples of %d, %d changed\n", findstep, n)
 	}
 	merged, st, err := mergeModule(module, gap)
 	if err != nil {

@@ -305,10 +305,15 @@ func TestNoNamesGoProgram(t *testing.T) {
 		name string
 		kept bool
 	}{{"main.deep\x00", false}, {"main.catch\x00", false}, {"fmt.Fprintln\x00", false},
-		{"runtime.gopanic\x00", true}, {"runtime.main\x00", true}, {"reflect.(*MapIter).Next\x00", true}} {
+		{"runtime.gopanic\x00", true}, {"runtime.main\x00", false}, {"reflect.(*MapIter).Next\x00", false}} {
 		if !bytes.Contains(before, []byte(c.name)) || bytes.Contains(after, []byte(c.name)) != c.kept {
 			t.Errorf("%q: in the original %v, after %v; want it kept: %v", c.name,
 				bytes.Contains(before, []byte(c.name)), bytes.Contains(after, []byte(c.name)), c.kept)
+		}
+	}
+	for _, name := range []string{"?.?", "runtime.?"} {
+		if c := bytes.Count(after, []byte("\x00"+name+"\x00")); c != 1 {
+			t.Errorf("%d names %s in memory, want the one the dropped names share", c, name)
 		}
 	}
 	if m, err := stripModule(module, stripNames); n == 0 || len(after) != len(before) || err != nil || m != 0 {
@@ -319,4 +324,41 @@ func TestNoNamesGoProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	runBoth(t, p.goCmd, p.orig, out)
+}
+
+// TestNoLinesNoNamesGoProgram links testdata/unwind for js/wasm and drops
+// its line tables, then its names: with the inline trees gone, the names of
+// inlined calls go too, and funcnametab holds only the shared "?.?" and
+// "runtime.?" and the kept names. Where Node.js is installed, it checks that
+// the program computes the same.
+func TestNoLinesNoNamesGoProgram(t *testing.T) {
+	p := linkTestProgram(t, "unwind")
+	if _, err := stripModuleLines(p.module); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stripModule(p.module, stripNames); err != nil {
+		t.Fatal(err)
+	}
+	mem, _, _ := memoryImage(t, p.module)
+	pt, err := findPcln(mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, name := range bytes.Split(mem[pt.funcnames:pt.cutab], []byte{0}) {
+		if len(name) > 0 {
+			left = append(left, string(name))
+		}
+	}
+	if want := []string{"?.?", "runtime.?", "runtime.gopanic", "reflect.methodValueCall"}; strings.Join(left, " ") != strings.Join(want, " ") {
+		t.Errorf("names left %q, want %q", left, want)
+	}
+	out := filepath.Join(p.dir, "nolines-nonames.wasm")
+	if err := os.WriteFile(out, p.module, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := runNode(t, p.goCmd, p.orig, out)
+	if outs != nil && strings.TrimSuffix(string(outs[0]), "lines: true\n") != strings.TrimSuffix(string(outs[1]), "lines: false\n") {
+		t.Fatalf("the original printed %q, the stripped one %q", outs[0], outs[1])
+	}
 }
