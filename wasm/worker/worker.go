@@ -15,6 +15,8 @@ import (
 
 // chunk is how long the engine trains before it yields to the event loop, so
 // that Pause, setting changes and trace requests take effect within one chunk.
+// It yields through a MessageChannel round trip, at once, or, when the page
+// asked it to rest (protocol.SetPace), for as long as the engine says.
 const chunk = 12 * time.Millisecond
 
 // queue is how many incoming messages wait while a chunk runs; more are refused.
@@ -57,9 +59,14 @@ func Run() {
 			handle(<-cmds) // blocks: the event loop runs until a message arrives
 			continue
 		}
-		posts(e.WorkSafely(time.Now().Add(chunk), time.Now))
-		port2.Call("postMessage", nil)
-		<-ticks
+		start := time.Now()
+		posts(e.WorkSafely(start.Add(chunk), time.Now))
+		if r := e.Rest(time.Since(start)); r > 0 {
+			time.Sleep(r) // a timer: the event loop runs, the core is free
+		} else {
+			port2.Call("postMessage", nil)
+			<-ticks
+		}
 	drain:
 		for {
 			select {
