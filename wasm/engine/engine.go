@@ -167,7 +167,8 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 	case protocol.SlowStep:
 		return e.slowStep(m.ID, now)
 	case protocol.SetPace:
-		return one(e.setPace(m))
+		e.rest = m.Rest // Rest reads it
+		return one(e.status(m.ID))
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
 	r.Have = int64(m.Type())

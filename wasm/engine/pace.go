@@ -1,21 +1,11 @@
 package engine
 
-import (
-	"time"
-
-	"lstmplayground/wasm/protocol"
-)
-
-// setPace answers SetPace: from the next chunk on, the engine rests that
-// share of its time while training runs.
-func (e *Engine) setPace(m protocol.SetPace) protocol.Message {
-	e.rest = m.Rest
-	return e.status(m.ID)
-}
+import "time"
 
 // Rest returns how long the engine rests after a chunk of training that took
 // worked, so that resting takes the share of its time the last SetPace asked
-// for (0: no rest, the engine goes on at once). The rest counts in the
+// for (0: no rest, the engine goes on at once). SetPace takes effect from the
+// next chunk. The rest counts in the
 // throughput a Progress reports, which is then what the engine trains in
 // wall-clock time.
 func (e *Engine) Rest(worked time.Duration) time.Duration {

@@ -1,7 +1,5 @@
 package protocol
 
-import "strconv"
-
 // SetPace says how much of its time the engine rests while training runs,
 // answered with Status. The page asks for rest when it runs more training
 // engines than the machine has cores to spare (see package client's Rest),
@@ -36,7 +34,7 @@ func readSetPace(r *reader) Message {
 
 func (m SetPace) check() error {
 	if m.Rest > MaxRest {
-		return badShape("Rest", strconv.Itoa(int(m.Rest))+"% is out of range 0..."+strconv.Itoa(MaxRest))
+		return badShape("Rest", "more than MaxRest, 90%")
 	}
 	return nil
 }

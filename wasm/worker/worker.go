@@ -32,7 +32,7 @@ func Run() {
 	// receiver's and yielder's, both program-lifetime, so it stays 2.
 	const funcs = 2
 	self.Set("onmessage", receiver(self, cmds, overflow))
-	port2, ticks := yielder(self)
+	port2, onTick, ticks := yielder(self)
 
 	post := func(m protocol.Message) {
 		b, err := protocol.Encode(m)
@@ -61,12 +61,12 @@ func Run() {
 		}
 		start := time.Now()
 		posts(e.WorkSafely(start.Add(chunk), time.Now))
-		if r := e.Rest(time.Since(start)); r > 0 {
-			time.Sleep(r) // a timer: the event loop runs, the core is free
+		if r := e.Rest(time.Now().Sub(start)); r > 0 {
+			self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
 		} else {
 			port2.Call("postMessage", nil)
-			<-ticks
 		}
+		<-ticks
 	drain:
 		for {
 			select {
@@ -121,10 +121,11 @@ func receiver(self js.Value, cmds chan<- []byte, overflow chan<- struct{}) js.Fu
 	})
 }
 
-// yielder returns the port to post to and the channel that hears back:
-// a MessageChannel round trip returns to the event loop and comes back in
-// ~60 µs (a timer would cost ~4 ms). Its handler lives as long as the program.
-func yielder(self js.Value) (js.Value, <-chan struct{}) {
+// yielder returns the port to post to, its handler and the channel that hears
+// back: a MessageChannel round trip returns to the event loop and comes back
+// in ~60 µs (a timer would cost ~4 ms); a timer with the handler rests. The
+// handler lives as long as the program.
+func yielder(self js.Value) (js.Value, js.Func, <-chan struct{}) {
 	channel := self.Get("MessageChannel").New()
 	ticks := make(chan struct{}, 1)
 	onTick := js.FuncOf(func(js.Value, []js.Value) any {
@@ -135,5 +136,5 @@ func yielder(self js.Value) (js.Value, <-chan struct{}) {
 		return nil
 	})
 	channel.Get("port1").Set("onmessage", onTick)
-	return channel.Get("port2"), ticks
+	return channel.Get("port2"), onTick, ticks
 }
