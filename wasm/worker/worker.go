@@ -61,7 +61,8 @@ func Run() {
 		}
 		start := time.Now()
 		posts(e.WorkSafely(start.Add(chunk), time.Now))
-		if r := e.Rest(time.Now().Sub(start)); r > 0 {
+		end := time.Now()
+		if r := e.Rest(end.Sub(start)); r > 0 {
 			self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
 		} else {
 			port2.Call("postMessage", nil)
