@@ -80,6 +80,7 @@ type Conn struct {
 	dataID  uint32             // the SetData under way, whose answer held training waits for (0: none)
 	base    uint32             // the generations of the engines before this one (Restart)
 	held    []protocol.Request // Train or Step held until that SetData is answered
+	rest    uint8              // the rest the engine was last asked for (SetPace); a new engine has none
 
 	Ready    bool          // the engine said Ready, in this protocol version
 	Engine   string        // the engine's version, from Ready
@@ -120,7 +121,7 @@ func New(post func([]byte)) *Conn {
 func (c *Conn) Restart(post func([]byte)) {
 	c.post = post
 	clear(c.pending)
-	c.dataID, c.held = 0, nil
+	c.dataID, c.held, c.rest = 0, nil, 0
 	c.base = max(c.base, c.Gen)
 	c.Ready, c.Mismatch, c.Gen = false, nil, 0
 	c.Status, c.HasData, c.Running, c.Training = protocol.Status{}, false, false, false

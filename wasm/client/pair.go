@@ -18,6 +18,11 @@ type Pair struct {
 	hasText bool
 
 	lrB float64 // the second engine's own learning rate; 0: A's
+
+	// Cores is the machine's number of logical processors
+	// (navigator.hardwareConcurrency; 0: unknown), by which the engines of a
+	// comparison rest (Rest).
+	Cores int
 }
 
 // NewPair returns the conversation with the page's engine, which post sends to.
@@ -34,8 +39,12 @@ func (p *Pair) Compare(post func([]byte)) *Conn {
 	return p.B
 }
 
-// StopCompare forgets the second engine.
-func (p *Pair) StopCompare() { p.B = nil }
+// StopCompare forgets the second engine; the page's engine goes back to the
+// pace of one.
+func (p *Pair) StopCompare() {
+	p.B = nil
+	p.pace()
+}
 
 // OtherCell returns the cell that is not c: the second engine's.
 func OtherCell(c lstm.Cell) lstm.Cell {
@@ -47,7 +56,7 @@ func OtherCell(c lstm.Cell) lstm.Cell {
 
 // ReceiveB takes a message of the second engine. When it says Ready, it gets
 // A's settings with the other cell, the data, and Train if A trains (held
-// until it has taken the data).
+// until it has taken the data), and both engines the pace of two (Rest).
 func (p *Pair) ReceiveB(b []byte) (Reply, error) {
 	if p.B == nil {
 		return Reply{}, nil
@@ -63,6 +72,7 @@ func (p *Pair) ReceiveB(b []byte) (Reply, error) {
 	if p.A.Running {
 		p.B.Train()
 	}
+	p.pace()
 	return r, nil
 }
 

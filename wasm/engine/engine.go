@@ -52,6 +52,8 @@ type Engine struct {
 	dropped []protocol.Message // the errors of snapshots a new model made give way, to send
 
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
+
+	rest uint8 // the share of its time, in percent, the engine rests while training (SetPace)
 }
 
 // SetBridgeFuncs gives the engine a function that counts the js.Func callbacks
@@ -164,6 +166,9 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 		return one(e.diagnostics(m.ID))
 	case protocol.SlowStep:
 		return e.slowStep(m.ID, now)
+	case protocol.SetPace:
+		e.rest = m.Rest // Rest reads it
+		return one(e.status(m.ID))
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
 	r.Have = int64(m.Type())

@@ -111,7 +111,7 @@ func messages() []Message {
 			NumGC: 123456, Goroutines: 3, Funcs: -1},
 		SnapAt{},
 		SnapAt{ID: 4, At: 300, Probe: "abc", Prime: "a", Count: 70, Temperature: 0.5, Seed: 7},
-	}, slowMessages()...)
+	}, append(slowMessages(), SetPace{}, SetPace{ID: 27, Rest: MaxRest})...)
 }
 
 func mustEncode(t testing.TB, m Message) []byte {
@@ -266,7 +266,7 @@ func TestHeaderErrors(t *testing.T) {
 		{"old version, short", []byte{'L', 'P', 1}, ErrVersion, "version 1"},
 		{"old version, unknown type", []byte{'L', 'P', 1, 200, 1, 2}, ErrVersion, "version 1"},
 		{"short", []byte{'L', 'P', Version}, ErrTruncated, "shorter than the 4-byte header"},
-		{"unknown type", []byte{'L', 'P', Version, 15}, ErrUnknownType, "type byte 15"},
+		{"unknown type", []byte{'L', 'P', Version, 16}, ErrUnknownType, "type byte 16"},
 		{"unknown type 0", []byte{'L', 'P', Version, 0}, ErrUnknownType, "type byte 0"},
 		{"unknown type 255", []byte{'L', 'P', Version, 255}, ErrUnknownType, "type byte 255"},
 	} {
@@ -334,6 +334,7 @@ func TestMalformed(t *testing.T) {
 		{"slow step, short loss", raw(slowShortLoss()), ErrMalformed, "StepLoss", "has 2 values, want 3"},
 		{"slow step, RNN with ∂L/∂c", raw(slowRNNWithDC()), ErrMalformed, "Grads[0].DH", "want 4 and 0 for RNN"},
 		{"slow step, bad forward", raw(slowBadForward()), ErrMalformed, "Forward.Layers[1].Zf", "has 5 values"},
+		{"rest over the most", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, MaxRest + 1}, ErrMalformed, "Rest", "more than MaxRest"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Decode(tc.b)
@@ -423,6 +424,7 @@ func TestEncodeErrors(t *testing.T) {
 		{"shape", bad, ErrMalformed, "Layers[0].H"},
 		{"losses", Progress{Losses: make([]float32, MaxLosses+1)}, ErrTooLarge, "Losses"},
 		{"interventions", Trace{Interventions: make([]lstm.Intervention, MaxInterventions+1)}, ErrTooLarge, "Interventions"},
+		{"rest", SetPace{Rest: 255}, ErrMalformed, "Rest"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dst := []byte("keep")

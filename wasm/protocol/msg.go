@@ -3,7 +3,7 @@
 //
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
-// Export, Import, SetLive, SnapAt and SlowStep; the engine answers with Ready,
+// Export, Import, SetLive, SnapAt, SlowStep and SetPace; the engine answers with Ready,
 // Progress, TraceResult, SampleResult, ReachResult, ModelFile, SlowStepResult,
 // Status and Error. A soak
 // test or a bug report may send Diagnose, answered with Diagnostics. A message
@@ -133,6 +133,7 @@ const (
 	TypeSetLive   Type = 12
 	TypeSnapAt    Type = 13
 	TypeSlowStep  Type = 14
+	TypeSetPace   Type = 15
 )
 
 // Message types, engine → UI.
@@ -163,7 +164,7 @@ var typeNames = map[Type]string{
 	TypeSampleResult: "SampleResult", TypeReachResult: "ReachResult", TypeModelFile: "ModelFile",
 	TypeStatus: "Status", TypeError: "Error",
 	TypeDiagnose: "Diagnose", TypeDiagnostics: "Diagnostics",
-	TypeSlowStep: "SlowStep", TypeSlowStepResult: "SlowStepResult",
+	TypeSlowStep: "SlowStep", TypeSlowStepResult: "SlowStepResult", TypeSetPace: "SetPace",
 }
 
 func (t Type) String() string {
@@ -386,7 +387,7 @@ type ModelFile struct {
 }
 
 // Status describes the engine's data and model, answering SetData,
-// SetConfig, SetLive, Reset and Import; the UI shows it and updates its
+// SetConfig, SetLive, SetPace, Reset and Import; the UI shows it and updates its
 // controls from Config. A Gen other than the last one the UI saw is a new model.
 type Status struct {
 	ID      uint32      // the request it answers
@@ -470,6 +471,8 @@ func IDOf(m Message) uint32 {
 	case Diagnose:
 		return m.ID
 	case SlowStep:
+		return m.ID
+	case SetPace:
 		return m.ID
 	}
 	return replyID(m)

@@ -70,6 +70,7 @@ func Run() {
 	a.probe.Stop("boot:run", 0) // when the page's Go program starts, in ms since navigation
 	t := a.probe.Start()
 	a.pair = client.NewPair(a.post)
+	a.pair.Cores = browser.Cores()
 	a.st = NewState(a.pair.A)
 	a.snap.pinned = -1
 	chooseLang()

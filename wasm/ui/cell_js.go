@@ -71,8 +71,8 @@ func cellStep(tr *protocol.TraceResult, view present.LayerView, t, j int, cLimit
 	return st
 }
 
-// paintCell draws the figure again if its trace, step, unit or language
-// changed.
+// paintCell draws the figures again if their trace, step, unit or language
+// changed; while comparing, a new trace of one model redraws its figure only.
 func (a *app) paintCell(d Dirty) {
 	if d&(DirtyTrace|DirtyCursor|DirtyCompare) == 0 {
 		return
@@ -83,14 +83,21 @@ func (a *app) paintCell(d Dirty) {
 		trs[1] = a.cmp.st.Shown()
 	}
 	t, j := a.st.Cursor.T, a.st.Cursor.Unit
-	if trs == cs.shown && t == cs.t && j == cs.j && lang == cs.lang && cs.scale == a.CScale {
+	same := t == cs.t && j == cs.j && lang == cs.lang && cs.scale == a.CScale // but for the traces
+	if same && trs == cs.shown {
 		return
 	}
+	old := cs.shown
 	cs.shown, cs.t, cs.j, cs.lang, cs.n, cs.scale = trs, t, j, lang, 0, a.CScale
 	for i, tr := range trs {
 		f := &v.Figs[i]
 		if tr == nil || tr.T == 0 || len(tr.Layers) == 0 {
 			browser.SetHidden(f.Root, true)
+			continue
+		}
+		if same && tr == old[i] { // this figure shows it already: only the other model's trace is new
+			browser.SetHidden(f.Root, false)
+			cs.n = i + 1
 			continue
 		}
 		view := present.Layer(tr, min(a.st.Layer, len(tr.Layers)-1))

@@ -15,6 +15,8 @@ import (
 
 // chunk is how long the engine trains before it yields to the event loop, so
 // that Pause, setting changes and trace requests take effect within one chunk.
+// It yields through a MessageChannel round trip, at once, or, when the page
+// asked it to rest (protocol.SetPace), for as long as the engine says.
 const chunk = 12 * time.Millisecond
 
 // queue is how many incoming messages wait while a chunk runs; more are refused.
@@ -30,7 +32,7 @@ func Run() {
 	// receiver's and yielder's, both program-lifetime, so it stays 2.
 	const funcs = 2
 	self.Set("onmessage", receiver(self, cmds, overflow))
-	port2, ticks := yielder(self)
+	port2, onTick, ticks := yielder(self)
 
 	post := func(m protocol.Message) {
 		b, err := protocol.Encode(m)
@@ -57,8 +59,14 @@ func Run() {
 			handle(<-cmds) // blocks: the event loop runs until a message arrives
 			continue
 		}
-		posts(e.WorkSafely(time.Now().Add(chunk), time.Now))
-		port2.Call("postMessage", nil)
+		start := time.Now()
+		posts(e.WorkSafely(start.Add(chunk), time.Now))
+		end := time.Now()
+		if r := e.Rest(end.Sub(start)); r > 0 {
+			self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
+		} else {
+			port2.Call("postMessage", nil)
+		}
 		<-ticks
 	drain:
 		for {
@@ -114,10 +122,11 @@ func receiver(self js.Value, cmds chan<- []byte, overflow chan<- struct{}) js.Fu
 	})
 }
 
-// yielder returns the port to post to and the channel that hears back:
-// a MessageChannel round trip returns to the event loop and comes back in
-// ~60 µs (a timer would cost ~4 ms). Its handler lives as long as the program.
-func yielder(self js.Value) (js.Value, <-chan struct{}) {
+// yielder returns the port to post to, its handler and the channel that hears
+// back: a MessageChannel round trip returns to the event loop and comes back
+// in ~60 µs (a timer would cost ~4 ms); a timer with the handler rests. The
+// handler lives as long as the program.
+func yielder(self js.Value) (js.Value, js.Func, <-chan struct{}) {
 	channel := self.Get("MessageChannel").New()
 	ticks := make(chan struct{}, 1)
 	onTick := js.FuncOf(func(js.Value, []js.Value) any {
@@ -128,5 +137,5 @@ func yielder(self js.Value) (js.Value, <-chan struct{}) {
 		return nil
 	})
 	channel.Get("port1").Set("onmessage", onTick)
-	return channel.Get("port2"), ticks
+	return channel.Get("port2"), onTick, ticks
 }

@@ -102,3 +102,13 @@ func Languages() []string {
 	}
 	return out
 }
+
+// Cores returns the machine's number of logical processors
+// (navigator.hardwareConcurrency), or 0 if the browser does not say.
+func Cores() int {
+	n := js.Global().Get("navigator").Get("hardwareConcurrency")
+	if n.Type() != js.TypeNumber {
+		return 0
+	}
+	return n.Int()
+}

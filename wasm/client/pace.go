@@ -1,0 +1,44 @@
+package client
+
+import "lstmplayground/wasm/protocol"
+
+// Rest returns the share of its time, in percent, each training engine
+// rests (protocol.SetPace) when the page runs engines of them on a machine
+// with cores logical processors (navigator.hardwareConcurrency; 0: unknown).
+//
+// The rule: when the page runs two engines or more (a comparison) and the
+// machine has no more cores than that (cores ≤ engines, such as a comparison
+// on a two-core laptop), the engines share cores−1 of them and leave one to
+// the page, which paints them: each trains (cores−1)/engines of its time, and
+// rests the rest (at most protocol.MaxRest). One engine alone, or engines
+// with a core to spare, never rest: they train as fast as they can.
+func Rest(cores, engines int) uint8 {
+	if engines < 2 || cores <= 0 || cores > engines {
+		return 0
+	}
+	return uint8(min(100-100*(cores-1)/engines, protocol.MaxRest))
+}
+
+// SetPace asks the engine to rest that share of its time while it trains
+// (see Rest), unless it was last asked for the same; it returns the
+// request's ID, or 0 if nothing was sent.
+func (c *Conn) SetPace(rest uint8) uint32 {
+	if rest == c.rest {
+		return 0
+	}
+	id := c.send(protocol.SetPace{Rest: rest}, TagNone, false)
+	if id != 0 {
+		c.rest = rest
+	}
+	return id
+}
+
+// pace asks each engine for the rest of the rule (Rest) for the engines the
+// page runs now.
+func (p *Pair) pace() {
+	n := 1
+	if p.B != nil {
+		n = 2
+	}
+	p.each(func(c *Conn) { c.SetPace(Rest(p.Cores, n)) })
+}

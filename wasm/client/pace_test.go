@@ -1,0 +1,79 @@
+package client
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"lstmplayground/lstm"
+	"lstmplayground/wasm/protocol"
+)
+
+// TestRestRule: engines rest only when the page runs more than one and the
+// machine has no core to spare for the page; then they share all cores but one.
+func TestRestRule(t *testing.T) {
+	for _, tc := range []struct {
+		cores, engines int
+		want           uint8
+	}{
+		{0, 2, 0}, {2, 1, 0}, {1, 1, 0}, {3, 2, 0}, {8, 2, 0},
+		{2, 2, 50}, {1, 2, protocol.MaxRest},
+	} {
+		if got := Rest(tc.cores, tc.engines); got != tc.want {
+			t.Errorf("Rest(%d cores, %d engines) = %d%%, want %d%%", tc.cores, tc.engines, got, tc.want)
+		}
+	}
+}
+
+// comparing starts a comparison on a machine of cores: the page's engine
+// trains, the second says Ready and takes what it is sent.
+func comparing(t *testing.T, cores int) (*Pair, *link, *link) {
+	a := newLink(t)
+	p := &Pair{A: a.c, Cores: cores}
+	a.read()
+	p.SetConfig(smallConfig())
+	p.SetText(lstm.Text, text)
+	p.Train()
+	a.settle()
+	b := newLink(t)
+	b.c = p.Compare(b.post)
+	b.recv = p.ReceiveB
+	b.read()
+	return p, a, b
+}
+
+// TestPairRests: on two cores a comparison has both engines rest half their
+// time, each asked once and answered; stopping it has the page's engine train
+// without rest again. With cores to spare nothing is asked.
+func TestPairRests(t *testing.T) {
+	p, a, b := comparing(t, 2)
+	if got := a.sent(); !slices.Equal(got, []protocol.Type{protocol.TypeSetPace}) {
+		t.Fatalf("the page's engine got %v when the second was ready, want SetPace", got)
+	}
+	if got := b.sent(); !slices.Contains(got, protocol.TypeSetPace) {
+		t.Fatalf("the second engine got %v at Ready, with no SetPace", got)
+	}
+	for _, l := range []*link{a, b} {
+		l.settle()
+		if r := l.e.Rest(12 * time.Millisecond); r != 12*time.Millisecond || l.c.Pending() != 0 {
+			t.Errorf("an engine of the comparison rests %v after 12 ms (%d requests unanswered)", r, l.c.Pending())
+		}
+	}
+	p.Pause()
+	p.Train()
+	if got := append(a.sent(), b.sent()...); slices.Contains(got, protocol.TypeSetPace) {
+		t.Errorf("the pace was asked again: %v", got)
+	}
+	a.settle()
+	b.settle()
+	p.StopCompare()
+	a.settle()
+	if r := a.e.Rest(12 * time.Millisecond); r != 0 {
+		t.Errorf("after the comparison the page's engine rests %v", r)
+	}
+
+	_, a, b = comparing(t, 4)
+	if got := append(a.sent(), b.sent()...); slices.Contains(got, protocol.TypeSetPace) {
+		t.Errorf("with four cores the engines were asked to rest: %v", got)
+	}
+}
