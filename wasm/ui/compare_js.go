@@ -31,6 +31,14 @@ type compare struct {
 	bufs struct {
 		rgba []byte
 	}
+	// side is what paintSide last drew: the other model's trace, its layer
+	// and the width it was drawn at. Its messages come ~30 times a second,
+	// a new trace at most 10: the heatmaps are drawn again only for a new one.
+	side struct {
+		tr    *protocol.TraceResult
+		layer int
+		w     float64
+	}
 }
 
 // toggleCompare starts or stops the comparison.
@@ -164,11 +172,16 @@ func (a *app) paintRace() {
 
 // paintSide draws the other model's h (and c) over the probe, on the page's
 // time axis.
-func (a *app) paintSide() {
+func (a *app) paintSide(d Dirty) {
 	c, v := a.cmp, a.v.Cmp
 	if c == nil {
 		return
 	}
+	w := a.WidthOf(a.v.StackWrap)
+	if d&DirtyLayout == 0 && c.side.tr != nil && c.side.tr == c.st.Shown() && c.side.layer == c.st.Layer && c.side.w == w {
+		return
+	}
+	c.side.tr, c.side.layer, c.side.w = c.st.Shown(), c.st.Layer, w
 	browser.SetText(v.SideT, "The "+c.cell.String()+" on the same probe")
 	view, ok := c.st.View()
 	if !ok {
@@ -178,7 +191,7 @@ func (a *app) paintSide() {
 		browser.SetText(v.SidePred, "Waiting for the "+c.cell.String()+"…")
 		return
 	}
-	g := present.NewGeometry(a.WidthOf(a.v.StackWrap), a.Gutter(), view.T, view.H)
+	g := present.NewGeometry(w, a.Gutter(), view.T, view.H)
 	for i, sh := range v.Heat {
 		data, name := view.Hid, "Hidden state h"
 		if i == 1 {

@@ -31,7 +31,7 @@ var painters = [...]painter{
 	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }},
 	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }},
 	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }},
-	{"side", DirtyCompare | DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintSide() }},
+	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide},
 	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }},
 	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout, (*app).paintInside},
 	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell},
