@@ -55,18 +55,21 @@ async function inspector() {
 }
 
 // settled reads the inspector and the figure once both show the same step
-// and unit, and the inspector did not move while the figure was read (the
-// page paints its parts over the next frames, so right after a key press
-// one may show the cursor's new place and the other its last).
+// and unit, and neither changed while the other was read (the page paints
+// its parts over the next frames when a frame's budget is spent, so right
+// after a key press, or a trace, one may show the new and the other the
+// last).
 async function settled() {
   for (let i = 0; ; i++) {
     const ins = await inspector();
     await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t)), 5000);
     const cell = await cellValues();
-    const again = await inspector();
-    const alt = await figure().getByRole('img').first().getAttribute('alt');
-    if ((again.t === ins.t && again.j === ins.j && alt.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t))) || i === 20) return { ins, cell };
     await page.waitForTimeout(100);
+    const again = await inspector();
+    const cellAgain = await cellValues();
+    const alt = await figure().getByRole('img').first().getAttribute('alt');
+    const still = JSON.stringify([again, cellAgain]) === JSON.stringify([ins, cell]);
+    if ((still && alt.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t))) || i === 20) return { ins, cell };
   }
 }
 
