@@ -103,11 +103,17 @@ browser_tests() {
 	# the page's timers (the class board's back-off, hang detection) while
 	# another trains.
 	log "browser tests (Chromium) against http://127.0.0.1:$port/, two files at a time; tests/e2e/zh-CN/ in Chinese"
-	local status=0 lang
+	local status=0 lang f files=()
 	# The tests read the page's text in their language from the catalogue (tests/e2e/words.mjs).
 	for lang in en zh-CN; do go run ./tools/pagewords "$lang" >"build/pagewords-$lang.json" || status=$?; done
+	# The longest files first (each over 15 s alone), so that no long one
+	# starts last while the other lane has nothing left to run.
+	for f in class recovery catalogue pagebugs zh a11y classroom-inside classroom-keep lesson; do files+=("tests/e2e/$f.test.mjs"); done
+	for f in tests/e2e/zh-CN/*.test.mjs tests/e2e/*.test.mjs; do
+		[[ " ${files[*]} " == *" $f "* ]] || files+=("$f")
+	done
 	E2E_URL="http://127.0.0.1:$port/" E2E_SUBPATH_URL="http://127.0.0.1:$subport/repo/" E2E_WORDS='build/pagewords-{lang}.json' \
-		node --test --test-concurrency=2 tests/e2e/*.test.mjs tests/e2e/zh-CN/*.test.mjs || status=$?
+		node --test --test-concurrency=2 "${files[@]}" || status=$?
 	kill "$pid" "$subpid" 2>/dev/null || true
 	wait "$pid" "$subpid" 2>/dev/null || true
 	[ "$status" = 0 ] || die "browser tests failed"
@@ -258,14 +264,18 @@ cmd_test() {
 	worker_tests
 
 	browser_tests
-	dist_tests
+	check_workflows
+	dist_zip
 
-	# Side by side: neither measures time (the soak test samples memory and
-	# references; the harnesses' smoke run checks that each one works).
-	need_browser
-	log "soak smoke test (20 s of training in Chromium, memory and references sampled: tests/soak/soak.mjs) and the benchmark harnesses' smoke run (tests/bench/run.mjs), at once"
-	at_once "soak smoke test" "node tests/soak/soak.mjs --smoke" "benchmark harnesses, smoke run" "BENCH_SMOKE=1 node tests/bench/run.mjs" ||
-		die "the soak smoke test found a leak, or a benchmark harness failed"
+	# Side by side, as none of them measures time: the release zip hosted as a
+	# teacher would (unpacked under a sub-path of a plain static file server,
+	# not the Go server, opened in Chromium and trained: tests/dist/), the soak
+	# smoke test (20 s of training, memory and references sampled) and the
+	# harnesses' smoke run (each one works).
+	log "the release zip in Chromium (tests/dist/), the soak smoke test (tests/soak/soak.mjs) and the benchmark harnesses' smoke run (tests/bench/run.mjs), at once"
+	at_once "the release zip under a sub-path of a plain static file server, in Chromium" "DIST_ZIP='$ROOT/$(echo dist/lstm-playground-site-*.zip)' node --test tests/dist/" \
+		"soak smoke test" "node tests/soak/soak.mjs --smoke" "benchmark harnesses, smoke run" "BENCH_SMOKE=1 node tests/bench/run.mjs" ||
+		die "the release zip test, the soak smoke test (a leak) or a benchmark harness failed"
 
 	log "all checks passed"
 }
@@ -485,16 +495,12 @@ check_workflows() {
 	go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -shellcheck= -pyflakes=
 }
 
-# dist_tests lints the workflows that publish the site, makes the release zip
-# and hosts it as a teacher would: unpacked under a sub-path of a plain static
-# file server, not the Go server, opened in Chromium and trained (tests/dist/).
-dist_tests() {
-	check_workflows
+# dist_zip makes the release zip (cmd_dist) with what its test needs: the
+# browser, and unzip to unpack it.
+dist_zip() {
 	need_browser
 	command -v unzip >/dev/null 2>&1 || apt_install unzip
 	cmd_dist
-	log "the release zip under a sub-path of a plain static file server, in Chromium"
-	DIST_ZIP="$ROOT/$(echo dist/lstm-playground-site-*.zip)" node --test tests/dist/ || die "the release zip test failed"
 }
 
 cmd_serve() {
