@@ -1,11 +1,12 @@
 // The engines' pace (issue 13's frame target): when the page runs more
 // training engines than the machine has cores to spare — Compare LSTM and RNN
-// on a two-core machine — it asks each engine to rest half its time
-// (protocol.SetPace, client.Rest), so that the two leave the page a core to
-// paint on; alone, or with cores to spare, they train without rest. The test
-// sets navigator.hardwareConcurrency and reads the SetPace messages the page
-// posts to its workers (the protocol's bytes: "LP", version, type 15, the ID,
-// then the rest in percent).
+// on a two-core machine — it asks each engine to rest half its time and to
+// take turns (protocol.SetPace, client.Rest), so that the two never train at
+// once and leave the page a core to paint on; alone, or with cores to spare,
+// they train without rest. The test sets navigator.hardwareConcurrency and
+// reads the SetPace messages the page posts to its workers (the protocol's
+// bytes: "LP", version, type 15, the ID, the rest in percent, the turn and
+// the number of turns).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
@@ -27,8 +28,8 @@ function spy(cores) {
   Worker.prototype.postMessage = function (msg, ...rest) {
     if (!ids.has(this)) ids.set(this, workers++);
     const b = msg instanceof Uint8Array ? msg : null;
-    if (b && b.length === 9 && b[0] === 0x4c && b[1] === 0x50 && b[3] === 15) {
-      globalThis.__paces.push({ worker: ids.get(this), rest: b[8] });
+    if (b && b.length === 11 && b[0] === 0x4c && b[1] === 0x50 && b[3] === 15) {
+      globalThis.__paces.push({ worker: ids.get(this), rest: b[8], turn: b[9], turns: b[10] });
     }
     return post.call(this, msg, ...rest);
   };
@@ -44,7 +45,7 @@ async function start(cores) {
 
 const paces = (page) => page.evaluate(() => globalThis.__paces.map((p) => ({ ...p })));
 
-test('on two cores, Compare has both engines rest half their time; one engine alone never rests', async () => {
+test('on two cores, Compare has both engines rest half their time, taking turns; one engine alone never rests', async () => {
   const { page, problems } = await start(2);
   await button(page, 'Train').click();
   await waitStat(page, 'Update', (n) => n >= 50, 60000);
@@ -55,13 +56,14 @@ test('on two cores, Compare has both engines rest half their time; one engine al
   const asked = await pollUntil(page, () => paces(page), (p) => p.length >= 2, 60000);
   assert.equal(asked.length, 2, `one SetPace to each engine: ${JSON.stringify(asked)}`);
   assert.deepEqual(asked.map((p) => p.worker).sort(), [0, 1], 'to the page\'s engine (worker 0) and the second');
-  assert.ok(asked.every((p) => p.rest === 50), `each rests half its time: ${JSON.stringify(asked)}`);
+  assert.ok(asked.every((p) => p.rest === 50 && p.turns === 2), `each rests half its time, in turns of two: ${JSON.stringify(asked)}`);
+  assert.deepEqual(asked.map((p) => p.turn).sort(), [0, 1], `each its own turn: ${JSON.stringify(asked)}`);
   await waitStat(page, 'Update', (n) => n >= 200, 60000); // both still train
 
   await button(page, 'Stop comparing').click();
   await button(page, 'Compare LSTM and RNN').waitFor({ timeout: 10000 });
   const back = await pollUntil(page, () => paces(page), (p) => p.length >= 3, 30000);
-  assert.deepEqual(back.slice(2), [{ worker: 0, rest: 0 }], 'the page\'s engine trains without rest again');
+  assert.deepEqual(back.slice(2), [{ worker: 0, rest: 0, turn: 0, turns: 0 }], 'the page\'s engine trains without rest again');
   assert.deepEqual(problems, []);
 });
 

@@ -80,7 +80,7 @@ type Conn struct {
 	dataID  uint32             // the SetData under way, whose answer held training waits for (0: none)
 	base    uint32             // the generations of the engines before this one (Restart)
 	held    []protocol.Request // Train or Step held until that SetData is answered
-	rest    uint8              // the rest the engine was last asked for (SetPace); a new engine has none
+	pace    protocol.SetPace   // what the engine was last asked for (SetPace, without its ID); a new engine rests not
 
 	Ready    bool          // the engine said Ready, in this protocol version
 	Engine   string        // the engine's version, from Ready
@@ -121,7 +121,7 @@ func New(post func([]byte)) *Conn {
 func (c *Conn) Restart(post func([]byte)) {
 	c.post = post
 	clear(c.pending)
-	c.dataID, c.held, c.rest = 0, nil, 0
+	c.dataID, c.held, c.pace = 0, nil, protocol.SetPace{}
 	c.base = max(c.base, c.Gen)
 	c.Ready, c.Mismatch, c.Gen = false, nil, 0
 	c.Status, c.HasData, c.Running, c.Training = protocol.Status{}, false, false, false

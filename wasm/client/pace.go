@@ -19,26 +19,37 @@ func Rest(cores, engines int) uint8 {
 	return uint8(min(100-100*(cores-1)/engines, protocol.MaxRest))
 }
 
-// SetPace asks the engine to rest that share of its time while it trains
-// (see Rest), unless it was last asked for the same; it returns the
-// request's ID, or 0 if nothing was sent.
-func (c *Conn) SetPace(rest uint8) uint32 {
-	if rest == c.rest {
+// SetPace asks the engine to rest (see Rest) and to take its turn among
+// others, unless it was last asked for the same; it returns the request's ID,
+// or 0 if nothing was sent.
+func (c *Conn) SetPace(pace protocol.SetPace) uint32 {
+	pace.ID = 0
+	if pace == c.pace {
 		return 0
 	}
-	id := c.send(protocol.SetPace{Rest: rest}, TagNone, false)
+	id := c.send(pace, TagNone, false)
 	if id != 0 {
-		c.rest = rest
+		c.pace = pace
 	}
 	return id
 }
 
 // pace asks each engine for the rest of the rule (Rest) for the engines the
-// page runs now.
+// page runs now; engines that rest take turns (protocol.SetPace's Turn), so
+// that they never train at the same time.
 func (p *Pair) pace() {
 	n := 1
 	if p.B != nil {
 		n = 2
 	}
-	p.each(func(c *Conn) { c.SetPace(Rest(p.Cores, n)) })
+	rest := Rest(p.Cores, n)
+	var turn uint8
+	p.each(func(c *Conn) {
+		m := protocol.SetPace{Rest: rest}
+		if rest > 0 {
+			m.Turn, m.Turns = turn, uint8(n)
+		}
+		turn++
+		c.SetPace(m)
+	})
 }

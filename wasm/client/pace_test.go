@@ -55,8 +55,31 @@ func TestPairRests(t *testing.T) {
 	}
 	for _, l := range []*link{a, b} {
 		l.settle()
-		if r := l.e.Rest(12 * time.Millisecond); r != 12*time.Millisecond || l.c.Pending() != 0 {
-			t.Errorf("an engine of the comparison rests %v after 12 ms (%d requests unanswered)", r, l.c.Pending())
+		if l.c.Pending() != 0 {
+			t.Errorf("%d requests unanswered", l.c.Pending())
+		}
+	}
+	// They take turns: at every moment of the wall clock one trains at most,
+	// and each trains half of the time.
+	const chunk = 12 * time.Millisecond
+	var trains [2]int
+	for us := range 480 {
+		now := t0.Add(time.Duration(us) * 100 * time.Microsecond)
+		wa, _ := a.e.Turn(now, chunk)
+		wb, _ := b.e.Turn(now, chunk)
+		if wa == 0 && wb == 0 {
+			t.Fatalf("at %v both engines of the comparison train", now)
+		}
+		if wa == 0 {
+			trains[0]++
+		}
+		if wb == 0 {
+			trains[1]++
+		}
+	}
+	for i, n := range trains {
+		if n < 200 || n > 240 {
+			t.Errorf("engine %d trains at %d of 480 moments, want about half", i, n)
 		}
 	}
 	p.Pause()
@@ -70,6 +93,9 @@ func TestPairRests(t *testing.T) {
 	a.settle()
 	if r := a.e.Rest(12 * time.Millisecond); r != 0 {
 		t.Errorf("after the comparison the page's engine rests %v", r)
+	}
+	if w, end := a.e.Turn(t0, 12*time.Millisecond); w != 0 || end.Sub(t0) != 12*time.Millisecond {
+		t.Errorf("after the comparison the page's engine waits %v for its turn, and trains until %v", w, end.Sub(t0))
 	}
 
 	_, a, b = comparing(t, 4)

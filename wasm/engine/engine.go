@@ -53,7 +53,7 @@ type Engine struct {
 
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 
-	rest uint8 // the share of its time, in percent, the engine rests while training (SetPace)
+	pace protocol.SetPace // how the engine rests while training: its share of rest, its turn (SetPace)
 }
 
 // SetBridgeFuncs gives the engine a function that counts the js.Func callbacks
@@ -167,7 +167,7 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 	case protocol.SlowStep:
 		return e.slowStep(m.ID, now)
 	case protocol.SetPace:
-		e.rest = m.Rest // Rest reads it
+		e.pace = m // Turn and Rest read it
 		return one(e.status(m.ID))
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")

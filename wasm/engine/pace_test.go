@@ -56,3 +56,56 @@ func TestRestCountsInThroughput(t *testing.T) {
 		t.Errorf("%.0f chars/s without rest, %.0f resting half the time", full, half)
 	}
 }
+
+// TestTurns: two engines that rest half their time and take turns train in
+// alternate windows of the wall clock (12 ms each, of every 24 ms), never
+// at the same time; a chunk ends with its window; an engine that has less
+// than a tenth of its window left waits for the next one.
+func TestTurns(t *testing.T) {
+	const chunk = 12 * time.Millisecond
+	var es [2]*Engine
+	for i := range es {
+		es[i] = ready(t, "hello world, hello lstm")
+		st := only[protocol.Status](t, send(t, es[i], protocol.SetPace{ID: 3, Rest: 50, Turn: uint8(i), Turns: 2}))
+		if st.ID != 3 {
+			t.Fatalf("SetPace answered by %+v", st)
+		}
+		if r := es[i].Rest(chunk); r != 0 {
+			t.Fatalf("an engine that takes turns rests %v after its chunk; it waits for its turn instead", r)
+		}
+	}
+	base := time.Unix(0, 0).Add(1000 * 2 * chunk) // a multiple of the period
+	at := func(ms float64) time.Time { return base.Add(time.Duration(ms * float64(time.Millisecond))) }
+	for _, tc := range []struct {
+		ms        float64
+		turn      int
+		wait, end float64 // ms: the other engine's wait; the end of this one's chunk
+	}{{3, 0, 9, 12}, {15, 1, 9, 24}, {0, 0, 12, 12}, {12, 1, 12, 24}, {22, 1, 2, 24}} {
+		wait, end := es[tc.turn].Turn(at(tc.ms), chunk)
+		if wait != 0 || !end.Equal(at(tc.end)) {
+			t.Errorf("at %g ms engine %d waits %v and ends at %v; want its turn until %g ms", tc.ms, tc.turn, wait, end.Sub(base), tc.end)
+		}
+		if w, _ := es[1-tc.turn].Turn(at(tc.ms), chunk); w != time.Duration(tc.wait*float64(time.Millisecond)) {
+			t.Errorf("at %g ms engine %d waits %v, want %g ms", tc.ms, 1-tc.turn, w, tc.wait)
+		}
+	}
+	if w, _ := es[0].Turn(at(11.5), chunk); w != 12500*time.Microsecond {
+		t.Errorf("with 0.5 ms of its window left, engine 0 waits %v, want 12.5 ms (the next window)", w)
+	}
+	for us := 0; us < 96000; us += 250 {
+		now := at(float64(us) / 1000)
+		w0, end0 := es[0].Turn(now, chunk)
+		w1, end1 := es[1].Turn(now, chunk)
+		if w0 == 0 && w1 == 0 {
+			t.Fatalf("at %v both engines train", now.Sub(base))
+		}
+		for i, c := range []struct {
+			w   time.Duration
+			end time.Time
+		}{{w0, end0}, {w1, end1}} {
+			if c.w == 0 && c.end.Sub(now) > chunk {
+				t.Fatalf("at %v engine %d trains %v, longer than a chunk", now.Sub(base), i, c.end.Sub(now))
+			}
+		}
+	}
+}

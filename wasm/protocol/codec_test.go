@@ -111,7 +111,7 @@ func messages() []Message {
 			NumGC: 123456, Goroutines: 3, Funcs: -1},
 		SnapAt{},
 		SnapAt{ID: 4, At: 300, Probe: "abc", Prime: "a", Count: 70, Temperature: 0.5, Seed: 7},
-	}, append(slowMessages(), SetPace{}, SetPace{ID: 27, Rest: MaxRest})...)
+	}, append(slowMessages(), SetPace{}, SetPace{ID: 27, Rest: MaxRest}, SetPace{ID: 28, Rest: 50, Turn: 1, Turns: 2})...)
 }
 
 func mustEncode(t testing.TB, m Message) []byte {
@@ -334,7 +334,10 @@ func TestMalformed(t *testing.T) {
 		{"slow step, short loss", raw(slowShortLoss()), ErrMalformed, "StepLoss", "has 2 values, want 3"},
 		{"slow step, RNN with ∂L/∂c", raw(slowRNNWithDC()), ErrMalformed, "Grads[0].DH", "want 4 and 0 for RNN"},
 		{"slow step, bad forward", raw(slowBadForward()), ErrMalformed, "Forward.Layers[1].Zf", "has 5 values"},
-		{"rest over the most", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, MaxRest + 1}, ErrMalformed, "Rest", "more than MaxRest"},
+		{"rest over the most", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, MaxRest + 1, 0, 0}, ErrMalformed, "Rest", "more than MaxRest"},
+		{"turns over the most", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 0, MaxTurns + 1}, ErrMalformed, "Turns", "more than MaxTurns"},
+		{"turn out of turns", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 2, 2}, ErrMalformed, "Turn", "not less than Turns"},
+		{"turn without turns", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 1, 0}, ErrMalformed, "Turn", "without Turns"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Decode(tc.b)
@@ -425,6 +428,7 @@ func TestEncodeErrors(t *testing.T) {
 		{"losses", Progress{Losses: make([]float32, MaxLosses+1)}, ErrTooLarge, "Losses"},
 		{"interventions", Trace{Interventions: make([]lstm.Intervention, MaxInterventions+1)}, ErrTooLarge, "Interventions"},
 		{"rest", SetPace{Rest: 255}, ErrMalformed, "Rest"},
+		{"turn", SetPace{Rest: 50, Turn: 3, Turns: 2}, ErrMalformed, "Turn"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dst := []byte("keep")

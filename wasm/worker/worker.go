@@ -60,12 +60,16 @@ func Run() {
 			continue
 		}
 		start := time.Now()
-		posts(e.WorkSafely(start.Add(chunk), time.Now))
-		end := time.Now()
-		if r := e.Rest(end.Sub(start)); r > 0 {
-			self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
+		if wait, end := e.Turn(start, chunk); wait > 0 { // another engine's turn
+			self.Call("setTimeout", onTick, (wait + time.Millisecond - 1).Milliseconds())
 		} else {
-			port2.Call("postMessage", nil)
+			posts(e.WorkSafely(end, time.Now))
+			done := time.Now()
+			if r := e.Rest(done.Sub(start)); r > 0 {
+				self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
+			} else {
+				port2.Call("postMessage", nil)
+			}
 		}
 		<-ticks
 	drain:
