@@ -235,31 +235,27 @@ cmd_test() {
 	build/staticcheck ./...
 	GOOS=js GOARCH=wasm build/staticcheck ./...
 
-	log "go test (native)"
-	go test -count=1 ./...
-	# The page's build of the catalogue (build.sh cmd_build): no Chinese
-	# compiled in, every test of wasm/words on the Chinese installed from its file.
-	log "go test of wasm/words with the page's tag nozh"
-	go vet -tags nozh ./wasm/words/...
-	go test -count=1 -tags nozh ./wasm/words/...
-
-	# Three runs under Node at once (each is mostly one Node process, the
-	# lstm package's tests): as the page's exact path runs, with the SIMD
-	# kernels loaded as the page loads them, and with their FMA build.
-	# wasm/ui/browser is js-only (a native go list does not name it): its
-	# tests that need no page (the browser's deflate-raw against
+	# The Go tests side by side (each into its own log, printed in order): natively; the
+	# page's build of the catalogue (tag nozh: no Chinese compiled in, every
+	# test of wasm/words on the Chinese installed from its file); three runs
+	# under Node (each mostly one Node process, the lstm package's tests): as
+	# the page's exact path runs, with the SIMD kernels loaded as the page
+	# loads them, and with their FMA build; and the share service's load and
+	# kill -9 tests (a native server on loopback; its time budgets are
+	# generous). wasm/ui/browser is js-only (a native go list does not name
+	# it): its tests that need no page (the browser's deflate-raw against
 	# compress/flate) run under Node, which has the same streams.
-	log "go test (js/wasm under Node: as built, with the SIMD kernels, with their FMA build; at once)"
+	log "go test: native, tag nozh, under Node (as built, SIMD kernels, FMA kernels), the share service's load test; at once"
 	build_kernels
-	at_once "js/wasm" "GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs | tr '\n' ' ') ./wasm/ui/browser" \
-		"js/wasm, SIMD kernels" "LSTM_KERNEL='$ROOT/build/kernels.wasm' GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/... ./wasm/engine/..." \
-		"js/wasm, FMA kernels" "LSTM_KERNEL='$ROOT/build/kernels-fma.wasm' LSTM_KERNEL_FMA=1 GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/..." ||
-		die "go test under Node failed"
+	at_once "go test (native)" "go test -count=1 ./..." \
+		"go vet and go test of wasm/words with the page's tag nozh" "go vet -tags nozh ./wasm/words/... && go test -count=1 -tags nozh ./wasm/words/..." \
+		"go test (js/wasm under Node)" "GOOS=js GOARCH=wasm go test -count=1 $(wasm_test_pkgs | tr '\n' ' ') ./wasm/ui/browser" \
+		"go test (js/wasm under Node, SIMD kernels)" "LSTM_KERNEL='$ROOT/build/kernels.wasm' GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/... ./wasm/engine/..." \
+		"go test (js/wasm under Node, FMA kernels)" "LSTM_KERNEL='$ROOT/build/kernels-fma.wasm' LSTM_KERNEL_FMA=1 GOOS=js GOARCH=wasm go test -count=1 -tags lstmsimd -exec '$ROOT/tests/simd/go_js_wasm_simd_exec' ./lstm/..." \
+		"share service: load test and kill -9 test" "set -o pipefail; WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)\$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS\$)'" ||
+		die "go test failed"
 
 	simd_browser_tests
-
-	log "share service: load test and kill -9 test (native server on loopback)"
-	WEB_LOAD=full go test -count=1 -run '^(TestLoad|TestKillRestart)$' -v ./web | grep -v -E '^(=== RUN|--- PASS|PASS$)'
 
 	worker_tests
 

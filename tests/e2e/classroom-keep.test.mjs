@@ -10,7 +10,7 @@ import { crc32 } from 'node:zlib';
 import { launch } from './browser.mjs';
 import { installListener, request, snapshot } from './engine.mjs';
 import {
-  url, open, button, stat, statText, waitStat, pause, trainTo, alertMatching, settings, download, linkFromPage,
+  url, open, button, stat, statText, waitStat, pause, trainTo, alertMatching, settings, download, linkFromPage, waitSaved,
 } from './classroom.mjs';
 
 const N = 300; // updates compared between the two browsers
@@ -47,42 +47,6 @@ async function generate(p) {
   await button(p, 'Generate').click();
   await p.getByText(/characters after the prime/).first().waitFor({ timeout: 15000 });
   return (await out.textContent()).trim();
-}
-
-// savedSessions returns the records of the sessions saved in this browser.
-async function savedSessions(p) {
-  const b64 = await p.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('lstm-playground');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('sessions')) { db.close(); resolve([]); return; }
-      const all = db.transaction('sessions').objectStore('sessions').getAll();
-      all.onsuccess = () => {
-        db.close();
-        resolve(all.result.map((v) => {
-          const u = new Uint8Array(v.buffer || v);
-          let s = '';
-          for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
-          return btoa(s);
-        }));
-      };
-      all.onerror = () => reject(all.error);
-    };
-  }));
-  return b64.map((s) => Buffer.from(s, 'base64'));
-}
-
-// waitSaved waits until a session saved in the browser holds the engine's
-// model as it is now (bit for bit).
-async function waitSaved(p, timeout = 20000) {
-  const model = await request(p, 'file');
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if ((await savedSessions(p)).some((r) => r.indexOf(model) >= 0)) return model;
-    await p.waitForTimeout(200);
-  }
-  throw new Error('the session was not saved with the current model');
 }
 
 // state is what must survive a reload and what a refused input must not change.

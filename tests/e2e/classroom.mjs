@@ -4,6 +4,7 @@
 // engine.mjs where a figure on the page is rounded.
 import assert from 'node:assert/strict';
 import { L } from './words.mjs';
+import { request } from './engine.mjs';
 
 export const url = process.env.E2E_URL || 'http://127.0.0.1:9900/';
 
@@ -224,4 +225,40 @@ export async function engineName(page) {
     const n = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
     return new TextDecoder().decode(b.subarray(8, 8 + n));
   });
+}
+
+// savedSessions returns the records of the sessions saved in this browser.
+export async function savedSessions(p) {
+  const b64 = await p.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('lstm-playground');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('sessions')) { db.close(); resolve([]); return; }
+      const all = db.transaction('sessions').objectStore('sessions').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result.map((v) => {
+          const u = new Uint8Array(v.buffer || v);
+          let s = '';
+          for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+          return btoa(s);
+        }));
+      };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+  return b64.map((s) => Buffer.from(s, 'base64'));
+}
+
+// waitSaved waits until a session saved in the browser holds the engine's
+// model as it is now (bit for bit).
+export async function waitSaved(p, timeout = 20000) {
+  const model = await request(p, 'file');
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if ((await savedSessions(p)).some((r) => r.indexOf(model) >= 0)) return model;
+    await p.waitForTimeout(200);
+  }
+  throw new Error('the session was not saved with the current model');
 }

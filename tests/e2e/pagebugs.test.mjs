@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { open, button, stat, statText, waitStat, pollUntil, trainTo, alertMatching, url } from './classroom.mjs';
+import { open, button, stat, statText, waitStat, pollUntil, trainTo, alertMatching, url, waitSaved } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -109,7 +109,7 @@ test('item 2: a failed autosave is said, with Save model, and tried again as spa
   await button(page, 'Pause').click();
   await button(page, 'Train').waitFor({ timeout: 5000 });
   const n = await pollUntil(page, async () => [await stat(page, 'Update'), await stat(page, 'Update')], ([a, b]) => a === b);
-  await page.waitForTimeout(3000); // the save after Pause
+  await waitSaved(page); // the save after Pause
   await page.reload();
   await page.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
   await waitStat(page, 'Update', (u) => u === n[0], 15000);
@@ -121,14 +121,14 @@ test('item 2: a failed autosave is said, with Save model, and tried again as spa
 test('item 3: a duplicated tab keeps its own session; a reload restores the tab reloaded', async () => {
   const { page: first, problems } = await open(context);
   const n = await trainTo(first, 40);
-  await first.waitForTimeout(2500); // the save after Pause
+  await waitSaved(first); // the save after Pause
   const [second] = await Promise.all([first.waitForEvent('popup'), first.evaluate((u) => { window.open(u); }, url)]);
   await second.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
   await second.waitForTimeout(1000);
   assert.equal(await stat(second, 'Update'), 0, 'the duplicate starts its own session (the first is offered, not taken)');
   await button(second, 'One update').click();
   await waitStat(second, 'Update', (u) => u === 1, 5000);
-  await second.waitForTimeout(2500); // the duplicate's save
+  await waitSaved(second); // the duplicate's save
   await first.reload();
   await first.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
   await waitStat(first, 'Update', (u) => u === n, 15000);
