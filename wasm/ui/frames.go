@@ -20,6 +20,16 @@ type frameQueue struct {
 	due    []Dirty // by part
 	waited []int   // frames each part has been left over
 	next   int
+
+	// every is each part's least time between two paints, in ms (0: none;
+	// nil: none for any). A part painted less than that ago keeps its marks
+	// for a later frame, unless they say the layout changed (DirtyLayout).
+	// The loss and race charts take one: while two models train, the two
+	// engines' Progress messages (each every 33 ms, interleaved) would have
+	// them drawn on every frame.
+	every []float64
+	last  []float64 // by part: when it last painted, in ms
+	now   float64   // the frame's time, in ms
 }
 
 // mark adds the marks d to every part whose marks on[i] it meets.
@@ -41,9 +51,17 @@ func (q *frameQueue) mark(d Dirty, on []Dirty) {
 // many parts painted and whether some were left over.
 func (q *frameQueue) run(paint func(i int, d Dirty), elapsed func() float64) (ran int, left bool) {
 	n, first := len(q.due), q.next
+	if len(q.last) != n {
+		q.last = make([]float64, n)
+	}
+	held := false
 	for k := range n {
 		i := (first + k) % n
 		if q.due[i] == 0 {
+			continue
+		}
+		if i < len(q.every) && q.due[i]&DirtyLayout == 0 && q.now-q.last[i] < q.every[i] {
+			held = true // painted too recently: a later frame paints it
 			continue
 		}
 		if ran > 0 && q.waited[i] < maxWait && elapsed() > frameBudget {
@@ -54,12 +72,12 @@ func (q *frameQueue) run(paint func(i int, d Dirty), elapsed func() float64) (ra
 			continue
 		}
 		d := q.due[i]
-		q.due[i], q.waited[i] = 0, 0
+		q.due[i], q.waited[i], q.last[i] = 0, 0, q.now
 		paint(i, d)
 		ran++
 	}
 	if !left {
 		q.next = 0 // all painted: the next frame starts with the first part again
 	}
-	return ran, left
+	return ran, left || held
 }

@@ -91,3 +91,37 @@ func TestFrameQueueKeepsMarksOfPartsLeftOver(t *testing.T) {
 		t.Errorf("painted %v with %v: want part 1 first, with the marks of both frames", parts, marks)
 	}
 }
+
+// TestFrameQueueEvery: a part with a least interval (the loss chart's 30 ms)
+// marked on every frame paints on every other frame at 60 Hz, its marks kept
+// meanwhile and another frame asked for; a layout change paints it at once;
+// the parts without one paint on every frame.
+func TestFrameQueueEvery(t *testing.T) {
+	var q frameQueue
+	on := []Dirty{DirtyLoss, DirtyStats | DirtyLoss}
+	q.every = []float64{30, 0}
+	var painted [2][]int
+	for f := range 8 {
+		q.now = 1000 + float64(f)*1000/60
+		q.mark(DirtyLoss, on)
+		var left bool
+		spent := 0.0
+		_, left = q.run(func(i int, d Dirty) { painted[i] = append(painted[i], f); spent++ }, func() float64 { return spent })
+		if held := q.due[0] != 0; held != left {
+			t.Errorf("frame %d: the chart's marks kept %v, another frame asked for %v", f, held, left)
+		}
+	}
+	if !slices.Equal(painted[0], []int{0, 2, 4, 6}) {
+		t.Errorf("the chart painted in frames %v, want every other one: [0 2 4 6]", painted[0])
+	}
+	if len(painted[1]) != 8 {
+		t.Errorf("the part without a least interval painted in frames %v, want all 8", painted[1])
+	}
+	q.now += 1000.0 / 60 // frame 8: the chart painted in frame 6 was due anyway; paint it
+	frameRun(&q, func(int) float64 { return 1 })
+	q.now += 1000.0 / 60 // frame 9: too soon, but the layout changed
+	q.mark(DirtyLayout|DirtyLoss, []Dirty{DirtyLoss | DirtyLayout, 0})
+	if parts, _ := frameRun(&q, func(int) float64 { return 1 }); !slices.Contains(parts, 0) {
+		t.Errorf("a new layout did not paint the chart at once: painted %v", parts)
+	}
+}

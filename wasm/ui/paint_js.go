@@ -15,34 +15,35 @@ type painter struct {
 	name  string // for the frame probe
 	on    Dirty
 	paint func(a *app, d Dirty)
+	every float64 // the least time between two of its paints, in ms (frameQueue's every)
 }
 
 // painters are the page's parts in the order they paint: the cursor and the
 // line charts after the heatmaps (they take their geometry), the comparison
 // and the figures after both.
 var painters = [...]painter{
-	{"stats", DirtyStats, func(a *app, _ Dirty) { a.paintStats() }},
-	{"status", DirtyStatus | DirtyErrors, func(a *app, _ Dirty) { a.paintStatus() }},
-	{"errors", DirtyErrors, func(a *app, _ Dirty) { a.paintErrors() }},
-	{"trace", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintTrace() }},
-	{"lines", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintLines() }},
-	{"cursor", DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintCursor() }},
-	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }},
-	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }},
-	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }},
-	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }},
-	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide},
-	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }},
-	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout, (*app).paintInside},
-	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell},
-	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson},
-	{"snap", DirtySnap | DirtyStats, (*app).paintSnap},
-	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo},
+	{"stats", DirtyStats, func(a *app, _ Dirty) { a.paintStats() }, 0},
+	{"status", DirtyStatus | DirtyErrors, func(a *app, _ Dirty) { a.paintStatus() }, 0},
+	{"errors", DirtyErrors, func(a *app, _ Dirty) { a.paintErrors() }, 0},
+	{"trace", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintTrace() }, 0},
+	{"lines", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintLines() }, 0},
+	{"cursor", DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintCursor() }, 0},
+	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }, chartEvery},
+	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }, 0},
+	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }, 0},
+	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }, chartEvery},
+	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide, 0},
+	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }, 0},
+	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout, (*app).paintInside, 0},
+	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell, 0},
+	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson, 0},
+	{"snap", DirtySnap | DirtyStats, (*app).paintSnap, 0},
+	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo, 0},
 	{"gap", DirtyCompare | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) {
 		if a.gap.shown {
 			a.paintGap()
 		}
-	}},
+	}, 0},
 }
 
 // relayout is what the frames know of the layout they measured.
@@ -51,12 +52,17 @@ type relayout struct {
 	times    int  // frames in a row whose widths changed
 }
 
-// paintsOn are the marks each painter paints on.
-var paintsOn = func() (on [len(painters)]Dirty) {
+// chartEvery is the least time between two paints of the loss and race
+// charts, in ms: every other frame at 60 Hz.
+const chartEvery = 30
+
+// paintsOn are the marks each painter paints on, and paintsEvery the least
+// time between two of its paints.
+var paintsOn, paintsEvery = func() (on [len(painters)]Dirty, every [len(painters)]float64) {
 	for i, p := range painters {
-		on[i] = p.on
+		on[i], every[i] = p.on, p.every
 	}
-	return on
+	return on, every
 }()
 
 // paint is the frame callback: it sends the due requests and draws what
@@ -72,6 +78,7 @@ func (a *app) paint(now float64) bool {
 		d |= a.measure(d)
 	}
 	q.mark(d, paintsOn[:])
+	q.every, q.now = paintsEvery[:], now
 	start := browser.PerfNow()
 	ran, left := q.run(func(i int, d Dirty) {
 		t := a.probe.Start()
