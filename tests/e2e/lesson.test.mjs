@@ -169,22 +169,41 @@ test('chapter 5: LSTM against RNN on the memory gap, measured on both models; th
     const m = text.match(recallRe(cell));
     return m && { pct: Number(m.groups.p1), gap: Number(m.groups.p2), right: Number(m.groups.p3), all: Number(m.groups.p4) };
   };
-  await pollUntil(page, () => note.textContent(), (t) => {
+  const answerable = (t) => {
     const l = recall('LSTM', t), r = recall('RNN', t);
     return l && r && l.right !== r.right && Math.max(l.pct, r.pct) >= 50;
-  }, 120000, 500);
-  await button(page, 'Pause').click({ timeout: 15000 });
-  // The last recall traces of the paused models land: the verdicts and the
-  // note are read while the note holds still.
+  };
+  // A model's recall is not steady while it trains (the LSTM's went 98 %,
+  // 43 %, 2 %, 100 % in four traces 1.5 s apart at lr 0.01), so the models
+  // may pause at a moment when both recall nothing: then the page rightly
+  // cannot answer, and they train on and pause again.
   let said, vs;
-  for (let i = 0; i < 10; i++) {
-    const before = await note.textContent();
-    await page.waitForTimeout(1000);
-    if ((await note.textContent()) !== before) continue;
-    vs = await answerBoth();
-    said = await note.textContent();
-    if (said === before) break;
+  for (let round = 0; round < 5; round++) {
+    if (round > 0) await button(page, 'Train').click({ timeout: 15000 });
+    await pollUntil(page, () => note.textContent(), answerable, 120000, 500);
+    await button(page, 'Pause').click({ timeout: 15000 });
+    // The last recall traces of the paused models land: the verdicts and the
+    // note are read while the note holds still.
+    said = undefined;
+    for (let i = 0; i < 10; i++) {
+      const before = await note.textContent();
+      await page.waitForTimeout(1000);
+      if ((await note.textContent()) !== before) continue;
+      if (!answerable(before)) {
+        said = before;
+        const l = recall('LSTM', said), r = recall('RNN', said);
+        if (l && r && l.right === r.right) { // both recall as often: the page says it cannot tell
+          assert.deepEqual((await answerBoth()).map((v) => v.state), ['none', 'none'], said);
+        }
+        break;
+      }
+      vs = await answerBoth();
+      said = await note.textContent();
+      if (said === before) break;
+    }
+    if (answerable(said)) break;
   }
+  assert.ok(answerable(said), said);
   const a = agreeOnce(vs);
   const l = recall('LSTM', said), r = recall('RNN', said);
   assert.equal(a, l.right > r.right ? 0 : 1, said);
