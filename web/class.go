@@ -119,7 +119,10 @@ type classStore interface {
 	CloseClass(ctx context.Context, c classRecord) error
 	// PutEntry stores e (and its model file, if model is not nil) in the
 	// class c durably, replacing the entry with e's id if there is one (and
-	// its model). A new entry in a class of max entries gets errClassFull.
+	// its model). It stamps e.Sent: now, and later than the entry's earlier
+	// send (the disk store: later than every send it stored), so that the
+	// board's order is the order of the sends even within a millisecond. A
+	// new entry in a class of max entries gets errClassFull.
 	PutEntry(ctx context.Context, c classRecord, e entryRecord, model []byte, max int) (replaced bool, err error)
 	// Entries returns the entries of the class c, without their models.
 	Entries(ctx context.Context, c classRecord) ([]entryRecord, error)

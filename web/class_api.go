@@ -331,7 +331,7 @@ func (a *shareAPI) sendEntry(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, codeBadToken, "the token is not one this service gives: send the token of your first send's answer, or none")
 		return
 	}
-	e.ID, e.Sent = entryID(token), time.Now().UnixMilli()
+	e.ID = entryID(token)
 	replaced, err := a.cfg.classes.PutEntry(r.Context(), c, e, model, a.cfg.class.maxEntries)
 	if !a.storeOK(w, err, "the run could not be stored; nothing was saved. Try again later.") {
 		return

@@ -39,9 +39,10 @@ type classDiskStore struct {
 	maxBytes int64 // the total size limit of the classes' files
 	now      func() time.Time
 
-	mu    sync.Mutex // guards used
-	used  int64
-	locks [64]sync.Mutex // a class's writes hold locks[hash of its id % 64]
+	mu       sync.Mutex // guards used and lastSent
+	used     int64
+	lastSent int64          // the Sent of the last entry stored, Unix milliseconds
+	locks    [64]sync.Mutex // a class's writes hold locks[hash of its id % 64]
 }
 
 var _ classStore = (*classDiskStore)(nil)
@@ -81,6 +82,15 @@ func (s *classDiskStore) lock(id string) func() {
 	l := &s.locks[h.Sum32()%uint32(len(s.locks))]
 	l.Lock()
 	return l.Unlock
+}
+
+// stamp returns the time of a send in Unix milliseconds: now, or 1 ms after
+// the last send stored if that is not earlier.
+func (s *classDiskStore) stamp() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lastSent = max(s.now().UnixMilli(), s.lastSent+1)
+	return s.lastSent
 }
 
 // reserve counts delta more bytes as used, or returns errFull past the limit.
@@ -196,6 +206,7 @@ func (s *classDiskStore) PutEntry(ctx context.Context, c classRecord, e entryRec
 		return false, err
 	}
 	replaced := oldJSON > 0
+	e.Sent = s.stamp()
 	if !replaced {
 		if n, err := s.countEntries(dir); err != nil || n >= max {
 			return false, cmpErr(err, errClassFull)

@@ -102,6 +102,10 @@ func (s kvClassStore) PutEntry(_ context.Context, c classRecord, e entryRecord, 
 	if err != nil {
 		return false, err
 	}
+	e.Sent = time.Now().UnixMilli()
+	if old != nil && e.Sent <= old.Sent {
+		e.Sent = old.Sent + 1
+	}
 	if old == nil {
 		names, err := s.entryKeys(ns, c)
 		if err != nil || len(names) >= max {

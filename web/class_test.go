@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -682,5 +683,39 @@ func TestClassStoreReopen(t *testing.T) {
 	}
 	if b := readBoard(t, newAPI(newMemStore(), apiConfig{classes: s}), c); b.Count != 1 || b.Entries[0].ModelBytes != len(model) {
 		t.Errorf("reopened board: %+v", b)
+	}
+}
+
+// TestClassBoardOrderWithinAMillisecond: with the clock stopped, every send
+// lands in one millisecond; the board still lists the entries in the order of
+// their last send, and a resend with a new model serves the new model.
+func TestClassBoardOrderWithinAMillisecond(t *testing.T) {
+	env := newClassEnv(t, apiConfig{})
+	h := env.h
+	clock := newFakeClock()
+	clock.t = time.Now()
+	env.classes.now = clock.now
+	setup, model := classRun(t, 4, 1)
+	c := startClass(t, h, "Same ms", setup)
+	ada := sendEntry(t, h, c.ID, entry("Ada", setup, model, 1), 201)
+	bob := sendEntry(t, h, c.ID, entry("Bob", setup, nil, 2), 201)
+	cy := sendEntry(t, h, c.ID, entry("Cy", setup, nil, 3), 201)
+	setup2, model2 := classRun(t, 4, 2)
+	again := entry("Ada", setup2, model2, 4)
+	again["token"] = ada.Token
+	sendEntry(t, h, c.ID, again, 200)
+	b := readBoard(t, h, c)
+	var order []string
+	for _, e := range b.Entries {
+		order = append(order, e.ID)
+	}
+	if want := []string{bob.Entry, cy.Entry, ada.Entry}; !slices.Equal(order, want) {
+		t.Fatalf("board order %v, want %v (Bob, Cy, then Ada's resend)", order, want)
+	}
+	res := sendJSON(h, "GET", "/"+b.Entries[2].ModelURL, nil, c.TeacherKey)
+	got := new(bytes.Buffer)
+	_, _ = got.ReadFrom(res.Body)
+	if res.StatusCode != 200 || !bytes.Equal(got.Bytes(), model2) {
+		t.Errorf("the resent model: %d, %d bytes, want the new model's %d", res.StatusCode, got.Len(), len(model2))
 	}
 }
