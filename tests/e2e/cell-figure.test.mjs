@@ -60,17 +60,24 @@ async function inspector() {
 // after a key press, or a trace, one may show the new and the other the
 // last).
 async function settled() {
-  for (let i = 0; ; i++) {
-    const ins = await inspector();
-    await pollUntil(page, () => figure().getByRole('img').first().getAttribute('alt'), (a) => a.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t)), 5000);
+  const shows = (alt, ins) => alt.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t));
+  const alt = () => figure().getByRole('img').first().getAttribute('alt');
+  let last, lastIns;
+  for (const end = Date.now() + 10000; Date.now() < end;) {
+    // Both are read again each time: the inspector read first may show a
+    // step the figure has already left (a key press landed in between).
+    const ins = lastIns = await inspector();
+    if (!shows(last = await alt(), ins)) {
+      await page.waitForTimeout(100);
+      continue;
+    }
     const cell = await cellValues();
     await page.waitForTimeout(100);
     const again = await inspector();
     const cellAgain = await cellValues();
-    const alt = await figure().getByRole('img').first().getAttribute('alt');
-    const still = JSON.stringify([again, cellAgain]) === JSON.stringify([ins, cell]);
-    if ((still && alt.startsWith(T('LSTM cell, unit {1}, step {2}', ins.j, ins.t))) || i === 20) return { ins, cell };
+    if (JSON.stringify([again, cellAgain]) === JSON.stringify([ins, cell]) && shows(last = await alt(), ins)) return { ins, cell };
   }
+  throw new Error(`the figure and the inspector never showed one step and unit for 10 s (figure: ${last}; inspector: step ${lastIns?.t}, unit ${lastIns?.j})`);
 }
 
 // agree checks the figure against the inspector and the CSV at the cursor.
