@@ -76,6 +76,7 @@ func (a *app) startCompare() {
 	}
 	c.eng = eng
 	a.cmp = c
+	a.st.Engines, c.st.Engines = 2, 2
 	// Both start from a fresh model with the same seed: the second engine
 	// gets the data, the settings and Train when it is ready.
 	a.st.Stale()
@@ -100,6 +101,7 @@ func (a *app) stopCompare() {
 	c.eng = nil
 	a.pair.StopCompare()
 	a.cmp = nil
+	a.st.Engines = 1
 	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "false")
 	browser.SetText(a.v.Cmp.Toggle, "Compare LSTM and RNN")
 	browser.SetHidden(a.v.Cmp.RaceFig, true)

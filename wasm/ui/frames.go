@@ -28,8 +28,11 @@ type frameQueue struct {
 	// engines' Progress messages (each every 33 ms, interleaved) would have
 	// them drawn on every frame.
 	every []float64
-	last  []float64 // by part: when it last painted, in ms
-	now   float64   // the frame's time, in ms
+	// urgent is each part's marks that paint it at once, whatever its every
+	// (nil: none for any); DirtyLayout always does.
+	urgent []Dirty
+	last   []float64 // by part: when it last painted, in ms
+	now    float64   // the frame's time, in ms
 }
 
 // mark adds the marks d to every part whose marks on[i] it meets.
@@ -42,6 +45,14 @@ func (q *frameQueue) mark(d Dirty, on []Dirty) {
 			q.due[i] |= d
 		}
 	}
+}
+
+// urgentOf returns part i's urgent marks.
+func (q *frameQueue) urgentOf(i int) Dirty {
+	if i < len(q.urgent) {
+		return q.urgent[i]
+	}
+	return 0
 }
 
 // run paints the due parts of one frame, in order from q.next, with
@@ -60,7 +71,7 @@ func (q *frameQueue) run(paint func(i int, d Dirty), elapsed func() float64) (ra
 		if q.due[i] == 0 {
 			continue
 		}
-		if i < len(q.every) && q.due[i]&DirtyLayout == 0 && q.now-q.last[i] < q.every[i] {
+		if i < len(q.every) && q.due[i]&(DirtyLayout|q.urgentOf(i)) == 0 && q.now-q.last[i] < q.every[i] {
 			held = true // painted too recently: a later frame paints it
 			continue
 		}

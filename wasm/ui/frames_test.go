@@ -125,3 +125,33 @@ func TestFrameQueueEvery(t *testing.T) {
 		t.Errorf("a new layout did not paint the chart at once: painted %v", parts)
 	}
 }
+
+// TestFrameQueueUrgent: a part with a least interval (the cell figure's
+// 250 ms) and an urgent mark (the cursor) keeps new traces for later but
+// paints a moved cursor at once, with the marks it held.
+func TestFrameQueueUrgent(t *testing.T) {
+	var q frameQueue
+	on := []Dirty{DirtyTrace | DirtyCursor}
+	q.every, q.urgent = []float64{250}, []Dirty{DirtyCursor}
+	var painted []int
+	var marks []Dirty
+	frame := func(f int, d Dirty) {
+		q.now = 1000 + float64(f)*1000/60
+		q.mark(d, on)
+		q.run(func(_ int, d Dirty) { painted, marks = append(painted, f), append(marks, d) }, func() float64 { return 0 })
+	}
+	for f := range 6 { // a new trace on every frame: painted in frame 0 only
+		frame(f, DirtyTrace)
+	}
+	frame(6, DirtyCursor) // 100 ms after the last paint: the cursor paints at once
+	if !slices.Equal(painted, []int{0, 6}) || marks[1] != DirtyTrace|DirtyCursor {
+		t.Fatalf("painted in frames %v with %v, want [0 6], the second with the held trace and the cursor", painted, marks)
+	}
+	for f := 7; f < 30; f++ {
+		frame(f, DirtyTrace)
+	}
+	// Frame 6 painted at 1100 ms: the next trace paints at 1350 ms (frame 21).
+	if !slices.Equal(painted, []int{0, 6, 21}) {
+		t.Errorf("painted in frames %v, want [0 6 21]", painted)
+	}
+}

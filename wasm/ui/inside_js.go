@@ -31,6 +31,11 @@ import (
 // training runs, in ms.
 const unitTextInterval = 2000
 
+// unitTextChunk is how many spans of the coloured text one frame colours:
+// colouring all 500 characters at once took about 10 ms of a frame's 16, so
+// a new colouring is spread over a few frames.
+const unitTextChunk = 125
+
 // clampInterval is the least time between two intervention traces while
 // training runs, in ms.
 const clampInterval = 700
@@ -55,6 +60,9 @@ type inside struct {
 	// what the coloured text shows
 	colourKey   string
 	colourTrace *protocol.TraceResult // the trace colourKey was painted from
+	colourLimit float64               // its colour scale's limit
+	colourNext  int                   // the first span the colouring has not reached
+	colours     []string              // each span's background colour
 	spansKey    string
 	matchesKey  string
 
@@ -206,7 +214,7 @@ func (a *app) rowOfUnit(j int) int {
 // paintInside draws the unit view: the feature table, the coloured text, the
 // gate statistics and the intervention.
 func (a *app) paintInside(d Dirty) {
-	if d&(DirtyUnits|DirtyCursor|DirtyTrace|DirtyLayout) == 0 {
+	if d&(DirtyUnits|DirtyCursor|DirtyTrace|DirtyLayout|DirtyUnitText) == 0 {
 		return
 	}
 	w, in := &a.v.In, &a.in
@@ -226,7 +234,7 @@ func (a *app) paintInside(d Dirty) {
 		for _, s := range w.Spans {
 			s.Remove()
 		}
-		w.Spans = w.Spans[:0]
+		w.Spans, in.colours = w.Spans[:0], nil
 		a.paintClamp()
 		return
 	}
@@ -316,7 +324,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 		in.spansKey = skey
 		in.colourKey = ""
 		browser.Clear(w.Text)
-		w.Spans = w.Spans[:0]
+		w.Spans, in.colours = w.Spans[:0], nil
 		for t := range tr.T {
 			var s dom.HTMLElement
 			if tr.Kind == lstm.Numbers {
@@ -342,29 +350,42 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 		}
 	}
 	ckey := strconv.Itoa(j) + "|" + sym + "|" + strconv.Itoa(a.st.Layer) + "|" + strconv.Itoa(int(lang))
-	if tr == in.colourTrace && ckey == in.colourKey {
-		return
+	if tr != in.colourTrace || ckey != in.colourKey {
+		in.colourTrace, in.colourKey, in.colourNext = tr, ckey, 0
+		var m float64
+		for t := range view.T {
+			m = max(m, math.Abs(float64(act[t*view.H+j])))
+		}
+		in.colourLimit = present.NiceLimit(m, 0.1)
+		what := " characters of the training text (model at update "
+		if tr.Kind == lstm.Numbers {
+			what = " values of the training text (model at update "
+		}
+		browser.SetText(w.TextHead, say("Unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H)+", "+sym+", over the first "+strconv.Itoa(tr.T)+
+			what+present.FormatCount(tr.Update)+").")+" "+
+			say("Colour scale: blue −"+present.FormatNumber(in.colourLimit)+", white 0, orange +"+present.FormatNumber(in.colourLimit)+"."))
 	}
-	in.colourTrace, in.colourKey = tr, ckey
-	var m float64
-	for t := range view.T {
-		m = max(m, math.Abs(float64(act[t*view.H+j])))
+	// A chunk of spans a frame; a span whose colour stays is left alone.
+	if len(in.colours) != len(w.Spans) {
+		in.colours = make([]string, len(w.Spans))
 	}
-	limit := present.NiceLimit(m, 0.1)
-	cmap := a.Bufs.Diverging(limit)
-	for t, s := range w.Spans {
+	cmap := a.Bufs.Diverging(in.colourLimit)
+	end := min(len(w.Spans), in.colourNext+unitTextChunk)
+	for t := in.colourNext; t < end; t++ {
 		x := float64(act[t*view.H+j])
-		st := s.Style()
-		st.SetProperty("background-color", cmap.CSS(x), "")
+		bg := cmap.CSS(x)
+		if bg == in.colours[t] {
+			continue
+		}
+		in.colours[t] = bg
+		st := w.Spans[t].Style()
+		st.SetProperty("background-color", bg, "")
 		st.SetProperty("color", present.InkOn(cmap.At(x)), "")
 	}
-	what := " characters of the training text (model at update "
-	if tr.Kind == lstm.Numbers {
-		what = " values of the training text (model at update "
+	in.colourNext = end
+	if end < len(w.Spans) {
+		a.invalidate(DirtyUnitText)
 	}
-	browser.SetText(w.TextHead, say("Unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H)+", "+sym+", over the first "+strconv.Itoa(tr.T)+
-		what+present.FormatCount(tr.Update)+").")+" "+
-		say("Colour scale: blue −"+present.FormatNumber(limit)+", white 0, orange +"+present.FormatNumber(limit)+"."))
 }
 
 // textKey identifies the text of a trace: its symbols, or its values.

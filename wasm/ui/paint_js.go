@@ -12,38 +12,39 @@ import (
 // painter is one part of the page: it paints when one of the marks in on is
 // set (its paint gets the marks set since it last painted).
 type painter struct {
-	name  string // for the frame probe
-	on    Dirty
-	paint func(a *app, d Dirty)
-	every float64 // the least time between two of its paints, in ms (frameQueue's every)
+	name   string // for the frame probe
+	on     Dirty
+	paint  func(a *app, d Dirty)
+	every  float64 // the least time between two of its paints, in ms (frameQueue's every)
+	urgent Dirty   // the marks that paint it at once all the same (frameQueue's urgent)
 }
 
 // painters are the page's parts in the order they paint: the cursor and the
 // line charts after the heatmaps (they take their geometry), the comparison
 // and the figures after both.
 var painters = [...]painter{
-	{"stats", DirtyStats, func(a *app, _ Dirty) { a.paintStats() }, 0},
-	{"status", DirtyStatus | DirtyErrors, func(a *app, _ Dirty) { a.paintStatus() }, 0},
-	{"errors", DirtyErrors, func(a *app, _ Dirty) { a.paintErrors() }, 0},
-	{"trace", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintTrace() }, 0},
-	{"lines", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintLines() }, 0},
-	{"cursor", DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintCursor() }, 0},
-	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }, chartEvery},
-	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }, 0},
-	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }, 0},
-	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }, chartEvery},
-	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide, 0},
-	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }, 0},
-	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout, (*app).paintInside, 0},
-	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell, 0},
-	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson, 0},
-	{"snap", DirtySnap | DirtyStats, (*app).paintSnap, 0},
-	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo, 0},
+	{"stats", DirtyStats, func(a *app, _ Dirty) { a.paintStats() }, 0, 0},
+	{"status", DirtyStatus | DirtyErrors, func(a *app, _ Dirty) { a.paintStatus() }, 0, 0},
+	{"errors", DirtyErrors, func(a *app, _ Dirty) { a.paintErrors() }, 0, 0},
+	{"trace", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintTrace() }, 0, 0},
+	{"lines", DirtyTrace | DirtyLayout, func(a *app, _ Dirty) { a.paintLines() }, 0, 0},
+	{"cursor", DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintCursor() }, 0, 0},
+	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }, chartEvery, 0},
+	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }, 0, 0},
+	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }, 0, 0},
+	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }, chartEvery, 0},
+	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide, 0, 0},
+	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }, 0, 0},
+	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout | DirtyUnitText, (*app).paintInside, 0, 0},
+	{"cell", DirtyTrace | DirtyCursor | DirtyCompare, (*app).paintCell, cellEvery, DirtyCursor},
+	{"lesson", DirtyTrace | DirtyCursor, (*app).paintLesson, 0, 0},
+	{"snap", DirtySnap | DirtyStats, (*app).paintSnap, 0, 0},
+	{"slowmo", DirtyStats | DirtyStatus, (*app).paintSlowmo, 0, 0},
 	{"gap", DirtyCompare | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) {
 		if a.gap.shown {
 			a.paintGap()
 		}
-	}, 0},
+	}, 0, 0},
 }
 
 // relayout is what the frames know of the layout they measured.
@@ -56,13 +57,19 @@ type relayout struct {
 // charts, in ms: every other frame at 60 Hz.
 const chartEvery = 30
 
-// paintsOn are the marks each painter paints on, and paintsEvery the least
-// time between two of its paints.
-var paintsOn, paintsEvery = func() (on [len(painters)]Dirty, every [len(painters)]float64) {
+// cellEvery is the least time between two paints of the cell figures while
+// only new traces come (a moved cursor paints them at once): each paint is a
+// new SVG image, which the browser parses and lays out afresh, and the
+// numbers of a training model cannot be read at ten a second anyway.
+const cellEvery = 250
+
+// paintsOn are the marks each painter paints on, paintsEvery the least time
+// between two of its paints, and paintsUrgent the marks that paint it at once.
+var paintsOn, paintsEvery, paintsUrgent = func() (on [len(painters)]Dirty, every [len(painters)]float64, urgent [len(painters)]Dirty) {
 	for i, p := range painters {
-		on[i], every[i] = p.on, p.every
+		on[i], every[i], urgent[i] = p.on, p.every, p.urgent
 	}
-	return on, every
+	return on, every, urgent
 }()
 
 // paint is the frame callback: it sends the due requests and draws what
@@ -78,7 +85,7 @@ func (a *app) paint(now float64) bool {
 		d |= a.measure(d)
 	}
 	q.mark(d, paintsOn[:])
-	q.every, q.now = paintsEvery[:], now
+	q.every, q.urgent, q.now = paintsEvery[:], paintsUrgent[:], now
 	start := browser.PerfNow()
 	ran, left := q.run(func(i int, d Dirty) {
 		t := a.probe.Start()

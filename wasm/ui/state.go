@@ -14,18 +14,19 @@ import (
 type Dirty uint32
 
 const (
-	DirtyStats   Dirty = 1 << iota // top bar: Train/Pause, update count, loss, chars/s
-	DirtyLoss                      // the Loss chart
-	DirtyTrace                     // heatmaps, probe row, unit charts, |Δc| and |Δh|
-	DirtyCursor                    // the time cursor and the step inspector
-	DirtyStatus                    // data info and the controls that mirror the engine's configuration
-	DirtySample                    // the generated text or values
-	DirtyErrors                    // the alert next to each field
-	DirtyLayout                    // sizes: the window or the text size changed
-	DirtyReach                     // the gradient reach chart
-	DirtyCompare                   // the comparison of LSTM and RNN (race chart, the other model)
-	DirtyUnits                     // the unit view: features, coloured text, gate statistics, intervention
-	DirtySnap                      // the training snapshots: slider and samples along training
+	DirtyStats    Dirty = 1 << iota // top bar: Train/Pause, update count, loss, chars/s
+	DirtyLoss                       // the Loss chart
+	DirtyTrace                      // heatmaps, probe row, unit charts, |Δc| and |Δh|
+	DirtyCursor                     // the time cursor and the step inspector
+	DirtyStatus                     // data info and the controls that mirror the engine's configuration
+	DirtySample                     // the generated text or values
+	DirtyErrors                     // the alert next to each field
+	DirtyLayout                     // sizes: the window or the text size changed
+	DirtyReach                      // the gradient reach chart
+	DirtyCompare                    // the comparison of LSTM and RNN (race chart, the other model)
+	DirtyUnits                      // the unit view: features, coloured text, gate statistics, intervention
+	DirtySnap                       // the training snapshots: slider and samples along training
+	DirtyUnitText                   // the unit view's coloured text: its next spans to colour
 
 	DirtyAll Dirty = 1<<iota - 1
 )
@@ -33,8 +34,9 @@ const (
 // ReachInterval is the least time between two Reach requests, in milliseconds.
 const ReachInterval = 500
 
-// TraceInterval is the least time between two Trace requests, in milliseconds
-// (at most 10 a second).
+// TraceInterval is the least time between two Trace requests of the page, in
+// milliseconds (at most 10 a second): while two engines train, each asks half
+// as often (State.Engines), so that the page draws as many traces as with one.
 const TraceInterval = 100
 
 // MaxUnitsShown is the most units the line charts of c and h draw.
@@ -85,9 +87,13 @@ type State struct {
 	ProbeCut   bool                  // the probe was cut to ProbeSteps
 	traceStale bool                  // the shown trace no longer matches model or probe
 	traceSent  float64               // when the last Trace was sent, in ms
-	probeBad   bool                  // the engine refused the probe; wait for a new one
-	seen       uint64                // the update count of the last Progress or Status
-	saidUpdate uint64                // the update count Announce last said
+
+	// Engines is how many engines the page asks for traces (0 counts as 1):
+	// each asks every Engines × TraceInterval ms.
+	Engines    int
+	probeBad   bool   // the engine refused the probe; wait for a new one
+	seen       uint64 // the update count of the last Progress or Status
+	saidUpdate uint64 // the update count Announce last said
 
 	Cursor      Cursor
 	CursorMoved bool  // the person has moved the cursor (the unit marks show)
@@ -283,10 +289,10 @@ func (s *State) engineError(r client.Reply, m protocol.Error) Dirty {
 
 // TraceDue reports whether the page should send a Trace now (ms on the page's
 // clock): the shown trace is out of date, no request is under way, the last
-// was sent at least TraceInterval ago, and the engine has a model.
+// was sent at least Engines × TraceInterval ago, and the engine has a model.
 func (s *State) TraceDue(now float64) bool {
 	return s.Ready && s.Status.Params > 0 && s.traceStale && !s.Waiting(tagTrace) && !s.probeBad &&
-		now-s.traceSent >= TraceInterval
+		now-s.traceSent >= float64(max(1, s.Engines))*TraceInterval
 }
 
 // ReachDue reports whether the page should send a Reach now.

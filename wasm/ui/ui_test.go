@@ -100,6 +100,11 @@ func TestStateTraceGate(t *testing.T) {
 	if !s.TraceDue(1100) {
 		t.Error("no trace due after new progress and 100 ms")
 	}
+	s.Engines = 2 // two engines train: each asks half as often
+	if s.TraceDue(1100) || s.TraceDue(1199) || !s.TraceDue(1200) {
+		t.Errorf("with two engines: due at 1100 %v, 1199 %v, 1200 %v; want only after 200 ms", s.TraceDue(1100), s.TraceDue(1199), s.TraceDue(1200))
+	}
+	s.Engines = 1
 	// a refused probe waits for a new one
 	s.RequestTrace(1100)
 	req = eng.last().(protocol.Trace)
