@@ -1,6 +1,6 @@
 // The engines' pace (issue 13's frame target): when the page runs more
 // training engines than the machine has cores to spare — Compare LSTM and RNN
-// on a two-core machine — it asks each engine to rest half its time and to
+// on a two-core machine — it asks each engine to rest 60 % of its time and to
 // take turns (protocol.SetPace, client.Rest), so that the two never train at
 // once and leave the page a core to paint on; alone, or with cores to spare,
 // they train without rest. The test sets navigator.hardwareConcurrency and
@@ -45,7 +45,7 @@ async function start(cores) {
 
 const paces = (page) => page.evaluate(() => globalThis.__paces.map((p) => ({ ...p })));
 
-test('on two cores, Compare has both engines rest half their time, taking turns; one engine alone never rests', async () => {
+test('on two cores, Compare has both engines rest 60 % of their time, taking turns; one engine alone never rests', async () => {
   const { page, problems } = await start(2);
   await button(page, 'Train').click();
   await waitStat(page, 'Update', (n) => n >= 50, 60000);
@@ -56,7 +56,7 @@ test('on two cores, Compare has both engines rest half their time, taking turns;
   const asked = await pollUntil(page, () => paces(page), (p) => p.length >= 2, 60000);
   assert.equal(asked.length, 2, `one SetPace to each engine: ${JSON.stringify(asked)}`);
   assert.deepEqual(asked.map((p) => p.worker).sort(), [0, 1], 'to the page\'s engine (worker 0) and the second');
-  assert.ok(asked.every((p) => p.rest === 50 && p.turns === 2), `each rests half its time, in turns of two: ${JSON.stringify(asked)}`);
+  assert.ok(asked.every((p) => p.rest === 60 && p.turns === 2), `each rests 60 % of its time, in turns of two: ${JSON.stringify(asked)}`);
   assert.deepEqual(asked.map((p) => p.turn).sort(), [0, 1], `each its own turn: ${JSON.stringify(asked)}`);
   await waitStat(page, 'Update', (n) => n >= 200, 60000); // both still train
 

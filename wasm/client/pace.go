@@ -8,15 +8,19 @@ import "lstmplayground/wasm/protocol"
 //
 // The rule: when the page runs two engines or more (a comparison) and the
 // machine has no more cores than that (cores ≤ engines, such as a comparison
-// on a two-core laptop), the engines share cores−1 of them and leave one to
-// the page, which paints them: each trains (cores−1)/engines of its time, and
-// rests the rest (at most protocol.MaxRest). One engine alone, or engines
-// with a core to spare, never rest: they train as fast as they can.
+// on a two-core laptop), the engines share four fifths of cores−1 of them and
+// leave the rest to the page, which paints them, and to the browser, which
+// composites what it painted: each trains 4/5 × (cores−1)/engines of its time
+// (40 % on two cores), and rests the rest (at most protocol.MaxRest). With
+// all of cores−1 (50 % each on two cores) about one frame in sixty missed its
+// vsync while both trained; with four fifths, one in a hundred or fewer. One
+// engine alone, or engines with a core to spare, never rest: they train as
+// fast as they can.
 func Rest(cores, engines int) uint8 {
 	if engines < 2 || cores <= 0 || cores > engines {
 		return 0
 	}
-	return uint8(min(100-100*(cores-1)/engines, protocol.MaxRest))
+	return uint8(min(100-80*(cores-1)/engines, protocol.MaxRest))
 }
 
 // SetPace asks the engine to rest (see Rest) and to take its turn among

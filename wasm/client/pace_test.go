@@ -10,14 +10,15 @@ import (
 )
 
 // TestRestRule: engines rest only when the page runs more than one and the
-// machine has no core to spare for the page; then they share all cores but one.
+// machine has no core to spare for the page; then they share four fifths of
+// all cores but one.
 func TestRestRule(t *testing.T) {
 	for _, tc := range []struct {
 		cores, engines int
 		want           uint8
 	}{
 		{0, 2, 0}, {2, 1, 0}, {1, 1, 0}, {3, 2, 0}, {8, 2, 0},
-		{2, 2, 50}, {1, 2, protocol.MaxRest},
+		{2, 2, 60}, {4, 4, 40}, {1, 2, protocol.MaxRest},
 	} {
 		if got := Rest(tc.cores, tc.engines); got != tc.want {
 			t.Errorf("Rest(%d cores, %d engines) = %d%%, want %d%%", tc.cores, tc.engines, got, tc.want)
@@ -42,8 +43,8 @@ func comparing(t *testing.T, cores int) (*Pair, *link, *link) {
 	return p, a, b
 }
 
-// TestPairRests: on two cores a comparison has both engines rest half their
-// time, each asked once and answered; stopping it has the page's engine train
+// TestPairRests: on two cores a comparison has both engines rest 60 % of
+// their time, each asked once and answered; stopping it has the page's engine train
 // without rest again. With cores to spare nothing is asked.
 func TestPairRests(t *testing.T) {
 	p, a, b := comparing(t, 2)
@@ -60,10 +61,11 @@ func TestPairRests(t *testing.T) {
 		}
 	}
 	// They take turns: at every moment of the wall clock one trains at most,
-	// and each trains half of the time.
+	// and each trains 40 % of the time (12 ms of every 30, the last tenth of
+	// a window let go): here two periods.
 	const chunk = 12 * time.Millisecond
 	var trains [2]int
-	for us := range 480 {
+	for us := range 600 {
 		now := t0.Add(time.Duration(us) * 100 * time.Microsecond)
 		wa, _ := a.e.Turn(now, chunk)
 		wb, _ := b.e.Turn(now, chunk)
@@ -79,7 +81,7 @@ func TestPairRests(t *testing.T) {
 	}
 	for i, n := range trains {
 		if n < 200 || n > 240 {
-			t.Errorf("engine %d trains at %d of 480 moments, want about half", i, n)
+			t.Errorf("engine %d trains at %d of 600 moments, want about 40 %%", i, n)
 		}
 	}
 	p.Pause()

@@ -32,7 +32,7 @@ var painters = [...]painter{
 	{"loss", DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintLoss() }, chartEvery, 0},
 	{"sample", DirtySample | DirtyLayout, func(a *app, _ Dirty) { a.paintSample() }, 0, 0},
 	{"reach", DirtyReach | DirtyLayout | DirtyStatus, func(a *app, _ Dirty) { a.Reach(a.v, a.st.Reach[:], a.st.Cfg.Cell) }, 0, 0},
-	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }, chartEvery, 0},
+	{"race", DirtyCompare | DirtyLoss | DirtyLayout, func(a *app, _ Dirty) { a.paintRace() }, raceEvery, 0},
 	{"side", DirtyCompare | DirtyTrace | DirtyLayout, (*app).paintSide, 0, 0},
 	{"sidecursor", DirtyCompare | DirtyTrace | DirtyCursor | DirtyLayout, func(a *app, _ Dirty) { a.paintSideCursor() }, 0, 0},
 	{"inside", DirtyUnits | DirtyCursor | DirtyTrace | DirtyLayout | DirtyUnitText, (*app).paintInside, 0, 0},
@@ -56,6 +56,10 @@ type relayout struct {
 // chartEvery is the least time between two paints of the loss and race
 // charts, in ms: every other frame at 60 Hz.
 const chartEvery = 30
+
+// raceEvery is the least time between two paints of the race chart: it is
+// shown only while two engines train, whose Progress messages each mark it.
+const raceEvery = 100
 
 // cellEvery is the least time between two paints of the cell figures while
 // only new traces come (a moved cursor paints them at once): each paint is a
