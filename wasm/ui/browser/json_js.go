@@ -141,11 +141,5 @@ func LocalDateTime(iso, lang string) string {
 	return s
 }
 
-// SetLocationHash sets the page address's fragment without reloading
-// (frag without '#').
-func SetLocationHash(frag string) {
-	js.Global().Get("history").Call("replaceState", nil, "", "#"+frag)
-}
-
 // Random01 returns a random number from 0 up to 1 (Math.random), for jitter.
 func Random01() float64 { return js.Global().Get("Math").Call("random").Float() }
