@@ -105,6 +105,13 @@ const (
 	// hangSlowRate is the arithmetic a slow device does per ms
 	// (multiply-adds), from which HangBudget allows for the largest models.
 	hangSlowRate = 1e5
+	// hangStall is a tick so late that the page itself was held up as far as
+	// the hang watch is concerned (a long task, a hidden tab's timers): the
+	// wait starts anew. It is longer than the watchdog's watchStall: on a
+	// loaded machine the ticks come a few hundred ms late for seconds on end,
+	// and each restarting the 8 s wait put off the verdict on a hung engine
+	// to 26 s and more.
+	hangStall = 10 * WatchInterval
 )
 
 // HangBudget returns the longest an update of a model of params parameters
@@ -147,7 +154,7 @@ func (h *HangWatch) Deadline(budget float64) float64 {
 // Tick says whether to ask the engine now (probe), and whether it hangs:
 // silent for more than Deadline(budget) with a question pending.
 func (h *HangWatch) Tick(now, budget float64) (probe, hung bool) {
-	stalled := now-h.lastTick > watchStall
+	stalled := now-h.lastTick > hangStall
 	h.lastTick = now
 	if !h.started || h.hidden {
 		return false, false

@@ -195,6 +195,19 @@ func TestHangWatchPageHeldUp(t *testing.T) {
 			t.Fatalf("hung at %g after the page was held up", now)
 		}
 	}
+	// A loaded machine: the ticks come 400 ms apart for as long as it lasts;
+	// a hung engine is still declared hung after HangMin, within two ticks.
+	var l HangWatch
+	l.Heard(0)
+	at := -1.0
+	for now := 400.0; now < 60_000 && at < 0; now += 400 {
+		if _, hung := l.Tick(now, 0); hung {
+			at = now
+		}
+	}
+	if at < HangMin || at > HangMin+800 {
+		t.Errorf("with ticks 400 ms apart, a silent engine was declared hung at %g ms, want within 800 ms after %d", at, HangMin)
+	}
 	h.SetHidden(true, 20_100)
 	for now := 21_000.0; now < 100_000; now += 1000 {
 		if probe, hung := h.Tick(now, 0); probe || hung {
