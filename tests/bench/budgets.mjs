@@ -2,7 +2,7 @@
 // headless Chromium against the playground served on localhost; one JSON line
 // on stdout:
 //
-//   node tests/bench/budgets.mjs --site <the playground's URL> [--static static] [--loads 3] [--frames 10] [--compare 1]
+//   node tests/bench/budgets.mjs --site <the playground's URL> [--static static] [--loads 3] [--frames 10] [--compare 1] [--settle 0]
 //
 // - transfer: the static/ files the page actually loads (the page, its worker
 //   and everything they fetch, the service worker's caching included), each
@@ -14,7 +14,8 @@
 // - frames: requestAnimationFrame gaps over --frames seconds of training (Train
 //   pressed as a person would; with --compare 1, the default, Compare LSTM and
 //   RNN pressed too, so that the second engine trains and paints as well), the
-//   longest and the 99th percentile; budget 50 ms;
+//   longest and the 99th percentile, and each gap over 25 ms with the second
+//   it began at ("long"), counted --settle ms after the presses; budget 50 ms;
 // - work: what depends on the machine's load far less than the gaps do: the
 //   page's own time over the same seconds, by part (each panel's paint in
 //   the frame callback, "frame" the whole callback, "message"/"message2" the
@@ -36,6 +37,7 @@ const staticDir = a.static || 'static';
 const loads = Number(a.loads || 3);
 const frameSecs = Number(a.frames || 10);
 const compare = a.compare === undefined ? true : a.compare !== '0';
+const settle = Number(a.settle || 0);
 if (!site) throw new Error('--site is required');
 
 // trainEnabled is installed in the page before its scripts: it notes when a
@@ -118,6 +120,7 @@ async function frames(page, secs) {
     await page.getByRole('button', { name: 'Compare LSTM and RNN', exact: true }).click();
     await page.getByText('Hidden state h of the RNN', { exact: false }).first().waitFor({ timeout: 30000 });
   }
+  await page.waitForTimeout(settle);
   const load0 = loadavg();
   await page.evaluate(() => globalThis.lstmFrameProbe.reset && globalThis.lstmFrameProbe.reset());
   const stamps = await page.evaluate((ms) => new Promise((done) => {
@@ -131,10 +134,11 @@ async function frames(page, secs) {
   const work = workStats(JSON.parse(await page.evaluate(() => (globalThis.lstmFrameProbe.read ? globalThis.lstmFrameProbe.read() : '{}'))));
   const trained = await update();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const long = stamps.slice(1).flatMap((t, i) => (t - stamps[i] > 25 ? [{ at: Math.round((stamps[i] - stamps[0]) / 100) / 10, ms: Math.round((t - stamps[i]) * 10) / 10 }] : []));
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((x, y) => x - y);
   const p99 = gaps[Math.min(gaps.length - 1, Math.ceil(0.99 * gaps.length) - 1)];
   return {
-    seconds: secs, compare, frames: gaps.length, max: gaps[gaps.length - 1], p99, median: gaps[Math.floor(gaps.length / 2)], updates: trained,
+    seconds: secs, compare, settle, frames: gaps.length, max: gaps[gaps.length - 1], p99, median: gaps[Math.floor(gaps.length / 2)], long, updates: trained,
     work, load: [load0, loadavg()],
   };
 }

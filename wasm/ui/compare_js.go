@@ -76,7 +76,6 @@ func (a *app) startCompare() {
 	}
 	c.eng = eng
 	a.cmp = c
-	a.st.Engines, c.st.Engines = 2, 2
 	// Both start from a fresh model with the same seed: the second engine
 	// gets the data, the settings and Train when it is ready.
 	a.st.Stale()
@@ -101,7 +100,6 @@ func (a *app) stopCompare() {
 	c.eng = nil
 	a.pair.StopCompare()
 	a.cmp = nil
-	a.st.Engines = 1
 	a.v.Cmp.Toggle.SetAttribute("aria-pressed", "false")
 	browser.SetText(a.v.Cmp.Toggle, "Compare LSTM and RNN")
 	browser.SetHidden(a.v.Cmp.RaceFig, true)
@@ -143,6 +141,14 @@ func (a *app) cmpReceived(b []byte) {
 	a.invalidate(DirtyCompare | d&DirtyReach)
 }
 
+// engines is how many engines the page runs: 2 while comparing.
+func (a *app) engines() int {
+	if a.cmp != nil {
+		return 2
+	}
+	return 1
+}
+
 // compareRequests sends the second engine's due requests; it reports whether
 // one waits for a later frame.
 func (a *app) compareRequests(now float64) bool {
@@ -156,7 +162,7 @@ func (a *app) compareRequests(now float64) bool {
 	if st.Probe != a.st.Probe {
 		st.SetProbe(a.st.Probe)
 	}
-	if st.TraceDue(now) {
+	if st.TraceDue(now, a.engines()) {
 		st.RequestTrace(now)
 	}
 	if st.ReachDue(now) {

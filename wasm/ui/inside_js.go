@@ -62,6 +62,7 @@ type inside struct {
 	colourTrace *protocol.TraceResult // the trace colourKey was painted from
 	colourLimit float64               // its colour scale's limit
 	colourNext  int                   // the first span the colouring has not reached
+	colourSaid  bool                  // the heading names the colouring (all of it is shown)
 	colours     []string              // each span's background colour
 	spansKey    string
 	matchesKey  string
@@ -357,13 +358,7 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 			m = max(m, math.Abs(float64(act[t*view.H+j])))
 		}
 		in.colourLimit = present.NiceLimit(m, 0.1)
-		what := " characters of the training text (model at update "
-		if tr.Kind == lstm.Numbers {
-			what = " values of the training text (model at update "
-		}
-		browser.SetText(w.TextHead, say("Unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H)+", "+sym+", over the first "+strconv.Itoa(tr.T)+
-			what+present.FormatCount(tr.Update)+").")+" "+
-			say("Colour scale: blue −"+present.FormatNumber(in.colourLimit)+", white 0, orange +"+present.FormatNumber(in.colourLimit)+"."))
+		in.colourSaid = false
 	}
 	// A chunk of spans a frame; a span whose colour stays is left alone.
 	if len(in.colours) != len(w.Spans) {
@@ -385,7 +380,20 @@ func (a *app) paintUnitText(tr *protocol.TraceResult, view present.LayerView, ac
 	in.colourNext = end
 	if end < len(w.Spans) {
 		a.invalidate(DirtyUnitText)
+		return
 	}
+	if in.colourSaid {
+		return
+	}
+	// The heading names the colouring once all of it is shown.
+	in.colourSaid = true
+	what := " characters of the training text (model at update "
+	if tr.Kind == lstm.Numbers {
+		what = " values of the training text (model at update "
+	}
+	browser.SetText(w.TextHead, say("Unit "+strconv.Itoa(j+1)+" of "+strconv.Itoa(view.H)+", "+sym+", over the first "+strconv.Itoa(tr.T)+
+		what+present.FormatCount(tr.Update)+").")+" "+
+		say("Colour scale: blue −"+present.FormatNumber(in.colourLimit)+", white 0, orange +"+present.FormatNumber(in.colourLimit)+"."))
 }
 
 // textKey identifies the text of a trace: its symbols, or its values.

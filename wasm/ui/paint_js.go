@@ -125,7 +125,7 @@ func (a *app) measure(d Dirty) Dirty {
 // requests sends the due Trace and Reach requests of both engines and those
 // of the unit view; it reports whether one waits for a later frame.
 func (a *app) requests(now float64) bool {
-	if a.st.TraceDue(now) && !a.failed {
+	if a.st.TraceDue(now, a.engines()) && !a.failed {
 		a.st.RequestTrace(now)
 	}
 	if a.st.ReachDue(now) && !a.failed {

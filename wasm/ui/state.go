@@ -36,7 +36,7 @@ const ReachInterval = 500
 
 // TraceInterval is the least time between two Trace requests of the page, in
 // milliseconds (at most 10 a second): while two engines train, each asks half
-// as often (State.Engines), so that the page draws as many traces as with one.
+// as often (TraceDue's engines), so that the page draws as many traces as with one.
 const TraceInterval = 100
 
 // MaxUnitsShown is the most units the line charts of c and h draw.
@@ -88,9 +88,6 @@ type State struct {
 	traceStale bool                  // the shown trace no longer matches model or probe
 	traceSent  float64               // when the last Trace was sent, in ms
 
-	// Engines is how many engines the page asks for traces (0 counts as 1):
-	// each asks every Engines × TraceInterval ms.
-	Engines    int
 	probeBad   bool   // the engine refused the probe; wait for a new one
 	seen       uint64 // the update count of the last Progress or Status
 	saidUpdate uint64 // the update count Announce last said
@@ -289,10 +286,11 @@ func (s *State) engineError(r client.Reply, m protocol.Error) Dirty {
 
 // TraceDue reports whether the page should send a Trace now (ms on the page's
 // clock): the shown trace is out of date, no request is under way, the last
-// was sent at least Engines × TraceInterval ago, and the engine has a model.
-func (s *State) TraceDue(now float64) bool {
+// was sent at least engines × TraceInterval ago (engines: how many the page
+// asks for traces), and the engine has a model.
+func (s *State) TraceDue(now float64, engines int) bool {
 	return s.Ready && s.Status.Params > 0 && s.traceStale && !s.Waiting(tagTrace) && !s.probeBad &&
-		now-s.traceSent >= float64(max(1, s.Engines))*TraceInterval
+		now-s.traceSent >= float64(max(1, engines))*TraceInterval
 }
 
 // ReachDue reports whether the page should send a Reach now.

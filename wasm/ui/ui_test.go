@@ -74,16 +74,16 @@ func TestStateTraceGate(t *testing.T) {
 	s, eng := newTestState(t)
 	apply(t, s, protocol.Ready{Protocol: protocol.Version})
 	s.SetProbe("ab")
-	if s.TraceDue(1000) {
+	if s.TraceDue(1000, 1) {
 		t.Fatal("trace due before the engine has a model")
 	}
 	apply(t, s, protocol.Status{Gen: 1, Kind: lstm.Text, Config: lstm.DefaultConfig(), Length: 10, Params: 100, Vocab: []rune("ab")})
-	if !s.TraceDue(1000) {
+	if !s.TraceDue(1000, 1) {
 		t.Fatal("no trace due after the model was made")
 	}
 	s.RequestTrace(1000)
 	req := eng.last().(protocol.Trace)
-	if req.Probe != "ab" || s.TraceDue(2000) {
+	if req.Probe != "ab" || s.TraceDue(2000, 1) {
 		t.Fatalf("request %+v; a second one due while the first is under way", req)
 	}
 	apply(t, s, protocol.Progress{Gen: 1, Update: 5, Running: true, Losses: []float32{1, 1, 1, 1, 1}})
@@ -94,28 +94,27 @@ func TestStateTraceGate(t *testing.T) {
 	if d&DirtyTrace == 0 || s.Trace == nil {
 		t.Fatal("the trace was not taken")
 	}
-	if s.TraceDue(1050) {
+	if s.TraceDue(1050, 1) {
 		t.Error("a trace due within 100 ms of the last")
 	}
-	if !s.TraceDue(1100) {
+	if !s.TraceDue(1100, 1) {
 		t.Error("no trace due after new progress and 100 ms")
 	}
-	s.Engines = 2 // two engines train: each asks half as often
-	if s.TraceDue(1100) || s.TraceDue(1199) || !s.TraceDue(1200) {
-		t.Errorf("with two engines: due at 1100 %v, 1199 %v, 1200 %v; want only after 200 ms", s.TraceDue(1100), s.TraceDue(1199), s.TraceDue(1200))
+	// two engines train: each asks half as often
+	if s.TraceDue(1100, 2) || s.TraceDue(1199, 2) || !s.TraceDue(1200, 2) {
+		t.Errorf("with two engines: due at 1100 %v, 1199 %v, 1200 %v; want only after 200 ms", s.TraceDue(1100, 2), s.TraceDue(1199, 2), s.TraceDue(1200, 2))
 	}
-	s.Engines = 1
 	// a refused probe waits for a new one
 	s.RequestTrace(1100)
 	req = eng.last().(protocol.Trace)
 	bad := protocol.Error{Gen: 1, ID: req.ID, Code: protocol.CodeBadProbe, Reason: protocol.ReasonUnknownRune, Key: protocol.KeyProbe}
 	apply(t, s, bad)
 	apply(t, s, protocol.Progress{Gen: 1, Update: 6, Running: true, Losses: []float32{1}})
-	if s.TraceDue(5000) || s.Errors[present.FieldProbe] != ErrorText(bad) {
-		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000), s.Errors[present.FieldProbe])
+	if s.TraceDue(5000, 1) || s.Errors[present.FieldProbe] != ErrorText(bad) {
+		t.Errorf("after a refused probe: due %v, error %q", s.TraceDue(5000, 1), s.Errors[present.FieldProbe])
 	}
 	s.SetProbe("a")
-	if !s.TraceDue(5000) || s.Errors[present.FieldProbe] != "" {
+	if !s.TraceDue(5000, 1) || s.Errors[present.FieldProbe] != "" {
 		t.Error("a new probe does not ask again or keeps the old error")
 	}
 	// an answer to a replaced request is ignored
