@@ -8,17 +8,10 @@ import (
 	"lstmplayground/wasm/mathtext"
 )
 
-// Text sizes of the figure, in viewBox units.
-const (
-	sizeSymbol = 15
-	sizeValue  = 14
-	sizeSmall  = 11
-	sizeBand   = 13
-)
-
 // AppendSVG appends sc as a standalone SVG document (UTF-8, vector, text
 // sizes in viewBox units), with its title and Describe's text as the
-// document's title and description, every text escaped.
+// document's title and description, every text escaped: its Marks, each
+// part's in a group with its equation as a tooltip.
 func AppendSVG(dst []byte, sc *Scene, tr Text) []byte {
 	if tr == nil {
 		tr = English
@@ -27,29 +20,37 @@ func AppendSVG(dst []byte, sc *Scene, tr Text) []byte {
 	b.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.raw(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + itoa(ViewW) + ` ` + itoa(ViewH) +
 		`" width="` + itoa(ViewW) + `" height="` + itoa(ViewH) + `" role="img" aria-labelledby="cell-title cell-desc"` +
-		` font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">` + "\n")
+		` font-family="` + FontFamily + `">` + "\n")
 	b.elem("title", `id="cell-title"`, sc.Title)
 	b.elem("desc", `id="cell-desc"`, Describe(sc, tr))
 	b.raw(`<defs><marker id="cell-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"` +
-		` markerWidth="9" markerHeight="9" orient="auto"><path d="M0 0L10 5L0 10z" fill="#555555"/></marker></defs>` + "\n")
-	b.raw(`<rect width="` + itoa(ViewW) + `" height="` + itoa(ViewH) + `" fill="#ffffff"/>` + "\n")
-	for i := range sc.Bands {
-		b.band(&sc.Bands[i])
+		` markerWidth="9" markerHeight="9" orient="auto"><path d="M0 0L10 5L0 10z" fill="` + Casing + `"/></marker></defs>` + "\n")
+	part, wires := 0, false
+	for _, m := range sc.Marks(nil) {
+		if wires && m.Kind != MarkWire {
+			b.raw("</g>\n")
+			wires = false
+		}
+		if m.Part != part {
+			if part != 0 {
+				b.raw("</g>\n")
+			}
+			if part = m.Part; part != 0 {
+				p := &sc.Parts[part-1]
+				b.raw(`<g`)
+				b.attr("id", "cell-"+p.ID)
+				b.raw(">")
+				b.elem("title", "", p.Tooltip())
+			}
+		}
+		if m.Kind == MarkWire && !wires {
+			b.raw(`<g fill="none" stroke-linecap="round" stroke-linejoin="round">` + "\n")
+			wires = true
+		}
+		b.mark(&m)
 	}
-	b.raw(`<g fill="none" stroke-linecap="round" stroke-linejoin="round">` + "\n")
-	for i := range sc.Wires {
-		b.wire(&sc.Wires[i])
-	}
-	b.raw("</g>\n")
-	for i := range sc.Parts {
-		b.part(&sc.Parts[i])
-	}
-	for i := range sc.Legends {
-		b.legend(&sc.Legends[i], i)
-	}
-	for i := range sc.Notes {
-		n := &sc.Notes[i]
-		b.lineAt(n.X, n.Y, n.Anchor, n.Line, gradInk)
+	if wires || part != 0 {
+		b.raw("</g>\n")
 	}
 	b.raw("</svg>\n")
 	return b.buf
@@ -102,104 +103,89 @@ func (b *svgWriter) attr(name, value string) {
 	b.raw(`"`)
 }
 
-// text appends a <text> at (x, y) of size, anchored, in fill.
-func (b *svgWriter) text(x, y float64, size int, anchor, fill, s string, extra string) {
-	b.raw(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" font-size="` + itoa(size) + `"`)
-	b.attr("text-anchor", anchor)
-	b.attr("fill", fill)
-	if extra != "" {
-		b.raw(" " + extra)
+// mark appends one mark.
+func (b *svgWriter) mark(m *Mark) {
+	switch m.Kind {
+	case MarkPaper:
+		b.raw(`<rect width="` + ftoa(m.W) + `" height="` + ftoa(m.H) + `"`)
+		b.attr("fill", m.Fill)
+		b.raw("/>\n")
+	case MarkRect:
+		b.raw(`<rect x="` + ftoa(m.X) + `" y="` + ftoa(m.Y) + `" width="` + ftoa(m.W) + `" height="` + ftoa(m.H) + `" rx="` + ftoa(m.R) + `"`)
+		b.paint(m)
+	case MarkCircle:
+		b.raw(`<circle cx="` + ftoa(m.X) + `" cy="` + ftoa(m.Y) + `" r="` + ftoa(m.R) + `"`)
+		b.paint(m)
+	case MarkWire:
+		var pts strings.Builder
+		for i, p := range m.Points {
+			if i > 0 {
+				pts.WriteByte(' ')
+			}
+			pts.WriteString(ftoa(p.X) + "," + ftoa(p.Y))
+		}
+		b.raw(`<polyline points="` + pts.String() + `" stroke="` + Casing + `" stroke-width="` + ftoa(m.Width+1.5) + `" marker-end="url(#cell-arrow)"/>` + "\n")
+		b.raw(`<polyline points="` + pts.String() + `"`)
+		b.attr("stroke", m.Line)
+		b.raw(` stroke-width="` + ftoa(m.Width) + `"/>` + "\n")
+	case MarkText:
+		b.text(m)
+	case MarkBar:
+		id := "cell-legend-" + itoa(m.Legend)
+		b.raw(`<linearGradient id="` + id + `">`)
+		for k, c := range m.Stops {
+			off := 0.0
+			if len(m.Stops) > 1 {
+				off = float64(k) / float64(len(m.Stops)-1)
+			}
+			b.raw(`<stop offset="` + ftoa(off) + `"`)
+			b.attr("stop-color", c)
+			b.raw("/>")
+		}
+		b.raw("</linearGradient>\n")
+		b.raw(`<rect x="` + ftoa(m.X) + `" y="` + ftoa(m.Y) + `" width="` + ftoa(m.W) + `" height="` + ftoa(m.H) +
+			`" fill="url(#` + id + `)" stroke="` + m.Line + `" stroke-width="` + ftoa(m.Width) + `"/>` + "\n")
+	}
+}
+
+// paint appends a shape's fill and outline and closes it.
+func (b *svgWriter) paint(m *Mark) {
+	b.attr("fill", m.Fill)
+	b.attr("stroke", m.Line)
+	if m.Width != 0 {
+		b.raw(` stroke-width="` + ftoa(m.Width) + `"`)
+	}
+	if m.Dashed {
+		b.raw(` stroke-dasharray="5 3"`)
+	}
+	b.raw("/>\n")
+}
+
+// text appends a <text>: a plain one as its text, an equation line with a
+// <tspan> per span, superscripts raised.
+func (b *svgWriter) text(m *Mark) {
+	b.raw(`<text x="` + ftoa(m.X) + `" y="` + ftoa(m.Y) + `" font-size="` + itoa(m.Size) + `"`)
+	b.attr("text-anchor", m.Anchor)
+	b.attr("fill", m.Fill)
+	if m.Bold {
+		b.raw(` font-weight="600"`)
 	}
 	b.raw(">")
-	b.esc(s)
-	b.raw("</text>\n")
-}
-
-func (b *svgWriter) band(bd *Band) {
-	b.raw(`<rect x="` + ftoa(bd.X) + `" y="` + ftoa(bd.Y) + `" width="` + ftoa(bd.W) + `" height="` + ftoa(bd.H) + `" rx="10"`)
-	b.attr("fill", bd.Fill)
-	b.attr("stroke", bd.Line)
-	b.raw(` stroke-dasharray="5 3"/>` + "\n")
-	b.text(bd.X+bd.W/2, bd.Y+bd.H-6, sizeBand, "middle", bd.Line, bd.Label, `font-weight="600"`)
-}
-
-// wire draws a dark casing with the arrowhead, then the value's colour.
-func (b *svgWriter) wire(w *Wire) {
-	var pts strings.Builder
-	for i, p := range w.Points {
-		if i > 0 {
-			pts.WriteByte(' ')
+	if !m.Math {
+		for _, s := range m.Text {
+			b.esc(s.Text)
 		}
-		pts.WriteString(ftoa(p.X) + "," + ftoa(p.Y))
-	}
-	b.raw(`<polyline points="` + pts.String() + `" stroke="#555555" stroke-width="` + ftoa(w.Width+1.5) + `" marker-end="url(#cell-arrow)"/>` + "\n")
-	b.raw(`<polyline points="` + pts.String() + `"`)
-	b.attr("stroke", w.Color)
-	b.raw(` stroke-width="` + ftoa(w.Width) + `"/>` + "\n")
-}
-
-// part draws one part in a group with its equation as a tooltip.
-func (b *svgWriter) part(p *Part) {
-	b.raw(`<g`)
-	b.attr("id", "cell-"+p.ID)
-	b.raw(">")
-	var eq []string
-	for _, l := range p.Equation {
-		eq = append(eq, l.String())
-	}
-	b.elem("title", "", p.Name+": "+strings.Join(eq, " "))
-	cx, cy := p.X+p.W/2, p.Y+p.H/2
-	if p.Shape == Round {
-		b.raw(`<circle cx="` + ftoa(cx) + `" cy="` + ftoa(cy) + `" r="` + ftoa(p.W/2) + `"`)
-		b.attr("fill", p.Fill)
-		b.raw(` stroke="#333333" stroke-width="` + ftoa(p.Width) + `"/>` + "\n")
-		size := sizeSymbol + 3
-		if len(p.Op) > 3 {
-			size = sizeSmall
-		}
-		b.text(cx, cy+float64(size)/3, size, "middle", p.Ink, p.Op, "")
-		if p.Anchor != "" {
-			b.text(p.TextAt.X, p.TextAt.Y, sizeSmall+1, p.Anchor, "#1a1a1a", p.Text, "")
-		}
-		b.raw("</g>\n")
+		b.raw("</text>\n")
 		return
 	}
-	b.raw(`<rect x="` + ftoa(p.X) + `" y="` + ftoa(p.Y) + `" width="` + ftoa(p.W) + `" height="` + ftoa(p.H) + `" rx="6"`)
-	b.attr("fill", p.Fill)
-	b.raw(` stroke="#333333" stroke-width="` + ftoa(p.Width) + `"/>` + "\n")
-	if p.Note != "" {
-		b.text(p.X+p.W-4, p.Y-4, sizeSmall, "end", "#333333", p.Note, "")
-	}
-	symY, valY := cy-2, cy+15
-	if p.Text == "" {
-		symY = cy + 5
-	}
-	b.line(cx, symY, p.Symbol, p.Ink)
-	if p.Text != "" {
-		b.text(cx, valY, sizeValue, "middle", p.Ink, p.Text, `font-weight="600"`)
-	}
-	b.raw("</g>\n")
-}
-
-// line writes an equation line as one <text>, centred, superscripts raised.
-func (b *svgWriter) line(x, y float64, l mathtext.Line, fill string) {
-	b.lineAt(x, y, "middle", l, fill)
-}
-
-// lineAt writes an equation line as one <text> anchored at (x, y).
-func (b *svgWriter) lineAt(x, y float64, anchor string, l mathtext.Line, fill string) {
-	b.raw(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" font-size="` + itoa(sizeSymbol) + `"`)
-	b.attr("text-anchor", anchor)
-	b.attr("fill", fill)
-	b.raw(">")
 	raised := false
-	for _, s := range l {
+	for _, s := range m.Text {
 		switch {
 		case s.Kind == mathtext.Sup:
-			b.raw(`<tspan dy="-6" font-size="` + itoa(sizeSmall) + `">`)
+			b.raw(`<tspan dy="-` + itoa(SupRaise) + `" font-size="` + itoa(SupSize) + `">`)
 			raised = true
 		case raised:
-			b.raw(`<tspan dy="6"`)
+			b.raw(`<tspan dy="` + itoa(SupRaise) + `"`)
 			if s.Kind == mathtext.Var {
 				b.raw(` font-style="italic"`)
 			}
@@ -214,27 +200,6 @@ func (b *svgWriter) lineAt(x, y float64, anchor string, l mathtext.Line, fill st
 		b.raw("</tspan>")
 	}
 	b.raw("</text>\n")
-}
-
-// legend draws a colour bar with a gradient of its stops.
-func (b *svgWriter) legend(l *Legend, i int) {
-	id := "cell-legend-" + itoa(i)
-	b.raw(`<linearGradient id="` + id + `">`)
-	for k, c := range l.Stops {
-		off := 0.0
-		if len(l.Stops) > 1 {
-			off = float64(k) / float64(len(l.Stops)-1)
-		}
-		b.raw(`<stop offset="` + ftoa(off) + `"`)
-		b.attr("stop-color", c)
-		b.raw("/>")
-	}
-	b.raw("</linearGradient>\n")
-	b.text(l.X, l.Y-4, sizeSmall, "start", "#333333", l.Label, "")
-	b.raw(`<rect x="` + ftoa(l.X) + `" y="` + ftoa(l.Y) + `" width="` + ftoa(l.W) + `" height="` + ftoa(l.H) +
-		`" fill="url(#` + id + `)" stroke="#555555" stroke-width="0.5"/>` + "\n")
-	b.text(l.X, l.Y+l.H+12, sizeSmall, "start", "#333333", l.Lo, "")
-	b.text(l.X+l.W, l.Y+l.H+12, sizeSmall, "end", "#333333", l.Hi, "")
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

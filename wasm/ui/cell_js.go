@@ -5,7 +5,6 @@ package ui
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -31,10 +30,10 @@ type cellState struct {
 	t, j   int
 	lang   words.Lang // the language they were drawn in
 	scenes [2]cell.Scene
-	svg    [2][]byte
-	n      int    // scenes drawn: 0, 1 or 2
-	eqFig  int    // the figure and part whose equation is shown
-	eqID   string // ("" for none)
+	canvas [2]*panels.CellCanvas // each figure's painter (made on the first paint)
+	n      int                   // scenes drawn: 0, 1 or 2
+	eqFig  int                   // the figure and part whose equation is shown
+	eqID   string                // ("" for none)
 	stop   func()
 	scale  panels.CScale // the colour scale of c drawn
 }
@@ -103,9 +102,11 @@ func (a *app) paintCell(d Dirty) {
 		view := present.Layer(tr, min(a.st.Layer, len(tr.Layers)-1))
 		step := cellStep(tr, view, t, j, a.CLimit(j))
 		cs.scenes[i] = cell.Build(step, cellText)
-		cs.svg[i] = cell.AppendSVG(cs.svg[i][:0], &cs.scenes[i], cellText)
-		browser.SetSVGImage(f.Img, cs.svg[i])
-		f.Img.SetAttribute("alt", cs.scenes[i].Title)
+		if cs.canvas[i] == nil {
+			cs.canvas[i] = panels.NewCellCanvas(f)
+		}
+		cs.canvas[i].Paint(&cs.scenes[i])
+		f.Canvas.SetAttribute("aria-label", cs.scenes[i].Title)
 		browser.SetText(f.Desc, cell.Describe(&cs.scenes[i], cellText))
 		browser.SetHidden(f.Root, false)
 		cs.n = i + 1
@@ -165,11 +166,7 @@ func (a *app) showEquation(i int, id string) {
 		browser.SetText(v.Eq, sayID("cellui.eqhint"))
 		return
 	}
-	lines := make([]string, 0, len(p.Equation))
-	for _, l := range p.Equation {
-		lines = append(lines, l.String())
-	}
-	browser.SetText(v.Eq, p.Name+": "+strings.Join(lines, " "))
+	browser.SetText(v.Eq, p.Tooltip())
 }
 
 // cellHover shows the equation of the part under the pointer on figure i.
@@ -179,7 +176,7 @@ func (a *app) cellHover(i int, ev dom.Event) {
 		return
 	}
 	x, y := browser.PointerXY(ev)
-	left, top, w, h := browser.ClientRect(f.Img)
+	left, top, w, h := browser.ClientRect(f.Canvas)
 	vx, vy := cell.ToView(x-left, y-top, w, h)
 	if id := a.cellSt.scenes[i].At(vx, vy); id != "" {
 		a.showEquation(i, id)
@@ -225,7 +222,7 @@ func (a *app) wireCell() {
 		v.Speed.SetValue("0")
 	}
 	for i := range v.Figs {
-		browser.Listen(v.Figs[i].Img, "pointermove", func(ev dom.Event) { a.cellHover(i, ev) })
+		browser.Listen(v.Figs[i].Canvas, "pointermove", func(ev dom.Event) { a.cellHover(i, ev) })
 	}
 	browser.Listen(v.Parts, "focusin", func(ev dom.Event) { a.showEquation(0, browser.Target(ev).GetAttribute("data-part")) })
 	browser.Listen(v.Parts, "pointerover", func(ev dom.Event) { a.showEquation(0, browser.Target(ev).GetAttribute("data-part")) })
@@ -238,12 +235,12 @@ func (a *app) wireCell() {
 	})
 	browser.Listen(v.SVG, "click", func(dom.Event) {
 		if a.cellSt.n > 0 {
-			browser.Download(a.cellFileName("svg"), "image/svg+xml", a.cellSt.svg[0])
+			browser.Download(a.cellFileName("svg"), "image/svg+xml", cell.AppendSVG(nil, &a.cellSt.scenes[0], cellText))
 		}
 	})
 	browser.Listen(v.PNG, "click", func(dom.Event) {
 		if a.cellSt.n > 0 {
-			browser.DownloadSVGPNG(a.cellSt.svg[0], a.cellFileName("png"), cell.ViewW, cell.ViewH, 2)
+			browser.DownloadSVGPNG(cell.AppendSVG(nil, &a.cellSt.scenes[0], cellText), a.cellFileName("png"), cell.ViewW, cell.ViewH, 2)
 		}
 	})
 }

@@ -62,8 +62,8 @@ const chartEvery = 30
 const raceEvery = 100
 
 // cellEvery is the least time between two paints of the cell figures while
-// only new traces come (a moved cursor paints them at once): each paint is a
-// new SVG image, which the browser parses and lays out afresh, and the
+// only new traces come (a moved cursor paints them at once): a figure's
+// canvas, its part list and its description cost some 2 ms a model, and the
 // numbers of a training model cannot be read at ten a second anyway.
 const cellEvery = 250
 

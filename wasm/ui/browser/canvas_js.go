@@ -52,12 +52,18 @@ type DrawCanvas struct {
 	w, h   float64  // CSS pixels
 	ratio  float64
 	path2D js.Value
-	text   textStyle // the context's text settings since Begin, so that each is set only when it changes
+	set    ctxState // the context's settings since Begin, so that each is set only when it changes
 }
 
-// textStyle is a canvas context's text settings (the font string is parsed
-// anew each time it is set).
-type textStyle struct{ font, align, baseline string }
+// ctxState is what a canvas context was set to ("" and 0: not known). Each
+// setting is a call into JavaScript, and a font string is parsed anew each
+// time it is set.
+type ctxState struct {
+	font, align, baseline string
+	fill, stroke, cap     string
+	width                 float64
+	dash                  string // the line dash as set, "-" for none
+}
 
 func NewDrawCanvas(el *dom.HTMLCanvasElement) *DrawCanvas {
 	c := &DrawCanvas{el: el, path2D: js.Global().Get("Path2D")}
@@ -82,10 +88,64 @@ func (c *DrawCanvas) Begin(w, h float64) {
 		st.SetProperty("height", Px(h), "")
 		c.w, c.h, c.ratio = w, h, ratio
 	}
-	c.text = textStyle{} // set afresh on each drawing: a resized (or lost and restored) canvas has its context's defaults
+	c.begin(pw, ph, ratio, ratio)
+}
+
+// begin clears pw×ph pixels and scales drawing by sx, sy. The settings are
+// set afresh on each drawing: a resized (or lost and restored) canvas has its
+// context's defaults.
+func (c *DrawCanvas) begin(pw, ph int, sx, sy float64) {
+	c.set = ctxState{}
 	c.ctx.SetTransform(1, 0, 0, 1, 0, 0)
 	c.ctx.ClearRect(0, 0, float64(pw), float64(ph))
-	c.ctx.SetTransform(ratio, 0, 0, ratio, 0, 0)
+	c.ctx.SetTransform(sx, 0, 0, sy, 0, 0)
+	c.raw.Set("lineJoin", "round")
+}
+
+// fillStyle, strokeStyle, lineWidth, lineCap and lineDash set the context's
+// settings that changed.
+func (c *DrawCanvas) fillStyle(color string) {
+	if c.set.fill != color {
+		c.raw.Set("fillStyle", color)
+		c.set.fill = color
+	}
+}
+
+func (c *DrawCanvas) strokeStyle(color string, width float64) {
+	if c.set.stroke != color {
+		c.raw.Set("strokeStyle", color)
+		c.set.stroke = color
+	}
+	if c.set.width != width {
+		c.raw.Set("lineWidth", width)
+		c.set.width = width
+	}
+}
+
+func (c *DrawCanvas) lineCap(cap string) {
+	if c.set.cap != cap {
+		c.raw.Set("lineCap", cap)
+		c.set.cap = cap
+	}
+}
+
+func (c *DrawCanvas) lineDash(dash []float64) {
+	key := "-"
+	if dash != nil {
+		key = ""
+		for _, v := range dash {
+			key += strconv.FormatFloat(v, 'g', -1, 64) + " "
+		}
+	}
+	if c.set.dash == key {
+		return
+	}
+	arr := js.Global().Get("Array").New(len(dash))
+	for i, v := range dash {
+		arr.SetIndex(i, v)
+	}
+	c.raw.Call("setLineDash", arr)
+	c.set.dash = key
 }
 
 // Stroke draws an SVG path (chart.AppendPath) with one Path2D and one stroke.
@@ -93,19 +153,15 @@ func (c *DrawCanvas) Stroke(d []byte, color string, width float64, dash []float6
 	if len(d) == 0 {
 		return
 	}
-	c.raw.Set("strokeStyle", color)
-	c.raw.Set("lineWidth", width)
-	c.raw.Set("lineJoin", "round")
-	if dash == nil {
-		c.raw.Call("setLineDash", js.Global().Get("Array").New())
-	} else {
-		arr := js.Global().Get("Array").New(len(dash))
-		for i, v := range dash {
-			arr.SetIndex(i, v)
-		}
-		c.raw.Call("setLineDash", arr)
-	}
-	c.raw.Call("stroke", c.path2D.New(string(d)))
+	c.lineCap("butt")
+	c.stroke(c.path2D.New(string(d)), color, width, dash)
+}
+
+// stroke strokes a Path2D.
+func (c *DrawCanvas) stroke(p js.Value, color string, width float64, dash []float64) {
+	c.strokeStyle(color, width)
+	c.lineDash(dash)
+	c.raw.Call("stroke", p)
 }
 
 // Fill fills an SVG path.
@@ -113,21 +169,21 @@ func (c *DrawCanvas) Fill(d []byte, color string) {
 	if len(d) == 0 {
 		return
 	}
-	c.raw.Set("fillStyle", color)
+	c.fillStyle(color)
 	c.raw.Call("fill", c.path2D.New(string(d)))
 }
 
 // Rect fills a rectangle.
 func (c *DrawCanvas) Rect(x, y, w, h float64, color string) {
-	c.raw.Set("fillStyle", color)
+	c.fillStyle(color)
 	c.raw.Call("fillRect", x, y, w, h)
 }
 
 // Line draws a straight line.
 func (c *DrawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
-	c.raw.Set("strokeStyle", color)
-	c.raw.Set("lineWidth", width)
-	c.raw.Call("setLineDash", js.Global().Get("Array").New())
+	c.strokeStyle(color, width)
+	c.lineCap("butt")
+	c.lineDash(nil)
 	c.raw.Call("beginPath")
 	c.raw.Call("moveTo", x0, y0)
 	c.raw.Call("lineTo", x1, y1)
@@ -138,14 +194,14 @@ func (c *DrawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
 // and baseline ("top", "middle", "alphabetic", "bottom").
 func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
 	c.setFont(font)
-	c.raw.Set("fillStyle", color)
-	if c.text.align != align {
+	c.fillStyle(color)
+	if c.set.align != align {
 		c.raw.Set("textAlign", align)
-		c.text.align = align
+		c.set.align = align
 	}
-	if c.text.baseline != baseline {
+	if c.set.baseline != baseline {
 		c.raw.Set("textBaseline", baseline)
-		c.text.baseline = baseline
+		c.set.baseline = baseline
 	}
 	c.raw.Call("fillText", words(s), x, y)
 }
@@ -153,12 +209,12 @@ func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline s
 // TextRotated writes s turned a quarter left, centred on (x, y): a y-axis label.
 func (c *DrawCanvas) TextRotated(s string, x, y float64, font, color string) {
 	c.raw.Call("save")
-	kept := c.text
+	kept := c.set
 	c.raw.Call("translate", x, y)
 	c.raw.Call("rotate", -1.5707963267948966)
 	c.Text(s, 0, 0, font, color, "center", "middle")
 	c.raw.Call("restore")
-	c.text = kept // restore takes the settings back to those of save
+	c.set = kept // restore takes the settings back to those of save
 }
 
 // TextWidth measures s in font.
@@ -169,9 +225,9 @@ func (c *DrawCanvas) TextWidth(s, font string) float64 {
 
 // setFont sets the context's font, unless it has it.
 func (c *DrawCanvas) setFont(font string) {
-	if c.text.font != font {
+	if c.set.font != font {
 		c.raw.Set("font", font)
-		c.text.font = font
+		c.set.font = font
 	}
 }
 
@@ -186,4 +242,92 @@ func RootFontSize() float64 {
 		return 16
 	}
 	return f
+}
+
+// BeginUnits sizes the canvas's pixels to pw×ph (its size on the page is the
+// style sheet's), clears it and sets the transform so that drawing is in
+// units of which the canvas is unitsW × unitsH: a figure with a viewBox.
+func (c *DrawCanvas) BeginUnits(pw, ph int, unitsW, unitsH float64) {
+	if pw != int(c.w) || ph != int(c.h) {
+		c.el.SetWidth(pw)
+		c.el.SetHeight(ph)
+		c.w, c.h = float64(pw), float64(ph)
+	}
+	c.begin(pw, ph, float64(pw)/unitsW, float64(ph)/unitsH)
+}
+
+// Path is an SVG path made once, to be drawn more than once.
+func (c *DrawCanvas) Path(d []byte) js.Value { return c.path2D.New(string(d)) }
+
+// StrokeRound strokes a path with round caps.
+func (c *DrawCanvas) StrokeRound(p js.Value, color string, width float64) {
+	c.lineCap("round")
+	c.stroke(p, color, width, nil)
+}
+
+// FillStroke fills an SVG path and draws its outline, dashed if dash is set.
+func (c *DrawCanvas) FillStroke(d []byte, fill, line string, width float64, dash []float64) {
+	p := c.Path(d)
+	c.fillStyle(fill)
+	c.raw.Call("fill", p)
+	c.lineCap("butt")
+	c.stroke(p, line, width, dash)
+}
+
+// GradientRect fills a rectangle with colours evenly spaced from left to
+// right, and outlines it.
+func (c *DrawCanvas) GradientRect(x, y, w, h float64, stops []string, line string, width float64) {
+	g := c.raw.Call("createLinearGradient", x, 0, x+w, 0)
+	for k, s := range stops {
+		off := 0.0
+		if len(stops) > 1 {
+			off = float64(k) / float64(len(stops)-1)
+		}
+		g.Call("addColorStop", off, s)
+	}
+	c.raw.Set("fillStyle", g)
+	c.set.fill = "" // a gradient
+	c.raw.Call("fillRect", x, y, w, h)
+	c.strokeStyle(line, width)
+	c.lineDash(nil)
+	c.raw.Call("strokeRect", x, y, w, h)
+}
+
+// ObserveSize calls f with el's content box in device pixels (its CSS size
+// times the device's pixel ratio) each time it changes (0 × 0 while el is not
+// shown), after the browser laid the page out and before it paints: a canvas
+// drawn there is resized and redrawn in the same frame. It watches the device
+// pixel box, so that a new pixel ratio (another screen) is seen too.
+// Program lifetime: the observer is never disconnected.
+func ObserveSize(el dom.Element, f func(pw, ph int)) {
+	g := js.Global()
+	ro := g.Get("ResizeObserver")
+	if ro.IsUndefined() {
+		return
+	}
+	cb := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ratio := g.Get("devicePixelRatio").Float()
+		if !(ratio > 0) {
+			ratio = 1
+		}
+		entries := args[0]
+		for i := 0; i < entries.Length(); i++ {
+			// The content rectangle, not devicePixelContentBoxSize: Chromium
+			// emulating a pixel ratio reports that box in CSS pixels.
+			r := entries.Index(i).Get("contentRect")
+			f(int(r.Get("width").Float()*ratio+0.5), int(r.Get("height").Float()*ratio+0.5))
+		}
+		return nil
+	})
+	obs := ro.New(cb)
+	opts := g.Get("Object").New()
+	opts.Set("box", "device-pixel-content-box")
+	func() {
+		defer func() {
+			if recover() != nil { // a browser without that box
+				obs.Call("observe", el.Underlying())
+			}
+		}()
+		obs.Call("observe", el.Underlying(), opts)
+	}()
 }

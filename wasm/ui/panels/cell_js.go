@@ -13,13 +13,12 @@ import (
 // and the lesson panel take every sentence from it.
 var Say = func(id string, args ...string) string { return words.Text(words.English, id, args...) }
 
-// CellFig is one drawing of the cell: the image of the scene (an SVG
-// document, vector, so it stays sharp at any size) and its text for a
-// screen reader.
+// CellFig is one drawing of the cell: a canvas the scene is painted on, at
+// the device's pixels (CellCanvas), and its text for a screen reader.
 type CellFig struct {
-	Root dom.HTMLElement
-	Img  *dom.HTMLImageElement
-	Desc dom.HTMLElement // cell.Describe's text, the image's description
+	Root   dom.HTMLElement
+	Canvas *dom.HTMLCanvasElement // an image (role img) named by the scene's title
+	Desc   dom.HTMLElement        // cell.Describe's text, the image's description
 }
 
 // cellView holds the LSTM cell figure panel.
@@ -71,11 +70,11 @@ const cellMarkup = `
   <p class="empty" data-ref="empty" data-say="cellui.empty"></p>
   <div class="cell-pair">
     <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig0">
-      <img class="cell-img" aria-describedby="cell-desc-0" draggable="false" data-ref="img0">
+      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-desc-0" width="720" height="450" data-ref="img0"></canvas>
       <p class="visually-hidden" id="cell-desc-0" data-ref="desc0"></p>
     </div>
     <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig1">
-      <img class="cell-img" aria-describedby="cell-desc-1" draggable="false" data-ref="img1">
+      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-desc-1" width="720" height="450" data-ref="img1"></canvas>
       <p class="visually-hidden" id="cell-desc-1" data-ref="desc1"></p>
     </div>
   </div>
@@ -96,7 +95,7 @@ func (v *View) buildCellFig() dom.HTMLElement {
 	SayIn(t, Say)
 	for i := range c.Figs {
 		n := string(rune('0' + i))
-		c.Figs[i] = CellFig{Root: t.El("fig" + n), Img: t.Image("img" + n), Desc: t.El("desc" + n)}
+		c.Figs[i] = CellFig{Root: t.El("fig" + n), Canvas: t.Canvas("img" + n), Desc: t.El("desc" + n)}
 	}
 	c.Root, c.Title, c.Empty, c.Eq, c.Parts = t.Root, t.El("title"), t.El("empty"), t.El("eq"), t.El("parts")
 	c.Play = t.Button("play")
