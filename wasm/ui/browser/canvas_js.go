@@ -102,32 +102,27 @@ func (c *DrawCanvas) begin(pw, ph int, sx, sy float64) {
 	c.raw.Set("lineJoin", "round")
 }
 
-// fillStyle, strokeStyle, lineWidth, lineCap and lineDash set the context's
-// settings that changed.
-func (c *DrawCanvas) fillStyle(color string) {
-	if c.set.fill != color {
-		c.raw.Set("fillStyle", color)
-		c.set.fill = color
+// setting sets the context's property prop to v unless have says it is;
+// fillStyle, strokeStyle, lineCap and lineDash set the context's settings
+// that changed.
+func (c *DrawCanvas) setting(have *string, prop, v string) {
+	if *have != v {
+		c.raw.Set(prop, v)
+		*have = v
 	}
 }
 
+func (c *DrawCanvas) fillStyle(color string) { c.setting(&c.set.fill, "fillStyle", color) }
+
 func (c *DrawCanvas) strokeStyle(color string, width float64) {
-	if c.set.stroke != color {
-		c.raw.Set("strokeStyle", color)
-		c.set.stroke = color
-	}
+	c.setting(&c.set.stroke, "strokeStyle", color)
 	if c.set.width != width {
 		c.raw.Set("lineWidth", width)
 		c.set.width = width
 	}
 }
 
-func (c *DrawCanvas) lineCap(cap string) {
-	if c.set.cap != cap {
-		c.raw.Set("lineCap", cap)
-		c.set.cap = cap
-	}
-}
+func (c *DrawCanvas) lineCap(cap string) { c.setting(&c.set.cap, "lineCap", cap) }
 
 func (c *DrawCanvas) lineDash(dash []float64) {
 	key := "-"
@@ -195,14 +190,8 @@ func (c *DrawCanvas) Line(x0, y0, x1, y1 float64, color string, width float64) {
 func (c *DrawCanvas) Text(s string, x, y float64, font, color, align, baseline string) {
 	c.setFont(font)
 	c.fillStyle(color)
-	if c.set.align != align {
-		c.raw.Set("textAlign", align)
-		c.set.align = align
-	}
-	if c.set.baseline != baseline {
-		c.raw.Set("textBaseline", baseline)
-		c.set.baseline = baseline
-	}
+	c.setting(&c.set.align, "textAlign", align)
+	c.setting(&c.set.baseline, "textBaseline", baseline)
 	c.raw.Call("fillText", words(s), x, y)
 }
 
@@ -225,10 +214,7 @@ func (c *DrawCanvas) TextWidth(s, font string) float64 {
 
 // setFont sets the context's font, unless it has it.
 func (c *DrawCanvas) setFont(font string) {
-	if c.set.font != font {
-		c.raw.Set("font", font)
-		c.set.font = font
-	}
+	c.setting(&c.set.font, "font", font)
 }
 
 // RootFontSize returns the page's rem in CSS pixels (it grows in Large text mode).

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"lstmplayground/wasm/cell"
+	"lstmplayground/wasm/chart"
 	"lstmplayground/wasm/mathtext"
 	"lstmplayground/wasm/ui/browser"
 )
@@ -20,6 +21,7 @@ type CellCanvas struct {
 	pw, ph int // its size in device pixels, as last observed
 	marks  []cell.Mark
 	path   []byte
+	pts    []chart.Point      // a wire's points, for chart.AppendPath
 	shown  *cell.Scene        // the scene painted, for a new size
 	widths map[string]float64 // by font and text: most of a figure's texts (symbols, operators, names) come back in every scene, and a measure is a call into JavaScript
 }
@@ -81,7 +83,11 @@ func (cc *CellCanvas) mark(m *cell.Mark) {
 		cc.path = circle(cc.path[:0], m.X, m.Y, m.R)
 		cc.shape(m)
 	case cell.MarkWire:
-		cc.path = polyline(cc.path[:0], m.Points)
+		cc.pts = cc.pts[:0]
+		for _, p := range m.Points {
+			cc.pts = append(cc.pts, chart.Point{X: p.X, Y: p.Y})
+		}
+		cc.path = chart.AppendPath(cc.path[:0], cc.pts)
 		line := c.Path(cc.path)
 		c.StrokeRound(line, cell.Casing, m.Width+1.5)
 		cc.path = arrowhead(cc.path[:0], m.Points)
@@ -223,20 +229,6 @@ func circle(d []byte, cx, cy, r float64) []byte {
 		d = num(d, 0)
 	}
 	return append(d, 'z')
-}
-
-// polyline appends the path through pts.
-func polyline(d []byte, pts []cell.Point) []byte {
-	for i, p := range pts {
-		if i == 0 {
-			d = append(d, 'M')
-		} else {
-			d = append(d, 'L')
-		}
-		d = num(d, p.X)
-		d = num(d, p.Y)
-	}
-	return d
 }
 
 // arrowhead appends the arrowhead at the end of pts, along its last
