@@ -183,6 +183,27 @@
     const resp = await fetch('build.json', { cache: 'no-cache' });
     if (!resp.ok) throw new Error(say('notLoaded', 'build.json (HTTP ' + resp.status + ')'));
     const build = await resp.json();
+    // prepare starts an engine worker: it loads its scripts (wasm_exec.js,
+    // kernel.js) at once and waits for the program (run, below). The page's
+    // engine is prepared before the program has compiled: a worker's start
+    // needs this thread too, which the page's own Go program holds for a
+    // long while once it runs (the engine then said Ready some 100 ms later).
+    // It keeps what the worker says before the UI listens (its Ready can come
+    // first) in early; the UI takes these over and replaces this handler.
+    // worker.js's own news (its beacon, or that the engine's Go program
+    // ended) comes on a port of its own, news, kept the same way in
+    // newsEarly, so that the protocol's messages stay bytes only.
+    function prepare() {
+      const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
+      const early = [];
+      const newsEarly = [];
+      w.onmessage = function (e) { early.push(e.data); };
+      const channel = new MessageChannel();
+      channel.port1.onmessage = function (e) { newsEarly.push(e.data); };
+      w.postMessage({ news: channel.port2, wasmExec: build.wasmExec }, [channel.port2]);
+      return { worker: w, early: early, news: channel.port1, newsEarly: newsEarly };
+    }
+    const first = prepare();
     if (status) status.textContent = say('engine');
     // The program downloads and compiles while the scripts load: it needs
     // none of them until it starts.
@@ -193,32 +214,25 @@
     // program, and the UI installs it before it draws (wasm/words' Install).
     // Without it ('') the page starts in English.
     const wordsLoad = loadWords(build, lang);
-    await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
-    // The SIMD kernels load beside the program (module null where they
-    // cannot); the FMA build where relaxed SIMD is there and the address has
-    // no ?kernels=exact (kernel.js).
-    const kernelLoad = globalThis.lstmKernel.choose(build, location.search);
-    const module = await moduleLoad;
-    const kernel = await kernelLoad;
-    if (status) status.textContent = say('starting');
-    const start = { module: module, kernel: kernel.module, kernelFMA: kernel.fma, wasmExec: build.wasmExec };
-    // spawn starts an engine worker. It keeps what the worker says before the
-    // UI listens (its Ready can come first) in early; the UI takes these
-    // over and replaces this handler. worker.js's own news (its beacon, or
-    // that the engine's Go program ended) comes on a port of its own, news,
-    // kept the same way in newsEarly, so that the protocol's messages stay
-    // bytes only.
-    function spawn() {
-      const w = new Worker('worker.js?v=' + encodeURIComponent(build.hash));
-      const early = [];
-      const newsEarly = [];
-      w.onmessage = function (e) { early.push(e.data); };
-      const channel = new MessageChannel();
-      channel.port1.onmessage = function (e) { newsEarly.push(e.data); };
-      w.postMessage(Object.assign({ news: channel.port2 }, start), [channel.port2]);
-      return { worker: w, early: early, news: channel.port1, newsEarly: newsEarly };
+    let module, kernel;
+    try {
+      await Promise.all([loadScript(build.wasmExec), loadScript('kernel.js')]);
+      // The SIMD kernels load beside the program (module null where they
+      // cannot); the FMA build where relaxed SIMD is there and the address
+      // has no ?kernels=exact (kernel.js).
+      const kernelLoad = globalThis.lstmKernel.choose(build, location.search);
+      module = await moduleLoad;
+      kernel = await kernelLoad;
+    } catch (err) {
+      first.worker.terminate(); // no program to give it
+      throw err;
     }
-    const first = spawn();
+    if (status) status.textContent = say('starting');
+    const start = { module: module, kernel: kernel.module, kernelFMA: kernel.fma };
+    // run gives a prepared worker the program; spawn prepares one and runs it.
+    function run(r) { r.worker.postMessage(start); return r; }
+    function spawn() { return run(prepare()); }
+    run(first);
     const go = new Go();
     // The UI does not train: it gets the kernel imports without the kernels.
     globalThis.lstmKernel.imports(go.importObject);

@@ -1,6 +1,6 @@
-// worker.js — the engine's Web Worker. It receives the compiled WebAssembly
-// module (and the SIMD kernel module, if the browser has SIMD) from the page,
-// loads wasm_exec.js and kernel.js and runs the module; the Go program sees no
+// worker.js — the engine's Web Worker. It loads wasm_exec.js and kernel.js
+// when the page starts it, then receives the compiled WebAssembly module (and
+// the SIMD kernel module, if the browser has SIMD) from the page and runs it; the Go program sees no
 // `document` and takes the engine role (wasm/worker).
 //
 // It also starts the engine's beacon: this same script in a nested worker,
@@ -20,10 +20,12 @@ self.onmessage = async function (e) {
     port.onmessage = function (ev) { port.postMessage(ev.data); };
     return;
   }
-  if (!msg || !(msg.module instanceof WebAssembly.Module) || typeof msg.wasmExec !== 'string') {
+  if (!msg || typeof msg.wasmExec !== 'string') {
     return;
   }
-  self.onmessage = null; // Go installs its own handler when it starts
+  // The first message prepares: the news port and the scripts, loaded at
+  // once, before the page has compiled the program; the second brings it.
+  self.onmessage = null;
   // The page's port for this script's own news (boot.js): the protocol's
   // messages on the worker itself stay bytes only.
   const news = msg.news instanceof MessagePort ? msg.news : null;
@@ -40,6 +42,7 @@ self.onmessage = async function (e) {
   }
   // The last lines the Go program wrote (a panic's message goes there).
   let tail = '';
+  let go, code = 0, kernel;
   try {
     importScripts(msg.wasmExec, 'kernel.js');
     const fs = self.fs;
@@ -49,16 +52,27 @@ self.onmessage = async function (e) {
       tail = (tail + decoder.decode(buf)).slice(-2000);
       return write.call(fs, fd, buf);
     };
-    const go = new Go();
-    let code = 0;
+    go = new Go();
     const exit = go.exit;
     go.exit = function (c) { code = c; exit.call(go, c); };
-    const kernel = self.lstmKernel.imports(go.importObject);
-    const instance = await WebAssembly.instantiate(msg.module, go.importObject);
-    await kernel.load(msg.kernel instanceof WebAssembly.Module ? msg.kernel : null, instance, msg.kernelFMA === true);
-    await go.run(instance);
-    say({ lpExit: code, lpLog: tail });
+    kernel = self.lstmKernel.imports(go.importObject);
   } catch (err) {
     say({ lpExit: String(err && err.message || err), lpLog: tail });
+    return;
   }
+  self.onmessage = async function (e) {
+    const run = e.data;
+    if (!run || !(run.module instanceof WebAssembly.Module)) {
+      return;
+    }
+    self.onmessage = null; // Go installs its own handler when it starts
+    try {
+      const instance = await WebAssembly.instantiate(run.module, go.importObject);
+      await kernel.load(run.kernel instanceof WebAssembly.Module ? run.kernel : null, instance, run.kernelFMA === true);
+      await go.run(instance);
+      say({ lpExit: code, lpLog: tail });
+    } catch (err) {
+      say({ lpExit: String(err && err.message || err), lpLog: tail });
+    }
+  };
 };
