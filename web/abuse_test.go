@@ -71,7 +71,10 @@ func startAbuse(base string, flood [][]byte, unknown int) *abuse {
 	ctx, cancel := context.WithCancel(context.Background())
 	a := &abuse{cancel: cancel, start: time.Now(), res: abuseResult{Unknown: unknown, Stored: make(map[string]int)}}
 	var next atomic.Int64
-	fc, sc, uc := client(8), client(12), client(8)
+	// A slow body takes 6 to 22 s to send, longer on a busy machine: its
+	// client waits as long as the server lets a body last (ReadTimeout, 2
+	// min) and then some, so that only the server ends it.
+	fc, sc, uc := client(8), clientWithin(12, 150*time.Second), client(8)
 	for range 8 {
 		a.wg.Go(func() {
 			for !a.done.Load() {
@@ -141,7 +144,14 @@ func (a *abuse) count(err error, ans answer, k int, sent, limited, notFound *int
 	}
 	r.Bad++
 	if r.FirstBad == "" {
-		r.FirstBad = err.Error()
+		who := "the flooder"
+		switch sent {
+		case &r.SlowSent:
+			who = "a slow body"
+		case &r.UnknownSent:
+			who = "an unknown id"
+		}
+		r.FirstBad = who + ", after " + time.Since(a.start).Round(time.Millisecond).String() + ": " + err.Error()
 	}
 }
 

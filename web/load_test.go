@@ -83,12 +83,17 @@ func seededFiles(n int, first uint64) ([][]byte, error) {
 	return pool, nil
 }
 
-// client returns an HTTP client for conc concurrent requests to one host.
-func client(conc int) *http.Client {
+// client returns an HTTP client for conc concurrent requests to one host,
+// each given 30 s.
+func client(conc int) *http.Client { return clientWithin(conc, 30*time.Second) }
+
+// clientWithin returns an HTTP client for conc concurrent requests to one
+// host, each given d from start to end.
+func clientWithin(conc int, d time.Duration) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = conc
 	tr.MaxConnsPerHost = conc
-	return &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	return &http.Client{Transport: tr, Timeout: d}
 }
 
 // answer is a response read whole.
