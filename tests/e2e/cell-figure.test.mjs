@@ -128,7 +128,7 @@ test('hover and focus show a part\'s equation with its numbers', async () => {
   await figure().getByRole('button', { name: /^cᵗ = / }).focus();
   const c = await pollUntil(page, () => eq.textContent(), (t) => t.startsWith(I('cell.part.c') + ': cᵗ = zᶠ ⊙ cᵗ⁻¹ + zⁱ ⊙ z'), 3000);
   assert.ok(c.endsWith(ins.values['cell state']), `c's sum ends in c: ${c}`);
-  const desc = await img.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent);
+  const desc = await img.evaluate((e) => e.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
   assert.ok(desc.includes(ins.values['forget gate']) && desc.includes(ins.values['cell state']), 'the screen reader\'s text has the values');
 });
 

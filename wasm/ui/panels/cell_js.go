@@ -66,15 +66,15 @@ var CellSpeeds = []struct {
 const cellMarkup = `
 <section class="cell-fig" aria-labelledby="h-cell">
   <h3 id="h-cell" data-ref="title" data-say="cellui.title"></h3>
-  <p class="howto" data-say="cellui.how"></p>
+  <p class="howto" id="cell-how" data-say="cellui.how"></p>
   <p class="empty" data-ref="empty" data-say="cellui.empty"></p>
   <div class="cell-pair">
     <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig0">
-      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-desc-0" width="720" height="450" data-ref="img0"></canvas>
+      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-how cell-desc-0" width="720" height="450" data-ref="img0"></canvas>
       <p class="visually-hidden" id="cell-desc-0" data-ref="desc0"></p>
     </div>
     <div class="cell-one" tabindex="0" role="group" aria-labelledby="h-cell" hidden data-ref="fig1">
-      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-desc-1" width="720" height="450" data-ref="img1"></canvas>
+      <canvas class="cell-img" role="img" aria-label="" aria-describedby="cell-how cell-desc-1" width="720" height="450" data-ref="img1"></canvas>
       <p class="visually-hidden" id="cell-desc-1" data-ref="desc1"></p>
     </div>
   </div>
