@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -49,8 +50,9 @@ type DrawCanvas struct {
 	el     *dom.HTMLCanvasElement
 	ctx    *dom.CanvasRenderingContext2D
 	raw    js.Value // the context, for the calls dom/v2 lacks
-	w, h   float64  // CSS pixels
+	w, h   float64  // CSS pixels (Begin)
 	ratio  float64
+	pw, ph int // the canvas's pixels, as set
 	path2D js.Value
 	set    ctxState // the context's settings since Begin, so that each is set only when it changes
 }
@@ -62,7 +64,8 @@ type ctxState struct {
 	font, align, baseline string
 	fill, stroke, cap     string
 	width                 float64
-	dash                  string // the line dash as set, "-" for none
+	dash                  []float64 // the line dash as set (a copy); nil for none
+	dashSet               bool      // dash is known
 }
 
 func NewDrawCanvas(el *dom.HTMLCanvasElement) *DrawCanvas {
@@ -79,23 +82,25 @@ func (c *DrawCanvas) Begin(w, h float64) {
 	if !(ratio > 0) {
 		ratio = 1
 	}
-	pw, ph := int(w*ratio+0.5), int(h*ratio+0.5)
 	if w != c.w || h != c.h || ratio != c.ratio {
-		c.el.SetWidth(pw)
-		c.el.SetHeight(ph)
 		st := c.el.Style()
 		st.SetProperty("width", Px(w), "")
 		st.SetProperty("height", Px(h), "")
 		c.w, c.h, c.ratio = w, h, ratio
 	}
-	c.begin(pw, ph, ratio, ratio)
+	c.begin(int(w*ratio+0.5), int(h*ratio+0.5), ratio, ratio)
 }
 
 // begin clears pw×ph pixels and scales drawing by sx, sy. The settings are
 // set afresh on each drawing: a resized (or lost and restored) canvas has its
 // context's defaults.
 func (c *DrawCanvas) begin(pw, ph int, sx, sy float64) {
-	c.set = ctxState{}
+	if pw != c.pw || ph != c.ph {
+		c.el.SetWidth(pw)
+		c.el.SetHeight(ph)
+		c.pw, c.ph = pw, ph
+	}
+	c.set = ctxState{dash: c.set.dash[:0]} // the dash's buffer kept
 	c.ctx.SetTransform(1, 0, 0, 1, 0, 0)
 	c.ctx.ClearRect(0, 0, float64(pw), float64(ph))
 	c.ctx.SetTransform(sx, 0, 0, sy, 0, 0)
@@ -125,14 +130,7 @@ func (c *DrawCanvas) strokeStyle(color string, width float64) {
 func (c *DrawCanvas) lineCap(cap string) { c.setting(&c.set.cap, "lineCap", cap) }
 
 func (c *DrawCanvas) lineDash(dash []float64) {
-	key := "-"
-	if dash != nil {
-		key = ""
-		for _, v := range dash {
-			key += strconv.FormatFloat(v, 'g', -1, 64) + " "
-		}
-	}
-	if c.set.dash == key {
+	if c.set.dashSet && slices.Equal(c.set.dash, dash) {
 		return
 	}
 	arr := js.Global().Get("Array").New(len(dash))
@@ -140,7 +138,7 @@ func (c *DrawCanvas) lineDash(dash []float64) {
 		arr.SetIndex(i, v)
 	}
 	c.raw.Call("setLineDash", arr)
-	c.set.dash = key
+	c.set.dash, c.set.dashSet = append(c.set.dash[:0], dash...), true
 }
 
 // Stroke draws an SVG path (chart.AppendPath) with one Path2D and one stroke.
@@ -234,11 +232,6 @@ func RootFontSize() float64 {
 // style sheet's), clears it and sets the transform so that drawing is in
 // units of which the canvas is unitsW × unitsH: a figure with a viewBox.
 func (c *DrawCanvas) BeginUnits(pw, ph int, unitsW, unitsH float64) {
-	if pw != int(c.w) || ph != int(c.h) {
-		c.el.SetWidth(pw)
-		c.el.SetHeight(ph)
-		c.w, c.h = float64(pw), float64(ph)
-	}
 	c.begin(pw, ph, float64(pw)/unitsW, float64(ph)/unitsH)
 }
 
