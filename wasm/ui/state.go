@@ -440,6 +440,12 @@ func (s *State) Announce(was bool) (string, bool) {
 	switch {
 	case s.Stopped != nil:
 		r := ErrorText(*s.Stopped)
+		if s.Stopped.Code == protocol.CodeDiverged && s.Stopped.Index > 0 {
+			// The model is kept as it was after the update before the one
+			// that diverged, which the stop says; the engine's count comes
+			// back to it, perhaps after this is said: no "Paused" then.
+			s.saidUpdate = uint64(s.Stopped.Index - 1)
+		}
 		s.Stopped = nil
 		return words.Text(lang, "ui.stopped", r), true
 	case s.Update == 0:

@@ -259,6 +259,19 @@ func TestStateAnnounce(t *testing.T) {
 	if msg, ok := s.Announce(false); ok {
 		t.Errorf("a refused input while paused: %q", msg)
 	}
+	// A divergence said before the engine's count came back to the kept
+	// model (update 1,210 of 1,211 shown, kept as after 1,209): the stop's
+	// reason stays the last thing said.
+	apply(t, s, protocol.Progress{Gen: 2, Update: 1211, Running: true, Losses: []float32{0.5}})
+	s.Announce(false)
+	apply(t, s, protocol.Error{Gen: 2, Code: protocol.CodeDiverged, Reason: protocol.ReasonDiverged, Index: 1210, Token: "loss"})
+	if _, ok := s.Announce(true); !ok {
+		t.Fatal("the second divergence was not said")
+	}
+	apply(t, s, protocol.Progress{Gen: 2, Update: 1209, Running: false})
+	if msg, ok := s.Announce(false); ok {
+		t.Errorf("the kept model's update count, after the stop was said: %q", msg)
+	}
 }
 
 // TestRefusedSampleKeepsShownPrime: a refused Generate leaves the shown
