@@ -68,8 +68,10 @@ test('hidden: no drawing; training goes on or pauses per the setting; shown: the
     assert.equal(await lossNote.textContent(), note0, 'the loss chart is not redrawn while hidden');
     const shownAt = await setHidden(page, false);
     await pollUntil(page, () => draws(page), (d) => d > d0, 2000, 50);
-    // The first paint after showing has the newest update, not an old frame.
-    const note = await lossNote.textContent();
+    // The loss chart's first paint after showing has the newest update, not
+    // an old frame (another part, such as the cell figure's canvas, may draw
+    // first).
+    const note = await pollUntil(page, () => lossNote.textContent(), (n) => n !== note0, 2000, 20);
     const m = note.replace(/,/g, '').match(/^Update (\d+):/);
     assert.ok(m, `loss note: ${note}`);
     assert.ok(Number(m[1]) >= shownAt, `the loss chart shows update ${m[1]}; the engine was at ${shownAt} when the tab was shown`);
