@@ -137,29 +137,36 @@
     });
   }
 
-  // compileWasm downloads and compiles the module at once (compileStreaming),
-  // reporting the download on the progress bar. The Response is rebuilt with
-  // the right type, so a static host that serves .wasm as something else works.
+  // compileWasm downloads and compiles the module at once (compileStreaming:
+  // the browser compiles the bytes as they come, off this thread) and shows
+  // the download on the progress bar, read from a copy of the response
+  // (clone) at most a few dozen times. A static host that serves .wasm as
+  // something else gets the bytes compiled when they are all there.
   async function compileWasm(url, size) {
     const resp = await fetch(url);
     if (!resp.ok) throw new Error(say('notLoaded', url + ' (HTTP ' + resp.status + ')'));
-    let body = resp.body;
-    if (body && size && bar && typeof TransformStream === 'function') {
-      let got = 0;
-      body = body.pipeThrough(new TransformStream({
-        transform(chunk, ctl) {
-          got += chunk.length;
-          bar.value = Math.min(got / size, 1);
-          ctl.enqueue(chunk);
-        },
-      }));
+    if (size && bar && resp.body && typeof resp.clone === 'function') {
+      const reader = resp.clone().body.getReader();
+      let got = 0, shown = 0;
+      const step = size / 40;
+      (function read() {
+        reader.read().then(function (r) {
+          if (r.done) return;
+          got += r.value.length;
+          if (got - shown >= step) {
+            shown = got;
+            bar.value = Math.min(got / size, 1);
+          }
+          read();
+        }).catch(function () {});
+      })();
     }
-    const typed = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+    const typed = (resp.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm';
     try {
-      if (typeof WebAssembly.compileStreaming === 'function') {
-        return await WebAssembly.compileStreaming(typed);
+      if (typed && typeof WebAssembly.compileStreaming === 'function') {
+        return await WebAssembly.compileStreaming(resp);
       }
-      return await WebAssembly.compile(await typed.arrayBuffer());
+      return await WebAssembly.compile(await resp.arrayBuffer());
     } catch (err) {
       if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.RuntimeError || err instanceof RangeError) {
         err.wasmRefused = true;
@@ -177,6 +184,37 @@
     return fetch(file)
       .then(function (r) { return r.ok ? r.text() : ''; })
       .catch(function () { return ''; });
+  }
+
+  // buildTree builds a piece of the page from the instructions the UI writes
+  // (wasm/ui/markup's Ops: each is a code and its fields, every one followed
+  // by a NUL): elements, their attributes and texts in one call, where one
+  // call from Go per element and attribute cost a tenth of a second. It
+  // returns the root, then the elements the UI asked for (@). No string
+  // reaches the browser's HTML parser.
+  function buildTree(ops) {
+    const f = ops.split('\0');
+    const out = [];
+    let cur = null, last = null;
+    for (let i = 0; i < f.length - 1;) {
+      switch (f[i++]) {
+        case '<': {
+          const e = document.createElement(f[i++]);
+          if (cur) cur.append(e); else out.push(e);
+          cur = last = e;
+          break;
+        }
+        case '>': cur = cur.parentNode; break;
+        case '=': cur.setAttribute(f[i], f[i + 1]); i += 2; break;
+        case '#': last = document.createTextNode(f[i++]); cur.append(last); break;
+        // What Relabel needs to write it in another language: its English
+        // and the translation it shows (wasm/ui/browser's mark).
+        case '~': last['lpEn' + f[i]] = f[i + 1]; last['lpTr' + f[i]] = f[i + 2]; i += 3; break;
+        case '@': out.push(cur); break;
+        default: throw new Error('buildTree: an unknown instruction ' + f[i - 1]);
+      }
+    }
+    return out;
   }
 
   async function boot() {
@@ -250,6 +288,7 @@
       // loadWords(tag) gives the text of another language's catalogue file
       // (a switch to it), '' if it did not come.
       loadWords: function (tag) { return loadWords(build, tag); },
+      tree: buildTree,
       early: first.early,
       news: first.news,
       newsEarly: first.newsEarly,
@@ -265,14 +304,22 @@
         return r;
       },
     };
+    // Offline use: sw.js keeps the site once it has loaded (http and https
+    // only; a page opened from a file has no service worker). Its install
+    // fetches and stores the whole site, work that would compete with the
+    // page's start: the UI calls shown once the page is on screen, and the
+    // service worker is registered when the browser is next idle.
+    let registered = false;
+    globalThis.lstmPlayground.shown = function () {
+      if (registered || !('serviceWorker' in navigator) || (location.protocol !== 'http:' && location.protocol !== 'https:')) return;
+      registered = true;
+      const register = function () { navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {}); };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 2000 });
+      else setTimeout(register, 500);
+    };
     go.run(instance).then(function () {
       fail(say('stopped'));
     });
-    // Offline use: sw.js keeps the site once it has loaded (http and https
-    // only; a page opened from a file has no service worker).
-    if ('serviceWorker' in navigator && (location.protocol === 'http:' || location.protocol === 'https:')) {
-      navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {});
-    }
   }
 
   boot().catch(function (err) {

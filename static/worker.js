@@ -11,7 +11,7 @@
 // memory), this says so to the page ({lpExit, lpLog}). Both go on the port
 // the page sent as news (boot.js), not on the worker's own messages.
 'use strict';
-self.onmessage = async function (e) {
+self.onmessage = function (e) {
   const msg = e.data;
   if (msg && msg.lpBeaconPort instanceof MessagePort) {
     // The beacon: echo every ping.
@@ -30,16 +30,21 @@ self.onmessage = async function (e) {
   // messages on the worker itself stay bytes only.
   const news = msg.news instanceof MessagePort ? msg.news : null;
   const say = function (m, transfer) { if (news) news.postMessage(m, transfer || []); };
-  try {
-    if (news) {
-      const beacon = new Worker(self.location.href);
-      const channel = new MessageChannel();
-      beacon.postMessage({ lpBeaconPort: channel.port1 }, [channel.port1]);
-      say({ lpBeacon: channel.port2 }, [channel.port2]);
+  // startBeacon starts the beacon, once the engine has started: a worker's
+  // start is work of its own, which the engine's start and the page's need
+  // the cores for first (the page has no training to watch before then).
+  const startBeacon = function () {
+    try {
+      if (news) {
+        const beacon = new Worker(self.location.href);
+        const channel = new MessageChannel();
+        beacon.postMessage({ lpBeaconPort: channel.port1 }, [channel.port1]);
+        say({ lpBeacon: channel.port2 }, [channel.port2]);
+      }
+    } catch (err) {
+      // No nested workers: the page watches the engine by its errors and exit only.
     }
-  } catch (err) {
-    // No nested workers: the page watches the engine by its errors and exit only.
-  }
+  };
   // The last lines the Go program wrote (a panic's message goes there).
   let tail = '';
   let go, code = 0, kernel;
@@ -69,7 +74,11 @@ self.onmessage = async function (e) {
     try {
       const instance = await WebAssembly.instantiate(run.module, go.importObject);
       await kernel.load(run.kernel instanceof WebAssembly.Module ? run.kernel : null, instance, run.kernelFMA === true);
-      await go.run(instance);
+      // go.run returns when the Go program first waits (the engine has said
+      // Ready) and settles when it ends.
+      const ended = go.run(instance);
+      startBeacon();
+      await ended;
       say({ lpExit: code, lpLog: tail });
     } catch (err) {
       say({ lpExit: String(err && err.message || err), lpLog: tail });

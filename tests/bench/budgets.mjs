@@ -77,8 +77,10 @@ async function load(keepOpen) {
   await page.addInitScript(trainEnabled);
   await page.addInitScript(() => { globalThis.lstmFrameProbe = {}; });
   await page.goto(site);
+  // The page's own observer notes the time (trainEnabled); waiting for it by
+  // a role query would run that query over the page while it starts.
+  await page.waitForFunction(() => globalThis.__trainEnabledAt !== undefined, null, { timeout: 60000, polling: 250 });
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible', timeout: 60000 });
-  await page.waitForFunction(() => globalThis.__trainEnabledAt !== undefined, null, { timeout: 60000 });
   const tti = await page.evaluate(() => globalThis.__trainEnabledAt);
   const phases = await bootPhases(page);
   // Let the engine worker finish loading what it loads.

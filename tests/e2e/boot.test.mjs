@@ -43,3 +43,52 @@ test('WebAssembly present but refusing to compile: the message says that', async
   assert.match(text, /has WebAssembly but would not compile LSTM Playground \(compiling is disabled by a test\)/);
   assert.match(text, /restricted here/);
 });
+
+// appOf opens the page (in zh-CN when lang says so, for the translations'
+// marks) with init run first and returns #app as it is when first shown,
+// before any frame has painted it.
+async function appOf(init, lang) {
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  await page.addInitScript(() => {
+    const walk = (n) => {
+      if (n.nodeType === 3) return { t: n.data, en: n.lpEn, tr: n.lpTr };
+      if (n.nodeType !== 1) return null;
+      const marks = {};
+      for (const k of Object.keys(n)) if (/^lp(En|Tr)/.test(k)) marks[k] = n[k];
+      return { tag: n.tagName, attrs: [...n.attributes].map((a) => a.name + '=' + a.value), marks, kids: [...n.childNodes].map(walk) };
+    };
+    new MutationObserver((_, obs) => {
+      const app = document.getElementById('app');
+      if (!app || app.hidden) return;
+      globalThis.appShown = { tree: typeof globalThis.lstmPlayground.tree, app: walk(app) };
+      obs.disconnect();
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+  await page.goto(url + (lang ? '#lang=' + lang : ''));
+  await page.waitForFunction(() => globalThis.appShown !== undefined, null, { timeout: 30000 });
+  const out = await page.evaluate(() => globalThis.appShown);
+  await page.close();
+  return out;
+}
+
+test('a boot.js older than the program (no tree builder) gets the same page, built one element at a time', async () => {
+  // A static host may keep an older boot.js in the browser's cache for some
+  // minutes after a deploy: it has no lstmPlayground.tree.
+  const older = () => {
+    let pg;
+    Object.defineProperty(globalThis, 'lstmPlayground', {
+      configurable: true,
+      get() { return pg; },
+      set(v) { if (v) delete v.tree; pg = v; },
+    });
+  };
+  for (const lang of ['', 'zh-CN']) {
+    const now = await appOf(null, lang);
+    const old = await appOf(older, lang);
+    assert.equal(now.tree, 'function');
+    assert.equal(old.tree, 'undefined');
+    assert.ok(JSON.stringify(now.app).length > 50000, 'the page was built');
+    assert.deepEqual(old.app, now.app, `the same page ${lang || 'en'}`);
+  }
+});

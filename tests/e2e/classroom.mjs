@@ -199,16 +199,29 @@ export function parseCSV(text) {
   return rows;
 }
 
+// until evaluates the asynchronous check in page every 250 ms until it
+// returns true, for at most timeout ms, and fails naming what it waited for.
+// (waitForFunction takes the promise an async function returns as a true
+// value at once: it does not wait for it.)
+export async function until(page, check, what, timeout = 60000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(check) === true) return;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what}`);
+    await page.waitForTimeout(250);
+  }
+}
+
 // buildKept waits until the service worker controls page and has kept a
 // whole build in its cache (build.json goes in last).
 export async function buildKept(page) {
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     if (!navigator.serviceWorker.controller) return false;
     for (const k of await caches.keys()) {
       if (k.startsWith('lstm-playground-') && await (await caches.open(k)).match('build.json')) return true;
     }
     return false;
-  }, null, { timeout: 60000, polling: 250 });
+  }, 'the service worker to keep a whole build');
 }
 
 // engineName starts a second engine from the page's compiled module (and

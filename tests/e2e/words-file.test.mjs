@@ -10,7 +10,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, watch, started, waitStat, buildKept } from './classroom.mjs';
+import { url, watch, started, waitStat, buildKept, until } from './classroom.mjs';
 
 const contexts = [];
 after(async () => { for (const c of contexts) await c.close(); });
@@ -157,12 +157,12 @@ test('switching to Chinese fetches the catalogue; offline and never kept, the pa
   assert.equal(requests.filter((r) => isWords(r.url) && !r.sw && r.failed === '').length, 1, 'one catalogue fetched');
 
   // The service worker kept what the page fetched: Chinese offline now.
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     for (const k of await caches.keys()) {
       for (const r of await (await caches.open(k)).keys()) if (/words-zh-CN\./.test(r.url)) return true;
     }
     return false;
-  }, null, { timeout: 15000, polling: 250 });
+  }, 'the service worker to keep the Chinese catalogue', 15000);
   await context.setOffline(true);
   try {
     await page.reload();

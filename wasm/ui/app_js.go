@@ -263,7 +263,9 @@ func (a *app) start() {
 	}
 	browser.SetHidden(a.v.App, false)
 	a.shown = true
+	a.probe.Stop("boot:shown", 0)
 	a.invalidate(DirtyAll)
+	browser.PageShown()
 }
 
 // engineFailed says plainly that the engine is gone.

@@ -125,6 +125,7 @@ func (a *app) initKeep() {
 			if err == nil {
 				a.sessionsFound(keys, vals)
 			}
+			a.probe.Stop("boot:db", 0) // the kept sessions read
 			finish()
 		})
 	})

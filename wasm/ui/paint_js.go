@@ -80,6 +80,11 @@ var paintsOn, paintsEvery, paintsUrgent = func() (on [len(painters)]Dirty, every
 // changed, painter by painter, until the frame's budget is spent. It returns
 // whether it wants another frame.
 func (a *app) paint(now float64) bool {
+	if !a.shown {
+		// Nothing is on screen before start shows the page (it asks for a
+		// frame of everything then): the marks wait for it.
+		return false
+	}
 	t0 := a.probe.Start()
 	waits := a.requests(now)
 	q := &a.queue

@@ -233,3 +233,14 @@ func (l *EngineLink) Send(b []byte) {
 	js.CopyBytesToJS(u8, b)
 	l.worker.Call("postMessage", u8, []any{u8.Get("buffer")})
 }
+
+// PageShown tells boot.js that the page is on screen (lstmPlayground.shown):
+// it then registers the service worker that keeps the site for offline use,
+// whose install would otherwise compete with the page's start.
+func PageShown() {
+	pg := js.Global().Get("lstmPlayground")
+	if pg.Type() != js.TypeObject || pg.Get("shown").Type() != js.TypeFunction {
+		return // a page started without boot.js (tests)
+	}
+	_ = jsCall(func() { pg.Call("shown") })
+}

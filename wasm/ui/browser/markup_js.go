@@ -41,53 +41,96 @@ type markup string
 // Tree is a piece of the page built from markup: its root and the elements
 // marked with data-ref.
 type Tree struct {
-	Root dom.HTMLElement
-	refs map[string]js.Value
+	Root  dom.HTMLElement
+	built js.Value       // the root, then the marked elements (Ops' order)
+	refs  map[string]int // the index in built of each marked element
 }
 
 // Markup builds the single root element of html (a constant of the page's
-// own markup: see markup) in the page's language.
+// own markup: see markup) in the page's language. The instructions
+// (markup's Ops) are followed by boot.js's lstmPlayground.tree in one call;
+// a boot.js older than this program (a static host may keep one in the
+// browser's cache for some minutes after a deploy) has none, and they are
+// followed here, one call at a time.
 func (b Build) Markup(html markup) *Tree {
 	root, err := pagemarkup.Parse(string(html))
 	if err != nil {
 		panic("browser: " + err.Error()) // the page's tests read every markup constant
 	}
-	t := &Tree{refs: map[string]js.Value{}}
-	t.Root = wrapTag(root.Tag, t.build(b.Doc, root))
+	ops, names, err := root.Ops(words, isTranslatable)
+	if err != nil {
+		panic("browser: " + err.Error())
+	}
+	t := &Tree{refs: make(map[string]int, len(names))}
+	for i, name := range names {
+		t.refs[name] = i + 1
+	}
+	if tree := treeBuilder(); tree.Type() == js.TypeFunction {
+		t.built = tree.Invoke(ops)
+	} else {
+		t.built = buildOps(b.Doc.Underlying(), ops)
+	}
+	t.Root = wrapTag(root.Tag, t.built.Index(0))
 	return t
 }
 
-// build makes the element or text n and everything under it.
-func (t *Tree) build(doc dom.Document, n *pagemarkup.Node) js.Value {
-	if n.Tag == "" {
-		return textNode(doc, n.Text).Underlying()
+// treeBuilder returns boot.js's lstmPlayground.tree, or undefined.
+func treeBuilder() js.Value {
+	pg := js.Global().Get("lstmPlayground")
+	if pg.Type() != js.TypeObject {
+		return js.Undefined()
 	}
-	e := doc.Underlying().Call("createElement", n.Tag)
-	for _, a := range n.Attrs {
-		switch {
-		case a.Name == "data-ref":
-			t.refs[a.Value] = e
-		case isTranslatable(a.Name):
-			tr := words(a.Value)
-			e.Call("setAttribute", a.Name, tr)
-			mark(e, a.Name, a.Value, tr)
+	return pg.Get("tree")
+}
+
+// buildOps follows the instructions ops as boot.js's tree does and returns
+// the same array: the root, then the marked elements.
+func buildOps(doc js.Value, ops string) js.Value {
+	f := strings.Split(ops, pagemarkup.Sep)
+	out := js.Global().Get("Array").New()
+	var cur, last js.Value
+	for i := 0; i < len(f)-1; {
+		op := f[i]
+		i++
+		switch op {
+		case pagemarkup.OpOpen:
+			e := doc.Call("createElement", f[i])
+			i++
+			if cur.IsUndefined() {
+				out.Call("push", e)
+			} else {
+				cur.Call("append", e)
+			}
+			cur, last = e, e
+		case pagemarkup.OpClose:
+			cur = cur.Get("parentNode")
+		case pagemarkup.OpAttr:
+			cur.Call("setAttribute", f[i], f[i+1])
+			i += 2
+		case pagemarkup.OpText:
+			last = doc.Call("createTextNode", f[i])
+			i++
+			cur.Call("append", last)
+		case pagemarkup.OpMark:
+			mark(last, f[i], f[i+1], f[i+2])
+			i += 3
+		case pagemarkup.OpRef:
+			out.Call("push", cur)
 		default:
-			e.Call("setAttribute", a.Name, a.Value)
+			panic("browser: an unknown markup instruction " + op)
 		}
 	}
-	for _, k := range n.Kids {
-		e.Call("appendChild", t.build(doc, k))
-	}
-	return e
+	return out
 }
 
 // El returns the element marked data-ref=name, as El would have made it
 // (a *dom.HTMLButtonElement for a button…: wrapTag).
 func (t *Tree) El(name string) dom.HTMLElement {
-	v, ok := t.refs[name]
+	i, ok := t.refs[name]
 	if !ok {
 		panic("browser: Tree.El: no data-ref " + name)
 	}
+	v := t.built.Index(i)
 	return wrapTag(strings.ToLower(v.Get("tagName").String()), v)
 }
 
