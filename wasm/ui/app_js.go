@@ -72,6 +72,7 @@ func Run() {
 	a.pair = client.NewPair(a.post)
 	a.pair.Cores = browser.Cores()
 	a.st = NewState(a.pair.A)
+	a.openKeep()
 	a.snap.pinned = -1
 	chooseLang()
 	a.presets = content.All(lang)

@@ -103,15 +103,14 @@ func parseAPIInfo(res browser.HTTPResult, err error) *apiInfo {
 	return info
 }
 
-// initKeep reads the link the page was opened with and the saved sessions,
-// before the engine starts; start waits for both.
-func (a *app) initKeep() {
+// openKeep asks for the saved sessions as the page starts: the database
+// opens and is read while the page is built (its answers come once Run has
+// returned), and start waits for it.
+func (a *app) openKeep() {
 	k := &a.keep
 	// Each tab its own session, a duplicated one too; a reload restores
 	// the session of the tab reloaded.
 	k.tab = browser.ClaimTabID(tabKey, browser.RandomID)
-	a.readLink(browser.LocationHash())
-	a.initClass()
 	// A browser that never answers (storage blocked by a policy) must not
 	// keep the page from starting.
 	finish, _ := a.waitAtMost(2500)
@@ -129,6 +128,13 @@ func (a *app) initKeep() {
 			finish()
 		})
 	})
+}
+
+// initKeep reads the link the page was opened with, once the page is built;
+// start waits for it and the saved sessions (openKeep).
+func (a *app) initKeep() {
+	a.readLink(browser.LocationHash())
+	a.initClass()
 	browser.OnPageHidden(a.pageHidden)
 	a.wireKeep()
 }
