@@ -42,8 +42,14 @@ type markup string
 // marked with data-ref.
 type Tree struct {
 	Root  dom.HTMLElement
-	built js.Value       // the root, then the marked elements (Ops' order)
-	refs  map[string]int // the index in built of each marked element
+	built js.Value           // the root, then the marked elements (Ops' order)
+	refs  map[string]treeRef // each marked element, by its data-ref
+}
+
+// treeRef is where a marked element is in Tree.built, and its tag.
+type treeRef struct {
+	i   int
+	tag string
 }
 
 // Markup builds the single root element of html (a constant of the page's
@@ -61,9 +67,9 @@ func (b Build) Markup(html markup) *Tree {
 	if err != nil {
 		panic("browser: " + err.Error())
 	}
-	t := &Tree{refs: make(map[string]int, len(names))}
-	for i, name := range names {
-		t.refs[name] = i + 1
+	t := &Tree{refs: make(map[string]treeRef, len(names))}
+	for i, r := range names {
+		t.refs[r.Name] = treeRef{i + 1, r.Tag}
 	}
 	if tree := treeBuilder(); tree.Type() == js.TypeFunction {
 		t.built = tree.Invoke(ops)
@@ -126,12 +132,11 @@ func buildOps(doc js.Value, ops string) js.Value {
 // El returns the element marked data-ref=name, as El would have made it
 // (a *dom.HTMLButtonElement for a button…: wrapTag).
 func (t *Tree) El(name string) dom.HTMLElement {
-	i, ok := t.refs[name]
+	r, ok := t.refs[name]
 	if !ok {
 		panic("browser: Tree.El: no data-ref " + name)
 	}
-	v := t.built.Index(i)
-	return wrapTag(strings.ToLower(v.Get("tagName").String()), v)
+	return wrapTag(r.tag, t.built.Index(r.i))
 }
 
 // Button, Input, Select, TextArea, Canvas, Anchor and Image return the

@@ -27,10 +27,15 @@ const RefAttr = "data-ref"
 
 var errNUL = errors.New("markup: a NUL character in a text, an attribute or a translation")
 
+// Ref is an element marked with RefAttr: its name and its tag.
+type Ref struct {
+	Name, Tag string
+}
+
 // Ops returns the instructions that build n, its texts and the attributes
-// translatable says are words in the page's language by tr, and the names of
-// the elements marked with RefAttr, in the order they are returned.
-func (n *Node) Ops(tr func(string) string, translatable func(name string) bool) (ops string, refs []string, err error) {
+// translatable says are words in the page's language by tr, and the
+// elements marked with RefAttr, in the order they are returned.
+func (n *Node) Ops(tr func(string) string, translatable func(name string) bool) (ops string, refs []Ref, err error) {
 	var b strings.Builder
 	field := func(s string) {
 		if strings.Contains(s, Sep) {
@@ -59,7 +64,7 @@ func (n *Node) Ops(tr func(string) string, translatable func(name string) bool) 
 			switch {
 			case a.Name == RefAttr:
 				field(OpRef)
-				refs = append(refs, a.Value)
+				refs = append(refs, Ref{a.Value, n.Tag})
 			case translatable(a.Name):
 				t := tr(a.Value)
 				field(OpAttr)

@@ -106,8 +106,14 @@ func TestOps(t *testing.T) {
 	if got != want {
 		t.Errorf("built\n%s\nwant\n%s", got, want)
 	}
-	if strings.Join(names, ",") != "head,b,in" {
-		t.Errorf("names %q, want head,b,in", names)
+	if marked := func() string {
+		var b []string
+		for _, r := range names {
+			b = append(b, r.Name+":"+r.Tag)
+		}
+		return strings.Join(b, ",")
+	}(); marked != "head:h2,b:b,in:input" {
+		t.Errorf("marked %q, want head:h2,b:b,in:input", marked)
 	}
 	if w := []string{"<h2>[LOSS][CHART]</h2>", "<b>[x]</b>", "<input placeholder=TYPE></input>"}; strings.Join(refs, "|") != strings.Join(w, "|") {
 		t.Errorf("marked elements %q, want %q", refs, w)
