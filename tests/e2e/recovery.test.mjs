@@ -113,6 +113,18 @@ async function round(page, how, re, expectRestart = true, limitMs = 2500) {
   const before = await pollUntil(page, () => updates(page), (n) => n >= 200);
   // a save made while training (every few seconds)
   const pre = await pollUntil(page, () => saved(page), (s) => s && s.updates > before && s.model.length > 0, 30000);
+  // The top bar's Update as it is the moment the restore's message first
+  // names an update: the two come in the same task, not a frame apart.
+  await page.evaluate(() => {
+    globalThis.__updateAtRestore = null;
+    const obs = new MutationObserver(() => {
+      const alert = Array.from(document.querySelectorAll('[role=alert]')).find((e) => !e.closest('[hidden]') && /restored your last saved session/.test(e.textContent));
+      if (!alert) return;
+      globalThis.__updateAtRestore = { alert: alert.textContent, update: document.getElementById('stat-update').textContent };
+      obs.disconnect();
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   const ms = how === 'hang' ? await hang(page, re) : await kill(page, how, re);
   assert.ok(ms >= 0, `no message matching ${re} after ${how}`);
   measured.push(`${how}: message ${Math.round(ms)} ms after the engine ${how === 'hang' ? 'hung' : 'died'}`);
@@ -128,6 +140,9 @@ async function round(page, how, re, expectRestart = true, limitMs = 2500) {
   assert.match(text, new RegExp(`at update ${last.updates.toLocaleString('en-US')}`), 'the message names the saved update');
   assert.match(text, /Training is paused: press Train to go on/);
   assert.ok(await page.evaluate(() => globalThis.lstmPlayground.worker !== globalThis.__oldWorker), 'a new worker');
+  const atRestore = await page.evaluate(() => globalThis.__updateAtRestore);
+  assert.ok(atRestore && atRestore.alert.includes(`at update ${atRestore.update}`),
+    `the top bar's Update the moment the message appeared names the message's update: ${JSON.stringify(atRestore)}`);
   // Restored and paused: the saved model, bit for bit, at its update count.
   assert.equal(await updates(page), last.updates, 'the Update count of the saved session');
   await train.waitFor({ state: 'visible' });
