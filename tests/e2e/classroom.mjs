@@ -240,6 +240,28 @@ export async function engineName(page) {
   });
 }
 
+// sessionSummary describes each saved session (savedSessions), for a
+// failure's message: its tab id, when it was saved (ms since 1970) and its
+// model's update count, as session.go's record format lays them out (a
+// version, seven length-prefixed strings from Tab to Prime, Saved, the model
+// file, then the update count).
+export async function sessionSummary(p) {
+  return (await savedSessions(p)).map((b) => {
+    try {
+      let off = 4;
+      const tabLen = b.readUInt32LE(off);
+      const tab = b.subarray(off + 4, off + 4 + tabLen).toString();
+      for (let i = 0; i < 7; i++) off += 4 + b.readUInt32LE(off);
+      const saved = Number(b.readBigUInt64LE(off));
+      off += 8;
+      off += 4 + b.readUInt32LE(off);
+      return { tab, saved, updates: Number(b.readBigUInt64LE(off)), bytes: b.length };
+    } catch (e) {
+      return { bytes: b.length, unread: e.message };
+    }
+  });
+}
+
 // savedSessions returns the records of the sessions saved in this browser.
 export async function savedSessions(p) {
   const b64 = await p.evaluate(() => new Promise((resolve, reject) => {

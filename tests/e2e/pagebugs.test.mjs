@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { open, button, stat, statText, waitStat, pollUntil, trainTo, alertMatching, url, waitSaved, savedSessions } from './classroom.mjs';
+import { open, button, stat, statText, waitStat, pollUntil, trainTo, alertMatching, url, waitSaved, sessionSummary } from './classroom.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -135,15 +135,15 @@ test('item 3: a duplicated tab keeps its own session; a reload restores the tab 
   // The tab's id goes back into sessionStorage when the page goes (pagehide):
   // read before and after the reload, so that a failure says which part failed.
   const idBefore = await second.evaluate(() => sessionStorage.getItem('lstm-playground-tab'));
+  const sessionsBefore = await sessionSummary(second);
   await second.reload();
   await second.locator('#app:not([hidden])').waitFor({ state: 'attached', timeout: 60000 });
   try {
     await waitStat(second, 'Update', (u) => u === 1, 15000);
   } catch (e) {
     const offer = await second.getByText(/saved session|restore/i).allTextContents().catch(() => []);
-    const sessions = (await savedSessions(second)).map((r) => r.length);
     throw new Error(`${e.message}; the tab's id in sessionStorage before the reload: ${JSON.stringify(idBefore)} (empty while the page lives); ` +
-      `offered: ${JSON.stringify(offer)}; ${sessions.length} sessions saved, of ${sessions.join(', ')} bytes`);
+      `offered: ${JSON.stringify(offer)}; saved sessions (tab, saved at, updates, bytes) before the reload: ${JSON.stringify(sessionsBefore)}, after: ${JSON.stringify(await sessionSummary(second))}`);
   }
   assert.deepEqual(problems, []);
   await first.close();
