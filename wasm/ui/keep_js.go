@@ -507,11 +507,6 @@ func (a *app) imported(j *importJob, m protocol.Status) {
 		}
 		a.setKeepNotice("Restored your session: " + m.Config.Cell.String() + ", trained for " + present.FormatCount(m.Updates) + " updates. Start fresh (under Keep and share) forgets it.")
 	}
-	// The message just written names the model's update count: the top bar
-	// shows it now too, not a frame or more later (a frame may put its
-	// figures after heavier parts), when the message would name one count
-	// and the top bar another.
-	a.paintStats()
 	a.invalidate(DirtyAll)
 	a.saveSoon()
 }

@@ -23,6 +23,10 @@ type recovery struct {
 	hang  keep.HangWatch
 	guard keep.CrashGuard
 	cause string // why the engine died, while a new one restores the session ("" otherwise)
+	// restored is the message of a finished restore, until the top bar's
+	// painter writes it: it names the restored update, which the top bar
+	// shows in the same frame (paintStats), not a frame or more apart.
+	restored string
 
 	box          dom.HTMLElement // the message and, after a crash loop, its buttons
 	msg          dom.HTMLElement
@@ -217,6 +221,7 @@ func (a *app) crashLoop(cause string) {
 		return
 	}
 	a.failed = true
+	r.restored = ""
 	browser.SetText(r.msg, keep.CrashLoopMessage(cause))
 	browser.SetHidden(r.buttons, false)
 	browser.SetHidden(r.box, false)
@@ -228,6 +233,7 @@ func (a *app) crashLoop(cause string) {
 func (a *app) restart(cause string) {
 	r, k := &a.rec, &a.keep
 	r.cause = cause
+	r.restored = ""
 	browser.SetText(r.msg, keep.RestartingMessage(cause))
 	browser.SetHidden(r.box, false)
 	a.resetForEngine()
@@ -284,9 +290,19 @@ func (a *app) recovered(updates uint64, model bool) {
 	if r.cause == "" {
 		return
 	}
-	browser.SetText(r.msg, keep.RestoredMessage(r.cause, updates, model))
+	r.restored = keep.RestoredMessage(r.cause, updates, model)
 	r.cause = ""
 	a.setKeepNotice("")
+	a.invalidate(DirtyStats)
+}
+
+// paintRestored writes the message of a finished restore (recovered), from
+// the top bar's painter.
+func (a *app) paintRestored() {
+	if r := &a.rec; r.restored != "" {
+		browser.SetText(r.msg, r.restored)
+		r.restored = ""
+	}
 }
 
 // recoveryDone hides the message of a recovery (the person trains again).

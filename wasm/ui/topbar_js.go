@@ -128,6 +128,7 @@ func (a *app) paintStats() {
 	}
 	browser.SetText(v.StatLoss, present.FormatLoss(loss, ok && st.Update > 0))
 	browser.SetText(v.StatRate, present.FormatRate(st.CharsPerSec))
+	a.paintRestored()
 	switch {
 	case a.failed:
 		browser.SetHidden(v.Notice, true)
