@@ -246,20 +246,23 @@ export async function engineName(page) {
 // version, seven length-prefixed strings from Tab to Prime, Saved, the model
 // file, then the update count).
 export async function sessionSummary(p) {
-  return (await savedSessions(p)).map((b) => {
-    try {
-      let off = 4;
-      const tabLen = b.readUInt32LE(off);
-      const tab = b.subarray(off + 4, off + 4 + tabLen).toString();
-      for (let i = 0; i < 7; i++) off += 4 + b.readUInt32LE(off);
-      const saved = Number(b.readBigUInt64LE(off));
-      off += 8;
-      off += 4 + b.readUInt32LE(off);
-      return { tab, saved, updates: Number(b.readBigUInt64LE(off)), bytes: b.length };
-    } catch (e) {
-      return { bytes: b.length, unread: e.message };
-    }
-  });
+  return (await savedSessions(p)).map(summarize);
+}
+
+// summarize reads one saved session's record (sessionSummary).
+function summarize(b) {
+  try {
+    let off = 4;
+    const tabLen = b.readUInt32LE(off);
+    const tab = b.subarray(off + 4, off + 4 + tabLen).toString();
+    for (let i = 0; i < 7; i++) off += 4 + b.readUInt32LE(off);
+    const saved = Number(b.readBigUInt64LE(off));
+    off += 8;
+    off += 4 + b.readUInt32LE(off);
+    return { tab, saved, updates: Number(b.readBigUInt64LE(off)), bytes: b.length };
+  } catch (e) {
+    return { bytes: b.length, unread: e.message };
+  }
 }
 
 // savedSessions returns the records of the sessions saved in this browser.
@@ -286,14 +289,17 @@ export async function savedSessions(p) {
   return b64.map((s) => Buffer.from(s, 'base64'));
 }
 
-// waitSaved waits until a session saved in the browser holds the engine's
-// model as it is now (bit for bit).
+// waitSaved waits until a session saved since page p was loaded holds the
+// engine's model as it is now (bit for bit). Since: the same setup trains to
+// the same model in every page, so a session an earlier page saved can hold
+// it too (a fresh model after one update, say), and is not this page's save.
 export async function waitSaved(p, timeout = 20000) {
   const model = await request(p, 'file');
+  const loaded = await p.evaluate(() => performance.timeOrigin);
   const end = Date.now() + timeout;
   while (Date.now() < end) {
-    if ((await savedSessions(p)).some((r) => r.indexOf(model) >= 0)) return model;
+    if ((await savedSessions(p)).some((r) => r.indexOf(model) >= 0 && summarize(r).saved >= loaded)) return model;
     await p.waitForTimeout(200);
   }
-  throw new Error('the session was not saved with the current model');
+  throw new Error('the session was not saved with the current model since the page was loaded');
 }
