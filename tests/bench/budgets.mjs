@@ -97,7 +97,8 @@ async function load(keepOpen) {
 // bootPhases returns when the page's loading reached each point, in ms since
 // navigation start: the manifest and the program downloaded (Resource
 // Timing), the page's Go program started, the page built, the engine said
-// Ready (the frame probe's boot: marks, each noted once; "view" is how long
+// Ready, the saved sessions read, the page shown (the frame probe's boot:
+// marks run, view, ready, db, shown, each noted once; "view" is how long
 // building the page took).
 async function bootPhases(page) {
   return page.evaluate(() => {

@@ -63,12 +63,12 @@ func (b Build) Markup(html markup) *Tree {
 	if err != nil {
 		panic("browser: " + err.Error()) // the page's tests read every markup constant
 	}
-	ops, names, err := root.Ops(words, isTranslatable)
+	ops, refs, err := root.Ops(words, isTranslatable)
 	if err != nil {
 		panic("browser: " + err.Error())
 	}
-	t := &Tree{refs: make(map[string]treeRef, len(names))}
-	for i, r := range names {
+	t := &Tree{refs: make(map[string]treeRef, len(refs))}
+	for i, r := range refs {
 		t.refs[r.Name] = treeRef{i + 1, r.Tag}
 	}
 	if tree := treeBuilder(); tree.Type() == js.TypeFunction {
