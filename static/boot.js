@@ -308,14 +308,20 @@
     // only; a page opened from a file has no service worker). Its install
     // fetches and stores the whole site, work that would compete with the
     // page's start: the UI calls shown once the page is on screen, and the
-    // service worker is registered when the browser is next idle.
-    let registered = false;
-    globalThis.lstmPlayground.shown = function () {
-      if (registered || !('serviceWorker' in navigator) || (location.protocol !== 'http:' && location.protocol !== 'https:')) return;
-      registered = true;
-      const register = function () { navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {}); };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 2000 });
-      else setTimeout(register, 500);
+    // service worker is registered when the browser is next idle. idle (the
+    // UI's, optional) is called then too: the UI has its engine warm up.
+    let shown = false;
+    globalThis.lstmPlayground.shown = function (idle) {
+      if (shown) return;
+      shown = true;
+      const later = function () {
+        if ((location.protocol === 'http:' || location.protocol === 'https:') && 'serviceWorker' in navigator) {
+          navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {});
+        }
+        if (typeof idle === 'function') idle();
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 2000 });
+      else setTimeout(later, 500);
     };
     go.run(instance).then(function () {
       fail(say('stopped'));

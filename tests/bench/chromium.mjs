@@ -57,6 +57,12 @@ async function runEngine(page) {
     if (i > 600) throw new Error('the Train button stayed disabled for a minute');
     await page.waitForTimeout(100);
   }
+  // The page has its engine warm up once it is on screen and idle (protocol
+  // Warm): the compiled code is the module's, so this engine, started from the
+  // same module, starts fast as the page's own would. Wait for that warm-up
+  // to end, so that it does not train beside this one.
+  await page.waitForFunction(() => performance.getEntriesByName('lstm:engine-warm').length > 0, null, { timeout: 30000 })
+    .catch(() => { throw new Error('the page never said its engine had warmed up (performance mark lstm:engine-warm)'); });
   await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })));
   const warmupMs = s.warmup * 1000;
   const windowMs = s.window * 1000;
@@ -73,6 +79,7 @@ async function runEngine(page) {
     const { worker, early } = globalThis.lstmPlayground.startWorker();
     const recs = [];
     let t0 = null;
+    let setUp = 0; // replies to the set-up (every message but the last, Train) still due
     // The Meter's phases (common.mjs), over the Progress messages that bring
     // updates, so that the run stops once the Meter has its window.
     let phase = 'warmup', ws = 0, last = 0;
@@ -91,13 +98,23 @@ async function runEngine(page) {
       if (u8.length < 4 || u8[0] !== 0x4c || u8[1] !== 0x50) return stop(new Error('the engine sent something that is not a protocol message'));
       const type = u8[3];
       if (t0 === null) {
-        if (type !== 64) return; // before Ready
-        recs.push({ t: -1, b: toB64(u8) });
-        for (const m of messages) {
-          const b = fromB64(m);
-          worker.postMessage(b, [b.buffer]);
+        // The data and the model are set up first, as the page sets them up
+        // when the text is typed, and as the peers make theirs before their
+        // clocks start; the clock starts when Train is posted.
+        const post = (m) => { const b = fromB64(m); worker.postMessage(b, [b.buffer]); };
+        if (type === 64 && setUp === 0) { // Ready
+          recs.push({ t: -1, b: toB64(u8) });
+          setUp = messages.length - 1;
+          messages.slice(0, -1).forEach(post);
+          return;
         }
-        t0 = performance.now(); // Train is posted: training starts
+        if (setUp === 0) return; // before Ready
+        recs.push({ t: -1, b: toB64(u8) });
+        if (type === 71) return stop(); // Error: the decoder reports it
+        if (type === 70 && --setUp === 0) {
+          post(messages[messages.length - 1]);
+          t0 = performance.now(); // Train is posted: training starts
+        }
         return;
       }
       recs.push({ t: t - t0, b: toB64(u8) });

@@ -123,10 +123,10 @@ export async function request(page, kind, probe = '') {
     }
     if (kind === 'diagnose') {
       // Diagnostics: ID u32, Update u64, HeapLive u64, HeapAlloc u64, HeapSys u64,
-      // TotalAlloc u64, NumGC u32, Goroutines i64, Funcs i64.
+      // TotalAlloc u64, NumGC u32, Goroutines i64, Funcs i64, Warmed u64.
       const u = (o) => Number(v.getBigUint64(o, true));
       return { update: u(8), heapLive: u(16), heapAlloc: u(24), heapSys: u(32), totalAlloc: u(40),
-        numGC: v.getUint32(48, true), goroutines: Number(v.getBigInt64(52, true)), funcs: Number(v.getBigInt64(60, true)) };
+        numGC: v.getUint32(48, true), goroutines: Number(v.getBigInt64(52, true)), funcs: Number(v.getBigInt64(60, true)), warmed: u(68) };
     }
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', reply.subarray(12)));
     return { sha: Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join(''), bytes: reply.length - 12 };

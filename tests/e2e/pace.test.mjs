@@ -10,7 +10,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { url, open, button, waitStat, pollUntil } from './classroom.mjs';
+import { url, open, button, waitStat, pollUntil, stat, until } from './classroom.mjs';
+import { request } from './engine.mjs';
 
 const contexts = [];
 after(async () => { for (const c of contexts) await c.close(); });
@@ -75,5 +76,38 @@ test('with cores to spare, Compare asks no engine to rest', async () => {
   await page.getByText('Hidden state h of the RNN', { exact: false }).first().waitFor({ timeout: 60000 });
   await waitStat(page, 'Update', (n) => n >= 200, 60000);
   assert.deepEqual(await paces(page), [], 'eight cores: no rest asked');
+  assert.deepEqual(problems, []);
+});
+
+// The engine's warm-up (protocol.Warm): once the page is on screen and idle,
+// the page has its engine train a throwaway model for a moment, so that the
+// browser has its training code compiled at full speed before the person
+// presses Train. The person's model is not touched: still at update 0, and
+// the model file (every parameter) the same as before the warm-up. The page
+// marks the warm-up's end (performance mark lstm:engine-warm) for tools.
+test('once the page is idle its engine warms up on a throwaway model; the person\'s model stays as it was', async () => {
+  const context = await launch();
+  contexts.push(context);
+  // Hold the warm-up back until the model is read: the page's idle callback
+  // is the one that asks for it.
+  await context.addInitScript(() => {
+    const ric = globalThis.requestIdleCallback;
+    globalThis.__idle = [];
+    globalThis.requestIdleCallback = (f, o) => { globalThis.__idle.push(() => ric(f, o)); return 0; };
+  });
+  const { page, problems } = await open(context, url + '#v=1&preset=rhyme&h=16');
+  await until(page, () => globalThis.__idle.length > 0 && !!globalThis.lstmPlayground.worker, 'the page to ask for its idle callback');
+  const before = await request(page, 'file');
+  const cold = await request(page, 'diagnose');
+  assert.equal(cold.warmed, 0, 'no warm-up before the page is idle');
+  await page.evaluate(() => { for (const f of globalThis.__idle.splice(0)) f(); });
+  await until(page, () => performance.getEntriesByName('lstm:engine-warm').length > 0, 'the warm-up to end', 20000);
+  const d = await request(page, 'diagnose');
+  assert.ok(d.warmed > 0, `the engine trained a throwaway model: ${d.warmed} updates`);
+  assert.equal(d.update, 0, 'the person\'s model is at update 0');
+  assert.ok((await request(page, 'file')).equals(before), 'the model file is as before the warm-up');
+  assert.equal(await stat(page, 'Update'), 0, 'the top bar says update 0');
+  await button(page, 'Train').click();
+  await waitStat(page, 'Update', (n) => n >= 20, 60000);
   assert.deepEqual(problems, []);
 });

@@ -54,6 +54,9 @@ type Engine struct {
 	funcs func() int // the bridge's live js.Func count, for Diagnostics; nil: unknown
 
 	pace protocol.SetPace // how the engine rests while training: its share of rest, its turn (SetPace)
+
+	warm   *warmUp // the warm-up under way (Warm), or nil
+	warmed uint64  // updates trained on warm-ups' throwaway models, all told (Diagnostics)
 }
 
 // SetBridgeFuncs gives the engine a function that counts the js.Func callbacks
@@ -121,6 +124,9 @@ func setting(r *protocol.Error, ce *lstm.ConfigError) {
 // panics on any message content.
 func (e *Engine) Handle(m protocol.Message, now time.Time) []protocol.Message {
 	out := e.handle(m, now)
+	if e.warm != nil && (e.Running() || e.warm.gen != e.gen) {
+		out = append(out, e.endWarm()) // training started, or the model it warmed for is gone
+	}
 	if len(e.dropped) > 0 {
 		out = append(out, e.dropped...)
 		e.dropped = nil
@@ -169,6 +175,8 @@ func (e *Engine) handle(m protocol.Message, now time.Time) []protocol.Message {
 	case protocol.SetPace:
 		e.pace = m // Turn and Rest read it
 		return one(e.status(m.ID))
+	case protocol.Warm:
+		return e.startWarm(m)
 	}
 	r := e.refuse(0, protocol.CodeBadMessage, protocol.ReasonWrongWay, "")
 	r.Have = int64(m.Type())
@@ -796,7 +804,7 @@ func (e *Engine) diagnostics(id uint32) protocol.Diagnostics {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	d := protocol.Diagnostics{ID: id, Update: e.modelUpdates(), HeapAlloc: ms.HeapAlloc, HeapSys: ms.HeapSys,
-		TotalAlloc: ms.TotalAlloc, NumGC: ms.NumGC, Goroutines: runtime.NumGoroutine(), Funcs: -1}
+		TotalAlloc: ms.TotalAlloc, NumGC: ms.NumGC, Goroutines: runtime.NumGoroutine(), Funcs: -1, Warmed: e.warmed}
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	d.HeapLive = ms.HeapAlloc

@@ -65,7 +65,7 @@ var decoders = map[Type]func(*reader) Message{
 	TypeDiagnose:    func(r *reader) Message { return Diagnose{ID: r.u32("ID")} },
 	TypeDiagnostics: readDiagnostics,
 	TypeSlowStep:    func(r *reader) Message { return SlowStep{ID: r.u32("ID")} }, TypeSlowStepResult: readSlowStepResult,
-	TypeSetPace: readSetPace,
+	TypeSetPace: readSetPace, TypeWarm: readWarm,
 }
 
 // HeaderVersion returns the protocol version in the header of b, and false if

@@ -108,10 +108,11 @@ func messages() []Message {
 		Diagnose{}, Diagnose{ID: 11},
 		Diagnostics{},
 		Diagnostics{ID: 11, Update: 1 << 40, HeapLive: 3 << 20, HeapAlloc: 5 << 20, HeapSys: 16 << 20, TotalAlloc: 1 << 50,
-			NumGC: 123456, Goroutines: 3, Funcs: -1},
+			NumGC: 123456, Goroutines: 3, Funcs: -1, Warmed: 1234},
 		SnapAt{},
 		SnapAt{ID: 4, At: 300, Probe: "abc", Prime: "a", Count: 70, Temperature: 0.5, Seed: 7},
-	}, append(slowMessages(), SetPace{}, SetPace{ID: 27, Rest: MaxRest}, SetPace{ID: 28, Rest: 50, Turn: 1, Turns: 2})...)
+	}, append(slowMessages(), SetPace{}, SetPace{ID: 27, Rest: MaxRest}, SetPace{ID: 28, Rest: 50, Turn: 1, Turns: 2},
+		Warm{ID: 29, Millis: 1}, Warm{ID: 30, Millis: MaxWarm})...)
 }
 
 func mustEncode(t testing.TB, m Message) []byte {
@@ -266,7 +267,7 @@ func TestHeaderErrors(t *testing.T) {
 		{"old version, short", []byte{'L', 'P', 1}, ErrVersion, "version 1"},
 		{"old version, unknown type", []byte{'L', 'P', 1, 200, 1, 2}, ErrVersion, "version 1"},
 		{"short", []byte{'L', 'P', Version}, ErrTruncated, "shorter than the 4-byte header"},
-		{"unknown type", []byte{'L', 'P', Version, 16}, ErrUnknownType, "type byte 16"},
+		{"unknown type", []byte{'L', 'P', Version, 17}, ErrUnknownType, "type byte 17"},
 		{"unknown type 0", []byte{'L', 'P', Version, 0}, ErrUnknownType, "type byte 0"},
 		{"unknown type 255", []byte{'L', 'P', Version, 255}, ErrUnknownType, "type byte 255"},
 	} {
@@ -338,6 +339,8 @@ func TestMalformed(t *testing.T) {
 		{"turns over the most", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 0, MaxTurns + 1}, ErrMalformed, "Turns", "more than MaxTurns"},
 		{"turn out of turns", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 2, 2}, ErrMalformed, "Turn", "not less than Turns"},
 		{"turn without turns", []byte{'L', 'P', Version, byte(TypeSetPace), 1, 0, 0, 0, 50, 1, 0}, ErrMalformed, "Turn", "without Turns"},
+		{"no warm-up", []byte{'L', 'P', Version, byte(TypeWarm), 1, 0, 0, 0, 0, 0, 0, 0}, ErrMalformed, "Millis", "out of range 1..MaxWarm"},
+		{"warm-up over the most", []byte{'L', 'P', Version, byte(TypeWarm), 1, 0, 0, 0, 0xd1, 0x07, 0, 0}, ErrMalformed, "Millis", "out of range 1..MaxWarm"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Decode(tc.b)
@@ -429,6 +432,7 @@ func TestEncodeErrors(t *testing.T) {
 		{"interventions", Trace{Interventions: make([]lstm.Intervention, MaxInterventions+1)}, ErrTooLarge, "Interventions"},
 		{"rest", SetPace{Rest: 255}, ErrMalformed, "Rest"},
 		{"turn", SetPace{Rest: 50, Turn: 3, Turns: 2}, ErrMalformed, "Turn"},
+		{"warm-up", Warm{Millis: MaxWarm + 1}, ErrMalformed, "Millis"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dst := []byte("keep")

@@ -529,12 +529,13 @@ func (m Diagnostics) put(w *writer) {
 	w.u32(m.NumGC)
 	w.int(m.Goroutines)
 	w.int(m.Funcs)
+	w.u64(m.Warmed)
 }
 
 func readDiagnostics(r *reader) Message {
 	return Diagnostics{ID: r.u32("ID"), Update: r.u64("Update"), HeapLive: r.u64("HeapLive"), HeapAlloc: r.u64("HeapAlloc"),
 		HeapSys: r.u64("HeapSys"), TotalAlloc: r.u64("TotalAlloc"), NumGC: r.u32("NumGC"),
-		Goroutines: r.int("Goroutines"), Funcs: r.int("Funcs")}
+		Goroutines: r.int("Goroutines"), Funcs: r.int("Funcs"), Warmed: r.u64("Warmed")}
 }
 
 func (Diagnostics) check() error { return nil }

@@ -3,7 +3,7 @@
 //
 // Both sides are the same Go program, so the types below are the protocol: the
 // UI sends SetData, SetConfig, Train, Pause, Step, Reset, Trace, Sample, Reach,
-// Export, Import, SetLive, SnapAt, SlowStep and SetPace; the engine answers with Ready,
+// Export, Import, SetLive, SnapAt, SlowStep, SetPace and Warm; the engine answers with Ready,
 // Progress, TraceResult, SampleResult, ReachResult, ModelFile, SlowStepResult,
 // Status and Error. A soak
 // test or a bug report may send Diagnose, answered with Diagnostics. A message
@@ -134,6 +134,7 @@ const (
 	TypeSnapAt    Type = 13
 	TypeSlowStep  Type = 14
 	TypeSetPace   Type = 15
+	TypeWarm      Type = 16
 )
 
 // Message types, engine → UI.
@@ -165,6 +166,7 @@ var typeNames = map[Type]string{
 	TypeStatus: "Status", TypeError: "Error",
 	TypeDiagnose: "Diagnose", TypeDiagnostics: "Diagnostics",
 	TypeSlowStep: "SlowStep", TypeSlowStepResult: "SlowStepResult", TypeSetPace: "SetPace",
+	TypeWarm: "Warm",
 }
 
 func (t Type) String() string {
@@ -414,6 +416,7 @@ type Diagnostics struct {
 	NumGC      uint32 // garbage collections completed
 	Goroutines int    // goroutines running
 	Funcs      int    // js.Func callbacks the worker bridge holds (made and not released); −1 if unknown
+	Warmed     uint64 // updates trained on throwaway models to warm the code (Warm), all told
 }
 
 func (SetData) Type() Type      { return TypeSetData }
@@ -473,6 +476,8 @@ func IDOf(m Message) uint32 {
 	case SlowStep:
 		return m.ID
 	case SetPace:
+		return m.ID
+	case Warm:
 		return m.ID
 	}
 	return replyID(m)

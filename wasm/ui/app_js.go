@@ -150,6 +150,9 @@ func (a *app) received(b []byte) {
 	case tagGap:
 		a.gapReply(r)
 		return
+	case tagWarm:
+		browser.Mark("lstm:engine-warm")
+		return
 	}
 	if _, status := r.Msg.(protocol.Status); status || r.NewModel || a.st.Update != update {
 		a.insideStale()
@@ -266,7 +269,23 @@ func (a *app) start() {
 	a.shown = true
 	a.probe.Stop("boot:shown", 0)
 	a.invalidate(DirtyAll)
-	browser.PageShown()
+	browser.PageShown(a.warmEngine)
+}
+
+// warmMillis is how long the engine warms its training code: in Chromium a
+// fresh engine reached its full speed after ~150 ms of training.
+const warmMillis = 250
+
+// warmEngine asks the page's engine, once the page is on screen and the
+// browser idle, to warm its training code (protocol.Warm): the person's
+// first updates then run at full speed, and so do those of an engine started
+// later from the same module (a comparison's). The answer marks the moment
+// for tools (performance mark lstm:engine-warm).
+func (a *app) warmEngine() {
+	if a.failed {
+		return
+	}
+	a.st.Warm(tagWarm, warmMillis)
 }
 
 // engineFailed says plainly that the engine is gone.

@@ -67,6 +67,7 @@ const (
 	tagSnap                              // a training snapshot
 	tagClass                             // Send to the class's model file
 	tagGap                               // the memory-gap recall (gap_js.go)
+	tagWarm                              // the engine's warm-up (app_js.go's warmEngine)
 )
 
 // State is everything the page knows, apart from the DOM: the conversation

@@ -55,21 +55,26 @@ func Run() {
 
 	post(e.Ready())
 	for {
-		if !e.Running() {
+		start := time.Now()
+		switch {
+		case e.Running():
+			if wait, end := e.Turn(start, chunk); wait > 0 { // another engine's turn
+				self.Call("setTimeout", onTick, (wait + time.Millisecond - 1).Milliseconds())
+			} else {
+				posts(e.WorkSafely(end, time.Now))
+				done := time.Now()
+				if r := e.Rest(done.Sub(start)); r > 0 {
+					self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
+				} else {
+					port2.Call("postMessage", nil)
+				}
+			}
+		case e.Warming(): // a chunk of the warm-up (protocol.Warm), then the messages
+			posts(e.WarmSafely(start.Add(chunk), time.Now))
+			port2.Call("postMessage", nil)
+		default:
 			handle(<-cmds) // blocks: the event loop runs until a message arrives
 			continue
-		}
-		start := time.Now()
-		if wait, end := e.Turn(start, chunk); wait > 0 { // another engine's turn
-			self.Call("setTimeout", onTick, (wait + time.Millisecond - 1).Milliseconds())
-		} else {
-			posts(e.WorkSafely(end, time.Now))
-			done := time.Now()
-			if r := e.Rest(done.Sub(start)); r > 0 {
-				self.Call("setTimeout", onTick, r.Milliseconds()) // the core is free meanwhile
-			} else {
-				port2.Call("postMessage", nil)
-			}
 		}
 		<-ticks
 	drain:

@@ -236,11 +236,25 @@ func (l *EngineLink) Send(b []byte) {
 
 // PageShown tells boot.js that the page is on screen (lstmPlayground.shown):
 // it then registers the service worker that keeps the site for offline use,
-// whose install would otherwise compete with the page's start.
-func PageShown() {
+// whose install would otherwise compete with the page's start, and calls
+// idle when the browser is next idle. A boot.js older than the program
+// (a cache kept it) calls no idle.
+func PageShown(idle func()) {
 	pg := js.Global().Get("lstmPlayground")
 	if pg.Type() != js.TypeObject || pg.Get("shown").Type() != js.TypeFunction {
 		return // a page started without boot.js (tests)
 	}
-	_ = jsCall(func() { pg.Call("shown") })
+	var fn js.Func
+	fn = js.FuncOf(func(js.Value, []js.Value) any {
+		fn.Release()
+		idle()
+		return nil
+	})
+	_ = jsCall(func() { pg.Call("shown", fn) })
+}
+
+// Mark sets a performance mark (the User Timing API): a named moment of the
+// page's life that tools read (performance.getEntriesByName).
+func Mark(name string) {
+	_ = jsCall(func() { js.Global().Get("performance").Call("mark", name) })
 }
