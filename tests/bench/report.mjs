@@ -351,6 +351,11 @@ ${budgetsTable(budgets && budgets)}
   (\`lstmPlayground.startWorker()\`), driven over its message protocol as the page drives it, so its figure
   includes the chunked training loop and its messages; TensorFlow.js's wasm backend runs on a plain page. The
   page is not cross-origin isolated, so TensorFlow.js's wasm backend runs on one thread, as on most sites.
+- The engine's clock starts when Train is posted: its data and model are set up before (SetConfig, SetData), as
+  the page sets them up when the text is typed and as the peers make their models before their clocks start.
+  The run starts once the page is idle and has had its own engine warm up (protocol Warm, 250 ms on a throwaway
+  model, as for every visitor): WebAssembly's optimised code is the module's, so this engine, started from the
+  same module, trains at full speed from its first update, as the page's own would.
 - In Node, "SIMD" runs the same program with the kernels loaded by tests/simd/run.cjs as the page's worker
   loads them; "pure Go" runs under Go's own go_js_wasm_exec. "native" is the same core compiled for this CPU.
 - brain.js cannot batch, carry state or use Adam: each update is 31 characters, to which it adds START and END
