@@ -259,14 +259,19 @@ func (a *app) paintSideCursor() {
 			main.Cell.String()+" predicts "+present.FormatNumber(float64(main.Pred[t]))+" next, the "+other.Cell.String()+" "+present.FormatNumber(float64(other.Pred[t]))+".")
 		return
 	}
-	s := "Time step " + strconv.Itoa(t+1) + ", after " + present.DescribeRune(other.Symbols[t]) +
-		": the " + main.Cell.String() + " guesses " + present.DescribeRune(main.Top[t]) + " (" + present.FormatPercent(float64(main.TopP[t])) +
-		"), the " + other.Cell.String() + " " + present.DescribeRune(other.Top[t]) + " (" + present.FormatPercent(float64(other.TopP[t])) + ")"
-	if t+1 < other.T {
-		s += "; the actual next, " + present.DescribeRune(other.Symbols[t+1]) +
-			", got " + present.FormatPercent(float64(main.PNext[t])) + " and " + present.FormatPercent(float64(other.PNext[t]))
+	// By catalogue id: the characters' names (a space, a newline) are words
+	// of the page's language too.
+	ch := func(r rune) string { return present.DescribeRuneIn(lang, r) }
+	guess := func(tr *protocol.TraceResult) string {
+		return sayLang("compare.guess", ch(tr.Top[t]), present.FormatPercent(float64(tr.TopP[t])))
 	}
-	browser.SetText(v.SidePred, s+".")
+	args := []string{strconv.Itoa(t + 1), ch(other.Symbols[t]), main.Cell.String(), guess(main), other.Cell.String(), guess(other)}
+	if t+1 < other.T {
+		browser.SetText(v.SidePred, sayLang("compare.pred.next", append(args, ch(other.Symbols[t+1]),
+			present.FormatPercent(float64(main.PNext[t])), present.FormatPercent(float64(other.PNext[t])))...))
+		return
+	}
+	browser.SetText(v.SidePred, sayLang("compare.pred", args...))
 }
 
 // sidePointer moves the shared time cursor from the other model's heatmaps.

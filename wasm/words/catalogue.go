@@ -176,15 +176,26 @@ var en = map[string]string{
 	"ui.compare.stopped":       "The second engine stopped: {1}.",
 	"ui.compare.failed":        "The comparison could not start: {1}.",
 	"ui.compare.unreadable":    "The page could not read the second engine: {1}",
-	"ui.malformed":             "The page received a malformed reply from the engine: {1}",
-	"ui.export.empty":          "The chart {1} is empty: train the model first.",
-	"ui.export.png":            "The chart could not be saved: {1}.",
-	"ui.export.trace":          "The trace could not be written: {1}.",
-	"ui.export.loss":           "The loss history could not be written: {1}.",
-	"ui.train.waits":           "{1} waits for training data it can use: correct the {2} first (the message under it says what is wrong). The model is unchanged.",
-	"ui.shared.offline":        "The shared model could not be downloaded ({1}). Check the connection and open the link again; the page starts with the link's settings.",
-	"ui.shared.missing":        "There is no model {1} on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model.",
-	"ui.shared.status":         "The shared model could not be downloaded: the site answered {1}. The page starts with the link's settings.",
-	"ui.link.bad":              "{1} The page starts with its own settings instead.",
-	"keep.offer":               "Your last session is saved in this browser: {1}, {2}, update {3} ({4}).", // {1} its text, {2} its cell, {3} its update, {4} how long ago
+	// The comparison's sentence under its heatmaps: {1} the time step, {2} the character read (rune.* or
+	// “x”), {3} and {5} the two cells (LSTM, RNN), {4} and {6} their guesses (compare.guess), {7} the
+	// actual next character, {8} and {9} the probabilities the two gave it.
+	"compare.pred":      "Time step {1}, after {2}: the {3} guesses {4}, the {5} {6}.",
+	"compare.pred.next": "Time step {1}, after {2}: the {3} guesses {4}, the {5} {6}; the actual next, {7}, got {8} and {9}.",
+	"compare.guess":     "{1} ({2})", // a guessed character and its probability
+	// Characters with no glyph, as a sentence names them (present.DescribeRuneIn).
+	"rune.space":        "space",
+	"rune.newline":      "newline",
+	"rune.tab":          "tab",
+	"rune.cr":           "carriage return",
+	"ui.malformed":      "The page received a malformed reply from the engine: {1}",
+	"ui.export.empty":   "The chart {1} is empty: train the model first.",
+	"ui.export.png":     "The chart could not be saved: {1}.",
+	"ui.export.trace":   "The trace could not be written: {1}.",
+	"ui.export.loss":    "The loss history could not be written: {1}.",
+	"ui.train.waits":    "{1} waits for training data it can use: correct the {2} first (the message under it says what is wrong). The model is unchanged.",
+	"ui.shared.offline": "The shared model could not be downloaded ({1}). Check the connection and open the link again; the page starts with the link's settings.",
+	"ui.shared.missing": "There is no model {1} on this site: the link may be mistyped or the model removed. The page starts with the link's settings and an untrained model.",
+	"ui.shared.status":  "The shared model could not be downloaded: the site answered {1}. The page starts with the link's settings.",
+	"ui.link.bad":       "{1} The page starts with its own settings instead.",
+	"keep.offer":        "Your last session is saved in this browser: {1}, {2}, update {3} ({4}).", // {1} its text, {2} its cell, {3} its update, {4} how long ago
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"lstmplayground/wasm/mathtext"
+	"lstmplayground/wasm/words"
 )
 
 // Minus is the typographic minus sign, as in print (and chart tick labels).
@@ -94,6 +95,22 @@ func DisplayRune(r rune) string {
 		return "␣"
 	}
 	return string(r)
+}
+
+// DescribeRuneIn is DescribeRune in language l: a space, a newline, a tab
+// and a carriage return named in l's words.
+func DescribeRuneIn(l words.Lang, r rune) string {
+	switch r {
+	case ' ':
+		return words.Text(l, "rune.space")
+	case '\n':
+		return words.Text(l, "rune.newline")
+	case '\t':
+		return words.Text(l, "rune.tab")
+	case '\r':
+		return words.Text(l, "rune.cr")
+	}
+	return DescribeRune(r)
 }
 
 // DescribeRune returns a character for a sentence: "a", "space", "newline",

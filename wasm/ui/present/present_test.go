@@ -11,6 +11,7 @@ import (
 
 	"lstmplayground/lstm"
 	"lstmplayground/wasm/protocol"
+	"lstmplayground/wasm/words"
 )
 
 func TestFormat(t *testing.T) {
@@ -25,6 +26,8 @@ func TestFormat(t *testing.T) {
 		{FormatPercent(0.623), "62%"}, {FormatPercent(0.004), "0.4%"},
 		{DisplayRune(' '), "␣"}, {DisplayRune('\n'), "↵"}, {DisplayRune('春'), "春"}, {DisplayRune(0x7), "·"},
 		{DescribeRune('a'), "“a”"}, {DescribeRune(' '), "space"}, {DescribeRune(0x200b), "U+200B"},
+		{DescribeRuneIn(words.English, '\n'), "newline"}, {DescribeRuneIn(words.ZhCN, '\n'), "换行"},
+		{DescribeRuneIn(words.ZhCN, ' '), "空格"}, {DescribeRuneIn(words.ZhCN, 'd'), "“d”"}, {DescribeRuneIn(words.ZhCN, 0x200b), "U+200B"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
