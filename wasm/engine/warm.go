@@ -26,19 +26,30 @@ func (e *Engine) startWarm(m protocol.Warm) []protocol.Message {
 	if e.warm != nil {
 		out = append(out, e.endWarm())
 	}
-	if e.model == nil || e.data == nil || e.Running() {
-		return append(out, e.status(m.ID))
-	}
-	model, err := lstm.NewModel(e.model.Config, e.data)
-	if err != nil {
-		return append(out, e.status(m.ID))
-	}
-	t, err := lstm.NewTrainer(model, e.data)
-	if err != nil {
+	t := e.throwaway()
+	if t == nil {
 		return append(out, e.status(m.ID))
 	}
 	e.warm = &warmUp{id: m.ID, gen: e.gen, left: time.Duration(m.Millis) * time.Millisecond, trainer: t}
 	return out
+}
+
+// throwaway returns the trainer of a new model of the current model's
+// configuration on the current data, or nil when there is nothing to warm
+// (no model yet, or training under way).
+func (e *Engine) throwaway() *lstm.Trainer {
+	if e.model == nil || e.data == nil || e.Running() {
+		return nil
+	}
+	m, err := lstm.NewModel(e.model.Config, e.data)
+	if err != nil {
+		return nil
+	}
+	t, err := lstm.NewTrainer(m, e.data)
+	if err != nil {
+		return nil
+	}
+	return t
 }
 
 // Warming reports whether a warm-up waits for its next chunk (WarmSafely):

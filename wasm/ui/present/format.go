@@ -97,8 +97,13 @@ func DisplayRune(r rune) string {
 	return string(r)
 }
 
-// DescribeRuneIn is DescribeRune in language l: a space, a newline, a tab
-// and a carriage return named in l's words.
+// DescribeRune returns a character for a sentence in English: "“a”",
+// "space", "newline", "U+200B".
+func DescribeRune(r rune) string { return DescribeRuneIn(words.English, r) }
+
+// DescribeRuneIn returns a character for a sentence in language l: quoted, a
+// space, a newline, a tab and a carriage return named in l's words (rune.*),
+// a character with no glyph by its code point.
 func DescribeRuneIn(l words.Lang, r rune) string {
 	switch r {
 	case ' ':
@@ -109,22 +114,6 @@ func DescribeRuneIn(l words.Lang, r rune) string {
 		return words.Text(l, "rune.tab")
 	case '\r':
 		return words.Text(l, "rune.cr")
-	}
-	return DescribeRune(r)
-}
-
-// DescribeRune returns a character for a sentence: "a", "space", "newline",
-// "U+200B".
-func DescribeRune(r rune) string {
-	switch r {
-	case ' ':
-		return "space"
-	case '\n':
-		return "newline"
-	case '\t':
-		return "tab"
-	case '\r':
-		return "carriage return"
 	}
 	if unicode.IsControl(r) || !unicode.IsPrint(r) {
 		return "U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16))
